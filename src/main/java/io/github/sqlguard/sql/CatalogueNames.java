@@ -35,35 +35,25 @@ final class CatalogueNames {
         if (!variable.text().startsWith("@")) {
             return false;
         }
-        int assignments = 0;
-        for (int i = 0; i + 2 < scope.size(); i++) {
-            Token token = scope.get(i);
-            if (token.type() != TokenType.WORD || !token.text().equalsIgnoreCase(variable.text())) {
-                continue;
-            }
-            if (ContextAssignments.isAssignedByContext(scope, i)) {
-                return false;
-            }
-            Token before = i > 0 ? scope.get(i - 1) : null;
-            if (declaredWithValue(scope, i)) {
-                return false;
-            }
-            if (!scope.get(i + 1).isSymbol("=") || before == null) {
-                continue;
-            }
-            if (before.isWord("SELECT")) {
-                if (!selectsCatalogueName(scope, i + 2, scope.size())) {
-                    return false;
-                }
-                assignments++;
-            } else if (before.isWord("SET") || before.isSymbol(",")) {
-                if (!isCatalogueNameSubquery(scope, i + 2)) {
-                    return false;
-                }
-                assignments++;
-            }
+        return EveryAssignment.holds(scope, variable, CatalogueNames::catalogueNameAssigned);
+    }
+
+    private static EveryAssignment.Verdict catalogueNameAssigned(List<Token> scope, int i, Token before) {
+        if (declaredWithValue(scope, i)) {
+            return EveryAssignment.Verdict.FAILS;
         }
-        return assignments > 0;
+        if (!scope.get(i + 1).isSymbol("=") || before == null) {
+            return EveryAssignment.Verdict.NOT_AN_ASSIGNMENT;
+        }
+        if (before.isWord("SELECT")) {
+            return selectsCatalogueName(scope, i + 2, scope.size()) ? EveryAssignment.Verdict.HOLDS
+                    : EveryAssignment.Verdict.FAILS;
+        }
+        if (before.isWord("SET") || before.isSymbol(",")) {
+            return isCatalogueNameSubquery(scope, i + 2) ? EveryAssignment.Verdict.HOLDS
+                    : EveryAssignment.Verdict.FAILS;
+        }
+        return EveryAssignment.Verdict.NOT_AN_ASSIGNMENT;
     }
 
     /**

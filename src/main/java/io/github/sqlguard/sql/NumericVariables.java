@@ -37,26 +37,15 @@ final class NumericVariables {
      * T-SQL's {@code SELECT @v = ..}, each time a number, and never by {@code INTO}, {@code OUT} or {@code +=}.
      */
     private static boolean assignedOnlyNumbers(List<Token> scope, Token variable) {
-        int assignments = 0;
-        for (int i = 0; i + 2 < scope.size(); i++) {
-            Token token = scope.get(i);
-            if (token.type() != TokenType.WORD || !token.text().equalsIgnoreCase(variable.text())) {
-                continue;
-            }
-            if (ContextAssignments.isAssignedByContext(scope, i)) {
-                return false;
-            }
-            Token before = i > 0 ? scope.get(i - 1) : null;
-            boolean assigned = scope.get(i + 1).isSymbol(":=") || scope.get(i + 1).isSymbol("=") && before != null
+        return EveryAssignment.holds(scope, variable, (tokens, i, before) -> {
+            boolean assigned = tokens.get(i + 1).isSymbol(":=") || tokens.get(i + 1).isSymbol("=") && before != null
                     && (before.isAnyWord("SET", "SELECT") || before.isSymbol(","));
-            if (assigned) {
-                if (!isNumber(assignedExpression(scope, i + 2))) {
-                    return false;
-                }
-                assignments++;
+            if (!assigned) {
+                return EveryAssignment.Verdict.NOT_AN_ASSIGNMENT;
             }
-        }
-        return assignments > 0;
+            return isNumber(assignedExpression(tokens, i + 2)) ? EveryAssignment.Verdict.HOLDS
+                    : EveryAssignment.Verdict.FAILS;
+        });
     }
 
     /** The tokens from {@code from} up to the end of the statement or a comma outside parentheses. */
