@@ -15,6 +15,13 @@ import java.util.regex.Pattern;
 public final class AcknowledgementHints {
 
     private static final Pattern SQL_ACKNOWLEDGEMENT = Pattern.compile("-- (sqlguard:allow [^ ]+ reason: <why>)");
+    /**
+     * The comment a hint offers for SQL scripts only: a finding of a changelog element that no statement stands for
+     * (a customChange) is acknowledged by no comment in the changelog, so a changelog's form of it would be a
+     * comment that acknowledges nothing.
+     */
+    private static final Pattern SCRIPT_ONLY_ACKNOWLEDGEMENT = Pattern.compile(
+            " \\(in a SQL script also -- sqlguard:allow [^ ]+ reason: <why>\\)");
 
     private AcknowledgementHints() {
     }
@@ -43,6 +50,10 @@ public final class AcknowledgementHints {
             replacement = "\"comment\": \"%s\" in the changeset";
         } else {
             return hint;
+        }
+        Matcher scriptOnly = SCRIPT_ONLY_ACKNOWLEDGEMENT.matcher(hint);
+        if (scriptOnly.find()) {
+            return hint.substring(0, scriptOnly.start()) + hint.substring(scriptOnly.end());
         }
         Matcher matcher = SQL_ACKNOWLEDGEMENT.matcher(hint);
         if (!matcher.find()) {

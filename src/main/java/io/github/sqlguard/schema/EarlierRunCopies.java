@@ -47,11 +47,15 @@ final class EarlierRunCopies {
         // statement of every history.
         Optional<Guard> first = Optional.empty();
         boolean everywhere = !replays.isEmpty();
+        Optional<Guard> incomplete = Optional.empty();
         try {
             for (String database : replays.keySet()) {
                 Optional<Guard> copy = earlierRunsOn(database).copyGuardOf(statement);
                 everywhere &= copy.isPresent();
                 first = first.isPresent() ? first : copy;
+            }
+            if (!everywhere && !replays.isEmpty()) {
+                incomplete = incompleteEverywhere(statement, replays.keySet());
             }
             // A copy dropped in this run keeps nothing for its later statements either.
             for (String database : replays.keySet()) {
@@ -65,6 +69,8 @@ final class EarlierRunCopies {
         }
         if (everywhere) {
             notes.put(StatementKey.of(statement), Optional.of(noteOf(first.get(), statement)));
+        } else if (incomplete.isPresent()) {
+            notes.put(StatementKey.of(statement), Optional.of(incompleteNoteOf(incomplete.get(), statement)));
         } else if (!replays.isEmpty()) {
             addedEarlier(statement, replays.keySet()).ifPresent(note -> notes.put(StatementKey.of(statement),
                     Optional.of(note)));
@@ -115,6 +121,33 @@ final class EarlierRunCopies {
         return Optional.of(new Guard(Guard.Kind.EARLIER_RUN_COLUMNS, column + " added by "
                 + (changeset ? "an earlier changeset" : "an earlier migration") + ": run in one deploy with it, this"
                 + " overwrites nothing; run later, it overwrites what the application wrote there since"));
+    }
+
+    /**
+     * The copy an earlier run made of what {@code statement} destroys that left some of it out, when one is there on
+     * every database the statement runs on: the same one, as its note names it.
+     */
+    private Optional<Guard> incompleteEverywhere(Statement statement, Set<String> databases) {
+        Optional<Guard> first = Optional.empty();
+        for (String database : databases) {
+            Optional<Guard> copy = earlierRunsOn(database).incompleteCopyOf(statement);
+            if (copy.isEmpty() || first.isPresent() && !first.get().description().equals(copy.get().description())) {
+                return Optional.empty();
+            }
+            first = copy;
+        }
+        return first;
+    }
+
+    /**
+     * The note of a copy an earlier run made that left columns out: within one run it says where the values went and
+     * which were lost, and between runs the rows written since are not in it either.
+     */
+    private static Guard incompleteNoteOf(Guard copy, Statement statement) {
+        String since = "; that copy was made by " + (statement.context().runScope().startsWith("changeset ")
+                ? "an earlier changeset" : "an earlier migration") + ", and what was written after it ran is not in it"
+                + " either";
+        return new Guard(Guard.Kind.EARLIER_RUN_COPY, copy.description() + since, Map.of());
     }
 
     private static Guard noteOf(Guard copy, Statement statement) {

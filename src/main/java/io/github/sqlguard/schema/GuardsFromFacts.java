@@ -105,8 +105,7 @@ final class GuardsFromFacts {
      */
     static Optional<Guard> copyGuardOf(LossGuards facts, Statement statement) {
         List<Token> tokens = statement.tokens();
-        if (statement.container() || tokens.isEmpty() || !statement.context().runsWithMigration()
-                || facts.namesOtherTables(statement)) {
+        if (!followsCopies(facts, statement)) {
             return Optional.empty();
         }
         int main = DestroyedTables.mainKeyword(tokens);
@@ -122,6 +121,30 @@ final class GuardsFromFacts {
         }
         return ColumnCopy.guardOf(Guard.Kind.ROWS_COPIED, dropped,
                 facts.columns.copiesIn(SchemaNames.key(targets.get(0))), statement.context().databases());
+    }
+
+    /**
+     * The copy of the table whose rows {@code statement} destroys (DROP TABLE, TRUNCATE, DELETE) that left columns
+     * out ({@link Guard.Kind#INCOMPLETE_COPY}): where the values went, and which of them went nowhere.
+     */
+    static Optional<Guard> incompleteCopyOf(LossGuards facts, Statement statement) {
+        if (!followsCopies(facts, statement)) {
+            return Optional.empty();
+        }
+        List<Token> tokens = statement.tokens();
+        int main = DestroyedTables.mainKeyword(tokens);
+        List<String> targets = DestroyedTables.of(tokens, main);
+        if (targets.isEmpty() || tokens.get(main).isWord("ALTER")) {
+            return Optional.empty();
+        }
+        return facts.copies.guardOf(targets, null).filter(guard -> guard.kind() == Guard.Kind.INCOMPLETE_COPY
+                && !guard.description().isBlank());
+    }
+
+    /** True when the copies {@code facts} followed can tell about {@code statement}. */
+    private static boolean followsCopies(LossGuards facts, Statement statement) {
+        return !statement.container() && !statement.tokens().isEmpty() && statement.context().runsWithMigration()
+                && !facts.namesOtherTables(statement);
     }
 
     /**

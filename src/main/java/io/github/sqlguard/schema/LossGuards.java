@@ -120,6 +120,11 @@ public final class LossGuards {
         return GuardsFromFacts.copyGuardOf(this, statement);
     }
 
+    /** The copy that fell short of guarding {@code statement} ({@link GuardsFromFacts#incompleteCopyOf}). */
+    Optional<Guard> incompleteCopyOf(Statement statement) {
+        return GuardsFromFacts.incompleteCopyOf(this, statement);
+    }
+
     /** True when {@code update} fills only columns these runs added (and dropped not since). */
     boolean fillsOnlyColumnsAdded(ColumnWrites.Update update) {
         return !update.assigned().isEmpty() && update.assigned().stream()
