@@ -15,13 +15,7 @@ import java.util.regex.Pattern;
 public final class AcknowledgementHints {
 
     private static final Pattern SQL_ACKNOWLEDGEMENT = Pattern.compile("-- (sqlguard:allow [^ ]+ reason: <why>)");
-    /**
-     * The comment a hint offers for SQL scripts only: a finding of a changelog element that no statement stands for
-     * (a customChange) is acknowledged by no comment in the changelog, so a changelog's form of it would be a
-     * comment that acknowledges nothing.
-     */
-    private static final Pattern SCRIPT_ONLY_ACKNOWLEDGEMENT = Pattern.compile(
-            " \\(in a SQL script also -- sqlguard:allow [^ ]+ reason: <why>\\)");
+    private static final String SCRIPT_ONLY = "in a SQL script also ";
 
     private AcknowledgementHints() {
     }
@@ -51,14 +45,15 @@ public final class AcknowledgementHints {
         } else {
             return hint;
         }
-        Matcher scriptOnly = SCRIPT_ONLY_ACKNOWLEDGEMENT.matcher(hint);
-        if (scriptOnly.find()) {
-            return hint.substring(0, scriptOnly.start()) + hint.substring(scriptOnly.end());
-        }
         Matcher matcher = SQL_ACKNOWLEDGEMENT.matcher(hint);
         if (!matcher.find()) {
             return hint;
         }
-        return hint.substring(0, matcher.start()) + replacement.formatted(matcher.group(1)) + hint.substring(matcher.end());
+        // "in a SQL script also -- sqlguard:allow .." (a hint for findings anywhere) names the file's own kind here.
+        String before = hint.substring(0, matcher.start());
+        if (before.endsWith(SCRIPT_ONLY)) {
+            before = before.substring(0, before.length() - SCRIPT_ONLY.length()) + "in the changelog also ";
+        }
+        return before + replacement.formatted(matcher.group(1)) + hint.substring(matcher.end());
     }
 }

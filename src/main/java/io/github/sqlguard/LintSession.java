@@ -329,9 +329,16 @@ final class LintSession {
                 }
             }
         }
-        // A changeset's comment may acknowledge statements of several scripts (its sqlFiles, its rollback).
-        findings.addAll(attached.isEmpty() ? ruleFindings : configured.withConfiguredDiagnostics(
-                InlineAcknowledgements.applyAttached(attached, ruleFindings, knownRuleIds)));
+        // A changeset's comment may acknowledge statements of several scripts (its sqlFiles, its rollback), and
+        // the changes of its own that no statement stands for (a customChange): the changelog's findings.
+        if (attached.isEmpty()) {
+            findings.addAll(ruleFindings);
+        } else {
+            ruleFindings.addAll(0, findings);
+            findings.clear();
+            findings.addAll(configured.withConfiguredDiagnostics(
+                    InlineAcknowledgements.applyAttached(attached, ruleFindings, knownRuleIds)));
+        }
         Map<String, String> texts = new HashMap<>();
         texts.put(path, prepared.text());
         prepared.scripts().forEach(script -> texts.putIfAbsent(script.relativePath(), script.text()));

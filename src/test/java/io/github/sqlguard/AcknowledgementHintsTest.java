@@ -53,37 +53,4 @@ class AcknowledgementHintsTest {
         assertEquals(true, findings.get(0).hint().endsWith("acknowledge it: <!-- sqlguard:allow delete-without-where"
                 + " reason: <why> --> before the change, or in the changeset's <comment>"), findings.get(0).hint());
     }
-
-    private static final String SQL_ONLY_HINT = "Review it, then acknowledge it with a pom <suppression> (in a SQL"
-            + " script also -- sqlguard:allow unchecked-change reason: <why>), or replace it.";
-
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "db/V1__x.sql | Review it, then acknowledge it with a pom <suppression> (in a SQL script also -- sqlguard:allow"
-                + " unchecked-change reason: <why>), or replace it.",
-        "db/changelog.xml | Review it, then acknowledge it with a pom <suppression>, or replace it.",
-        "db/changelog.yml | Review it, then acknowledge it with a pom <suppression>, or replace it.",
-        "db/changelog.json | Review it, then acknowledge it with a pom <suppression>, or replace it.",
-    })
-    void aCommentOnlyAScriptTakesIsNotOfferedInAChangelog(String path, String expected) {
-        assertEquals(expected, AcknowledgementHints.inFileSyntax(SQL_ONLY_HINT, path));
-    }
-
-    @Test
-    void theHintOfACustomChangeOffersNoCommentThatWouldNotAcknowledgeIt(@TempDir Path project) throws Exception {
-        Path changelogs = Files.createDirectories(project.resolve("db"));
-        Files.writeString(changelogs.resolve("changelog.xml"), """
-                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
-                  <changeSet id="1" author="a">
-                    <customChange class="com.example.MoveOptions"/>
-                  </changeSet>
-                </databaseChangeLog>
-                """);
-        List<Finding> findings = new Linter().run(LintConfig.defaults(project, List.of(Path.of("db")))).findings()
-                .stream().filter(finding -> finding.ruleId().equals("unchecked-change")).toList();
-        assertEquals(1, findings.size());
-        assertEquals(false, findings.get(0).hint().contains("sqlguard:allow"), findings.get(0).hint());
-        assertEquals(true, findings.get(0).hint().contains("pom <suppression> or the baseline"),
-                findings.get(0).hint());
-    }
 }

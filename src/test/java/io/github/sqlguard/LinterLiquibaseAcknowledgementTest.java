@@ -233,6 +233,54 @@ class LinterLiquibaseAcknowledgementTest {
                 shown(lint(ScriptMode.SKIP)));
     }
 
+    @Test
+    void changelogCommentsAcknowledgeTheUncheckedChangesOfTheirChangeOrChangeSet() throws IOException {
+        write("db/changelog.xml", """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                  <changeSet id="1" author="a">
+                    <comment>sqlguard:allow unchecked-change reason: MoveOptions only copies rows</comment>
+                    <customChange class="com.example.MoveOptions"/>
+                  </changeSet>
+                  <changeSet id="2" author="a">
+                    <!-- sqlguard:allow unchecked-change reason: reindexing touches no row -->
+                    <customChange class="com.example.Reindex"/>
+                  </changeSet>
+                  <changeSet id="3" author="a">
+                    <!-- sqlguard:allow unchecked-change reason: meant for changeset 4 -->
+                    <addColumn tableName="t"><column name="d" type="int"/></addColumn>
+                  </changeSet>
+                  <changeSet id="4" author="a">
+                    <customChange class="com.example.Purge"/>
+                  </changeSet>
+                </databaseChangeLog>
+                """);
+        write("db/other.yaml", """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 5
+                      author: a
+                      comment: "sqlguard:allow unchecked-change reason: archives first"
+                      changes:
+                        - customChange:
+                            class: com.example.Archive
+                """);
+
+        LintResult result = lint(ScriptMode.SKIP);
+        List<String> shown = shown(result);
+
+        assertEquals(List.of(
+                "db/changelog.xml:4:5 unchecked-change acknowledged",
+                "db/changelog.xml:8:5 unchecked-change acknowledged",
+                "db/changelog.xml:11:5 unused-suppression",
+                "db/changelog.xml:15:5 unchecked-change",
+                "db/other.yaml:7:11 unchecked-change acknowledged"),
+                shown.stream().map(line -> line.replaceAll("(unused-suppression|unchecked-change) [^a].*", "$1"))
+                        .toList(), shown.toString());
+        String hint = result.findings().stream().filter(f -> !f.isAcknowledged() && f.location().line() == 15)
+                .findFirst().orElseThrow().hint();
+        assertTrue(hint.contains("in the changelog also <!-- sqlguard:allow unchecked-change reason: <why> -->"), hint);
+    }
+
     private static List<String> shown(LintResult result) {
         return result.findings().stream().map(LinterLiquibaseAcknowledgementTest::describe).toList();
     }

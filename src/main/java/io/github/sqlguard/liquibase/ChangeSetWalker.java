@@ -2,6 +2,7 @@ package io.github.sqlguard.liquibase;
 
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.model.ScriptMode;
+import io.github.sqlguard.model.Location;
 import io.github.sqlguard.sql.AttachedComment;
 import io.github.sqlguard.sql.DatabaseScope;
 import io.github.sqlguard.sql.Placeholders;
@@ -48,6 +49,8 @@ final class ChangeSetWalker {
     private ScriptCollector out;
     private Dialect stated;
     private Dialect dialect;
+    /** Where the unchecked changes reported so far stand: a comment attached to one acknowledges its finding. */
+    private final List<Location> uncheckedPlaces = new ArrayList<>();
     private DatabaseScope databases = DatabaseScope.ANY;
 
     ChangeSetWalker(ChangelogReader reader, Path file, String path) {
@@ -148,6 +151,7 @@ final class ChangeSetWalker {
         String label = ChangeSetLabel.of(synthetic.substitute(changeSet.attributes().getOrDefault("author", "")),
                 synthetic.substitute(changeSet.attributes().getOrDefault("id", "")), changeSet.attributes());
         ChangelogFindings.unknownDbms(path, changeSet, label).ifPresent(reader::report);
+        int firstUnchecked = uncheckedPlaces.size();
         ChangelogFindings.unknownPreconditionDbms(path, changeSet, label).forEach(reader::report);
         databases = DatabaseScope.of(dbms, contexts, changeSet.attributes().get("labels"));
         StatementContext context = new StatementContext(StatementContext.Kind.SCRIPT, label, databases);
@@ -182,10 +186,12 @@ final class ChangeSetWalker {
                     .forEach(comment -> acknowledge(comment, "the rollback of " + label, rollback)));
         }
         String target = label;
-        changeSet.value("comment").ifPresent(text -> acknowledge(text, positionOfComment(changeSet), target, run));
-        changeSet.comments().forEach(comment -> acknowledge(comment, target, run));
+        List<Location> unchecked = List.copyOf(uncheckedPlaces.subList(firstUnchecked, uncheckedPlaces.size()));
+        changeSet.value("comment").ifPresent(text -> acknowledge(text, positionOfComment(changeSet), target, run,
+                unchecked));
+        changeSet.comments().forEach(comment -> acknowledge(comment, target, run, unchecked));
         changeSet.children().stream().filter(c -> NOT_CHANGES.contains(c.name()) && !c.name().equals("rollback"))
-                .forEach(c -> c.comments().forEach(comment -> acknowledge(comment, target, run)));
+                .forEach(c -> c.comments().forEach(comment -> acknowledge(comment, target, run, unchecked)));
     }
 
     /**
@@ -246,6 +252,7 @@ final class ChangeSetWalker {
             reader.report(ChangelogFindings.propertiesBesideChange(path, change, context.label()));
             return List.of();
         }
+        int firstUnchecked = uncheckedPlaces.size();
         UncheckedChanges.reason(change).ifPresent(reason -> unchecked(change, reason + " (" + context.label() + ")"));
         ChangelogFindings.unknownDbms(path, change, "its " + change.name() + " (" + context.label() + ")")
                 .ifPresent(reader::report);
@@ -260,7 +267,8 @@ final class ChangeSetWalker {
                 translator(properties).translate(change, DbmsDialect.scoped(change, judged)));
         statements.addAll(withAlternativeProperties(change, context, properties, statements, limitedFirsts, others));
         String target = "the " + change.name() + " at line " + change.line();
-        change.comments().forEach(comment -> acknowledge(comment, target, statements));
+        List<Location> unchecked = List.copyOf(uncheckedPlaces.subList(firstUnchecked, uncheckedPlaces.size()));
+        change.comments().forEach(comment -> acknowledge(comment, target, statements, unchecked));
         if (change.name().equals("sql")) {
             change.child("comment").filter(c -> c.text() != null).ifPresent(comment -> acknowledge(comment.text(),
                     comment.textRegion() == null ? new int[] {comment.line(), comment.column()}
@@ -335,6 +343,7 @@ final class ChangeSetWalker {
 
     private void unchecked(ChangeNode element, String message) {
         reader.report(ChangelogFindings.unchecked(path, element.line(), element.column(), message));
+        uncheckedPlaces.add(new Location(path, element.line(), element.column()));
     }
 
     private List<Statement> rollback(ChangeNode changeSet, String label) {
@@ -366,7 +375,13 @@ final class ChangeSetWalker {
     }
 
     private void acknowledge(NodeComment comment, String target, List<Statement> statements) {
-        acknowledge(comment.text(), new int[] {comment.line(), comment.column()}, target, statements);
+        acknowledge(comment, target, statements, List.of());
+    }
+
+    private void acknowledge(NodeComment comment, String target, List<Statement> statements,
+            List<Location> uncheckedElements) {
+        acknowledge(comment.text(), new int[] {comment.line(), comment.column()}, target, statements,
+                uncheckedElements);
     }
 
     /**
@@ -374,11 +389,17 @@ final class ChangeSetWalker {
      * may lie in an sqlFile's script; {@code target} names what it is attached to, for messages.
      */
     private void acknowledge(String text, int[] at, String target, List<Statement> statements) {
+        acknowledge(text, at, target, statements, List.of());
+    }
+
+    /** As above, also acknowledging the unchecked changes that stand at {@code uncheckedElements}. */
+    private void acknowledge(String text, int[] at, String target, List<Statement> statements,
+            List<Location> uncheckedElements) {
         if (text == null || text.isBlank()) {
             return;
         }
         String flattened = "-- " + text.strip().replaceAll("\\s+", " ");
         out.attach(new AttachedComment(path, new Token(TokenType.COMMENT, flattened, 0, at[0], at[1]), target,
-                statements));
+                statements, uncheckedElements));
     }
 }

@@ -1,5 +1,6 @@
 package io.github.sqlguard.sql;
 
+import io.github.sqlguard.model.Location;
 import java.util.List;
 
 /**
@@ -13,10 +14,19 @@ import java.util.List;
  * @param target what it is attached to, for messages: {@code changeset alice:2}, {@code the delete at line 7}
  * @param statements the statements it acknowledges; ignored by {@code sqlguard:allow-file}, which covers
  *     every statement of {@code path}
+ * @param elements where the elements it acknowledges stand that no statement stands for (a {@code customChange},
+ *     an {@code executeCommand}): a finding at one of these places is acknowledged as a statement's would be
  */
-public record AttachedComment(String path, Token comment, String target, List<Statement> statements) {
+public record AttachedComment(String path, Token comment, String target, List<Statement> statements,
+        List<Location> elements) {
 
     public AttachedComment {
         statements = List.copyOf(statements);
+        elements = List.copyOf(elements);
+    }
+
+    /** A comment attached to statements only. */
+    public AttachedComment(String path, Token comment, String target, List<Statement> statements) {
+        this(path, comment, target, statements, List.of());
     }
 }

@@ -135,13 +135,16 @@ public final class InlineAcknowledgements {
         String scope;
         if (allow.fileWide()) {
             scope = "no statement of this file has a {rule} finding";
-        } else if (attached.statements().isEmpty()) {
+        } else if (attached.statements().isEmpty() && attached.elements().isEmpty()) {
             scope = attached.target() + " has no statement sqlguard checks";
         } else {
             scope = "no statement of " + attached.target() + " has a {rule} finding";
         }
-        return Optional.of(new ActiveAllow(allow, attached.path(), validIds,
-                allow.fileWide() ? List.of() : spansOf(attached.statements()), scope));
+        List<Span> spans = new ArrayList<>(spansOf(attached.statements()));
+        attached.elements().forEach(place -> spans.add(new Span(place.path(), position(place.line(), place.column()),
+                position(place.line(), place.column()))));
+        return Optional.of(new ActiveAllow(allow, attached.path(), validIds, allow.fileWide() ? List.of() : spans,
+                scope));
     }
 
     /** The known rule ids the comment names; unknown ids, a missing id and a missing reason are reported. */
