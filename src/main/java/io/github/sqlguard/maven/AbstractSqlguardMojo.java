@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.maven.execution.MavenSession;
@@ -373,6 +374,13 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
         return MigrationLocations.of(directories, base, hasProject() ? project : null, flywayPlugin, liquibasePlugin);
     }
 
+    /** The folders {@code directories} names, relative ones taken from the base directory. */
+    private List<Path> explicitDirectories() {
+        Path base = baseDir();
+        return directories.stream().filter(Objects::nonNull)
+                .map(directory -> base.resolve(directory.toPath()).toAbsolutePath().normalize()).toList();
+    }
+
     private Charset charset(FlywayPluginSettings flywayPlugin) {
         return ScriptEncoding.of(encoding, hasProject() ? project.getProperties().getProperty("project.build.sourceEncoding")
                 : null, flywayPlugin.encoding());
@@ -399,10 +407,15 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
         String repeatable = ParameterValues.firstSet(repeatableSqlMigrationPrefix,
                 plugin.repeatablePrefix().orElse(defaults.repeatablePrefix()));
         String separator = ParameterValues.firstSet(sqlMigrationSeparator, plugin.separator().orElse(defaults.separator()));
-        // Java migrations are looked for in the sources, when sqlguard scans the Flyway locations (no directories set).
-        List<Path> javaMigrations = !hasProject() || directories != null && !directories.isEmpty() ? List.of()
-                : JavaMigrations.in(project, plugin.javaLocations(),
-                        new FlywayNaming(versioned, undo, repeatable, separator, suffixes), javaSourceIndex());
+        // Java migrations are looked for in the sources when sqlguard scans the Flyway locations (no directories
+        // set), and in the folders <directories> names otherwise: a module's folder holds its classes too.
+        List<Path> javaMigrations;
+        if (directories != null && !directories.isEmpty()) {
+            javaMigrations = JavaMigrations.inFolders(explicitDirectories(), javaSourceIndex());
+        } else {
+            javaMigrations = !hasProject() ? List.of() : JavaMigrations.in(project, plugin.javaLocations(),
+                    new FlywayNaming(versioned, undo, repeatable, separator, suffixes), javaSourceIndex());
+        }
         return new FlywayConfig(versioned, undo, repeatable, separator, suffixes, values,
                 plugin.placeholderPrefix().orElse(defaults.placeholderPrefix()),
                 plugin.placeholderSuffix().orElse(defaults.placeholderSuffix()),

@@ -254,6 +254,20 @@ class CheckMojoPluginLocationsTest {
         assertEquals(List.of(), warnings);
     }
 
+    @Test
+    void javaMigrationsInsideExplicitDirectoriesAreFoundByTheirType() throws Exception {
+        write(folder.resolve("module/src/main/resources/db/migration/V1__orders.sql"), CREATE_ORDERS);
+        Path backfill = folder.resolve("module/src/main/java/com/acme/db/v2/V2__Backfill_orders.java");
+        write(backfill, "public class V2__Backfill_orders extends BaseJavaMigration {\n}\n");
+        write(folder.resolve("module/src/main/java/com/acme/db/Support.java"), "final class Support {\n}\n");
+        write(folder.resolve("elsewhere/V3__Outside.java"), "class V3__Outside extends BaseJavaMigration {}\n");
+        CheckMojo mojo = mojo();
+        mojo.directories = List.of(new File("module"));
+
+        assertEquals(List.of(backfill), mojo.lintConfig().flyway().javaMigrations(),
+                "a folder named in <directories> that holds a module's sources runs their Java migrations too");
+    }
+
     private CheckMojo mojo() {
         CheckMojo mojo = new CheckMojo();
         mojo.project = project;
