@@ -407,14 +407,20 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
         String repeatable = ParameterValues.firstSet(repeatableSqlMigrationPrefix,
                 plugin.repeatablePrefix().orElse(defaults.repeatablePrefix()));
         String separator = ParameterValues.firstSet(sqlMigrationSeparator, plugin.separator().orElse(defaults.separator()));
-        // Java migrations are looked for in the sources when sqlguard scans the Flyway locations (no directories
-        // set), and in the folders <directories> names otherwise: a module's folder holds its classes too.
+        // Java migrations are looked for in the project's sources, in the packages of the Flyway locations or of
+        // the script folders <directories> names (src/main/resources/db/migration stands for db.migration), and
+        // in the folders <directories> names: a module's folder holds its classes too. The index of what was learnt
+        // of the sources is kept for the project's sources only, which a second scan would overwrite.
+        FlywayNaming naming = new FlywayNaming(versioned, undo, repeatable, separator, suffixes);
         List<Path> javaMigrations;
         if (directories != null && !directories.isEmpty()) {
-            javaMigrations = JavaMigrations.inFolders(explicitDirectories(), javaSourceIndex());
+            List<Path> named = explicitDirectories();
+            javaMigrations = Stream.concat(hasProject() ? JavaMigrations.in(project, named, naming, javaSourceIndex())
+                    .stream() : Stream.empty(), JavaMigrations.inFolders(named, null).stream())
+                    .distinct().toList();
         } else {
-            javaMigrations = !hasProject() ? List.of() : JavaMigrations.in(project, plugin.javaLocations(),
-                    new FlywayNaming(versioned, undo, repeatable, separator, suffixes), javaSourceIndex());
+            javaMigrations = !hasProject() ? List.of()
+                    : JavaMigrations.in(project, plugin.javaLocations(), naming, javaSourceIndex());
         }
         return new FlywayConfig(versioned, undo, repeatable, separator, suffixes, values,
                 plugin.placeholderPrefix().orElse(defaults.placeholderPrefix()),

@@ -268,6 +268,21 @@ class CheckMojoPluginLocationsTest {
                 "a folder named in <directories> that holds a module's sources runs their Java migrations too");
     }
 
+    @Test
+    void javaMigrationsOfTheProjectAreFoundWhenDirectoriesNameItsScriptFolder() throws Exception {
+        project.addCompileSourceRoot(folder.resolve("src/main/java").toString());
+        write(folder.resolve("src/main/resources/db/migration/V1__orders.sql"), CREATE_ORDERS);
+        Path named = folder.resolve("src/main/java/db/migration/V2__Backfill.java");
+        write(named, "public class V2__Backfill extends AcmeMigration {\n}\n");
+        Path typed = folder.resolve("src/main/java/com/acme/PurgeOrders.java");
+        write(typed, "public class PurgeOrders extends BaseJavaMigration {\n}\n");
+        CheckMojo mojo = mojo();
+        mojo.directories = List.of(new File("src/main/resources/db/migration"));
+
+        assertEquals(List.of(named, typed), mojo.lintConfig().flyway().javaMigrations(),
+                "Flyway runs the classes of the scripts' package and every Java migration bean beside the scripts");
+    }
+
     private CheckMojo mojo() {
         CheckMojo mojo = new CheckMojo();
         mojo.project = project;
