@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.maven.execution.MavenSession;
@@ -373,6 +374,13 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
         return MigrationLocations.of(directories, base, hasProject() ? project : null, flywayPlugin, liquibasePlugin);
     }
 
+    /** The folders {@code directories} names, relative ones taken from the base directory. */
+    private List<Path> explicitDirectories() {
+        Path base = baseDir();
+        return directories.stream().filter(Objects::nonNull)
+                .map(directory -> base.resolve(directory.toPath()).toAbsolutePath().normalize()).toList();
+    }
+
     private Charset charset(FlywayPluginSettings flywayPlugin) {
         return ScriptEncoding.of(encoding, hasProject() ? project.getProperties().getProperty("project.build.sourceEncoding")
                 : null, flywayPlugin.encoding());
@@ -399,10 +407,21 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
         String repeatable = ParameterValues.firstSet(repeatableSqlMigrationPrefix,
                 plugin.repeatablePrefix().orElse(defaults.repeatablePrefix()));
         String separator = ParameterValues.firstSet(sqlMigrationSeparator, plugin.separator().orElse(defaults.separator()));
-        // Java migrations are looked for in the sources, when sqlguard scans the Flyway locations (no directories set).
-        List<Path> javaMigrations = !hasProject() || directories != null && !directories.isEmpty() ? List.of()
-                : JavaMigrations.in(project, plugin.javaLocations(),
-                        new FlywayNaming(versioned, undo, repeatable, separator, suffixes), javaSourceIndex());
+        // Java migrations are looked for in the project's sources, in the packages of the Flyway locations or of
+        // the script folders <directories> names (src/main/resources/db/migration stands for db.migration), and
+        // in the folders <directories> names: a module's folder holds its classes too. The index of what was learnt
+        // of the sources is kept for the project's sources only, which a second scan would overwrite.
+        FlywayNaming naming = new FlywayNaming(versioned, undo, repeatable, separator, suffixes);
+        List<Path> javaMigrations;
+        if (directories != null && !directories.isEmpty()) {
+            List<Path> named = explicitDirectories();
+            javaMigrations = Stream.concat(hasProject() ? JavaMigrations.in(project, named, naming, javaSourceIndex())
+                    .stream() : Stream.empty(), JavaMigrations.inFolders(named, null).stream())
+                    .distinct().toList();
+        } else {
+            javaMigrations = !hasProject() ? List.of()
+                    : JavaMigrations.in(project, plugin.javaLocations(), naming, javaSourceIndex());
+        }
         return new FlywayConfig(versioned, undo, repeatable, separator, suffixes, values,
                 plugin.placeholderPrefix().orElse(defaults.placeholderPrefix()),
                 plugin.placeholderSuffix().orElse(defaults.placeholderSuffix()),

@@ -70,6 +70,14 @@ final class JavaMigrations {
         return found.stream().distinct().toList();
     }
 
+    /**
+     * The sources under {@code folders} that declare a Java migration by its type: named in {@code <directories>},
+     * a module's folder holds its classes beside its scripts, and Flyway runs them with the scripts.
+     */
+    static List<Path> inFolders(List<Path> folders, Path indexFile) {
+        return JavaMigrationClasses.in(new LinkedHashSet<>(folders), indexFile);
+    }
+
     private static List<Path> sources(Path folder, Predicate<String> namedAsMigration) {
         if (!Files.isDirectory(folder)) {
             return List.of();

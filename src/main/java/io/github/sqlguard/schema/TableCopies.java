@@ -159,7 +159,10 @@ final class TableCopies {
         if (known != null && !known.target().isEmpty()) {
             return; // a copy of every row says more of where the rows went, and its columns may guard a drop
         }
-        partial.put(SchemaNames.key(source), new PartialCopy(note, "", "", Set.of(), Set.of()));
+        // A table split by several copies, each of some rows: naming them all lets the reader see whether together
+        // they keep every row, where the last alone reads as most of the rows lost.
+        String notes = known == null || known.note().contains(note) ? note : known.note() + "; " + note;
+        partial.put(SchemaNames.key(source), new PartialCopy(notes, "", "", Set.of(), Set.of()));
     }
 
     /**

@@ -40,6 +40,10 @@ final class VariableAssignments {
         }
     }
 
+    /** Words after which a name starts a condition, so that an "=" after it compares rather than assigns. */
+    private static final String[] CONDITION_WORDS =
+            {"WHERE", "AND", "OR", "NOT", "ON", "IF", "ELSIF", "ELSEIF", "WHEN", "WHILE", "UNTIL", "HAVING"};
+
     private VariableAssignments() {
     }
 
@@ -279,6 +283,15 @@ final class VariableAssignments {
      * its declared type (words, numbers, parentheses, {@code %TYPE}) in between, or -1.
      */
     private static int valueStart(List<Token> scope, int at) {
+        if (at + 1 < scope.size() && scope.get(at + 1).isSymbol(".")) {
+            // A qualified name is a column or a record's field, not the variable: t.table_type = 'BASE TABLE' in a
+            // query whose alias shares the loop variable's name compares a column, and r.f := 1 sets one field.
+            return -1;
+        }
+        if (at > 0 && scope.get(at - 1).isAnyWord(CONDITION_WORDS)) {
+            // WHERE t = 'audit', IF t = 'x' THEN: after a word that opens a condition, "=" compares.
+            return -1;
+        }
         int i = at + 1;
         int depth = 0;
         while (i < scope.size()) {

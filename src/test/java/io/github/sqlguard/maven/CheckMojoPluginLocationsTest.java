@@ -254,6 +254,35 @@ class CheckMojoPluginLocationsTest {
         assertEquals(List.of(), warnings);
     }
 
+    @Test
+    void javaMigrationsInsideExplicitDirectoriesAreFoundByTheirType() throws Exception {
+        write(folder.resolve("module/src/main/resources/db/migration/V1__orders.sql"), CREATE_ORDERS);
+        Path backfill = folder.resolve("module/src/main/java/com/acme/db/v2/V2__Backfill_orders.java");
+        write(backfill, "public class V2__Backfill_orders extends BaseJavaMigration {\n}\n");
+        write(folder.resolve("module/src/main/java/com/acme/db/Support.java"), "final class Support {\n}\n");
+        write(folder.resolve("elsewhere/V3__Outside.java"), "class V3__Outside extends BaseJavaMigration {}\n");
+        CheckMojo mojo = mojo();
+        mojo.directories = List.of(new File("module"));
+
+        assertEquals(List.of(backfill), mojo.lintConfig().flyway().javaMigrations(),
+                "a folder named in <directories> that holds a module's sources runs their Java migrations too");
+    }
+
+    @Test
+    void javaMigrationsOfTheProjectAreFoundWhenDirectoriesNameItsScriptFolder() throws Exception {
+        project.addCompileSourceRoot(folder.resolve("src/main/java").toString());
+        write(folder.resolve("src/main/resources/db/migration/V1__orders.sql"), CREATE_ORDERS);
+        Path named = folder.resolve("src/main/java/db/migration/V2__Backfill.java");
+        write(named, "public class V2__Backfill extends AcmeMigration {\n}\n");
+        Path typed = folder.resolve("src/main/java/com/acme/PurgeOrders.java");
+        write(typed, "public class PurgeOrders extends BaseJavaMigration {\n}\n");
+        CheckMojo mojo = mojo();
+        mojo.directories = List.of(new File("src/main/resources/db/migration"));
+
+        assertEquals(List.of(named, typed), mojo.lintConfig().flyway().javaMigrations(),
+                "Flyway runs the classes of the scripts' package and every Java migration bean beside the scripts");
+    }
+
     private CheckMojo mojo() {
         CheckMojo mojo = new CheckMojo();
         mojo.project = project;
