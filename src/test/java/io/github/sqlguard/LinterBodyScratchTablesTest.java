@@ -82,6 +82,17 @@ class LinterBodyScratchTablesTest {
                 + "    CREATE TABLE s2 (id int);\\n    FOR r IN SELECT id FROM app.job LOOP\\n"
                 + "      INSERT INTO s2 VALUES (r.id);\\n      IF r.id = 0 THEN\\n        DELETE FROM s2;\\n      END IF;\\n"
                 + "    END LOOP;\\n    DROP TABLE s2;\\n  END IF;\\nEND $$; | -",
+        // A label that only LEAVE, EXIT or ITERATE name (no GOTO lands on it) goes on in the arm it sits in.
+        "MYSQL | DELIMITER $$\\nCREATE PROCEDURE p(IN v INT) BEGIN\\n  IF v > 1 THEN\\n    SET v = 1;\\n  END IF;\\n"
+                + "  CREATE TEMPORARY TABLE s2 (id INT);\\n  scan: LOOP\\n    IF v > 3 THEN\\n      LEAVE scan;\\n"
+                + "    END IF;\\n    SET v = v + 1;\\n  END LOOP;\\n  DROP TABLE s2;\\nEND$$\\nDELIMITER ;\\n"
+                + "CALL p(2); | -",
+        "POSTGRESQL | DO $$\\nBEGIN\\n  IF to_regclass('app.job') IS NOT NULL THEN\\n    CREATE TABLE s2 (id int);\\n"
+                + "    <<scan>>\\n    LOOP\\n      EXIT scan;\\n    END LOOP;\\n    DROP TABLE s2;\\n  END IF;\\nEND $$; | -",
+        // A label a GOTO lands on may be reached past the CREATE.
+        "ORACLE | BEGIN\\n  IF 1 = 1 THEN\\n    IF 2 = 2 THEN\\n      GOTO later;\\n    END IF;\\n"
+                + "    EXECUTE IMMEDIATE 'CREATE TABLE s2 (id NUMBER)';\\n    <<later>>\\n"
+                + "    EXECUTE IMMEDIATE 'DROP TABLE s2';\\n  END IF;\\nEND;\\n/ | 8:24 drop-table ERROR",
         // What an inner IF created may not exist after its END IF, nor in the arm's ELSE after an inner IF.
         "POSTGRESQL | DO $$\\nBEGIN\\n  IF to_regclass('app.job') IS NOT NULL THEN\\n    IF 1 = 1 THEN\\n"
                 + "      CREATE TABLE s2 (id int);\\n    END IF;\\n    DROP TABLE s2;\\n  END IF;\\nEND $$; | 7:5 drop-table ERROR",

@@ -41,6 +41,11 @@ final class BlockBodyScanner {
     private int stretch;
     private int stretches;
     private final Deque<Integer> enclosingStretches = new ArrayDeque<>();
+    /**
+     * The control word just passed was a label in a body without GOTO, which only LEAVE, EXIT or ITERATE of the loop or
+     * block after it use (MySQL and PL/pgSQL have no GOTO at all): nothing jumps to it, so its stretch goes on.
+     */
+    private boolean passedLabelNoGoto;
     /** Set once the body declares a condition handler, which may go on after a statement that failed. */
     private boolean handled;
     /**
@@ -109,8 +114,11 @@ final class BlockBodyScanner {
         scanControlOrStatement();
         if (statements.size() == collected) {
             arm++;
-            followStretch(nestingBefore, nesting());
+            if (!passedLabelNoGoto) {
+                followStretch(nestingBefore, nesting());
+            }
         }
+        passedLabelNoGoto = false;
     }
 
     private int nesting() {
@@ -148,6 +156,7 @@ final class BlockBodyScanner {
         RowLoop fetchLoop = rowLoops.takeExpectedFetchLoop();
         if (token.type() != TokenType.WORD) {
             if (BodyExtents.isLabel(tokens, pos, to)) {
+                passedLabelNoGoto = !BodyExtents.hasGoto(tokens, from, to);
                 pos += 5;
             } else {
                 collectStatement(governedIsDead);
@@ -267,6 +276,7 @@ final class BlockBodyScanner {
                 pos = fetching.bodyStart();
             }
         } else if (BodyExtents.isColonLabel(tokens, pos, to)) {
+            passedLabelNoGoto = !BodyExtents.hasGoto(tokens, from, to);
             pos += 2;
         } else {
             collectStatement(governedIsDead);

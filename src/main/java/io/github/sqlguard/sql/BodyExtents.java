@@ -95,6 +95,19 @@ final class BodyExtents {
                 && BlockSyntax.isSymbolAt(tokens, pos + 4, to, ">");
     }
 
+    /**
+     * True when {@code [from, to)} holds a {@code GOTO} (PL/SQL, T-SQL, Db2), which may land on any label there past
+     * earlier code; whatever label it names, quoted or not, counts.
+     */
+    static boolean hasGoto(List<Token> tokens, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (tokens.get(i).isWord("GOTO")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean isColonLabel(List<Token> tokens, int pos, int to) {
         // MySQL: label: BEGIN / LOOP / WHILE / REPEAT
         Token after = BlockSyntax.at(tokens, pos + 2, to);
