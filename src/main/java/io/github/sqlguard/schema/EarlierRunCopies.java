@@ -104,14 +104,15 @@ final class EarlierRunCopies {
     }
 
     /**
-     * For an UPDATE that fills columns earlier runs added, on every database it runs on, the note that says so:
-     * within one run such a fill overwrites nothing, but between two runs the application may have written them.
+     * For an UPDATE that fills columns earlier runs added and none of their statements wrote since, on every database
+     * it runs on, the note that says so: within one run such a fill overwrites nothing, but between two runs the
+     * application may have written them.
      */
     private Optional<Guard> addedEarlier(Statement statement, Set<String> databases) {
         Optional<ColumnWrites.Update> update = statement.container() ? Optional.empty()
                 : ColumnWrites.update(statement.tokens());
         if (update.isEmpty()
-                || !databases.stream().allMatch(db -> earlierRunsOn(db).fillsOnlyColumnsAdded(update.get()))) {
+                || !databases.stream().allMatch(db -> earlierRunsOn(db).fillsOnlyColumnsAddedUnwritten(update.get()))) {
             return Optional.empty();
         }
         List<String> filled = update.get().assigned();

@@ -125,10 +125,15 @@ public final class LossGuards {
         return GuardsFromFacts.incompleteCopyOf(this, statement);
     }
 
-    /** True when {@code update} fills only columns these runs added (and dropped not since). */
-    boolean fillsOnlyColumnsAdded(ColumnWrites.Update update) {
-        return !update.assigned().isEmpty() && update.assigned().stream()
-                .allMatch(column -> columns.wasAdded(SchemaNames.key(update.table()), column));
+    /**
+     * True when {@code update} fills only columns these runs added (and dropped not since) that none of their
+     * statements has written since: one a later run wrote holds those values, which the fill overwrites.
+     */
+    boolean fillsOnlyColumnsAddedUnwritten(ColumnWrites.Update update) {
+        String table = SchemaNames.key(update.table());
+        Set<String> unwritten = columns.unwrittenIn(table);
+        return !update.assigned().isEmpty() && update.assigned().stream().allMatch(column ->
+                columns.wasAdded(table, column) && unwritten.contains(SchemaNames.key(column)));
     }
 
     /** What the script did short of a guard of {@code statement} ({@link GuardsFromFacts#shortfallOf}). */
