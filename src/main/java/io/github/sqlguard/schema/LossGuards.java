@@ -120,6 +120,11 @@ public final class LossGuards {
         return GuardsFromFacts.copyGuardOf(this, statement);
     }
 
+    /** The unverifiable copy of what {@code statement} destroys ({@link GuardsFromFacts#unverifiedCopyOf}). */
+    Optional<Guard> unverifiedCopyOf(Statement statement) {
+        return GuardsFromFacts.unverifiedCopyOf(this, statement);
+    }
+
     /** The copy that fell short of guarding {@code statement} ({@link GuardsFromFacts#incompleteCopyOf}). */
     Optional<Guard> incompleteCopyOf(Statement statement) {
         return GuardsFromFacts.incompleteCopyOf(this, statement);
