@@ -274,6 +274,15 @@ public final class LossGuards {
                 columns.addedBy(SchemaNames.key(added.table()), added.columns(), tokens, main));
     }
 
+    /**
+     * True for {@code CALL p()} or T-SQL's {@code EXEC p}: the routine may write any column, so a column added before
+     * it is no longer one nothing has written. {@code sp_rename}, which only renames, is followed on its own.
+     */
+    private static boolean callsRoutine(List<Token> tokens, int main) {
+        return main < tokens.size() && tokens.get(main).isAnyWord("CALL", "EXEC", "EXECUTE")
+                && SpRenameCall.of(tokens).isEmpty();
+    }
+
     /** Updates what is known of the columns after {@code tokens} ran: what they wrote, dropped and renamed. */
     private void followColumns(List<Token> tokens, int main, Statement statement, SchemaView before) {
         DatabaseScope databases = statement.context().databases();
@@ -282,7 +291,7 @@ public final class LossGuards {
             updated(update.get(), statement, before);
             return;
         }
-        if (WithListUpdates.updates(tokens)) {
+        if (WithListUpdates.updates(tokens) || callsRoutine(tokens, main)) {
             columns.forgetWritten();
             copies.backLinks().clear();
             return;
