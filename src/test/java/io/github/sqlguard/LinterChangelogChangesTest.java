@@ -15,11 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** Liquibase changes that do not map to one statement: merged columns, changes sqlguard cannot see, modifySql. */
 class LinterChangelogChangesTest {
 
-    /** What a fill of a column an earlier changeset added says of it. */
-    private static final String EARLIER_CHANGESET_COLUMN = " (column %s was added by an earlier changeset: run in one"
-            + " deploy with it, this overwrites nothing; run later, it overwrites what the application wrote there"
-            + " since)";
-
     private static final String HEAD = """
             <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
                                xmlns:ext="http://www.liquibase.org/xml/ns/dbchangelog-ext">
@@ -562,8 +557,9 @@ class LinterChangelogChangesTest {
                 "db/changelog.xml:7:5 update-without-where UPDATE without WHERE changes every row of invoice"
                         + " (guarded: column total_cents was added earlier in this changeset and nothing has written it"
                         + " since) (changeset a:2)",
+                // Changeset 2 wrote total_cents: changeset 3 overwrites those values, run in one deploy or not.
                 "db/changelog.xml:11:5 update-without-where UPDATE without WHERE changes every row of invoice"
-                        + EARLIER_CHANGESET_COLUMN.formatted("total_cents") + " (changeset a:3)"),
+                        + " (changeset a:3)"),
                 findings.stream().map(LinterChangelogChangesTest::line).toList());
         assertEquals(List.of(Severity.INFO, Severity.ERROR), findings.stream().map(Finding::severity).toList());
     }
@@ -675,7 +671,7 @@ class LinterChangelogChangesTest {
                         + " (guarded: column env was added earlier in this changeset and nothing has written it"
                         + " since) (changeset a:2)",
                 "db/changelog.xml:10:10 update-without-where UPDATE without WHERE changes every row of plans"
-                        + EARLIER_CHANGESET_COLUMN.formatted("env") + " (changeset a:3)"),
+                        + " (changeset a:3)"),
                 findings.stream().map(LinterChangelogChangesTest::line).toList());
         assertEquals(List.of(Severity.INFO, Severity.ERROR), findings.stream().map(Finding::severity).toList());
     }
@@ -1066,7 +1062,7 @@ class LinterChangelogChangesTest {
                 "db/changelog.xml:15:5 drop-column ALTER TABLE users drops column void_reason (guarded: values of"
                         + " void_reason copied to retire_reason at line 10) (changeset a:2)",
                 "db/changelog.xml:18:5 update-without-where UPDATE without WHERE changes every row of users"
-                        + EARLIER_CHANGESET_COLUMN.formatted("retired") + " (changeset a:3)",
+                        + " (changeset a:3)",
                 "db/changelog.xml:19:5 drop-column ALTER TABLE users drops column retire_reason (changeset a:3)"),
                 findings());
     }

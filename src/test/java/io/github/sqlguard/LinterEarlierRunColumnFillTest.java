@@ -52,6 +52,36 @@ class LinterEarlierRunColumnFillTest {
     }
 
     @Test
+    void aFillOfAColumnAnEarlierMigrationWroteSinceClaimsNothing() throws IOException {
+        TestProject.write(project, "db/V1__customers.sql", "CREATE TABLE customers (id INT PRIMARY KEY, email TEXT);\n");
+        TestProject.write(project, "db/V2__tier.sql", "ALTER TABLE customers ADD COLUMN tier TEXT;\n");
+        TestProject.write(project, "db/V3__gold.sql", "UPDATE customers SET tier = 'gold' WHERE email LIKE '%@corp';\n");
+        TestProject.write(project, "db/V4__short.sql", "UPDATE customers SET tier = SUBSTRING(tier, 1, 1);\n");
+
+        assertEquals(List.of("db/V4__short.sql:1:1 update-without-where ERROR UPDATE without WHERE changes every row"
+                + " of customers"), findings(Dialect.POSTGRESQL));
+    }
+
+    @Test
+    void aFillOfAColumnAnEarlierChangesetWroteSinceClaimsNothing() throws IOException {
+        TestProject.write(project, "db/changelog.xml", """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                  <changeSet id="1" author="a"><createTable tableName="customers">
+                    <column name="id" type="int"/><column name="active" type="int"/></createTable></changeSet>
+                  <changeSet id="2" author="a"><addColumn tableName="customers">
+                    <column name="tier" type="varchar(20)"/></addColumn></changeSet>
+                  <changeSet id="3" author="a">
+                    <sql>UPDATE customers SET tier = 'Current' WHERE active = 1</sql></changeSet>
+                  <changeSet id="4" author="a">
+                    <sql>UPDATE customers SET tier = SUBSTRING(tier, 1, 1)</sql></changeSet>
+                </databaseChangeLog>
+                """);
+
+        assertEquals(List.of("db/changelog.xml:9:10 update-without-where ERROR UPDATE without WHERE changes every row of"
+                + " customers (changeset a:4)"), findings(Dialect.MYSQL));
+    }
+
+    @Test
     void aFillInTheSameMigrationIsGuardedAsBefore() throws IOException {
         TestProject.write(project, "db/V1__customers.sql", "CREATE TABLE customers (id INT PRIMARY KEY, email TEXT);\n");
         TestProject.write(project, "db/V2__tier.sql", "ALTER TABLE customers ADD COLUMN tier TEXT;\n"

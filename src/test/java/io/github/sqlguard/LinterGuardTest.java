@@ -96,6 +96,9 @@ class LinterGuardTest {
             MYSQL      | truncate-table | INSERT INTO orders_copy SELECT * FROM orders; RENAME TABLE orders TO orders_old, orders_copy TO orders; TRUNCATE TABLE orders;
             MYSQL      | drop-column    | ALTER TABLE orders ADD COLUMN shipped_at DATETIME, ALGORITHM=INPLACE, LOCK=NONE; ALTER TABLE orders DROP COLUMN lock;
             MYSQL      | drop-column    | ALTER TABLE orders ADD COLUMN shipped_at DATETIME, ALGORITHM INPLACE, LOCK NONE; ALTER TABLE orders DROP COLUMN algorithm;
+            MYSQL      | update-without-where | ALTER TABLE orders ADD COLUMN seats INT; CALL fill_seats(); UPDATE orders SET seats = 0;
+            POSTGRESQL | update-without-where | ALTER TABLE orders ADD COLUMN seats INT; CALL fill_seats(); UPDATE orders SET seats = 0;
+            SQLSERVER  | update-without-where | ALTER TABLE orders ADD seats INT; EXEC fill_seats; UPDATE orders SET seats = 0;
             """)
     void noGuardNoChange(Dialect dialect, String rule, String sql) throws IOException {
         List<Finding> findings = lint(dialect, sql.replace("; ", ";\n"), rule);

@@ -104,14 +104,15 @@ final class EarlierRunCopies {
     }
 
     /**
-     * For an UPDATE that fills columns earlier runs added, on every database it runs on, the note that says so:
-     * within one run such a fill overwrites nothing, but between two runs the application may have written them.
+     * For an UPDATE that fills columns earlier runs added and none of their statements wrote since, on every database
+     * it runs on, the note that says so: within one run such a fill overwrites nothing, but between two runs the
+     * application may have written them.
      */
     private Optional<Guard> addedEarlier(Statement statement, Set<String> databases) {
         Optional<ColumnWrites.Update> update = statement.container() ? Optional.empty()
                 : ColumnWrites.update(statement.tokens());
         if (update.isEmpty()
-                || !databases.stream().allMatch(db -> earlierRunsOn(db).fillsOnlyColumnsAdded(update.get()))) {
+                || !databases.stream().allMatch(db -> earlierRunsOn(db).fillsOnlyColumnsAddedUnwritten(update.get()))) {
             return Optional.empty();
         }
         List<String> filled = update.get().assigned();
@@ -124,13 +125,19 @@ final class EarlierRunCopies {
     }
 
     /**
-     * The copy an earlier run made of what {@code statement} destroys that left some of it out, when one is there on
-     * every database the statement runs on: the same one, as its note names it.
+     * The copy an earlier run made of what {@code statement} destroys that left some of it out, or that sqlguard
+     * cannot verify, when on every database the statement runs on there is that copy or a whole one: the same one,
+     * as its note names it. A database whose schema is known (a baseline replayed for it) sees a whole copy where
+     * one whose schema is not sees only the statement's column list; the note then says what the latter lacks.
      */
     private Optional<Guard> incompleteEverywhere(Statement statement, Set<String> databases) {
         Optional<Guard> first = Optional.empty();
         for (String database : databases) {
-            Optional<Guard> copy = earlierRunsOn(database).incompleteCopyOf(statement);
+            LossGuards copies = earlierRunsOn(database);
+            Optional<Guard> copy = copies.incompleteCopyOf(statement).or(() -> copies.unverifiedCopyOf(statement));
+            if (copy.isEmpty() && copies.copyGuardOf(statement).isPresent()) {
+                continue;
+            }
             if (copy.isEmpty() || first.isPresent() && !first.get().description().equals(copy.get().description())) {
                 return Optional.empty();
             }

@@ -141,6 +141,26 @@ final class GuardsFromFacts {
                 && !guard.description().isBlank());
     }
 
+    /**
+     * The copy of the values of the columns {@code statement} drops, or of the rows of the table it drops, that
+     * sqlguard cannot verify ({@link Guard.Kind#UNVERIFIED_COPY}): it took them beside columns not known to be the
+     * table's key, or from a table whose columns are not known.
+     */
+    static Optional<Guard> unverifiedCopyOf(LossGuards facts, Statement statement) {
+        if (!followsCopies(facts, statement)) {
+            return Optional.empty();
+        }
+        List<Token> tokens = statement.tokens();
+        int main = DestroyedTables.mainKeyword(tokens);
+        List<String> targets = DestroyedTables.of(tokens, main);
+        if (targets.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> dropped = tokens.get(main).isWord("ALTER") ? DestroyedTables.droppedColumns(tokens, main) : null;
+        return facts.copies.guardOf(targets, dropped).filter(guard -> guard.kind() == Guard.Kind.UNVERIFIED_COPY
+                && !guard.description().isBlank());
+    }
+
     /** True when the copies {@code facts} followed can tell about {@code statement}. */
     private static boolean followsCopies(LossGuards facts, Statement statement) {
         return !statement.container() && !statement.tokens().isEmpty() && statement.context().runsWithMigration()

@@ -120,15 +120,25 @@ public final class LossGuards {
         return GuardsFromFacts.copyGuardOf(this, statement);
     }
 
+    /** The unverifiable copy of what {@code statement} destroys ({@link GuardsFromFacts#unverifiedCopyOf}). */
+    Optional<Guard> unverifiedCopyOf(Statement statement) {
+        return GuardsFromFacts.unverifiedCopyOf(this, statement);
+    }
+
     /** The copy that fell short of guarding {@code statement} ({@link GuardsFromFacts#incompleteCopyOf}). */
     Optional<Guard> incompleteCopyOf(Statement statement) {
         return GuardsFromFacts.incompleteCopyOf(this, statement);
     }
 
-    /** True when {@code update} fills only columns these runs added (and dropped not since). */
-    boolean fillsOnlyColumnsAdded(ColumnWrites.Update update) {
-        return !update.assigned().isEmpty() && update.assigned().stream()
-                .allMatch(column -> columns.wasAdded(SchemaNames.key(update.table()), column));
+    /**
+     * True when {@code update} fills only columns these runs added (and dropped not since) that none of their
+     * statements has written since: one a later run wrote holds those values, which the fill overwrites.
+     */
+    boolean fillsOnlyColumnsAddedUnwritten(ColumnWrites.Update update) {
+        String table = SchemaNames.key(update.table());
+        Set<String> unwritten = columns.unwrittenIn(table);
+        return !update.assigned().isEmpty() && update.assigned().stream().allMatch(column ->
+                columns.wasAdded(table, column) && unwritten.contains(SchemaNames.key(column)));
     }
 
     /** What the script did short of a guard of {@code statement} ({@link GuardsFromFacts#shortfallOf}). */
@@ -264,6 +274,15 @@ public final class LossGuards {
                 columns.addedBy(SchemaNames.key(added.table()), added.columns(), tokens, main));
     }
 
+    /**
+     * True for {@code CALL p()} or T-SQL's {@code EXEC p}: the routine may write any column, so a column added before
+     * it is no longer one nothing has written. {@code sp_rename}, which only renames, is followed on its own.
+     */
+    private static boolean callsRoutine(List<Token> tokens, int main) {
+        return main < tokens.size() && tokens.get(main).isAnyWord("CALL", "EXEC", "EXECUTE")
+                && SpRenameCall.of(tokens).isEmpty();
+    }
+
     /** Updates what is known of the columns after {@code tokens} ran: what they wrote, dropped and renamed. */
     private void followColumns(List<Token> tokens, int main, Statement statement, SchemaView before) {
         DatabaseScope databases = statement.context().databases();
@@ -272,7 +291,7 @@ public final class LossGuards {
             updated(update.get(), statement, before);
             return;
         }
-        if (WithListUpdates.updates(tokens)) {
+        if (WithListUpdates.updates(tokens) || callsRoutine(tokens, main)) {
             columns.forgetWritten();
             copies.backLinks().clear();
             return;
