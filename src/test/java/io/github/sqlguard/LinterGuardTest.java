@@ -48,6 +48,7 @@ class LinterGuardTest {
             MYSQL      | drop-table           | CREATE TABLE orders_new LIKE orders; INSERT INTO orders_new SELECT * FROM orders; RENAME TABLE orders TO orders_old, orders_new TO orders; DROP TABLE orders_old; | rows copied to orders_new at line 2, renamed to orders at line 3
             POSTGRESQL | drop-column          | ALTER TABLE orders ADD COLUMN tmp_flag INT; ALTER TABLE orders DROP COLUMN tmp_flag;              | column tmp_flag was added earlier in this script
             MARIADB    | drop-column          | ALTER TABLE orders ADD tmp_flag INT; ALTER TABLE orders DROP tmp_flag;                            | column tmp_flag was added earlier in this script
+            AUTO       | update-without-where | ALTER TABLE orders ADD seats INTEGER; CALL SYSPROC.ADMIN_CMD('REORG TABLE orders'); UPDATE orders SET seats = 1; | column seats was added earlier in this script and nothing has written it since
             MYSQL      | drop-column          | ALTER TABLE orders ADD COLUMN tmp_flag INT, ALGORITHM=INPLACE, LOCK=NONE; ALTER TABLE orders DROP COLUMN tmp_flag, ALGORITHM=INPLACE, LOCK=NONE; | column tmp_flag was added earlier in this script
             """)
     void guardedLossIsInfoNamingTheGuard(Dialect dialect, String rule, String sql, String guard) throws IOException {

@@ -37,6 +37,9 @@ import java.util.Set;
  */
 public final class LossGuards {
 
+    /** Schemas that hold the database's own routines (Db2's SYSPROC and kin), whose calls write no table of ours. */
+    private static final Set<String> SYSTEM_SCHEMAS = Set.of("SYSPROC", "SYSIBM", "SYSTOOLS", "SYSIBMADM");
+
     TableCopies copies = new TableCopies();
     /**
      * Where the guards' notes say the statements before this one are: {@code "this changeset"}, {@code "this
@@ -276,11 +279,19 @@ public final class LossGuards {
 
     /**
      * True for {@code CALL p()} or T-SQL's {@code EXEC p}: the routine may write any column, so a column added before
-     * it is no longer one nothing has written. {@code sp_rename}, which only renames, is followed on its own.
+     * it is no longer one nothing has written. {@code sp_rename}, which only renames, is followed on its own, and the
+     * database's own administration routines ({@code CALL SYSPROC.ADMIN_CMD('REORG TABLE t')} that Db2 needs after
+     * an ALTER, Oracle's {@code DBMS_STATS}) write no column of the application's tables.
      */
     private static boolean callsRoutine(List<Token> tokens, int main) {
-        return main < tokens.size() && tokens.get(main).isAnyWord("CALL", "EXEC", "EXECUTE")
-                && SpRenameCall.of(tokens).isEmpty();
+        if (main + 1 >= tokens.size() || !tokens.get(main).isAnyWord("CALL", "EXEC", "EXECUTE")
+                || !SpRenameCall.of(tokens).isEmpty()) {
+            return false;
+        }
+        Token routine = tokens.get(main + 1);
+        boolean qualified = main + 2 < tokens.size() && tokens.get(main + 2).isSymbol(".");
+        String first = routine.upper();
+        return !(qualified && SYSTEM_SCHEMAS.contains(first) || first.startsWith("DBMS_STATS"));
     }
 
     /** Updates what is known of the columns after {@code tokens} ran: what they wrote, dropped and renamed. */
