@@ -590,6 +590,38 @@ class LinterGuardTest {
     }
 
     /**
+     * A changeset's customChange or executeCommand runs code that may write any column: a fill after it of a column
+     * the changeset added is no longer one that overwrites nothing.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            nothing between           |                                                          | INFO
+            a customChange between    | <customChange class="com.example.FillSeats"/>            | ERROR
+            an executeCommand between | <executeCommand executable="fill-seats"/>                | ERROR
+            """)
+    void unseenCodeBetweenAddingAndFillingAColumnMayHaveWrittenIt(String name, String between, Severity expected)
+            throws IOException {
+        Files.createDirectories(project.resolve("db"));
+        Files.writeString(project.resolve("db/changelog.xml"), """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                  <changeSet id="0" author="a">
+                    <sql>CREATE TABLE orders (id INT)</sql>
+                  </changeSet>
+                  <changeSet id="1" author="a">
+                    <addColumn tableName="orders"><column name="seats" type="INT"/></addColumn>
+                    %s
+                    <sql>UPDATE orders SET seats = 0</sql>
+                  </changeSet>
+                </databaseChangeLog>
+                """.formatted(between == null ? "" : between), StandardCharsets.UTF_8);
+
+        List<Finding> findings = run(Dialect.POSTGRESQL, "update-without-where");
+
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals(expected, findings.get(0).severity(), findings.get(0).message());
+    }
+
+    /**
      * A count of one column counts the rows holding a value there: when the changelog made that column NOT NULL
      * (a primary key's), that is every row, so a count of 0 requires the table to be empty; a nullable column's
      * count does not.

@@ -49,6 +49,12 @@ final class ChangeSetWalker {
     private ScriptCollector out;
     private Dialect stated;
     private Dialect dialect;
+    /**
+     * What an unchecked change (a customChange, an executeCommand) stands as for the replay alone: a call of code
+     * that may write any column of any table.
+     */
+    private static final String UNSEEN_CODE_CALL = "CALL unseen_code()";
+
     /** Where the unchecked changes reported so far stand: a comment attached to one acknowledges its finding. */
     private final List<Location> uncheckedPlaces = new ArrayList<>();
     private DatabaseScope databases = DatabaseScope.ANY;
@@ -265,6 +271,14 @@ final class ChangeSetWalker {
                         context.databases(), limitedFirsts.get(0), limitedFirsts, others));
         List<Statement> statements = new ArrayList<>(
                 translator(properties).translate(change, DbmsDialect.scoped(change, judged)));
+        if (uncheckedPlaces.size() > firstUnchecked) {
+            // Code sqlguard cannot see may write any column: the replay's guards learn of it as of a routine call.
+            new SyntheticStatements(reader.options().dialect(), properties.placeholders())
+                    .schemaOnlyAt(UNSEEN_CODE_CALL, path, change, context).ifPresent(call -> {
+                        out.add(call);
+                        statements.add(call);
+                    });
+        }
         statements.addAll(withAlternativeProperties(change, context, properties, statements, limitedFirsts, others));
         String target = "the " + change.name() + " at line " + change.line();
         List<Location> unchecked = List.copyOf(uncheckedPlaces.subList(firstUnchecked, uncheckedPlaces.size()));

@@ -189,6 +189,13 @@ public final class LossGuards {
     public void observe(Statement statement, SchemaView before) {
         if (statement.container()) {
             lastContainer = statement;
+            // A Liquibase customChange or executeCommand arrives as a call for the replay only: its code may have
+            // written any column, as a routine a script calls may.
+            if (statement.firstToken().isWord("CALL") && statement.context().followsEarlierStatements()) {
+                columns.forgetWritten();
+                copies.backLinks().clear();
+                return;
+            }
             // A Liquibase precondition arrives as the bare condition, and holds for the whole changeset.
             EmptinessConditions.emptyTableOfPrecondition(statement.sql()).ifPresent(emptyTables::add);
             EmptinessConditions.emptyColumnOfPrecondition(statement.sql()).ifPresent(column -> {
