@@ -1,5 +1,6 @@
 package io.github.sqlguard;
 
+import io.github.sqlguard.analysis.ObjectNames;
 import io.github.sqlguard.sql.Script;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
@@ -7,7 +8,6 @@ import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -123,8 +123,6 @@ final class VersionRecordedBlocks {
     }
 
     private static String name(Token token) {
-        String text = token.type() == TokenType.QUOTED_NAME && token.text().length() > 1
-                ? token.text().substring(1, token.text().length() - 1) : token.text();
-        return text.toLowerCase(Locale.ROOT);
+        return ObjectNames.normalize(token.text());
     }
 }
