@@ -156,6 +156,7 @@ final class StatementChecker {
             StatementModel model = literalCalls.reading(models.get(index));
             ranByCalls.clear();
             Statement statement = model.statement();
+            int firstFinding = findings.size();
             if (routines.handedToKnownBody(model)) {
                 continue;
             }
@@ -247,9 +248,20 @@ final class StatementChecker {
                 scopeMoves.observe(statement);
             }
             scopeEmptied.observe(statement, names.get(index), facts.before());
+            inRunOf(statement, findings, firstFinding);
         }
         script.lexError().ifPresent(error -> unterminated(error, path).ifPresent(findings::add));
         return new ScriptFindings(findings, parsed, scratchStatements);
+    }
+
+    /** Marks the findings from {@code first} on as made in {@code statement}'s run, for its run's acknowledgements. */
+    private static void inRunOf(Statement statement, List<Finding> findings, int first) {
+        String scope = statement.context().runScope();
+        if (!scope.isEmpty()) {
+            for (int i = first; i < findings.size(); i++) {
+                findings.set(i, findings.get(i).inRun(scope));
+            }
+        }
     }
 
     /**

@@ -132,6 +132,43 @@ class LinterLiquibaseAcknowledgementTest {
     }
 
     @Test
+    void anAcknowledgementOfOneChangeSetLeavesTheSameSqlFileRunByAnotherChangeSetReported() throws IOException {
+        write("db/changelog.xml", """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                  <changeSet id="1" author="a">
+                    <comment>sqlguard:allow delete-without-where reason: sessions are rebuilt on login</comment>
+                    <sqlFile path="cleanup.sql" relativeToChangelogFile="true"/>
+                  </changeSet>
+                  <changeSet id="2" author="a">
+                    <sqlFile path="cleanup.sql" relativeToChangelogFile="true"/>
+                  </changeSet>
+                </databaseChangeLog>
+                """);
+        write("db/cleanup.sql", "DELETE FROM sessions;\n");
+
+        assertEquals(List.of("db/cleanup.sql:1:1 delete-without-where acknowledged",
+                "db/cleanup.sql:1:1 delete-without-where DELETE without WHERE removes every row of sessions"
+                        + " (changeset a:2)"),
+                shown(lint(ScriptMode.SKIP)));
+    }
+
+    @Test
+    void aCommentInAnSqlFileCoversItsStatementInEveryChangeSetThatRunsIt() throws IOException {
+        write("db/changelog.xml", """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                  <changeSet id="1" author="a"><sqlFile path="cleanup.sql" relativeToChangelogFile="true"/></changeSet>
+                  <changeSet id="2" author="a"><sqlFile path="cleanup.sql" relativeToChangelogFile="true"/></changeSet>
+                </databaseChangeLog>
+                """);
+        write("db/cleanup.sql", """
+                -- sqlguard:allow delete-without-where reason: sessions are rebuilt on login
+                DELETE FROM sessions;
+                """);
+
+        assertEquals(List.of("db/cleanup.sql:2:1 delete-without-where acknowledged"), shown(lint(ScriptMode.SKIP)));
+    }
+
+    @Test
     void aFileWideAcknowledgementAfterTheChangeSetsCoversTheChangelog() throws IOException {
         write("db/changelog.xml", """
                 <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">

@@ -15,6 +15,10 @@ import java.util.Objects;
  * @param fingerprint the finding's identity across runs (rule, file and normalised statement text, never the
  *     line), computed once where the statement is at hand; empty when the finding stands on no statement.
  *     The baseline and the SARIF and GitLab reports all use it.
+ * @param runScope the run of the database tool the statement belongs to ({@link
+ *     io.github.sqlguard.sql.StatementContext#runScope}: a Liquibase changeset, its rollback), empty when unknown
+ *     or a whole script: a file two changesets run holds each statement twice at one place, and a changeset's
+ *     acknowledgement covers its own run only. Not part of equality, nor of any report.
  */
 public record Finding(
         String ruleId,
@@ -24,18 +28,26 @@ public record Finding(
         String hint,
         String excerpt,
         Acknowledgement acknowledgement,
-        String fingerprint) implements Comparable<Finding> {
+        String fingerprint,
+        String runScope) implements Comparable<Finding> {
 
     public Finding {
         excerpt = excerpt == null ? "" : excerpt;
         hint = hint == null ? "" : hint;
         fingerprint = fingerprint == null ? "" : fingerprint;
+        runScope = runScope == null ? "" : runScope;
+    }
+
+    /** A finding outside any particular run. */
+    public Finding(String ruleId, Severity severity, Location location, String message, String hint, String excerpt,
+            Acknowledgement acknowledgement, String fingerprint) {
+        this(ruleId, severity, location, message, hint, excerpt, acknowledgement, fingerprint, "");
     }
 
     /** A finding whose fingerprint is not known yet. */
     public Finding(String ruleId, Severity severity, Location location, String message, String hint, String excerpt,
             Acknowledgement acknowledgement) {
-        this(ruleId, severity, location, message, hint, excerpt, acknowledgement, "");
+        this(ruleId, severity, location, message, hint, excerpt, acknowledgement, "", "");
     }
 
     /** A finding that nobody has acknowledged. */
@@ -49,24 +61,29 @@ public record Finding(
     }
 
     public Finding withSeverity(Severity newSeverity) {
-        return new Finding(ruleId, newSeverity, location, message, hint, excerpt, acknowledgement, fingerprint);
+        return new Finding(ruleId, newSeverity, location, message, hint, excerpt, acknowledgement, fingerprint, runScope);
     }
 
     /** The same finding at another location, e.g. its path seen from another directory. */
     public Finding at(Location newLocation) {
-        return new Finding(ruleId, severity, newLocation, message, hint, excerpt, acknowledgement, fingerprint);
+        return new Finding(ruleId, severity, newLocation, message, hint, excerpt, acknowledgement, fingerprint, runScope);
     }
 
     public Finding withMessage(String newMessage) {
-        return new Finding(ruleId, severity, location, newMessage, hint, excerpt, acknowledgement, fingerprint);
+        return new Finding(ruleId, severity, location, newMessage, hint, excerpt, acknowledgement, fingerprint, runScope);
     }
 
     public Finding acknowledged(Acknowledgement by) {
-        return new Finding(ruleId, severity, location, message, hint, excerpt, by, fingerprint);
+        return new Finding(ruleId, severity, location, message, hint, excerpt, by, fingerprint, runScope);
     }
 
     public Finding withFingerprint(String newFingerprint) {
-        return new Finding(ruleId, severity, location, message, hint, excerpt, acknowledgement, newFingerprint);
+        return new Finding(ruleId, severity, location, message, hint, excerpt, acknowledgement, newFingerprint, runScope);
+    }
+
+    /** The same finding, made by a statement of the run {@code scope}. */
+    public Finding inRun(String scope) {
+        return new Finding(ruleId, severity, location, message, hint, excerpt, acknowledgement, fingerprint, scope);
     }
 
     // Written out, as Location's are: findings are kept in sets and maps on every run, and the generated methods

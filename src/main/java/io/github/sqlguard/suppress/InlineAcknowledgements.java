@@ -122,7 +122,8 @@ public final class InlineAcknowledgements {
             return Optional.empty();
         }
         List<Statement> covered = allow.fileWide() ? List.of() : targets.coveredBy(allow.comment());
-        return Optional.of(new ActiveAllow(allow, relativePath, validIds, spansOf(covered), describe(allow, covered)));
+        return Optional.of(new ActiveAllow(allow, relativePath, validIds, spansOf(covered, false),
+                describe(allow, covered)));
     }
 
     /** As above for a comment attached to its statements, which stands wherever the changelog puts it. */
@@ -140,9 +141,9 @@ public final class InlineAcknowledgements {
         } else {
             scope = "no statement of " + attached.target() + " has a {rule} finding";
         }
-        List<Span> spans = new ArrayList<>(spansOf(attached.statements()));
+        List<Span> spans = new ArrayList<>(spansOf(attached.statements(), true));
         attached.elements().forEach(place -> spans.add(new Span(place.path(), position(place.line(), place.column()),
-                position(place.line(), place.column()))));
+                position(place.line(), place.column()), "")));
         return Optional.of(new ActiveAllow(allow, attached.path(), validIds, allow.fileWide() ? List.of() : spans,
                 scope));
     }
@@ -206,15 +207,17 @@ public final class InlineAcknowledgements {
     /**
      * The spans of the covered statements: a finding stands at its clause (a DROP COLUMN on a later line of
      * the statement, a call inside a multi-line routine body), so an acknowledgement covers every position from
-     * a statement's first token to the end of its last.
+     * a statement's first token to the end of its last. A comment in the script covers its statements whichever
+     * changeset runs the script; one attached to a changeset ({@code ownRunOnly}) covers that changeset's run only.
      */
-    private static List<Span> spansOf(List<Statement> statements) {
+    private static List<Span> spansOf(List<Statement> statements, boolean ownRunOnly) {
         List<Span> spans = new ArrayList<>();
         for (Statement statement : statements) {
             long from = position(statement.start().line(), statement.start().column());
             long to = statement.tokens().isEmpty() ? from
                     : endOf(statement.tokens().get(statement.tokens().size() - 1));
-            spans.add(new Span(statement.start().path(), from, Math.max(from, to)));
+            spans.add(new Span(statement.start().path(), from, Math.max(from, to),
+                    ownRunOnly ? statement.context().runScope() : ""));
         }
         return spans;
     }
@@ -262,8 +265,17 @@ public final class InlineAcknowledgements {
                 + " reported, so the comment can go" : "";
     }
 
-    /** The positions from a statement's first token to its last, in the file at {@code path}. */
-    private record Span(String path, long from, long to) {
+    /**
+     * The positions from a statement's first token to its last, in the file at {@code path}, and the run it belongs
+     * to ({@code runScope}, empty for any): where two changesets run one file, each covers its own run only.
+     */
+    private record Span(String path, long from, long to, String runScope) {
+
+        boolean covers(Finding finding) {
+            long at = position(finding.location().line(), finding.location().column());
+            return path.equals(finding.location().path()) && from <= at && at <= to
+                    && (runScope.isEmpty() || finding.runScope().isEmpty() || runScope.equals(finding.runScope()));
+        }
     }
 
     /**
@@ -284,9 +296,7 @@ public final class InlineAcknowledgements {
             if (comment.fileWide()) {
                 return finding.location().path().equals(path);
             }
-            long at = position(finding.location().line(), finding.location().column());
-            return coveredSpans.stream().anyMatch(span -> span.path().equals(finding.location().path())
-                    && span.from() <= at && at <= span.to());
+            return coveredSpans.stream().anyMatch(span -> span.covers(finding));
         }
 
         boolean coversPosition(int line, int column) {
