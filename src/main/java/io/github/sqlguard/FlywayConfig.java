@@ -2,10 +2,12 @@ package io.github.sqlguard;
 
 import io.github.sqlguard.model.ScriptMode;
 import io.github.sqlguard.source.FlywayNaming;
+import io.github.sqlguard.source.FlywayVersion;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * How the project names and writes its Flyway migrations; defaults are Flyway's own.
@@ -19,6 +21,9 @@ import java.util.Map;
  *     Spring Boot profile, another Flyway configuration file): the scripts are checked with each of them as well
  * @param defaultSchema the schema Flyway runs the scripts in ({@code defaultSchema}, else the first of
  *     {@code schemas}): an unqualified table name means a table of it; null when not set or not known for sure
+ * @param baselineVersion the version Flyway baselines a schema that already holds tables at ({@code
+ *     baselineVersion}, the lowest any settings source names; null for Flyway's default, 1): the versioned scripts
+ *     up to it never run on such a schema
  */
 public record FlywayConfig(
         String versionedPrefix,
@@ -33,7 +38,8 @@ public record FlywayConfig(
         ScriptMode undoScripts,
         List<Path> javaMigrations,
         Map<String, List<String>> placeholderAlternatives,
-        String defaultSchema) {
+        String defaultSchema,
+        String baselineVersion) {
 
     public static final FlywayConfig DEFAULTS = new FlywayConfig("V", "U", "R", "__", List.of(".sql"), Map.of(),
             "${", "}", null, ScriptMode.WARN);
@@ -45,13 +51,35 @@ public record FlywayConfig(
         placeholderAlternatives = Map.copyOf(placeholderAlternatives);
     }
 
+    /** Settings that leave the baseline version at Flyway's default. */
+    public FlywayConfig(String versionedPrefix, String undoPrefix, String repeatablePrefix, String separator,
+            List<String> suffixes, Map<String, String> placeholders, String placeholderPrefix,
+            String placeholderSuffix, String sinceVersion, ScriptMode undoScripts, List<Path> javaMigrations,
+            Map<String, List<String>> placeholderAlternatives, String defaultSchema) {
+        this(versionedPrefix, undoPrefix, repeatablePrefix, separator, suffixes, placeholders, placeholderPrefix,
+                placeholderSuffix, sinceVersion, undoScripts, javaMigrations, placeholderAlternatives, defaultSchema,
+                null);
+    }
+
+    /**
+     * The version up to which versioned scripts run only on an empty schema: Flyway's default is 1. Empty for a
+     * value that is no version (a placeholder resolved only at deploy): then no script is known to.
+     */
+    public Optional<FlywayVersion> effectiveBaselineVersion() {
+        try {
+            return Optional.of(FlywayVersion.parse(baselineVersion == null ? "1" : baselineVersion.strip()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Settings that name no default schema. */
     public FlywayConfig(String versionedPrefix, String undoPrefix, String repeatablePrefix, String separator,
             List<String> suffixes, Map<String, String> placeholders, String placeholderPrefix,
             String placeholderSuffix, String sinceVersion, ScriptMode undoScripts, List<Path> javaMigrations,
             Map<String, List<String>> placeholderAlternatives) {
         this(versionedPrefix, undoPrefix, repeatablePrefix, separator, suffixes, placeholders, placeholderPrefix,
-                placeholderSuffix, sinceVersion, undoScripts, javaMigrations, placeholderAlternatives, null);
+                placeholderSuffix, sinceVersion, undoScripts, javaMigrations, placeholderAlternatives, null, null);
     }
 
     /** How these settings name Flyway's migrations. */
@@ -63,7 +91,14 @@ public record FlywayConfig(
     public FlywayConfig withDefaultSchema(String schema) {
         return new FlywayConfig(versionedPrefix, undoPrefix, repeatablePrefix, separator, suffixes, placeholders,
                 placeholderPrefix, placeholderSuffix, sinceVersion, undoScripts, javaMigrations,
-                placeholderAlternatives, schema);
+                placeholderAlternatives, schema, baselineVersion);
+    }
+
+    /** These settings with Flyway's {@code baselineVersion} {@code version} (null for Flyway's default). */
+    public FlywayConfig withBaselineVersion(String version) {
+        return new FlywayConfig(versionedPrefix, undoPrefix, repeatablePrefix, separator, suffixes, placeholders,
+                placeholderPrefix, placeholderSuffix, sinceVersion, undoScripts, javaMigrations,
+                placeholderAlternatives, defaultSchema, version);
     }
 
     /** Settings whose placeholders each have one value. */
@@ -80,7 +115,7 @@ public record FlywayConfig(
         values.put(name, value);
         return new FlywayConfig(versionedPrefix, undoPrefix, repeatablePrefix, separator, suffixes, values,
                 placeholderPrefix, placeholderSuffix, sinceVersion, undoScripts, javaMigrations, Map.of(),
-                defaultSchema);
+                defaultSchema, baselineVersion);
     }
 
     /** {@code text} with each {@code ${placeholder}} that has a value replaced by it. */

@@ -305,6 +305,8 @@ final class LintSession {
         int parsed = 0;
         boolean flywayScript = isFlywayScript(kind);
         TableNamespace.Names start = runStart(prepared);
+        String emptySchema = flywayScript ? histories.emptySchemaReason(path, config.flyway().effectiveBaselineVersion())
+                .orElse(null) : null;
         List<Finding> ruleFindings = new ArrayList<>();
         List<AttachedComment> attached = new ArrayList<>();
         for (ChangelogScript script : prepared.scripts()) {
@@ -313,7 +315,7 @@ final class LintSession {
                     readAhead != null ? readAhead : analysers.checker().models(script.script(), start),
                     script.relativePath(),
                     UpDownSections.ceiling(script, prepared.ceiling(), config.flyway().undoScripts()),
-                    config.liquibase().rollbacks(), statementSql, histories::factsFor, histories, start);
+                    config.liquibase().rollbacks(), statementSql, histories::factsFor, histories, start, emptySchema);
             parsed += checked.parsedStatements();
             List<Finding> scriptFindings = Fingerprint.attach(checked.findings(), statementSql);
             if (flywayScript) {

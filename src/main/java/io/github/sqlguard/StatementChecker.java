@@ -26,6 +26,7 @@ import io.github.sqlguard.schema.Guard;
 import io.github.sqlguard.schema.BranchLossGuards;
 import io.github.sqlguard.schema.LossGuards;
 import io.github.sqlguard.schema.EmptiedInRun;
+import io.github.sqlguard.schema.EmptySchemaDrops;
 import io.github.sqlguard.schema.MovedEnumValues;
 import io.github.sqlguard.schema.RebuiltOnEveryRun;
 import io.github.sqlguard.schema.RecreatedColumnName;
@@ -138,6 +139,16 @@ final class StatementChecker {
     ScriptFindings check(Script script, List<StatementModel> models, String path, Severity ceiling, ScriptMode rollbacks,
             Map<Location, String> statementSql, Function<Statement, SchemaFacts> schema,
             EarlierRoutines earlierRoutines, TableNamespace.Names start) {
+        return check(script, models, path, ceiling, rollbacks, statementSql, schema, earlierRoutines, start, null);
+    }
+
+    /**
+     * As above, for a script that runs only on an empty schema, {@code emptySchema} saying why (the first Flyway
+     * migration, {@link EmptySchemaDrops}); null for any other.
+     */
+    ScriptFindings check(Script script, List<StatementModel> models, String path, Severity ceiling, ScriptMode rollbacks,
+            Map<Location, String> statementSql, Function<Statement, SchemaFacts> schema,
+            EarlierRoutines earlierRoutines, TableNamespace.Names start, String emptySchema) {
         List<Finding> findings = new ArrayList<>();
         List<Location> scratchStatements = new ArrayList<>();
         int parsed = 0;
@@ -202,6 +213,7 @@ final class StatementChecker {
                     facts::earlierFilesGuard, () -> RecreatedName.guardOf(models, names, at),
                     () -> NameGivenInRun.guardOf(models, names, at), () -> DroppedEarlierInRun.guardOf(models, names, at),
                     () -> DroppedInEarlierMigration.guardOf(model, facts.before()),
+                    () -> EmptySchemaDrops.guardOf(models, names, at, start, emptySchema),
                     () -> TemporaryTableCleanup.guardOf(models, at, facts.before()),
                     () -> DroppedInEarlierMigration.columnGuardOf(model, facts.before()),
                     () -> RecreatedColumnName.guardOf(models, at, s -> schema.apply(s).before()),

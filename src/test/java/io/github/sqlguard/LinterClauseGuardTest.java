@@ -46,7 +46,7 @@ class LinterClauseGuardTest {
             """)
     void aGuardLowersOnlyTheFindingsAboutWhatItProtects(Dialect dialect, String rule, String sql, String expected)
             throws IOException {
-        Path file = project.resolve("db/V1__change.sql");
+        Path file = project.resolve("db/V2__change.sql");
         Files.createDirectories(file.getParent());
         Files.writeString(file, sql.replace("; ", ";\n") + "\n", StandardCharsets.UTF_8);
 

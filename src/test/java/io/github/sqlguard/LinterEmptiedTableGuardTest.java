@@ -151,7 +151,7 @@ class LinterEmptiedTableGuardTest {
     }
 
     private List<Finding> lint(Dialect dialect, String sql) throws IOException {
-        write("db/V1__change.sql", sql + "\n");
+        write("db/V2__change.sql", sql + "\n");
         return run(dialect);
     }
 

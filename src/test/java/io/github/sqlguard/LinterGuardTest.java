@@ -489,7 +489,7 @@ class LinterGuardTest {
             POSTGRESQL | ALTER TABLE history ADD COLUMN instance INT; DO $$ BEGIN IF found THEN UPDATE history SET instance = 0; END IF; END $$; | 2:27 update-without-where INFO column instance was added earlier in this script and nothing has written it since
             """)
     void scriptThatRebuildsAColumnLosesNothing(Dialect dialect, String sql, String expected) throws IOException {
-        Path file = project.resolve("db/V1__change.sql");
+        Path file = project.resolve("db/V2__change.sql");
         Files.createDirectories(file.getParent());
         Files.writeString(file, sql.strip().replace("; ", ";\n") + "\n", StandardCharsets.UTF_8);
 
@@ -662,7 +662,7 @@ class LinterGuardTest {
     }
 
     private List<Finding> lint(Dialect dialect, String sql, String rule) throws IOException {
-        Path file = project.resolve("db/V1__change.sql");
+        Path file = project.resolve("db/V2__change.sql");
         Files.createDirectories(file.getParent());
         Files.writeString(file, sql + "\n", StandardCharsets.UTF_8);
         return run(dialect, rule);

@@ -44,7 +44,7 @@ class LinterRebuiltOnEveryRunTest {
 
     @Test
     void aVersionedMigrationRunsOnceSoItsRebuildStillDropsRows() throws IOException {
-        write("db/V1__report.sql", "DROP TABLE IF EXISTS report;\nCREATE TABLE report AS SELECT * FROM orders;\n");
+        write("db/V2__report.sql", "DROP TABLE IF EXISTS report;\nCREATE TABLE report AS SELECT * FROM orders;\n");
 
         assertEquals("drop-table@1:ERROR", describe(run(Dialect.POSTGRESQL)));
     }

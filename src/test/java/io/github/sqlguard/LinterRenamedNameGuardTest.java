@@ -55,7 +55,7 @@ class LinterRenamedNameGuardTest {
         "INSERT INTO referencedata.orders (id) VALUES (1);| drop-table ERROR",
     })
     void copyOfAnotherTableStillGuards(String between, String expected) throws IOException {
-        write("db/V1__copy.sql", "CREATE TABLE orders_backup AS SELECT * FROM orders;\n"
+        write("db/V2__copy.sql", "CREATE TABLE orders_backup AS SELECT * FROM orders;\n"
                 + "ALTER TABLE dispensables ADD COLUMN kind text;\n" + between + "\nDROP TABLE orders;\n");
         assertEquals(expected, ruleIds(lint(null)));
     }

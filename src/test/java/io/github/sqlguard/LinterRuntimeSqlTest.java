@@ -291,7 +291,7 @@ class LinterRuntimeSqlTest {
     }
 
     private List<String> findings(Dialect dialect, String sql, boolean withMessage) throws IOException {
-        Path file = project.resolve("db/V1__change.sql");
+        Path file = project.resolve("db/V2__change.sql");
         Files.createDirectories(file.getParent());
         Files.writeString(file, sql.replace("\\n", "\n") + "\n", StandardCharsets.UTF_8);
         LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));

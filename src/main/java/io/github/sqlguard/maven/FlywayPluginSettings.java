@@ -32,6 +32,7 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  *     ({@link InferredDialect})
  * @param defaultSchema the schema Flyway runs the scripts in ({@link #defaultSchemaOf}), when every source that
  *     names one names the same plain name
+ * @param baselineVersion Flyway's {@code baselineVersion} ({@link FlywayBaselineVersion}), when a source names one
  */
 record FlywayPluginSettings(
         Map<String, String> placeholders,
@@ -49,11 +50,12 @@ record FlywayPluginSettings(
         List<Path> moduleLocations,
         List<String> warnings,
         List<DatabaseUrl> databaseUrls,
-        Optional<String> defaultSchema) {
+        Optional<String> defaultSchema,
+        Optional<String> baselineVersion) {
 
     static final FlywayPluginSettings NONE = new FlywayPluginSettings(Map.of(), Map.of(), Optional.empty(),
             Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
-            Optional.empty(), List.of(), List.of(), List.of(), List.of(), List.of(), Optional.empty());
+            Optional.empty(), List.of(), List.of(), List.of(), List.of(), List.of(), Optional.empty(), Optional.empty());
 
     /** The other values of the placeholders that {@code chosen} (sqlguard's own {@code <placeholders>}) leaves open. */
     Map<String, List<String>> alternativesOutside(Map<String, String> chosen) {
@@ -232,7 +234,8 @@ record FlywayPluginSettings(
                 overriddenSuffixes.isEmpty() ? suffixes : overriddenSuffixes, setting("encoding", configurations,
                 overrides, files), resolved, List.copyOf(javaLocations), List.copyOf(moduleLocations),
                 List.copyOf(warnings),
-                List.copyOf(databaseUrls), defaultSchemaOf(configurations, overrides, files));
+                List.copyOf(databaseUrls), defaultSchemaOf(configurations, overrides, files),
+                FlywayBaselineVersion.of(configurations, overrides, files));
     }
 
     /** A schema name sqlguard can match written names against: one plain name, its letters all of one case. */

@@ -62,6 +62,11 @@ final class HistoryReplay {
         return Optional.ofNullable(failure);
     }
 
+    /** The history's first file when it is a versioned or baseline migration, which Flyway applies first. */
+    Optional<File> opening() {
+        return files.isEmpty() || files.get(0).place().version() == null ? Optional.empty() : Optional.of(files.get(0));
+    }
+
     /** The paths of the files this history replays. */
     List<String> paths() {
         return files.stream().map(File::path).toList();

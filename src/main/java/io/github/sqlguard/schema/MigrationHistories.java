@@ -54,6 +54,8 @@ public final class MigrationHistories implements EarlierRoutines {
     private final Map<String, String> notReplayed = new HashMap<>();
     /** For each statement of a split migration's later files, what its earlier files did to guard it. */
     private final Map<StatementKey, Optional<Guard>> earlierFilesGuards = new HashMap<>();
+    /** Each replayed file, with its place when it is the first migration of every history that replays it. */
+    private final Map<String, Optional<MigrationOrder.Place>> openings = new HashMap<>();
     /** For each statement that destroys what an earlier run copied, the note that says where the copy went. */
     private final Map<StatementKey, Optional<Guard>> earlierRunCopies = new HashMap<>();
 
@@ -174,6 +176,10 @@ public final class MigrationHistories implements EarlierRoutines {
                 continue;
             }
             replayed.replays().forEach(replay -> routineWords.addAll(replay.routineWords()));
+            Optional<File> opening = replayed.opening();
+            replayed.paths().forEach(path -> openings.merge(path, opening.filter(file -> file.path().equals(path))
+                    .map(File::place), (known, other) -> known.isPresent() && other.isPresent() ? known
+                            : Optional.empty()));
             if (anyApart) {
                 replayed.replayOf().forEach((key, into) -> apartReplays.add(key, label, into));
             } else {
@@ -325,6 +331,15 @@ public final class MigrationHistories implements EarlierRoutines {
      */
     public String historyBefore(String relativePath) {
         return historyBefore.getOrDefault(relativePath, "");
+    }
+
+    /**
+     * Why Flyway runs the file at {@code relativePath} only on an empty schema ({@link EmptySchemaDrops#reason}),
+     * when it is the first migration of every history that replays it; empty otherwise.
+     */
+    public Optional<String> emptySchemaReason(String relativePath, Optional<FlywayVersion> baselineVersion) {
+        return openings.getOrDefault(relativePath, Optional.empty())
+                .flatMap(place -> EmptySchemaDrops.reason(place, baselineVersion));
     }
 
     @Override

@@ -451,6 +451,23 @@ class FlywayPluginSettingsTest {
     }
 
     @Test
+    void theBaselineVersionIsTheLowestAnySourceNames() throws IOException {
+        assertEquals(Optional.empty(), settings(Map.of(), Map.of()).baselineVersion());
+
+        addPlugin(project, GROUP, PLUGIN, "<baselineVersion>3</baselineVersion>");
+        assertEquals(Optional.of("3"), settings(Map.of(), Map.of()).baselineVersion());
+
+        write("src/main/resources/application.properties", "spring.flyway.baseline-version=1.5\n");
+        assertEquals(Optional.of("1.5"), settings(Map.of(), Map.of()).baselineVersion());
+        assertEquals(Optional.of("0"), settings(Map.of("flyway.baselineVersion", "0"), Map.of()).baselineVersion());
+        assertEquals(Optional.of("1.5"), settings(Map.of("flyway.baselineVersion", "2"), Map.of()).baselineVersion());
+
+        // a value that is no version may be any: it is kept, and no script then counts as the empty schema's
+        write("flyway.conf", "flyway.baselineVersion=${baseline}\n");
+        assertEquals(Optional.of("${baseline}"), settings(Map.of(), Map.of()).baselineVersion());
+    }
+
+    @Test
     void theDefaultSchemaIsThePluginsDefaultSchemaElseTheFirstOfItsSchemas() throws IOException {
         addPlugin(project, GROUP, PLUGIN, "<schemas><schema>referencedata</schema><schema>audit</schema></schemas>");
         assertEquals(Optional.of("referencedata"), settings(Map.of(), Map.of()).defaultSchema());

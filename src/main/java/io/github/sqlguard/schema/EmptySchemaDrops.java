@@ -1,0 +1,97 @@
+package io.github.sqlguard.schema;
+
+import io.github.sqlguard.analysis.ClauseKind;
+import io.github.sqlguard.analysis.DestructiveClause;
+import io.github.sqlguard.analysis.ObjectNames;
+import io.github.sqlguard.analysis.StatementModel;
+import io.github.sqlguard.analysis.TableNamespace;
+import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.source.FlywayVersion;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A {@code DROP TABLE} in a migration that Flyway runs only on an empty schema, of a table in that schema which no
+ * earlier statement of the script created: the {@code DROP TABLE IF EXISTS} before each {@code CREATE TABLE} of a
+ * schema dumped into {@code V1__init.sql}. Flyway refuses to migrate a schema that holds tables but no history, or
+ * baselines it at {@code baselineVersion} and runs only the scripts above that version; so the first script, up
+ * to that version, finds no table to drop. A table named in another schema or database may hold rows all the same.
+ */
+public final class EmptySchemaDrops {
+
+    private EmptySchemaDrops() {
+    }
+
+    /**
+     * The guard of the statement {@code models[index]} of a script that runs only on an empty schema, which
+     * {@code emptySchema} says why (null for any other script), when every table it drops lies in the schema the run
+     * starts in ({@code start}) and no earlier statement of the script created a table of its name or renamed one to
+     * it.
+     */
+    public static Optional<Guard> guardOf(List<StatementModel> models, List<TableNamespace.Names> names, int index,
+            TableNamespace.Names start, String emptySchema) {
+        StatementModel drop = models.get(index);
+        if (emptySchema == null || !drop.placement().runsWithMigration()
+                || !drop.statement().context().runScope().isEmpty()
+                || !drop.statement().tokens().get(0).isWord("DROP") || drop.clauses().isEmpty()) {
+            return Optional.empty();
+        }
+        Dialect dialect = drop.statement().dialect();
+        for (DestructiveClause clause : drop.clauses()) {
+            if (clause.kind() != ClauseKind.DROPPED_TABLE || clause.table() == null
+                    || !inStartSchema(clause.table(), names.get(index), start, dialect)
+                    || namedEarlier(models, index, SchemaNames.key(clause.table()))) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new Guard(Guard.Kind.TABLE_GONE, emptySchema));
+    }
+
+    /**
+     * Why Flyway runs the first migration of a history, at {@code place}, only on an empty schema: a baseline
+     * migration always does, a versioned one up to {@code baselineVersion} (empty when the settings give no version
+     * sqlguard can read: then no versioned one is known to).
+     */
+    static Optional<String> reason(MigrationOrder.Place place, Optional<FlywayVersion> baselineVersion) {
+        if (place.baseline()) {
+            return Optional.of("a baseline migration runs only on an empty schema");
+        }
+        if (place.version() == null || baselineVersion.isEmpty() || place.version().compareTo(baselineVersion.get()) > 0) {
+            return Optional.empty();
+        }
+        return Optional.of("the first migration runs only on an empty schema: Flyway baselines a schema that holds"
+                + " tables at version " + baselineVersion.get() + " instead of running the scripts up to it");
+    }
+
+    /**
+     * True when {@code written}, named where {@code here} says, is a table of the schema the run starts in: a name
+     * without a qualifier, or one the database resolves to that schema ({@code public.t} in PostgreSQL, {@code
+     * [dbo].[t]} in SQL Server, where the settings name no other). MySQL's qualifier is a database, so there only
+     * the one the settings name counts.
+     */
+    private static boolean inStartSchema(String written, TableNamespace.Names here, TableNamespace.Names start,
+            Dialect dialect) {
+        if (!here.resolve(written, dialect).equals(start.resolve(ObjectNames.lastPart(written), dialect))) {
+            return false;
+        }
+        String qualifier = ObjectNames.qualifier(written);
+        return qualifier.isEmpty() || !dialect.isMySqlFamily() && dialect != Dialect.AUTO
+                || !start.database().isEmpty() && ObjectNames.normalize(qualifier).equals(start.database());
+    }
+
+    private static boolean namedEarlier(List<StatementModel> models, int index, String name) {
+        for (int i = 0; i < index; i++) {
+            StatementModel earlier = models.get(i);
+            if (earlier.createdTables().stream().anyMatch(created -> SchemaNames.key(created).equals(name))) {
+                return true;
+            }
+            for (DestructiveClause clause : earlier.clauses()) {
+                if (clause.kind() == ClauseKind.RENAMED_TABLE && clause.detail() != null
+                        && SchemaNames.key(clause.detail()).equals(name)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

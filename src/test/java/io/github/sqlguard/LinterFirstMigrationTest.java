@@ -1,0 +1,92 @@
+package io.github.sqlguard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.sqlguard.model.Dialect;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Flyway runs the first versioned migration, up to its baseline version, only on an empty schema: the {@code DROP
+ * TABLE IF EXISTS} before each {@code CREATE TABLE} of a dumped schema finds nothing to drop there.
+ */
+class LinterFirstMigrationTest {
+
+    private static final String DUMPED = "DROP TABLE IF EXISTS users;\nCREATE TABLE users (id int);\n";
+
+    @TempDir
+    Path project;
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // the first migration, at or below Flyway's default baseline version 1
+        "V1__init.sql      | " + DUMPED_CSV + " |      | POSTGRESQL | V1__init.sql:1 drop-table INFO",
+        "V1.0__init.sql    | " + DUMPED_CSV + " |      | MYSQL      | V1.0__init.sql:1 drop-table INFO",
+        "V0_9__init.sql    | " + DUMPED_CSV + " |      | POSTGRESQL | V0_9__init.sql:1 drop-table INFO",
+        // a baseline migration runs only on an empty schema whatever its version
+        "B5__init.sql      | " + DUMPED_CSV + " |      | POSTGRESQL | B5__init.sql:1 drop-table INFO",
+        // above the baseline version, a first migration runs on a schema Flyway baselined, tables and all
+        "V2__init.sql      | " + DUMPED_CSV + " |      | POSTGRESQL | V2__init.sql:1 drop-table ERROR",
+        "V1__init.sql      | " + DUMPED_CSV + " | 0    | POSTGRESQL | V1__init.sql:1 drop-table ERROR",
+        "V3__init.sql      | " + DUMPED_CSV + " | 5    | POSTGRESQL | V3__init.sql:1 drop-table INFO",
+        // a version sqlguard cannot read (filled in at deploy) may be any: nothing is lowered
+        "V1__init.sql      | " + DUMPED_CSV + " | ${v} | POSTGRESQL | V1__init.sql:1 drop-table ERROR",
+        // another schema or database may hold the table
+        "V1__init.sql      | DROP TABLE IF EXISTS audit.users; |  | POSTGRESQL | V1__init.sql:1 drop-table ERROR",
+        "V1__init.sql      | DROP TABLE IF EXISTS archive.users; | | MYSQL    | V1__init.sql:1 drop-table ERROR",
+        // the database's default schema, where the settings name no other
+        "V1__init.sql      | DROP TABLE IF EXISTS public.users; |  | POSTGRESQL | V1__init.sql:1 drop-table INFO",
+        "V1__init.sql      | DROP TABLE IF EXISTS [dbo].[users]; | | SQLSERVER | V1__init.sql:1 drop-table INFO",
+        "V1__init.sql      | USE archive; DROP TABLE IF EXISTS users; | | MYSQL | V1__init.sql:1 drop-table ERROR",
+    })
+    void aDropInTheFirstMigrationFindsNoTableOnlyInTheSchemaItRunsOn(String name, String sql, String baseline,
+            Dialect dialect, String expected) throws IOException {
+        write("db/" + name, sql.replace("\\n", "\n"));
+
+        assertEquals(List.of(expected), shown(lint(dialect, baseline)));
+    }
+
+    private static final String DUMPED_CSV = "DROP TABLE IF EXISTS users;\\nCREATE TABLE users (id int);";
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // only the first migration of the history: a later one runs on a schema with the earlier ones' data
+        "V0_1__seed.sql | V1__init.sql | V1__init.sql:1 drop-table ERROR",
+        "V1__init.sql   | V2__more.sql | V2__more.sql:1 drop-table ERROR",
+    })
+    void aLaterMigrationIsNotTheFirstEvenBelowTheBaselineVersion(String first, String second, String expected)
+            throws IOException {
+        write("db/" + first, "CREATE TABLE seeds (id int);\n");
+        write("db/" + second, DUMPED);
+
+        assertEquals(List.of(expected), shown(lint(Dialect.POSTGRESQL, null)));
+    }
+
+    private static List<String> shown(LintResult result) {
+        return result.findings().stream().map(f -> f.location().path().replace("db/", "") + ":"
+                + f.location().line() + " " + f.ruleId() + " " + f.severity()).toList();
+    }
+
+    private LintResult lint(Dialect dialect, String baselineVersion) {
+        LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
+        FlywayConfig flyway = FlywayConfig.DEFAULTS.withBaselineVersion(baselineVersion);
+        Map<String, String> none = new LinkedHashMap<>();
+        return new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(), List.of(),
+                dialect, StandardCharsets.UTF_8, none, List.of(), flyway, defaults.liquibase(), List.of(),
+                null, defaults.maxFileBytes(), 2));
+    }
+
+    private void write(String path, String text) throws IOException {
+        Path file = project.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+}
