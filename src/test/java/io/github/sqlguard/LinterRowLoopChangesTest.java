@@ -117,6 +117,54 @@ class LinterRowLoopChangesTest {
                           END LOOP;
                         END $$;
                         """, List.of("5:5 always-true-where")),
+                // A field named by a column alias is the column it names.
+                Arguments.of(Dialect.POSTGRESQL, """
+                        DO $$
+                        DECLARE r record; n int := 1;
+                        BEGIN
+                          FOR r IN SELECT id AS rid FROM t1 ORDER BY id LOOP
+                            UPDATE t1 SET a = n WHERE id = r.rid;
+                            n := n + 1;
+                          END LOOP;
+                        END $$;
+                        """, List.of("5:5 always-true-where")),
+                Arguments.of(Dialect.ORACLE, """
+                        BEGIN
+                          FOR r IN (SELECT t.id rid, t.a FROM t1 t) LOOP
+                            DELETE FROM t1 WHERE r.rid = t1.id;
+                          END LOOP;
+                        END;
+                        /
+                        """, List.of("3:5 always-true-where")),
+                Arguments.of(Dialect.POSTGRESQL, """
+                        DO $$
+                        DECLARE k int;
+                        BEGIN
+                          FOR k IN SELECT id AS rid FROM t1 LOOP
+                            DELETE FROM t1 WHERE id = k;
+                          END LOOP;
+                        END $$;
+                        """, List.of("5:5 always-true-where")),
+                // An alias of another column pairs the row with no row of its own; one of an expression over the
+                // whole table is the subquery it stands for, judged as such.
+                Arguments.of(Dialect.POSTGRESQL, """
+                        DO $$
+                        DECLARE r record;
+                        BEGIN
+                          FOR r IN SELECT a AS id FROM t1 LOOP
+                            DELETE FROM t1 WHERE id = r.id;
+                          END LOOP;
+                        END $$;
+                        """, List.of()),
+                Arguments.of(Dialect.POSTGRESQL, """
+                        DO $$
+                        DECLARE r record;
+                        BEGIN
+                          FOR r IN SELECT id + 1 AS rid FROM t1 LOOP
+                            DELETE FROM t1 WHERE id = r.rid;
+                          END LOOP;
+                        END $$;
+                        """, List.of("5:5 unfiltered-subquery")),
                 // DISTINCT ON keeps one row of each group: the ids it reads are only some of them.
                 Arguments.of(Dialect.POSTGRESQL, """
                         DO $$

@@ -26,6 +26,19 @@ final class ChangeSetLabel {
         return label;
     }
 
+    /**
+     * How findings name the rollback code of the changeset {@link #of} labelled {@code label}: it runs once, when
+     * the changeset is rolled back, however often the changeset itself runs.
+     */
+    static String rollback(String label) {
+        for (String often : new String[] {StatementContext.RUN_ALWAYS, StatementContext.RUN_ON_CHANGE}) {
+            if (label.endsWith(", " + often)) {
+                return label.substring(0, label.length() - often.length() - 2) + " rollback";
+            }
+        }
+        return label + " rollback";
+    }
+
     private static boolean isTrue(String value) {
         return value != null && value.strip().equalsIgnoreCase("true");
     }

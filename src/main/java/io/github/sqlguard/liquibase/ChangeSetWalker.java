@@ -361,7 +361,7 @@ final class ChangeSetWalker {
     }
 
     private List<Statement> rollback(ChangeNode changeSet, String label) {
-        StatementContext context = new StatementContext(StatementContext.Kind.ROLLBACK, label + " rollback",
+        StatementContext context = new StatementContext(StatementContext.Kind.ROLLBACK, ChangeSetLabel.rollback(label),
                 databases);
         List<Statement> statements = new ArrayList<>();
         Optional<TextRegion> scalar = Optional.ofNullable(changeSet.attributeRegions().get("rollback"));

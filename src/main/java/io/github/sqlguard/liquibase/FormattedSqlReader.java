@@ -219,7 +219,8 @@ public final class FormattedSqlReader {
             if (options.rollbacks() != ScriptMode.SKIP && !isNoRollback(rollbackSql)) {
                 statements.addAll(out.add(splitter.split(relativePath, new TextRegion(rollbackText, from, to,
                         headerLine + 2, 1), endDelimiter,
-                        new StatementContext(StatementContext.Kind.ROLLBACK, label + " rollback", databases))));
+                        new StatementContext(StatementContext.Kind.ROLLBACK, ChangeSetLabel.rollback(label),
+                                databases))));
             }
             for (int i = headerLine + 1; i < lastLine; i++) {
                 Matcher comment = CHANGESET_COMMENT.matcher(lines[i]);

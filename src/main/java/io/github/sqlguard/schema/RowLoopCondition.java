@@ -160,13 +160,14 @@ final class RowLoopCondition {
     }
 
     /**
-     * {@code IN (SELECT field, .. FROM ..)} from the loop's query, or empty when its select list does not name each
-     * field ({@code *}, {@code field} or {@code x.field}) or it has no FROM.
+     * {@code IN (SELECT column, .. FROM ..)} from the loop's query, with the expression of the select list's item
+     * each field names ({@code field}, {@code x.field}, or {@code column AS field}), or empty when the list does not
+     * name each field or the query has no FROM; a list that is only {@code *} names every field.
      */
     private static Optional<List<Token>> subquery(List<Token> query, List<Token> fields, Token at) {
         int from = TopLevel.wordIndex(query, 0, "FROM");
         int list = selectListStart(query);
-        if (from <= list || !fields.stream().allMatch(field -> selects(query.subList(list, from), field.text()))) {
+        if (from <= list) {
             return Optional.empty();
         }
         List<Token> subquery = new ArrayList<>();
@@ -174,10 +175,14 @@ final class RowLoopCondition {
         subquery.add(new Token(TokenType.SYMBOL, "(", at.offset(), at.line(), at.column()));
         subquery.add(query.get(0));
         for (int i = 0; i < fields.size(); i++) {
+            Optional<List<Token>> read = itemRead(query.subList(list, from), fields.get(i));
+            if (read.isEmpty()) {
+                return Optional.empty();
+            }
             if (i > 0) {
                 subquery.add(new Token(TokenType.SYMBOL, ",", at.offset(), at.line(), at.column()));
             }
-            subquery.add(fields.get(i));
+            subquery.addAll(read.get());
         }
         subquery.addAll(query.subList(from, query.size()));
         subquery.add(new Token(TokenType.SYMBOL, ")", at.offset(), at.line(), at.column()));
@@ -198,14 +203,16 @@ final class RowLoopCondition {
         return distinctOn ? query.size() : 2;
     }
 
-    /** True when the select list is {@code *} or names {@code field} as one of its items. */
-    private static boolean selects(List<Token> list, String field) {
+    /**
+     * What the select list reads for the loop's {@code field}: the expression of the item named so (an alias names
+     * the expression before it), the field itself under {@code *}, or empty when no item is named so.
+     */
+    private static Optional<List<Token>> itemRead(List<Token> list, Token field) {
         if (list.size() == 1 && list.get(0).isSymbol("*")) {
-            return true;
+            return Optional.of(List.of(field));
         }
-        return ObjectNames.splitAtCommas(list, 0, list.size()).stream()
-                .anyMatch(item -> item.size() == 1 && item.get(0).isWord(field)
-                        || item.size() == 3 && item.get(1).isSymbol(".") && item.get(2).isWord(field));
+        return ObjectNames.splitAtCommas(list, 0, list.size()).stream().map(SelectListItem::of)
+                .filter(item -> item.named(field.text())).findFirst().map(SelectListItem::expression);
     }
 
     /**
@@ -220,9 +227,9 @@ final class RowLoopCondition {
     }
 
     /**
-     * The column of the select list's item the FETCH (or the FOR loop) reads into {@code target}, by position: a
-     * plain {@code col} or {@code x.col}; null for an expression, or when the loop names fewer or more variables than
-     * the list has items.
+     * The name of the select list's item the FETCH (or the FOR loop) reads into {@code target}, by position: a
+     * plain {@code col}, {@code x.col} or an alias ({@code col AS k}); null for an expression without an alias, or
+     * when the loop names fewer or more variables than the list has items.
      */
     private static Token fetchedColumn(RowLoop loop, Token target) {
         List<Token> query = loop.query();
@@ -240,11 +247,7 @@ final class RowLoopCondition {
         if (items.size() != variables.size() || position < 0) {
             return null;
         }
-        List<Token> item = items.get(position);
-        boolean plain = item.size() == 1 && item.get(0).type() == TokenType.WORD;
-        boolean qualified = item.size() == 3 && item.get(0).type() == TokenType.WORD && item.get(1).isSymbol(".")
-                && item.get(2).type() == TokenType.WORD;
-        return plain || qualified ? item.get(item.size() - 1) : null;
+        return SelectListItem.of(items.get(position)).name();
     }
 
     /**

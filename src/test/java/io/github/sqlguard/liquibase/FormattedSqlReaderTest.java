@@ -78,6 +78,19 @@ class FormattedSqlReaderTest {
     }
 
     @Test
+    void aRollbackOfARunOnChangeChangesetIsNamedAfterTheChangesetOnly() {
+        String text = """
+                --liquibase formatted sql
+                --changeset a:1 runOnChange:true
+                INSERT INTO unit (name) SELECT DISTINCT units FROM item;
+                --rollback DELETE FROM unit;
+                """;
+        List<Statement> checked = statements(text, LiquibaseOptions.defaults().withRollbacks(ScriptMode.CHECK));
+        assertEquals(new StatementContext(StatementContext.Kind.ROLLBACK, "changeset a:1 rollback"),
+                checked.get(1).context());
+    }
+
+    @Test
     void changesetCommentsStayAvailableForAcknowledgements() {
         String text = """
                 --liquibase formatted sql

@@ -1,6 +1,7 @@
 package io.github.sqlguard.liquibase;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.sqlguard.model.Dialect;
@@ -14,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class XmlChangelogTest {
 
@@ -245,6 +247,29 @@ class XmlChangelogTest {
             assertEquals(new StatementContext(StatementContext.Kind.ROLLBACK, "changeset alice:1 rollback"),
                     statements.get(2).context());
         }
+    }
+
+    /**
+     * Rollback code runs once, when someone rolls the changeset back: how often the changeset itself runs
+     * (runOnChange, runAlways) says nothing about it, and written before "rollback" it garbled the label.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"runOnChange", "runAlways"})
+    void aRollbackIsNamedAfterItsChangesetWithoutHowOftenTheChangesetRuns(String attribute) {
+        String xml = """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                  <changeSet id="1" author="alice" %s="true">
+                    <sql>INSERT INTO unit (name) SELECT DISTINCT units FROM item</sql>
+                    <rollback>DELETE FROM unit;</rollback>
+                  </changeSet>
+                </databaseChangeLog>
+                """.formatted(attribute);
+        List<Statement> statements = read(xml, LiquibaseOptions.defaults().withRollbacks(ScriptMode.CHECK)).scripts()
+                .get(0).script().statements().stream().filter(s -> !s.container()).toList();
+        assertEquals(new StatementContext(StatementContext.Kind.ROLLBACK, "changeset alice:1 rollback"),
+                statements.get(1).context());
+        assertTrue(statements.get(0).context().runsAgain());
+        assertFalse(statements.get(1).context().runsAgain());
     }
 
     @Test
