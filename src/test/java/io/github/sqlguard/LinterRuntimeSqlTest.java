@@ -245,6 +245,10 @@ class LinterRuntimeSqlTest {
             POSTGRESQL | CREATE FUNCTION manage(_tbl regclass) RETURNS void AS $$\\nBEGIN\\n  EXECUTE format('CREATE TRIGGER t BEFORE UPDATE ON %s FOR EACH ROW EXECUTE PROCEDURE g()', _tbl);\\nEND $$ LANGUAGE plpgsql; | -
             POSTGRESQL | CREATE FUNCTION manage(_tbl text) RETURNS void AS $$\\nBEGIN\\n  EXECUTE format('CREATE TRIGGER t BEFORE UPDATE ON %s FOR EACH ROW EXECUTE PROCEDURE g()', _tbl);\\nEND $$ LANGUAGE plpgsql; | runtime-sql INFO 3:3
             POSTGRESQL | CREATE FUNCTION wipe(_tbl regclass) RETURNS void AS $$\\nBEGIN\\n  EXECUTE format('DELETE FROM %s', _tbl);\\nEND $$ LANGUAGE plpgsql; | delete-without-where INFO 3:19
+            POSTGRESQL | CREATE FUNCTION on_delete() RETURNS trigger AS $$\\nDECLARE\\n  _hst regclass := hst_name(tg_table_name);\\nBEGIN\\n  EXECUTE format('UPDATE %s SET closed = now() WHERE id = $1.id', _hst) USING old;\\n  RETURN old;\\nEND $$ LANGUAGE plpgsql; | -
+            POSTGRESQL | CREATE FUNCTION on_delete() RETURNS trigger AS $$\\nDECLARE\\n  _hst regclass := hst_name(tg_table_name);\\nBEGIN\\n  EXECUTE format('DELETE FROM %s', _hst);\\n  RETURN old;\\nEND $$ LANGUAGE plpgsql; | delete-without-where INFO 5:19
+            POSTGRESQL | CREATE FUNCTION on_delete() RETURNS trigger AS $$\\nDECLARE\\n  _hst text := hst_name(tg_table_name);\\nBEGIN\\n  EXECUTE format('UPDATE %s SET closed = now() WHERE id = $1.id', _hst) USING old;\\n  RETURN old;\\nEND $$ LANGUAGE plpgsql; | runtime-sql INFO 5:3
+            POSTGRESQL | DO $$\\nDECLARE\\n  _tbls regclass[];\\nBEGIN\\n  EXECUTE format('UPDATE %s SET closed = now() WHERE id = 1', _tbls);\\nEND $$; | runtime-sql WARNING 5:3
             ORACLE     | DECLARE\\n  q VARCHAR2(200);\\nBEGIN\\n  q := ('DROP TABLE ' || v_name);\\n  EXECUTE IMMEDIATE q;\\nEND;\\n/ | drop-table ERROR 4:10 ## runtime-sql WARNING 5:3
             """)
     void aNumericVariableJoinsTheTextAsOneValue(Dialect dialect, String sql, String expected) throws IOException {

@@ -19,9 +19,12 @@ import java.util.Set;
  *     which no row holds any more, as written between the quotes
  * @param enumValues the values of both PostgreSQL enum types, when the replay knows them and the change only casts
  *     the column from one to the other; empty otherwise
+ * @param toRefusingDomain true when {@code to} is a domain with NOT NULL or a CHECK that {@code from} is not: it keeps
+ *     every value its base type keeps, but may refuse one, which fails the statement
  */
 public record ColumnRetype(String table, String column, Optional<SqlType> from, Optional<SqlType> to,
-        String unknownBecause, String database, Set<String> movedValues, Optional<EnumValueLists> enumValues) {
+        String unknownBecause, String database, Set<String> movedValues, Optional<EnumValueLists> enumValues,
+        boolean toRefusingDomain) {
 
     public ColumnRetype {
         movedValues = Set.copyOf(movedValues);
@@ -29,7 +32,7 @@ public record ColumnRetype(String table, String column, Optional<SqlType> from, 
 
     public ColumnRetype(String table, String column, Optional<SqlType> from, Optional<SqlType> to,
             String unknownBecause, String database) {
-        this(table, column, from, to, unknownBecause, database, Set.of(), Optional.empty());
+        this(table, column, from, to, unknownBecause, database, Set.of(), Optional.empty(), false);
     }
 
     /** The judgement of the change, empty when either type is unknown. */
@@ -37,23 +40,31 @@ public record ColumnRetype(String table, String column, Optional<SqlType> from, 
         if (from.isEmpty() || to.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(enumValues.isPresent()
+        TypeChange change = enumValues.isPresent()
                 ? EnumValues.postgresChange(from.get(), to.get(), enumValues.get(), movedValues)
-                : TypeChange.of(from.get(), to.get(), dialect, movedValues));
+                : TypeChange.of(from.get(), to.get(), dialect, movedValues);
+        if (change.lossless() && toRefusingDomain) {
+            return Optional.of(TypeChange.lossy(from.get(), to.get(), "a domain keeps every value of its base type,"
+                    + " but one its NOT NULL or CHECK refuses makes the statement fail"));
+        }
+        return Optional.of(change);
     }
 
     /** The same change, as judged in the history of {@code name}. */
     ColumnRetype on(String name) {
-        return new ColumnRetype(table, column, from, to, unknownBecause, name, movedValues, enumValues);
+        return new ColumnRetype(table, column, from, to, unknownBecause, name, movedValues, enumValues,
+                toRefusingDomain);
     }
 
     /** The same change with the reason its old type is unknown. */
     ColumnRetype unknownBecause(String reason) {
-        return new ColumnRetype(table, column, Optional.empty(), to, reason, database, movedValues, Optional.empty());
+        return new ColumnRetype(table, column, Optional.empty(), to, reason, database, movedValues, Optional.empty(),
+                toRefusingDomain);
     }
 
     /** The same change, in a column no row of which holds {@code values} any more. */
     ColumnRetype withMovedValues(Set<String> values) {
-        return new ColumnRetype(table, column, from, to, unknownBecause, database, values, enumValues);
+        return new ColumnRetype(table, column, from, to, unknownBecause, database, values, enumValues,
+                toRefusingDomain);
     }
 }

@@ -49,7 +49,8 @@ final class DdlReplay {
 
     private static void replay(List<Token> tokens, int start, Statement statement, SchemaHistory history) {
         Token first = tokens.get(start);
-        if (PostgresEnums.replay(tokens, start, history) || SequenceDefinitions.replay(tokens, start, history)) {
+        if (PostgresEnums.replay(tokens, start, history) || PostgresDomains.replay(tokens, start, history)
+                || SequenceDefinitions.replay(tokens, start, history)) {
             return;
         }
         if (statement.dialect() == Dialect.SQLSERVER) {

@@ -51,6 +51,8 @@ final class SchemaHistory {
     private Dialect alteredIn = Dialect.AUTO;
     /** The PostgreSQL enum types as this history left them. */
     private final PostgresEnums enums;
+    /** The domains as this history left them. */
+    private final PostgresDomains domains;
     private final BranchForgettings forgottenInBranches;
     /** Per view key: its defining query after each statement that created or dropped it; empty once dropped. */
     private final NamedVersions<WithQueries.Named> views;
@@ -72,6 +74,7 @@ final class SchemaHistory {
         this.forkedAt = forkedAt;
         this.position = forkedAt;
         this.enums = parent == null ? new PostgresEnums() : parent.enums.copy();
+        this.domains = parent == null ? new PostgresDomains() : parent.domains.copy();
         this.forgottenInBranches = new BranchForgettings(parent == null ? null : parent.forgottenInBranches);
         IntSupplier now = () -> position;
         this.tableVersions = parent == null ? new NamedVersions<>(now) : parent.tableVersions.fork(forkedAt, now);
@@ -101,6 +104,10 @@ final class SchemaHistory {
 
     PostgresEnums enums() {
         return enums;
+    }
+
+    PostgresDomains domains() {
+        return domains;
     }
 
     UniqueKeyVersions uniqueKeys() {
@@ -245,8 +252,13 @@ final class SchemaHistory {
             before = LiquibaseTrackingTable.typeOf(table, column, alteredIn);
         }
         String unknown = before.isPresent() ? "" : reasons.whyTypeUnknown(table, column);
-        retypes.computeIfAbsent(position, p -> new ArrayList<>()).add(new ColumnRetype(table, column, before, to,
-                unknown, "", Set.of(), before.isPresent() ? enumValues : Optional.empty()));
+        // A domain converts as its base type does; only its constraints may refuse a value the old type held.
+        boolean newlyRefusing = to.isPresent() && domains.refusesValues(to.get())
+                && !(before.isPresent() && SchemaView.typeKey(before.get().written())
+                        .equals(SchemaView.typeKey(to.get().written())));
+        retypes.computeIfAbsent(position, p -> new ArrayList<>()).add(new ColumnRetype(table, column,
+                before.map(domains::stored), to.map(domains::stored), unknown, "", Set.of(),
+                before.isPresent() ? enumValues : Optional.empty(), newlyRefusing));
         if (to.isPresent()) {
             mixed.typeStated(table, column);
         }

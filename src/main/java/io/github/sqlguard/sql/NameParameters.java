@@ -9,11 +9,13 @@ import java.util.Set;
  * The parameters of a PostgreSQL routine declared with an object identifier type ({@code regclass}, {@code regtype},
  * ...): whatever a call passes, such a value reads as one object's name, quoted where it must be, so a body that
  * joins it into dynamic SQL ({@code format('CREATE TRIGGER t BEFORE UPDATE ON %s ..', _tbl)}, as diesel's setup
- * migration writes) names one table there and cannot add a clause or a statement.
+ * migration writes) names one table there and cannot add a clause or a statement. A PL/pgSQL variable declared with
+ * such a type ({@code DECLARE _hst regclass := ..;}) holds one name the same way, whatever is assigned to it
+ * ({@link #declaredInScope}).
  */
 final class NameParameters {
 
-    private static final Set<String> NAME_TYPES = Set.of("REGCLASS", "REGTYPE", "REGPROC", "REGPROCEDURE",
+    static final Set<String> NAME_TYPES = Set.of("REGCLASS", "REGTYPE", "REGPROC", "REGPROCEDURE",
             "REGNAMESPACE", "REGROLE", "REGOPER", "REGOPERATOR", "REGCONFIG", "REGDICTIONARY", "REGCOLLATION");
 
     private NameParameters() {
@@ -46,6 +48,11 @@ final class NameParameters {
             }
         }
         return names;
+    }
+
+    /** True when {@code scope} declares {@code variable} with a type whose value reads as one object's name. */
+    static boolean declaredInScope(List<Token> scope, Token variable) {
+        return NumericVariables.declaredWith(scope, variable, NAME_TYPES);
     }
 
     /** The name of {@code parameter} ({@code [IN] name type [DEFAULT ..]}) when its type is one of a name. */

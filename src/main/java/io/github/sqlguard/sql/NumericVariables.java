@@ -102,7 +102,15 @@ final class NumericVariables {
      * another one: {@code DECLARE v INTEGER}, {@code DECLARE @v AS INT}, {@code v NUMBER(10) := 0;}.
      */
     static boolean declaredNumeric(List<Token> scope, Token variable) {
-        boolean numeric = false;
+        return declaredWith(scope, variable, NUMERIC_TYPES);
+    }
+
+    /**
+     * True when {@code scope} declares {@code variable} (by name, in any case) with one of {@code types} (upper-case
+     * first words of type names, an array of one excluded), and nowhere with another type.
+     */
+    static boolean declaredWith(List<Token> scope, Token variable, Set<String> types) {
+        boolean declared = false;
         for (int i = 0; i + 1 < scope.size(); i++) {
             Token token = scope.get(i);
             if (token.type() != TokenType.WORD || !token.text().equalsIgnoreCase(variable.text())
@@ -113,12 +121,12 @@ final class NumericVariables {
             if (type >= scope.size() || scope.get(type).type() != TokenType.WORD) {
                 continue;
             }
-            if (!NUMERIC_TYPES.contains(scope.get(type).upper()) || !endsType(scope, type + 1)) {
+            if (!types.contains(scope.get(type).upper()) || !endsType(scope, type + 1)) {
                 return false; // declared as text (or as something unread) somewhere: its value may hold SQL
             }
-            numeric = true;
+            declared = true;
         }
-        return numeric;
+        return declared;
     }
 
     /**

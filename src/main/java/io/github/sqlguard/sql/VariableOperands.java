@@ -62,7 +62,7 @@ final class VariableOperands {
             List<Token> parts = operand
                     ? knownParts(VariableAssignments.straightLineValue(scope, arguments, token, use)) : List.of();
             if (operand && parts.isEmpty() && (NumericVariables.holdsOnlyNumbers(scope, token)
-                    || CatalogueNames.holdsOneName(scope, token)
+                    || CatalogueNames.holdsOneName(scope, token) || NameParameters.declaredInScope(scope, token)
                     || nameParameters.contains(token.text().toLowerCase(Locale.ROOT)))) {
                 // Numbered where the text is read; marked here as one value, which no clause can hide in.
                 parts = List.of(StandIns.quoted(0, token.offset(), token.line(), token.column()));
