@@ -284,6 +284,13 @@ class LinterRuntimeSqlTest {
             DECLARE @cmd nvarchar(1000)\\nselect @cmd = 'ALTER TABLE dbo.t DROP CONSTRAINT ' + d.definition\\nfrom sys.default_constraints d\\nexecute (@cmd) | runtime-sql WARNING 4:1
             DECLARE @cmd nvarchar(1000)\\nselect @cmd = 'DELETE FROM dbo.' + name\\nfrom sys.tables\\nexecute (@cmd) | delete-without-where ERROR 2:16
             DECLARE @c NVARCHAR(200) = 'x; DELETE FROM dbo.t'\\nSELECT @c = name FROM sys.default_constraints WHERE 1 = 0\\nEXEC('ALTER TABLE dbo.t DROP CONSTRAINT ' + @c) | runtime-sql WARNING 3:1
+            DECLARE @c NVARCHAR(200);SELECT TOP 1 @c = 'ALTER TABLE dbo.t DROP CONSTRAINT ' + rc.CONSTRAINT_NAME + ';' FROM INFORMATION_SCHEMA.REFERENTIAL_CONSTRAINTS rc JOIN INFORMATION_SCHEMA.KEY_COLUMN_USAGE k ON rc.CONSTRAINT_NAME = k.CONSTRAINT_NAME WHERE k.TABLE_NAME = 't';EXEC (@c); | -
+            DECLARE @c sysname\\nSELECT TOP (1) @c = name FROM sys.key_constraints WHERE parent_object_id = OBJECT_ID('dbo.t')\\nEXEC('ALTER TABLE dbo.t DROP CONSTRAINT ' + @c) | -
+            DECLARE @c NVARCHAR(200)\\nSELECT TOP 1 @c = name FROM dbo.settings\\nEXEC('ALTER TABLE dbo.t DROP CONSTRAINT ' + @c) | runtime-sql WARNING 3:1
+            DECLARE @c NVARCHAR(200);SELECT @c = 'ALTER TABLE dbo.t DROP CONSTRAINT ' + a.CONSTRAINT_NAME + ';' FROM (SELECT * FROM INFORMATION_SCHEMA.CONSTRAINT_COLUMN_USAGE WHERE TABLE_NAME = 't' AND COLUMN_NAME = 'a') a INNER JOIN (SELECT * FROM INFORMATION_SCHEMA.CONSTRAINT_COLUMN_USAGE WHERE TABLE_NAME = 't' AND COLUMN_NAME = 'b') b ON a.CONSTRAINT_NAME = b.CONSTRAINT_NAME;EXEC (@c); | -
+            DECLARE @c NVARCHAR(200);SELECT @c = 'ALTER TABLE dbo.t DROP CONSTRAINT ' + a.CONSTRAINT_NAME FROM (SELECT * FROM INFORMATION_SCHEMA.CONSTRAINT_COLUMN_USAGE) a JOIN (SELECT CONSTRAINT_NAME FROM dbo.names) b ON a.CONSTRAINT_NAME = b.CONSTRAINT_NAME;EXEC (@c); | runtime-sql WARNING 1:249
+            DECLARE @c NVARCHAR(200);SELECT @c = 'ALTER TABLE dbo.t DROP CONSTRAINT ' + a.CONSTRAINT_NAME FROM (SELECT (SELECT MAX(n) FROM dbo.names) AS CONSTRAINT_NAME FROM sys.objects) a;EXEC (@c); | runtime-sql WARNING 1:178
+            DECLARE @c NVARCHAR(200);SELECT @c = 'ALTER TABLE dbo.t DROP CONSTRAINT ' + a.CONSTRAINT_NAME FROM (SELECT name AS CONSTRAINT_NAME FROM sys.objects UNION ALL SELECT n FROM dbo.names) a;EXEC (@c); | runtime-sql WARNING 1:186
             """)
     void aNameReadFromTheCatalogueJoinsTheTextAsOneName(String sql, String expected) throws IOException {
         List<String> found = findings(Dialect.SQLSERVER, sql, false);

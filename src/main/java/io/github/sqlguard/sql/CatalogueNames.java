@@ -45,7 +45,7 @@ final class CatalogueNames {
         if (!scope.get(i + 1).isSymbol("=") || before == null) {
             return EveryAssignment.Verdict.NOT_AN_ASSIGNMENT;
         }
-        if (before.isWord("SELECT")) {
+        if (isSelectAssignment(scope, i)) {
             return selectsCatalogueName(scope, i + 2, scope.size()) ? EveryAssignment.Verdict.HOLDS
                     : EveryAssignment.Verdict.FAILS;
         }
@@ -65,7 +65,7 @@ final class CatalogueNames {
     static List<Token> withNameColumnsAsOneName(List<Token> scope, Token target, List<Token> assigned) {
         int at = indexOf(scope, target);
         int from = at + 2 + assigned.size();
-        if (at < 1 || !scope.get(at - 1).isWord("SELECT") || from >= scope.size() || !scope.get(from).isWord("FROM")
+        if (at < 1 || !isSelectAssignment(scope, at) || from >= scope.size() || !scope.get(from).isWord("FROM")
                 || !readsOnlyCatalogue(scope, from, scope.size())) {
             return assigned;
         }
@@ -88,6 +88,35 @@ final class CatalogueNames {
             operand = i + 1;
         }
         return result;
+    }
+
+    /**
+     * True when the variable at {@code at} is the first select item of {@code SELECT @v = ..}, also behind
+     * {@code TOP 1} or {@code TOP (1)}, with which scripts take one constraint's name when the lookup may find several.
+     */
+    private static boolean isSelectAssignment(List<Token> scope, int at) {
+        int top = at - 2;
+        if (at >= 1 && scope.get(at - 1).isSymbol(")")) {
+            top = openingParenthesis(scope, at - 1) - 1;
+        } else if (at >= 1 && scope.get(at - 1).type() != TokenType.NUMBER) {
+            top = -1;
+        }
+        if (top >= 1 && scope.get(top).isWord("TOP")) {
+            return scope.get(top - 1).isWord("SELECT");
+        }
+        return at >= 1 && scope.get(at - 1).isWord("SELECT");
+    }
+
+    /** The index of the {@code (} that the {@code )} at {@code close} closes, or -1. */
+    private static int openingParenthesis(List<Token> scope, int close) {
+        int depth = 0;
+        for (int i = close; i >= 0; i--) {
+            depth += scope.get(i).isSymbol(")") ? 1 : scope.get(i).isSymbol("(") ? -1 : 0;
+            if (depth == 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** {@code name}, {@code CONSTRAINT_NAME} or {@code d.name}: a catalogue column that holds one object's name. */
@@ -162,11 +191,41 @@ final class CatalogueNames {
                 return true;
             }
             boolean tableFollows = depth == 0 && (token.isAnyWord("FROM", "JOIN", "APPLY") || token.isSymbol(","));
-            if (tableFollows && !isCatalogueView(scope, i + 1, end)) {
+            if (tableFollows && i + 1 < end && scope.get(i + 1).isSymbol("(")) {
+                int close = TopLevel.closingParenthesis(scope, i + 1);
+                if (close < 0 || close >= end || !derivedTableReadsOnlyCatalogue(scope, i + 1, close)) {
+                    return false;
+                }
+                i = close;
+            } else if (tableFollows && !isCatalogueView(scope, i + 1, end)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * True for a derived table {@code (SELECT * FROM INFORMATION_SCHEMA.x WHERE ..) a} from {@code open} to
+     * {@code close} whose rows all come from catalogue views: a select list without a query of its own, one query
+     * (no UNION), and a FROM list of catalogue views or such derived tables.
+     */
+    private static boolean derivedTableReadsOnlyCatalogue(List<Token> scope, int open, int close) {
+        if (!scope.get(open + 1).isWord("SELECT")) {
+            return false;
+        }
+        int from = -1;
+        int depth = 0;
+        for (int i = open + 2; i < close; i++) {
+            Token token = scope.get(i);
+            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
+            if (from < 0 && token.isWord("SELECT") || token.isAnyWord("UNION", "EXCEPT", "INTERSECT")) {
+                return false;
+            }
+            if (from < 0 && depth == 0 && token.isWord("FROM")) {
+                from = i;
+            }
+        }
+        return from > 0 && readsOnlyCatalogue(scope, from, close);
     }
 
     /** True for {@code sys.x}, {@code INFORMATION_SCHEMA.x} or either behind a database name, at {@code at}. */
