@@ -297,6 +297,23 @@ class LinterRuntimeSqlTest {
         assertEquals(expected.equals("-") ? List.of() : List.of(expected.split(" ## ")), found);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiterString = " | ", quoteCharacter = '"', textBlock = """
+            oracle | DECLARE c VARCHAR2(100);\\nBEGIN\\n  SELECT constraint_name INTO c FROM user_cons_columns WHERE table_name = 'T' AND position = 1;\\n  EXECUTE IMMEDIATE 'ALTER TABLE t DROP CONSTRAINT ' || c;\\nEND;\\n/ | -
+            oracle | DECLARE c VARCHAR2(100);\\nBEGIN\\n  SELECT c.constraint_name INTO c FROM all_constraints c WHERE c.table_name = 'T' AND c.constraint_type = 'R';\\n  EXECUTE IMMEDIATE 'ALTER TABLE t DROP CONSTRAINT ' || c;\\nEND;\\n/ | -
+            oracle | DECLARE t VARCHAR2(100);\\nBEGIN\\n  SELECT table_name INTO t FROM user_tables WHERE table_name LIKE 'TMP%';\\n  EXECUTE IMMEDIATE 'DROP TABLE ' || t;\\nEND;\\n/ | drop-table ERROR 4:22
+            oracle | DECLARE c VARCHAR2(100) := 'x DROP COLUMN note';\\nBEGIN\\n  SELECT constraint_name INTO c FROM user_constraints WHERE 1 = 0;\\n  EXECUTE IMMEDIATE 'ALTER TABLE t DROP CONSTRAINT ' || c;\\nEND;\\n/ | runtime-sql WARNING 4:3
+            oracle | DECLARE c VARCHAR2(100);\\nBEGIN\\n  SELECT constraint_name INTO c FROM app_settings WHERE id = 1;\\n  EXECUTE IMMEDIATE 'ALTER TABLE t DROP CONSTRAINT ' || c;\\nEND;\\n/ | runtime-sql WARNING 4:3
+            oracle | DECLARE c VARCHAR2(100);\\nBEGIN\\n  SELECT constraint_name INTO c FROM user_constraints;\\n  c := c || ' DROP COLUMN note';\\n  EXECUTE IMMEDIATE 'ALTER TABLE t DROP CONSTRAINT ' || c;\\nEND;\\n/ | drop-column ERROR 4:15 ## drop-column ERROR 5:36
+            auto | BEGIN\\n  DECLARE c VARCHAR(128);\\n  DECLARE stmt VARCHAR(200);\\n  SELECT CONSTNAME INTO c FROM SYSCAT.TABCONST WHERE TABNAME = 'T' AND TYPE = 'F';\\n  SET stmt = 'ALTER TABLE t DROP FOREIGN KEY ' || c;\\n  PREPARE s1 FROM stmt;\\n  EXECUTE s1;\\nEND\\n/ | -
+            mysql | SELECT CONCAT('ALTER TABLE t DROP FOREIGN KEY ', constraint_name) INTO @s FROM app_names WHERE id = 1;\\nPREPARE st FROM @s;\\nEXECUTE st; | runtime-sql WARNING 2:1
+            """)
+    void aNameSelectedIntoAVariableFromTheCatalogueJoinsTheTextAsOneName(String dialect, String sql, String expected)
+            throws IOException {
+        List<String> found = findings(Dialect.fromConfig(dialect), sql, false);
+        assertEquals(expected.equals("-") ? List.of() : List.of(expected.split(" ## ")), found);
+    }
+
     private List<String> findings(Dialect dialect, String sql, boolean withMessage) throws IOException {
         Path file = project.resolve("db/V1__change.sql");
         Files.createDirectories(file.getParent());

@@ -16,8 +16,24 @@ import java.util.Set;
  */
 final class CatalogueNames {
 
-    /** The schemas of SQL Server's catalogue views. */
-    private static final Set<String> CATALOGUE_SCHEMAS = Set.of("SYS", "INFORMATION_SCHEMA");
+    /** The schemas of SQL Server's catalogue views, the standard's, and Db2's ({@code SYSCAT.TABCONST}). */
+    private static final Set<String> CATALOGUE_SCHEMAS = Set.of("SYS", "INFORMATION_SCHEMA", "SYSCAT", "SYSIBM");
+    /** Oracle's data dictionary views of names, each also read as {@code USER_}, {@code ALL_} or {@code DBA_}. */
+    private static final Set<String> ORACLE_DICTIONARY_VIEWS = Set.of("CONSTRAINTS", "CONS_COLUMNS", "INDEXES",
+            "IND_COLUMNS", "TABLES", "TAB_COLUMNS", "TAB_COLS", "TRIGGERS", "SEQUENCES", "OBJECTS", "VIEWS");
+    /** Judges each place a variable is assigned: a catalogue name, or anything else. */
+    private static final EveryAssignment.Judge CATALOGUE_NAME = new EveryAssignment.Judge() {
+        @Override
+        public EveryAssignment.Verdict at(List<Token> scope, int index, Token before) {
+            return catalogueNameAssigned(scope, index, before);
+        }
+
+        @Override
+        public EveryAssignment.Verdict byContext(List<Token> scope, int index) {
+            return selectedIntoFromCatalogue(scope, index) ? EveryAssignment.Verdict.HOLDS
+                    : EveryAssignment.Verdict.FAILS;
+        }
+    };
     /** Where a query's FROM list ends, or the next statement of a batch without {@code ;} starts. */
     private static final Set<String> FROM_LIST_ENDS = Set.of("WHERE", "GROUP", "ORDER", "HAVING", "UNION",
             "EXCEPT", "INTERSECT", "OPTION", "IF", "EXEC", "EXECUTE", "SET", "SELECT", "DECLARE", "ALTER", "PRINT",
@@ -32,15 +48,31 @@ final class CatalogueNames {
      * CONSTRAINT_NAME FROM INFORMATION_SCHEMA.x ..)}; never by {@code +=}, {@code OUTPUT} or {@code INTO}.
      */
     static boolean holdsOneName(List<Token> scope, Token variable) {
-        if (!variable.text().startsWith("@")) {
+        return EveryAssignment.holds(scope, variable, CATALOGUE_NAME);
+    }
+
+    /**
+     * True for {@code SELECT [alias.]name INTO v FROM ..} of catalogue views only, at {@code v}: PL/SQL's and Db2's
+     * way to look up a constraint's name ({@code SELECT constraint_name INTO c FROM user_cons_columns ..},
+     * {@code SELECT CONSTNAME INTO c FROM SYSCAT.TABCONST ..}).
+     */
+    private static boolean selectedIntoFromCatalogue(List<Token> scope, int at) {
+        if (at < 3 || !scope.get(at - 1).isWord("INTO") || at + 1 >= scope.size() || !scope.get(at + 1).isWord("FROM")) {
             return false;
         }
-        return EveryAssignment.holds(scope, variable, CatalogueNames::catalogueNameAssigned);
+        int column = at - 2;
+        int select = column >= 2 && scope.get(column - 1).isSymbol(".") && isName(scope.get(column - 2))
+                ? column - 3 : column - 1;
+        return select >= 0 && scope.get(select).isWord("SELECT") && isName(scope.get(column))
+                && bare(scope.get(column)).endsWith("NAME") && readsOnlyCatalogue(scope, at + 1, scope.size());
     }
 
     private static EveryAssignment.Verdict catalogueNameAssigned(List<Token> scope, int i, Token before) {
         if (declaredWithValue(scope, i)) {
             return EveryAssignment.Verdict.FAILS;
+        }
+        if (scope.get(i + 1).isSymbol(":=")) {
+            return EveryAssignment.Verdict.FAILS; // PL/SQL's c := ..: no query of the catalogue
         }
         if (!scope.get(i + 1).isSymbol("=") || before == null) {
             return EveryAssignment.Verdict.NOT_AN_ASSIGNMENT;
@@ -136,7 +168,8 @@ final class CatalogueNames {
     }
 
     /**
-     * True for {@code DECLARE @v NVARCHAR(200) = ..} at {@code at}: a query that finds no row leaves the variable
+     * True for {@code DECLARE @v NVARCHAR(200) = ..} (PL/SQL's {@code c VARCHAR2(30) := ..}, Db2's {@code DEFAULT ..})
+     * at {@code at}: a query that finds no row leaves the variable
      * that value, which the catalogue did not give.
      */
     private static boolean declaredWithValue(List<Token> scope, int at) {
@@ -151,7 +184,8 @@ final class CatalogueNames {
         if (i < scope.size() && scope.get(i).isSymbol("(")) {
             i = TopLevel.closingParenthesis(scope, i) + 1;
         }
-        return i > 0 && i < scope.size() && scope.get(i).isSymbol("=");
+        return i > 0 && i < scope.size()
+                && (scope.get(i).isSymbol("=") || scope.get(i).isSymbol(":=") || scope.get(i).isWord("DEFAULT"));
     }
 
     /** True for {@code (SELECT name FROM sys.x ..)} at {@code open}. */
@@ -228,12 +262,29 @@ final class CatalogueNames {
         return from > 0 && readsOnlyCatalogue(scope, from, close);
     }
 
-    /** True for {@code sys.x}, {@code INFORMATION_SCHEMA.x} or either behind a database name, at {@code at}. */
+    /**
+     * True for {@code sys.x}, {@code INFORMATION_SCHEMA.x}, {@code SYSCAT.x} or one behind a database name, and for
+     * Oracle's dictionary views of names ({@code user_cons_columns}, {@code SYS.ALL_CONSTRAINTS}), at {@code at}.
+     */
     private static boolean isCatalogueView(List<Token> scope, int at, int end) {
+        int view = at + 2 < end && isName(scope.get(at)) && scope.get(at + 1).isSymbol(".") ? at + 2 : at;
+        if (view < end && isName(scope.get(view)) && (view == at || bare(scope.get(at)).equals("SYS"))
+                && isOracleDictionaryView(bare(scope.get(view)))) {
+            return true;
+        }
         int schema = at + 3 < end && isName(scope.get(at)) && scope.get(at + 1).isSymbol(".")
                 && isName(scope.get(at + 2)) && scope.get(at + 3).isSymbol(".") ? at + 2 : at;
         return schema + 2 < end && isName(scope.get(schema)) && CATALOGUE_SCHEMAS.contains(bare(scope.get(schema)))
                 && scope.get(schema + 1).isSymbol(".") && isName(scope.get(schema + 2));
+    }
+
+    private static boolean isOracleDictionaryView(String name) {
+        for (String prefix : new String[] {"USER_", "ALL_", "DBA_"}) {
+            if (name.startsWith(prefix) && ORACLE_DICTIONARY_VIEWS.contains(name.substring(prefix.length()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isName(Token token) {
