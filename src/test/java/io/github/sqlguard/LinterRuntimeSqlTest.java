@@ -314,6 +314,20 @@ class LinterRuntimeSqlTest {
         assertEquals(expected.equals("-") ? List.of() : List.of(expected.split(" ## ")), found);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiterString = " | ", quoteCharacter = '"', textBlock = """
+            h2 | CALL run_sql('ALTER TABLE t DROP CONSTRAINT ' || (SELECT CONSTRAINT_NAME FROM INFORMATION_SCHEMA.CONSTRAINTS WHERE TABLE_NAME = 'T' AND COLUMN_LIST = 'A')); | -
+            h2 | CALL run_sql('DROP TABLE ' || (SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME LIKE 'TMP%')); | drop-table ERROR 1:15
+            h2 | CALL run_sql('ALTER TABLE t DROP CONSTRAINT ' || (SELECT CONSTRAINT_NAME FROM app_names WHERE id = 1)); | runtime-sql WARNING 1:1
+            h2 | CALL run_sql('ALTER TABLE t DROP CONSTRAINT ' || (SELECT CONSTRAINT_NAME || ' DROP COLUMN a' FROM INFORMATION_SCHEMA.CONSTRAINTS)); | runtime-sql WARNING 1:1
+            postgresql | DO $$\\nBEGIN\\n  EXECUTE 'ALTER TABLE t DROP CONSTRAINT ' || (SELECT constraint_name FROM information_schema.table_constraints WHERE table_name = 't' AND constraint_type = 'UNIQUE');\\nEND $$; | -
+            """)
+    void aNameQueriedFromTheCatalogueInsideTheTextJoinsItAsOneName(String dialect, String sql, String expected)
+            throws IOException {
+        List<String> found = findings(Dialect.fromConfig(dialect), sql, false);
+        assertEquals(expected.equals("-") ? List.of() : List.of(expected.split(" ## ")), found);
+    }
+
     private List<String> findings(Dialect dialect, String sql, boolean withMessage) throws IOException {
         Path file = project.resolve("db/V1__change.sql");
         Files.createDirectories(file.getParent());

@@ -188,6 +188,37 @@ final class CatalogueNames {
                 && (scope.get(i).isSymbol("=") || scope.get(i).isSymbol(":=") || scope.get(i).isWord("DEFAULT"));
     }
 
+    /**
+     * {@code expression}, text a migration runs, with each operand of {@code ||} or {@code +} that queries one name
+     * from catalogue views only ({@code 'ALTER TABLE t DROP CONSTRAINT ' || (SELECT CONSTRAINT_NAME FROM
+     * INFORMATION_SCHEMA.CONSTRAINTS WHERE ..)}, as H2 scripts hand it to a Java alias that runs it) read as one name.
+     */
+    static List<Token> withNameSubqueriesAsOneName(List<Token> expression) {
+        List<Token> result = null;
+        for (int i = 0; i < expression.size(); i++) {
+            Token token = expression.get(i);
+            int close = token.isSymbol("(") && joinsText(expression, i - 1)
+                    ? TopLevel.closingParenthesis(expression, i) : -1;
+            if (close > i && (close + 1 == expression.size() || joinsText(expression, close + 1))
+                    && isCatalogueNameSubquery(expression, i)) {
+                if (result == null) {
+                    result = new ArrayList<>(expression.subList(0, i));
+                }
+                result.add(StandIns.quoted(0, token.offset(), token.line(), token.column()));
+                i = close;
+            } else if (result != null) {
+                result.add(token);
+            }
+        }
+        return result == null ? expression : result;
+    }
+
+    /** True for {@code ||} or {@code +} at {@code at}. */
+    private static boolean joinsText(List<Token> expression, int at) {
+        return at >= 0 && at < expression.size()
+                && (expression.get(at).isSymbol("||") || expression.get(at).isSymbol("+"));
+    }
+
     /** True for {@code (SELECT name FROM sys.x ..)} at {@code open}. */
     private static boolean isCatalogueNameSubquery(List<Token> scope, int open) {
         if (!scope.get(open).isSymbol("(") || open + 1 >= scope.size() || !scope.get(open + 1).isWord("SELECT")) {
