@@ -88,6 +88,37 @@ class LinterDb2CommandScriptTest {
                 described(project));
     }
 
+    @Test
+    void eachAddedColumnOfOneStatementIsNewAndItsFillGuarded() throws IOException {
+        TestProject.write(project, "db/upgrade/db2/app-1.0-to-1.1.sql", """
+                create table Purpose (id bigint not null, name varchar(255), note varchar(20),
+                    constraint purpose_key unique (name), primary key (id));
+                """);
+        TestProject.write(project, "db/upgrade/db2/app-1.1-to-1.2.sql", """
+                ALTER TABLE Purpose
+                ADD grp VARCHAR(255) DEFAULT '' NOT NULL
+                ADD kind VARCHAR(255) DEFAULT '' NOT NULL
+                DROP CONSTRAINT purpose_key
+                ADD CONSTRAINT purpose_key UNIQUE (name, grp, kind)
+                DROP note
+                /
+                UPDATE Purpose SET grp = CASE WHEN name = 'DEFAULT' THEN 'DEFAULT' ELSE 'SIGNUP' END
+                /
+                UPDATE Purpose SET kind = CASE WHEN name = 'DEFAULT' THEN 'SP' ELSE 'SYSTEM' END
+                /
+                """);
+
+        assertEquals(List.of(
+                "db/upgrade/db2/app-1.1-to-1.2.sql:6:1 drop-column ALTER TABLE Purpose drops column note",
+                "db/upgrade/db2/app-1.1-to-1.2.sql:8:1 update-without-where UPDATE without WHERE changes every row of"
+                        + " Purpose (guarded: column grp was added earlier in this script and nothing has written it"
+                        + " since)",
+                "db/upgrade/db2/app-1.1-to-1.2.sql:10:1 update-without-where UPDATE without WHERE changes every row of"
+                        + " Purpose (guarded: column kind was added earlier in this script and nothing has written it"
+                        + " since)"),
+                described(project));
+    }
+
     private static List<String> described(Path project) {
         return TestProject.lint(project, Dialect.AUTO).findings().stream()
                 .map(f -> f.location() + " " + f.ruleId() + " " + f.message()).toList();

@@ -288,9 +288,47 @@ class LinterRuntimeSqlTest {
             DECLARE @cmd nvarchar(1000)\\nselect @cmd = 'ALTER TABLE dbo.t DROP CONSTRAINT ' + d.definition\\nfrom sys.default_constraints d\\nexecute (@cmd) | runtime-sql WARNING 4:1
             DECLARE @cmd nvarchar(1000)\\nselect @cmd = 'DELETE FROM dbo.' + name\\nfrom sys.tables\\nexecute (@cmd) | delete-without-where ERROR 2:16
             DECLARE @c NVARCHAR(200) = 'x; DELETE FROM dbo.t'\\nSELECT @c = name FROM sys.default_constraints WHERE 1 = 0\\nEXEC('ALTER TABLE dbo.t DROP CONSTRAINT ' + @c) | runtime-sql WARNING 3:1
+            DECLARE @c NVARCHAR(200);SELECT TOP 1 @c = 'ALTER TABLE dbo.t DROP CONSTRAINT ' + rc.CONSTRAINT_NAME + ';' FROM INFORMATION_SCHEMA.REFERENTIAL_CONSTRAINTS rc JOIN INFORMATION_SCHEMA.KEY_COLUMN_USAGE k ON rc.CONSTRAINT_NAME = k.CONSTRAINT_NAME WHERE k.TABLE_NAME = 't';EXEC (@c); | -
+            DECLARE @c sysname\\nSELECT TOP (1) @c = name FROM sys.key_constraints WHERE parent_object_id = OBJECT_ID('dbo.t')\\nEXEC('ALTER TABLE dbo.t DROP CONSTRAINT ' + @c) | -
+            DECLARE @c NVARCHAR(200)\\nSELECT TOP 1 @c = name FROM dbo.settings\\nEXEC('ALTER TABLE dbo.t DROP CONSTRAINT ' + @c) | runtime-sql WARNING 3:1
+            DECLARE @c NVARCHAR(200);SELECT @c = 'ALTER TABLE dbo.t DROP CONSTRAINT ' + a.CONSTRAINT_NAME + ';' FROM (SELECT * FROM INFORMATION_SCHEMA.CONSTRAINT_COLUMN_USAGE WHERE TABLE_NAME = 't' AND COLUMN_NAME = 'a') a INNER JOIN (SELECT * FROM INFORMATION_SCHEMA.CONSTRAINT_COLUMN_USAGE WHERE TABLE_NAME = 't' AND COLUMN_NAME = 'b') b ON a.CONSTRAINT_NAME = b.CONSTRAINT_NAME;EXEC (@c); | -
+            DECLARE @c NVARCHAR(200);SELECT @c = 'ALTER TABLE dbo.t DROP CONSTRAINT ' + a.CONSTRAINT_NAME FROM (SELECT * FROM INFORMATION_SCHEMA.CONSTRAINT_COLUMN_USAGE) a JOIN (SELECT CONSTRAINT_NAME FROM dbo.names) b ON a.CONSTRAINT_NAME = b.CONSTRAINT_NAME;EXEC (@c); | runtime-sql WARNING 1:249
+            DECLARE @c NVARCHAR(200);SELECT @c = 'ALTER TABLE dbo.t DROP CONSTRAINT ' + a.CONSTRAINT_NAME FROM (SELECT (SELECT MAX(n) FROM dbo.names) AS CONSTRAINT_NAME FROM sys.objects) a;EXEC (@c); | runtime-sql WARNING 1:178
+            DECLARE @c NVARCHAR(200);SELECT @c = 'ALTER TABLE dbo.t DROP CONSTRAINT ' + a.CONSTRAINT_NAME FROM (SELECT name AS CONSTRAINT_NAME FROM sys.objects UNION ALL SELECT n FROM dbo.names) a;EXEC (@c); | runtime-sql WARNING 1:186
             """)
     void aNameReadFromTheCatalogueJoinsTheTextAsOneName(String sql, String expected) throws IOException {
         List<String> found = findings(Dialect.SQLSERVER, sql, false);
+        assertEquals(expected.equals("-") ? List.of() : List.of(expected.split(" ## ")), found);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiterString = " | ", quoteCharacter = '"', textBlock = """
+            oracle | DECLARE c VARCHAR2(100);\\nBEGIN\\n  SELECT constraint_name INTO c FROM user_cons_columns WHERE table_name = 'T' AND position = 1;\\n  EXECUTE IMMEDIATE 'ALTER TABLE t DROP CONSTRAINT ' || c;\\nEND;\\n/ | -
+            oracle | DECLARE c VARCHAR2(100);\\nBEGIN\\n  SELECT c.constraint_name INTO c FROM all_constraints c WHERE c.table_name = 'T' AND c.constraint_type = 'R';\\n  EXECUTE IMMEDIATE 'ALTER TABLE t DROP CONSTRAINT ' || c;\\nEND;\\n/ | -
+            oracle | DECLARE t VARCHAR2(100);\\nBEGIN\\n  SELECT table_name INTO t FROM user_tables WHERE table_name LIKE 'TMP%';\\n  EXECUTE IMMEDIATE 'DROP TABLE ' || t;\\nEND;\\n/ | drop-table ERROR 4:22
+            oracle | DECLARE c VARCHAR2(100) := 'x DROP COLUMN note';\\nBEGIN\\n  SELECT constraint_name INTO c FROM user_constraints WHERE 1 = 0;\\n  EXECUTE IMMEDIATE 'ALTER TABLE t DROP CONSTRAINT ' || c;\\nEND;\\n/ | runtime-sql WARNING 4:3
+            oracle | DECLARE c VARCHAR2(100);\\nBEGIN\\n  SELECT constraint_name INTO c FROM app_settings WHERE id = 1;\\n  EXECUTE IMMEDIATE 'ALTER TABLE t DROP CONSTRAINT ' || c;\\nEND;\\n/ | runtime-sql WARNING 4:3
+            oracle | DECLARE c VARCHAR2(100);\\nBEGIN\\n  SELECT constraint_name INTO c FROM user_constraints;\\n  c := c || ' DROP COLUMN note';\\n  EXECUTE IMMEDIATE 'ALTER TABLE t DROP CONSTRAINT ' || c;\\nEND;\\n/ | drop-column ERROR 4:15 ## drop-column ERROR 5:36
+            auto | BEGIN\\n  DECLARE c VARCHAR(128);\\n  DECLARE stmt VARCHAR(200);\\n  SELECT CONSTNAME INTO c FROM SYSCAT.TABCONST WHERE TABNAME = 'T' AND TYPE = 'F';\\n  SET stmt = 'ALTER TABLE t DROP FOREIGN KEY ' || c;\\n  PREPARE s1 FROM stmt;\\n  EXECUTE s1;\\nEND\\n/ | -
+            mysql | SELECT CONCAT('ALTER TABLE t DROP FOREIGN KEY ', constraint_name) INTO @s FROM app_names WHERE id = 1;\\nPREPARE st FROM @s;\\nEXECUTE st; | runtime-sql WARNING 2:1
+            """)
+    void aNameSelectedIntoAVariableFromTheCatalogueJoinsTheTextAsOneName(String dialect, String sql, String expected)
+            throws IOException {
+        List<String> found = findings(Dialect.fromConfig(dialect), sql, false);
+        assertEquals(expected.equals("-") ? List.of() : List.of(expected.split(" ## ")), found);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiterString = " | ", quoteCharacter = '"', textBlock = """
+            h2 | CALL run_sql('ALTER TABLE t DROP CONSTRAINT ' || (SELECT CONSTRAINT_NAME FROM INFORMATION_SCHEMA.CONSTRAINTS WHERE TABLE_NAME = 'T' AND COLUMN_LIST = 'A')); | -
+            h2 | CALL run_sql('DROP TABLE ' || (SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME LIKE 'TMP%')); | drop-table ERROR 1:15
+            h2 | CALL run_sql('ALTER TABLE t DROP CONSTRAINT ' || (SELECT CONSTRAINT_NAME FROM app_names WHERE id = 1)); | runtime-sql WARNING 1:1
+            h2 | CALL run_sql('ALTER TABLE t DROP CONSTRAINT ' || (SELECT CONSTRAINT_NAME || ' DROP COLUMN a' FROM INFORMATION_SCHEMA.CONSTRAINTS)); | runtime-sql WARNING 1:1
+            postgresql | DO $$\\nBEGIN\\n  EXECUTE 'ALTER TABLE t DROP CONSTRAINT ' || (SELECT constraint_name FROM information_schema.table_constraints WHERE table_name = 't' AND constraint_type = 'UNIQUE');\\nEND $$; | -
+            """)
+    void aNameQueriedFromTheCatalogueInsideTheTextJoinsItAsOneName(String dialect, String sql, String expected)
+            throws IOException {
+        List<String> found = findings(Dialect.fromConfig(dialect), sql, false);
         assertEquals(expected.equals("-") ? List.of() : List.of(expected.split(" ## ")), found);
     }
 

@@ -50,7 +50,8 @@ public final class UnlistedClauses {
                     depth++;
                 } else if (token.isSymbol(")")) {
                     depth--;
-                } else if (depth == 0 && i > start && startsUnlistedClause(part, i)) {
+                } else if (depth == 0 && i > start
+                        && (startsUnlistedClause(part, i) || startsColumnClauseAfter(part.get(start), part, i))) {
                     clauses.add(part.subList(start, i));
                     start = i;
                 }
@@ -59,6 +60,29 @@ public final class UnlistedClauses {
         }
         return clauses;
     }
+
+    /**
+     * True for Db2's {@code ADD c ..} or {@code DROP c} after a clause that adds or drops something ({@code ADD a
+     * VARCHAR(20) NOT NULL ADD b INT DROP CONSTRAINT k DROP c}): a column's or constraint's definition holds no ADD
+     * or DROP of its own, so the verb begins the next clause even without COLUMN after it. After ALTER COLUMN or
+     * MODIFY it may be that clause's own action ({@code ALTER COLUMN c ADD GENERATED ..}, {@code MODIFY PARTITION p
+     * ADD VALUES ..}), which the other verbs decide.
+     */
+    private static boolean startsColumnClauseAfter(Token clauseVerb, List<Token> part, int i) {
+        if (!clauseVerb.isAnyWord("ADD", "DROP") || !part.get(i).isAnyWord("ADD", "DROP") || i + 1 >= part.size()
+                || part.get(i - 1).isSymbol(".")) {
+            return false;
+        }
+        Token next = part.get(i + 1);
+        return ObjectNames.isNamePart(next) && !next.isAnyWord(CLAUSE_OWN_ACTIONS);
+    }
+
+    /**
+     * What may follow ADD or DROP inside the clause before: Oracle's {@code DROP PRIMARY KEY DROP INDEX}, an
+     * identity's or default's {@code DROP DEFAULT}, {@code DROP NOT NULL}, SQL Server's column options.
+     */
+    private static final String[] CLAUSE_OWN_ACTIONS = {"INDEX", "KEY", "NOT", "DEFAULT", "IDENTITY", "EXPRESSION",
+        "GENERATED", "VALUES", "ROWGUIDCOL", "PERSISTED", "MASKED", "SPARSE", "HIDDEN", "STORAGE"};
 
     /**
      * True for a verb inside a clause that can only begin another one. DROP NOT NULL, DROP DEFAULT (an ALTER

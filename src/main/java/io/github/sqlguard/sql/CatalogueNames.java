@@ -16,8 +16,24 @@ import java.util.Set;
  */
 final class CatalogueNames {
 
-    /** The schemas of SQL Server's catalogue views. */
-    private static final Set<String> CATALOGUE_SCHEMAS = Set.of("SYS", "INFORMATION_SCHEMA");
+    /** The schemas of SQL Server's catalogue views, the standard's, and Db2's ({@code SYSCAT.TABCONST}). */
+    private static final Set<String> CATALOGUE_SCHEMAS = Set.of("SYS", "INFORMATION_SCHEMA", "SYSCAT", "SYSIBM");
+    /** Oracle's data dictionary views of names, each also read as {@code USER_}, {@code ALL_} or {@code DBA_}. */
+    private static final Set<String> ORACLE_DICTIONARY_VIEWS = Set.of("CONSTRAINTS", "CONS_COLUMNS", "INDEXES",
+            "IND_COLUMNS", "TABLES", "TAB_COLUMNS", "TAB_COLS", "TRIGGERS", "SEQUENCES", "OBJECTS", "VIEWS");
+    /** Judges each place a variable is assigned: a catalogue name, or anything else. */
+    private static final EveryAssignment.Judge CATALOGUE_NAME = new EveryAssignment.Judge() {
+        @Override
+        public EveryAssignment.Verdict at(List<Token> scope, int index, Token before) {
+            return catalogueNameAssigned(scope, index, before);
+        }
+
+        @Override
+        public EveryAssignment.Verdict byContext(List<Token> scope, int index) {
+            return selectedIntoFromCatalogue(scope, index) ? EveryAssignment.Verdict.HOLDS
+                    : EveryAssignment.Verdict.FAILS;
+        }
+    };
     /** Where a query's FROM list ends, or the next statement of a batch without {@code ;} starts. */
     private static final Set<String> FROM_LIST_ENDS = Set.of("WHERE", "GROUP", "ORDER", "HAVING", "UNION",
             "EXCEPT", "INTERSECT", "OPTION", "IF", "EXEC", "EXECUTE", "SET", "SELECT", "DECLARE", "ALTER", "PRINT",
@@ -32,20 +48,36 @@ final class CatalogueNames {
      * CONSTRAINT_NAME FROM INFORMATION_SCHEMA.x ..)}; never by {@code +=}, {@code OUTPUT} or {@code INTO}.
      */
     static boolean holdsOneName(List<Token> scope, Token variable) {
-        if (!variable.text().startsWith("@")) {
+        return EveryAssignment.holds(scope, variable, CATALOGUE_NAME);
+    }
+
+    /**
+     * True for {@code SELECT [alias.]name INTO v FROM ..} of catalogue views only, at {@code v}: PL/SQL's and Db2's
+     * way to look up a constraint's name ({@code SELECT constraint_name INTO c FROM user_cons_columns ..},
+     * {@code SELECT CONSTNAME INTO c FROM SYSCAT.TABCONST ..}).
+     */
+    private static boolean selectedIntoFromCatalogue(List<Token> scope, int at) {
+        if (at < 3 || !scope.get(at - 1).isWord("INTO") || at + 1 >= scope.size() || !scope.get(at + 1).isWord("FROM")) {
             return false;
         }
-        return EveryAssignment.holds(scope, variable, CatalogueNames::catalogueNameAssigned);
+        int column = at - 2;
+        int select = column >= 2 && scope.get(column - 1).isSymbol(".") && isName(scope.get(column - 2))
+                ? column - 3 : column - 1;
+        return select >= 0 && scope.get(select).isWord("SELECT") && isName(scope.get(column))
+                && bare(scope.get(column)).endsWith("NAME") && readsOnlyCatalogue(scope, at + 1, scope.size());
     }
 
     private static EveryAssignment.Verdict catalogueNameAssigned(List<Token> scope, int i, Token before) {
         if (declaredWithValue(scope, i)) {
             return EveryAssignment.Verdict.FAILS;
         }
+        if (scope.get(i + 1).isSymbol(":=")) {
+            return EveryAssignment.Verdict.FAILS; // PL/SQL's c := ..: no query of the catalogue
+        }
         if (!scope.get(i + 1).isSymbol("=") || before == null) {
             return EveryAssignment.Verdict.NOT_AN_ASSIGNMENT;
         }
-        if (before.isWord("SELECT")) {
+        if (isSelectAssignment(scope, i)) {
             return selectsCatalogueName(scope, i + 2, scope.size()) ? EveryAssignment.Verdict.HOLDS
                     : EveryAssignment.Verdict.FAILS;
         }
@@ -65,7 +97,7 @@ final class CatalogueNames {
     static List<Token> withNameColumnsAsOneName(List<Token> scope, Token target, List<Token> assigned) {
         int at = indexOf(scope, target);
         int from = at + 2 + assigned.size();
-        if (at < 1 || !scope.get(at - 1).isWord("SELECT") || from >= scope.size() || !scope.get(from).isWord("FROM")
+        if (at < 1 || !isSelectAssignment(scope, at) || from >= scope.size() || !scope.get(from).isWord("FROM")
                 || !readsOnlyCatalogue(scope, from, scope.size())) {
             return assigned;
         }
@@ -90,6 +122,35 @@ final class CatalogueNames {
         return result;
     }
 
+    /**
+     * True when the variable at {@code at} is the first select item of {@code SELECT @v = ..}, also behind
+     * {@code TOP 1} or {@code TOP (1)}, with which scripts take one constraint's name when the lookup may find several.
+     */
+    private static boolean isSelectAssignment(List<Token> scope, int at) {
+        int top = at - 2;
+        if (at >= 1 && scope.get(at - 1).isSymbol(")")) {
+            top = openingParenthesis(scope, at - 1) - 1;
+        } else if (at >= 1 && scope.get(at - 1).type() != TokenType.NUMBER) {
+            top = -1;
+        }
+        if (top >= 1 && scope.get(top).isWord("TOP")) {
+            return scope.get(top - 1).isWord("SELECT");
+        }
+        return at >= 1 && scope.get(at - 1).isWord("SELECT");
+    }
+
+    /** The index of the {@code (} that the {@code )} at {@code close} closes, or -1. */
+    private static int openingParenthesis(List<Token> scope, int close) {
+        int depth = 0;
+        for (int i = close; i >= 0; i--) {
+            depth += scope.get(i).isSymbol(")") ? 1 : scope.get(i).isSymbol("(") ? -1 : 0;
+            if (depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** {@code name}, {@code CONSTRAINT_NAME} or {@code d.name}: a catalogue column that holds one object's name. */
     private static boolean isNameColumn(List<Token> part) {
         int at = part.size() == 3 && isName(part.get(0)) && part.get(1).isSymbol(".") ? 2 : 0;
@@ -107,7 +168,8 @@ final class CatalogueNames {
     }
 
     /**
-     * True for {@code DECLARE @v NVARCHAR(200) = ..} at {@code at}: a query that finds no row leaves the variable
+     * True for {@code DECLARE @v NVARCHAR(200) = ..} (PL/SQL's {@code c VARCHAR2(30) := ..}, Db2's {@code DEFAULT ..})
+     * at {@code at}: a query that finds no row leaves the variable
      * that value, which the catalogue did not give.
      */
     private static boolean declaredWithValue(List<Token> scope, int at) {
@@ -122,7 +184,39 @@ final class CatalogueNames {
         if (i < scope.size() && scope.get(i).isSymbol("(")) {
             i = TopLevel.closingParenthesis(scope, i) + 1;
         }
-        return i > 0 && i < scope.size() && scope.get(i).isSymbol("=");
+        return i > 0 && i < scope.size()
+                && (scope.get(i).isSymbol("=") || scope.get(i).isSymbol(":=") || scope.get(i).isWord("DEFAULT"));
+    }
+
+    /**
+     * {@code expression}, text a migration runs, with each operand of {@code ||} or {@code +} that queries one name
+     * from catalogue views only ({@code 'ALTER TABLE t DROP CONSTRAINT ' || (SELECT CONSTRAINT_NAME FROM
+     * INFORMATION_SCHEMA.CONSTRAINTS WHERE ..)}, as H2 scripts hand it to a Java alias that runs it) read as one name.
+     */
+    static List<Token> withNameSubqueriesAsOneName(List<Token> expression) {
+        List<Token> result = null;
+        for (int i = 0; i < expression.size(); i++) {
+            Token token = expression.get(i);
+            int close = token.isSymbol("(") && joinsText(expression, i - 1)
+                    ? TopLevel.closingParenthesis(expression, i) : -1;
+            if (close > i && (close + 1 == expression.size() || joinsText(expression, close + 1))
+                    && isCatalogueNameSubquery(expression, i)) {
+                if (result == null) {
+                    result = new ArrayList<>(expression.subList(0, i));
+                }
+                result.add(StandIns.quoted(0, token.offset(), token.line(), token.column()));
+                i = close;
+            } else if (result != null) {
+                result.add(token);
+            }
+        }
+        return result == null ? expression : result;
+    }
+
+    /** True for {@code ||} or {@code +} at {@code at}. */
+    private static boolean joinsText(List<Token> expression, int at) {
+        return at >= 0 && at < expression.size()
+                && (expression.get(at).isSymbol("||") || expression.get(at).isSymbol("+"));
     }
 
     /** True for {@code (SELECT name FROM sys.x ..)} at {@code open}. */
@@ -162,19 +256,66 @@ final class CatalogueNames {
                 return true;
             }
             boolean tableFollows = depth == 0 && (token.isAnyWord("FROM", "JOIN", "APPLY") || token.isSymbol(","));
-            if (tableFollows && !isCatalogueView(scope, i + 1, end)) {
+            if (tableFollows && i + 1 < end && scope.get(i + 1).isSymbol("(")) {
+                int close = TopLevel.closingParenthesis(scope, i + 1);
+                if (close < 0 || close >= end || !derivedTableReadsOnlyCatalogue(scope, i + 1, close)) {
+                    return false;
+                }
+                i = close;
+            } else if (tableFollows && !isCatalogueView(scope, i + 1, end)) {
                 return false;
             }
         }
         return true;
     }
 
-    /** True for {@code sys.x}, {@code INFORMATION_SCHEMA.x} or either behind a database name, at {@code at}. */
+    /**
+     * True for a derived table {@code (SELECT * FROM INFORMATION_SCHEMA.x WHERE ..) a} from {@code open} to
+     * {@code close} whose rows all come from catalogue views: a select list without a query of its own, one query
+     * (no UNION), and a FROM list of catalogue views or such derived tables.
+     */
+    private static boolean derivedTableReadsOnlyCatalogue(List<Token> scope, int open, int close) {
+        if (!scope.get(open + 1).isWord("SELECT")) {
+            return false;
+        }
+        int from = -1;
+        int depth = 0;
+        for (int i = open + 2; i < close; i++) {
+            Token token = scope.get(i);
+            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
+            if (from < 0 && token.isWord("SELECT") || token.isAnyWord("UNION", "EXCEPT", "INTERSECT")) {
+                return false;
+            }
+            if (from < 0 && depth == 0 && token.isWord("FROM")) {
+                from = i;
+            }
+        }
+        return from > 0 && readsOnlyCatalogue(scope, from, close);
+    }
+
+    /**
+     * True for {@code sys.x}, {@code INFORMATION_SCHEMA.x}, {@code SYSCAT.x} or one behind a database name, and for
+     * Oracle's dictionary views of names ({@code user_cons_columns}, {@code SYS.ALL_CONSTRAINTS}), at {@code at}.
+     */
     private static boolean isCatalogueView(List<Token> scope, int at, int end) {
+        int view = at + 2 < end && isName(scope.get(at)) && scope.get(at + 1).isSymbol(".") ? at + 2 : at;
+        if (view < end && isName(scope.get(view)) && (view == at || bare(scope.get(at)).equals("SYS"))
+                && isOracleDictionaryView(bare(scope.get(view)))) {
+            return true;
+        }
         int schema = at + 3 < end && isName(scope.get(at)) && scope.get(at + 1).isSymbol(".")
                 && isName(scope.get(at + 2)) && scope.get(at + 3).isSymbol(".") ? at + 2 : at;
         return schema + 2 < end && isName(scope.get(schema)) && CATALOGUE_SCHEMAS.contains(bare(scope.get(schema)))
                 && scope.get(schema + 1).isSymbol(".") && isName(scope.get(schema + 2));
+    }
+
+    private static boolean isOracleDictionaryView(String name) {
+        for (String prefix : new String[] {"USER_", "ALL_", "DBA_"}) {
+            if (name.startsWith(prefix) && ORACLE_DICTIONARY_VIEWS.contains(name.substring(prefix.length()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isName(Token token) {

@@ -206,7 +206,8 @@ final class DynamicSql {
      * ({@code 'DROP TABLE ' || v_name}) are still read, each other part standing in as a word, so what is known
      * (a table is dropped) is checked besides the diagnostic for what is not.
      */
-    static Source expression(List<Token> expression, String label) {
+    static Source expression(List<Token> text, String label) {
+        List<Token> expression = CatalogueNames.withNameSubqueriesAsOneName(text);
         List<Token> parts = literalParts(expression);
         if (!parts.isEmpty()) {
             return new Source(parts, null, label);

@@ -17,6 +17,14 @@ final class EveryAssignment {
     @FunctionalInterface
     interface Judge {
         Verdict at(List<Token> scope, int index, Token before);
+
+        /**
+         * Judges an assignment by context at {@code index} ({@code SELECT item INTO v}); by default it settles that
+         * the fact does not hold.
+         */
+        default Verdict byContext(List<Token> scope, int index) {
+            return Verdict.FAILS;
+        }
     }
 
     private EveryAssignment() {
@@ -30,10 +38,8 @@ final class EveryAssignment {
             if (token.type() != TokenType.WORD || !token.text().equalsIgnoreCase(variable.text())) {
                 continue;
             }
-            if (ContextAssignments.isAssignedByContext(scope, i)) {
-                return false;
-            }
-            Verdict verdict = judge.at(scope, i, i > 0 ? scope.get(i - 1) : null);
+            Verdict verdict = ContextAssignments.isAssignedByContext(scope, i) ? judge.byContext(scope, i)
+                    : judge.at(scope, i, i > 0 ? scope.get(i - 1) : null);
             if (verdict == Verdict.FAILS) {
                 return false;
             }
