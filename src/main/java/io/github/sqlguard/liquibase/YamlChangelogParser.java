@@ -117,7 +117,11 @@ final class YamlChangelogParser {
             Map<String, String> attributes = new LinkedHashMap<>();
             Map<String, TextRegion> regions = new HashMap<>();
             for (Node item : sequence.getValue()) {
-                children.addAll(items(item, depth + 1));
+                if (name.equals("columns") && bareColumn(item)) {
+                    children.add(mappingNode("column", item, (MappingNode) item, depth + 1));
+                } else {
+                    children.addAll(items(item, depth + 1));
+                }
                 settingsOf(item, attributes, regions);
             }
             return node(name, keyNode, attributes, regions, null, null, children);
@@ -142,6 +146,19 @@ final class YamlChangelogParser {
             return String.valueOf(word.equals("true") || word.equals("yes") || word.equals("on") || word.equals("y"));
         }
         return scalar.getValue();
+    }
+
+    /**
+     * An item of a {@code columns} list that is a column's settings without the {@code column:} key around them
+     * ({@code - name: since} with {@code type: datetime} beside it). Liquibase's loader takes such an item for a
+     * column as well, so the column is read as if the key stood there.
+     */
+    private static boolean bareColumn(Node item) throws ChangelogSyntaxException {
+        if (!(item instanceof MappingNode mapping)) {
+            return false;
+        }
+        List<String> keys = merged(mapping).stream().map(YamlChangelogParser::keyOf).toList();
+        return keys.contains("name") && !keys.contains("column");
     }
 
     /**
