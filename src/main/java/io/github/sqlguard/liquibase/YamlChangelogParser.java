@@ -369,10 +369,18 @@ final class YamlChangelogParser {
             from = start + 1;
             to = end - 1;
         }
+        int at = Math.min(from, text.length());
+        if (style == ScalarStyle.FOLDED && from <= to && to <= text.length() && mayCommentOutFoldedLines(value)) {
+            // Folding joins the lines with spaces, so a line comment runs on over the lines after it: the SQL is
+            // split as Liquibase sends it, each character placed where it stands in the file.
+            int[] offsets = foldedOffsets(value, from, to);
+            return offsets == null ? new TextRegion(value, 0, value.length(), lines.lineOf(at), lines.columnOf(at))
+                    : new TextRegion(value, 0, value.length(), lines.lineOf(at), lines.columnOf(at),
+                            new DecodedPositions(offsets, lines));
+        }
         if (from <= to && to <= text.length() && collapse(text.substring(from, to)).equals(collapse(value))) {
             return new TextRegion(text, from, to, lines.lineOf(from), lines.columnOf(from));
         }
-        int at = Math.min(from, text.length());
         if (style == ScalarStyle.DOUBLE_QUOTED || style == ScalarStyle.SINGLE_QUOTED) {
             Optional<QuotedScalar.Decoded> decoded = QuotedScalar.decode(text, from, to,
                     style == ScalarStyle.DOUBLE_QUOTED);
@@ -382,6 +390,40 @@ final class YamlChangelogParser {
             }
         }
         return new TextRegion(value, 0, value.length(), lines.lineOf(at), lines.columnOf(at));
+    }
+
+    /** True when a folded value holds a line comment (SQL's {@code --}, MySQL's {@code #}) that a join may extend. */
+    private static boolean mayCommentOutFoldedLines(String value) {
+        return value.contains("--") || value.contains("#");
+    }
+
+    /**
+     * The file offset of each character of a folded value read from {@code text[from, to)}: its other characters
+     * stand in the file in the same order, and a space that folding made stands where the line break was.
+     * Null when the two do not line up.
+     */
+    private int[] foldedOffsets(String value, int from, int to) {
+        int[] offsets = new int[value.length() + 1];
+        int at = from;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isWhitespace(c)) {
+                offsets[i] = Math.min(at, to);
+                if (at < to && Character.isWhitespace(text.charAt(at))) {
+                    at++;
+                }
+                continue;
+            }
+            while (at < to && Character.isWhitespace(text.charAt(at))) {
+                at++;
+            }
+            if (at >= to || text.charAt(at) != c) {
+                return null;
+            }
+            offsets[i] = at++;
+        }
+        offsets[value.length()] = Math.min(at, to);
+        return offsets;
     }
 
     private static String collapse(String s) {
