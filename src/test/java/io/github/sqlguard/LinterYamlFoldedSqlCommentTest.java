@@ -46,4 +46,29 @@ class LinterYamlFoldedSqlCommentTest {
         assertEquals(expected == null ? List.of() : List.of("db/changelog.yml:8:11 delete-without-where " + expected),
                 findings);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            plain         | 'delete from t -- only the one row'   | '  where id = 5'
+            double quoted | '"delete from t -- only the one row'  | '  where id = 5"'
+            """)
+    void aLineCommentInAPlainOrQuotedScalarOfSeveralLinesSwallowsTheLinesAfterIt(String name, String first,
+            String second) throws IOException {
+        TestProject.write(project, "db/changelog.yml", """
+                databaseChangeLog:
+                - changeSet:
+                    id: 1
+                    author: a
+                    changes:
+                    - sql:
+                        sql: %s
+                        %s
+                """.formatted(first, second));
+
+        List<String> findings = TestProject.lint(project, Dialect.MYSQL).findings().stream()
+                .map(LinterChangelogChangesTest::line).toList();
+
+        assertEquals(List.of("db/changelog.yml:7:%d delete-without-where DELETE without WHERE removes every row of t"
+                .formatted(first.startsWith("d") ? 14 : 15) + " (changeset a:1)"), findings);
+    }
 }

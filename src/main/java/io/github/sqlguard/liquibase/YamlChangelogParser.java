@@ -370,13 +370,20 @@ final class YamlChangelogParser {
             to = end - 1;
         }
         int at = Math.min(from, text.length());
-        if (style == ScalarStyle.FOLDED && from <= to && to <= text.length() && mayCommentOutFoldedLines(value)) {
-            // Folding joins the lines with spaces, so a line comment runs on over the lines after it: the SQL is
-            // split as Liquibase sends it, each character placed where it stands in the file.
+        if (style != ScalarStyle.LITERAL && from <= to && to <= text.length() && mayCommentOutFoldedLines(value)
+                && text.substring(from, to).indexOf('\n') >= 0) {
+            // Folding (sql: >, and a plain or quoted scalar over several lines) joins the lines with spaces, so a
+            // line comment runs on over the lines after it: the SQL is split as Liquibase sends it, each character
+            // placed where it stands in the file.
             int[] offsets = foldedOffsets(value, from, to);
-            return offsets == null ? new TextRegion(value, 0, value.length(), lines.lineOf(at), lines.columnOf(at))
-                    : new TextRegion(value, 0, value.length(), lines.lineOf(at), lines.columnOf(at),
-                            new DecodedPositions(offsets, lines));
+            if (offsets != null) {
+                return new TextRegion(value, 0, value.length(), lines.lineOf(at), lines.columnOf(at),
+                        new DecodedPositions(offsets, lines));
+            }
+            if (style == ScalarStyle.FOLDED || style == ScalarStyle.PLAIN) {
+                return new TextRegion(value, 0, value.length(), lines.lineOf(at), lines.columnOf(at));
+            }
+            // A quoted value with escapes is decoded below, which places each character too.
         }
         if (from <= to && to <= text.length() && collapse(text.substring(from, to)).equals(collapse(value))) {
             return new TextRegion(text, from, to, lines.lineOf(from), lines.columnOf(from));
