@@ -117,7 +117,11 @@ final class YamlChangelogParser {
             Map<String, String> attributes = new LinkedHashMap<>();
             Map<String, TextRegion> regions = new HashMap<>();
             for (Node item : sequence.getValue()) {
-                children.addAll(items(item, depth + 1));
+                if (name.equals("columns") && bareColumn(item)) {
+                    children.add(mappingNode("column", item, (MappingNode) item, depth + 1));
+                } else {
+                    children.addAll(items(item, depth + 1));
+                }
                 settingsOf(item, attributes, regions);
             }
             return node(name, keyNode, attributes, regions, null, null, children);
@@ -142,6 +146,19 @@ final class YamlChangelogParser {
             return String.valueOf(word.equals("true") || word.equals("yes") || word.equals("on") || word.equals("y"));
         }
         return scalar.getValue();
+    }
+
+    /**
+     * An item of a {@code columns} list that is a column's settings without the {@code column:} key around them
+     * ({@code - name: since} with {@code type: datetime} beside it). Liquibase's loader takes such an item for a
+     * column as well, so the column is read as if the key stood there.
+     */
+    private static boolean bareColumn(Node item) throws ChangelogSyntaxException {
+        if (!(item instanceof MappingNode mapping)) {
+            return false;
+        }
+        List<String> keys = merged(mapping).stream().map(YamlChangelogParser::keyOf).toList();
+        return keys.contains("name") && !keys.contains("column");
     }
 
     /**
@@ -352,10 +369,25 @@ final class YamlChangelogParser {
             from = start + 1;
             to = end - 1;
         }
+        int at = Math.min(from, text.length());
+        if (style != ScalarStyle.LITERAL && from <= to && to <= text.length() && mayCommentOutFoldedLines(value)
+                && text.substring(from, to).indexOf('\n') >= 0) {
+            // Folding (sql: >, and a plain or quoted scalar over several lines) joins the lines with spaces, so a
+            // line comment runs on over the lines after it: the SQL is split as Liquibase sends it, each character
+            // placed where it stands in the file.
+            int[] offsets = foldedOffsets(value, from, to);
+            if (offsets != null) {
+                return new TextRegion(value, 0, value.length(), lines.lineOf(at), lines.columnOf(at),
+                        new DecodedPositions(offsets, lines));
+            }
+            if (style == ScalarStyle.FOLDED || style == ScalarStyle.PLAIN) {
+                return new TextRegion(value, 0, value.length(), lines.lineOf(at), lines.columnOf(at));
+            }
+            // A quoted value with escapes is decoded below, which places each character too.
+        }
         if (from <= to && to <= text.length() && collapse(text.substring(from, to)).equals(collapse(value))) {
             return new TextRegion(text, from, to, lines.lineOf(from), lines.columnOf(from));
         }
-        int at = Math.min(from, text.length());
         if (style == ScalarStyle.DOUBLE_QUOTED || style == ScalarStyle.SINGLE_QUOTED) {
             Optional<QuotedScalar.Decoded> decoded = QuotedScalar.decode(text, from, to,
                     style == ScalarStyle.DOUBLE_QUOTED);
@@ -365,6 +397,40 @@ final class YamlChangelogParser {
             }
         }
         return new TextRegion(value, 0, value.length(), lines.lineOf(at), lines.columnOf(at));
+    }
+
+    /** True when a folded value holds a line comment (SQL's {@code --}, MySQL's {@code #}) that a join may extend. */
+    private static boolean mayCommentOutFoldedLines(String value) {
+        return value.contains("--") || value.contains("#");
+    }
+
+    /**
+     * The file offset of each character of a folded value read from {@code text[from, to)}: its other characters
+     * stand in the file in the same order, and a space that folding made stands where the line break was.
+     * Null when the two do not line up.
+     */
+    private int[] foldedOffsets(String value, int from, int to) {
+        int[] offsets = new int[value.length() + 1];
+        int at = from;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isWhitespace(c)) {
+                offsets[i] = Math.min(at, to);
+                if (at < to && Character.isWhitespace(text.charAt(at))) {
+                    at++;
+                }
+                continue;
+            }
+            while (at < to && Character.isWhitespace(text.charAt(at))) {
+                at++;
+            }
+            if (at >= to || text.charAt(at) != c) {
+                return null;
+            }
+            offsets[i] = at++;
+        }
+        offsets[value.length()] = Math.min(at, to);
+        return offsets;
     }
 
     private static String collapse(String s) {

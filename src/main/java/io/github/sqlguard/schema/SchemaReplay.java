@@ -65,6 +65,9 @@ public final class SchemaReplay {
     private final Set<String> createdInBranch = new HashSet<>();
     /** The last T-SQL IF whose branch the replay decided ({@link ColumnTestedIf}), while its statements follow. */
     private ColumnTestedIf decidedIf;
+    /** The schema as the rollback code being replayed has left it so far; null outside rollback code. */
+    private SchemaHistory rollbackTrial;
+    private String rollbackScope;
 
     public SchemaReplay() {
         this(new SchemaHistory(), new ArrayList<>());
@@ -94,16 +97,23 @@ public final class SchemaReplay {
     /** As {@link #apply(Statement)}, with the statement's key made once for every replay it runs in. */
     void apply(Statement statement, StatementKey key) {
         Location place = statement.start();
-        if (statement.context().kind() == StatementContext.Kind.ROLLBACK
-                && statement.tokens().stream().anyMatch(token -> token.isWord("ALTER"))) {
-            // Rollback code runs against the schema its changeset left, and only on rollback: it is judged
-            // on a copy, which the changesets after it never see.
-            SchemaHistory trial = history.fork();
+        boolean rollback = statement.context().kind() == StatementContext.Kind.ROLLBACK;
+        if (!rollback || !statement.context().runScope().equals(rollbackScope)) {
+            rollbackTrial = null;
+        }
+        if (rollback && statement.tokens().stream().anyMatch(token -> token.isWord("ALTER"))) {
+            // Rollback code runs against the schema its changeset left, and only on rollback: it is judged on a
+            // copy, which the changesets after it never see. Its changes run in order, so the copy lasts until
+            // the rollback code ends: a column its addColumn brought back has that type for the changes after.
+            if (rollbackTrial == null) {
+                rollbackTrial = history.fork();
+                rollbackScope = statement.context().runScope();
+            }
             int position = history.advance(place);
             positions.put(key, position);
-            trial.advance(place);
-            DdlReplay.replayInto(trial, statement);
-            history.retypesFrom(trial, position);
+            rollbackTrial.advance(place);
+            DdlReplay.replayInto(rollbackTrial, statement);
+            history.retypesFrom(rollbackTrial, position);
             return;
         }
         leaveBranch(statement.context());
@@ -113,6 +123,11 @@ public final class SchemaReplay {
         }
         int position = history.advance(place);
         positions.put(key, position);
+        if (rollbackTrial != null) {
+            // The copy keeps step with the history, so a retype it finds lands at the statement's position.
+            rollbackTrial.advance(place);
+            DdlReplay.replayInto(rollbackTrial, statement);
+        }
         collectRoutine(statement, position);
         // Containers stay: a Liquibase createTable reaches the replay as one. A DO block or routine container
         // starts with no DDL this reads, and a batch's inner statements follow and are replayed again.
