@@ -72,6 +72,34 @@ class LinterSqlTextArgumentTest {
                 describe(lint(), "db/V2__upgrade.sql"));
     }
 
+    /**
+     * The text may create a routine: that routine's body runs when it is called or fires, not at the call that
+     * creates it, while a DO block in the text runs right there.
+     */
+    @Test
+    void aRoutineTheChangeCreatesDoesNotRunAtTheCall() throws IOException {
+        TestProject.write(project, "db/V1__init.sql", APPLY_CHANGE);
+        TestProject.write(project, "db/V2__upgrade.sql", """
+                call apply_change(2, $aa$
+                CREATE OR REPLACE FUNCTION drop_partition() RETURNS trigger AS $$
+                BEGIN
+                    EXECUTE 'DROP TABLE IF EXISTS part_' || OLD.id;
+                    DELETE FROM settings;
+                    RETURN OLD;
+                END $$ LANGUAGE plpgsql;
+                DO $$ BEGIN
+                    DELETE FROM old_rows;
+                END $$;
+                $aa$);
+                """);
+
+        assertEquals(List.of(
+                "db/V2__upgrade.sql:1:1 delete-without-where ERROR DELETE without WHERE removes every row of"
+                        + " old_rows (at db/V1__init.sql:12:17, in apply_change, which an"
+                        + " earlier migration created and this statement calls)"),
+                describe(lint(), "db/V2__upgrade.sql"));
+    }
+
     private static List<String> describe(LintResult result, String file) {
         return result.findings().stream()
                 .filter(f -> f.location().toString().startsWith(file))
