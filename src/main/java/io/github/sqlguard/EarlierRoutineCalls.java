@@ -25,6 +25,7 @@ import io.github.sqlguard.schema.SchemaView;
 import io.github.sqlguard.schema.TemporaryTableCleanup;
 import io.github.sqlguard.sql.Script;
 import io.github.sqlguard.sql.Statement;
+import io.github.sqlguard.sql.StatementContext;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -126,11 +127,19 @@ final class EarlierRoutineCalls {
             // The body runs on the schema at the call until a statement of its own may have changed it.
             SchemaView bodyBefore = atCall;
             List<StatementModel> inBody = analysis.models(body);
+            // The body that holds a routine the body creates (SQL text it runs may hold one): that routine's own
+            // statements follow its definition and run when it is called or fires, not at this call.
+            String createdIn = null;
             for (int index = 0; index < inBody.size(); index++) {
                 StatementModel inner = inBody.get(index);
                 if (inner.placement() != Placement.ROUTINE_BODY) {
                     continue;
                 }
+                String bodyId = bodyIdOf(inner.statement());
+                if (createdIn != null && !createdIn.equals(bodyId)) {
+                    continue;
+                }
+                createdIn = createsRoutine(inner.statement()) ? bodyId : null;
                 if (!routine.createdInScriptOf(statement)) {
                     // A body this script defines is observed by the script's own analysis where it is written.
                     ran.add(inner.statement());
@@ -180,6 +189,17 @@ final class EarlierRoutineCalls {
                     }
                 }
             }
+        }
+
+        /** Which body {@code statement} belongs to: a routine or block opened inside another has its own. */
+        private static String bodyIdOf(Statement statement) {
+            StatementContext.Body body = statement.context().body();
+            return body == null ? "" : body.id();
+        }
+
+        /** A CREATE whose body the splitter read apart from it: a function, procedure or trigger with a body. */
+        private static boolean createsRoutine(Statement statement) {
+            return statement.container() && statement.firstToken().isWord("CREATE");
         }
 
         /**

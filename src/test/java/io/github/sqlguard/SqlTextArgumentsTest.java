@@ -24,6 +24,9 @@ class SqlTextArgumentsTest {
         "postgresql | SELECT dblink_exec('dbname=archive', 'DELETE FROM orders') | V1__x.sql:1:39 delete-without-where DELETE without WHERE removes every row of orders (inside text passed to dblink_exec, which may run it)",
         "postgresql | SELECT tools.run('UPDATE orders SET total = 0') | V1__x.sql:1:19 update-without-where UPDATE without WHERE changes every row of orders (inside text passed to tools.run, which may run it)",
         "sqlserver  | EXEC dbo.run_sql @sql = N'DELETE FROM dbo.Orders' | V1__x.sql:1:27 delete-without-where DELETE without WHERE removes every row of dbo.Orders (inside text passed to dbo.run_sql, which may run it)",
+        // A dollar-quoted text is read between its tags, with or without a tag name.
+        "postgresql | CALL apply_change(19, $aa$\\nDROP TABLE IF EXISTS m_task_objects;\\n$aa$) | V1__x.sql:2:1 drop-table DROP TABLE removes table m_task_objects and all its rows (inside text passed to apply_change, which may run it)",
+        "postgresql | SELECT tools.run($$ALTER TABLE orders DROP COLUMN note$$) | V1__x.sql:1:39 drop-column ALTER TABLE orders drops column note (inside text passed to tools.run, which may run it)",
         // Messages, restricted statements, logging routines and SQL Server's own procedures hand nothing to run.
         "oracle     | BEGIN\\n  log_pkg.info('Delete old rows');\\n  migr.note('Update done');\\nEND;\\n/ | -",
         "oracle     | BEGIN\\n  log_pkg.log('DELETE FROM orders');\\n  dbms_output.put_line('TRUNCATE TABLE invoices');\\nEND;\\n/ | -",

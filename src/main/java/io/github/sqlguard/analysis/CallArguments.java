@@ -254,8 +254,7 @@ public final class CallArguments {
             return null;
         }
         Token token = argument.get(0);
-        // A dollar-quoted text is read again from the file at its offset, which is not where the body uses it.
-        return token.type() == TokenType.STRING ? token.text().startsWith("$") ? null : token
+        return token.type() == TokenType.STRING ? token
                 : token.type() == TokenType.NUMBER
                 ? new Token(TokenType.STRING, "'" + token.text() + "'", token.offset(), token.line(), token.column())
                 : null;

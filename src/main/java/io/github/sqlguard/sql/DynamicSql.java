@@ -278,7 +278,7 @@ final class DynamicSql {
             }
             operand = i + 1;
         }
-        return anyLiteral ? parts : List.of();
+        return anyLiteral ? StandIns.quotedWhereEnclosed(parts) : List.of();
     }
 
     /**

@@ -70,7 +70,7 @@ final class QuotedBody {
     }
 
     /** True for a literal a call passes, located at the parameter's name rather than written at its offset. */
-    private static boolean standsElsewhere(String file, Token string, Collection<Token> passed) {
+    static boolean standsElsewhere(String file, Token string, Collection<Token> passed) {
         return !passed.isEmpty() && string.type() == TokenType.STRING
                 && passed.stream().anyMatch(argument -> argument.text().equals(string.text()))
                 && !file.startsWith(string.text(), string.offset());

@@ -285,7 +285,8 @@ final class SplitRun {
     /** Splits the text of dynamic SQL again as SQL, with positions in the file. */
     private void emitLiterals(DynamicSql.Source source, StatementContext context) {
         List<Token> literals = source.literals();
-        if (literals.size() == 1 && literals.get(0).text().startsWith("$") && source.eachName() == null) {
+        if (literals.size() == 1 && literals.get(0).text().startsWith("$") && source.eachName() == null
+                && !QuotedBody.standsElsewhere(text, literals.get(0), arguments.values())) {
             emitDollarBody(literals.get(0), context, false);
         } else {
             QuotedBody literal = QuotedBody.of(text, literals, backslashEscapes, arguments.values());

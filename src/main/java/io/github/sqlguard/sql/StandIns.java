@@ -1,5 +1,6 @@
 package io.github.sqlguard.sql;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -10,7 +11,8 @@ import java.util.regex.Pattern;
  * always-true {@code id = id}. They are plain words because joined literals are lexed again with them.
  * A stand-in for a call that quotes its argument as one name or one value ({@code quote_ident(v)},
  * {@code QUOTENAME(@t)}, Oracle's {@code DBMS_ASSERT.ENQUOTE_NAME(v)}) is marked so: it cannot change what the
- * statement is, only which table it names; so is one for a variable that can only hold a number, and it stays so
+ * statement is, only which table it names; so is one that MySQL's name quotes enclose ({@code '`', SCHEMA(), '`'})
+ * and one for a variable that can only hold a number, and it stays so
  * when its text is read again.
  */
 public final class StandIns {
@@ -92,6 +94,34 @@ public final class StandIns {
     /** The {@code number}th stand-in of a statement for one quoted name or value ({@code %I}, {@code quote_ident}). */
     static Token quoted(int number, int offset, int line, int column) {
         return new Token(TokenType.WORD, QUOTED + number, offset, line, column);
+    }
+
+    /**
+     * {@code parts} with each stand-in that the literals on both sides enclose in MySQL's name quotes ({@code 'ALTER
+     * TABLE `', SCHEMA(), '`.t'}) marked as quoted: there it is read as one name, as the schema, table and column
+     * names such helpers take are, so it cannot change what the statement is. Brackets and double quotes are not
+     * taken so: a T-SQL batch or a PL/pgSQL EXECUTE runs every statement of its text, and the part may close them.
+     */
+    static List<Token> quotedWhereEnclosed(List<Token> parts) {
+        List<Token> marked = new ArrayList<>(parts);
+        for (int i = 1; i + 1 < parts.size(); i++) {
+            Token part = parts.get(i);
+            if (is(part) && !part.text().startsWith(QUOTED)
+                    && enclosedAsName(parts.get(i - 1), parts.get(i + 1))) {
+                marked.set(i, quoted(Integer.parseInt(part.text().substring(PREFIX.length())), part.offset(),
+                        part.line(), part.column()));
+            }
+        }
+        return marked;
+    }
+
+    private static boolean enclosedAsName(Token before, Token after) {
+        if (before.type() != TokenType.STRING || after.type() != TokenType.STRING) {
+            return false;
+        }
+        String opening = before.stringValue();
+        String closing = after.stringValue();
+        return opening.endsWith("`") && closing.startsWith("`");
     }
 
     /** True when {@code argument} is one stand-in for a single name or value, which no clause can hide in. */

@@ -45,9 +45,16 @@ public record Token(TokenType type, String text, int offset, int line, int colum
     /**
      * A string literal's value: the text between its quotes, a doubled quote read as one, a prefix such as
      * T-SQL's {@code N} left out ({@code N'it''s'} is {@code it's}), Oracle's {@code q'[..]'} the text between its
-     * delimiters. Any other token's text as written.
+     * delimiters, PostgreSQL's {@code $tag$..$tag$} the text between its tags. Any other token's text as written.
      */
     public String stringValue() {
+        if (type == TokenType.STRING && text.startsWith("$")) {
+            // PostgreSQL $tag$..$tag$: the text between the tags, as written.
+            int tag = text.indexOf('$', 1) + 1;
+            if (tag > 0 && text.length() >= 2 * tag) {
+                return text.substring(tag, text.length() - tag);
+            }
+        }
         int open = text.indexOf('\'');
         if (type != TokenType.STRING || open < 0 || text.length() < open + 2) {
             return text;
