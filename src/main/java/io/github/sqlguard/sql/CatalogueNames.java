@@ -152,7 +152,7 @@ final class CatalogueNames {
     }
 
     /** {@code name}, {@code CONSTRAINT_NAME} or {@code d.name}: a catalogue column that holds one object's name. */
-    private static boolean isNameColumn(List<Token> part) {
+    static boolean isNameColumn(List<Token> part) {
         int at = part.size() == 3 && isName(part.get(0)) && part.get(1).isSymbol(".") ? 2 : 0;
         return part.size() == at + 1 && isName(part.get(at)) && !part.get(at).text().startsWith("@")
                 && bare(part.get(at)).endsWith("NAME");
@@ -243,7 +243,7 @@ final class CatalogueNames {
     }
 
     /** True when every table of the FROM list at {@code from} (FROM, each JOIN, comma and APPLY) is a catalogue view. */
-    private static boolean readsOnlyCatalogue(List<Token> scope, int from, int end) {
+    static boolean readsOnlyCatalogue(List<Token> scope, int from, int end) {
         int depth = 0;
         for (int i = from; i < end; i++) {
             Token token = scope.get(i);

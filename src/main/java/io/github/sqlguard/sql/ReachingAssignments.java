@@ -37,8 +37,11 @@ final class ReachingAssignments {
         // use did, as the check below finds no END, ELSE or WHEN between them: the use is in that same body.
         // So does one that opens the ELSE arm of an IF closed by END IF (MySQL, PL/SQL, PL/pgSQL), where the arm runs
         // to that END IF; T-SQL's ELSE takes one statement, after which the use may run whichever arm ran.
+        // A call before the assignment is a statement of its own, unterminated in T-SQL (EXEC sp_executesql @s
+        // SELECT @s = ..): whatever branch holds that call ends with it, so what stands before it holds no more.
         for (int i = assignedAt.get(reaching) - 1; i >= 0 && !StatementEnd.isSeparator(scope.get(i)); i--) {
-            if (scope.get(i).isAnyWord("THEN", "BEGIN") || scope.get(i).isWord("ELSE") && endsWithEndIf(scope, use)) {
+            if (scope.get(i).isAnyWord("THEN", "BEGIN") || scope.get(i).isWord("ELSE") && endsWithEndIf(scope, use)
+                    || i < assignedAt.get(reaching) - 1 && scope.get(i).isAnyWord("CALL", "EXEC", "EXECUTE")) {
                 break;
             }
             if (scope.get(i).isAnyWord(DETOURS)) {

@@ -82,6 +82,9 @@ final class VariableAssignments {
         boolean allBeforeUse = true;
         boolean assignedByContext = false;
         int lastContextBeforeUse = -1;
+        // A query that finds no row leaves the variable what it held: a catalogue's name counts only where that was
+        // nothing but NULL or another such name (SET @s = NULL between two lookups).
+        boolean onlyNamesOrNullBefore = true;
         for (int i = 0; i < scope.size(); i++) {
             Token token = scope.get(i);
             if (token.type() != TokenType.WORD || !token.text().equalsIgnoreCase(variable.text())) {
@@ -93,6 +96,16 @@ final class VariableAssignments {
                 value = i + 3;
                 appended = true;
             } else if (ContextAssignments.isAssignedByContext(scope, i)) {
+                List<Token> named = onlyNamesOrNullBefore ? CatalogueSelectedText.of(scope, i) : null;
+                if (named != null) { // known but for the catalogue's names: as good as a plain assignment
+                    appendedOnly &= expressions.isEmpty();
+                    allBeforeUse &= token.offset() < use.offset();
+                    expressions.add(named);
+                    assignedAt.add(i);
+                    appends.add(false);
+                    continue;
+                }
+                onlyNamesOrNullBefore = false;
                 assignedByContext = true;
                 lastContextBeforeUse = token.offset() < use.offset() ? i : lastContextBeforeUse;
                 List<Token> selected = ContextAssignments.selectedText(scope, i);
@@ -118,7 +131,9 @@ final class VariableAssignments {
             }
             appendedOnly &= expressions.isEmpty() || appended;
             allBeforeUse &= token.offset() < use.offset();
-            expressions.add(expressionFrom(scope, value));
+            List<Token> expression = expressionFrom(scope, value);
+            onlyNamesOrNullBefore &= expression.size() == 1 && expression.get(0).isWord("NULL");
+            expressions.add(expression);
             assignedAt.add(i);
             appends.add(appended);
         }
