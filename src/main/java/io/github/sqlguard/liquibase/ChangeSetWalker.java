@@ -151,7 +151,8 @@ final class ChangeSetWalker {
         String contexts = changeSet.attributes().getOrDefault("context", changeSet.attributes().get("contextFilter"));
         String dbms = Optional.ofNullable(changeSet.attributes().get("dbms")).filter(d -> !d.isBlank())
                 .or(() -> PreconditionDbms.of(changeSet))
-                .or(() -> DbmsDialect.ofContext(contexts, changeSet.attributes().get("labels"))).orElse(null);
+                .or(() -> DbmsDialect.ofContext(contexts, changeSet.attributes().get("labels")))
+                .map(LiquibaseDatabaseNames::withoutSlips).orElse(null);
         stated = DbmsDialect.of(dbms, reader.options().dialect());
         dialect = DbmsDialect.ofChangeSet(dbms, stated, path, reader.options());
         String label = ChangeSetLabel.of(synthetic.substitute(changeSet.attributes().getOrDefault("author", "")),
