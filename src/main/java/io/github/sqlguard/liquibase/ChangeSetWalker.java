@@ -160,6 +160,7 @@ final class ChangeSetWalker {
         ChangelogFindings.unknownDbms(path, changeSet, label).ifPresent(reader::report);
         int firstUnchecked = uncheckedPlaces.size();
         ChangelogFindings.unknownPreconditionDbms(path, changeSet, label).forEach(reader::report);
+        MisplacedChangeSetSettings.in(path, writtenChanges(changeSet), label).forEach(reader::report);
         databases = DatabaseScope.of(dbms, contexts, changeSet.attributes().get("labels"));
         StatementContext context = new StatementContext(StatementContext.Kind.SCRIPT, label, databases);
         SyntheticStatements scoped = new SyntheticStatements(reader.options().dialect(),
@@ -238,6 +239,14 @@ final class ChangeSetWalker {
             return changes.get().children();
         }
         return changeSet.children().stream().filter(c -> !NOT_CHANGES.contains(c.name())).toList();
+    }
+
+    /** The changes a changeset writes, those of its rollback included, whether or not rollbacks are checked. */
+    private static List<ChangeNode> writtenChanges(ChangeNode changeSet) {
+        List<ChangeNode> written = new ArrayList<>(changesOf(changeSet));
+        changeSet.children().stream().filter(c -> c.name().equals("rollback"))
+                .forEach(rollback -> written.addAll(rollback.children()));
+        return written;
     }
 
     private List<Statement> change(ChangeNode change, StatementContext context) {
