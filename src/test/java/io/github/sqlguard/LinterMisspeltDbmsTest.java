@@ -82,4 +82,30 @@ class LinterMisspeltDbmsTest {
         assertEquals(List.of("db/changelog.sql:9:21 alter-column-type ALTER TABLE dataset changes the type of column"
                 + " note from varchar(4000) to varchar(40) (shorter: 4000 to 40 characters) (changeset a:4)"), found);
     }
+
+    /** A change's own misspelt dbms narrows nothing either: the change runs wherever its changeset does. */
+    @Test
+    void aMisspeltDbmsOfAChangeAddsNoDatabaseToTheReplay() throws IOException {
+        TestProject.write(project, "db/changelog.xml", """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                  <changeSet id="1" author="a"><createTable tableName="dataset"><column name="id" type="int"/>
+                    <column name="note" type="varchar(400)"/></createTable></changeSet>
+                  <changeSet id="2" author="a">
+                    <sql dbms="posgresql">ALTER TABLE dataset ALTER COLUMN note TYPE varchar(4000)</sql>
+                  </changeSet>
+                  <changeSet id="3" author="a" dbms="postgresql"><createIndex tableName="dataset" indexName="i">
+                    <column name="id"/></createIndex></changeSet>
+                  <changeSet id="4" author="a">
+                    <modifyDataType tableName="dataset" columnName="note" newDataType="VARCHAR(40)"/>
+                  </changeSet>
+                </databaseChangeLog>
+                """);
+
+        List<String> found = TestProject.lint(project, Dialect.POSTGRESQL).findings().stream()
+                .filter(finding -> !finding.ruleId().equals("unknown-dbms"))
+                .map(LinterChangelogChangesTest::line).toList();
+
+        assertEquals(List.of("db/changelog.xml:10:5 alter-column-type ALTER TABLE dataset changes the type of column"
+                + " note from varchar(4000) to VARCHAR(40) (shorter: 4000 to 40 characters) (changeset a:4)"), found);
+    }
 }
