@@ -108,12 +108,17 @@ final class ConfiguredFindings {
         }
     }
 
-    /** Diagnostics made by other packages carry default severities; the user's configuration still applies. */
+    /**
+     * Diagnostics made by other packages carry their rule's default severity, or a milder one where the file is
+     * still read as Liquibase reads it (a rollback written where Liquibase ignores it); the user's configuration of
+     * the rule still applies.
+     */
     List<Finding> withConfiguredSeverity(List<Finding> diagnostics) {
         List<Finding> result = new ArrayList<>();
         for (Finding finding : diagnostics) {
             RuleInfo info = withId(ruleInfos, finding.ruleId());
-            Optional<Severity> severity = info != null ? settings.severityOf(info) : Optional.of(finding.severity());
+            Optional<Severity> severity = info != null ? settings.severityOf(info, finding.severity())
+                    : Optional.of(finding.severity());
             severity.ifPresent(s -> result.add(finding.withSeverity(s)));
         }
         return result;

@@ -151,7 +151,8 @@ final class ChangeSetWalker {
         String contexts = changeSet.attributes().getOrDefault("context", changeSet.attributes().get("contextFilter"));
         String dbms = Optional.ofNullable(changeSet.attributes().get("dbms")).filter(d -> !d.isBlank())
                 .or(() -> PreconditionDbms.of(changeSet))
-                .or(() -> DbmsDialect.ofContext(contexts, changeSet.attributes().get("labels"))).orElse(null);
+                .or(() -> DbmsDialect.ofContext(contexts, changeSet.attributes().get("labels")))
+                .map(LiquibaseDatabaseNames::withoutSlips).orElse(null);
         stated = DbmsDialect.of(dbms, reader.options().dialect());
         dialect = DbmsDialect.ofChangeSet(dbms, stated, path, reader.options());
         String label = ChangeSetLabel.of(synthetic.substitute(changeSet.attributes().getOrDefault("author", "")),
@@ -159,6 +160,7 @@ final class ChangeSetWalker {
         ChangelogFindings.unknownDbms(path, changeSet, label).ifPresent(reader::report);
         int firstUnchecked = uncheckedPlaces.size();
         ChangelogFindings.unknownPreconditionDbms(path, changeSet, label).forEach(reader::report);
+        MisplacedChangeSetSettings.in(path, writtenChanges(changeSet), label).forEach(reader::report);
         databases = DatabaseScope.of(dbms, contexts, changeSet.attributes().get("labels"));
         StatementContext context = new StatementContext(StatementContext.Kind.SCRIPT, label, databases);
         SyntheticStatements scoped = new SyntheticStatements(reader.options().dialect(),
@@ -237,6 +239,14 @@ final class ChangeSetWalker {
             return changes.get().children();
         }
         return changeSet.children().stream().filter(c -> !NOT_CHANGES.contains(c.name())).toList();
+    }
+
+    /** The changes a changeset writes, those of its rollback included, whether or not rollbacks are checked. */
+    private static List<ChangeNode> writtenChanges(ChangeNode changeSet) {
+        List<ChangeNode> written = new ArrayList<>(changesOf(changeSet));
+        changeSet.children().stream().filter(c -> c.name().equals("rollback"))
+                .forEach(rollback -> written.addAll(rollback.children()));
+        return written;
     }
 
     private List<Statement> change(ChangeNode change, StatementContext context) {

@@ -152,7 +152,7 @@ final class DbmsDialect {
      * changeset) never runs.
      */
     static StatementContext scoped(ChangeNode change, StatementContext context) {
-        String dbms = change.attributes().get("dbms");
+        String dbms = LiquibaseDatabaseNames.withoutSlips(change.attributes().get("dbms"));
         if (dbms == null || dbms.isBlank()) {
             return context;
         }

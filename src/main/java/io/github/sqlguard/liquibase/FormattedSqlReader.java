@@ -186,7 +186,8 @@ public final class FormattedSqlReader {
             String endDelimiter = attributes.get("endDelimiter");
             String contexts = attributes.getOrDefault("context", attributes.get("contextFilter"));
             String dbms = Optional.ofNullable(attributes.get("dbms")).filter(d -> !d.isBlank())
-                    .or(() -> DbmsDialect.ofContext(contexts, attributes.get("labels"))).orElse(null);
+                    .or(() -> DbmsDialect.ofContext(contexts, attributes.get("labels")))
+                    .map(LiquibaseDatabaseNames::withoutSlips).orElse(null);
             Dialect dialect = options.orProject(DbmsDialect.of(dbms, options.dialect(), relativePath));
             DatabaseScope databases = DatabaseScope.of(dbms, contexts, attributes.get("labels"));
             RunProperties runProperties = alternatives.on(DbmsDialect.propertyScope(databases, dialect),

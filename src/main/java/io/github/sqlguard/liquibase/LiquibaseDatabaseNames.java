@@ -1,6 +1,7 @@
 package io.github.sqlguard.liquibase;
 
 import io.github.sqlguard.model.EditDistance;
+import io.github.sqlguard.sql.DatabaseScope;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -50,6 +51,29 @@ final class LiquibaseDatabaseNames {
                 .flatMap(name -> meant(name.toLowerCase(Locale.ROOT))
                         .map(known -> "'" + name + "' (did you mean " + known + "?)").stream())
                 .toList();
+    }
+
+    /**
+     * A {@code dbms} value ({@code "posgresql, !h2"}) without its likely slips ({@code "!h2"}), null when nothing
+     * else is left. Liquibase matches no database against a slip, so a changeset it alone names never runs, and
+     * recent releases refuse the changelog: the database meant cannot be known. sqlguard therefore takes such a
+     * changeset for one that runs on every database, so that its statements are still judged and shape every
+     * database's schema, and the slip (reported as {@code unknown-dbms}) is never replayed or named as a database
+     * of its own. An excluded slip ({@code !posgresql}) excludes nothing, as in Liquibase. A common other name of
+     * a database ({@code postgres}) stays: the replay reads it as that database.
+     */
+    static String withoutSlips(String dbms) {
+        if (dbms == null || dbms.isBlank() || dbms.contains("${")) {
+            return dbms;
+        }
+        String kept = Arrays.stream(dbms.split(","))
+                .filter(part -> !isSlip(part.strip().replaceFirst("^!\\s*", "").toLowerCase(Locale.ROOT)))
+                .collect(Collectors.joining(","));
+        return kept.isBlank() ? null : kept;
+    }
+
+    private static boolean isSlip(String name) {
+        return !name.isEmpty() && !KNOWN.contains(name) && !DatabaseScope.isDatabase(name) && meant(name).isPresent();
     }
 
     private static Optional<String> meant(String name) {

@@ -85,6 +85,14 @@ public final class RuleSettings {
         return List.copyOf(ids);
     }
 
+    /**
+     * The severity a finding of {@code rule} made at {@code found} gets: the configured one when the rule is
+     * configured, else {@code found}; empty when the rule is off.
+     */
+    public Optional<Severity> severityOf(RuleInfo rule, Severity found) {
+        return configured.getOrDefault(rule.id(), Optional.of(found));
+    }
+
     /** The severity {@code rule}'s findings get, or empty when the rule is off. */
     public Optional<Severity> severityOf(RuleInfo rule) {
         return configured.getOrDefault(rule.id(), Optional.of(rule.defaultSeverity()));

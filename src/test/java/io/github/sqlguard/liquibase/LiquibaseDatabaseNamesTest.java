@@ -39,4 +39,21 @@ class LiquibaseDatabaseNamesTest {
         assertEquals(List.of("'postgres' (did you mean postgresql?)", "'sqlserver' (did you mean mssql?)"),
                 LiquibaseDatabaseNames.slips(dbms));
     }
+
+    /** The replay keeps what the changeset names that sqlguard reads as a database; null stands for every one. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "NULL", textBlock = """
+            posgresql               | NULL
+            !posgresql              | NULL
+            posgresql, mysql        | ' mysql'
+            mysql, !oralce          | mysql
+            msql                    | NULL
+            postgres                | postgres
+            foo                     | foo
+            postgresql, !h2         | 'postgresql, !h2'
+            ${db.kind}              | ${db.kind}
+            """)
+    void aSlipIsLeftOutOfTheDatabasesReplayed(String dbms, String kept) {
+        assertEquals(kept, LiquibaseDatabaseNames.withoutSlips(dbms));
+    }
 }
