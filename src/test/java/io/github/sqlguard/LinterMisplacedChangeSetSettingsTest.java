@@ -106,6 +106,30 @@ class LinterMisplacedChangeSetSettingsTest {
         assertEquals(List.of(), misplaced());
     }
 
+    /** Liquibase's loader reads a changeset's {@code preconditions} as its {@code preConditions}. */
+    @Test
+    void lowerCasePreconditionsOfAChangeSetStandRightAndGuardIt() throws IOException {
+        TestProject.write(project, "db/changelog.yaml", """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 1
+                      author: a
+                      preconditions:
+                        - onFail: MARK_RAN
+                        - sqlCheck:
+                            expectedResult: 0
+                            sql: SELECT COUNT(*) FROM audit_log
+                      changes:
+                        - delete:
+                            tableName: audit_log
+                """);
+
+        List<Finding> found = TestProject.lint(project, Dialect.POSTGRESQL).findings();
+
+        assertEquals(List.of("delete-without-where INFO"), found.stream()
+                .map(finding -> finding.ruleId() + " " + finding.severity()).toList(), found.toString());
+    }
+
     @Test
     void aConfiguredLevelStillApplies() throws IOException {
         TestProject.write(project, "db/changelog.yaml", HEADER + """

@@ -43,6 +43,8 @@ record ChangeNode(String name, int line, int column, int offset, Map<String, Str
             "validCheckSum", "validCheckSums", "modifySql");
 
     ChangeNode {
+        // Liquibase's loader takes a changeset's preconditions under either spelling.
+        name = "preconditions".equals(name) ? "preConditions" : name;
         attributes = Map.copyOf(attributes);
         attributeRegions = Map.copyOf(attributeRegions);
         children = List.copyOf(children);
