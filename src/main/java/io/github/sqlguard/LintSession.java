@@ -16,6 +16,7 @@ import io.github.sqlguard.rules.FileDiagnostics;
 import io.github.sqlguard.rules.Rule;
 import io.github.sqlguard.rules.RuleRegistry;
 import io.github.sqlguard.rules.RuleSettings;
+import io.github.sqlguard.schema.EmptySchemaDrops;
 import io.github.sqlguard.schema.MigrationHistories;
 import io.github.sqlguard.schema.SiblingDatabaseNames;
 import io.github.sqlguard.source.DatabaseNames;
@@ -305,8 +306,8 @@ final class LintSession {
         int parsed = 0;
         boolean flywayScript = isFlywayScript(kind);
         TableNamespace.Names start = runStart(prepared);
-        String emptySchema = flywayScript ? histories.emptySchemaReason(path, config.flyway().effectiveBaselineVersion())
-                .orElse(null) : null;
+        EmptySchemaDrops.Opening opening = flywayScript
+                ? histories.opening(path, config.flyway().effectiveBaselineVersion()).orElse(null) : null;
         List<Finding> ruleFindings = new ArrayList<>();
         List<AttachedComment> attached = new ArrayList<>();
         for (ChangelogScript script : prepared.scripts()) {
@@ -315,7 +316,7 @@ final class LintSession {
                     readAhead != null ? readAhead : analysers.checker().models(script.script(), start),
                     script.relativePath(),
                     UpDownSections.ceiling(script, prepared.ceiling(), config.flyway().undoScripts()),
-                    config.liquibase().rollbacks(), statementSql, histories::factsFor, histories, start, emptySchema);
+                    config.liquibase().rollbacks(), statementSql, histories::factsFor, histories, start, opening);
             parsed += checked.parsedStatements();
             List<Finding> scriptFindings = Fingerprint.attach(checked.findings(), statementSql);
             if (flywayScript) {

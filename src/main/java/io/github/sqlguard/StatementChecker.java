@@ -143,12 +143,12 @@ final class StatementChecker {
     }
 
     /**
-     * As above, for a script that runs only on an empty schema, {@code emptySchema} saying why (the first Flyway
-     * migration, {@link EmptySchemaDrops}); null for any other.
+     * As above, for the first Flyway migration of its history, {@code opening} saying whether it runs only on an
+     * empty schema and why ({@link EmptySchemaDrops}); null for any other script.
      */
     ScriptFindings check(Script script, List<StatementModel> models, String path, Severity ceiling, ScriptMode rollbacks,
             Map<Location, String> statementSql, Function<Statement, SchemaFacts> schema,
-            EarlierRoutines earlierRoutines, TableNamespace.Names start, String emptySchema) {
+            EarlierRoutines earlierRoutines, TableNamespace.Names start, EmptySchemaDrops.Opening opening) {
         List<Finding> findings = new ArrayList<>();
         List<Location> scratchStatements = new ArrayList<>();
         int parsed = 0;
@@ -213,13 +213,15 @@ final class StatementChecker {
                     facts::earlierFilesGuard, () -> RecreatedName.guardOf(models, names, at),
                     () -> NameGivenInRun.guardOf(models, names, at), () -> DroppedEarlierInRun.guardOf(models, names, at),
                     () -> DroppedInEarlierMigration.guardOf(model, facts.before()),
-                    () -> EmptySchemaDrops.guardOf(models, names, at, start, emptySchema),
+                    () -> EmptySchemaDrops.guardOf(models, names, at, start, opening),
                     () -> TemporaryTableCleanup.guardOf(models, at, facts.before()),
                     () -> DroppedInEarlierMigration.columnGuardOf(model, facts.before()),
                     () -> RecreatedColumnName.guardOf(models, at, s -> schema.apply(s).before()),
                     () -> NameTakenByCopy.guardOf(models, names, at), () -> RebuiltOnEveryRun.guardOf(models, at),
                     () -> RowsMovedByReturning.guardOf(model), () -> scopeGuards.shortfallOf(statement),
-                    facts::earlierRunCopy, () -> ForeignKeysTurnedOff.guardOf(models, at)));
+                    facts::earlierRunCopy, () -> ForeignKeysTurnedOff.guardOf(models, at),
+                    // last: a note that lowers nothing must not hide a guard that does
+                    () -> EmptySchemaDrops.noteOf(models, names, at, start, opening)));
             for (Rule rule : rules) {
                 List<Violation> violations = rule.check(model, facts);
                 if (violations.isEmpty()) {

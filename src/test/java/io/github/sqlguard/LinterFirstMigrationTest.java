@@ -70,6 +70,47 @@ class LinterFirstMigrationTest {
         assertEquals(List.of(expected), shown(lint(Dialect.POSTGRESQL, null)));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "V2.0__core.sql |      | DROP TABLE removes table users and all its rows (the first migration, but its version"
+                + " 2.0 is above Flyway's baselineVersion 1: a schema that holds tables is baselined at 1 and then"
+                + " runs it; where the deploy baselines at 2.0 or above, or never baselines, set baselineVersion to 2.0)",
+        "V3__core.sql   | 2    | DROP TABLE removes table users and all its rows (the first migration, but its version"
+                + " 3 is above Flyway's baselineVersion 2: a schema that holds tables is baselined at 2 and then"
+                + " runs it; where the deploy baselines at 3 or above, or never baselines, set baselineVersion to 3)",
+    })
+    void aFirstMigrationAboveTheBaselineVersionSaysWhyItsDropsStayErrors(String name, String baseline,
+            String expected) throws IOException {
+        write("db/" + name, DUMPED);
+
+        LintResult result = lint(Dialect.MYSQL, baseline);
+
+        assertEquals(List.of(name + ":1 drop-table ERROR"), shown(result));
+        assertEquals(expected, result.findings().get(0).message());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // a later migration, and a table of another database: no such note
+        "V1__seed.sql | V2__init.sql | DROP TABLE IF EXISTS users;",
+        "V2__init.sql |              | DROP TABLE IF EXISTS archive.users;",
+        "V2__init.sql |              | USE archive;\\nDROP TABLE IF EXISTS users;",
+    })
+    void theNoteSpeaksOnlyOfTheFirstMigrationsDropsOfItsOwnSchema(String first, String second, String sql)
+            throws IOException {
+        String target = second == null ? first : second;
+        if (second != null) {
+            write("db/" + first, "CREATE TABLE seeds (id int);\n");
+        }
+        write("db/" + target, sql.replace("\\n", "\n"));
+
+        List<String> messages = lint(Dialect.MYSQL, null).findings().stream()
+                .filter(f -> f.ruleId().equals("drop-table")).map(f -> f.message()).toList();
+
+        assertEquals(1, messages.size(), messages::toString);
+        assertEquals(false, messages.get(0).contains("baselineVersion"), messages.get(0));
+    }
+
     private static List<String> shown(LintResult result) {
         return result.findings().stream().map(f -> f.location().path().replace("db/", "") + ":"
                 + f.location().line() + " " + f.ruleId() + " " + f.severity()).toList();

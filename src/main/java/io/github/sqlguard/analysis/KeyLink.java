@@ -11,4 +11,13 @@ package io.github.sqlguard.analysis;
  * @param joinedColumn the joined table's column in the equality
  */
 public record KeyLink(String table, String column, String joinedTable, String joinedColumn) {
+
+    /**
+     * True when the link ties a table to a second copy of itself on the same column ({@code c1.email = c2.email}):
+     * every row whose value is not NULL finds itself there, so the join limits nothing.
+     */
+    public boolean pairsEachRowWithItself() {
+        return ObjectNames.normalize(table).equals(ObjectNames.normalize(joinedTable))
+                && ObjectNames.normalize(column).equals(ObjectNames.normalize(joinedColumn));
+    }
 }

@@ -78,13 +78,8 @@ public record RowChange(String verb, List<String> tables, Location at, boolean r
      * row whose value is not NULL meets it, so it limits nothing. Empty for any other join.
      */
     public Optional<String> selfMatchedColumn() {
-        for (KeyLink link : keyLinks) {
-            if (!ObjectNames.normalize(link.table()).equals(ObjectNames.normalize(link.joinedTable()))
-                    || !ObjectNames.normalize(link.column()).equals(ObjectNames.normalize(link.joinedColumn()))) {
-                return Optional.empty();
-            }
-        }
-        return keyLinks.isEmpty() ? Optional.empty() : Optional.of(keyLinks.get(0).column());
+        return keyLinks.isEmpty() || !keyLinks.stream().allMatch(KeyLink::pairsEachRowWithItself) ? Optional.empty()
+                : Optional.of(keyLinks.get(0).column());
     }
 
     /** The target tables for a message: {@code customers} or {@code t1, t2}. */

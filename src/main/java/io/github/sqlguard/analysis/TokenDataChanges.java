@@ -230,11 +230,17 @@ final class TokenDataChanges {
         JoinReach crossJoin = JoinedTables.either(joined.reach(targets), fromList.reach(targets));
         List<String> tables = fromList.tablesOf(joined.tablesOf(targets));
         List<String> partitions = name == null ? List.of() : partitionsAt(name.next());
-        List<KeyLink> keyLinks = SetValues.readNothingJoined(tokens, set + 1, setEnd, targets, joined.hasOneTable())
-                ? where < 0 ? (joined.hasOneTable() ? fromList.keyLinks(fromList.boundByTableName(targets))
-                        : joined.keyLinks(targets))
-                        : from < 0 && !joined.hasOneTable() ? tableListWhereLinks(i, set, where, end, targets)
-                        : whereJoinLinks(i, from, where, end, false) : List.of();
+        List<KeyLink> links = where < 0 ? (joined.hasOneTable() ? fromList.keyLinks(fromList.boundByTableName(targets))
+                : joined.keyLinks(targets))
+                : from < 0 && !joined.hasOneTable() ? tableListWhereLinks(i, set, where, end, targets)
+                : whereJoinLinks(i, from, where, end, false);
+        // A join to a second copy of the target on the same column limits nothing, whatever the SET reads from
+        // that copy (UPDATE t a JOIN t b ON a.id = b.id SET a.x = b.y changes every row); a join to another
+        // table that the SET reads from is a copy of related values, not a filter to judge by its key.
+        boolean selfPaired = !links.isEmpty() && links.stream().allMatch(KeyLink::pairsEachRowWithItself);
+        List<KeyLink> keyLinks = selfPaired
+                || SetValues.readNothingJoined(tokens, set + 1, setEnd, targets, joined.hasOneTable())
+                ? links : List.of();
         boolean capped = afterTop != afterModifiers || limits(start, end);
         found.add(new DataChange("UPDATE", tables, restricted, crossJoin,
                 whereClause(where, end, others, capped, targets, forPortionOfPeriod(i, set)),

@@ -2,6 +2,7 @@ package io.github.sqlguard.rules;
 
 import io.github.sqlguard.analysis.RowChange;
 import io.github.sqlguard.analysis.RowSelection;
+import io.github.sqlguard.analysis.WhereFact;
 import io.github.sqlguard.model.RuleInfo;
 import io.github.sqlguard.model.Severity;
 import java.util.List;
@@ -17,7 +18,8 @@ public final class UpdateWithoutWhereRule extends RowChangeRule {
             "An UPDATE without WHERE overwrites a column in every row of its table, and the old values are gone "
                     + "unless a backup is restored. A WHERE inside the SET's subquery does not limit the rows "
                     + "updated, nor does a FROM list that is not joined to the target (a WHERE naming only the FROM "
-                    + "list's columns, a join on a condition such as ON 1 = 1; in PostgreSQL and SQLite also a FROM "
+                    + "list's columns, a join on a condition such as ON 1 = 1 or only on the same column of a second copy of the "
+                    + "table, UPDATE t a JOIN t b ON a.id = b.id SET a.x = b.y, which every row meets with itself; in PostgreSQL and SQLite also a FROM "
                     + "list that names the target's table again, UPDATE t .. FROM t k, u WHERE k.id = u.id, as that "
                     + "is a second copy of t and not the row updated), nor, in MySQL's UPDATE t1, t2 SET "
                     + "t1.a = .., a WHERE naming only the columns of the tables the SET does not assign. An upsert whose SELECT "
@@ -50,6 +52,11 @@ public final class UpdateWithoutWhereRule extends RowChangeRule {
             return Optional.of("Upsert (ON CONFLICT DO UPDATE, ON DUPLICATE KEY UPDATE, MERGE .. KEY, UPSERT) reads its rows "
                     + "from " + change.tableList() + " itself without WHERE, so every row collides with itself and "
                     + "its update changes every row of " + change.tableList());
+        }
+        if (change.verb().equals("UPDATE") && change.where() == WhereFact.ABSENT && change.restrictedByJoin()) {
+            return change.selfMatchedColumn().map(column -> "UPDATE without WHERE is joined to a second copy of "
+                    + change.tableList() + " only on the same column " + column + ", which every row matches in"
+                    + " itself: it changes every row of " + change.tableList() + " whose " + column + " is not NULL");
         }
         return change.verb().equals("UPDATE") && change.touchesEveryRow()
                 ? Optional.of("UPDATE " + RowChangeRule.crossJoinNote(change) + RowChangeRule.whereNote(change)

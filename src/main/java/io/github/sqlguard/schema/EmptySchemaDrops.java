@@ -3,6 +3,7 @@ package io.github.sqlguard.schema;
 import io.github.sqlguard.analysis.ClauseKind;
 import io.github.sqlguard.analysis.DestructiveClause;
 import io.github.sqlguard.analysis.ObjectNames;
+import io.github.sqlguard.analysis.Placement;
 import io.github.sqlguard.analysis.StatementModel;
 import io.github.sqlguard.analysis.TableNamespace;
 import io.github.sqlguard.model.Dialect;
@@ -23,44 +24,79 @@ public final class EmptySchemaDrops {
     }
 
     /**
+     * What sqlguard knows of the first migration of every history that replays it: whether Flyway runs it only on an
+     * empty schema, and why it does or may not.
+     *
+     * @param emptySchema true when Flyway runs it only on an empty schema
+     * @param reason why it does, or why a schema that holds tables may run it all the same
+     */
+    public record Opening(boolean emptySchema, String reason) {
+    }
+
+    /**
      * The guard of the statement {@code models[index]} of a script that runs only on an empty schema, which
-     * {@code emptySchema} says why (null for any other script), when every table it drops lies in the schema the run
+     * {@code opening} says why (null for any other script), when every table it drops lies in the schema the run
      * starts in ({@code start}) and no earlier statement of the script created a table of its name or renamed one to
      * it.
      */
     public static Optional<Guard> guardOf(List<StatementModel> models, List<TableNamespace.Names> names, int index,
-            TableNamespace.Names start, String emptySchema) {
+            TableNamespace.Names start, Opening opening) {
+        return opening != null && opening.emptySchema() && dropsOnlyTablesOfStart(models, names, index, start)
+                ? Optional.of(new Guard(Guard.Kind.TABLE_GONE, opening.reason())) : Optional.empty();
+    }
+
+    /**
+     * For such a drop at the top level of the first migration of its history that Flyway may run on a schema holding
+     * tables, as its version lies above the baseline version, the note that says so: a reader expects the drops of a
+     * dumped schema to find nothing, and the setting that would make it so is the baseline version.
+     */
+    public static Optional<Guard> noteOf(List<StatementModel> models, List<TableNamespace.Names> names, int index,
+            TableNamespace.Names start, Opening opening) {
+        return opening != null && !opening.emptySchema() && models.get(index).placement() == Placement.TOP_LEVEL
+                && dropsOnlyTablesOfStart(models, names, index, start)
+                ? Optional.of(new Guard(Guard.Kind.FIRST_MIGRATION_ABOVE_BASELINE, opening.reason()))
+                : Optional.empty();
+    }
+
+    private static boolean dropsOnlyTablesOfStart(List<StatementModel> models, List<TableNamespace.Names> names,
+            int index, TableNamespace.Names start) {
         StatementModel drop = models.get(index);
-        if (emptySchema == null || !drop.placement().runsWithMigration()
-                || !drop.statement().context().runScope().isEmpty()
+        if (!drop.placement().runsWithMigration() || !drop.statement().context().runScope().isEmpty()
                 || !drop.statement().tokens().get(0).isWord("DROP") || drop.clauses().isEmpty()) {
-            return Optional.empty();
+            return false;
         }
         Dialect dialect = drop.statement().dialect();
         for (DestructiveClause clause : drop.clauses()) {
             if (clause.kind() != ClauseKind.DROPPED_TABLE || clause.table() == null
                     || !inStartSchema(clause.table(), names.get(index), start, dialect)
                     || namedEarlier(models, index, SchemaNames.key(clause.table()))) {
-                return Optional.empty();
+                return false;
             }
         }
-        return Optional.of(new Guard(Guard.Kind.TABLE_GONE, emptySchema));
+        return true;
     }
 
     /**
-     * Why Flyway runs the first migration of a history, at {@code place}, only on an empty schema: a baseline
-     * migration always does, a versioned one up to {@code baselineVersion} (empty when the settings give no version
-     * sqlguard can read: then no versioned one is known to).
+     * Whether Flyway runs the first migration of a history, at {@code place}, only on an empty schema, and why: a
+     * baseline migration always does, a versioned one up to {@code baselineVersion}; one above it runs on a schema
+     * Flyway baselined. Empty when the settings give no version sqlguard can read: then no versioned one is known to.
      */
-    static Optional<String> reason(MigrationOrder.Place place, Optional<FlywayVersion> baselineVersion) {
+    static Optional<Opening> reason(MigrationOrder.Place place, Optional<FlywayVersion> baselineVersion) {
         if (place.baseline()) {
-            return Optional.of("a baseline migration runs only on an empty schema");
+            return Optional.of(new Opening(true, "a baseline migration runs only on an empty schema"));
         }
-        if (place.version() == null || baselineVersion.isEmpty() || place.version().compareTo(baselineVersion.get()) > 0) {
+        if (place.version() == null || baselineVersion.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of("the first migration runs only on an empty schema: Flyway baselines a schema that holds"
-                + " tables at version " + baselineVersion.get() + " instead of running the scripts up to it");
+        if (place.version().compareTo(baselineVersion.get()) > 0) {
+            return Optional.of(new Opening(false, "the first migration, but its version " + place.version()
+                    + " is above Flyway's baselineVersion " + baselineVersion.get() + ": a schema that holds tables"
+                    + " is baselined at " + baselineVersion.get() + " and then runs it; where the deploy baselines at "
+                    + place.version() + " or above, or never baselines, set baselineVersion to " + place.version()));
+        }
+        return Optional.of(new Opening(true, "the first migration runs only on an empty schema: Flyway baselines a"
+                + " schema that holds tables at version " + baselineVersion.get() + " instead of running the scripts"
+                + " up to it"));
     }
 
     /**

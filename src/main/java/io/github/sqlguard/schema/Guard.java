@@ -98,7 +98,13 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
          * names the table with one (or the other way round); with no default schema configured those are two tables.
          * It lowers nothing; it says so on the finding, and how to make them one.
          */
-        NAMED_WITH_OTHER_SCHEMA
+        NAMED_WITH_OTHER_SCHEMA,
+        /**
+         * Not a guard: the drop stands in the first migration of its history, which would find no table on an empty
+         * schema, but its version lies above the one Flyway baselines a schema that holds tables at, so Flyway runs
+         * it there. It lowers nothing; it says so on the finding, and which setting says otherwise.
+         */
+        FIRST_MIGRATION_ABOVE_BASELINE
     }
 
     /**
@@ -139,7 +145,7 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
     public boolean noteOnly() {
         return switch (kind) {
             case INCOMPLETE_COPY, CONVERTED_COPY, CARRIED_COPY, ADDED_IF_MISSING, EARLIER_RUN_COPY,
-                    EARLIER_RUN_COLUMNS, NAMED_WITH_OTHER_SCHEMA -> true;
+                    EARLIER_RUN_COLUMNS, NAMED_WITH_OTHER_SCHEMA, FIRST_MIGRATION_ABOVE_BASELINE -> true;
             default -> false;
         };
     }
@@ -201,6 +207,9 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
         }
         if (kind == Kind.EARLIER_RUN_COLUMNS) {
             return FILL_RULES.contains(ruleId) ? " (" + description + ")" : "";
+        }
+        if (kind == Kind.FIRST_MIGRATION_ABOVE_BASELINE) {
+            return ruleId.equals("drop-table") ? " (" + description + ")" : "";
         }
         if (kind == Kind.NAMED_WITH_OTHER_SCHEMA) {
             return about ? " (" + description + ")" : "";

@@ -334,10 +334,10 @@ public final class MigrationHistories implements EarlierRoutines {
     }
 
     /**
-     * Why Flyway runs the file at {@code relativePath} only on an empty schema ({@link EmptySchemaDrops#reason}),
-     * when it is the first migration of every history that replays it; empty otherwise.
+     * Whether, and why, Flyway runs the file at {@code relativePath} only on an empty schema ({@link
+     * EmptySchemaDrops#reason}), when it is the first migration of every history that replays it; empty otherwise.
      */
-    public Optional<String> emptySchemaReason(String relativePath, Optional<FlywayVersion> baselineVersion) {
+    public Optional<EmptySchemaDrops.Opening> opening(String relativePath, Optional<FlywayVersion> baselineVersion) {
         return openings.getOrDefault(relativePath, Optional.empty())
                 .flatMap(place -> EmptySchemaDrops.reason(place, baselineVersion));
     }

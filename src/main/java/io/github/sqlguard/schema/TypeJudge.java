@@ -64,6 +64,20 @@ final class TypeJudge {
                 needed = needed < 0 ? needed : Math.min(SqlType.MAX, needed * 4);
                 return longer(needed, newLength, "bytes");
             }
+            if (dialect.isMySqlFamily() && MySqlCharacterWidths.sizedInBytes(to) && to.arguments().isEmpty()
+                    && !MySqlCharacterWidths.sizedInBytes(from) && needed > 0 && needed != SqlType.MAX
+                    && newLength != SqlType.MAX) {
+                // MySQL: TINYTEXT, TEXT and MEDIUMTEXT hold bytes, a VARCHAR characters of up to 4 bytes each
+                // (but never more than the 65,535 bytes of a row, so only a TINYTEXT can be too short).
+                int width = MySqlCharacterWidths.maxBytes(to.characterSet());
+                long bytes = Math.min(needed * width, 65_535);
+                if (bytes > newLength) {
+                    return TypeChange.lossy(from, to, "shorter: " + to.base() + " holds " + newLength + " bytes, "
+                            + needed + " characters take up to " + bytes + (to.characterSet().isEmpty()
+                                    ? " in utf8mb4, the default character set"
+                                    : " in " + to.characterSet().toLowerCase(java.util.Locale.ROOT)));
+                }
+            }
             if (to.base().equals("CHAR") || to.base().equals("NCHAR")) {
                 TypeChange length = longer(needed, newLength, "characters");
                 // Cutting values off matters more than padding them: say that when both happen.

@@ -55,6 +55,21 @@ class OuterJoinRowChangesTest {
         "POSTGRESQL | UPDATE contacts SET x = 0 FROM contacts c2 WHERE contacts.id = c2.id | always-true-where UPDATE"
                 + " whose WHERE only equates id of two copies of contacts, which every row matches in itself, changes"
                 + " every row of contacts whose id is not NULL",
+        // An UPDATE that reads the values it writes from the second copy changes every row all the same.
+        "MYSQL | UPDATE contacts a JOIN contacts b ON a.id = b.id SET a.x = b.y | update-without-where UPDATE"
+                + " without WHERE is joined to a second copy of contacts only on the same column id, which every row"
+                + " matches in itself: it changes every row of contacts whose id is not NULL",
+        "MYSQL | UPDATE contacts AS a, contacts AS b SET a.x = b.y WHERE a.id = b.id | always-true-where UPDATE"
+                + " whose WHERE only equates id of two copies of contacts, which every row matches in itself, changes"
+                + " every row of contacts whose id is not NULL",
+        "POSTGRESQL | UPDATE contacts SET x = c2.y FROM contacts c2 WHERE contacts.id = c2.id | always-true-where"
+                + " UPDATE whose WHERE only equates id of two copies of contacts, which every row matches in itself,"
+                + " changes every row of contacts whose id is not NULL",
+        "SQLSERVER | UPDATE a SET x = b.y FROM contacts a JOIN contacts b ON a.id = b.id | update-without-where",
+        "MYSQL | UPDATE contacts a JOIN contacts b ON a.id = b.id SET a.x = b.y WHERE a.kind = 'p' | -",
+        "MYSQL | UPDATE contacts a, contacts b SET a.x = b.y WHERE a.id = b.id AND b.kind = 'p' | -",
+        "MYSQL | UPDATE contacts a JOIN contacts b ON a.parent_id = b.id SET a.x = b.y | -",
+        "MYSQL | UPDATE contacts a JOIN blocked b ON a.id = b.id SET a.x = b.y | -",
         "MYSQL | DELETE c1 FROM contacts c1, contacts c2 WHERE c1.email = c2.email AND c1.id > c2.id | -",
         "MYSQL | DELETE c1 FROM contacts c1, blocked b WHERE c1.email = b.email | -",
         "MYSQL | DELETE c1 FROM contacts c1 INNER JOIN contacts c2 ON c1.email = c2.email AND c1.id > c2.id | -",

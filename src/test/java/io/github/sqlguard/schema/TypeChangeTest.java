@@ -65,6 +65,14 @@ class TypeChangeTest {
             VARCHAR(255)                | TEXT                        | MYSQL      | LOSSLESS
             VARCHAR(${limit})           | TEXT                        | MYSQL      | LOSSLESS
             VARCHAR(${limit})           | TINYTEXT                    | MYSQL      | UNKNOWN
+            VARCHAR(100)                | TINYTEXT                    | MYSQL      | LOSSY
+            VARCHAR(63)                 | TINYTEXT                    | MYSQL      | LOSSLESS
+            VARCHAR(64)                 | TINYTEXT                    | MARIADB    | LOSSY
+            CHAR(100)                   | TINYTEXT                    | MYSQL      | LOSSY
+            VARCHAR(100) CHARACTER SET gbk | TINYTEXT CHARACTER SET gbk | MYSQL    | LOSSLESS
+            VARCHAR(200) CHARACTER SET latin1 | TINYTEXT CHARACTER SET latin1 | MYSQL | LOSSLESS
+            VARCHAR(20000)              | TEXT                        | MYSQL      | LOSSLESS
+            VARCHAR(16000)              | MEDIUMTEXT                  | MYSQL      | LOSSLESS
             VARCHAR                     | text                        | AUTO       | LOSSLESS
             VARCHAR                     | clob                        | H2         | LOSSLESS
             VARCHAR(255)                | LONGTEXT                    | MARIADB    | LOSSLESS
