@@ -92,6 +92,14 @@ public final class StandIns {
         return operator;
     }
 
+    /**
+     * The word of the {@code number}th stand-in for one name within a text joined from known parts, which is
+     * lexed again when the text runs: MySQL's current database qualifying a table (the analysis's joined call arguments).
+     */
+    public static String quotedWord(int number) {
+        return QUOTED + number;
+    }
+
     /** The {@code number}th stand-in of a statement for one quoted name or value ({@code %I}, {@code quote_ident}). */
     static Token quoted(int number, int offset, int line, int column) {
         return new Token(TokenType.WORD, QUOTED + number, offset, line, column);
