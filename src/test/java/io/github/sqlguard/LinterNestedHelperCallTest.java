@@ -3,6 +3,7 @@ package io.github.sqlguard;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.model.Finding;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -51,14 +52,37 @@ class LinterNestedHelperCallTest {
     })
     void theOuterCallsLiteralsTellWhatTheInnerHelperRuns(String parts, String expected) throws IOException {
         TestProject.write(project, "db/V1__x.sql", HELPERS.formatted(parts));
-        LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
-        LintResult result = new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(),
-                List.of(), Dialect.MYSQL, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
-                defaults.liquibase(), List.of(), null, defaults.maxFileBytes(), 2), null);
         // The bodies, read on their own, run only through the call; what the call runs is judged at the call.
-        List<String> hits = result.findings().stream()
+        List<String> hits = lint().stream()
                 .filter(f -> f.location().line() == 14)
                 .map(f -> f.location() + " " + f.ruleId()).toList();
         assertEquals(expected.equals("-") ? List.of() : List.of(expected), hits, parts);
+    }
+
+    /**
+     * The inner helper runs only through the outer one, which the script calls only with literals: its body, read
+     * without them, is a body that runs only when called, as the outer one's is. Called at the script's level with
+     * text it cannot read, it runs with the migration.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
+        "- | 5:5 runtime-sql INFO",
+        "~CALL run_sql(@prepared);~ | 5:5 runtime-sql WARNING",
+    })
+    void theInnerHelpersBodyRunsOnlyThroughTheOuterCalls(String alsoCalled, String expected) throws IOException {
+        TestProject.write(project, "db/V1__x.sql", HELPERS.formatted(
+                "'alter table ', database(), '.', p_table, ' add column ', p_column, ' ', p_type") + (alsoCalled.equals("-") ? "" : alsoCalled));
+        List<String> body = lint().stream()
+                .filter(f -> f.location().line() == 5)
+                .map(f -> f.location().line() + ":" + f.location().column() + " " + f.ruleId() + " " + f.severity())
+                .toList();
+        assertEquals(List.of(expected), body);
+    }
+
+    private List<Finding> lint() {
+        LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
+        return new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(),
+                List.of(), Dialect.MYSQL, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
+                defaults.liquibase(), List.of(), null, defaults.maxFileBytes(), 2), null).findings();
     }
 }
