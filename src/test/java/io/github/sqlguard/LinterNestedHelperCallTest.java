@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -77,6 +78,18 @@ class LinterNestedHelperCallTest {
                 .map(f -> f.location().line() + ":" + f.location().column() + " " + f.ruleId() + " " + f.severity())
                 .toList();
         assertEquals(List.of(expected), body);
+    }
+
+    /** MySQL's double quotes around an argument make a string: the table it names is the one without them. */
+    @Test
+    void doubleQuotedArgumentsNameTheTableWithoutTheirQuotes() throws IOException {
+        String script = HELPERS.replace("'orders', 'note', 'varchar(255) DEFAULT NULL'", "\"orders\", \"note\", \"\"");
+        TestProject.write(project, "db/V1__x.sql",
+                script.formatted("'alter table ', database(), '.', p_table, ' drop column ', p_column"));
+        List<String> hits = lint().stream()
+                .filter(f -> f.location().line() == 14)
+                .map(f -> f.ruleId() + " " + f.message().substring(0, f.message().indexOf(" ("))).toList();
+        assertEquals(List.of("drop-column ALTER TABLE <run-time value>.orders drops column note"), hits);
     }
 
     private List<Finding> lint() {

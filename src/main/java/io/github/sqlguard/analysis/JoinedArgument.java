@@ -66,15 +66,19 @@ final class JoinedArgument {
             return null;
         }
         Token token = operand.get(0);
-        if (token.type() == TokenType.STRING) {
-            return token.stringValue();
-        }
         if (token.type() == TokenType.NUMBER) {
             return token.text();
         }
         Token passed = token.type() == TokenType.WORD
-                ? callerArguments.get(token.text().toLowerCase(Locale.ROOT)) : null;
-        return passed == null ? null : passed.stringValue();
+                ? callerArguments.get(token.text().toLowerCase(Locale.ROOT)) : token;
+        return passed == null || passed.type() != TokenType.STRING ? null : textOf(passed);
+    }
+
+    /** A literal's text; MySQL's {@code "processor_task"} is a string too, without its quotes. */
+    private static String textOf(Token literal) {
+        String text = literal.text();
+        return text.length() > 1 && text.startsWith("\"") && text.endsWith("\"")
+                ? text.substring(1, text.length() - 1).replace("\"\"", "\"") : literal.stringValue();
     }
 
     /** MySQL's {@code DATABASE()} or {@code SCHEMA()}. */
