@@ -26,6 +26,7 @@ import io.github.sqlguard.schema.TemporaryTableCleanup;
 import io.github.sqlguard.sql.Script;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
+import io.github.sqlguard.sql.Token;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +75,7 @@ final class EarlierRoutineCalls {
                 if ((here ? call.placement().runsWithMigration()
                         && LiteralCallsHere.followsWithLiterals(routine, statement) : earlier.contains(routine))
                         && routineCall.followed.add(routine)) {
-                    routineCall.follow(routine, statement, "", routine.shownName());
+                    routineCall.follow(routine, statement, Map.of(), "", routine.shownName());
                 }
             }
         }
@@ -117,12 +118,14 @@ final class EarlierRoutineCalls {
          * Reports what {@code routine}'s body destroys when {@code caller} calls it, with the literals it passes;
          * {@code via} says through which calls it was reached from {@code called}, the routine the statement calls.
          */
-        void follow(DefinedRoutine routine, Statement caller, String via, String called) {
+        void follow(DefinedRoutine routine, Statement caller, Map<String, Token> callerArguments, String via,
+                String called) {
             String creator = routine.createdInScriptOf(call.statement()) ? "this script" : routine.creator();
             String reached = via.isEmpty() ? ", which " + creator + " created and this statement calls)"
                     : via + "; earlier migrations created them, and this statement calls " + called + ")";
             Statement statement = call.statement();
-            Script body = new Script(routine.bodyAt(caller), List.of(), Optional.empty());
+            Map<String, Token> arguments = routine.argumentsAt(caller, callerArguments);
+            Script body = new Script(routine.bodyAt(caller, callerArguments), List.of(), Optional.empty());
             BranchLossGuards bodyGuards = new BranchLossGuards();
             // The body runs on the schema at the call until a statement of its own may have changed it.
             SchemaView bodyBefore = atCall;
@@ -173,7 +176,7 @@ final class EarlierRoutineCalls {
                 bodyGuards.observe(inner, SchemaView.UNKNOWN);
                 int followedBefore = followed.size();
                 if (inner.kind().mayCallRoutines()) {
-                    followCallsIn(inner.statement(), routine, via, called);
+                    followCallsIn(inner.statement(), routine, arguments, via, called);
                 }
                 if (inner.kind() == StatementKind.DDL || inner.statement().runtimeSql()
                         || followed.size() > followedBefore) {
@@ -185,7 +188,8 @@ final class EarlierRoutineCalls {
                 // Oracle: a package member's first call runs the package's initialization section.
                 for (DefinedRoutine initialization : reached(routine.name().substring(0, dot), "", Set.of())) {
                     if (followed.size() < RoutineNames.MAX_FOLLOWED && followed.add(initialization)) {
-                        follow(initialization, caller, ", which runs before " + routine.shownName() + via, called);
+                        follow(initialization, caller, callerArguments,
+                                ", which runs before " + routine.shownName() + via, called);
                     }
                 }
             }
@@ -220,15 +224,16 @@ final class EarlierRoutineCalls {
             return List.of();
         }
 
-        private void followCallsIn(Statement inner, DefinedRoutine caller, String via, String called) {
+        private void followCallsIn(Statement inner, DefinedRoutine caller, Map<String, Token> callerArguments,
+                String via, String called) {
             if (followed.size() >= RoutineNames.MAX_FOLLOWED || !earlierRoutines.mayCall(inner)) {
                 return;
             }
             for (String written : RoutineNames.calledNames(inner.tokens())) {
                 for (DefinedRoutine callee : reached(written, caller.name(), Set.of())) {
                     if (followed.size() < RoutineNames.MAX_FOLLOWED && followed.add(callee)) {
-                        follow(callee, inner, ", which " + caller.shownName() + " calls at " + inner.start() + via,
-                                called);
+                        follow(callee, inner, callerArguments,
+                                ", which " + caller.shownName() + " calls at " + inner.start() + via, called);
                     }
                 }
             }

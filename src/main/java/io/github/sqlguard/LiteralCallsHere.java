@@ -6,10 +6,12 @@ import io.github.sqlguard.analysis.StatementModel;
 import io.github.sqlguard.schema.DefinedRoutine;
 import io.github.sqlguard.schema.EarlierRoutines;
 import io.github.sqlguard.sql.Statement;
+import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -18,7 +20,7 @@ import java.util.Set;
  * prepares {@code CONCAT('ALTER TABLE ', tb, ' DROP COLUMN id')}). Each such call is followed with its own texts,
  * as a call of an earlier migration's routine is, so that its findings name the table it reaches. A routine that
  * the script calls only this way runs only through those calls: its body, read without their texts, knows nothing
- * they do not say better, and reads as a body that runs only when called.
+ * they do not say better, and reads as a body that runs only when called; so does a routine only such routines call.
  */
 final class LiteralCallsHere {
 
@@ -33,7 +35,8 @@ final class LiteralCallsHere {
     static LiteralCallsHere of(List<StatementModel> models, EarlierRoutines routines) {
         Set<DefinedRoutine> withLiterals = Collections.newSetFromMap(new IdentityHashMap<>());
         Set<DefinedRoutine> otherwise = Collections.newSetFromMap(new IdentityHashMap<>());
-        Set<String> calledFromBodies = new HashSet<>();
+        Set<DefinedRoutine> calledByRoutines = Collections.newSetFromMap(new IdentityHashMap<>());
+        Map<String, List<Statement>> calledFromBodies = new HashMap<>();
         for (StatementModel model : models) {
             Statement statement = model.statement();
             if (statement.container() || !model.kind().mayCallRoutines() || !routines.mayCall(statement)) {
@@ -44,7 +47,8 @@ final class LiteralCallsHere {
                 for (String key : RoutineNames.callKeys(written, "")) {
                     if (!runsNow) {
                         // Another routine's body passes whatever its own caller gave it.
-                        calledFromBodies.add(key);
+                        calledFromBodies.computeIfAbsent(key, k -> new ArrayList<>()).add(statement);
+                        calledByRoutines.addAll(definedHere(statement, key, routines));
                         continue;
                     }
                     for (DefinedRoutine routine : definedHere(statement, key, routines)) {
@@ -53,9 +57,19 @@ final class LiteralCallsHere {
                 }
             }
         }
-        withLiterals.removeAll(otherwise);
-        withLiterals.removeIf(routine -> calledFromBodies.contains(routine.name()));
-        return new LiteralCallsHere(withLiterals);
+        Set<DefinedRoutine> only = Collections.newSetFromMap(new IdentityHashMap<>());
+        only.addAll(withLiterals);
+        only.addAll(calledByRoutines);
+        only.removeAll(otherwise);
+        // A routine only other routines' bodies call (the helper that prepares what an outer helper builds) runs
+        // only through their calls when each of those runs only through calls with literals: following such a
+        // call follows it too, with what the call's literals make of its arguments.
+        boolean shrank = true;
+        while (shrank) {
+            shrank = only.removeIf(routine -> !calledFromBodies.getOrDefault(routine.name(), List.of()).stream()
+                    .allMatch(call -> only.stream().anyMatch(caller -> caller.encloses(call))));
+        }
+        return new LiteralCallsHere(only);
     }
 
     /** True when {@code call} runs {@code routine}, which its own script created, with literals of its own. */

@@ -43,9 +43,9 @@ class LinterQuotedNameStandInTest {
         "~'ALTER TABLE `', SCHEMA(), '`.`', p_table, '` DROP COLUMN `', p_name, '`'~"
                 + " | db/V1__x.sql:10:1 drop-column",
         // Outside quotes the run-time part may hold any SQL.
-        "~'ALTER TABLE ', SCHEMA(), '.', p_table, ' DROP INDEX ', p_name~ | db/V1__x.sql:10:1 runtime-sql",
+        "~'ALTER TABLE ', @prefix, p_table, ' DROP INDEX ', p_name~ | db/V1__x.sql:10:1 runtime-sql",
         // One quote on one side only does not enclose it.
-        "~'ALTER TABLE `', SCHEMA(), '.', p_table, '` DROP INDEX ', p_name~ | db/V1__x.sql:10:1 runtime-sql",
+        "~'ALTER TABLE `', @prefix, '.', p_table, '` DROP INDEX ', p_name~ | db/V1__x.sql:10:1 runtime-sql",
     })
     void aPartEnclosedInNameQuotesIsOnlyAName(String parts, String expected) throws IOException {
         TestProject.write(project, "db/V1__x.sql", HELPER.formatted(parts));

@@ -31,6 +31,15 @@ public final class CallArguments {
      * @param word the routine's normalized name without its package or schema
      */
     public static Map<String, Token> of(List<Token> definition, int fromOffset, List<Token> call, String word) {
+        return of(definition, fromOffset, call, word, Map.of());
+    }
+
+    /**
+     * As {@link #of(List, int, List, String)}, for a call made in a body that was itself called with the literals
+     * {@code callerArguments} (by lower-case name): an argument built from those is known as well.
+     */
+    public static Map<String, Token> of(List<Token> definition, int fromOffset, List<Token> call, String word,
+            Map<String, Token> callerArguments) {
         List<List<Token>> arguments = argumentsOf(call, word);
         List<List<Token>> parameters = parametersOf(definition, fromOffset);
         if (arguments == null || parameters == null || arguments.size() > parameters.size()) {
@@ -50,6 +59,9 @@ public final class CallArguments {
                 name = byName ? null : inputName(parameters.get(i));
             }
             Token literal = literal(argument);
+            if (literal == null) {
+                literal = JoinedArgument.of(argument, callerArguments);
+            }
             if (name != null && literal != null) {
                 bound.put(name.toLowerCase(Locale.ROOT), literal);
             }

@@ -91,11 +91,15 @@ public final class DefinedRoutine {
      * SQL the body builds from it is read with that text; else {@link #body()}.
      */
     public List<Statement> bodyAt(Statement call) {
-        // Placeholder values may have changed the text's length, and with it where the body lies in it.
-        if (definition == null || definition.written() != null) {
-            return body();
-        }
-        Map<String, Token> arguments = CallArguments.of(definition.tokens(), fromOffset, call.tokens(), word());
+        return bodyAt(call, Map.of());
+    }
+
+    /**
+     * As {@link #bodyAt(Statement)}, for a call made in another routine's body that its own call gave the literals
+     * {@code callerArguments}: what the call builds from them is passed on.
+     */
+    public List<Statement> bodyAt(Statement call, Map<String, Token> callerArguments) {
+        Map<String, Token> arguments = argumentsAt(call, callerArguments);
         if (arguments.isEmpty()) {
             return body();
         }
@@ -106,6 +110,18 @@ public final class DefinedRoutine {
                         && statement.firstToken().offset() > fromOffset - base
                         && statement.firstToken().offset() < toOffset - base)
                 .toList();
+    }
+
+    /**
+     * The literals {@code call} passes for the parameters, by lower-case name, with {@code callerArguments} those of
+     * the body that makes the call; empty when none is known.
+     */
+    public Map<String, Token> argumentsAt(Statement call, Map<String, Token> callerArguments) {
+        // Placeholder values may have changed the text's length, and with it where the body lies in it.
+        if (definition == null || definition.written() != null) {
+            return Map.of();
+        }
+        return CallArguments.of(definition.tokens(), fromOffset, call.tokens(), word(), callerArguments);
     }
 
     /**

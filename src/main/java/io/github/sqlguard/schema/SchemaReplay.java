@@ -139,7 +139,7 @@ public final class SchemaReplay {
                 noteBranchChanges(statement, position);
             }
             if (!statement.container()) {
-                replayCalledBodies(statement, new HashSet<>());
+                replayCalledBodies(statement, Map.of(), new HashSet<>());
             }
         }
     }
@@ -159,7 +159,8 @@ public final class SchemaReplay {
      * Runs the bodies of the routines {@code call} calls, as the database does at the call: their DDL changes the
      * schema from there on, and each body statement is judged against the schema its first call found.
      */
-    private void replayCalledBodies(Statement call, Set<DefinedRoutine> followed) {
+    private void replayCalledBodies(Statement call, Map<String, Token> callerArguments,
+            Set<DefinedRoutine> followed) {
         if (routineWords.isEmpty() || !routineWords.anyNamedIn(call) || !RoutineNames.mayCall(call)) {
             return;
         }
@@ -170,7 +171,7 @@ public final class SchemaReplay {
                     // Each routine runs once per call of the migration, as the checker follows it, and only so
                     // many: a routine that calls itself, or a web of routines calling each other, ends here.
                     if (followed.size() < RoutineNames.MAX_FOLLOWED && followed.add(called.get())) {
-                        replayBody(called.get(), call, followed);
+                        replayBody(called.get(), call, callerArguments, followed);
                     }
                     break;
                 }
@@ -182,10 +183,12 @@ public final class SchemaReplay {
      * Runs {@code routine}'s body as {@code call} runs it: a helper that builds {@code ALTER TABLE} from its
      * parameters changes the table and column the call's literals name.
      */
-    private void replayBody(DefinedRoutine routine, Statement call, Set<DefinedRoutine> followed) {
+    private void replayBody(DefinedRoutine routine, Statement call, Map<String, Token> callerArguments,
+            Set<DefinedRoutine> followed) {
+        Map<String, Token> arguments = routine.argumentsAt(call, callerArguments);
         Map<Location, StatementKey> asWritten = new HashMap<>();
         routine.body().forEach(statement -> asWritten.put(statement.start(), StatementKey.of(statement)));
-        for (Statement inner : routine.bodyAt(call)) {
+        for (Statement inner : routine.bodyAt(call, callerArguments)) {
             leaveBranch(inner.context());
             int position = history.advance(inner.start());
             // The body as written is judged where its first call ran it, the literals of that call aside.
@@ -199,7 +202,7 @@ public final class SchemaReplay {
             if (branch != null) {
                 noteBranchChanges(inner, position);
             }
-            replayCalledBodies(inner, followed);
+            replayCalledBodies(inner, arguments, followed);
         }
     }
 

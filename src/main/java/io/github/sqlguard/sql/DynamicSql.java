@@ -1,8 +1,10 @@
 package io.github.sqlguard.sql;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The SQL a statement builds and runs itself: Oracle {@code EXECUTE IMMEDIATE expr}, PL/pgSQL {@code EXECUTE expr},
@@ -255,6 +257,7 @@ final class DynamicSql {
      */
     private static List<Token> operandsWithStandIns(List<Token> expression, String joiner, int standInsBefore) {
         List<Token> parts = new ArrayList<>();
+        Set<Integer> currentDatabase = new HashSet<>();
         boolean anyLiteral = false;
         int standIns = standInsBefore;
         int depth = 0;
@@ -274,11 +277,16 @@ final class DynamicSql {
                 parts.add(first);
                 anyLiteral = true;
             } else {
-                parts.add(StandIns.forOperand(expression.subList(operand, i), ++standIns));
+                List<Token> value = expression.subList(operand, i);
+                if (StandIns.isCurrentDatabase(value)) {
+                    currentDatabase.add(parts.size());
+                }
+                parts.add(StandIns.forOperand(value, ++standIns));
             }
             operand = i + 1;
         }
-        return anyLiteral ? StandIns.quotedWhereEnclosed(parts) : List.of();
+        return anyLiteral ? StandIns.quotedWhereEnclosed(StandIns.quotedWhereQualifier(parts, currentDatabase))
+                : List.of();
     }
 
     /**

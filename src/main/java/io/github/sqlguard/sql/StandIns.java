@@ -2,6 +2,7 @@ package io.github.sqlguard.sql;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -91,6 +92,14 @@ public final class StandIns {
         return operator;
     }
 
+    /**
+     * The word of the {@code number}th stand-in for one name within a text joined from known parts, which is
+     * lexed again when the text runs: MySQL's current database qualifying a table (the analysis's joined call arguments).
+     */
+    public static String quotedWord(int number) {
+        return QUOTED + number;
+    }
+
     /** The {@code number}th stand-in of a statement for one quoted name or value ({@code %I}, {@code quote_ident}). */
     static Token quoted(int number, int offset, int line, int column) {
         return new Token(TokenType.WORD, QUOTED + number, offset, line, column);
@@ -113,6 +122,33 @@ public final class StandIns {
             }
         }
         return marked;
+    }
+
+    /**
+     * {@code parts} with each stand-in at an index of {@code currentDatabase} marked as quoted where the literal
+     * after it starts with a dot ({@code CONCAT('ALTER TABLE ', DATABASE(), '.', tb, ..)}): there it is the
+     * qualifier of the name that follows, the schema the migration itself runs in, whose name the operator chose
+     * for the connection rather than any row or argument: it names the schema and does not change what the
+     * statement is. Anywhere else the same call is left open, as the text around it does not make it a name.
+     */
+    static List<Token> quotedWhereQualifier(List<Token> parts, Set<Integer> currentDatabase) {
+        List<Token> marked = new ArrayList<>(parts);
+        for (int i : currentDatabase) {
+            Token part = parts.get(i);
+            Token after = i + 1 < parts.size() ? parts.get(i + 1) : null;
+            if (is(part) && !part.text().startsWith(QUOTED) && after != null && after.type() == TokenType.STRING
+                    && after.stringValue().startsWith(".")) {
+                marked.set(i, quoted(Integer.parseInt(part.text().substring(PREFIX.length())), part.offset(),
+                        part.line(), part.column()));
+            }
+        }
+        return marked;
+    }
+
+    /** True for MySQL's {@code DATABASE()} or its synonym {@code SCHEMA()}: the current database's name. */
+    static boolean isCurrentDatabase(List<Token> operand) {
+        return operand.size() == 3 && operand.get(0).isAnyWord("DATABASE", "SCHEMA")
+                && operand.get(1).isSymbol("(") && operand.get(2).isSymbol(")");
     }
 
     private static boolean enclosedAsName(Token before, Token after) {
