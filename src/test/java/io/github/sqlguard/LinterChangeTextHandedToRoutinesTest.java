@@ -61,11 +61,39 @@ class LinterChangeTextHandedToRoutinesTest {
         write("db/V1__helpers.sql", APPLY_CHANGE);
         write("db/V2__change.sql", CHANGE);
 
-        // Once each: the body's run of the text at the call, the created routine's body where it is written.
+        // Once each, where it is written: the body runs the call's literal as it stands in the script.
         assertEquals(List.of("db/V1__helpers.sql:5:5 runtime-sql INFO",
-                "db/V2__change.sql:2:1 delete-without-where ERROR",
-                "db/V2__change.sql:2:1 drop-table ERROR",
-                "db/V2__change.sql:5:13 delete-without-where INFO"), describe(lint()));
+                "db/V2__change.sql:5:13 delete-without-where INFO",
+                "db/V2__change.sql:10:5 drop-table ERROR",
+                "db/V2__change.sql:12:19 delete-without-where ERROR"), describe(lint()));
+    }
+
+    @Test
+    void theTextOfAKnownHelperNamesWhereItsBodyRunsIt() throws IOException {
+        write("db/V1__helpers.sql", APPLY_CHANGE);
+        write("db/V2__change.sql", CHANGE);
+
+        assertEquals(List.of("DROP TABLE removes table \"part_def\" and all its rows (inside text passed to"
+                + " apply_change, which runs it at db/V1__helpers.sql:5:13)"), lint().findings().stream()
+                        .filter(f -> f.ruleId().equals("drop-table")).map(f -> f.message()).toList());
+    }
+
+    /** A rename whose old name the same text creates again keeps that guard when a known helper runs the text. */
+    @Test
+    void aRenameInTheTextOfAKnownHelperSeesTheNameCreatedAgain() throws IOException {
+        write("db/V1__helpers.sql", APPLY_CHANGE + "CREATE TABLE item (id int);\n");
+        write("db/V2__change.sql", """
+                call apply_change(8, $aa$
+                    ALTER TABLE item RENAME TO item_default;
+                    CREATE TABLE item (id int, kind text);
+                $aa$);
+                """);
+
+        assertEquals(List.of("db/V2__change.sql:2:22 rename-table INFO Renames table item to item_default (guarded:"
+                + " table item is created again at line 3) (inside text passed to apply_change, which runs it at"
+                + " db/V1__helpers.sql:5:13)"), lint().findings().stream()
+                        .filter(f -> f.ruleId().equals("rename-table"))
+                        .map(f -> f.location() + " " + f.ruleId() + " " + f.severity() + " " + f.message()).toList());
     }
 
     private static List<String> describe(LintResult result) {
