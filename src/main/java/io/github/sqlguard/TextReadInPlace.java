@@ -4,7 +4,8 @@ import io.github.sqlguard.analysis.StatementModel;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.model.Location;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,33 +18,33 @@ import java.util.Map;
  */
 final class TextReadInPlace {
 
-    /** The statements of the call's text the script reads, not yet claimed. */
-    private final List<Statement> unclaimed;
+    /** The statements of the call's text the script reads, not yet claimed, in order, by their tokens' text. */
+    private final Map<List<String>, Deque<Statement>> unclaimed;
     /** The statements of the script's texts whose run by a followed body was claimed, and where the body runs them. */
     private final Map<Statement, Location> claimed;
 
-    private TextReadInPlace(List<Statement> unclaimed, Map<Statement, Location> claimed) {
+    private TextReadInPlace(Map<List<String>, Deque<Statement>> unclaimed, Map<Statement, Location> claimed) {
         this.unclaimed = unclaimed;
         this.claimed = claimed;
     }
 
     /** What the script reads of no call yet. */
     static TextReadInPlace none() {
-        return new TextReadInPlace(new ArrayList<>(), new HashMap<>());
+        return new TextReadInPlace(Map.of(), new HashMap<>());
     }
 
     /** The statements of the text that {@code models}' statement at {@code call} hands a routine, as read here. */
     TextReadInPlace forCall(List<StatementModel> models, int call) {
         List<Token> callTokens = models.get(call).statement().tokens();
         int end = callTokens.get(callTokens.size() - 1).endOffset();
-        List<Statement> handed = new ArrayList<>();
+        Map<List<String>, Deque<Statement>> handed = new HashMap<>();
         for (int i = call + 1; i < models.size(); i++) {
             Statement statement = models.get(i).statement();
             if (statement.firstToken().offset() >= end) {
                 break;
             }
             if (statement.context().handedToRoutine()) {
-                handed.add(statement);
+                handed.computeIfAbsent(words(statement), words -> new ArrayDeque<>()).add(statement);
             }
         }
         return new TextReadInPlace(handed, claimed);
@@ -54,14 +55,12 @@ final class TextReadInPlace {
      * place: it is then judged there, and not again at the call.
      */
     boolean claims(Statement ran) {
-        List<String> words = words(ran);
-        for (int i = 0; i < unclaimed.size(); i++) {
-            if (words(unclaimed.get(i)).equals(words)) {
-                claimed.put(unclaimed.remove(i), ran.start());
-                return true;
-            }
+        Deque<Statement> same = unclaimed.get(words(ran));
+        if (same == null || same.isEmpty()) {
+            return false;
         }
-        return false;
+        claimed.put(same.poll(), ran.start());
+        return true;
     }
 
     /** True when a followed body runs {@code statement} as the script reads it. */
