@@ -55,19 +55,20 @@ final class EarlierRoutineCalls {
      * A statement that calls a routine an earlier migration created runs its body now: what the body destroys is
      * reported at the call (into {@code found}), which is where it can be fixed or acknowledged, with the place in
      * the body. A routine this script defines itself is followed by the script's own analysis instead. True when
-     * the statement calls such a routine. The body statements the call runs go to {@code ran}.
+     * the statement calls such a routine. The body statements the call runs go to {@code ran}, but for those of
+     * the call's own text that the script reads in place ({@code readInPlace}), which are judged there.
      */
     boolean follow(StatementModel call, Set<String> definedHere,
             EarlierRoutines earlierRoutines, Severity ceiling,
             ScriptMode rollbacks, Map<Location, String> statementSql, List<Finding> found, SchemaView atCall,
-            List<Statement> ran) {
+            List<Statement> ran, TextReadInPlace readInPlace) {
         Statement statement = call.statement();
         if (!earlierRoutines.mayCall(statement)) {
             return false;
         }
         int firstOfCall = found.size();
         RoutineCall routineCall = new RoutineCall(call, earlierRoutines, ceiling, rollbacks, statementSql, found,
-                atCall, ran);
+                atCall, ran, readInPlace);
         for (String written : RoutineNames.calledNames(statement.tokens())) {
             List<DefinedRoutine> earlier = routineCall.reached(written, "", definedHere);
             for (DefinedRoutine routine : earlier.isEmpty() ? routineCall.reached(written, "", Set.of()) : earlier) {
@@ -101,11 +102,15 @@ final class EarlierRoutineCalls {
         private final SchemaView atCall;
         /** The body statements the call runs, in order, as the call's literals make them. */
         private final List<Statement> ran;
+        /** The statements of the call's text the script reads where they are written. */
+        private final TextReadInPlace readInPlace;
 
         RoutineCall(StatementModel call, EarlierRoutines earlierRoutines, Severity ceiling, ScriptMode rollbacks,
-                Map<Location, String> statementSql, List<Finding> found, SchemaView atCall, List<Statement> ran) {
+                Map<Location, String> statementSql, List<Finding> found, SchemaView atCall, List<Statement> ran,
+                TextReadInPlace readInPlace) {
             this.atCall = atCall;
             this.ran = ran;
+            this.readInPlace = readInPlace;
             this.call = call;
             this.earlierRoutines = earlierRoutines;
             this.ceiling = ceiling;
@@ -143,7 +148,8 @@ final class EarlierRoutineCalls {
                     continue;
                 }
                 createdIn = createsRoutine(inner.statement()) ? bodyId : null;
-                if (!routine.createdInScriptOf(statement)) {
+                boolean judgedInPlace = readInPlace.claims(inner.statement());
+                if (!routine.createdInScriptOf(statement) && !judgedInPlace) {
                     // A body this script defines is observed by the script's own analysis where it is written.
                     ran.add(inner.statement());
                 }
@@ -152,7 +158,7 @@ final class EarlierRoutineCalls {
                 SchemaView here = bodyBefore;
                 Optional<Guard> guard = bodyGuards.of(inner.statement()).guardOf(inner.statement())
                         .or(() -> TemporaryTableCleanup.guardOf(inBody, at, here));
-                for (Rule rule : rules) {
+                for (Rule rule : judgedInPlace ? List.<Rule>of() : rules) {
                     List<Violation> violations = rule.check(inner, SchemaFacts.calledBody(bodyBefore,
                             SchemaReplay.retypesAtCall(atCall, inner.statement(), bodyBefore != SchemaView.UNKNOWN))
                             .judging(inner.statement()));

@@ -5,6 +5,9 @@ import io.github.sqlguard.analysis.StatementKind;
 import io.github.sqlguard.analysis.StatementModel;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
+import io.github.sqlguard.sql.Token;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,14 +16,20 @@ import java.util.Set;
  * The routines a script defines as it goes, and whether the text a call hands a routine ({@code run_ddl('DROP
  * TABLE t')}) is read as what runs. A routine whose body runs SQL built at run time may run the text it is given;
  * one whose body does not says itself what it does with it (stores it, logs it), and so does a routine an earlier
- * migration created, whose body is followed with the call's own text: either way the text is not read again.
+ * migration created, whose body is followed with the call's own text: either way the text is not read again. The
+ * text stays the call's for all its statements, those of a routine it creates among them.
  */
 final class RoutinesDefinedHere {
 
     private final Set<String> names = new HashSet<>();
     private final Set<String> runningText = new HashSet<>();
     private List<String> lastDefined = List.of();
-    private boolean callsKnownBody;
+    /** The calls whose text the statements being read may lie in, innermost first. */
+    private final Deque<CallSpan> calls = new ArrayDeque<>();
+
+    /** A call's text, which ends at {@code end}, and whether a routine whose body is known receives it. */
+    private record CallSpan(int end, boolean knownBody) {
+    }
 
     /** The names of the routines defined so far. */
     Set<String> names() {
@@ -29,7 +38,19 @@ final class RoutinesDefinedHere {
 
     /** True when {@code model} is text handed to a routine whose body says what it does with it. */
     boolean handedToKnownBody(StatementModel model) {
-        return callsKnownBody && model.statement().context().handedToRoutine();
+        Statement statement = model.statement();
+        if (!statement.context().handedToRoutine()) {
+            return false;
+        }
+        leaveCallsEndedBefore(statement);
+        return !calls.isEmpty() && calls.peek().knownBody();
+    }
+
+    private void leaveCallsEndedBefore(Statement statement) {
+        int offset = statement.firstToken().offset();
+        while (!calls.isEmpty() && calls.peek().end() <= offset) {
+            calls.pop();
+        }
     }
 
     /** Reads the next statement of the script (one not skipped). */
@@ -45,13 +66,17 @@ final class RoutinesDefinedHere {
                     : List.of(definition.name());
             names.addAll(lastDefined);
         }
-        callsKnownBody = !names.isEmpty() && !statement.container() && model.kind().mayCallRoutines()
-                && RoutineNames.calledNames(statement.tokens()).stream()
-                        .anyMatch(name -> names.contains(name) && !runningText.contains(name));
+        leaveCallsEndedBefore(statement);
+        if (!statement.container() && model.kind().mayCallRoutines()) {
+            List<Token> tokens = statement.tokens();
+            calls.push(new CallSpan(tokens.get(tokens.size() - 1).endOffset(), !names.isEmpty()
+                    && RoutineNames.calledNames(tokens).stream()
+                            .anyMatch(name -> names.contains(name) && !runningText.contains(name))));
+        }
     }
 
-    /** Says that the statement just observed calls a routine an earlier migration created. */
+    /** Says that the statement just observed, a call, calls a routine an earlier migration created. */
     void callsEarlierRoutine() {
-        callsKnownBody = true;
+        calls.push(new CallSpan(calls.pop().end(), true));
     }
 }

@@ -160,6 +160,7 @@ final class StatementChecker {
         LiteralCallsHere literalCalls = LiteralCallsHere.of(models, earlierRoutines);
         List<TableNamespace.Names> names = TableNamespace.along(models, start);
         List<Statement> ranByCalls = new ArrayList<>();
+        TextReadInPlace readInPlace = TextReadInPlace.none();
         UnseenRoutineCalls unseenCalls = new UnseenRoutineCalls(configuredSeverity,
                 UnseenRoutineCalls.createdIn(models));
         UnseenRequestTables unseenRequests = new UnseenRequestTables(configuredSeverity);
@@ -168,14 +169,17 @@ final class StatementChecker {
             ranByCalls.clear();
             Statement statement = model.statement();
             int firstFinding = findings.size();
-            if (routines.handedToKnownBody(model)) {
+            if (routines.handedToKnownBody(model) && !readInPlace.claimed(statement)) {
                 continue;
             }
             routines.observe(model);
             boolean runsCalls = !statement.container() && model.kind().mayCallRoutines()
                     && (model.placement().runsWithMigration() || !model.calledAt().isEmpty());
+            if (runsCalls) {
+                readInPlace = readInPlace.forCall(models, index);
+            }
             if (runsCalls && routineCalls.follow(model, routines.names(), earlierRoutines, ceiling, rollbacks,
-                    statementSql, findings, schema.apply(statement).before(), ranByCalls)) {
+                    statementSql, findings, schema.apply(statement).before(), ranByCalls, readInPlace)) {
                 routines.callsEarlierRoutine();
             } else if (runsCalls) {
                 unseenCalls.of(model, routines.names(), earlierRoutines, ceiling, rollbacks).ifPresent(finding -> {
@@ -241,7 +245,7 @@ final class StatementChecker {
                             violation.at(),
                             violation.message() + (guarded ? guard.get().note(violation.subjects())
                                     : shortfallNote(statementGuards.first(), scopeGuards, statement, rule.info().id(),
-                                            violation.subjects())) + contextNote(model),
+                                            violation.subjects())) + readInPlace.note(statement, contextNote(model)),
                             rule.info().hint(), lineAt(statement, violation.at())));
                     statementSql.put(violation.at(), statement.asWritten());
                 }

@@ -346,7 +346,7 @@ class LinterEarlierRoutineCallsTest {
 
     /**
      * A helper that runs whatever text it is given runs the call's literal, which may be longer than the rest of
-     * the body: what it does is located at the parameter's name.
+     * the body: what it does is located in the literal, naming where the body runs it.
      */
     @Test
     void aProcedureThatRunsItsParameterRunsTheCallsText() throws IOException {
@@ -361,9 +361,9 @@ class LinterEarlierRoutineCallsTest {
         String table = "archived_orders_of_the_first_years_before_the_great_migration_of_everything_to_the_new_system";
         write("db/V2__drop.sql", "CALL RUN_SQL('DROP TABLE " + table + "');\n");
 
-        assertEquals(List.of("db/V2__drop.sql:1:1 drop-table ERROR DROP TABLE removes table " + table
-                + " and all its rows (at db/V1__helpers.sql:4:12, in RUN_SQL, which an earlier migration created and"
-                + " this statement calls)"), describe(lint(Dialect.MYSQL)).stream()
+        assertEquals(List.of("db/V2__drop.sql:1:15 drop-table ERROR DROP TABLE removes table " + table
+                + " and all its rows (inside text passed to RUN_SQL, which runs it at db/V1__helpers.sql:4:12)"),
+                describe(lint(Dialect.MYSQL)).stream()
                         .filter(f -> f.startsWith("db/V2")).toList());
     }
 

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A PostgreSQL helper that runs the SQL text it is given ({@code EXECUTE change;}) runs exactly what each call
- * passes, dollar-quoted or quoted: what that text destroys is reported at the call, and a call that passes harmless
- * SQL is not reported as running SQL built at run time.
+ * passes, dollar-quoted or quoted: what that text destroys is reported where it stands in the call's literal, naming
+ * where the helper runs it, and a call that passes harmless SQL is not reported as running SQL built at run time.
  */
 class LinterSqlTextArgumentTest {
 
@@ -52,9 +52,8 @@ class LinterSqlTextArgumentTest {
                 """);
 
         assertEquals(List.of(
-                "db/V2__upgrade.sql:1:1 drop-table ERROR DROP TABLE removes table old_rows and all its rows"
-                        + " (at db/V1__init.sql:12:17, in apply_change, which an earlier migration created and this"
-                        + " statement calls)"),
+                "db/V2__upgrade.sql:2:1 drop-table ERROR DROP TABLE removes table old_rows and all its rows"
+                        + " (inside text passed to apply_change, which runs it at db/V1__init.sql:12:17)"),
                 describe(lint(), "db/V2__upgrade.sql"));
     }
 
@@ -66,15 +65,15 @@ class LinterSqlTextArgumentTest {
                 """);
 
         assertEquals(List.of(
-                "db/V2__upgrade.sql:1:1 drop-column ERROR ALTER TABLE accounts drops column note"
-                        + " (at db/V1__init.sql:12:17, in apply_change, which an earlier migration created and this"
-                        + " statement calls)"),
+                "db/V2__upgrade.sql:1:44 drop-column ERROR ALTER TABLE accounts drops column note"
+                        + " (inside text passed to apply_change, which runs it at db/V1__init.sql:12:17)"),
                 describe(lint(), "db/V2__upgrade.sql"));
     }
 
     /**
      * The text may create a routine: that routine's body runs when it is called or fires, not at the call that
-     * creates it, while a DO block in the text runs right there.
+     * creates it (its statements are information where they are written), while a DO block in the text runs right
+     * there.
      */
     @Test
     void aRoutineTheChangeCreatesDoesNotRunAtTheCall() throws IOException {
@@ -93,10 +92,10 @@ class LinterSqlTextArgumentTest {
                 $aa$);
                 """);
 
-        assertEquals(List.of(
-                "db/V2__upgrade.sql:1:1 delete-without-where ERROR DELETE without WHERE removes every row of"
-                        + " old_rows (at db/V1__init.sql:12:17, in apply_change, which an"
-                        + " earlier migration created and this statement calls)"),
+        assertEquals(List.of("db/V2__upgrade.sql:4:5 runtime-sql INFO", "db/V2__upgrade.sql:4:14 drop-table INFO",
+                "db/V2__upgrade.sql:5:5 delete-without-where INFO",
+                "db/V2__upgrade.sql:9:5 delete-without-where ERROR DELETE without WHERE removes every row of"
+                        + " old_rows (inside text passed to apply_change, which runs it at db/V1__init.sql:12:17)"),
                 describe(lint(), "db/V2__upgrade.sql"));
     }
 

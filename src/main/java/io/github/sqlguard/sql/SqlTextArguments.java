@@ -2,6 +2,7 @@ package io.github.sqlguard.sql;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -15,11 +16,15 @@ import java.util.regex.Pattern;
 final class SqlTextArguments {
 
     /** The start of a statement that can lose rows or columns, as a routine's argument holds it. */
-    private static final Pattern STATEMENT_TEXT = Pattern.compile("(?is)\\s*(?:DROP\\s+\\w+\\s"
+    private static final Pattern STATEMENT_TEXT = Pattern.compile("(?is)(?:DROP\\s+\\w+\\s"
             + "|TRUNCATE\\s+[\\w\"`\\[]"
             + "|DELETE\\s+(?:FROM\\s|TOP\\s*\\(|[\\w.\"`\\[\\]]+\\s*(?:;|$|WHERE\\s))"
             + "|UPDATE\\s+[\\w.\"`\\[\\]]+(?:\\s+\\w+)?\\s+SET\\s"
-            + "|ALTER\\s+TABLE\\s|MERGE\\s+INTO\\s|INSERT\\s+OVERWRITE\\s|REPLACE\\s+INTO\\s).*");
+            + "|ALTER\\s+TABLE\\s|MERGE\\s+INTO\\s|INSERT\\s+OVERWRITE\\s|REPLACE\\s+INTO\\s)");
+
+    /** Where a statement of the text may start: its beginning, a semicolon or a line, then spaces and comments. */
+    private static final Pattern STATEMENT_START = Pattern.compile(
+            "(?s)(?:^|;|\n)(?:\\s|--[^\\n]*(?:\\n|$)|/\\*.*?\\*/)*");
 
     /** Routines whose name says they write their argument somewhere rather than run it. */
     private static final Pattern WRITES_IT_DOWN = Pattern.compile(
@@ -52,7 +57,7 @@ final class SqlTextArguments {
                 "EXECUTE"), tokens.get(0).isWord("SELECT"));
         List<Token> handed = arguments == null ? null : arguments.stream().map(SqlTextArguments::withoutName)
                 .filter(value -> !value.isEmpty() && value.get(0).type() == TokenType.STRING
-                        && STATEMENT_TEXT.matcher(text(DynamicSql.partsWithStandIns(value, 0))).matches())
+                        && holdsStatementThatMayLoseData(text(DynamicSql.partsWithStandIns(value, 0))))
                 .findFirst().orElse(null);
         if (handed == null) {
             return null;
@@ -78,6 +83,22 @@ final class SqlTextArguments {
             return closes ? DynamicSql.arguments(tokens.subList(from + 1, close)) : null;
         }
         return exec && from < tokens.size() ? DynamicSql.arguments(tokens.subList(from, tokens.size())) : null;
+    }
+
+    /**
+     * True when a statement of {@code text} starts as one that can lose rows or columns: a helper that applies a
+     * numbered change often runs several statements, the destructive one after others ({@code CREATE FUNCTION ..;
+     * DROP TABLE t;}). A start inside a quoted part of the text only makes the text read as SQL, which it then is.
+     */
+    private static boolean holdsStatementThatMayLoseData(String text) {
+        Matcher start = STATEMENT_START.matcher(text);
+        Matcher statement = STATEMENT_TEXT.matcher(text);
+        while (start.find()) {
+            if (statement.region(start.end(), text.length()).lookingAt()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** An argument's value, without the name a call may give it ({@code p_sql => '..'}, {@code @sql = N'..'}). */
