@@ -91,6 +91,24 @@ class LinterUpdateCopyFromTableTest {
         });
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            "UPDATE item JOIN item_detail d ON d.item_id = item.id JOIN item AS o ON o.id = item.id SET item.note = d.note;" | only into the rows its condition matches
+            "UPDATE item, item_detail d SET item.note = d.note WHERE d.item_id = item.id;"                                  | only into the rows of item that match on id
+            """)
+    void anUpdateOfSeveralTablesStillSaysWhatItCopied(String update, String rows) throws IOException {
+        List<Finding> drops = findings(Dialect.MYSQL, """
+                ALTER TABLE item ADD COLUMN note text;
+                %s
+                DROP TABLE item_detail;
+                """.formatted(update), "drop-table");
+
+        assertEquals(1, drops.size(), drops.toString());
+        assertEquals(Severity.ERROR, drops.get(0).severity(), drops.get(0).message());
+        assertTrue(drops.get(0).message().contains("values of note copied to item at line 2 by an UPDATE, " + rows),
+                drops.get(0).message());
+    }
+
     @Test
     void valuesOverwrittenAfterTheCopyAreNoLongerSaidToHaveGoneThere() throws IOException {
         List<Finding> drops = findings(Dialect.POSTGRESQL, """

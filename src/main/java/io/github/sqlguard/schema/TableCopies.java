@@ -156,8 +156,7 @@ final class TableCopies {
         String key = SchemaNames.key(table);
         backLinks.copyChanged(table);
         Map<String, String> changed = whole.rowsOverwritten(key, at);
-        forgetCopiesInto(table);
-        updates.forgetCopiesInto(key, at);
+        forgetCopiesInto(table, at);
         changed.forEach((source, note) -> partial.put(source, new PartialCopy(note, "", "", Set.of(), Set.of())));
     }
 
@@ -166,13 +165,18 @@ final class TableCopies {
      * copied ({@code CREATE TABLE b AS SELECT * FROM t; DROP TABLE b; DROP TABLE t} loses every row of t).
      */
     void forgetCopiesInto(String table) {
+        forgetCopiesInto(table, "");
+    }
+
+    /** As {@link #forgetCopiesInto(String)}, but for the values the UPDATE at {@code at} copied there itself. */
+    private void forgetCopiesInto(String table, String at) {
         String key = SchemaNames.key(table);
         backLinks.copyChanged(table);
         whole.forgetCopiesInto(key);
         leftOut.values().removeIf(rows -> SchemaNames.key(rows.target()).equals(key));
         alsoLeftOut.values().forEach(copies -> copies.removeIf(rows -> SchemaNames.key(rows.target()).equals(key)));
         movedColumns.forgetCopiesInto(key);
-        updates.forgetCopiesInto(key, "");
+        updates.forgetCopiesInto(key, at);
         partial.values().removeIf(copy -> !copy.target().isEmpty() && SchemaNames.key(copy.target()).equals(key));
     }
 
