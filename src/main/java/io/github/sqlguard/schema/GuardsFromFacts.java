@@ -5,6 +5,7 @@ import io.github.sqlguard.analysis.SpRenameCall;
 import io.github.sqlguard.sql.DatabaseScope;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.Token;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -182,7 +183,39 @@ final class GuardsFromFacts {
                 .or(() -> facts.addedIfMissing.shortfallOf(statement))
                 .or(() -> DestroyedTables.droppedFromOneTable(statement)
                         .flatMap(dropped -> facts.copies.carried().shortfallOf(dropped.table(), dropped.columns())))
-                .or(() -> droppedTable(statement).flatMap(table -> facts.copies.carried().shortfallOfTable(table)));
+                .or(() -> droppedTable(statement).map(table -> withUpdateCopies(facts, statement, table,
+                        facts.copies.carried().shortfallOfTable(table))).filter(Optional::isPresent)
+                        .map(Optional::get))
+                .or(() -> followsCopies(facts, statement) ? updateCopiesOfDroppedColumns(facts, statement)
+                        : Optional.empty());
+    }
+
+    /**
+     * The note on a DROP TABLE of {@code table}: what {@code carried} says of the copies that took some of its
+     * columns, then where UPDATEs copied its values ({@link UpdateCopies}).
+     */
+    private static Optional<Guard> withUpdateCopies(LossGuards facts, Statement statement, String table,
+            Optional<Guard> carried) {
+        Optional<String> updated = followsCopies(facts, statement) ? facts.copies.updateCopiesOf(table, null)
+                : Optional.empty();
+        if (updated.isEmpty()) {
+            return carried;
+        }
+        return Optional.of(new Guard(Guard.Kind.CARRIED_COPY, carried.map(guard -> guard.description() + "; ")
+                .orElse("") + updated.get()));
+    }
+
+    /**
+     * The note on a DROP COLUMN of columns of one table whose values an UPDATE copied to another table: where they
+     * went, and which of them no UPDATE took.
+     */
+    private static Optional<Guard> updateCopiesOfDroppedColumns(LossGuards facts, Statement statement) {
+        return DestroyedTables.droppedFromOneTable(statement).flatMap(dropped -> facts.copies
+                .updateCopiesOf(dropped.table(), dropped.columns()).map(note -> {
+                    Map<String, String> notes = new LinkedHashMap<>();
+                    dropped.columns().forEach(column -> notes.put(SchemaNames.key(column), note));
+                    return new Guard(Guard.Kind.CARRIED_COPY, note, notes);
+                }));
     }
 
     /** The one table a {@code DROP TABLE} drops, if the statement is one. */

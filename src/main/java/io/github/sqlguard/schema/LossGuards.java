@@ -398,6 +398,7 @@ public final class LossGuards {
             copies.backLinks().updated(update.table(), update.assigned(), statement.tokens(), before,
                     lineOf(statement));
         }
+        copies.updateCopiesOverwritten(update.table(), update.assigned(), lineOf(statement));
         List<String> overwritten = columns.notAddedTo(update.table(), update.assigned());
         if (update.fixesChosenRows()) {
             // A fix of the rows its WHERE picks loses what the same UPDATE of the table copied would: no more

@@ -48,6 +48,8 @@ final class TableCopies {
     private final CarriedColumns carried = new CarriedColumns();
     /** Columns moved to a table of their own whose rows the source's rows were then pointed at. */
     private final CopyBackLinks backLinks = new CopyBackLinks();
+    /** Values UPDATEs copied from a table into the matching rows of another, by the table copied from. */
+    private final UpdateCopies updates = new UpdateCopies();
 
     /**
      * Records the copy, if any, that the statement of {@code tokens} (its main keyword at {@code main}) makes, at
@@ -58,6 +60,15 @@ final class TableCopies {
     void observe(List<Token> statement, int main, SchemaView before, boolean selectIntoMakesTable, String at,
             Function<String, Set<String>> unwrittenIn, Function<String, Set<String>> distinctIn, Dialect dialect) {
         CopiesMade.record(this, statement, main, before, selectIntoMakesTable, at, unwrittenIn, distinctIn, dialect);
+        UpdateFromTable.of(statement, main, before).ifPresent(update -> updates.observe(update, at, before));
+    }
+
+    /**
+     * Where UPDATEs copied values of {@code table} to other tables, for a drop of its {@code dropped} columns (of
+     * every column when null), and which columns none took; empty when no UPDATE read it.
+     */
+    Optional<String> updateCopiesOf(String table, List<String> dropped) {
+        return updates.note(table, dropped);
     }
 
     /** The notes on drops of columns, or of a table, whose values copies carried elsewhere without guarding them. */
@@ -90,8 +101,17 @@ final class TableCopies {
         if (!columns.isEmpty()) {
             backLinks.copyChanged(table);
         }
+        updates.columnsChanged(table, columns, at);
         whole.columnsChanged(key, columns, change, at).forEach((source, note) -> partial.put(source,
                 new PartialCopy(note, "", "", Set.of(), Set.of())));
+    }
+
+    /**
+     * An UPDATE at {@code at} wrote {@code columns} of {@code table}, added by the script or not: values an earlier
+     * UPDATE copied into them from another table are no longer there.
+     */
+    void updateCopiesOverwritten(String table, List<String> columns, String at) {
+        updates.columnsChanged(table, columns, at);
     }
 
     /**
@@ -105,6 +125,7 @@ final class TableCopies {
         if (!columns.isEmpty()) {
             backLinks.copyChanged(table);
         }
+        updates.columnsChanged(table, columns, at);
         whole.columnsFixed(key, columns, at);
     }
 
@@ -135,7 +156,7 @@ final class TableCopies {
         String key = SchemaNames.key(table);
         backLinks.copyChanged(table);
         Map<String, String> changed = whole.rowsOverwritten(key, at);
-        forgetCopiesInto(table);
+        forgetCopiesInto(table, at);
         changed.forEach((source, note) -> partial.put(source, new PartialCopy(note, "", "", Set.of(), Set.of())));
     }
 
@@ -144,12 +165,18 @@ final class TableCopies {
      * copied ({@code CREATE TABLE b AS SELECT * FROM t; DROP TABLE b; DROP TABLE t} loses every row of t).
      */
     void forgetCopiesInto(String table) {
+        forgetCopiesInto(table, "");
+    }
+
+    /** As {@link #forgetCopiesInto(String)}, but for the values the UPDATE at {@code at} copied there itself. */
+    private void forgetCopiesInto(String table, String at) {
         String key = SchemaNames.key(table);
         backLinks.copyChanged(table);
         whole.forgetCopiesInto(key);
         leftOut.values().removeIf(rows -> SchemaNames.key(rows.target()).equals(key));
         alsoLeftOut.values().forEach(copies -> copies.removeIf(rows -> SchemaNames.key(rows.target()).equals(key)));
         movedColumns.forgetCopiesInto(key);
+        updates.forgetCopiesInto(key, at);
         partial.values().removeIf(copy -> !copy.target().isEmpty() && SchemaNames.key(copy.target()).equals(key));
     }
 
@@ -279,14 +306,15 @@ final class TableCopies {
                             + ", which the copy did not move"));
             Optional<Guard> shortOfMoved = Guard.noting(Guard.Kind.CARRIED_COPY, notes);
             if (shortOfMoved.isPresent()) {
-                return shortOfMoved;
+                return Optional.of(withUpdateCopies(shortOfMoved.get(), targets.get(0), dropped));
             }
         }
         if (rows == null) {
             return copy == null ? Optional.empty() : copy.guardBeside(targets.get(0), dropped)
                     .or(() -> copy.guardAlone(targets.get(0), dropped))
                     .or(() -> carriedEach(targets.get(0), dropped))
-                    .or(() -> Optional.of(new Guard(Guard.Kind.INCOMPLETE_COPY, left)));
+                    .or(() -> Optional.of(new Guard(Guard.Kind.INCOMPLETE_COPY, left)))
+                    .map(guard -> guard.noteOnly() ? withUpdateCopies(guard, targets.get(0), dropped) : guard);
         }
         // A column the copy neither read nor left out came after it: the copy holds none of its values
         List<String> lost = dropped == null ? rows.notKept() : dropped.stream()
@@ -302,10 +330,21 @@ final class TableCopies {
         }
         if (!unmoved.isEmpty()) {
             boolean sameCopy = left == null || left.equals(rows.note(rows.notKept()));
-            return Optional.of(new Guard(Guard.Kind.INCOMPLETE_COPY, sameCopy
-                    ? rows.note(unmoved, alsoLeftOut.getOrDefault(key, List.of())) : left,
-                    sameCopy && dropped != null ? unmoved.stream().collect(Collectors.toMap(SchemaNames::key,
-                            c -> "", (a, b) -> a)) : Map.of()));
+            Map<String, String> leftColumns = sameCopy && dropped != null ? unmoved.stream()
+                    .collect(Collectors.toMap(SchemaNames::key, c -> "", (a, b) -> a)) : Map.of();
+            Set<String> updated = updates.copiedOf(targets.get(0), unmoved);
+            List<String> notUpdated = unmoved.stream().filter(c -> !updated.contains(SchemaNames.key(c))).toList();
+            if (!sameCopy || updated.isEmpty()) {
+                Guard incomplete = new Guard(Guard.Kind.INCOMPLETE_COPY, sameCopy
+                        ? rows.note(unmoved, alsoLeftOut.getOrDefault(key, List.of())) : left, leftColumns);
+                return Optional.of(withUpdateCopies(incomplete, targets.get(0), dropped));
+            }
+            // The columns the copy left out that an UPDATE took elsewhere are named with where they went, not as lost
+            String leftOutNote = notUpdated.isEmpty() ? ""
+                    : rows.note(notUpdated, alsoLeftOut.getOrDefault(key, List.of())) + "; ";
+            String updatedNote = updates.note(targets.get(0), unmoved.stream()
+                    .filter(c -> updated.contains(SchemaNames.key(c))).toList()).orElse("");
+            return Optional.of(new Guard(Guard.Kind.INCOMPLETE_COPY, leftOutNote + updatedNote, leftColumns));
         }
         if (dropped == null) {
             return Optional.of(new Guard(Guard.Kind.ROWS_COPIED, "rows copied to " + rows.target() + " at " + rows.at()
@@ -313,6 +352,21 @@ final class TableCopies {
                             .collect(Collectors.joining())));
         }
         return rows.guardOfColumns(targets.get(0), dropped, moved);
+    }
+
+    /**
+     * {@code guard}, a note that guards nothing, extended by where UPDATEs copied values of {@code table} (a drop of
+     * its {@code dropped} columns, of every column when null), when any did.
+     */
+    private Guard withUpdateCopies(Guard guard, String table, List<String> dropped) {
+        Optional<String> note = updates.note(table, dropped);
+        if (note.isEmpty()) {
+            return guard;
+        }
+        Map<String, String> columns = new LinkedHashMap<>();
+        guard.columns().forEach((column, text) -> columns.put(column, text.isEmpty() ? text
+                : text + "; " + note.get()));
+        return new Guard(guard.kind(), guard.description() + "; " + note.get(), columns);
     }
 
     /**
@@ -358,6 +412,7 @@ final class TableCopies {
             movedColumns.forget(key);
             carried.forget(key);
             backLinks.forget(key);
+            updates.forget(key);
         });
     }
 
@@ -366,6 +421,7 @@ final class TableCopies {
         CopiedTableChanges.forEachEmptied(clauses, this::copiesInto, this::forgetCopiesInto);
         whole.follow(clauses, at);
         movedColumns.follow(clauses);
+        updates.follow(clauses);
         clauses.stream().filter(CopiedTableChanges::renamesTable)
                 .forEach(clause -> copyRenamed(clause.table(), clause.detail()));
         CopiedTableChanges.followNames(partial, clauses);
