@@ -98,6 +98,12 @@ final class JavaMigrationClasses {
                 // One look at each entry: walkFileTree hands over the attributes it read to tell files from folders.
                 Files.walkFileTree(root, new SimpleFileVisitor<>() {
                     @Override
+                    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                        return !dir.equals(root) && isTestSourceSet(dir) ? FileVisitResult.SKIP_SUBTREE
+                                : FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
                         String name = file.getFileName().toString();
                         if (attributes.isRegularFile() && (name.endsWith(".java") || name.endsWith(".kt"))) {
@@ -118,6 +124,17 @@ final class JavaMigrationClasses {
         }
         sources.sort(Comparator.comparing(JavaSourceIndex.Source::file));
         return sources;
+    }
+
+    /**
+     * True for a test source set ({@code src/test}, {@code src/testFixtures}, {@code src/integrationTest},
+     * {@code src/it}): its classes are never on the application's classpath, so Flyway never runs a migration there.
+     */
+    private static boolean isTestSourceSet(Path dir) {
+        Path parent = dir.getParent();
+        String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+        return parent != null && parent.getFileName() != null && parent.getFileName().toString().equals("src")
+                && (name.startsWith("test") || name.equals("it") || name.endsWith("Test") || name.endsWith("Tests"));
     }
 
     /**
