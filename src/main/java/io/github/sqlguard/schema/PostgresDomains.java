@@ -1,6 +1,5 @@
 package io.github.sqlguard.schema;
 
-import io.github.sqlguard.analysis.ObjectNames;
 import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
 import java.util.ArrayList;
@@ -53,13 +52,7 @@ final class PostgresDomains {
         Token verb = tokens.get(start);
         PostgresDomains known = history.domains();
         if (verb.isWord("DROP")) {
-            int i = tokens.get(start + 2).isWord("IF") ? start + 4 : start + 2;
-            for (List<Token> part : ObjectNames.splitAtCommas(tokens, i, tokens.size())) {
-                SchemaNames.Read name = SchemaNames.name(part, 0);
-                if (name != null) {
-                    known.domains.remove(SchemaNames.key(name.text()));
-                }
-            }
+            SchemaNames.dropped(tokens, start + 2).forEach(name -> known.domains.remove(SchemaNames.key(name)));
             return true;
         }
         SchemaNames.Read name = SchemaNames.name(tokens, start + 2);

@@ -51,13 +51,9 @@ final class PostgresEnums {
         Token verb = tokens.get(start);
         PostgresEnums enums = history.enums();
         if (verb.isWord("DROP")) {
-            int i = tokens.get(start + 2).isWord("IF") ? start + 4 : start + 2;
-            for (List<Token> part : ObjectNames.splitAtCommas(tokens, i, tokens.size())) {
-                SchemaNames.Read name = SchemaNames.name(part, 0);
-                if (name != null) {
-                    enums.values.remove(SchemaNames.key(name.text()));
-                    history.enumTypes().clear(name.text());
-                }
+            for (String name : SchemaNames.dropped(tokens, start + 2)) {
+                enums.values.remove(SchemaNames.key(name));
+                history.enumTypes().clear(name);
             }
             return true;
         }
