@@ -36,10 +36,12 @@ public final class Diagnostics {
             List.of("DELETE FROM customers WHERE name = 'acme;"), List.of("DELETE FROM customers WHERE name = 'acme';"));
 
     public static final RuleInfo MALFORMED_CHANGELOG = new RuleInfo("malformed-changelog", Severity.ERROR,
-            "A Liquibase changelog is not well-formed XML, YAML or JSON",
+            "A Liquibase changelog is not well-formed XML, YAML or JSON, or holds a setting Liquibase passes over",
             "Liquibase would refuse the changelog, and sqlguard cannot see the changes it holds; XML with "
-                    + "DTDs or external entities is refused as well because reading it could leak files.",
-            "Fix the syntax error at the reported line.",
+                    + "DTDs or external entities is refused as well because reading it could leak files. A rollback, "
+                    + "modifySql or preConditions written inside a change is passed over without a word and never "
+                    + "takes effect: that is reported at WARNING.",
+            "Fix the syntax error at the reported line, or move the setting to where Liquibase reads it.",
             List.of(), List.of());
 
     public static final RuleInfo MISSING_INCLUDE = new RuleInfo("missing-include", Severity.ERROR,
