@@ -239,6 +239,14 @@ class LinterRuntimeSqlTest {
             ORACLE     | DECLARE\\n  n NUMBER(10);\\nBEGIN\\n  SELECT MAX(id) INTO n FROM t;\\n  EXECUTE IMMEDIATE 'DELETE FROM t WHERE id < ' || TO_CHAR(n, 'L999');\\nEND;\\n/ | runtime-sql WARNING 5:3
             MYSQL      | SET @m = (SELECT MAX(id) + 1 FROM t);\\nSET @s = CONCAT('ALTER TABLE t AUTO_INCREMENT = ', @m);\\nPREPARE st FROM @s; | -
             MYSQL      | SET @m = (SELECT MAX(name) FROM t);\\nSET @s = CONCAT('ALTER TABLE t AUTO_INCREMENT = ', @m);\\nPREPARE st FROM @s; | runtime-sql WARNING 3:1
+            MYSQL      | SELECT CONCAT('ALTER TABLE account AUTO_INCREMENT = ', COALESCE(MAX(id) + 1, 1)) INTO @s FROM account;\\nPREPARE st FROM @s;\\nEXECUTE st; | -
+            MYSQL      | SELECT CONCAT('ALTER TABLE account AUTO_INCREMENT = ', IFNULL(MAX(id), 0) + 1) FROM account INTO @s;\\nPREPARE st FROM @s;\\nEXECUTE st; | -
+            MYSQL      | SELECT CONCAT('DELETE FROM account WHERE id < ', MAX(id) - 100) INTO @s FROM account;\\nPREPARE st FROM @s;\\nEXECUTE st; | -
+            MYSQL      | SELECT CONCAT('DELETE FROM account', MAX(id) - 100) INTO @s FROM account;\\nPREPARE st FROM @s;\\nEXECUTE st; | delete-without-where ERROR 1:16
+            MYSQL      | SELECT CONCAT('ALTER TABLE account AUTO_INCREMENT = ', MAX(id)) INTO @s FROM account;\\nPREPARE st FROM @s;\\nEXECUTE st; | runtime-sql WARNING 2:1
+            MYSQL      | SELECT CONCAT('ALTER TABLE account AUTO_INCREMENT = ', COALESCE(MAX(id) + 1, name)) INTO @s FROM account;\\nPREPARE st FROM @s;\\nEXECUTE st; | runtime-sql WARNING 2:1
+            MYSQL      | SELECT CONCAT('ALTER TABLE account AUTO_INCREMENT = ', COALESCE(MAX(id) + 1, '1; DROP TABLE x')) INTO @s FROM account;\\nPREPARE st FROM @s;\\nEXECUTE st; | runtime-sql WARNING 2:1
+            MYSQL      | SET @s = 'DROP TABLE t2';\\nSELECT CONCAT('ALTER TABLE account AUTO_INCREMENT = ', id + 1) INTO @s FROM account WHERE id = 7;\\nPREPARE st FROM @s;\\nEXECUTE st; | runtime-sql WARNING 3:1
             MYSQL      | SELECT MAX(id) + 1 INTO @m FROM t;\\nSET @s = CONCAT('ALTER TABLE t AUTO_INCREMENT = ', @m);\\nPREPARE st FROM @s; | runtime-sql WARNING 3:1
             POSTGRESQL | DO $$\\nDECLARE n integer;\\nBEGIN\\n  SELECT MAX(id) + 1 INTO n FROM t;\\n  EXECUTE format('ALTER SEQUENCE s RESTART WITH %s', n);\\nEND $$; | -
             POSTGRESQL | DO $$\\nDECLARE n text;\\nBEGIN\\n  SELECT MAX(id) + 1 INTO n FROM t;\\n  EXECUTE format('DELETE FROM t WHERE id < %s', n);\\nEND $$; | runtime-sql WARNING 5:3

@@ -13,7 +13,9 @@ import java.util.Set;
  * FROM @s}). The name was given by the schema's own DDL, so it joins the text as one name and the statement is what
  * the literals show, as for T-SQL's {@code SELECT @cmd = '..' + d.name FROM sys.default_constraints d}
  * ({@link CatalogueNames}). A column of any other table, a variable or a parameter of the routine (which MySQL reads
- * before a column of the same name), or any other part leaves the text built at run time.
+ * before a column of the same name), or any other part leaves the text built at run time. A part that computes a
+ * number whatever its operands hold ({@code COALESCE(MAX(id) + 1, 1)}, see {@link NumericVariables#isNumber}) joins
+ * it as one value from any table, as {@code ALTER TABLE t AUTO_INCREMENT = ..} is built.
  */
 final class CatalogueSelectedText {
 
@@ -33,9 +35,10 @@ final class CatalogueSelectedText {
         }
         boolean leading = at + 1 < scope.size() && scope.get(at + 1).isWord("FROM");
         int from = leading ? at + 1 : trailingFrom(scope, at - 1);
-        if (from < 0 || !CatalogueNames.readsOnlyCatalogue(scope, from, leading ? scope.size() : at - 1)) {
+        if (from < 0) {
             return null;
         }
+        boolean catalogue = CatalogueNames.readsOnlyCatalogue(scope, from, leading ? scope.size() : at - 1);
         int itemEnd = leading ? at - 1 : from;
         int select = selectOf(scope, itemEnd - 1);
         if (select < 0) {
@@ -70,7 +73,8 @@ final class CatalogueSelectedText {
             if (!DynamicSql.literalParts(part).isEmpty()) {
                 text.addAll(part);
                 anyLiteral = true;
-            } else if (isCatalogueNameColumn(scope, from, part, variables)) {
+            } else if (catalogue && isCatalogueNameColumn(scope, from, part, variables)
+                    || NumericVariables.isNumber(part)) {
                 Token name = part.get(0);
                 text.add(StandIns.quoted(0, name.offset(), name.line(), name.column()));
             } else {
