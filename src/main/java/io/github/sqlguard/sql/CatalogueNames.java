@@ -126,7 +126,7 @@ final class CatalogueNames {
      * True when the variable at {@code at} is the first select item of {@code SELECT @v = ..}, also behind
      * {@code TOP 1} or {@code TOP (1)}, with which scripts take one constraint's name when the lookup may find several.
      */
-    private static boolean isSelectAssignment(List<Token> scope, int at) {
+    static boolean isSelectAssignment(List<Token> scope, int at) {
         int top = at - 2;
         if (at >= 1 && scope.get(at - 1).isSymbol(")")) {
             top = openingParenthesis(scope, at - 1) - 1;

@@ -13,7 +13,9 @@ import java.util.Set;
  * FROM @s}). The name was given by the schema's own DDL, so it joins the text as one name and the statement is what
  * the literals show, as for T-SQL's {@code SELECT @cmd = '..' + d.name FROM sys.default_constraints d}
  * ({@link CatalogueNames}). A column of any other table, a variable or a parameter of the routine (which MySQL reads
- * before a column of the same name), or any other part leaves the text built at run time.
+ * before a column of the same name), or any other part leaves the text built at run time. A part that computes a
+ * number whatever its operands hold ({@code COALESCE(MAX(id) + 1, 1)}, see {@link NumericVariables#isNumber}) joins
+ * it as one value from any table, as {@code ALTER TABLE t AUTO_INCREMENT = ..} is built.
  */
 final class CatalogueSelectedText {
 
@@ -22,22 +24,28 @@ final class CatalogueSelectedText {
 
     /**
      * The text the query gives the variable at {@code at} of {@code scope}, with each name column standing in as one
-     * name, when the variable is the only target of {@code SELECT item INTO v FROM ..}, the FROM list reads only
+     * name, when the variable is the only target of {@code SELECT item INTO v FROM ..} (or MySQL's
+     * {@code SELECT item FROM .. INTO v}, which ends the statement), the FROM list reads only
      * catalogue views, and the one item joins literals (at least one) and name columns only, by {@code CONCAT(..)},
      * {@code ||} or {@code +}; null otherwise.
      */
     static List<Token> of(List<Token> scope, int at) {
-        if (at < 3 || !scope.get(at - 1).isWord("INTO") || at + 1 >= scope.size()
-                || !scope.get(at + 1).isWord("FROM") || !CatalogueNames.readsOnlyCatalogue(scope, at + 1,
-                        scope.size())) {
+        if (at < 3 || !scope.get(at - 1).isWord("INTO")) {
             return null;
         }
-        int select = selectOf(scope, at - 2);
+        boolean leading = at + 1 < scope.size() && scope.get(at + 1).isWord("FROM");
+        int from = leading ? at + 1 : trailingFrom(scope, at - 1);
+        if (from < 0) {
+            return null;
+        }
+        boolean catalogue = CatalogueNames.readsOnlyCatalogue(scope, from, leading ? scope.size() : at - 1);
+        int itemEnd = leading ? at - 1 : from;
+        int select = selectOf(scope, itemEnd - 1);
         if (select < 0) {
             return null;
         }
-        int first = select + 1 < at - 1 && scope.get(select + 1).isWord("DISTINCT") ? select + 2 : select + 1;
-        List<Token> item = scope.subList(first, at - 1);
+        int first = select + 1 < itemEnd && scope.get(select + 1).isWord("DISTINCT") ? select + 2 : select + 1;
+        List<Token> item = scope.subList(first, itemEnd);
         if (item.isEmpty()) {
             return null;
         }
@@ -65,7 +73,8 @@ final class CatalogueSelectedText {
             if (!DynamicSql.literalParts(part).isEmpty()) {
                 text.addAll(part);
                 anyLiteral = true;
-            } else if (isCatalogueNameColumn(scope, at + 1, part, variables)) {
+            } else if (catalogue && isCatalogueNameColumn(scope, from, part, variables)
+                    || NumericVariables.isNumber(part)) {
                 Token name = part.get(0);
                 text.add(StandIns.quoted(0, name.offset(), name.line(), name.column()));
             } else {
@@ -80,6 +89,32 @@ final class CatalogueSelectedText {
             text.add(item.get(item.size() - 1));
         }
         return anyLiteral ? text : null;
+    }
+
+    /**
+     * The FROM of MySQL's {@code SELECT item FROM .. WHERE .. INTO v} whose INTO is at {@code into} and ends the
+     * statement, or -1: also for a query of several parts ({@code UNION}), whose other part may read any table.
+     */
+    private static int trailingFrom(List<Token> scope, int into) {
+        if (into + 2 < scope.size() && !StatementEnd.isSeparator(scope.get(into + 2))) {
+            return -1;
+        }
+        int depth = 0;
+        int from = -1;
+        for (int i = into - 1; i >= 0 && !StatementEnd.isSeparator(scope.get(i)); i--) {
+            Token token = scope.get(i);
+            depth += token.isSymbol(")") ? 1 : token.isSymbol("(") ? -1 : 0;
+            if (depth < 0 || depth == 0 && token.isAnyWord("UNION", "EXCEPT", "INTERSECT")) {
+                return -1;
+            }
+            if (depth == 0 && token.isWord("FROM")) {
+                from = i;
+            }
+            if (depth == 0 && token.isWord("SELECT")) {
+                return from;
+            }
+        }
+        return -1;
     }
 
     /** The index of the SELECT whose only select item ends at {@code last}, or -1 (also when it has several). */

@@ -63,17 +63,22 @@ final class NumericVariables {
     /**
      * True for an expression that computes a number whatever its operands hold: a number, arithmetic with a number
      * ({@code MAX(id) + 1}: MySQL, T-SQL and Oracle turn a text operand into a number or fail), a {@code COUNT(..)},
-     * or a scalar subquery whose one select item is such an expression. No text literal and no {@code ||} in it.
+     * a scalar subquery whose one select item is such an expression, or {@code COALESCE(MAX(id) + 1, 1)} (also
+     * {@code IFNULL}, {@code ISNULL}, {@code NVL}) of such expressions only. No text literal and no {@code ||} in it.
      */
-    private static boolean isNumber(List<Token> expression) {
+    static boolean isNumber(List<Token> expression) {
         List<Token> inside = TopLevel.withoutEnclosingParentheses(expression);
         if (!inside.isEmpty() && inside.get(0).isWord("SELECT")) {
             int from = TopLevel.wordIndex(inside, 1, "FROM");
             inside = inside.subList(1, from < 0 ? inside.size() : from);
         }
-        if (inside.isEmpty() || inside.stream().anyMatch(t -> t.type() == TokenType.STRING || t.isSymbol("||")
-                || t.isSymbol(","))) {
-            return false;
+        if (inside.size() > 3 && inside.get(0).isAnyWord("COALESCE", "IFNULL", "ISNULL", "NVL")
+                && inside.get(1).isSymbol("(") && TopLevel.closingParenthesis(inside, 1) == inside.size() - 1) {
+            return argumentsAreNumbers(inside.subList(2, inside.size() - 1));
+        }
+        if (inside.isEmpty() || inside.stream().anyMatch(t -> t.type() == TokenType.STRING || t.isSymbol("||"))
+                || hasTopLevelComma(inside)) {
+            return false; // a comma inside a call's parentheses (IFNULL(MAX(id), 0) + 1) lists no second value
         }
         if (inside.size() == 1) {
             return inside.get(0).type() == TokenType.NUMBER;
@@ -95,6 +100,35 @@ final class NumericVariables {
             }
         }
         return false;
+    }
+
+    private static boolean hasTopLevelComma(List<Token> tokens) {
+        int depth = 0;
+        for (Token token : tokens) {
+            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
+            if (depth == 0 && token.isSymbol(",")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when each argument of the list, split at its commas outside parentheses, computes a number. */
+    private static boolean argumentsAreNumbers(List<Token> arguments) {
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i <= arguments.size(); i++) {
+            Token token = i < arguments.size() ? arguments.get(i) : null;
+            if (token == null || depth == 0 && token.isSymbol(",")) {
+                if (!isNumber(arguments.subList(start, i))) {
+                    return false;
+                }
+                start = i + 1;
+                continue;
+            }
+            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
+        }
+        return true;
     }
 
     /**

@@ -18,6 +18,9 @@ import java.util.Map;
  * T-SQL's loop over a catalogue, {@code SELECT @sql += N'DROP TABLE ' + QUOTENAME(name) + N';' FROM sys.tables},
  * drop tables whatever the names turn out to be. Such a text is read with a word standing in for each part that
  * is not a literal, as when the expression stands in the {@code EXECUTE} itself, and stays built at run time.
+ * A T-SQL lookup ({@code SELECT @cmd = 'ALTER TABLE t DROP CONSTRAINT ' + name FROM sys.default_constraints ..})
+ * that finds no row leaves the variable its earlier text, so after an assignment of anything but {@code NULL} or
+ * {@code ''} both texts may run: each is read, and the text stays built at run time.
  *
  * <p>Where a migration calls the routine with a literal for a parameter ({@code CALL drop_column('orders', 'note')}),
  * the body is read for that call with the parameter holding the literal, unless the body assigns it itself.
@@ -78,6 +81,9 @@ final class VariableAssignments {
         List<List<Token>> expressions = new ArrayList<>();
         List<Integer> assignedAt = new ArrayList<>();
         List<Boolean> appends = new ArrayList<>();
+        // T-SQL's SELECT @v = .. FROM .. that finds no row leaves @v what an earlier assignment gave it.
+        List<Boolean> keepsEarlierText = new ArrayList<>();
+        boolean textBefore = false;
         boolean appendedOnly = true;
         boolean allBeforeUse = true;
         boolean assignedByContext = false;
@@ -103,6 +109,7 @@ final class VariableAssignments {
                     expressions.add(named);
                     assignedAt.add(i);
                     appends.add(false);
+                    keepsEarlierText.add(false);
                     continue;
                 }
                 onlyNamesOrNullBefore = false;
@@ -113,7 +120,9 @@ final class VariableAssignments {
                     expressions.add(selected);
                     assignedAt.add(i);
                     appends.add(true);
+                    keepsEarlierText.add(false);
                 }
+                textBefore = true;
                 continue;
             } else {
                 value = valueStart(scope, i);
@@ -133,6 +142,9 @@ final class VariableAssignments {
             allBeforeUse &= token.offset() < use.offset();
             List<Token> expression = expressionFrom(scope, value);
             onlyNamesOrNullBefore &= expression.size() == 1 && expression.get(0).isWord("NULL");
+            keepsEarlierText.add(textBefore && CatalogueNames.isSelectAssignment(scope, i)
+                    && value + expression.size() < scope.size() && scope.get(value + expression.size()).isWord("FROM"));
+            textBefore |= !holdsNothing(expression);
             expressions.add(expression);
             assignedAt.add(i);
             appends.add(appended);
@@ -140,7 +152,7 @@ final class VariableAssignments {
         if (assignedByContext) {
             // SELECT .. INTO @t, then SET @t = CONCAT('DROP TABLE ', @t): the plain assignment after it decides.
             int reaching = ReachingAssignments.of(scope, assignedAt, expressions, use, variable, routines);
-            if (reaching >= 0 && !appends.get(reaching) && lastContextBeforeUse >= 0
+            if (reaching >= 0 && !appends.get(reaching) && !keepsEarlierText.get(reaching) && lastContextBeforeUse >= 0
                     && assignedAt.get(reaching) > lastContextBeforeUse) {
                 return valueOfOne(scope, arguments, scope.get(assignedAt.get(reaching)), expressions.get(reaching));
             }
@@ -153,7 +165,7 @@ final class VariableAssignments {
         }
         if (straightLine || !allBeforeUse || !appendedOnly) {
             int reaching = ReachingAssignments.of(scope, assignedAt, expressions, use, variable, routines);
-            if (reaching >= 0 && !appends.get(reaching)) {
+            if (reaching >= 0 && !appends.get(reaching) && !keepsEarlierText.get(reaching)) {
                 return valueOfOne(scope, arguments, scope.get(assignedAt.get(reaching)), expressions.get(reaching));
             }
             return straightLine ? Value.UNKNOWN : everyTextBefore(scope, use, expressions, assignedAt, appends);
@@ -250,6 +262,15 @@ final class VariableAssignments {
         }
         List<Token> known = DynamicSql.partsWithStandIns(expression, standInsBefore);
         return known.isEmpty() ? List.of(StandIns.forOperand(expression, standInsBefore + 1)) : known;
+    }
+
+    /** {@code NULL}, {@code ''} or {@code N''}: a value that runs nothing when a later lookup keeps it. */
+    private static boolean holdsNothing(List<Token> expression) {
+        if (expression.size() != 1) {
+            return false;
+        }
+        Token value = expression.get(0);
+        return value.isWord("NULL") || value.type() == TokenType.STRING && value.stringValue().isEmpty();
     }
 
     /** The expressions joined in order, each part that is not a literal read as a stand-in word. */
