@@ -83,7 +83,11 @@ class LinterScratchTableRowsTest {
         "MYSQL | CREATE TABLE s (id INT PRIMARY KEY); INSERT INTO s SELECT obs_id FROM obs WHERE value_text = 'x'; "
                 + "DELETE o FROM obs o JOIN s ON s.id = o.obs_id; | -",
         "MYSQL | CREATE TABLE s (id INT PRIMARY KEY); INSERT INTO s (id) VALUES (1), (2); "
-                + "DELETE FROM o USING obs o JOIN s ON o.obs_id = s.id; | 3:1 unparsed-statement WARNING",
+                + "DELETE FROM o USING obs o JOIN s ON o.obs_id = s.id; | -",
+        "MARIADB | CREATE TABLE s (id INT PRIMARY KEY); INSERT INTO s SELECT obs_id FROM obs; "
+                + "DELETE FROM o USING obs o JOIN s ON s.id = o.obs_id; | 3:1 always-true-where ERROR",
+        "MYSQL | CREATE TABLE s (id INT PRIMARY KEY); INSERT INTO s SELECT obs_id FROM obs; "
+                + "DELETE FROM obs USING obs INNER JOIN s ON obs.obs_id = s.id; | 3:1 always-true-where ERROR",
         "POSTGRESQL | CREATE TEMPORARY TABLE s (id INT PRIMARY KEY); "
                 + "INSERT INTO s SELECT obs_id FROM obs WHERE value_text = 'x'; "
                 + "DELETE FROM obs o USING s WHERE s.id = o.obs_id; | -",

@@ -232,6 +232,38 @@ class LinterUnfilteredJoinTest {
         }
     }
 
+    /**
+     * MySQL's and MariaDB's multi-table DELETE written with USING ({@code DELETE FROM o USING orders o JOIN ..}),
+     * which JSqlParser rejects, is judged from its tokens as the same DELETE written {@code DELETE o FROM orders o
+     * JOIN ..}: quiet where the join or WHERE limits the rows, reported where not, and never an unparsed statement.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            MYSQL   | DELETE FROM o USING orders o JOIN customers c ON c.id = o.customer_id WHERE c.status = 'x'   | DELETE o FROM orders o JOIN customers c ON c.id = o.customer_id WHERE c.status = 'x'   | -
+            MARIADB | DELETE FROM o USING orders o JOIN customers c ON c.id = o.customer_id WHERE c.status = 'x'   | DELETE o FROM orders o JOIN customers c ON c.id = o.customer_id WHERE c.status = 'x'   | -
+            MYSQL   | DELETE FROM orders USING orders JOIN refunds ON orders.id = refunds.order_id                 | DELETE orders FROM orders JOIN refunds ON orders.id = refunds.order_id                 | -
+            MYSQL   | DELETE FROM o, r USING orders o JOIN refunds r ON o.id = r.order_id WHERE r.id > 10          | DELETE o, r FROM orders o JOIN refunds r ON o.id = r.order_id WHERE r.id > 10          | -
+            MYSQL   | DELETE FROM orders USING orders JOIN customers ON customers.id = orders.customer_id          | DELETE orders FROM orders JOIN customers ON customers.id = orders.customer_id          | unfiltered-subquery
+            MARIADB | DELETE FROM o, c USING orders o JOIN customers c ON c.id = o.customer_id                     | DELETE o, c FROM orders o JOIN customers c ON c.id = o.customer_id                     | unfiltered-subquery
+            MYSQL   | DELETE FROM o USING orders o LEFT JOIN refunds r ON o.id = r.order_id                        | DELETE o FROM orders o LEFT JOIN refunds r ON o.id = r.order_id                        | delete-without-where
+            MARIADB | DELETE FROM o USING orders o CROSS JOIN customers c                                         | DELETE o FROM orders o CROSS JOIN customers c                                         | delete-without-where
+            MYSQL   | DELETE FROM o USING orders o JOIN customers c WHERE c.status = 'x'                           | DELETE o FROM orders o JOIN customers c WHERE c.status = 'x'                           | delete-without-where
+            MYSQL   | DELETE FROM o USING orders o LEFT JOIN refunds r ON o.id = r.order_id WHERE 1 = 1            | DELETE o FROM orders o LEFT JOIN refunds r ON o.id = r.order_id WHERE 1 = 1            | always-true-where
+            MARIADB | DELETE FROM o USING orders o JOIN refunds r ON 1 = 1                                        | DELETE o FROM orders o JOIN refunds r ON 1 = 1                                        | delete-without-where
+            """)
+    void mySqlDeleteUsingJoinIsJudgedAsTheDeleteFromJoinForm(Dialect dialect, String using, String from,
+            String expected) throws IOException {
+        List<String> expectedRules = expected.equals("-") ? List.of() : List.of(expected + " 2:3");
+
+        assertEquals(expectedRules, rulesAt(lint(dialect, SCHEMA, "SELECT 1;\n  " + using + ";\n")), using);
+        assertEquals(expectedRules, rulesAt(lint(dialect, SCHEMA, "SELECT 1;\n  " + from + ";\n")), from);
+    }
+
+    private static List<String> rulesAt(List<Finding> findings) {
+        return findings.stream().map(f -> f.ruleId() + " " + f.location().line() + ":" + f.location().column())
+                .toList();
+    }
+
     private List<Finding> lint(Dialect dialect, String schema, String sql) throws IOException {
         // The tables come from an earlier migration: tables the same script creates are scratch tables.
         Path file = project.resolve("db/V2__change.sql");

@@ -23,9 +23,10 @@ import java.util.List;
  * a WHERE whose FROM list has no JOIN or USING ({@code UPDATE t SET a = s.a FROM s}) touches every row too:
  * nothing links the target's rows to that list, and neither does a WHERE that names only the list's tables
  * ({@code UPDATE t SET a = s.a FROM s WHERE s.live}). Oracle's join views, which the parser cannot read, are
- * limited by their inner join. An UPDATE whose every assignment writes back its own value or changes only what a
- * CASE picks ({@code SET c = CASE WHEN c = 'a' THEN 'b' ELSE c END}) is settled whatever it joins: the rows it
- * reaches do not matter. Left to the parser: CTE bodies that change rows, IF branches and compound bodies,
+ * limited by their inner join, and MySQL's {@code DELETE FROM t USING t JOIN u ..}, which the parser rejects, is
+ * read as its {@code DELETE t FROM t JOIN u ..} would be. An UPDATE whose every assignment writes back its own
+ * value or changes only what a CASE picks ({@code SET c = CASE WHEN c = 'a' THEN 'b' ELSE c END}) is settled
+ * whatever it joins: the rows it reaches do not matter. Left to the parser: CTE bodies that change rows, IF branches and compound bodies,
  * joins and USING lists without a WHERE or with one on the other tables alone, conditions the tokens find always
  * true or holding a term of literals alone they cannot evaluate ({@code 3 IN (1, 3)}), MySQL backslash escapes that
  * may change how it reads, statements whose parentheses do not pair up, and statements whose target the tokens
@@ -76,6 +77,13 @@ final class SettledByTokens {
         if (change.selection() == RowSelection.OWN_VALUES_WRITTEN_BACK) {
             return true; // it changes only what a WHERE would have chosen, whichever rows its joins reach
         }
+        if (joinsInMySqlUsingList(statement, structure, main)) {
+            // JSqlParser rejects every join in this list, so asking it would only say so; the tokens read the join and
+            // the WHERE as they read DELETE t FROM t JOIN u, which the parser confirms, unless the WHERE holds a term
+            // of literals alone they cannot evaluate.
+            return structure.indexOfTopLevelWord(main, structure.size(), "WHERE") < 0
+                    || !holdsUndecidedLiteralTerm(structure);
+        }
         boolean ctesAreUpdatable = statement.dialect() == Dialect.SQLSERVER || statement.dialect() == Dialect.AUTO;
         if (change.where() != WhereFact.PRESENT && ctesAreUpdatable && main > 0
                 && change.tables().size() == 1 && namesACte(tokens, main, change.tables().get(0))) {
@@ -94,6 +102,21 @@ final class SettledByTokens {
             case VARIABLES_ONLY, NO_COLUMN, VARIABLE_SWITCH -> false; // the parser tells whether a join limits the rows
             case ALWAYS_TRUE -> false; // the parser confirms
         };
+    }
+
+    /**
+     * True for MySQL's and MariaDB's multi-table {@code DELETE FROM t1[, t2] USING t1 JOIN t2 ..}: the USING list of a
+     * DELETE whose FROM follows its modifiers holds a JOIN.
+     */
+    private static boolean joinsInMySqlUsingList(Statement statement, StatementTokens structure, int main) {
+        if (!statement.dialect().isMySqlFamily() || !structure.isWord(main, "DELETE")) {
+            return false;
+        }
+        int where = structure.indexOfTopLevelWord(main, structure.size(), "WHERE");
+        int end = where < 0 ? structure.size() : where;
+        int from = structure.skipWords(main + 1, "LOW_PRIORITY", "QUICK", "IGNORE");
+        int using = structure.isWord(from, "FROM") ? structure.indexOfTopLevelWord(from + 1, end, "USING") : -1;
+        return using >= 0 && structure.indexOfTopLevelWord(using + 1, end, "JOIN", "STRAIGHT_JOIN") >= 0;
     }
 
     /** True when every parenthesis closes one opened before it and none is left open. */

@@ -14,9 +14,10 @@ import java.util.function.Function;
  * A DELETE or UPDATE joined to one query of its WITH list or one derived table, on equalities of target and query
  * columns only, where that query reads one table without a filter: PostgreSQL's {@code WITH s AS (SELECT id FROM t)
  * DELETE FROM t USING s WHERE s.id = t.id} and {@code UPDATE t SET .. FROM (SELECT id FROM u) s WHERE s.id = t.id},
- * MySQL's {@code DELETE t FROM t JOIN (SELECT id FROM u) s ON s.id = t.id}. Such a statement is {@code DELETE FROM t
- * WHERE id IN (SELECT id FROM u)} written as a join, and is judged as that one is. A join to a table itself is left
- * to the key links of the statement's join; an UPDATE whose SET reads the joined query copies its values, a backfill.
+ * MySQL's {@code DELETE t FROM t JOIN (SELECT id FROM u) s ON s.id = t.id} (or {@code DELETE FROM t USING t JOIN ..}).
+ * Such a statement is {@code DELETE FROM t WHERE id IN (SELECT id FROM u)} written as a join, and is judged as that
+ * one is. A join to a table itself is left to the key links of the statement's join; an UPDATE whose SET reads the
+ * joined query copies its values, a backfill.
  *
  * @param verb DELETE or UPDATE
  * @param target the target table as written
@@ -60,6 +61,14 @@ record JoinedQuerySource(String verb, String target, WhereJudgement.RelatedRow s
             }
             listedTarget = SchemaNames.key(SchemaNames.lastPart(listed.text()));
             i = listed.next();
+        } else if (verb.equals("DELETE")) {
+            // MySQL: DELETE FROM a USING t a JOIN s ON .. names the target before a USING list that joins.
+            SchemaNames.Read listed = SchemaNames.name(tokens, i + 1);
+            if (listed != null && listed.next() < tokens.size() && tokens.get(listed.next()).isWord("USING")
+                    && TopLevel.wordIndex(tokens, listed.next(), "JOIN") > 0) {
+                listedTarget = SchemaNames.key(SchemaNames.lastPart(listed.text()));
+                i = listed.next();
+            }
         }
         i = verb.equals("DELETE") ? i + 1 : i;
         i = i < tokens.size() && tokens.get(i).isWord("ONLY") ? i + 1 : i;

@@ -42,7 +42,14 @@ class SettledByTokensTest {
         "UPDATE o SET o.note = 'y' FROM orders AS o JOIN u ON u.id = o.u OPTION (RECOMPILE) | SQLSERVER  | false",
         "DELETE FROM t USING u                                                             | POSTGRESQL | false",
         "DELETE t FROM t, u                                                                | MYSQL      | false",
-        "DELETE FROM t1, t2 USING t1 JOIN t2                                               | MYSQL      | false",
+        "DELETE FROM t1, t2 USING t1 JOIN t2                                               | MYSQL      | true",
+        "DELETE FROM t USING t JOIN u ON t.id = u.t_id                                     | MYSQL      | true",
+        "DELETE QUICK FROM t1, t2 USING t1 LEFT JOIN t2 ON t1.a = t2.a                     | MARIADB    | true",
+        "DELETE FROM t USING t JOIN u ON t.id = u.t_id WHERE 1 = 1                         | MYSQL      | true",
+        "DELETE FROM t USING t STRAIGHT_JOIN u ON t.id = u.t_id WHERE @go = 1              | MARIADB    | true",
+        "DELETE FROM t USING t JOIN u ON t.id = u.t_id WHERE 3 IN (1, 3)                   | MYSQL      | false",
+        "DELETE FROM t USING t JOIN u ON t.id = u.t_id                                     | POSTGRESQL | false",
+        "DELETE FROM t USING t, u                                                          | MYSQL      | false",
         "UPDATE t1, t2 SET t1.a = t2.a                                                     | MYSQL      | false",
         "DELETE TOP (10) FROM t                                                            | SQLSERVER  | true",
         "DELETE TOP (10) PERCENT FROM dbo.t                                                | SQLSERVER  | true",
@@ -112,6 +119,38 @@ class SettledByTokensTest {
         assertEquals(true, settledByTokens(statement), sql);
         assertEquals(described(DataChanges.in(statement, fromTokens, parsed.ast())),
                 described(DataChanges.in(statement, fromTokens, null)), sql);
+    }
+
+    /**
+     * MySQL's {@code DELETE FROM t USING t JOIN u ..}, which JSqlParser rejects, reads from its tokens as the parser
+     * reads the same DELETE written {@code DELETE t FROM t JOIN u ..}.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "DELETE FROM t USING t JOIN u ON t.id = u.t_id                      | DELETE t FROM t JOIN u ON t.id = u.t_id",
+        "DELETE FROM t USING t JOIN u ON t.id = u.t_id WHERE u.flag = 1     | DELETE t FROM t JOIN u ON t.id = u.t_id WHERE u.flag = 1",
+        "DELETE FROM t1, t2 USING t1 JOIN t2 ON t1.a = t2.a                 | DELETE t1, t2 FROM t1 JOIN t2 ON t1.a = t2.a",
+        "DELETE FROM t USING t LEFT JOIN u ON t.id = u.t_id                 | DELETE t FROM t LEFT JOIN u ON t.id = u.t_id",
+        "DELETE FROM t USING t CROSS JOIN u                                 | DELETE t FROM t CROSS JOIN u",
+        "DELETE FROM t USING t JOIN u ON 1 = 1                              | DELETE t FROM t JOIN u ON 1 = 1",
+        "DELETE FROM t USING t LEFT JOIN u ON t.id = u.t_id WHERE 1 = 1     | DELETE t FROM t LEFT JOIN u ON t.id = u.t_id WHERE 1 = 1",
+        "DELETE FROM t USING t LEFT JOIN u ON t.id = u.t_id WHERE @go = 1   | DELETE t FROM t LEFT JOIN u ON t.id = u.t_id WHERE @go = 1",
+        "DELETE FROM a USING t AS a JOIN u AS b ON a.id = b.t_id            | DELETE a FROM t AS a JOIN u AS b ON a.id = b.t_id",
+        "DELETE FROM t USING u JOIN v ON v.id = u.v_id                      | DELETE t FROM u JOIN v ON v.id = u.v_id",
+    })
+    void mySqlUsingJoinReadsAsTheParserReadsTheFromForm(String using, String from) {
+        for (Dialect dialect : List.of(Dialect.MYSQL, Dialect.MARIADB)) {
+            Statement usingForm = new StatementSplitter(dialect, Placeholders.DEFAULT).split("t.sql", using)
+                    .statements().get(0);
+            Statement fromForm = new StatementSplitter(dialect, Placeholders.DEFAULT).split("t.sql", from)
+                    .statements().get(0);
+            var parsed = assertInstanceOf(AnalyzedStatement.Parsed.class, new StatementAnalyzer().analyze(fromForm));
+
+            assertEquals(true, settledByTokens(usingForm), using);
+            assertEquals(described(DataChanges.in(fromForm, DataChanges.fromTokens(StatementTokens.of(fromForm)),
+                    parsed.ast())), described(DataChanges.in(usingForm,
+                    DataChanges.fromTokens(StatementTokens.of(usingForm)), null)), using);
+        }
     }
 
     private static List<String> described(List<RowChange> changes) {
