@@ -1,14 +1,11 @@
 package io.github.sqlguard.schema;
 
 import io.github.sqlguard.analysis.ClauseKind;
-import io.github.sqlguard.analysis.ObjectNames;
 import io.github.sqlguard.analysis.RowChange;
 import io.github.sqlguard.analysis.RowSelection;
-import io.github.sqlguard.analysis.SpRenameCall;
 import io.github.sqlguard.analysis.StatementModel;
 import io.github.sqlguard.analysis.TableNamespace;
 import io.github.sqlguard.model.Dialect;
-import io.github.sqlguard.sql.DatabaseScope;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
 import io.github.sqlguard.sql.Token;
@@ -33,12 +30,9 @@ import java.util.Set;
  * every row copied as they are into another column loses nothing when it is dropped, and a column the script added
  * is used by no code that runs yet, so renaming it breaks nothing, and an UPDATE that overwrites such a copied
  * column loses nothing either. An INSERT, MERGE or COPY into the table, a later write of the copy, a rename of the
- * table or an UPDATE that is not read ends what was known.
+ * table or an UPDATE that is not read ends what was known ({@link ColumnsFollowed} follows each statement).
  */
 public final class LossGuards {
-
-    /** Schemas that hold the database's own routines (Db2's SYSPROC and kin), whose calls write no table of ours. */
-    private static final Set<String> SYSTEM_SCHEMAS = Set.of("SYSPROC", "SYSIBM", "SYSTOOLS", "SYSIBMADM");
 
     TableCopies copies = new TableCopies();
     /**
@@ -255,7 +249,7 @@ public final class LossGuards {
             CreatedTableColumns.of(tokens, main).ifPresent(t -> columns.created(SchemaNames.key(t.table()),
                     t.columns()));
         }
-        followColumns(tokens, main, statement, before);
+        ColumnsFollowed.follow(this, tokens, main, statement, before);
     }
 
     /** By table key, the columns this scope's statements added that nothing has written since. */
@@ -285,139 +279,15 @@ public final class LossGuards {
     }
 
     /**
-     * True for {@code CALL p()} or T-SQL's {@code EXEC p}: the routine may write any column, so a column added before
-     * it is no longer one nothing has written. {@code sp_rename}, which only renames, is followed on its own, and the
-     * database's own administration routines ({@code CALL SYSPROC.ADMIN_CMD('REORG TABLE t')} that Db2 needs after
-     * an ALTER, Oracle's {@code DBMS_STATS}) write no column of the application's tables.
-     */
-    private static boolean callsRoutine(List<Token> tokens, int main) {
-        if (main + 1 >= tokens.size() || !tokens.get(main).isAnyWord("CALL", "EXEC", "EXECUTE")
-                || !SpRenameCall.of(tokens).isEmpty()) {
-            return false;
-        }
-        Token routine = tokens.get(main + 1);
-        boolean qualified = main + 2 < tokens.size() && tokens.get(main + 2).isSymbol(".");
-        String first = routine.upper();
-        return !(qualified && SYSTEM_SCHEMAS.contains(first) || first.startsWith("DBMS_STATS"));
-    }
-
-    /** Updates what is known of the columns after {@code tokens} ran: what they wrote, dropped and renamed. */
-    private void followColumns(List<Token> tokens, int main, Statement statement, SchemaView before) {
-        DatabaseScope databases = statement.context().databases();
-        Optional<ColumnWrites.Update> update = ColumnWrites.update(tokens);
-        if (update.isPresent()) {
-            updated(update.get(), statement, before);
-            return;
-        }
-        if (WithListUpdates.updates(tokens) || callsRoutine(tokens, main)) {
-            columns.forgetWritten();
-            copies.backLinks().clear();
-            return;
-        }
-        // A data-modifying CTE writes its columns as the statement's own UPDATE would; the statement goes on.
-        for (List<Token> body : WithListUpdates.cteUpdates(tokens)) {
-            ColumnWrites.update(body).ifPresentOrElse(cte -> updated(cte, statement, before),
-                    columns::forgetWritten);
-        }
-        Optional<String> rowsAdded = AddedRows.rowsAddedTo(tokens);
-        if (rowsAdded.isPresent()) {
-            String table = SchemaNames.key(rowsAdded.get());
-            columns.rowsAdded(table, tokens, main, databases, mayBeUndone(statement));
-            // A copy of the table made before lacks the new rows.
-            copies.forgetMoved(table);
-            copies.forget(List.of(table));
-            if (AddedRows.updatesExistingRows(tokens)) {
-                copies.rowsOverwritten(table, lineOf(statement));
-            }
-            return;
-        }
-        Optional<SpRenameCall> spRename = SpRenameCall.of(tokens);
-        if (spRename.isPresent()) {
-            followSpRename(spRename.get());
-            return;
-        }
-        if (tokens.get(main).isWord("RENAME")) {
-            // MySQL's RENAME TABLE t TO t_old, t_new TO t and Oracle's RENAME: each name now holds another table
-            List<String> renamed = TableNames.of(tokens).stream().map(SchemaNames::key).toList();
-            renamed.forEach(copies::forgetMoved);
-            columns.tablesRenamed(renamed);
-            return;
-        }
-        if (databases.equals(DatabaseScope.ANY) && !mayBeUndone(statement)) {
-            PurgedFlags.of(tokens, main, before).ifPresent(purge -> columns.purged(SchemaNames.key(purge.table()),
-                    purge.column(), lineOf(statement)));
-        }
-        List<String> targets = DestroyedTables.of(tokens, main);
-        if (targets.isEmpty() || !tokens.get(main).isAnyWord("ALTER", "DROP")) {
-            return;
-        }
-        if (tokens.get(main).isWord("DROP") || AlterTableRenames.renamesTable(tokens, main)) {
-            List<String> tables = targets.stream().map(SchemaNames::key).toList();
-            tables.forEach(copies::forgetMoved);
-            tables.forEach(copies.backLinks()::forget);
-            columns.tablesDroppedOrRenamed(tables, CreatedTableColumns.renamedTo(tokens, main).map(SchemaNames::key));
-            return;
-        }
-        List<String> dropped = DestroyedTables.droppedColumns(tokens, main);
-        Map<String, String> renamedColumns = AlterTableRenames.renamedColumns(tokens, main);
-        copies.backLinks().written(targets.get(0), dropped);
-        copies.backLinks().written(targets.get(0), renamedColumns.keySet());
-        copies.backLinks().written(targets.get(0), renamedColumns.values());
-        copies.copyChanged(targets.get(0), columns.notAddedTo(targets.get(0), dropped), "drops", lineOf(statement));
-        columns.columnsAltered(SchemaNames.key(targets.get(0)), dropped,
-                AlterTableRenames.renamedColumns(tokens, main));
-    }
-
-    /** Follows what T-SQL's sp_rename renamed: a column, whose facts go with it, or a table, whose facts end. */
-    private void followSpRename(SpRenameCall call) {
-        String qualifier = ObjectNames.qualifier(call.oldName());
-        if (call.renamesColumn() && !qualifier.isEmpty()) {
-            String newName = SchemaNames.unquoted(SchemaNames.lastPart(call.newName()));
-            columns.columnsAltered(SchemaNames.key(qualifier), List.of(),
-                    Map.of(SchemaNames.unquoted(ObjectNames.lastPart(call.oldName())), newName));
-        } else if (call.renamesTable()) {
-            String table = SchemaNames.key(call.oldName());
-            copies.forgetMoved(table);
-            columns.tablesDroppedOrRenamed(List.of(table), Optional.of(SchemaNames.key(call.newName())));
-        }
-    }
-
-    /** Follows what an UPDATE of one table, the statement's own or a CTE's, wrote. */
-    private void updated(ColumnWrites.Update update, Statement statement, SchemaView before) {
-        Set<String> links = columns.distinctIn(SchemaNames.key(update.table()));
-        if (update.assigned().stream().map(SchemaNames::key).anyMatch(links::contains)) {
-            copies.rowLinkOverwritten(update.table());
-        }
-        columns.written(OwnKeySelection.reachingEveryRow(EnumCasts.readAsCopies(WideningCasts.readAsCopies(
-                columns.testingOnlyNullColumn(update), before, statement.dialect()), before), before),
-                statement.tokens(), statement.context().databases(), mayBeUndone(statement), lineOf(statement),
-                CopyConversions.ofUpdate(update, before, statement.dialect()));
-        if (mayBeUndone(statement)) {
-            copies.backLinks().written(update.table(), update.assigned());
-        } else {
-            copies.backLinks().updated(update.table(), update.assigned(), statement.tokens(), before,
-                    lineOf(statement));
-        }
-        copies.updateCopiesOverwritten(update.table(), update.assigned(), lineOf(statement));
-        List<String> overwritten = columns.notAddedTo(update.table(), update.assigned());
-        if (update.fixesChosenRows()) {
-            // A fix of the rows its WHERE picks loses what the same UPDATE of the table copied would: no more
-            copies.copyFixed(update.table(), overwritten, lineOf(statement));
-        } else {
-            copies.copyChanged(update.table(), overwritten, "overwrites", lineOf(statement));
-        }
-    }
-
-    /**
      * True for a statement of a block with an EXCEPTION section: when it fails, the handler may go on and the script
      * with it, so a copy it was to make may not exist when a later statement destroys what it copied.
      */
-    private static boolean mayBeUndone(Statement statement) {
+    static boolean mayBeUndone(Statement statement) {
         return statement.context().body() != null && statement.context().body().undoneOnError();
     }
 
     /** Where {@code statement} starts, for a note: {@code "line 4"}, with its file when the run spans files. */
-    private String lineOf(Statement statement) {
+    String lineOf(Statement statement) {
         if (!spansFiles) {
             return "line " + statement.start().line();
         }

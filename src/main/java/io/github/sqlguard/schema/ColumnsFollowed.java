@@ -1,0 +1,153 @@
+package io.github.sqlguard.schema;
+
+import io.github.sqlguard.analysis.ObjectNames;
+import io.github.sqlguard.analysis.SpRenameCall;
+import io.github.sqlguard.sql.DatabaseScope;
+import io.github.sqlguard.sql.Statement;
+import io.github.sqlguard.sql.Token;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What one statement did to the columns a run's {@link LossGuards} keep facts of: the columns an UPDATE wrote, rows
+ * added, columns dropped or renamed, tables renamed or dropped, and a routine call that may have written anything.
+ * The copies kept beside those facts ({@link TableCopies}) follow the same changes.
+ */
+final class ColumnsFollowed {
+
+    /** Schemas that hold the database's own routines (Db2's SYSPROC and kin), whose calls write no table of ours. */
+    private static final Set<String> SYSTEM_SCHEMAS = Set.of("SYSPROC", "SYSIBM", "SYSTOOLS", "SYSIBMADM");
+
+    private ColumnsFollowed() {
+    }
+
+    /** Updates what {@code guards} know of the columns after {@code tokens} ran: what they wrote, dropped, renamed. */
+    static void follow(LossGuards guards, List<Token> tokens, int main, Statement statement, SchemaView before) {
+        DatabaseScope databases = statement.context().databases();
+        Optional<ColumnWrites.Update> update = ColumnWrites.update(tokens);
+        if (update.isPresent()) {
+            updated(guards, update.get(), statement, before);
+            return;
+        }
+        if (WithListUpdates.updates(tokens) || callsRoutine(tokens, main)) {
+            guards.columns.forgetWritten();
+            guards.copies.backLinks().clear();
+            return;
+        }
+        // A data-modifying CTE writes its columns as the statement's own UPDATE would; the statement goes on.
+        for (List<Token> body : WithListUpdates.cteUpdates(tokens)) {
+            ColumnWrites.update(body).ifPresentOrElse(cte -> updated(guards, cte, statement, before),
+                    guards.columns::forgetWritten);
+        }
+        Optional<String> rowsAdded = AddedRows.rowsAddedTo(tokens);
+        if (rowsAdded.isPresent()) {
+            String table = SchemaNames.key(rowsAdded.get());
+            guards.columns.rowsAdded(table, tokens, main, databases, LossGuards.mayBeUndone(statement));
+            // A copy of the table made before lacks the new rows.
+            guards.copies.forgetMoved(table);
+            guards.copies.forget(List.of(table));
+            if (AddedRows.updatesExistingRows(tokens)) {
+                guards.copies.rowsOverwritten(table, guards.lineOf(statement));
+            }
+            return;
+        }
+        Optional<SpRenameCall> spRename = SpRenameCall.of(tokens);
+        if (spRename.isPresent()) {
+            followSpRename(guards, spRename.get());
+            return;
+        }
+        if (tokens.get(main).isWord("RENAME")) {
+            // MySQL's RENAME TABLE t TO t_old, t_new TO t and Oracle's RENAME: each name now holds another table
+            List<String> renamed = TableNames.of(tokens).stream().map(SchemaNames::key).toList();
+            renamed.forEach(guards.copies::forgetMoved);
+            guards.columns.tablesRenamed(renamed);
+            return;
+        }
+        if (databases.equals(DatabaseScope.ANY) && !LossGuards.mayBeUndone(statement)) {
+            PurgedFlags.of(tokens, main, before).ifPresent(purge -> guards.columns.purged(
+                    SchemaNames.key(purge.table()), purge.column(), guards.lineOf(statement)));
+        }
+        List<String> targets = DestroyedTables.of(tokens, main);
+        if (targets.isEmpty() || !tokens.get(main).isAnyWord("ALTER", "DROP")) {
+            return;
+        }
+        if (tokens.get(main).isWord("DROP") || AlterTableRenames.renamesTable(tokens, main)) {
+            List<String> tables = targets.stream().map(SchemaNames::key).toList();
+            tables.forEach(guards.copies::forgetMoved);
+            tables.forEach(guards.copies.backLinks()::forget);
+            guards.columns.tablesDroppedOrRenamed(tables,
+                    CreatedTableColumns.renamedTo(tokens, main).map(SchemaNames::key));
+            return;
+        }
+        List<String> dropped = DestroyedTables.droppedColumns(tokens, main);
+        Map<String, String> renamedColumns = AlterTableRenames.renamedColumns(tokens, main);
+        guards.copies.backLinks().written(targets.get(0), dropped);
+        guards.copies.backLinks().written(targets.get(0), renamedColumns.keySet());
+        guards.copies.backLinks().written(targets.get(0), renamedColumns.values());
+        guards.copies.copyChanged(targets.get(0), guards.columns.notAddedTo(targets.get(0), dropped), "drops",
+                guards.lineOf(statement));
+        guards.columns.columnsAltered(SchemaNames.key(targets.get(0)), dropped,
+                AlterTableRenames.renamedColumns(tokens, main));
+    }
+
+    /** Follows what T-SQL's sp_rename renamed: a column, whose facts go with it, or a table, whose facts end. */
+    private static void followSpRename(LossGuards guards, SpRenameCall call) {
+        String qualifier = ObjectNames.qualifier(call.oldName());
+        if (call.renamesColumn() && !qualifier.isEmpty()) {
+            String newName = SchemaNames.unquoted(SchemaNames.lastPart(call.newName()));
+            guards.columns.columnsAltered(SchemaNames.key(qualifier), List.of(),
+                    Map.of(SchemaNames.unquoted(ObjectNames.lastPart(call.oldName())), newName));
+        } else if (call.renamesTable()) {
+            String table = SchemaNames.key(call.oldName());
+            guards.copies.forgetMoved(table);
+            guards.columns.tablesDroppedOrRenamed(List.of(table), Optional.of(SchemaNames.key(call.newName())));
+        }
+    }
+
+    /** Follows what an UPDATE of one table, the statement's own or a CTE's, wrote. */
+    private static void updated(LossGuards guards, ColumnWrites.Update update, Statement statement,
+            SchemaView before) {
+        Set<String> links = guards.columns.distinctIn(SchemaNames.key(update.table()));
+        if (update.assigned().stream().map(SchemaNames::key).anyMatch(links::contains)) {
+            guards.copies.rowLinkOverwritten(update.table());
+        }
+        guards.columns.written(OwnKeySelection.reachingEveryRow(EnumCasts.readAsCopies(WideningCasts.readAsCopies(
+                guards.columns.testingOnlyNullColumn(update), before, statement.dialect()), before), before),
+                statement.tokens(), statement.context().databases(), LossGuards.mayBeUndone(statement),
+                guards.lineOf(statement),
+                CopyConversions.ofUpdate(update, before, statement.dialect()));
+        if (LossGuards.mayBeUndone(statement)) {
+            guards.copies.backLinks().written(update.table(), update.assigned());
+        } else {
+            guards.copies.backLinks().updated(update.table(), update.assigned(), statement.tokens(), before,
+                    guards.lineOf(statement));
+        }
+        guards.copies.updateCopiesOverwritten(update.table(), update.assigned(), guards.lineOf(statement));
+        List<String> overwritten = guards.columns.notAddedTo(update.table(), update.assigned());
+        if (update.fixesChosenRows()) {
+            // A fix of the rows its WHERE picks loses what the same UPDATE of the table copied would: no more
+            guards.copies.copyFixed(update.table(), overwritten, guards.lineOf(statement));
+        } else {
+            guards.copies.copyChanged(update.table(), overwritten, "overwrites", guards.lineOf(statement));
+        }
+    }
+
+    /**
+     * True for {@code CALL p()} or T-SQL's {@code EXEC p}: the routine may write any column, so a column added before
+     * it is no longer one nothing has written. {@code sp_rename}, which only renames, is followed on its own, and the
+     * database's own administration routines ({@code CALL SYSPROC.ADMIN_CMD('REORG TABLE t')} that Db2 needs after
+     * an ALTER, Oracle's {@code DBMS_STATS}) write no column of the application's tables.
+     */
+    private static boolean callsRoutine(List<Token> tokens, int main) {
+        if (main + 1 >= tokens.size() || !tokens.get(main).isAnyWord("CALL", "EXEC", "EXECUTE")
+                || !SpRenameCall.of(tokens).isEmpty()) {
+            return false;
+        }
+        Token routine = tokens.get(main + 1);
+        boolean qualified = main + 2 < tokens.size() && tokens.get(main + 2).isSymbol(".");
+        String first = routine.upper();
+        return !(qualified && SYSTEM_SCHEMAS.contains(first) || first.startsWith("DBMS_STATS"));
+    }
+}
