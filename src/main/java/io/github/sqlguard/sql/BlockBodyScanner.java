@@ -46,6 +46,8 @@ final class BlockBodyScanner {
      * block after it use (MySQL and PL/pgSQL have no GOTO at all): nothing jumps to it, so its stretch goes on.
      */
     private boolean passedLabelNoGoto;
+    /** Whether the body holds a GOTO, read at its first label; null until then. */
+    private Boolean bodyHasGoto;
     /** Set once the body declares a condition handler, which may go on after a statement that failed. */
     private boolean handled;
     /**
@@ -93,6 +95,7 @@ final class BlockBodyScanner {
         this.from = from;
         this.to = end;
         this.pos = from;
+        this.bodyHasGoto = null;
         if (startInDeclarations) {
             open.append(SECTION);
             skipDeclarations();
@@ -119,6 +122,14 @@ final class BlockBodyScanner {
             }
         }
         passedLabelNoGoto = false;
+    }
+
+    /** Whether a GOTO stands anywhere in the body: read once, at the first label, not at every one. */
+    private boolean bodyHasGoto() {
+        if (bodyHasGoto == null) {
+            bodyHasGoto = BodyExtents.hasGoto(tokens, from, to);
+        }
+        return bodyHasGoto;
     }
 
     private int nesting() {
@@ -156,7 +167,7 @@ final class BlockBodyScanner {
         RowLoop fetchLoop = rowLoops.takeExpectedFetchLoop();
         if (token.type() != TokenType.WORD) {
             if (BodyExtents.isLabel(tokens, pos, to)) {
-                passedLabelNoGoto = !BodyExtents.hasGoto(tokens, from, to);
+                passedLabelNoGoto = !bodyHasGoto();
                 pos += 5;
             } else {
                 collectStatement(governedIsDead);
@@ -276,7 +287,7 @@ final class BlockBodyScanner {
                 pos = fetching.bodyStart();
             }
         } else if (BodyExtents.isColonLabel(tokens, pos, to)) {
-            passedLabelNoGoto = !BodyExtents.hasGoto(tokens, from, to);
+            passedLabelNoGoto = !bodyHasGoto();
             pos += 2;
         } else {
             collectStatement(governedIsDead);
