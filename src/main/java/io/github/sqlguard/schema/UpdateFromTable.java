@@ -110,7 +110,7 @@ record UpdateFromTable(String target, List<Read> reads) {
         }
         List<Read> reads = new ArrayList<>();
         for (List<Token> assignment : ObjectNames.splitAtCommas(tokens, set + 1, setEnd)) {
-            int equals = topLevelEquals(assignment);
+            int equals = TopLevel.symbolIndex(assignment, 0, "=");
             if (equals < 1) {
                 return Optional.empty();
             }
@@ -174,17 +174,6 @@ record UpdateFromTable(String target, List<Read> reads) {
             end--;
         }
         return end;
-    }
-
-    private static int topLevelEquals(List<Token> tokens) {
-        int depth = 0;
-        for (int i = 0; i < tokens.size(); i++) {
-            depth += tokens.get(i).isSymbol("(") ? 1 : tokens.get(i).isSymbol(")") ? -1 : 0;
-            if (depth == 0 && tokens.get(i).isSymbol("=")) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /** The columns the left side of an assignment names: {@code t.a}, {@code a} or {@code (a, b)}. */

@@ -2,7 +2,7 @@ package io.github.sqlguard.sql;
 
 import java.util.List;
 
-/** Finding words of a statement outside any parentheses, where they belong to the statement itself. */
+/** Finding words and symbols of a statement outside any parentheses, where they belong to the statement itself. */
 public final class TopLevel {
 
     private TopLevel() {
@@ -15,6 +15,19 @@ public final class TopLevel {
             Token token = tokens.get(i);
             depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
             if (depth == 0 && token.isWord(word)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The index of the first symbol {@code symbol} outside parentheses at or after {@code from}, or -1. */
+    public static int symbolIndex(List<Token> tokens, int from, String symbol) {
+        int depth = 0;
+        for (int i = from; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
+            if (depth == 0 && token.isSymbol(symbol)) {
                 return i;
             }
         }
