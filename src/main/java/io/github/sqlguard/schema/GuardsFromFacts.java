@@ -183,9 +183,8 @@ final class GuardsFromFacts {
                 .or(() -> facts.addedIfMissing.shortfallOf(statement))
                 .or(() -> DestroyedTables.droppedFromOneTable(statement)
                         .flatMap(dropped -> facts.copies.carried().shortfallOf(dropped.table(), dropped.columns())))
-                .or(() -> droppedTable(statement).map(table -> withUpdateCopies(facts, statement, table,
-                        facts.copies.carried().shortfallOfTable(table))).filter(Optional::isPresent)
-                        .map(Optional::get))
+                .or(() -> droppedTable(statement).flatMap(table -> withUpdateCopies(facts, statement, table,
+                        facts.copies.carried().shortfallOfTable(table))))
                 .or(() -> followsCopies(facts, statement) ? updateCopiesOfDroppedColumns(facts, statement)
                         : Optional.empty());
     }
