@@ -236,8 +236,9 @@ public final class FormattedSqlReader {
     }
 
     /**
-     * The emptiness the changeset's {@code --precondition-sql-check} lines (lines {@code [from, to)}) require, as
-     * statements only the guard check reads, located at their lines; none under {@code onFail:WARN}.
+     * The emptiness or column lengths the changeset's {@code --precondition-sql-check} lines (lines {@code [from,
+     * to)}) require, as statements only the replay and the guard check read, located at their lines; none under
+     * {@code onFail:WARN}.
      */
     private static List<Statement> guards(String[] lines, LineIndex index, int from, int to,
             SyntheticStatements synthetic, String path, StatementContext context) {
@@ -249,11 +250,12 @@ public final class FormattedSqlReader {
                 stops = !"WARN".equalsIgnoreCase(attributes(preconditions.group(1)).getOrDefault("onFail", "HALT"));
             }
             Matcher check = SQL_CHECK.matcher(lines[i]);
-            if (stops && check.find() && "0".equals(attributes(check.group(1)).get("expectedResult"))) {
+            if (stops && check.find()) {
                 int column = lines[i].indexOf('-') + 1;
                 ChangeNode at = new ChangeNode("precondition-sql-check", i + 1, column,
                         index.lineStart(i + 1) + column - 1, Map.of(), Map.of(), null, null, List.of(), List.of());
-                PreconditionGuardText.ofCountQuery(check.group(2), synthetic)
+                PreconditionGuardText.ofSqlCheck(attributes(check.group(1)).get("expectedResult"), check.group(2),
+                        synthetic)
                         .forEach(text -> synthetic.schemaOnlyAt(text, path, at, context).ifPresent(guards::add));
             }
         }

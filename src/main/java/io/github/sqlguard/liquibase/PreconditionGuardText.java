@@ -5,16 +5,19 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The emptiness a changeset's {@code preConditions} require before it runs, written as the condition
+ * What a changeset's {@code preConditions} require before it runs, as statements only the replay and the guard
+ * check read. The emptiness of a table is written as the condition
  * {@code IF NOT EXISTS (SELECT 1 FROM t)} for the guard check to read: {@code <tableIsEmpty tableName="t"/>},
  * {@code <rowCount tableName="t" expectedRows="0"/>} and
  * {@code <sqlCheck expectedResult="0">SELECT COUNT(*) FROM t</sqlCheck>}, and the emptiness of a column,
  * {@code <sqlCheck expectedResult="0">SELECT COUNT(*) FROM t WHERE c IS NOT NULL</sqlCheck>} written
- * {@code IF NOT EXISTS (SELECT 1 FROM t WHERE c IS NOT NULL)}, at the top level of a
+ * {@code IF NOT EXISTS (SELECT 1 FROM t WHERE c IS NOT NULL)}; the length of a character column read from
+ * {@code information_schema.columns} ({@link ColumnLengthQuery}) as the type the column has. Both count at the
+ * top level of a
  * {@code preConditions} whose {@code onFail} stops the changeset (HALT, the default, MARK_RAN, CONTINUE), or
  * under an {@code and} there, which holds only when each of its conditions does.
  * {@code onFail="WARN"} lets the changeset run anyway, and conditions under {@code or} or {@code not} do not
- * require emptiness, so they yield nothing.
+ * require anything, so they yield nothing.
  */
 final class PreconditionGuardText {
 
@@ -22,11 +25,15 @@ final class PreconditionGuardText {
     }
 
     /**
-     * The condition a {@code sqlCheck} expecting {@code 0} requires when its query counts a table's rows
-     * (XML {@code <sqlCheck>}, formatted SQL {@code --precondition-sql-check}); empty for any other query.
+     * What a {@code sqlCheck} requires (XML {@code <sqlCheck>}, formatted SQL {@code --precondition-sql-check}):
+     * expecting {@code 0} from a count of a table's rows, an empty table; expecting a number from a column's
+     * length, that length; empty for any other query.
      */
-    static List<String> ofCountQuery(String query, SyntheticStatements synthetic) {
-        return CountQueryCondition.of(synthetic.substitute(query)).map(List::of).orElse(List.of());
+    static List<String> ofSqlCheck(String expectedResult, String query, SyntheticStatements synthetic) {
+        String expected = synthetic.substitute(expectedResult == null ? "" : expectedResult).strip();
+        String substituted = synthetic.substitute(query);
+        return (expected.equals("0") ? CountQueryCondition.of(substituted)
+                : ColumnLengthQuery.of(substituted, expected, synthetic)).map(List::of).orElse(List.of());
     }
 
     private static String condition(String table) {
@@ -49,7 +56,7 @@ final class PreconditionGuardText {
         return conditions;
     }
 
-    /** The emptiness every one of {@code parent}'s conditions requires, following {@code and} down. */
+    /** What every one of {@code parent}'s conditions requires, following {@code and} down. */
     private static List<String> required(ChangeNode parent, SyntheticStatements synthetic) {
         List<String> conditions = new ArrayList<>();
         for (ChangeNode check : parent.children()) {
@@ -62,15 +69,13 @@ final class PreconditionGuardText {
                     }
                 }
                 case "sqlCheck" -> {
-                    if ("0".equals(check.value("expectedResult").orElse("").strip())) {
-                        // XML has the query as the element's text, YAML and JSON as its "sql" key.
-                        String query = check.text() != null && !check.text().isBlank() ? check.text()
-                                : check.value("sql").orElse("");
-                        conditions.addAll(ofCountQuery(query, synthetic));
-                    }
+                    // XML has the query as the element's text, YAML and JSON as its "sql" key.
+                    String query = check.text() != null && !check.text().isBlank() ? check.text()
+                            : check.value("sql").orElse("");
+                    conditions.addAll(ofSqlCheck(check.value("expectedResult").orElse(""), query, synthetic));
                 }
                 default -> {
-                    // or, not and the other checks require no emptiness
+                    // or, not and the other checks require nothing every run meets
                 }
             }
         }
