@@ -86,6 +86,8 @@ final class ColumnsFollowed {
         guards.copies.backLinks().written(targets.get(0), dropped);
         guards.copies.backLinks().written(targets.get(0), renamedColumns.keySet());
         guards.copies.backLinks().written(targets.get(0), renamedColumns.values());
+        guards.columns.sourcesDropped(targets.get(0), dropped, guards.lineOf(statement),
+                guards.copies.updateCopyDestinations(targets.get(0), dropped));
         guards.copies.copyChanged(targets.get(0), guards.columns.notAddedTo(targets.get(0), dropped), "drops",
                 guards.lineOf(statement));
         guards.columns.columnsAltered(SchemaNames.key(targets.get(0)), dropped,
