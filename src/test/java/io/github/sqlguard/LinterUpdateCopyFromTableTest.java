@@ -113,6 +113,20 @@ class LinterUpdateCopyFromTableTest {
     }
 
     @Test
+    void aFillOfTheRowsTheCopyGaveNoValueKeepsWhatItCopied() throws IOException {
+        List<Finding> drops = findings(Dialect.POSTGRESQL, """
+                ALTER TABLE item ADD COLUMN note text;
+                UPDATE item SET note = (SELECT d.note FROM item_detail d WHERE d.item_id = item.id);
+                UPDATE item SET note = 'none' WHERE note IS NULL;
+                DROP TABLE item_detail;
+                """, "drop-table");
+
+        assertEquals(1, drops.size(), drops.toString());
+        assertTrue(drops.get(0).message().contains("values of note copied to item at line 2 by an UPDATE"),
+                drops.get(0).message());
+    }
+
+    @Test
     void valuesOverwrittenAfterTheCopyAreNoLongerSaidToHaveGoneThere() throws IOException {
         List<Finding> drops = findings(Dialect.POSTGRESQL, """
                 ALTER TABLE item ADD COLUMN note text;

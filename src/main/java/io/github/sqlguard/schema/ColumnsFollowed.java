@@ -126,7 +126,10 @@ final class ColumnsFollowed {
             guards.copies.backLinks().updated(update.table(), update.assigned(), statement.tokens(), before,
                     guards.lineOf(statement));
         }
-        guards.copies.updateCopiesOverwritten(update.table(), update.assigned(), guards.lineOf(statement));
+        // SET c = .. WHERE c IS NULL writes only the rows a copy into c gave no value: what it copied stays
+        guards.copies.updateCopiesOverwritten(update.table(), update.assigned().stream()
+                .filter(column -> !SchemaNames.key(column).equals(update.rowsWithoutValueIn())).toList(),
+                guards.lineOf(statement));
         List<String> overwritten = guards.columns.notAddedTo(update.table(), update.assigned());
         if (update.fixesChosenRows()) {
             // A fix of the rows its WHERE picks loses what the same UPDATE of the table copied would: no more
