@@ -19,7 +19,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Values an UPDATE copied from one table into the matching rows of another ({@code UPDATE t SET a = s.a FROM s WHERE
  * t.id = s.id}, MySQL's {@code UPDATE t JOIN s ON .. SET t.a = s.a}, {@code SET a = (SELECT ..)}), before the source
  * or its columns are dropped: the drop says where they went and which columns no UPDATE took, and stays an error, as
- * a source row without a match, or what an aggregate leaves out, is lost all the same.
+ * a source row without a match, or what an aggregate leaves out, is lost all the same. A column a subquery names
+ * without a qualifier is its own table's when that table has it, though the updated table has one of the name too:
+ * SQL looks in the innermost FROM first.
  */
 class LinterUpdateCopyFromTableTest {
 
@@ -42,6 +44,7 @@ class LinterUpdateCopyFromTableTest {
             POSTGRESQL | "UPDATE item AS i SET note = d.note, total = d.total FROM item_detail AS d WHERE i.id = d.item_id;" | values of note, total copied to item at line 3 by an UPDATE, only into the rows of item that match on id; column extra copied by no UPDATE
             MYSQL      | "UPDATE item i JOIN item_detail d ON d.item_id = i.id SET i.note = d.note, i.total = d.total;"         | values of note, total copied to item at line 3 by an UPDATE, only into the rows of item that match on id; column extra copied by no UPDATE
             POSTGRESQL | "UPDATE item SET note = (SELECT d.note FROM item_detail d WHERE d.item_id = item.id), total = (SELECT max(d.total) FROM item_detail d WHERE d.item_id = item.id);" | values of note copied to item at line 3 by an UPDATE, only into the rows of item that match on id; values of total aggregated into item.total at line 3 by an UPDATE, which keeps only what it computes, only into the rows of item that match on id; column extra copied by no UPDATE
+            POSTGRESQL | "UPDATE item i SET note = (SELECT note FROM item_detail d WHERE d.item_id = i.id), total = (SELECT total FROM item_detail d WHERE d.item_id = i.id);" | values of note, total copied to item at line 3 by an UPDATE, only into the rows of item that match on id; column extra copied by no UPDATE
             """)
     void theDropOfATableWhoseValuesAnUpdateCopiedSaysWhereTheyWent(Dialect dialect, String update, String note)
             throws IOException {
@@ -106,6 +109,20 @@ class LinterUpdateCopyFromTableTest {
         assertEquals(1, drops.size(), drops.toString());
         assertEquals(Severity.ERROR, drops.get(0).severity(), drops.get(0).message());
         assertTrue(drops.get(0).message().contains("values of note copied to item at line 2 by an UPDATE, " + rows),
+                drops.get(0).message());
+    }
+
+    @Test
+    void aFillOfTheRowsTheCopyGaveNoValueKeepsWhatItCopied() throws IOException {
+        List<Finding> drops = findings(Dialect.POSTGRESQL, """
+                ALTER TABLE item ADD COLUMN note text;
+                UPDATE item SET note = (SELECT d.note FROM item_detail d WHERE d.item_id = item.id);
+                UPDATE item SET note = 'none' WHERE note IS NULL;
+                DROP TABLE item_detail;
+                """, "drop-table");
+
+        assertEquals(1, drops.size(), drops.toString());
+        assertTrue(drops.get(0).message().contains("values of note copied to item at line 2 by an UPDATE"),
                 drops.get(0).message());
     }
 

@@ -31,8 +31,10 @@ final class CarriedColumns {
             if (!everyValue || !carried.keyed()) {
                 String how = everyValue ? "without the key of " + carried.source() + " beside them"
                         : "only from the rows " + carried.rows();
-                notes.put(SchemaNames.key(column), "values of " + column + " copied to " + carried.target() + " at "
-                        + at + ", " + how);
+                // Several copies of some rows each: naming them all lets the reader see whether together they took
+                // every value
+                notes.merge(SchemaNames.key(column), "values of " + column + " copied to " + carried.target() + " at "
+                        + at + ", " + how, (earlier, note) -> earlier.contains(note) ? earlier : earlier + "; " + note);
                 columnsByHow.computeIfAbsent(how, k -> new ArrayList<>()).add(column);
             }
         }

@@ -38,6 +38,7 @@ final class ColumnFacts {
     private final RowIndependentFills rowIndependentFills = new RowIndependentFills();
     private final DistinctFills distinctFills = new DistinctFills();
     private final PurgedFlags purged = new PurgedFlags();
+    private final OnlyCopyColumns onlyCopies = new OnlyCopyColumns();
 
     /** The copies of {@code table}'s columns into others of its columns, by the copied column. */
     Map<String, ColumnCopy> copiesIn(String table) {
@@ -163,14 +164,20 @@ final class ColumnFacts {
         Set<String> addedHere = added.getOrDefault(table, Set.of());
         Map<String, ColumnCopy> copies = copied.getOrDefault(table, Map.of());
         List<String> dropped = DestroyedTables.droppedColumns(tokens, main);
-        List<String> scratch = new ArrayList<>(dropped.stream().filter(c -> addedHere.contains(SchemaNames.key(c)))
-                .toList());
+        // A column the script added that holds the only copy of a dropped column's values is no scratch column
+        Map<String, String> lastCopies = new LinkedHashMap<>();
+        dropped.forEach(c -> onlyCopies.noteOf(table, c).ifPresent(note -> lastCopies.put(SchemaNames.key(c), note)));
+        List<String> scratch = new ArrayList<>(dropped.stream().filter(c -> addedHere.contains(SchemaNames.key(c))
+                && !lastCopies.containsKey(SchemaNames.key(c))).toList());
         AlterTableRenames.renamedColumns(tokens, main).keySet().stream()
                 .filter(c -> addedHere.contains(SchemaNames.key(c))).forEach(scratch::add);
         // A copy made on some databases only keeps the values there, not on the others the drop runs on.
+        // .. and one into a column the same statement drops keeps nothing.
+        Set<String> droppedKeys = dropped.stream().map(SchemaNames::key).collect(Collectors.toSet());
         List<String> keptInCopy = dropped.stream().filter(c -> !addedHere.contains(SchemaNames.key(c))
                 && copies.containsKey(SchemaNames.key(c))
-                && copies.get(SchemaNames.key(c)).keepsEveryValueOn(databases)).toList();
+                && copies.get(SchemaNames.key(c)).keepsEveryValueOn(databases)
+                && !droppedKeys.contains(copies.get(SchemaNames.key(c)).target())).toList();
         Set<String> required = valueless.getOrDefault(table, Set.of());
         List<String> empty = dropped.stream().filter(c -> !addedHere.contains(SchemaNames.key(c))
                 && !keptInCopy.contains(c)
@@ -180,7 +187,8 @@ final class ColumnFacts {
                 && !keptInCopy.contains(c) && !empty.contains(c) && purgedOfTable.containsKey(SchemaNames.key(c)))
                 .toList();
         if (scratch.isEmpty() && keptInCopy.isEmpty() && empty.isEmpty() && oneValued.isEmpty()) {
-            return cleared.retypeGuard(table).or(() -> CopiedBeforeRetype.guardOf(tokens, main, copies, databases));
+            return cleared.retypeGuard(table).or(() -> CopiedBeforeRetype.guardOf(tokens, main, copies, databases))
+                    .or(() -> Guard.noting(Guard.Kind.ONLY_COPY, lastCopies));
         }
         // Guards only the findings about these columns; one about another column dropped alongside stays.
         Map<String, String> notes = new LinkedHashMap<>();
@@ -276,10 +284,29 @@ final class ColumnFacts {
         renamedTo.ifPresent(renamed -> distinctFills.renamed(tables.get(0), renamed));
         renamedTo.ifPresent(renamed -> purged.renamed(tables.get(0), renamed));
         tables.forEach(this::forget);
+        onlyCopies.tablesDroppedOrRenamed(tables, renamedTo);
         if (unwrittenOfTable != null) {
             renamedTo.ifPresent(renamed -> unwritten.put(renamed, unwrittenOfTable));
         }
         added.keySet().removeAll(tables);
+    }
+
+    /**
+     * The statement at {@code at} drops {@code dropped} of {@code table} (as written): a column an UPDATE copied one
+     * of them into, in this table or, by {@code elsewhere} (target table and column, by the column copied), in
+     * another, now holds the only copy of its values.
+     */
+    void sourcesDropped(String table, List<String> dropped, String at, Map<String, List<Map.Entry<String, String>>>
+            elsewhere) {
+        Map<String, ColumnCopy> copies = copied.getOrDefault(SchemaNames.key(table), Map.of());
+        for (String column : dropped) {
+            ColumnCopy copy = copies.get(SchemaNames.key(column));
+            if (copy != null) {
+                onlyCopies.sourceDropped(table, column, at, table, copy.target());
+            }
+            elsewhere.getOrDefault(SchemaNames.key(column), List.of()).forEach(into -> onlyCopies.sourceDropped(
+                    table, column, at, into.getKey(), into.getValue()));
+        }
     }
 
     /** An ALTER TABLE of {@code table} dropped {@code dropped} and renamed columns ({@code renamed}, old to new). */
@@ -294,6 +321,8 @@ final class ColumnFacts {
             distinctFills.replaced(table, replaced);
             purged.replaced(table, replaced);
         }
+        onlyCopies.dropped(table, dropped);
+        renamed.forEach((from, to) -> onlyCopies.renamed(table, from, to));
         for (String column : dropped) {
             String key = SchemaNames.key(column);
             addedToTable.remove(key);
@@ -379,5 +408,6 @@ final class ColumnFacts {
     void clear() {
         forgetWritten();
         added.clear();
+        onlyCopies.clear();
     }
 }

@@ -86,6 +86,8 @@ final class ColumnsFollowed {
         guards.copies.backLinks().written(targets.get(0), dropped);
         guards.copies.backLinks().written(targets.get(0), renamedColumns.keySet());
         guards.copies.backLinks().written(targets.get(0), renamedColumns.values());
+        guards.columns.sourcesDropped(targets.get(0), dropped, guards.lineOf(statement),
+                guards.copies.updateCopyDestinations(targets.get(0), dropped));
         guards.copies.copyChanged(targets.get(0), guards.columns.notAddedTo(targets.get(0), dropped), "drops",
                 guards.lineOf(statement));
         guards.columns.columnsAltered(SchemaNames.key(targets.get(0)), dropped,
@@ -124,7 +126,10 @@ final class ColumnsFollowed {
             guards.copies.backLinks().updated(update.table(), update.assigned(), statement.tokens(), before,
                     guards.lineOf(statement));
         }
-        guards.copies.updateCopiesOverwritten(update.table(), update.assigned(), guards.lineOf(statement));
+        // SET c = .. WHERE c IS NULL writes only the rows a copy into c gave no value: what it copied stays
+        guards.copies.updateCopiesOverwritten(update.table(), update.assigned().stream()
+                .filter(column -> !SchemaNames.key(column).equals(update.rowsWithoutValueIn())).toList(),
+                guards.lineOf(statement));
         List<String> overwritten = guards.columns.notAddedTo(update.table(), update.assigned());
         if (update.fixesChosenRows()) {
             // A fix of the rows its WHERE picks loses what the same UPDATE of the table copied would: no more

@@ -2,6 +2,8 @@ package io.github.sqlguard.schema;
 
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.sql.Token;
+import io.github.sqlguard.sql.TopLevel;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +38,7 @@ final class CopiesMade {
                 || !statement.get(main).isWord("SELECT") && !RowCopies.readsRows(statement, main)) {
             return;
         }
+        statement = withoutQueryParentheses(statement, main);
         copies.backLinks().observeCopy(statement, main, at);
         // A join along a NOT NULL foreign key keeps every row: the copy is read as if it were not there.
         Optional<ForeignKeyJoin.Followed> keyJoin = ForeignKeyJoin.of(statement, main, before);
@@ -100,6 +103,43 @@ final class CopiesMade {
                 converted.keySet()));
         SelectedRowsCopy.carried(tokens, main, before, selectIntoMakesTable)
                 .ifPresent(copy -> copies.carried().record(copy, at));
+    }
+
+    /**
+     * {@code statement} without the parentheses around the query of an INSERT ({@code INSERT INTO t (a, b) (SELECT
+     * ..)}), which copies what the query without them does: the readers of copies look for its FROM and WHERE at the
+     * statement's top level.
+     */
+    static List<Token> withoutQueryParentheses(List<Token> statement, int main) {
+        if (!statement.get(main).isWord("INSERT")) {
+            return statement;
+        }
+        int into = TopLevel.wordIndex(statement, main + 1, "INTO");
+        SchemaNames.Read target = into < 0 ? null : SchemaNames.name(statement, into + 1);
+        if (target == null) {
+            return statement;
+        }
+        int open = target.next();
+        if (open < statement.size() && statement.get(open).isSymbol("(") && !startsQuery(statement, open + 1)) {
+            open = TopLevel.closingParenthesis(statement, open) + 1; // the column list
+        }
+        if (open <= 0 || open >= statement.size() || !statement.get(open).isSymbol("(")
+                || !startsQuery(statement, open + 1)) {
+            return statement;
+        }
+        int close = TopLevel.closingParenthesis(statement, open);
+        int end = statement.size() - (statement.get(statement.size() - 1).isSymbol(";") ? 1 : 0);
+        if (close != end - 1) {
+            return statement; // a set operation or an ON CONFLICT after it: read as written
+        }
+        List<Token> unwrapped = new ArrayList<>(statement.subList(0, open));
+        unwrapped.addAll(statement.subList(open + 1, close));
+        unwrapped.addAll(statement.subList(close + 1, statement.size()));
+        return unwrapped;
+    }
+
+    private static boolean startsQuery(List<Token> statement, int at) {
+        return at < statement.size() && statement.get(at).isAnyWord("SELECT", "WITH");
     }
 
     /**

@@ -84,6 +84,12 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
          */
         ADDED_IF_MISSING,
         /**
+         * Not a guard: the columns an ALTER TABLE drops, though the script may have added them, hold the only copy of
+         * the values of a column an UPDATE copied into them and the script then dropped. It lowers nothing; it says
+         * so on the finding.
+         */
+        ONLY_COPY,
+        /**
          * Not a guard: an earlier run of the tool (a migration, a changeset) copied what the statement destroys,
          * but not what was written after it ran. It lowers nothing; its description says where the copy went.
          */
@@ -144,7 +150,7 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
     /** True for a kind that is no guard but a note on the finding: it lowers nothing. */
     public boolean noteOnly() {
         return switch (kind) {
-            case INCOMPLETE_COPY, CONVERTED_COPY, CARRIED_COPY, ADDED_IF_MISSING, EARLIER_RUN_COPY,
+            case INCOMPLETE_COPY, CONVERTED_COPY, CARRIED_COPY, ADDED_IF_MISSING, ONLY_COPY, EARLIER_RUN_COPY,
                     EARLIER_RUN_COLUMNS, NAMED_WITH_OTHER_SCHEMA, FIRST_MIGRATION_ABOVE_BASELINE -> true;
             default -> false;
         };
@@ -198,7 +204,7 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
         if (kind == Kind.CONVERTED_COPY && columns.isEmpty()) {
             return FILL_RULES.contains(ruleId) ? " (" + description + ")" : ""; // of an UPDATE: where values went
         }
-        if (kind == Kind.CONVERTED_COPY || kind == Kind.CARRIED_COPY) {
+        if (kind == Kind.CONVERTED_COPY || kind == Kind.CARRIED_COPY || kind == Kind.ONLY_COPY) {
             return ruleId.equals("drop-column") && about ? notesOn(subjects) : "";
         }
         if (kind == Kind.EARLIER_RUN_COPY) {

@@ -96,7 +96,8 @@ final class GuardsFromFacts {
                 ? DestroyedTables.droppedColumns(tokens, main) : null);
         // A copy that left a column out keeps none of its values, which the script may still have kept elsewhere
         boolean keptElsewhere = ofColumns.filter(guard -> guard.kind() == Guard.Kind.SCRATCH_COLUMN).isPresent();
-        return copied.filter(guard -> guard.kind() == Guard.Kind.UNVERIFIED_COPY ? ofColumns.isEmpty()
+        return copied.filter(guard -> guard.kind() == Guard.Kind.UNVERIFIED_COPY
+                ? ofColumns.filter(columns -> !columns.noteOnly()).isEmpty()
                 : guard.kind() != Guard.Kind.INCOMPLETE_COPY || !keptElsewhere).or(() -> ofColumns);
     }
 

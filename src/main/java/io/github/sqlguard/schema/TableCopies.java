@@ -58,6 +58,14 @@ final class TableCopies {
         return updates.note(table, dropped);
     }
 
+    /**
+     * Where UPDATEs copied the values of {@code columns} of {@code table}, other than by aggregating them: by the key
+     * of the column copied, the target tables and columns (as written).
+     */
+    Map<String, List<Map.Entry<String, String>>> updateCopyDestinations(String table, List<String> columns) {
+        return updates.destinations(table, columns);
+    }
+
     /** The notes on drops of columns, or of a table, whose values copies carried elsewhere without guarding them. */
     CarriedColumns carried() {
         return carried;

@@ -49,6 +49,23 @@ final class UpdateCopies {
     }
 
     /**
+     * Where UPDATEs copied the values of {@code columns} of {@code table}, other than by aggregating them: by the key
+     * of the column copied, the target tables and columns (as written).
+     */
+    Map<String, List<Map.Entry<String, String>>> destinations(String table, List<String> columns) {
+        Set<String> wanted = columns.stream().map(SchemaNames::key).collect(Collectors.toSet());
+        Map<String, List<Map.Entry<String, String>>> into = new HashMap<>();
+        for (Copy copy : bySource.getOrDefault(SchemaNames.key(table), List.of())) {
+            for (UpdateFromTable.Read read : copy.reads()) {
+                read.columns().stream().map(SchemaNames::key).filter(c -> wanted.contains(c) && !read.aggregate())
+                        .forEach(c -> into.computeIfAbsent(c, k -> new ArrayList<>())
+                                .add(Map.entry(copy.target(), read.into())));
+            }
+        }
+        return into;
+    }
+
+    /**
      * Where UPDATEs copied the values of {@code table}'s columns, for a drop of those of {@code dropped} (all of them
      * when null): {@code "values of a, b copied to t at line 4 by an UPDATE, only into its rows that match on id"},
      * then the columns none took; empty when no UPDATE read the table.

@@ -193,7 +193,7 @@ record UpdateFromTable(String target, List<Read> reads) {
     /** What {@code value}, an assignment's right side in a statement that joins {@code source}, reads of it. */
     private static Optional<Read> readOf(List<Token> value, Named source, Named target, String into,
             List<Token> condition, SchemaView before) {
-        Set<String> columns = sourceColumns(value, source, target, before);
+        Set<String> columns = sourceColumns(value, source, target, before, false);
         if (columns.isEmpty()) {
             return Optional.empty();
         }
@@ -232,7 +232,7 @@ record UpdateFromTable(String target, List<Read> reads) {
         List<Read> reads = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             List<Token> item = items.get(i);
-            Set<String> columns = sourceColumns(item, source, target, before);
+            Set<String> columns = sourceColumns(item, source, target, before, true);
             if (columns.isEmpty()) {
                 continue;
             }
@@ -256,9 +256,11 @@ record UpdateFromTable(String target, List<Read> reads) {
 
     /**
      * The source's columns {@code tokens} read: those qualified by its alias or name, and those unqualified that the
-     * replay knows the source has and the target has not.
+     * replay knows the source has and, unless the source is a subquery's own table ({@code inSubquery}), whose
+     * unqualified names hide the target's, the target has not.
      */
-    private static Set<String> sourceColumns(List<Token> tokens, Named source, Named target, SchemaView before) {
+    private static Set<String> sourceColumns(List<Token> tokens, Named source, Named target, SchemaView before,
+            boolean inSubquery) {
         Set<String> columns = new LinkedHashSet<>();
         for (int i = 0; i < tokens.size(); i++) {
             Token token = tokens.get(i);
@@ -272,7 +274,8 @@ record UpdateFromTable(String target, List<Read> reads) {
                 }
             } else if (i + 1 >= tokens.size() || !tokens.get(i + 1).isSymbol(".")) {
                 String column = SchemaNames.unquoted(token.text());
-                if (before.column(source.name, column).isPresent() && before.column(target.name, column).isEmpty()) {
+                if (before.column(source.name, column).isPresent()
+                        && (inSubquery || before.column(target.name, column).isEmpty())) {
                     columns.add(before.column(source.name, column).get().name());
                 }
             }
