@@ -91,6 +91,20 @@ class LinterEarlierRunCopyTest {
     }
 
     @Test
+    void aCopyInAnEarlierVersionFolderIsNamedWithItsFolder() throws IOException {
+        // each upgrade step is one folder per schema version, all holding a script of the same name
+        write("upgrade/1/app_postgresql.sql", "CREATE TABLE users (id INT PRIMARY KEY, api_token TEXT);\n"
+                + "CREATE TABLE api_tokens (user_id INT, token TEXT);\n");
+        write("upgrade/2/app_postgresql.sql", "CREATE INDEX ON api_tokens (token);\n"
+                + "INSERT INTO api_tokens (user_id, token) SELECT id, api_token FROM users;\n");
+        write("upgrade/10/app_postgresql.sql", "ALTER TABLE users DROP COLUMN api_token;\n");
+
+        assertEquals(List.of("ERROR ALTER TABLE users drops column api_token (rows copied to api_tokens at line 2"
+                + " of 2/app_postgresql.sql, an earlier migration; what was written after it ran is not in that copy)"),
+                lossesIn("10/app_postgresql.sql"));
+    }
+
+    @Test
     void aCopyInAnEarlierChangesetOfTheSameChangelogIsNamedAsSuch() throws IOException {
         write("changelog.sql", "--liquibase formatted sql\n"
                 + "--changeset a:1\nCREATE TABLE users (id INT PRIMARY KEY, name TEXT);\n"
