@@ -31,6 +31,8 @@ class LinterEarlierRunCopyTest {
     @ParameterizedTest(name = "{0} {1} {2}")
     @CsvSource(delimiter = '|', textBlock = """
             INSERT INTO user_password (user_id, hash) SELECT id, password FROM users WHERE password IS NOT NULL | | ALTER TABLE users DROP COLUMN password | ERROR ALTER TABLE users drops column password (values of password copied to user_password at line 1 of V2__copy.sql, an earlier migration; what was written after it ran is not in that copy)
+            INSERT INTO user_password (user_id, hash) SELECT id, password FROM users WHERE password IS NOT NULL AND id > 0 | | ALTER TABLE users DROP COLUMN password | ERROR ALTER TABLE users drops column password (values of password copied to user_password at line 1 of V2__copy.sql, only from the rows its WHERE selects; that copy was made by an earlier migration, and what was written after it ran is not in it either)
+            INSERT INTO user_password (user_id, hash) SELECT id, password FROM users WHERE password IS NOT NULL AND id > 0 | | DROP TABLE users | ERROR DROP TABLE removes table users and all its rows (values of id, password copied to user_password at line 1 of V2__copy.sql, only from the rows its WHERE selects; column name not copied to user_password; that copy was made by an earlier migration, and what was written after it ran is not in it either)
             ALTER TABLE users ADD COLUMN name2 TEXT; UPDATE users SET name2 = name | | ALTER TABLE users DROP COLUMN name | ERROR ALTER TABLE users drops column name (values of name copied to name2 at line 2 of V2__copy.sql, an earlier migration; what was written after it ran is not in that copy)
             ALTER TABLE users ADD COLUMN name2 TEXT; UPDATE users SET name2 = lower(name) | | ALTER TABLE users DROP COLUMN name | ERROR ALTER TABLE users drops column name
             CREATE TABLE users_archive AS SELECT * FROM users | | DROP TABLE users | ERROR DROP TABLE removes table users and all its rows (rows copied to users_archive at line 1 of V2__copy.sql, an earlier migration; what was written after it ran is not in that copy)
@@ -86,6 +88,20 @@ class LinterEarlierRunCopyTest {
         assertEquals(List.of("ERROR ALTER TABLE users drops column api_token (rows copied to api_tokens at line 2"
                 + " of " + named + ", an earlier migration; what was written after it ran is not in that copy)"),
                 lossesIn("20171016200404_cleanup/" + script));
+    }
+
+    @Test
+    void aCopyInAnEarlierVersionFolderIsNamedWithItsFolder() throws IOException {
+        // each upgrade step is one folder per schema version, all holding a script of the same name
+        write("upgrade/1/app_postgresql.sql", "CREATE TABLE users (id INT PRIMARY KEY, api_token TEXT);\n"
+                + "CREATE TABLE api_tokens (user_id INT, token TEXT);\n");
+        write("upgrade/2/app_postgresql.sql", "CREATE INDEX ON api_tokens (token);\n"
+                + "INSERT INTO api_tokens (user_id, token) SELECT id, api_token FROM users;\n");
+        write("upgrade/10/app_postgresql.sql", "ALTER TABLE users DROP COLUMN api_token;\n");
+
+        assertEquals(List.of("ERROR ALTER TABLE users drops column api_token (rows copied to api_tokens at line 2"
+                + " of 2/app_postgresql.sql, an earlier migration; what was written after it ran is not in that copy)"),
+                lossesIn("10/app_postgresql.sql"));
     }
 
     @Test

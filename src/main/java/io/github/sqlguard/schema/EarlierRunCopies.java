@@ -125,8 +125,8 @@ final class EarlierRunCopies {
     }
 
     /**
-     * The copy an earlier run made of what {@code statement} destroys that left some of it out, or that sqlguard
-     * cannot verify, when on every database the statement runs on there is that copy or a whole one: the same one,
+     * The copy an earlier run made of what {@code statement} destroys that left some of it out, that took it to
+     * another table only from some rows, or that sqlguard cannot verify, when on every database the statement runs on there is that copy or a whole one: the same one,
      * as its note names it. A database whose schema is known (a baseline replayed for it) sees a whole copy where
      * one whose schema is not sees only the statement's column list; the note then says what the latter lacks.
      */
@@ -134,7 +134,8 @@ final class EarlierRunCopies {
         Optional<Guard> first = Optional.empty();
         for (String database : databases) {
             LossGuards copies = earlierRunsOn(database);
-            Optional<Guard> copy = copies.incompleteCopyOf(statement).or(() -> copies.unverifiedCopyOf(statement));
+            Optional<Guard> copy = copies.incompleteCopyOf(statement).or(() -> copies.unverifiedCopyOf(statement))
+                    .or(() -> copies.carriedCopyOf(statement));
             if (copy.isEmpty() && copies.copyGuardOf(statement).isPresent()) {
                 continue;
             }

@@ -128,6 +128,14 @@ public final class LossGuards {
     }
 
     /**
+     * The copy that took what {@code statement} destroys to another table only from some rows or without its rows'
+     * key ({@link Guard.Kind#CARRIED_COPY}): a note on where the values went that a later run's drop gives as well.
+     */
+    Optional<Guard> carriedCopyOf(Statement statement) {
+        return shortfallOf(statement).filter(guard -> guard.kind() == Guard.Kind.CARRIED_COPY);
+    }
+
+    /**
      * True when {@code update} fills only columns these runs added (and dropped not since) that none of their
      * statements has written since: one a later run wrote holds those values, which the fill overwrites.
      */

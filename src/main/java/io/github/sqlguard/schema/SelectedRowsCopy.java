@@ -126,9 +126,11 @@ final class SelectedRowsCopy {
             return Optional.empty();
         }
         boolean keyed = keyAmong(table.get(), before, asTheyAre).isPresent();
-        // A join may leave out rows that hold values, whatever the WHERE requires of them.
-        Set<String> everyValue = joins.isPresent() ? Set.of()
+        // A join may leave out rows that hold values, whatever the WHERE requires of them; with two columns
+        // required, a row left out for lack of one still has a value in the other.
+        Set<String> required = joins.isPresent() ? Set.of()
                 : Set.copyOf(requiredValues(tokens, where).orElse(List.of()));
+        Set<String> everyValue = required.size() == 1 ? required : Set.of();
         List<String> choosers = new ArrayList<>();
         joins.ifPresent(j -> j.inner().forEach(joined -> choosers.add("its join with " + joined)));
         if (where >= 0) {
