@@ -387,7 +387,8 @@ public final class Lexer {
 
         private boolean isBracketName() {
             return forms.alwaysBracketNames()
-                    || (forms.mayBracketNames() && LexicalShapes.looksLikeBracketName(text, pos, end));
+                    || (forms.mayBracketNames() && LexicalShapes.looksLikeBracketName(text, pos, end))
+                    || forms.bracketNameFollows(tokens) && LexicalShapes.closesOnItsLine(text, pos, end);
         }
 
         private int placeholderEnd() {

@@ -92,7 +92,7 @@ final class LexicalShapes {
     }
 
     /** True when a {@code ]} that is not doubled ({@code ]]} is a bracket in the name) closes {@code [} on its line. */
-    private static boolean closesOnItsLine(String text, int pos, int end) {
+    static boolean closesOnItsLine(String text, int pos, int end) {
         for (int i = pos + 1; i < end && !isLineBreak(text.charAt(i)); i++) {
             if (text.charAt(i) == ']') {
                 if (i + 1 < end && text.charAt(i + 1) == ']') {
