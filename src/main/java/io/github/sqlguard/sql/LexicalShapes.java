@@ -289,4 +289,9 @@ final class LexicalShapes {
         }
         return i - pos;
     }
+
+    /** A character of a file's name in a path: letters, digits, {@code _}, {@code -} and {@code .}. */
+    static boolean isPathPart(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.';
+    }
 }
