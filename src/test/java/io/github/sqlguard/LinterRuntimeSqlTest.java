@@ -36,6 +36,9 @@ class LinterRuntimeSqlTest {
             POSTGRESQL | DO $$ BEGIN EXECUTE format('UPDATE %I SET a = 1 WHERE b = %s AND c = %L AND d = %L', t, x, y, z); END $$; | runtime-sql WARNING 1:13 EXECUTE format('UPDATE %I SET a = 1 WHERE b = %s AND c = %L.. runs SQL that is built at run time; sqlguard could not read all of it, so what it runs was not fully checked (inside DO block)
             POSTGRESQL | EXECUTE p(1);                                                                   | -
             SQLSERVER  | EXEC dbo.refresh_totals @days = 30;                                             | -
+            SQLSERVER  | USE [$(DbName)];\\nGO\\n$(ExecuteStatement)\\nGO                              | runtime-sql WARNING 3:1 $(ExecuteStatement) runs SQL that is built at run time; sqlguard could not read all of it, so what it runs was not fully checked
+            AUTO       | $(ExecuteStatement)\\nGO                                                      | runtime-sql WARNING 1:1 $(ExecuteStatement) runs SQL that is built at run time; sqlguard could not read all of it, so what it runs was not fully checked
+            SQLSERVER  | CREATE DATABASE [$(NewDbName)];\\nGO                                          | -
             MYSQL      | PREPARE st FROM 'DELETE FROM t WHERE id = ?';                                   | -
             """)
     void textBuiltAtRunTimeIsReported(Dialect dialect, String sql, String expected) throws IOException {

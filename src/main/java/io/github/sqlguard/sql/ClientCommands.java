@@ -192,6 +192,12 @@ final class ClientCommands {
                 || c == '$' && (pos + 1 >= end || Character.isWhitespace(text.charAt(pos + 1)));
     }
 
+    /** sqlcmd's {@code :r file} (SQL Server tools): a colon, {@code r} and a blank at {@code pos}. */
+    static boolean isSqlcmdInclude(String text, int pos, int end) {
+        return pos + 2 < end && text.charAt(pos) == ':' && (text.charAt(pos + 1) == 'r' || text.charAt(pos + 1) == 'R')
+                && (text.charAt(pos + 2) == ' ' || text.charAt(pos + 2) == '\t');
+    }
+
     /** A {@code /} at {@code pos} with only blanks after it on its line. */
     static boolean isSlashLine(String text, int pos, int end) {
         int i = LexicalShapes.skipBlanks(text, pos + 1, end);

@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * The SQL a statement builds and runs itself: Oracle {@code EXECUTE IMMEDIATE expr}, PL/pgSQL {@code EXECUTE expr},
- * T-SQL {@code EXEC (expr)}, {@code EXEC sp_executesql arg} and {@code EXEC sp_MSforeachtable arg}, MySQL
+ * T-SQL {@code EXEC (expr)}, {@code EXEC sp_executesql arg} and {@code EXEC sp_MSforeachtable arg}, a sqlcmd
+ * {@code $(variable)} that makes up a whole statement, MySQL
  * {@code PREPARE st FROM expr} (read where it is prepared, as a script prepares what it runs). Its text is known
  * when the expression is literals joined by {@code ||} (or T-SQL's {@code +}), may be known when it is or joins
  * variables ({@link VariableOperands}), is known but for the slots of {@code format('..', ..)}, else built at run time.
@@ -67,11 +68,21 @@ final class DynamicSql {
      *     {@code EXECUTE name} runs a prepared statement or calls a procedure)
      */
     static Source of(List<Token> tokens, boolean plpgsql) {
+        if (tokens.size() == 1 && isSqlcmdVariable(tokens.get(0))) {
+            // sqlcmd (SQL Server): a statement that is only $(name) runs whatever text -v name=.. gives it.
+            return new Source(List.of(), null, "sqlcmd variable");
+        }
         if (tokens.size() < 2) {
             return null;
         }
         Source run = runBy(tokens, plpgsql);
         return run != null ? run : SqlTextArguments.of(tokens);
+    }
+
+    private static boolean isSqlcmdVariable(Token token) {
+        String text = token.text();
+        return token.type() == TokenType.WORD && text.length() > 3
+                && LexicalShapes.sqlcmdVariableLength(text, 0, text.length()) == text.length();
     }
 
     /** What the statement runs by a means the database defines, or null. */

@@ -57,6 +57,8 @@ public final class Lexer {
         private boolean sqlPlusExecLine;
         /** The index of the backslash of a psql meta-command on the current line, or -1. */
         private int metaCommandAt = -1;
+        /** True while lexing a line that starts with sqlcmd's {@code :r file}, whose path may hold backslashes. */
+        private boolean sqlcmdIncludeLine;
         /** The index of the first token after the last psql meta-command line. */
         private int afterMetaLine;
         /** True when the current line ended a COPY .. FROM STDIN, so its rows follow from the next line. */
@@ -80,6 +82,7 @@ public final class Lexer {
                     endSqlPlusExecLine();
                     advance();
                     lineHasToken = false;
+                    sqlcmdIncludeLine = false;
                     if (c == '\n' || pos >= end || text.charAt(pos) != '\n') {
                         endOfLine();
                     }
@@ -117,6 +120,9 @@ public final class Lexer {
 
         private void lexToken(char c) {
             int tokenEnd;
+            if (!lineHasToken && c == ':') {
+                sqlcmdIncludeLine = forms.knowsGoBatches() && ClientCommands.isSqlcmdInclude(text, pos, end);
+            }
             if (!lineHasToken && startsStatement() && forms.endsWithItsLine(text, pos, end)) {
                 sqlPlusExecLine = true;
             }
@@ -196,6 +202,14 @@ public final class Lexer {
                 advance();
                 emit(TokenType.TERMINATOR, startPos, startLine, startColumn);
                 rowsFollow |= forms.knowsPsqlCommands() && PsqlScript.endsCopyFromStdin(tokens, afterMetaLine);
+            } else if (c == '\\' && sqlcmdIncludeLine) {
+                // sqlcmd's :r .\x.sql names a Windows path: the separator and the name after it are one word, not
+                // psql's meta-command \x, which auto reads too and which would end the command there.
+                advance();
+                while (pos < end && LexicalShapes.isPathPart(text.charAt(pos))) {
+                    advance();
+                }
+                emit(TokenType.WORD, startPos, startLine, startColumn);
             } else if (c == '\\' && forms.knowsPsqlCommands() && Character.isLetter(peek(1))) {
                 metaCommandAt = tokens.size();
                 advance();
@@ -387,7 +401,8 @@ public final class Lexer {
 
         private boolean isBracketName() {
             return forms.alwaysBracketNames()
-                    || (forms.mayBracketNames() && LexicalShapes.looksLikeBracketName(text, pos, end));
+                    || (forms.mayBracketNames() && LexicalShapes.looksLikeBracketName(text, pos, end))
+                    || forms.bracketNameFollows(tokens) && LexicalShapes.closesOnItsLine(text, pos, end);
         }
 
         private int placeholderEnd() {

@@ -322,6 +322,22 @@ record LexerDialect(Dialect dialect) {
         return dialect == Dialect.SQLSERVER;
     }
 
+    /**
+     * Words that only a name follows: in auto a {@code [} right after one opens a T-SQL bracketed name, as no
+     * dialect writes an array or a subscript there, so its text up to the {@code ]} on its line is the name
+     * whatever it holds ({@code CREATE SCHEMA [a class with a ' in it]}, {@code FROM [odd, name: x!]}).
+     */
+    private static final Set<String> NAME_KEYWORDS = Set.of("TABLE", "SCHEMA", "PROCEDURE", "PROC", "FUNCTION",
+            "VIEW", "TRIGGER", "INDEX", "DATABASE", "FROM", "JOIN", "INTO", "UPDATE", "DELETE", "TRUNCATE", "EXEC",
+            "EXECUTE", "USE");
+
+    /** In auto, whether the code before a {@code [} ends with a word that only a name follows. */
+    boolean bracketNameFollows(List<Token> before) {
+        int last = lastCode(before, before.size());
+        return auto() && last >= 0 && before.get(last).type() == TokenType.WORD
+                && NAME_KEYWORDS.contains(before.get(last).upper());
+    }
+
     /** Whether bracket names are possible at all. */
     boolean mayBracketNames() {
         return dialect == Dialect.SQLSERVER || auto();

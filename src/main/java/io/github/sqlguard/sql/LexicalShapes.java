@@ -92,7 +92,7 @@ final class LexicalShapes {
     }
 
     /** True when a {@code ]} that is not doubled ({@code ]]} is a bracket in the name) closes {@code [} on its line. */
-    private static boolean closesOnItsLine(String text, int pos, int end) {
+    static boolean closesOnItsLine(String text, int pos, int end) {
         for (int i = pos + 1; i < end && !isLineBreak(text.charAt(i)); i++) {
             if (text.charAt(i) == ']') {
                 if (i + 1 < end && text.charAt(i + 1) == ']') {
@@ -288,5 +288,10 @@ final class LexicalShapes {
             i++;
         }
         return i - pos;
+    }
+
+    /** A character of a file's name in a path: letters, digits, {@code _}, {@code -} and {@code .}. */
+    static boolean isPathPart(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.';
     }
 }

@@ -40,6 +40,8 @@ class ScriptIncludeRuleTest {
         "SQLSERVER | :setvar Schema dbo\\n:r .\\purge_sessions.sql\\nGO | 2:1 :r .\\purge_sessions.sql runs another file",
         "SQLSERVER | SELECT CASE WHEN 1 = 1 THEN 'a' END\\n:R \"C:\\scripts\\purge all.sql\"\\nGO | 2:1 :R \"C:\\scripts\\purge all.sql\" runs another file",
         "AUTO | :r common/wipe.sql\\nDELETE FROM t WHERE id = 1; | 1:1 :r common/wipe.sql runs another file",
+        "AUTO | :r .\\purge_sessions.sql\\nGO | 1:1 :r .\\purge_sessions.sql runs another file",
+        "AUTO | :r C:\\Data\\scripts\\wipe.sql\\nGO | 1:1 :r C:\\Data\\scripts\\wipe.sql runs another file",
         "SQLSERVER | SELECT ':r x.sql' AS note; | -",
         "SQLSERVER | :setvar r 1\\nSELECT 1; | -",
         "AUTO | INSERT INTO t (a, b) VALUES (\\n:r, :s); | -",

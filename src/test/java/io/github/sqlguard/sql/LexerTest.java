@@ -60,6 +60,10 @@ class LexerTest {
             POSTGRESQL | a[$1]                   | WORD a ## 1:2 SYMBOL [ ## 1:3 WORD $1 ## 1:5 SYMBOL ]
             AUTO       | [test'1]                | QUOTED_NAME [test'1]
             AUTO       | s.[test a, b ( .')]]x]  | WORD s ## 1:2 SYMBOL . ## 1:3 QUOTED_NAME [test a, b ( .')]]x]
+            AUTO       | SCHEMA [a ' b]          | WORD SCHEMA ## 1:8 QUOTED_NAME [a ' b]
+            AUTO       | FROM [odd, name: x!]    | WORD FROM ## 1:6 QUOTED_NAME [odd, name: x!]
+            AUTO       | TABLE [a [b]            | WORD TABLE ## 1:7 QUOTED_NAME [a [b]
+            AUTO       | x [1]                   | WORD x ## 1:3 SYMBOL [ ## 1:4 NUMBER 1 ## 1:5 SYMBOL ]
             AUTO       | ARRAY[a, b]             | WORD ARRAY ## 1:6 SYMBOL [ ## 1:7 WORD a ## 1:8 SYMBOL , ## 1:10 WORD b ## 1:11 SYMBOL ]
             AUTO       | d['it''s']              | WORD d ## 1:2 SYMBOL [ ## 1:3 STRING 'it''s' ## 1:10 SYMBOL ]
             POSTGRESQL | 1.5e-3                  | NUMBER 1.5e-3
