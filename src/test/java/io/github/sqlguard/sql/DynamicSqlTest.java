@@ -96,6 +96,9 @@ class DynamicSqlTest {
         "ORACLE | EXECUTE IMMEDIATE 'create or replace context '||l_name||' using logger accessed globally' | false",
         "ORACLE | EXECUTE IMMEDIATE 'drop trigger ' || l_trigger_name | false",
         "ORACLE | EXECUTE IMMEDIATE 'DROP VIEW ' || v_name | false",
+        // An index holds no rows of its own: renaming, rebuilding or disabling one by a computed name loses none.
+        "ORACLE | EXECUTE IMMEDIATE 'ALTER INDEX ' || USER || '.\"' || v_index || '\" RENAME TO \"' || v_new || '\"' | false",
+        "ORACLE | BEGIN\\n  l_sql := 'ALTER INDEX ' || v_index || ' REBUILD';\\n  EXECUTE IMMEDIATE l_sql;\\nEND; | false",
         "ORACLE | EXECUTE IMMEDIATE 'CREATE OR REPLACE VIEW v AS SELECT * FROM ' || v_table | false",
         "ORACLE | EXECUTE IMMEDIATE q'[alter package p compile body PLSQL_CCFLAGS=']'||l_flags||q'[' reuse]' | false",
         "ORACLE | BEGIN\\n  l_sql := 'alter package p compile body PLSQL_CCFLAGS=' || l_flags;\\n"
