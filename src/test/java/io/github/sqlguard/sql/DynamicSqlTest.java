@@ -153,6 +153,19 @@ class DynamicSqlTest {
                 + "  EXECUTE IMMEDIATE v || n;\\nEND; | false",
         "ORACLE | BEGIN\\n  v := 'CREATE SEQUENCE s START WITH ';\\n  IF c = 0 THEN\\n    v := 'DROP TABLE ';\\n  END IF;\\n"
                 + "  EXECUTE IMMEDIATE v || n;\\nEND; | true",
+        // A loop that ends before the use, or stands after it, cannot bring a later assignment round to it: a
+        // package body reuses one variable name in procedures that each loop or not.
+        "ORACLE | BEGIN\\n  WHILE c LOOP\\n    NULL;\\n  END LOOP;\\n  v := 'CREATE SEQUENCE s START WITH ';\\n"
+                + "  EXECUTE IMMEDIATE v || n;\\n  v := 'DROP TABLE ';\\nEND; | false",
+        "ORACLE | BEGIN\\n  v := 'CREATE SEQUENCE s START WITH ';\\n  EXECUTE IMMEDIATE v || n;\\n  v := 'DROP TABLE ';\\n"
+                + "  FOR r IN (SELECT 1 FROM dual) LOOP\\n    NULL;\\n  END LOOP;\\nEND; | false",
+        "ORACLE | BEGIN\\n  LOOP\\n    v := 'CREATE SEQUENCE s START WITH ';\\n    FOR i IN 1 .. 2 LOOP\\n      NULL;\\n"
+                + "    END LOOP;\\n    EXECUTE IMMEDIATE v || n;\\n    v := 'DROP TABLE ';\\n  END LOOP;\\nEND; | true",
+        "ORACLE | BEGIN\\n  <<again>>\\n  v := 'CREATE SEQUENCE s START WITH ';\\n  EXECUTE IMMEDIATE v || n;\\n"
+                + "  v := 'DROP TABLE ';\\n  GOTO again;\\nEND; | true",
+        "MYSQL | CREATE PROCEDURE p()\\nBEGIN\\n  WHILE c DO\\n    SET c = 0;\\n  END WHILE;\\n"
+                + "  SET @s = CONCAT('CREATE INDEX i ON t (', n, ')');\\n  PREPARE st FROM @s;\\n  SET @s = 'DROP TABLE t';\\n"
+                + "END; | false",
         // The ELSE arm of an IF opened after the assignment runs after it; one after an assigning THEN arm does not.
         "ORACLE | BEGIN\\n  v := 'CREATE SEQUENCE s START WITH ';\\n  IF c = 0 THEN\\n    NULL;\\n  ELSE\\n"
                 + "    EXECUTE IMMEDIATE v || n;\\n  END IF;\\nEND; | false",
