@@ -96,6 +96,9 @@ class DynamicSqlTest {
         "ORACLE | EXECUTE IMMEDIATE 'create or replace context '||l_name||' using logger accessed globally' | false",
         "ORACLE | EXECUTE IMMEDIATE 'drop trigger ' || l_trigger_name | false",
         "ORACLE | EXECUTE IMMEDIATE 'DROP VIEW ' || v_name | false",
+        // A directory object or a public synonym holds no rows: made by a computed path or name, it loses none.
+        "ORACLE | BEGIN\\n  s := 'CREATE OR REPLACE DIRECTORY subdir AS ''' || v_path || '''';\\n  EXECUTE IMMEDIATE s;\\nEND; | false",
+        "ORACLE | EXECUTE IMMEDIATE 'CREATE OR REPLACE PUBLIC SYNONYM ' || v_name || ' FOR app.' || v_name | false",
         // An index holds no rows of its own: renaming, rebuilding or disabling one by a computed name loses none.
         "ORACLE | EXECUTE IMMEDIATE 'ALTER INDEX ' || USER || '.\"' || v_index || '\" RENAME TO \"' || v_new || '\"' | false",
         "ORACLE | BEGIN\\n  l_sql := 'ALTER INDEX ' || v_index || ' REBUILD';\\n  EXECUTE IMMEDIATE l_sql;\\nEND; | false",
