@@ -22,7 +22,8 @@ import java.util.Set;
  * ./steps/V2__x.sql}) would otherwise give a warning per line for files the same run checks. The file is looked for
  * beside the including script (as {@code @@}, {@code \ir} and sqlcmd resolve it) and below each scanned folder (as
  * a client started there resolves {@code @}, {@code \i} and {@code SOURCE}); SQL*Plus adds {@code .sql} to a name
- * without an extension. Decided on every run, after the cache, as it depends on which files the run scans.
+ * without an extension. A path rooted where the installer runs ({@code @/u01/deploy/orders/create.sql}) names the
+ * one scanned file whose last folder and name it ends with. Decided on every run, after the cache, as it depends on which files the run scans.
  */
 final class ScannedIncludes {
 
@@ -100,6 +101,63 @@ final class ScannedIncludes {
                 }
             }
         }
+        return rootedElsewhere(name, folders, scannedFiles.keySet())
+                ? fileByPathEnd(names, scannedFiles) : Optional.empty();
+    }
+
+    /**
+     * True when {@code name} starts where no scanned folder reaches: an absolute path ({@code /u01/deploy/..},
+     * {@code C:/deploy/..}) or a first folder that holds no scanned file ({@code __ROOT__/..}, a substitution
+     * variable {@code &base/..}), as install scripts write the folder they run from or a token their installer
+     * replaces. A path that climbs ({@code ../}) or starts in a scanned folder names a file of its own.
+     */
+    private static boolean rootedElsewhere(String name, List<Path> folders, Set<Path> scannedFiles) {
+        if (name.startsWith("/") || name.matches("(?s)[A-Za-z]:/.*")) {
+            return true;
+        }
+        int slash = name.indexOf('/');
+        String first = slash < 0 ? name : name.substring(0, slash);
+        if (slash < 0 || first.equals(".") || first.equals("..")) {
+            return false;
+        }
+        for (Path folder : folders) {
+            try {
+                Path start = folder.resolve(first).normalize();
+                if (scannedFiles.stream().anyMatch(file -> file.startsWith(start))) {
+                    return false;
+                }
+            } catch (InvalidPathException e) {
+                // a first folder no path can have is one this machine lacks
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The one scanned file whose path ends with the last folder and the file name of one of {@code names}; empty
+     * when none or several do, or when a name has no folder (a file name alone is too weak a sign).
+     */
+    private static Optional<SourcePath> fileByPathEnd(List<String> names, Map<Path, SourcePath> scannedFiles) {
+        for (String name : names) {
+            String[] parts = name.split("/");
+            if (parts.length < 2 || parts[parts.length - 2].matches("\\.*")) {
+                continue;
+            }
+            String folder = parts[parts.length - 2];
+            String file = parts[parts.length - 1];
+            List<SourcePath> ending = scannedFiles.entrySet().stream()
+                    .filter(entry -> endsWith(entry.getKey(), folder, file))
+                    .map(Map.Entry::getValue).toList();
+            if (ending.size() == 1) {
+                return Optional.of(ending.get(0));
+            }
+        }
         return Optional.empty();
+    }
+
+    private static boolean endsWith(Path path, String folder, String file) {
+        Path parent = path.getParent();
+        return path.getFileName() != null && path.getFileName().toString().equals(file) && parent != null
+                && parent.getFileName() != null && parent.getFileName().toString().equals(folder);
     }
 }

@@ -40,6 +40,7 @@ import io.github.sqlguard.schema.RowsMovedByReturning;
 import io.github.sqlguard.schema.SchemaFacts;
 import io.github.sqlguard.schema.SchemaView;
 import io.github.sqlguard.schema.TemporaryTableCleanup;
+import io.github.sqlguard.sql.HostCommands;
 import io.github.sqlguard.sql.LexError;
 import io.github.sqlguard.sql.Script;
 import io.github.sqlguard.sql.Statement;
@@ -66,6 +67,10 @@ final class StatementChecker {
     private static final String FOREIGN_LANGUAGE_HINT = "Review the SQL the code sends, then acknowledge it: "
             + "-- sqlguard:allow unchecked-change reason: <why>; or write the routine in PL/pgSQL, "
             + "which sqlguard checks";
+
+    private static final String HOST_COMMAND_HINT = "Review what the program does to the tables it reaches (a"
+            + " SQL*Loader control file's REPLACE or TRUNCATE empties the table first), then acknowledge it with a pom"
+            + " <suppression> or the baseline";
 
     private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
 
@@ -268,6 +273,7 @@ final class StatementChecker {
             scopeEmptied.observe(statement, names.get(index), facts.before());
             inRunOf(statement, findings, firstFinding);
         }
+        hostCommands(script, path).forEach(findings::add);
         script.lexError().ifPresent(error -> unterminated(error, path).ifPresent(findings::add));
         return new ScriptFindings(findings, parsed, scratchStatements);
     }
@@ -327,6 +333,17 @@ final class StatementChecker {
                             routine.message() + contextNote(model), FOREIGN_LANGUAGE_HINT,
                             lineAt(model.statement(), at));
                 }));
+    }
+
+    /** SQL*Plus's HOST lines run programs that may change rows through a connection of their own. */
+    private List<Finding> hostCommands(Script script, String path) {
+        RuleInfo info = Diagnostics.UNCHECKED_CHANGE;
+        return configuredSeverity.apply(info).map(severity -> HostCommands.in(script).stream()
+                .map(command -> Finding.of(info.id(), severity, new Location(path, command.line(), command.column()),
+                        HostCommands.firstLine(command) + " runs a program outside the database connection, so what"
+                                + " it does to the data was not checked", HOST_COMMAND_HINT,
+                        HostCommands.firstLine(command)))
+                .toList()).orElse(List.of());
     }
 
     private Optional<Finding> unterminated(LexError error, String path) {

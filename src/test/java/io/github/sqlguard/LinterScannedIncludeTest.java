@@ -65,4 +65,35 @@ class LinterScannedIncludeTest {
                 TestProject.lint(project, Dialect.MYSQL).findings().stream()
                         .filter(f -> f.ruleId().equals("script-include")).map(f -> f.message()).toList());
     }
+
+    /**
+     * Install scripts name their steps by a path rooted where the installer runs, a folder this machine does not
+     * have ({@code @/u01/deploy/orders/create.sql}) or a token an installer replaces before the run
+     * ({@code @__ROOT__/orders/create}): the scanned file whose path ends with the include's folder and file is the
+     * one it runs.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "@__ROOT__/orders/create",
+        "@/u01/deploy/orders/create.sql",
+        "@&base/orders/create.sql",
+        "START C:\\deploy\\orders\\create.sql",
+    })
+    void anIncludeRootedOutsideTheProjectFindsTheScannedFileItsPathEndsWith(String include) throws IOException {
+        TestProject.write(project, "db/install.sql", include + "\n");
+        TestProject.write(project, "db/orders/create.sql", "SELECT 3;\n");
+
+        assertEquals(List.of("db/install.sql:1 INFO"), includes(Dialect.ORACLE));
+    }
+
+    @Test
+    void aPathEndingLikeTwoScannedFilesOrOnlyInItsFileNameStaysAWarning() throws IOException {
+        TestProject.write(project, "db/install.sql", "@/u01/deploy/orders/create.sql\n@/u01/deploy/create.sql\n"
+                + "@../elsewhere/orders/create.sql\n");
+        TestProject.write(project, "db/v1/orders/create.sql", "SELECT 3;\n");
+        TestProject.write(project, "db/v2/orders/create.sql", "SELECT 4;\n");
+
+        assertEquals(List.of("db/install.sql:1 WARNING", "db/install.sql:2 WARNING", "db/install.sql:3 WARNING"),
+                includes(Dialect.ORACLE));
+    }
 }

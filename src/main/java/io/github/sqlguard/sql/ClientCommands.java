@@ -182,6 +182,26 @@ final class ClientCommands {
     }
 
     /**
+     * SQL*Plus's {@code HOST program ..} (also {@code HO}, {@code HOS}) or a shorthand, {@code $ program} or
+     * {@code ! program}: a line that runs an operating system command. {@code HOST} alone opens a shell and runs
+     * nothing of the script.
+     */
+    static boolean isSqlPlusHost(String text, int pos, int end) {
+        int after = startsWithCommand(text, pos, end, "HO[ST]") ? pos + wordLength(text, pos, end)
+                : isSqlPlusHostShorthand(text, pos, end) ? pos + 1 : -1;
+        int program = after < 0 ? end : LexicalShapes.skipBlanks(text, after, end);
+        return program < end && !LexicalShapes.isLineBreak(text.charAt(program));
+    }
+
+    private static int wordLength(String text, int pos, int end) {
+        int wordEnd = pos;
+        while (wordEnd < end && isWordPart(text.charAt(wordEnd))) {
+            wordEnd++;
+        }
+        return wordEnd - pos;
+    }
+
+    /**
      * SQL*Plus's shorthands for HOST: {@code $ del x.tmp} (Windows) and {@code ! rm x.tmp} (Unix) run an operating
      * system command and end at their line. A {@code $} right before a word is PL/SQL's conditional compilation
      * ({@code $IF}), not a command.

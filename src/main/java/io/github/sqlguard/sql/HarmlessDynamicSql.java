@@ -8,8 +8,10 @@ import java.util.regex.Pattern;
  * Dynamic SQL that is only partly known but cannot lose rows whatever the unknown part holds: a sequence or an
  * index made or changed with a value computed when the migration runs, as scripts that move from identity columns
  * to sequences do ({@code EXECUTE IMMEDIATE 'ALTER SEQUENCE s INCREMENT BY ' || (max_id - last_value)},
- * {@code PREPARE st FROM @create_index}), and the code objects, contexts and views Oracle install scripts make,
+ * {@code PREPARE st FROM @create_index}, {@code 'ALTER INDEX ' || l_index || ' RENAME TO ' || l_name}), and the
+ * code objects, contexts and views Oracle install scripts make,
  * recompile or drop by a computed name or with computed flags ({@code 'CREATE OR REPLACE CONTEXT ' || l_name},
+ * {@code 'CREATE OR REPLACE DIRECTORY d AS ''' || l_path},
  * {@code 'ALTER PACKAGE p COMPILE BODY PLSQL_CCFLAGS=''' || l_flags}, {@code 'DROP TRIGGER ' || l_trigger}), and
  * the session settings, savepoints and Oracle queries they run by computed names
  * ({@code 'ALTER SESSION SET NLS_DATE_FORMAT = ''' || l_format}, {@code 'SELECT COUNT(*) FROM ' || l_view}).
@@ -23,9 +25,10 @@ final class HarmlessDynamicSql {
     /** The statements the leading literal may open: none of them can carry a clause that loses rows. */
     private static final Pattern HARMLESS_START = Pattern.compile(
             "(?is)\\s*(?:(?:CREATE|ALTER)\\s+SEQUENCE|CREATE\\s+(?:UNIQUE\\s+)?INDEX"
-                    + "|CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:CONTEXT|SYNONYM|VIEW)"
+                    + "|CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:CONTEXT|(?:PUBLIC\\s+)?SYNONYM|VIEW|DIRECTORY)"
                     // ALTER TYPE is not here: its DROP ATTRIBUTE .. CASCADE drops the column data of dependent tables.
-                    + "|ALTER\\s+(?:PACKAGE|PROCEDURE|FUNCTION|TRIGGER|VIEW)"
+                    // An index holds no rows of its own, so renaming, rebuilding or disabling one loses none.
+                    + "|ALTER\\s+(?:PACKAGE|PROCEDURE|FUNCTION|TRIGGER|VIEW|INDEX)"
                     + "|DROP\\s+(?:TRIGGER|VIEW|SYNONYM|INDEX|PACKAGE|PROCEDURE|FUNCTION)"
                     // A session setting, a savepoint or a rollback to one changes no committed row.
                     + "|ALTER\\s+SESSION|SAVEPOINT|ROLLBACK\\s+TO)\\s.*");

@@ -28,6 +28,43 @@ final class LoopWords {
     }
 
     /**
+     * True when a loop of {@code scope} may run {@code use} again after a later statement: a loop that is still open
+     * where the use stands, or a {@code GOTO} or {@code ITERATE} anywhere, which may jump back before it. A loop that
+     * ended before the use (its {@code END LOOP}, {@code END WHILE}, .. stands before it) or that starts after it
+     * does not, as in a package body whose procedures reuse one variable's name, some in loops and some not. T-SQL's
+     * {@code WHILE .. BEGIN .. END} has no closing word of its own, so it stays open to the end. Tokens of the
+     * {@code routines} defined in the scope are skipped: they run only when called.
+     */
+    static boolean mayRunAgain(List<Token> scope, Token use, DefinedRoutineSpans routines) {
+        int open = 0;
+        boolean awaitingBody = false;
+        for (int i = 0; i < scope.size(); i++) {
+            Token token = scope.get(i);
+            if (routines.contains(token)) {
+                continue;
+            }
+            if (token.isAnyWord("GOTO", "ITERATE")) {
+                return true;
+            }
+            if (token.offset() >= use.offset()) {
+                continue;
+            }
+            boolean afterEnd = i > 0 && scope.get(i - 1).isWord("END");
+            if (afterEnd && isLoop(scope, i) || afterEnd && token.isWord("FOREACH")) {
+                open = Math.max(0, open - 1);
+            } else if (token.isWord("LOOP") && awaitingBody) {
+                awaitingBody = false; // the body of WHILE c LOOP, FOR i IN .. LOOP: one loop, not two
+            } else if (isLoop(scope, i)) {
+                open++;
+                awaitingBody = token.isAnyWord("WHILE", "FOR", "FOREACH");
+            } else if (StatementEnd.isSeparator(token) || token.isAnyWord("DO", "BEGIN")) {
+                awaitingBody = false;
+            }
+        }
+        return open > 0;
+    }
+
+    /**
      * True when the FOR at {@code at} is a loop: it opens a statement ({@code FOR i IN 1..3 LOOP}, {@code l: FOR ..
      * DO}, {@code <<l>> FOR ..}) or closes one ({@code END FOR}). Elsewhere FOR loops over nothing: T-SQL's
      * {@code NEXT VALUE FOR seq}, {@code DEFAULT 0 FOR col} and {@code FOR XML PATH}, a cursor's {@code CURSOR FOR},

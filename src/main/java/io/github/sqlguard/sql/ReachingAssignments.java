@@ -54,6 +54,9 @@ final class ReachingAssignments {
         // A loop brings an assignment round again only when one stands after the use: with every one before it, the
         // last still holds when the use runs, in any pass (a branch that skips it ends, or turns, in between).
         boolean assignedAfterUse = assignedAt.stream().anyMatch(at -> scope.get(at).offset() > use.offset());
+        if (assignedAfterUse && LoopWords.mayRunAgain(scope, use, routines)) {
+            return -1;
+        }
         // The assignment is the last one before the use, so a block or CASE that opens and closes between them
         // assigns nothing: its branches, handlers and returns cannot change what the use finds. What counts is an
         // END that closes the assignment's own block, and an ELSE, WHEN or handler of the construct that holds it.
@@ -63,9 +66,6 @@ final class ReachingAssignments {
             Token token = scope.get(i);
             if (routines.contains(token)) {
                 continue; // a routine defined here runs its loops and branches only when called: a CALL is a detour
-            }
-            if (assignedAfterUse && LoopWords.isLoop(scope, i)) {
-                return -1;
             }
             if (token.offset() <= assigned || token.offset() >= use.offset() || token.type() != TokenType.WORD) {
                 continue;

@@ -96,6 +96,12 @@ class DynamicSqlTest {
         "ORACLE | EXECUTE IMMEDIATE 'create or replace context '||l_name||' using logger accessed globally' | false",
         "ORACLE | EXECUTE IMMEDIATE 'drop trigger ' || l_trigger_name | false",
         "ORACLE | EXECUTE IMMEDIATE 'DROP VIEW ' || v_name | false",
+        // A directory object or a public synonym holds no rows: made by a computed path or name, it loses none.
+        "ORACLE | BEGIN\\n  s := 'CREATE OR REPLACE DIRECTORY subdir AS ''' || v_path || '''';\\n  EXECUTE IMMEDIATE s;\\nEND; | false",
+        "ORACLE | EXECUTE IMMEDIATE 'CREATE OR REPLACE PUBLIC SYNONYM ' || v_name || ' FOR app.' || v_name | false",
+        // An index holds no rows of its own: renaming, rebuilding or disabling one by a computed name loses none.
+        "ORACLE | EXECUTE IMMEDIATE 'ALTER INDEX ' || USER || '.\"' || v_index || '\" RENAME TO \"' || v_new || '\"' | false",
+        "ORACLE | BEGIN\\n  l_sql := 'ALTER INDEX ' || v_index || ' REBUILD';\\n  EXECUTE IMMEDIATE l_sql;\\nEND; | false",
         "ORACLE | EXECUTE IMMEDIATE 'CREATE OR REPLACE VIEW v AS SELECT * FROM ' || v_table | false",
         "ORACLE | EXECUTE IMMEDIATE q'[alter package p compile body PLSQL_CCFLAGS=']'||l_flags||q'[' reuse]' | false",
         "ORACLE | BEGIN\\n  l_sql := 'alter package p compile body PLSQL_CCFLAGS=' || l_flags;\\n"
@@ -150,6 +156,19 @@ class DynamicSqlTest {
                 + "  EXECUTE IMMEDIATE v || n;\\nEND; | false",
         "ORACLE | BEGIN\\n  v := 'CREATE SEQUENCE s START WITH ';\\n  IF c = 0 THEN\\n    v := 'DROP TABLE ';\\n  END IF;\\n"
                 + "  EXECUTE IMMEDIATE v || n;\\nEND; | true",
+        // A loop that ends before the use, or stands after it, cannot bring a later assignment round to it: a
+        // package body reuses one variable name in procedures that each loop or not.
+        "ORACLE | BEGIN\\n  WHILE c LOOP\\n    NULL;\\n  END LOOP;\\n  v := 'CREATE SEQUENCE s START WITH ';\\n"
+                + "  EXECUTE IMMEDIATE v || n;\\n  v := 'DROP TABLE ';\\nEND; | false",
+        "ORACLE | BEGIN\\n  v := 'CREATE SEQUENCE s START WITH ';\\n  EXECUTE IMMEDIATE v || n;\\n  v := 'DROP TABLE ';\\n"
+                + "  FOR r IN (SELECT 1 FROM dual) LOOP\\n    NULL;\\n  END LOOP;\\nEND; | false",
+        "ORACLE | BEGIN\\n  LOOP\\n    v := 'CREATE SEQUENCE s START WITH ';\\n    FOR i IN 1 .. 2 LOOP\\n      NULL;\\n"
+                + "    END LOOP;\\n    EXECUTE IMMEDIATE v || n;\\n    v := 'DROP TABLE ';\\n  END LOOP;\\nEND; | true",
+        "ORACLE | BEGIN\\n  <<again>>\\n  v := 'CREATE SEQUENCE s START WITH ';\\n  EXECUTE IMMEDIATE v || n;\\n"
+                + "  v := 'DROP TABLE ';\\n  GOTO again;\\nEND; | true",
+        "MYSQL | CREATE PROCEDURE p()\\nBEGIN\\n  WHILE c DO\\n    SET c = 0;\\n  END WHILE;\\n"
+                + "  SET @s = CONCAT('CREATE INDEX i ON t (', n, ')');\\n  PREPARE st FROM @s;\\n  SET @s = 'DROP TABLE t';\\n"
+                + "END; | false",
         // The ELSE arm of an IF opened after the assignment runs after it; one after an assigning THEN arm does not.
         "ORACLE | BEGIN\\n  v := 'CREATE SEQUENCE s START WITH ';\\n  IF c = 0 THEN\\n    NULL;\\n  ELSE\\n"
                 + "    EXECUTE IMMEDIATE v || n;\\n  END IF;\\nEND; | false",
