@@ -186,7 +186,10 @@ final class TokenDataChanges {
         }
         int afterModifiers = skipConflictClause(tokens.skipWords(start + 1, "LOW_PRIORITY", "IGNORE"));
         int afterTop = tokens.skipTop(afterModifiers);
-        int i = tokens.skipWords(afterTop, "ONLY");
+        // UPDATE TABLE t SET .., written as ALTER TABLE and TRUNCATE TABLE are: TABLE is reserved in every dialect,
+        // so it never names the table, and its reader means the t after it
+        int i = tokens.skipWords(tokens.nameAt(afterTop + 1) != null ? tokens.skipWords(afterTop, "TABLE") : afterTop,
+                "ONLY");
         int inlineView = tokens.isSymbol(i, "(") && tokens.isWord(i + 1, "SELECT", "WITH") ? i
                 : ViewTargets.viewOf(tokens, i, end);
         if (inlineView >= 0) {

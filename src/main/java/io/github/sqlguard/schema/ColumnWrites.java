@@ -116,6 +116,10 @@ final class ColumnWrites {
         while (i < tokens.size() && tokens.get(i).isAnyWord("ONLY", "LOW_PRIORITY", "IGNORE", "OR")) {
             i += tokens.get(i).isWord("OR") ? 2 : 1;
         }
+        // UPDATE TABLE t SET ..: the reserved word never names the table, the t after it does
+        if (i + 1 < tokens.size() && tokens.get(i).isWord("TABLE") && SchemaNames.isNamePart(tokens.get(i + 1))) {
+            i++;
+        }
         SchemaNames.Read table = SchemaNames.name(tokens, i);
         if (table == null) {
             return Optional.empty();
