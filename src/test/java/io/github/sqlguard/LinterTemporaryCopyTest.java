@@ -9,6 +9,7 @@ import io.github.sqlguard.model.Severity;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -57,6 +58,19 @@ class LinterTemporaryCopyTest {
         assertEquals(1, drops.size(), drops.toString());
         assertEquals(Severity.INFO, drops.get(0).severity(), drops.get(0).message());
         assertTrue(drops.get(0).message().contains("(guarded: " + guard + ")"), drops.get(0).message());
+    }
+
+    @Test
+    void anOracleTemporaryTableThatKeepsRowsToTheCommitIsEmptiedByTheDropItself() throws IOException {
+        List<Finding> drops = lint(Dialect.ORACLE, "CREATE GLOBAL TEMPORARY TABLE jobs_kept (id INT, name VARCHAR(50));\n"
+                + "INSERT INTO jobs_kept SELECT * FROM jobs;\nDROP TABLE jobs;\n"
+                + "CREATE TABLE jobs (id INT, name VARCHAR(50));\nINSERT INTO jobs SELECT * FROM jobs_kept;");
+
+        assertEquals(1, drops.size(), drops.toString());
+        assertEquals("DROP TABLE removes table jobs and all its rows (rows copied to jobs_kept at line 2, a temporary"
+                + " table that the commit of this DROP empties before a later statement could copy its rows on)",
+                drops.get(0).message());
+        assertEquals(Severity.ERROR, drops.get(0).severity());
     }
 
     /** The drops of table jobs, which the first migration creates, in the second. */

@@ -49,8 +49,8 @@ public final class TemporaryKeeper {
                     + onward.get().start().line() + " copies on to " + copy.target(), guard.get().columns(), null));
         }
         return Optional.of(new Guard(Guard.Kind.INCOMPLETE_COPY, copiedTo + ", a temporary table"
-                + (emptiedByTheDrop ? " that the commit of this DROP empties" : " whose rows go when the session ends")
-                + ", and no later statement copies them on"));
+                + (emptiedByTheDrop ? " that the commit of this DROP empties before a later statement could copy its"
+                        + " rows on" : " whose rows go when the session ends, and no later statement copies them on")));
     }
 
     /** The statement before {@code index}, in the same run, that makes {@code table} a temporary table. */
