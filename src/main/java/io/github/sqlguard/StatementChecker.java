@@ -35,6 +35,7 @@ import io.github.sqlguard.schema.DroppedInEarlierMigration;
 import io.github.sqlguard.schema.NameGivenInRun;
 import io.github.sqlguard.schema.NameTakenByCopy;
 import io.github.sqlguard.schema.RecreatedName;
+import io.github.sqlguard.schema.TemporaryKeeper;
 import io.github.sqlguard.schema.RolledBackTransactions;
 import io.github.sqlguard.schema.RowsMovedByReturning;
 import io.github.sqlguard.schema.SchemaFacts;
@@ -218,7 +219,8 @@ final class StatementChecker {
             EmptiedInRun scopeEmptied = emptiedTables.computeIfAbsent(statement.context().runScope(),
                     scope -> new EmptiedInRun());
             StatementGuards statementGuards = new StatementGuards(List.of(() -> rolledBack.guardOf(models, at),
-                    () -> scopeGuards.guardOf(statement), () -> scopeEmptied.guardOf(statement, names.get(at)),
+                    () -> TemporaryKeeper.checked(scopeGuards.guardOf(statement), models, at, facts.before()),
+                    () -> scopeEmptied.guardOf(statement, names.get(at)),
                     facts::earlierFilesGuard, () -> RecreatedName.guardOf(models, names, at),
                     () -> NameGivenInRun.guardOf(models, names, at), () -> DroppedEarlierInRun.guardOf(models, names, at),
                     () -> DroppedInEarlierMigration.guardOf(model, facts.before()),

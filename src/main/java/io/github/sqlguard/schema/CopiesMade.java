@@ -52,8 +52,8 @@ final class CopiesMade {
             Optional<Set<String>> read = listed.or(() -> knownColumns(before, copy.source()));
             // SELECT * fills the target's columns in their order: a narrower one there converts its column
             Map<String, String> conversions = listed.isPresent() ? converted : convertedNotes(CopyConversions
-                    .ofEveryColumn(copy.source(), copy.target(), before, dialect), copy.source(), copy.target(),
-                    before, at);
+                    .ofEveryColumn(copy.source(), copy.target(), insertedColumns(tokens, main), before, dialect),
+                    copy.source(), copy.target(), before, at);
             if (conversions.isEmpty() || read.isEmpty()) {
                 copies.copied(copy.source(), copy.target(), at, how, read.orElse(null));
             } else {
@@ -162,10 +162,22 @@ final class CopiesMade {
         Map<String, String> notes = new LinkedHashMap<>();
         conversions.forEach((column, how) -> {
             String name = before.column(source, column).map(Column::name).orElse(column);
-            notes.put(name, "values of " + name + " converted to " + target + " at " + at + " " + how
+            notes.put(name, "values of " + name + (how.startsWith(CopyConversions.MISPLACED) ? " copied to "
+                    : " converted to ") + target + " at " + at + " " + how
                     + (how.startsWith("by ") ? ", which may change them" : ""));
         });
         return notes;
+    }
+
+    /** The column list of an INSERT, {@code INSERT INTO t (b, a) SELECT ..}, in its order; empty without one. */
+    private static List<String> insertedColumns(List<Token> tokens, int main) {
+        if (!tokens.get(main).isWord("INSERT") || main + 1 >= tokens.size()) {
+            return List.of();
+        }
+        SchemaNames.Read target = SchemaNames.name(tokens, tokens.get(main + 1).isWord("INTO") ? main + 2 : main + 1);
+        int after = target == null ? tokens.size() : target.next();
+        return after + 1 < tokens.size() && tokens.get(after).isSymbol("(") && !tokens.get(after + 1).isWord("SELECT")
+                ? SchemaNames.parenthesisedNames(tokens, after) : List.of();
     }
 
     /** The keys of every column of {@code table} when the replay knows them all, which a {@code SELECT *} copies. */

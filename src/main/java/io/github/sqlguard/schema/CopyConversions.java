@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.Set;
 
 /**
@@ -21,6 +22,10 @@ import java.util.Set;
  * column the list also reads as it is, in another item or beside the function, is kept.
  */
 final class CopyConversions {
+
+    /** How a value of a copy by position lands in a column of another name: {@code "land in its column b: .."}. */
+    static final String MISPLACED = "land in its column ";
+
 
     /**
      * Functions whose result keeps only part of a value: a piece of the text, its case folded, its spaces trimmed,
@@ -74,21 +79,36 @@ final class CopyConversions {
 
     /**
      * The columns of {@code source} a copy of every column in their order ({@code INSERT INTO target SELECT * FROM
-     * source}) converts into the narrower columns of {@code target} at the same places, by key, each with how; empty
-     * unless the replay knows both tables in full with as many columns.
+     * source}) converts into the narrower columns of {@code target} at the same places, or puts into a column of
+     * another name while {@code target} has one of theirs elsewhere (the same columns in another order, which the
+     * copy fills by position), by key, each with how; empty unless the replay knows both tables in full with as many
+     * columns. {@code targetOrder} is the INSERT's column list, empty when it has none and the table's order counts.
      */
-    static Map<String, String> ofEveryColumn(String source, String target, SchemaView before, Dialect dialect) {
+    static Map<String, String> ofEveryColumn(String source, String target, List<String> targetOrder,
+            SchemaView before, Dialect dialect) {
         Optional<Table> from = before.table(source).filter(Table::complete);
         Optional<Table> to = before.table(target).filter(Table::complete);
-        if (from.isEmpty() || to.isEmpty() || from.get().columns().size() != to.get().columns().size()) {
+        if (from.isEmpty() || to.isEmpty()) {
             return Map.of();
         }
         List<String> sourceColumns = from.get().columns().values().stream().map(Column::name).toList();
-        List<String> targetColumns = to.get().columns().values().stream().map(Column::name).toList();
+        List<String> tableOrder = to.get().columns().values().stream().map(Column::name).toList();
+        List<String> targetColumns = targetOrder.isEmpty() ? tableOrder : targetOrder;
+        if (sourceColumns.size() != targetColumns.size()) {
+            return Map.of();
+        }
+        Set<String> targetKeys = tableOrder.stream().map(SchemaNames::key).collect(Collectors.toSet());
         Map<String, String> converted = new LinkedHashMap<>();
         for (int k = 0; k < sourceColumns.size(); k++) {
             String column = sourceColumns.get(k);
-            narrowing(source, column, target, targetColumns.get(k), before, dialect)
+            String into = targetColumns.get(k);
+            if (!SchemaNames.key(column).equals(SchemaNames.key(into))
+                    && targetKeys.contains(SchemaNames.key(column))) {
+                converted.put(SchemaNames.key(column), MISPLACED + SchemaNames.unquoted(into)
+                        + ": SELECT * fills columns by position, and " + target + " has " + column + " elsewhere");
+                continue;
+            }
+            narrowing(source, column, target, into, before, dialect)
                     .ifPresent(how -> converted.put(SchemaNames.key(column), how));
         }
         return Map.copyOf(converted);

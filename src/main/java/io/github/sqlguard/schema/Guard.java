@@ -21,8 +21,9 @@ import java.util.Set;
  *     script"}); for a copy under a DROP COLUMN, the keys of the dropped columns it kept, each with where its
  *     values went; for an incomplete copy under a DROP COLUMN, the keys of the dropped columns it left out;
  *     empty otherwise
+ * @param keeper for a guard by a copy of every row, the table that holds the copy (as written); null otherwise
  */
-public record Guard(Kind kind, String description, Map<String, String> columns) {
+public record Guard(Kind kind, String description, Map<String, String> columns, String keeper) {
 
     /** Marks a finding lowered to INFO by a guard: {@code "(guarded: rows copied to b at line 4)"}. */
     public static final String MARK = "guarded: ";
@@ -134,6 +135,11 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
     /** A guard over the whole table the statement targets. */
     public Guard(Kind kind, String description) {
         this(kind, description, Map.of());
+    }
+
+    /** A guard whose protection lies in no one table that holds a copy. */
+    public Guard(Kind kind, String description, Map<String, String> columns) {
+        this(kind, description, columns, null);
     }
 
     /**

@@ -142,7 +142,8 @@ final class WholeCopies {
         Optional<FullCopy> unverified = targets.stream().map(t -> full.get(SchemaNames.key(t)))
                 .filter(copy -> !copy.verified()).findFirst();
         if (unverified.isEmpty()) {
-            return Optional.of(new Guard(Guard.Kind.ROWS_COPIED, full.get(SchemaNames.key(targets.get(0))).note()));
+            FullCopy copy = full.get(SchemaNames.key(targets.get(0)));
+            return Optional.of(new Guard(Guard.Kind.ROWS_COPIED, copy.note(), Map.of(), copy.targetName()));
         }
         // Which columns a DROP COLUMN loses the list may have left out: only a whole table's loss is eased
         return dropped == null ? Optional.of(new Guard(Guard.Kind.UNVERIFIED_COPY, unverified.get().note()))

@@ -1,0 +1,135 @@
+package io.github.sqlguard.schema;
+
+import io.github.sqlguard.analysis.StatementModel;
+import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.sql.StatementContext;
+import io.github.sqlguard.sql.Token;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A copy of every row that went into a temporary table: {@code CREATE TEMP TABLE t_kept (..); INSERT INTO t_kept
+ * SELECT * FROM t; DROP TABLE t}. Its rows last only as long as the session that made them (an Oracle or Db2 global
+ * temporary table keeps its definition, but each session sees its own rows), so the copy keeps nothing once the
+ * migration's connection closes. It guards the drop of its source only when a later statement of the same run
+ * copies every row on to a table that stays, as a rebuild staged in a temporary table does.
+ */
+public final class TemporaryKeeper {
+
+    /** How many words a CREATE may put before TABLE: {@code CREATE GLOBAL TEMPORARY TABLE}, {@code CREATE LOCAL TEMP}. */
+    private static final int HEADER_WORDS = 4;
+
+    private TemporaryKeeper() {
+    }
+
+    /**
+     * {@code guard}, the guard the copies of the run give {@code models[index]}, when its copy stays; when the copy
+     * went into a temporary table that no later statement of the run copies on, a note that lowers nothing instead.
+     * {@code before} is the schema just before the statement, which knows the global temporary tables earlier
+     * migrations made.
+     */
+    public static Optional<Guard> checked(Optional<Guard> guard, List<StatementModel> models, int index,
+            SchemaView before) {
+        if (guard.isEmpty() || guard.get().kind() != Guard.Kind.ROWS_COPIED || guard.get().keeper() == null) {
+            return guard;
+        }
+        String keeper = guard.get().keeper();
+        Optional<StatementModel> create = temporaryCreate(models, index, keeper);
+        if (create.isEmpty() && !before.holdsSessionRowsOnly(keeper)) {
+            return guard;
+        }
+        String copiedTo = guard.get().description();
+        // Oracle commits before and after every DDL statement, the DROP itself among them: a global temporary table
+        // created without ON COMMIT PRESERVE ROWS is empty again before any later statement could copy its rows on.
+        boolean emptiedByTheDrop = create.filter(TemporaryKeeper::emptiedAtCommit).isPresent();
+        Optional<StatementModel> onward = emptiedByTheDrop ? Optional.empty() : copyOn(models, index, keeper);
+        if (onward.isPresent()) {
+            DestroyedTables.Copy copy = fullCopyOf(onward.get()).orElseThrow();
+            return Optional.of(new Guard(Guard.Kind.ROWS_COPIED, copiedTo + ", a temporary table whose rows line "
+                    + onward.get().start().line() + " copies on to " + copy.target(), guard.get().columns(), null));
+        }
+        return Optional.of(new Guard(Guard.Kind.INCOMPLETE_COPY, copiedTo + ", a temporary table"
+                + (emptiedByTheDrop ? " that the commit of this DROP empties before a later statement could copy its"
+                        + " rows on" : " whose rows go when the session ends, and no later statement copies them on")));
+    }
+
+    /** The statement before {@code index}, in the same run, that makes {@code table} a temporary table. */
+    private static Optional<StatementModel> temporaryCreate(List<StatementModel> models, int index, String table) {
+        String scope = models.get(index).statement().context().runScope();
+        String key = SchemaNames.key(table);
+        for (int i = index - 1; i >= 0; i--) {
+            StatementModel earlier = models.get(i);
+            if (earlier.runsWithMigrationIn(scope) && temporaryTableMade(earlier.statement().tokens())
+                    .filter(made -> SchemaNames.key(made).equals(key)).isPresent()) {
+                return Optional.of(earlier);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The table a {@code CREATE [GLOBAL | LOCAL] TEMP[ORARY] TABLE t} or Db2's {@code DECLARE GLOBAL TEMPORARY TABLE
+     * t} makes.
+     */
+    private static Optional<String> temporaryTableMade(List<Token> tokens) {
+        if (tokens.isEmpty() || !tokens.get(0).isAnyWord("CREATE", "DECLARE")) {
+            return Optional.empty();
+        }
+        boolean temporary = false;
+        int i = 1;
+        while (i < tokens.size() && i <= HEADER_WORDS && !tokens.get(i).isWord("TABLE")) {
+            temporary |= tokens.get(i).isAnyWord("TEMP", "TEMPORARY");
+            i++;
+        }
+        if (!temporary || i >= tokens.size() || !tokens.get(i).isWord("TABLE")) {
+            return Optional.empty();
+        }
+        int name = i + 1;
+        if (name + 2 < tokens.size() && tokens.get(name).isWord("IF") && tokens.get(name + 1).isWord("NOT")
+                && tokens.get(name + 2).isWord("EXISTS")) {
+            name += 3;
+        }
+        SchemaNames.Read read = SchemaNames.name(tokens, name);
+        return read == null ? Optional.empty() : Optional.of(read.text());
+    }
+
+    /** True for an Oracle global temporary table whose rows go at every commit, as they do by default. */
+    private static boolean emptiedAtCommit(StatementModel create) {
+        if (create.statement().dialect() != Dialect.ORACLE) {
+            return false;
+        }
+        return create.statement().tokens().stream().noneMatch(token -> token.isWord("PRESERVE"));
+    }
+
+    /** The first later statement of the same run that copies every row of {@code keeper} to a table that stays. */
+    private static Optional<StatementModel> copyOn(List<StatementModel> models, int index, String keeper) {
+        String scope = models.get(index).statement().context().runScope();
+        String key = SchemaNames.key(keeper);
+        for (int i = index + 1; i < models.size(); i++) {
+            StatementModel later = models.get(i);
+            if (!later.runsWithMigrationIn(scope)) {
+                continue;
+            }
+            Optional<DestroyedTables.Copy> copy = fullCopyOf(later);
+            if (copy.isPresent() && SchemaNames.key(copy.get().source()).equals(key)
+                    && temporaryCreate(models, i, copy.get().target()).isEmpty()) {
+                return Optional.of(later);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The copy of every row {@code model} makes: of every column ({@code SELECT *}) or by a column list, whose columns
+     * cannot be checked against a temporary table's, which the replay does not keep.
+     */
+    private static Optional<DestroyedTables.Copy> fullCopyOf(StatementModel model) {
+        List<Token> tokens = model.statement().tokens();
+        int main = DestroyedTables.mainKeyword(tokens);
+        boolean selectIntoMakesTable = model.statement().dialect() == Dialect.SQLSERVER
+                || model.statement().context().kind() == StatementContext.Kind.SCRIPT;
+        return DestroyedTables.fullCopy(tokens, main).or(() -> CopyShape.of(tokens, main, selectIntoMakesTable)
+                .map(shape -> new DestroyedTables.Copy(SchemaNames.unquoted(shape.source().text()),
+                        SchemaNames.unquoted(shape.target().text()))));
+    }
+}
