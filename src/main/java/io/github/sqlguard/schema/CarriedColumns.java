@@ -14,8 +14,14 @@ import java.util.Optional;
  */
 final class CarriedColumns {
 
-    /** By table copied from and column: the note a drop of the column gives. */
-    private final Map<String, Map<String, String>> byColumn = new HashMap<>();
+    /**
+     * How many copies a note names at most: a history that copies some rows of a table in dozens of statements would
+     * otherwise make a finding of pages, which no reader judges better than one naming the first few and a count.
+     */
+    static final int MOST_COPIES_NAMED = 3;
+
+    /** By table copied from and column: a note per copy of the column, what a drop of the column gives. */
+    private final Map<String, Map<String, List<String>>> byColumn = new HashMap<>();
     /** By table copied from, a note per copy naming its columns: what a drop of the table gives. */
     private final Map<String, List<String>> byTable = new HashMap<>();
 
@@ -24,7 +30,8 @@ final class CarriedColumns {
      * value in lost nothing there but which row each value belonged to, unless the key went with it ({@link TableCopies}, which follows such moves).
      */
     void record(SelectedRowsCopy.CarriedColumns carried, String at) {
-        Map<String, String> notes = byColumn.computeIfAbsent(SchemaNames.key(carried.source()), k -> new HashMap<>());
+        Map<String, List<String>> notes = byColumn.computeIfAbsent(SchemaNames.key(carried.source()),
+                k -> new HashMap<>());
         Map<String, List<String>> columnsByHow = new LinkedHashMap<>();
         for (String column : carried.columns()) {
             boolean everyValue = carried.everyValue().contains(SchemaNames.key(column));
@@ -33,22 +40,28 @@ final class CarriedColumns {
                         : "only from the rows " + carried.rows();
                 // Several copies of some rows each: naming them all lets the reader see whether together they took
                 // every value
-                notes.merge(SchemaNames.key(column), "values of " + column + " copied to " + carried.target() + " at "
-                        + at + ", " + how, (earlier, note) -> earlier.contains(note) ? earlier : earlier + "; " + note);
+                String note = "values of " + column + " copied to " + carried.target() + " at " + at + ", " + how;
+                List<String> earlier = notes.computeIfAbsent(SchemaNames.key(column), k -> new ArrayList<>());
+                if (!earlier.contains(note)) {
+                    earlier.add(note);
+                }
                 columnsByHow.computeIfAbsent(how, k -> new ArrayList<>()).add(column);
             }
         }
-        columnsByHow.forEach((how, columns) -> byTable.computeIfAbsent(SchemaNames.key(carried.source()),
-                k -> new ArrayList<>()).add("values of " + String.join(", ", columns) + " copied to "
-                        + carried.target() + " at " + at + ", " + how));
+        List<String> parts = new ArrayList<>();
+        columnsByHow.forEach((how, columns) -> parts.add("values of " + String.join(", ", columns) + " copied to "
+                + carried.target() + " at " + at + ", " + how));
         // A drop of the table loses every value of the columns no copy read: name those this one did not read, since
         // another copy may have taken them
         List<String> leftOut = carried.leftOut();
         if (!leftOut.isEmpty()) {
             String columns = (leftOut.size() == 1 ? "column " : "columns ") + String.join(", ", leftOut);
-            byTable.computeIfAbsent(SchemaNames.key(carried.source()), k -> new ArrayList<>()).add(columnsByHow
-                    .isEmpty() ? "the copy to " + carried.target() + " at " + at + " leaves out " + columns
-                            + ", whose values are lost" : columns + " not copied to " + carried.target());
+            parts.add(columnsByHow.isEmpty() ? "the copy to " + carried.target() + " at " + at + " leaves out "
+                    + columns + ", whose values are lost" : columns + " not copied to " + carried.target());
+        }
+        if (!parts.isEmpty()) {
+            byTable.computeIfAbsent(SchemaNames.key(carried.source()), k -> new ArrayList<>())
+                    .add(String.join("; ", parts));
         }
     }
 
@@ -59,7 +72,7 @@ final class CarriedColumns {
     Optional<Guard> shortfallOfTable(String table) {
         List<String> notes = byTable.getOrDefault(SchemaNames.key(table), List.of());
         return notes.isEmpty() ? Optional.empty()
-                : Optional.of(new Guard(Guard.Kind.CARRIED_COPY, String.join("; ", notes)));
+                : Optional.of(new Guard(Guard.Kind.CARRIED_COPY, firstCopies(notes)));
     }
 
     /**
@@ -67,11 +80,21 @@ final class CarriedColumns {
      * table; empty when it carried none.
      */
     Optional<Guard> shortfallOf(String table, List<String> dropped) {
-        Map<String, String> carried = byColumn.getOrDefault(SchemaNames.key(table), Map.of());
+        Map<String, List<String>> carried = byColumn.getOrDefault(SchemaNames.key(table), Map.of());
         Map<String, String> notes = new LinkedHashMap<>();
         dropped.stream().map(SchemaNames::key).filter(carried::containsKey)
-                .forEach(column -> notes.put(column, carried.get(column)));
+                .forEach(column -> notes.put(column, firstCopies(carried.get(column))));
         return Guard.noting(Guard.Kind.CARRIED_COPY, notes);
+    }
+
+    /** The notes of the first {@link #MOST_COPIES_NAMED} copies, and how many more there were. */
+    static String firstCopies(List<String> notes) {
+        if (notes.size() <= MOST_COPIES_NAMED) {
+            return String.join("; ", notes);
+        }
+        int more = notes.size() - MOST_COPIES_NAMED;
+        return String.join("; ", notes.subList(0, MOST_COPIES_NAMED)) + "; and " + more + " more "
+                + (more == 1 ? "copy" : "copies") + " of some of its values";
     }
 
     /** Forgets what was carried from the table of key {@code table}, whose name may from now on mean another. */
