@@ -164,7 +164,9 @@ final class TokenDataChanges {
         int joinsEnd = innerWhere >= 0 ? innerWhere : innerWhereEnd(open, close);
         JoinedTables joined = innerFrom < 0 ? new JoinedTables()
                 : TokenJoins.tables(tokens, innerFrom, joinsEnd, false);
-        List<KeyLink> keyLinks = where < 0 && verb.equals("DELETE") ? joined.keyLinks(targets) : List.of();
+        // The view's query names its key-preserved table by its alias when it gives one (FROM orders o JOIN ..).
+        List<KeyLink> keyLinks = where < 0 && verb.equals("DELETE")
+                ? joined.keyLinks(joined.boundByTableName(targets)) : List.of();
         found.add(new DataChange(verb, targets, joined.restrict(targets), joined.reach(targets),
                 whereClause(where, whereEnd, Set.of(), capped, targets, false), tokens.tokens().get(start),
                 unresolvedConditions(where, whereEnd), RowSelection.STATEMENT, keyLinks));
