@@ -225,6 +225,10 @@ final class SettledByTokens {
             if (structure.isSymbol(beforeFrom, "*")) {
                 beforeFrom++; // Exasol: DELETE * FROM t
             }
+            if (from < 0 && structure.isSymbol(beforeFrom, "(") && structure.isWord(beforeFrom + 1, "SELECT", "WITH")) {
+                // Oracle: DELETE (SELECT ..) [v], its FROM left out, reads as DELETE FROM (SELECT ..) does
+                return structure.firstTopLevelComma(beforeFrom, end) == end;
+            }
             if (from < 0) {
                 // T-SQL and Oracle: DELETE [TOP (n)] t, a name and nothing that could join
                 ObjectNames.NameAt target = structure.nameAt(beforeFrom);
