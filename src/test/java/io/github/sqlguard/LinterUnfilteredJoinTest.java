@@ -262,7 +262,8 @@ class LinterUnfilteredJoinTest {
     /**
      * Oracle and Db2 delete through a join view, whose rows are those of its key-preserved table the join pairs
      * with a related row: joined only on the key, it removes every order that has a customer, as its MySQL form
-     * does, whether the view names its tables by alias or not. A filter in the view or after it limits the rows.
+     * does, whether the view names its tables by alias or not, and joins them with JOIN .. ON or, in Oracle's older
+     * syntax, in its WHERE. A filter in the view or after it, or a third table, limits the rows.
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -272,6 +273,12 @@ class LinterUnfilteredJoinTest {
             DELETE FROM (SELECT o.* FROM orders o JOIN customers c ON c.id = o.customer_id AND c.status = 'x') | -
             DELETE FROM (SELECT o.* FROM orders o JOIN customers c ON c.id = o.customer_id WHERE c.status = 'x') | -
             DELETE FROM (SELECT o.* FROM orders o JOIN refunds r ON o.id = r.order_id)                     | -
+            DELETE FROM (SELECT o.* FROM orders o, customers c WHERE c.id = o.customer_id)                 | 2:3
+            DELETE (SELECT orders.id FROM orders, customers WHERE orders.customer_id = customers.id)       | 2:3
+            DELETE FROM (SELECT o.* FROM orders o, customers c WHERE c.id = o.customer_id AND c.status = 'x') | -
+            DELETE FROM (SELECT o.* FROM orders o, customers c WHERE c.id = o.customer_id) v WHERE v.id > 5 | -
+            DELETE FROM (SELECT o.* FROM orders o, refunds r WHERE o.id = r.order_id)                      | -
+            DELETE FROM (SELECT o.* FROM orders o, customers c, refunds r WHERE c.id = o.customer_id)      | -
             """)
     void joinViewDeleteJoinedOnKeysOnly(String sql, String expected) throws IOException {
         String schema = """
@@ -286,9 +293,11 @@ class LinterUnfilteredJoinTest {
         assertEquals(expected.equals("-") ? List.of() : List.of(expected), findings.stream()
                 .map(f -> f.location().line() + ":" + f.location().column()).toList());
         if (!findings.isEmpty()) {
-            assertEquals(List.of("DELETE without WHERE is limited only by its join of orders.customer_id to the key"
-                    + " customers.id, which reads customers without a filter: it removes every row of orders that"
-                    + " has a related row in customers"), findings.stream().map(Finding::message).toList());
+            String limitedBy = sql.contains(" JOIN ") ? "without WHERE is limited only by its join"
+                    : "is limited only by its WHERE's join";
+            assertEquals(List.of("DELETE " + limitedBy + " of orders.customer_id to the key customers.id, which reads"
+                    + " customers without a filter: it removes every row of orders that has a related row in"
+                    + " customers"), findings.stream().map(Finding::message).toList());
         }
     }
 
