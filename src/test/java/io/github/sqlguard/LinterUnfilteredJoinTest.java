@@ -259,6 +259,48 @@ class LinterUnfilteredJoinTest {
         assertEquals(expectedRules, rulesAt(lint(dialect, SCHEMA, "SELECT 1;\n  " + from + ";\n")), from);
     }
 
+    /**
+     * Oracle and Db2 delete through a join view, whose rows are those of its key-preserved table the join pairs
+     * with a related row: joined only on the key, it removes every order that has a customer, as its MySQL form
+     * does, whether the view names its tables by alias or not, and joins them with JOIN .. ON or, in Oracle's older
+     * syntax, in its WHERE. A filter in the view or after it, or a third table, limits the rows.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            DELETE FROM (SELECT orders.* FROM orders JOIN customers ON customers.id = orders.customer_id) | 2:3
+            DELETE FROM (SELECT o.* FROM orders o JOIN customers c ON c.id = o.customer_id)                | 2:3
+            DELETE (SELECT o.id FROM orders o INNER JOIN customers c ON o.customer_id = c.id)              | 2:3
+            DELETE FROM (SELECT o.* FROM orders o JOIN customers c ON c.id = o.customer_id AND c.status = 'x') | -
+            DELETE FROM (SELECT o.* FROM orders o JOIN customers c ON c.id = o.customer_id WHERE c.status = 'x') | -
+            DELETE FROM (SELECT o.* FROM orders o JOIN refunds r ON o.id = r.order_id)                     | -
+            DELETE FROM (SELECT o.* FROM orders o, customers c WHERE c.id = o.customer_id)                 | 2:3
+            DELETE (SELECT orders.id FROM orders, customers WHERE orders.customer_id = customers.id)       | 2:3
+            DELETE FROM (SELECT o.* FROM orders o, customers c WHERE c.id = o.customer_id AND c.status = 'x') | -
+            DELETE FROM (SELECT o.* FROM orders o, customers c WHERE c.id = o.customer_id) v WHERE v.id > 5 | -
+            DELETE FROM (SELECT o.* FROM orders o, refunds r WHERE o.id = r.order_id)                      | -
+            DELETE FROM (SELECT o.* FROM orders o, customers c, refunds r WHERE c.id = o.customer_id)      | -
+            """)
+    void joinViewDeleteJoinedOnKeysOnly(String sql, String expected) throws IOException {
+        String schema = """
+                CREATE TABLE customers (id NUMBER(19) PRIMARY KEY, status VARCHAR2(20));
+                CREATE TABLE orders (id NUMBER(19) PRIMARY KEY,
+                  customer_id NUMBER(19) NOT NULL REFERENCES customers (id));
+                CREATE TABLE refunds (id NUMBER(19) PRIMARY KEY, order_id NUMBER(19) NOT NULL);
+                """;
+        List<Finding> findings = lint(Dialect.ORACLE, schema, "SELECT 1 FROM dual;\n  " + sql + ";\n").stream()
+                .filter(f -> f.ruleId().equals("unfiltered-subquery")).toList();
+
+        assertEquals(expected.equals("-") ? List.of() : List.of(expected), findings.stream()
+                .map(f -> f.location().line() + ":" + f.location().column()).toList());
+        if (!findings.isEmpty()) {
+            String limitedBy = sql.contains(" JOIN ") ? "without WHERE is limited only by its join"
+                    : "is limited only by its WHERE's join";
+            assertEquals(List.of("DELETE " + limitedBy + " of orders.customer_id to the key customers.id, which reads"
+                    + " customers without a filter: it removes every row of orders that has a related row in"
+                    + " customers"), findings.stream().map(Finding::message).toList());
+        }
+    }
+
     private static List<String> rulesAt(List<Finding> findings) {
         return findings.stream().map(f -> f.ruleId() + " " + f.location().line() + ":" + f.location().column())
                 .toList();

@@ -250,6 +250,11 @@ class ScriptLevelFactsTest {
         assertEquals(List.of(), found(Dialect.ORACLE, "DELETE (SELECT * FROM order_lines) v WHERE v.qty = 0;"));
         assertEquals(List.of("1:1 delete-without-where ERROR DELETE without WHERE removes every row of order_lines"),
                 found(Dialect.ORACLE, "DELETE FROM (SELECT * FROM order_lines);"));
+        // Oracle's FROM is optional: the tokens read the view the same way, so nothing is left to the parser.
+        assertEquals(List.of("1:1 delete-without-where ERROR DELETE without WHERE removes every row of order_lines"),
+                found(Dialect.ORACLE, "DELETE (SELECT * FROM order_lines);"));
+        assertEquals(List.of("1:1 delete-without-where ERROR DELETE without WHERE removes every row of order_lines"),
+                found(Dialect.ORACLE, "DELETE (SELECT id FROM order_lines) v;"));
         assertEquals(List.of("2:3 always-true-where ERROR DELETE with an always-true WHERE removes every row of"
                 + " order_lines", "2:3 unparsed-statement WARNING JSqlParser could not parse this statement (unexpected"
                 + " \"(\" at line 2, column 15); it was checked from its tokens only"), found(Dialect.ORACLE,

@@ -93,10 +93,10 @@ final class SettledByTokens {
             case PRESENT -> !holdsUndecidedLiteralTerm(structure);
             case ABSENT, ABSENT_BUT_CAPPED, ABSENT_BUT_SESSION_CAPPED -> change.restrictedByJoin()
                     ? changesJoinView(structure, main)
-                    : change.tables().size() == 1 && joinsNothing(structure, main)
+                    : change.tables().size() == 1 && joinsNothing(structure, main, statement.dialect())
                             || readsFromListOnly(structure, main);
             case ROW_COUNT_ONLY -> !change.restrictedByJoin() && change.tables().size() == 1
-                    && joinsNothing(structure, main);
+                    && joinsNothing(structure, main, statement.dialect());
             // A FROM list without joins cannot tie the target's rows to a condition on the other tables alone.
             case OTHER_TABLES_ONLY -> !change.restrictedByJoin() && readsFromListOnly(structure, main);
             case VARIABLES_ONLY, NO_COLUMN, VARIABLE_SWITCH -> false; // the parser tells whether a join limits the rows
@@ -212,7 +212,7 @@ final class SettledByTokens {
      * True when the statement names its one target and no other table at its own level: {@code DELETE FROM t}
      * or {@code UPDATE t SET ..} with no JOIN, USING, second FROM or table list.
      */
-    private static boolean joinsNothing(StatementTokens structure, int main) {
+    private static boolean joinsNothing(StatementTokens structure, int main, Dialect dialect) {
         int size = structure.size();
         if (structure.indexOfTopLevelWord(main, size, JOINING_WORDS) >= 0) {
             return false;
@@ -224,6 +224,13 @@ final class SettledByTokens {
             int beforeFrom = structure.skipTop(structure.skipWords(main + 1, "LOW_PRIORITY", "QUICK", "IGNORE"));
             if (structure.isSymbol(beforeFrom, "*")) {
                 beforeFrom++; // Exasol: DELETE * FROM t
+            }
+            boolean fromOptional = dialect == Dialect.ORACLE || dialect == Dialect.AUTO;
+            if (from < 0 && fromOptional && structure.isSymbol(beforeFrom, "(")
+                    && structure.isWord(beforeFrom + 1, "SELECT", "WITH")) {
+                // Oracle: DELETE (SELECT ..) [v], its FROM left out, reads as DELETE FROM (SELECT ..) does; T-SQL
+                // has no such form, so there the parser's refusal is worth reporting
+                return structure.firstTopLevelComma(beforeFrom, end) == end;
             }
             if (from < 0) {
                 // T-SQL and Oracle: DELETE [TOP (n)] t, a name and nothing that could join

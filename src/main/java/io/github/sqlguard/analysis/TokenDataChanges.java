@@ -164,10 +164,25 @@ final class TokenDataChanges {
         int joinsEnd = innerWhere >= 0 ? innerWhere : innerWhereEnd(open, close);
         JoinedTables joined = innerFrom < 0 ? new JoinedTables()
                 : TokenJoins.tables(tokens, innerFrom, joinsEnd, false);
-        List<KeyLink> keyLinks = where < 0 && verb.equals("DELETE") ? joined.keyLinks(targets) : List.of();
+        // The view's query names its key-preserved table by its alias when it gives one (FROM orders o JOIN ..).
+        List<KeyLink> keyLinks = !verb.equals("DELETE") ? List.of()
+                : where < 0 ? joined.keyLinks(joined.boundByTableName(targets))
+                : outerWhere < 0 && innerFrom >= 0 ? listJoinedInViewWhere(innerFrom, innerWhere, whereEnd, targets)
+                : List.of();
         found.add(new DataChange(verb, targets, joined.restrict(targets), joined.reach(targets),
                 whereClause(where, whereEnd, Set.of(), capped, targets, false), tokens.tokens().get(start),
                 unresolvedConditions(where, whereEnd), RowSelection.STATEMENT, keyLinks));
+    }
+
+    /**
+     * Oracle's older join syntax lists the view's tables and joins them in its WHERE ({@code DELETE FROM (SELECT o.*
+     * FROM orders o, customers c WHERE c.id = o.customer_id)}): the key links of a WHERE that is nothing but one
+     * equality of a column of the target and one of the list's other table; empty for any other WHERE or list.
+     */
+    private List<KeyLink> listJoinedInViewWhere(int from, int where, int whereEnd, List<String> targets) {
+        JoinedTables list = TokenJoins.tables(tokens, from, where, false);
+        list.conditionAt(tokens, where + 1, whereEnd);
+        return list.keyLinks(list.boundByTableName(targets));
     }
 
     /** The end of an inline view's WHERE: its GROUP BY, ORDER BY, FETCH or the closing parenthesis. */

@@ -6,6 +6,7 @@ import io.github.sqlguard.analysis.TokenConditionTruth;
 import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +39,8 @@ final class ColumnWrites {
      * @param conversions for each assignment that casts a column to a type ({@code SET n = CAST(c AS INT)}): the
      *     source column's key to the target column as written
      * @param derivations for each assignment that is neither a copy nor a cast, each column its expression reads
-     *     ({@code SET n = CASE WHEN c = 'A' THEN 1 ELSE 0 END}): the source column's key to the target column
+     *     ({@code SET n = CASE WHEN c = 'A' THEN 1 ELSE 0 END}): the source column's key to the target columns, in
+     *     the order the SET assigns them
      * @param castTypes for each conversion whose cast names a plain type ({@link TextCasts#namedCastType}), or is
      *     one cast to any type ({@link TextCasts#castType}): the source column's key to that type as written
      * @param rowIndependent the keys of the columns it gives a value that reads nothing of the row or of its table
@@ -51,7 +53,7 @@ final class ColumnWrites {
      */
     record Update(String table, List<String> assigned, Map<String, String> copies, boolean everyRow,
             Set<String> cleared, String rowsWithValueIn, String rowsWithoutValueIn, Map<String, String> conversions,
-            Map<String, String> derivations, Map<String, String> castTypes, Set<String> rowIndependent,
+            Map<String, List<String>> derivations, Map<String, String> castTypes, Set<String> rowIndependent,
             boolean fixesChosenRows, Set<String> distinctPerRow) {
 
         /**
@@ -69,7 +71,7 @@ final class ColumnWrites {
         }
 
         /** Like {@link #copiesOfEveryValue()}, the columns whose every value an expression carried into another. */
-        Map<String, String> derivationsOfEveryValue() {
+        Map<String, List<String>> derivationsOfEveryValue() {
             return ofEveryValue(derivations);
         }
 
@@ -79,11 +81,11 @@ final class ColumnWrites {
                     rowIndependent, false, distinctPerRow);
         }
 
-        private Map<String, String> ofEveryValue(Map<String, String> moves) {
+        private <T> Map<String, T> ofEveryValue(Map<String, T> moves) {
             if (everyRow) {
                 return moves;
             }
-            String target = rowsWithValueIn == null ? null : moves.get(rowsWithValueIn);
+            T target = rowsWithValueIn == null ? null : moves.get(rowsWithValueIn);
             return target == null ? Map.of() : Map.of(rowsWithValueIn, target);
         }
     }
@@ -153,7 +155,7 @@ final class ColumnWrites {
         List<String> assigned = new ArrayList<>();
         Map<String, String> copies = new LinkedHashMap<>();
         Map<String, String> conversions = new LinkedHashMap<>();
-        Map<String, String> derivations = new LinkedHashMap<>();
+        Map<String, List<String>> derivations = new LinkedHashMap<>();
         Map<String, String> castTypes = new LinkedHashMap<>();
         Set<String> cleared = new HashSet<>();
         Set<String> rowIndependent = new HashSet<>();
@@ -194,9 +196,15 @@ final class ColumnWrites {
                 && comparesOwnColumnsWithValues(condition);
         return Optional.of(new Update(table.text(), List.copyOf(assigned), Map.copyOf(copies), !joined && everyRow,
                 Set.copyOf(cleared), rowsWithValueIn, rowsWithoutValueIn, joined ? Map.of() : Map.copyOf(conversions),
-                joined ? Map.of() : Map.copyOf(derivations), joined ? Map.of() : Map.copyOf(castTypes),
+                joined ? Map.of() : copyOfLists(derivations), joined ? Map.of() : Map.copyOf(castTypes),
                 joined ? Set.of() : Set.copyOf(rowIndependent), fixesChosenRows,
                 generatedEverywhere ? Set.copyOf(distinctPerRow) : Set.of()));
+    }
+
+    private static Map<String, List<String>> copyOfLists(Map<String, List<String>> lists) {
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        lists.forEach((key, list) -> copy.put(key, List.copyOf(list)));
+        return Collections.unmodifiableMap(copy);
     }
 
     /**
@@ -359,7 +367,7 @@ final class ColumnWrites {
      * columns and the plain copies; false when it is none of those shapes.
      */
     private static boolean assign(List<Token> assignment, List<String> assigned, Map<String, String> copies,
-            Map<String, String> conversions, Map<String, String> derivations, Map<String, String> castTypes,
+            Map<String, String> conversions, Map<String, List<String>> derivations, Map<String, String> castTypes,
             String alias, String table) {
         if (assignment.get(0).isSymbol("(")) {
             int close = ObjectNames.skipParentheses(assignment, 0);
@@ -395,7 +403,7 @@ final class ColumnWrites {
                     TextCasts.namedCastType(value).or(() -> TextCasts.castType(value))
                             .ifPresent(type -> castTypes.put(source, type));
                 }, () -> ExpressionColumns.readBy(value, alias, table)
-                        .forEach(source -> derivations.putIfAbsent(source, column))));
+                        .forEach(source -> derivations.computeIfAbsent(source, k -> new ArrayList<>()).add(column))));
         for (List<Token> kept : JsonObjectValues.of(value)) {
             copiedColumn(kept).ifPresent(source -> copies.put(source, column));
         }

@@ -31,8 +31,18 @@ final class ConvertedBeforeDrop {
     static void record(ColumnWrites.Update update, List<Token> tokens, String line, DatabaseScope databases,
             Map<String, ColumnCopy> copies) {
         // A cast keeps more of a value than an expression that merely reads it, so it is recorded last and wins
-        record(update.derivationsOfEveryValue(), false, tokens, line, databases, copies);
-        record(update.conversionsOfEveryValue(), true, tokens, line, databases, copies);
+        update.derivationsOfEveryValue().forEach((source, written) -> {
+            // SET c = upper(c) rewrites the column itself: what it keeps is not a copy elsewhere
+            List<String> targets = written.stream().filter(target -> !SchemaNames.key(target).equals(source)).toList();
+            ColumnCopy earlier = copies.get(source);
+            if (!targets.isEmpty() && (earlier == null || !earlier.unchanged())) {
+                copies.put(source, new ColumnCopy(SchemaNames.key(targets.get(0)), "values of "
+                        + SchemaNames.asWrittenIn(tokens, source) + " converted to " + names(targets) + " at " + line
+                        + " " + (targets.size() == 1 ? how(tokens, targets.get(0)) : "by expressions that read it")
+                        + ", which may change them", databases, true));
+            }
+        });
+        recordCasts(update.conversionsOfEveryValue(), tokens, line, databases, copies);
         recordFlagMark(update, tokens, line, databases, copies);
     }
 
@@ -64,6 +74,12 @@ final class ConvertedBeforeDrop {
         }
     }
 
+    /** {@code "a"}, {@code "a and b"}, {@code "a, b and c"}: every column the values went to, as written. */
+    private static String names(List<String> targets) {
+        int last = targets.size() - 1;
+        return last == 0 ? targets.get(0) : String.join(", ", targets.subList(0, last)) + " and " + targets.get(last);
+    }
+
     private static List<Token> withoutTerminator(List<Token> condition) {
         int end = condition.size();
         while (end > 0 && condition.get(end - 1).isSymbol(";")) {
@@ -72,14 +88,14 @@ final class ConvertedBeforeDrop {
         return condition.subList(0, end);
     }
 
-    private static void record(Map<String, String> conversions, boolean cast, List<Token> tokens, String line,
+    private static void recordCasts(Map<String, String> conversions, List<Token> tokens, String line,
             DatabaseScope databases, Map<String, ColumnCopy> copies) {
         conversions.forEach((source, target) -> {
             ColumnCopy earlier = copies.get(source);
             if (!source.equals(SchemaNames.key(target)) && (earlier == null || !earlier.unchanged())) {
                 copies.put(source, new ColumnCopy(SchemaNames.key(target), "values of "
                         + SchemaNames.asWrittenIn(tokens, source) + " converted to " + target + " at " + line
-                        + " " + (cast ? "by a cast" : how(tokens, target)) + ", which may change them", databases,
+                        + " by a cast, which may change them", databases,
                         true));
             }
         });

@@ -57,6 +57,8 @@ class SettledByTokensTest {
         "DELETE TOP (10) FROM t FROM t JOIN u ON u.id = t.u_id                             | SQLSERVER  | false",
         "DELETE TOP (10) t FROM t JOIN u ON u.id = t.u_id                                  | SQLSERVER  | false",
         "DELETE (SELECT * FROM t WHERE x = 1)                                              | ORACLE     | true",
+        "DELETE (SELECT * FROM t)                                                          | ORACLE     | true",
+        "DELETE (SELECT * FROM t) v                                                        | ORACLE     | true",
         "UPDATE (SELECT t.a, u.b FROM t JOIN u ON u.id = t.u_id) SET a = b                 | ORACLE     | true",
         "DELETE FROM (SELECT t.* FROM t JOIN u ON u.id = t.u_id)                           | ORACLE     | true",
         "UPDATE t SET a = b.x FROM b                                                       | POSTGRESQL | true",
