@@ -87,9 +87,12 @@ final class CarriedColumns {
         return Guard.noting(Guard.Kind.CARRIED_COPY, notes);
     }
 
-    /** The notes of the first {@link #MOST_COPIES_NAMED} copies, and how many more there were. */
+    /**
+     * The notes of the first {@link #MOST_COPIES_NAMED} copies, and how many more there were; all of them when only
+     * one more was (its note is no longer than the count).
+     */
     static String firstCopies(List<String> notes) {
-        if (notes.size() <= MOST_COPIES_NAMED) {
+        if (notes.size() <= MOST_COPIES_NAMED + 1) {
             return String.join("; ", notes);
         }
         int more = notes.size() - MOST_COPIES_NAMED;
