@@ -41,7 +41,9 @@ public final class DatabaseNames {
             Map.entry("tsql", Dialect.SQLSERVER),
             Map.entry("h2", Dialect.H2),
             Map.entry("sqlite", Dialect.SQLITE), Map.entry("sqlite3", Dialect.SQLITE),
-            Map.entry("cockroach", Dialect.AUTO), Map.entry("cockroachdb", Dialect.AUTO),
+            // CockroachDB speaks PostgreSQL's SQL and protocol, and projects reach it through PostgreSQL's driver
+            // (jdbc:postgresql://..:26257/..), so its scripts are PostgreSQL's as such a URL makes them
+            Map.entry("cockroach", Dialect.POSTGRESQL), Map.entry("cockroachdb", Dialect.POSTGRESQL),
             Map.entry("db2", Dialect.AUTO), Map.entry("hsql", Dialect.AUTO), Map.entry("hsqldb", Dialect.AUTO),
             Map.entry("derby", Dialect.AUTO), Map.entry("sybase", Dialect.AUTO), Map.entry("informix", Dialect.AUTO),
             // SAP (formerly Sybase) SQL Anywhere: its folder in projects that ship one per database, and

@@ -67,6 +67,26 @@ class OtherDialectScriptsTest {
     }
 
     /**
+     * One install script per database, CockroachDB's among them: CockroachDB runs PostgreSQL's SQL, so its script
+     * is read in the postgresql dialect, as a {@code jdbc:postgresql} URL to it makes the project's, and the log
+     * names it with PostgreSQL's, not among databases no dialect describes.
+     */
+    @Test
+    void readsCockroachDbScriptsAsPostgresql() {
+        List<String> files = List.of("database/chat_mysql.sql", "database/chat_postgresql.sql",
+                "database/chat_cockroachdb.sql", "database/chat_db2.sql");
+
+        assertEquals(Optional.of("sqlguard: dialect mysql is configured, but 2 scripts whose folder or file name"
+                + " names a database of another dialect are read in that database's dialect: "
+                + "database/*_cockroachdb.* (postgresql, 1 script), database/*_postgresql.* (postgresql, 1 script)"),
+                OtherDialectScripts.of(config(Dialect.MYSQL), files).otherDialect());
+        assertEquals(Optional.of("sqlguard: dialect mysql is configured and reads 1 script of a database it does"
+                + " not describe: database/*_db2.* (db2, 1 script); where that database's SQL means something else,"
+                + " a finding can be missed (with dialect auto they are read in no database's dialect)"),
+                OtherDialectScripts.of(config(Dialect.MYSQL), files).undescribed());
+    }
+
+    /**
      * Upgrade scripts whose last word abbreviates a database we have no name for ({@code -og} for openGauss,
      * {@code -ob} for OceanBase), beside those for MySQL and PostgreSQL: the configured dialect reads them, and the
      * user learns it, as for a folder named for such a database; under {@code auto} the shared forms read them.
@@ -135,7 +155,7 @@ class OtherDialectScriptsTest {
         Path shared = Path.of("/srv/db2/shared/migrations").toAbsolutePath();
         String root = shared.toString().replace('\\', '/');
         List<String> files = List.of(root + "/postgres/0_a.up.sql", root + "/mysql/0_a.up.sql",
-                root + "/mysql/1_b.up.sql", root + "/cockroachdb/0_a.up.sql", root + "/0_plain.up.sql");
+                root + "/mysql/1_b.up.sql", root + "/clickhouse/0_a.up.sql", root + "/0_plain.up.sql");
         LintConfig config = config(Dialect.POSTGRESQL, Path.of("project").toAbsolutePath(), List.of(shared));
 
         assertEquals(Optional.of("sqlguard: dialect postgresql is configured, but 2 scripts whose folder or file name"
@@ -143,7 +163,7 @@ class OtherDialectScriptsTest {
                 + root + "/mysql/ (mysql,"
                 + " 2 scripts)"), OtherDialectScripts.of(config, files).otherDialect());
         assertEquals(Optional.of("sqlguard: dialect postgresql is configured and reads 1 script of a database it does"
-                + " not describe: " + root + "/cockroachdb/ (cockroachdb, 1 script); where that database's SQL means"
+                + " not describe: " + root + "/clickhouse/ (clickhouse, 1 script); where that database's SQL means"
                 + " something else, a finding can be missed (with dialect auto they are read in no database's"
                 + " dialect)"), OtherDialectScripts.of(config, files).undescribed());
     }
