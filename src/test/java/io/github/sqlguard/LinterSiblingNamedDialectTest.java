@@ -53,6 +53,27 @@ class LinterSiblingNamedDialectTest {
                         .map(f -> f.location().path() + ": " + f.message()).sorted().toList());
     }
 
+    @Test
+    void aScriptNamedForMysqlBetweenHyphensBesideOnesNamedForOtherDatabasesIsReadAsMysqlUnderPostgresql()
+            throws IOException {
+        write("db/resources/App-DDL-MySQL-CREATE.sql", MYSQL_ESCAPED_QUOTE);
+        write("db/resources/App-DDL-Oracle-CREATE.sql", "INSERT INTO t (id, note) VALUES (1, 'a');");
+        write("db/resources/App-DDL-Postgres-CREATE.sql", "INSERT INTO t (id, note) VALUES (1, 'a');");
+
+        assertEquals(List.of(), run(Dialect.POSTGRESQL).findings().stream().map(Finding::ruleId).toList());
+    }
+
+    @Test
+    void aLoneScriptThatMentionsADatabaseInItsWordsIsReadInTheConfiguredDialect() throws IOException {
+        // read as MySQL, \' would keep the string open and hide the DELETE
+        write("db/upgrade/add_mysql_support_flag.sql", MYSQL_ESCAPED_QUOTE);
+        write("db/upgrade/add-mysql-support-flag.sql", MYSQL_ESCAPED_QUOTE);
+        write("db/migration/V3__drop_mysql_legacy_table.sql", MYSQL_ESCAPED_QUOTE);
+
+        assertEquals(List.of("delete-without-where", "delete-without-where", "delete-without-where"),
+                run(Dialect.POSTGRESQL).findings().stream().map(Finding::ruleId).toList());
+    }
+
     private List<String> rules() {
         return run(Dialect.AUTO).findings().stream().map(Finding::ruleId).toList();
     }

@@ -249,7 +249,8 @@ final class OtherDialectScripts {
 
     /**
      * Where a file that names its database only as its siblings show is listed: the names of its folder's files
-     * that carry the word in the same place ({@code db/upgrade/*-og.*}, {@code db/upgrade/9/*_db2.*}), or the folder
+     * that carry the word in the same place ({@code db/upgrade/*-og.*}, {@code db/upgrade/9/*_db2.*},
+     * {@code resources/*-mysql-*}), or the folder
      * whose name it is ({@code db/init/og/}).
      */
     private static String siblingPlace(String file, String word) {
@@ -265,6 +266,9 @@ final class OtherDialectScripts {
         }
         if (!ends.isEmpty() && ends.get(0).equalsIgnoreCase(word)) {
             return folder(file) + ends.get(0) + "-*";
+        }
+        if (fileName.toLowerCase(Locale.ROOT).contains("-" + word.toLowerCase(Locale.ROOT) + "-")) {
+            return folder(file) + "*-" + word + "-*";
         }
         return folder(file) + "*_" + word + ".*";
     }

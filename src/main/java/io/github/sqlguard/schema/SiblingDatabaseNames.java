@@ -18,7 +18,8 @@ import java.util.Set;
  * database runs, so it is a history of its own instead of being replayed into the others (where it would be judged
  * against another database's tables).
  *
- * <p>The word may also follow an underscore of the name ({@code chat_mysql.sql} beside
+ * <p>The word may also stand between two hyphens ({@code App-DDL-MySQL-CREATE.sql} beside
+ * {@code App-DDL-Oracle-CREATE.sql}) or follow an underscore of the name ({@code chat_mysql.sql} beside
  * {@code chat_oracle.sql}, {@code tables_mysql.sql}, {@code lms_23_mysql_conversion.sql}
  * beside {@code lms_23_oracle_conversion.sql}); there it counts for a known database as well, since the path
  * alone does not make it one ({@code engine_mysql.sql} may well be a script about a MySQL engine).
@@ -82,6 +83,16 @@ public final class SiblingDatabaseNames {
             if (stem.contains("__")) {
                 continue;
             }
+            // App-DDL-MySQL-CREATE.sql beside App-DDL-Oracle-CREATE.sql: a word between hyphens names no database by
+            // the path alone (add-mysql-support-flag.sql may be any database's), so there the siblings decide
+            int lastHyphen = stem.lastIndexOf('-');
+            for (int hyphen = stem.indexOf('-'); hyphen >= 0 && hyphen < lastHyphen;
+                    hyphen = stem.indexOf('-', hyphen + 1)) {
+                int end = stem.indexOf('-', hyphen + 1);
+                byRest.computeIfAbsent(folder + stem.substring(0, hyphen + 1) + "\u0000" + fileName.substring(end),
+                        k -> new ArrayList<>()).add(new Place(path, stem.substring(hyphen + 1, end),
+                                folder + "\u0000" + fileName.substring(end)));
+            }
             // chat_mysql.sql beside chat_oracle.sql, lms_23_mysql_conversion.sql beside
             // lms_23_oracle_conversion.sql: the path alone does not name a database there, as engine_mysql.sql
             // names none, so the siblings decide for known databases too
@@ -104,10 +115,10 @@ public final class SiblingDatabaseNames {
             }
             for (Place sibling : siblings) {
                 String word = sibling.word();
-                boolean unnamedByPath = !DatabaseNames.isDatabase(word) || sibling.underscored();
+                boolean unnamedByPath = !DatabaseNames.isDatabase(word) || sibling.namedOnlyBySiblings();
                 if (unnamedByPath && word.matches("[a-z][a-z0-9]*") && !EVERY_DATABASE.contains(word)) {
                     named.put(sibling.path(), word);
-                    if (sibling.underscored()) {
+                    if (sibling.namedOnlyBySiblings()) {
                         namingEndings.add(sibling.ending());
                     }
                 }
@@ -225,7 +236,7 @@ public final class SiblingDatabaseNames {
             Map<String, String> named) {
         for (List<Place> places : byRest.values()) {
             for (Place place : places) {
-                if (place.underscored() && !named.containsKey(place.path()) && namingEndings.contains(place.ending())
+                if (place.namedOnlyBySiblings() && !named.containsKey(place.path()) && namingEndings.contains(place.ending())
                         && DatabaseNames.isDatabase(place.word()) && !EVERY_DATABASE.contains(place.word())) {
                     named.put(place.path(), place.word());
                 }
@@ -235,11 +246,13 @@ public final class SiblingDatabaseNames {
 
     /**
      * A word of a file name that may stand where its siblings name their database; {@code ending}, for a word after
-     * an underscore, is the file's folder and the rest of its name after the word, and null for a hyphenated word.
+     * an underscore or between two hyphens, is the file's folder and the rest of its name after the word, and null
+     * for the first or last hyphenated word, which names a known database by the path alone.
      */
     private record Place(String path, String word, String ending) {
 
-        boolean underscored() {
+        /** Whether only the siblings, not the path alone, make a known database's name here name the database. */
+        boolean namedOnlyBySiblings() {
             return ending != null;
         }
     }

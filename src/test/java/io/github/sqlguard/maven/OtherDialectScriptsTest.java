@@ -67,6 +67,28 @@ class OtherDialectScriptsTest {
     }
 
     /**
+     * Install scripts that name their database between hyphens, one per database: the line names the files that
+     * carry each name in that place, and a lone script whose name only mentions a database in its words is read in
+     * the configured dialect.
+     */
+    @Test
+    void namesTheFilesThatNameTheirDatabaseBetweenHyphens() {
+        List<String> files = List.of("resources/App-DDL-MySQL-CREATE.sql", "resources/App-DDL-Postgres-CREATE.sql",
+                "resources/App-DDL-Oracle-CREATE.sql", "resources/App-DDL-MySQL-DROP.sql",
+                "resources/App-DDL-Postgres-DROP.sql", "resources/App-DDL-Oracle-DROP.sql",
+                "resources/App-DDL-Derby-DROP.sql", "upgrade/add-mysql-support-flag.sql");
+
+        assertEquals(Optional.of("sqlguard: dialect postgresql is configured, but 4 scripts whose folder or file name"
+                + " names a database of another dialect are read in that database's dialect: "
+                + "resources/*-mysql-* (mysql, 2 scripts), resources/*-oracle-* (oracle, 2 scripts)"),
+                OtherDialectScripts.of(config(Dialect.POSTGRESQL), files).otherDialect());
+        assertEquals(Optional.of("sqlguard: dialect postgresql is configured and reads 1 script of a database it does"
+                + " not describe: resources/*-derby-* (derby, 1 script); where that database's SQL means something"
+                + " else, a finding can be missed (with dialect auto they are read in no database's dialect)"),
+                OtherDialectScripts.of(config(Dialect.POSTGRESQL), files).undescribed());
+    }
+
+    /**
      * One install script per database, CockroachDB's among them: CockroachDB runs PostgreSQL's SQL, so its script
      * is read in the postgresql dialect, as a {@code jdbc:postgresql} URL to it makes the project's, and the log
      * names it with PostgreSQL's, not among databases no dialect describes.

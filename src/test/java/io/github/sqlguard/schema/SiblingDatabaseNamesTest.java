@@ -65,7 +65,19 @@ class SiblingDatabaseNamesTest {
         "db/mysql/V1__a.sql db/pg/V1__a.sql db/seed/data.sql | ",
         "db/h2/V1__a.sql db/sybase/V1__a.sql db/migration/V1__a.sql db/migration/V2__b.sql | ",
         "db/mysql/V1__a.sql db/og/V1__a.sql | ",
-        "db/mysql/x.sql db/pg/x.sql db/common/x.sql db/down/x.sql | "
+        "db/mysql/x.sql db/pg/x.sql db/common/x.sql db/down/x.sql | ",
+        // a word between hyphens, where the same name with another known database beside it stands for it
+        "r/App-DDL-Oracle-DROP.sql r/App-DDL-Postgres-DROP.sql r/App-DDL-MySQL-DROP.sql r/App-DDL-SQLServer-DROP.sql"
+            + " r/App-DDL-AzureDB-DROP.sql | r/App-DDL-AzureDB-DROP.sql=azuredb r/App-DDL-MySQL-DROP.sql=mysql"
+            + " r/App-DDL-Oracle-DROP.sql=oracle r/App-DDL-Postgres-DROP.sql=postgres"
+            + " r/App-DDL-SQLServer-DROP.sql=sqlserver",
+        // one known database between hyphens names none: add-mysql-support-flag.sql may well be any database's
+        "add-mysql-support-flag.sql add-oracle-check.sql drop-h2-tables.sql | ",
+        // nor between underscores
+        "add_mysql_support_flag.sql add_audit_flag.sql drop_oracle_legacy_table.sql | ",
+        // nor a Flyway description, whatever its siblings
+        "V3__drop-oracle-legacy.sql V3__drop-mysql-legacy.sql | ",
+        "V3__drop_oracle_legacy_table.sql V3__drop_mysql_legacy_table.sql | "
     })
     void namesTheWordInADatabasesPlace(String paths, String expected) {
         Map<String, String> named = SiblingDatabaseNames.of(Arrays.asList(paths.split(" ")));
