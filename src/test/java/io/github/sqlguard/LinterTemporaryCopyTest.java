@@ -33,6 +33,7 @@ class LinterTemporaryCopyTest {
             AUTO       | DECLARE GLOBAL TEMPORARY TABLE SESSION.jobs_kept LIKE jobs ON COMMIT PRESERVE ROWS NOT LOGGED; INSERT INTO SESSION.jobs_kept SELECT * FROM jobs; DROP TABLE jobs;
             POSTGRESQL | CREATE TEMP TABLE jobs_kept (id INT, name VARCHAR(50)); INSERT INTO jobs_kept SELECT * FROM jobs; DROP TABLE jobs; CREATE TABLE jobs (id INT, name VARCHAR(50)); INSERT INTO jobs SELECT * FROM jobs_kept WHERE id > 10;
             POSTGRESQL | CREATE TEMP TABLE jobs_kept (id INT, name VARCHAR(50)); INSERT INTO jobs_kept SELECT * FROM jobs; DROP TABLE jobs; CREATE TEMP TABLE jobs_too (id INT, name VARCHAR(50)); INSERT INTO jobs_too SELECT * FROM jobs_kept;
+            POSTGRESQL | CREATE TEMP TABLE jobs_kept (id INT, name VARCHAR(50)); INSERT INTO jobs_kept SELECT * FROM jobs; DROP TABLE jobs; CREATE TABLE jobs_new (id INT, name VARCHAR(50)); INSERT INTO jobs_new SELECT * FROM jobs_kept; DROP TABLE jobs_new;
             SQLSERVER  | CREATE TABLE #jobs_kept (id INT, name VARCHAR(50)); INSERT INTO #jobs_kept SELECT * FROM jobs; DROP TABLE jobs;
             """)
     void aCopyOnlyIntoATemporaryTableGuardsNoDrop(Dialect dialect, String script) throws IOException {
@@ -85,6 +86,7 @@ class LinterTemporaryCopyTest {
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', textBlock = """
             POSTGRESQL | CREATE TEMP TABLE jobs_kept AS SELECT * FROM jobs; DROP TABLE jobs;
+            POSTGRESQL | CREATE TEMP TABLE jobs_kept AS SELECT * FROM jobs; DROP TABLE jobs; CREATE TABLE jobs_new (id INT, name VARCHAR(50)); INSERT INTO jobs_new SELECT * FROM jobs_kept; DROP TABLE jobs_new;
             POSTGRESQL | CREATE TEMP TABLE jobs_kept AS SELECT * FROM jobs WHERE id > 10; DROP TABLE jobs; CREATE TABLE jobs (id INT, name VARCHAR(50)); INSERT INTO jobs SELECT * FROM jobs_kept;
             POSTGRESQL | CREATE TEMP TABLE jobs_kept AS SELECT id FROM jobs; DROP TABLE jobs; CREATE TABLE jobs (id INT, name VARCHAR(50)); INSERT INTO jobs (id) SELECT id FROM jobs_kept;
             MYSQL      | CREATE TEMPORARY TABLE jobs_kept AS SELECT * FROM jobs; DROP TABLE jobs;

@@ -103,7 +103,10 @@ public final class TemporaryKeeper {
         return create.statement().tokens().stream().noneMatch(token -> token.isWord("PRESERVE"));
     }
 
-    /** The first later statement of the same run that copies every row of {@code keeper} to a table that stays. */
+    /**
+     * The first later statement of the same run that copies every row of {@code keeper} to a table that stays: one
+     * no later statement of the run drops or truncates.
+     */
     private static Optional<StatementModel> copyOn(List<StatementModel> models, int index, String keeper) {
         String scope = models.get(index).statement().context().runScope();
         String key = SchemaNames.key(keeper);
@@ -115,11 +118,32 @@ public final class TemporaryKeeper {
             Optional<DestroyedTables.Copy> copy = fullCopyOf(later);
             if (copy.isPresent() && SchemaNames.key(copy.get().source()).equals(key)
                     && !ObjectNames.isHashTemporary(SchemaNames.key(copy.get().target()))
-                    && temporaryCreate(models, i, copy.get().target()).isEmpty()) {
+                    && temporaryCreate(models, i, copy.get().target()).isEmpty()
+                    && !emptiedLater(models, i, copy.get().target())) {
                 return Optional.of(later);
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * True when a statement of the run after {@code index} drops or truncates {@code table}: a copy on to it keeps
+     * the rows no longer than the temporary table did.
+     */
+    private static boolean emptiedLater(List<StatementModel> models, int index, String table) {
+        String scope = models.get(index).statement().context().runScope();
+        String key = SchemaNames.key(table);
+        for (int i = index + 1; i < models.size(); i++) {
+            StatementModel later = models.get(i);
+            List<Token> tokens = later.statement().tokens();
+            int main = DestroyedTables.mainKeyword(tokens);
+            if (later.runsWithMigrationIn(scope) && main < tokens.size()
+                    && tokens.get(main).isAnyWord("DROP", "TRUNCATE") && DestroyedTables.of(tokens, main).stream()
+                            .anyMatch(destroyed -> SchemaNames.key(destroyed).equals(key))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
