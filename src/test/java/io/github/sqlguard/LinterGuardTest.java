@@ -406,7 +406,7 @@ class LinterGuardTest {
             SELECT p.Id, p.Sku, p.Price, p.Note INTO dbo.Product_New FROM dbo.Product AS p | INFO DROP TABLE removes table dbo.Product and all its rows (guarded: rows copied to dbo.Product_New at line 1)
             SELECT Id, Sku, Price INTO dbo.Product_New FROM dbo.Product | ERROR DROP TABLE removes table dbo.Product and all its rows (the copy to dbo.Product_New at line 1 leaves out column Note, whose values are lost)
             SELECT Id, Sku, Price, Note INTO dbo.Product_New FROM dbo.Product WHERE Price > 0 | ERROR DROP TABLE removes table dbo.Product and all its rows (the copy to dbo.Product_New at line 1 keeps only the rows its WHERE selects)
-            SELECT Id, Sku, Price, Note INTO #Product FROM dbo.Product | ERROR DROP TABLE removes table dbo.Product and all its rows
+            SELECT Id, Sku, Price, Note INTO #Product FROM dbo.Product | ERROR DROP TABLE removes table dbo.Product and all its rows (rows copied to #Product at line 1, a temporary table whose rows go when the session ends, and no later statement copies them on)
             SELECT TOP 10 Id, Sku, Price, Note INTO dbo.Product_New FROM dbo.Product | ERROR DROP TABLE removes table dbo.Product and all its rows
             """)
     void tsqlSelectIntoWithAColumnListIsACopy(String copy, String expected) throws IOException {

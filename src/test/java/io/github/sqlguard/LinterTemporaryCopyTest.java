@@ -33,6 +33,8 @@ class LinterTemporaryCopyTest {
             AUTO       | DECLARE GLOBAL TEMPORARY TABLE SESSION.jobs_kept LIKE jobs ON COMMIT PRESERVE ROWS NOT LOGGED; INSERT INTO SESSION.jobs_kept SELECT * FROM jobs; DROP TABLE jobs;
             POSTGRESQL | CREATE TEMP TABLE jobs_kept (id INT, name VARCHAR(50)); INSERT INTO jobs_kept SELECT * FROM jobs; DROP TABLE jobs; CREATE TABLE jobs (id INT, name VARCHAR(50)); INSERT INTO jobs SELECT * FROM jobs_kept WHERE id > 10;
             POSTGRESQL | CREATE TEMP TABLE jobs_kept (id INT, name VARCHAR(50)); INSERT INTO jobs_kept SELECT * FROM jobs; DROP TABLE jobs; CREATE TEMP TABLE jobs_too (id INT, name VARCHAR(50)); INSERT INTO jobs_too SELECT * FROM jobs_kept;
+            POSTGRESQL | CREATE TEMP TABLE jobs_kept (id INT, name VARCHAR(50)); INSERT INTO jobs_kept SELECT * FROM jobs; DROP TABLE jobs; CREATE TABLE jobs_new (id INT, name VARCHAR(50)); INSERT INTO jobs_new SELECT * FROM jobs_kept; DROP TABLE jobs_new;
+            SQLSERVER  | CREATE TABLE #jobs_kept (id INT, name VARCHAR(50)); INSERT INTO #jobs_kept SELECT * FROM jobs; DROP TABLE jobs;
             """)
     void aCopyOnlyIntoATemporaryTableGuardsNoDrop(Dialect dialect, String script) throws IOException {
         List<Finding> drops = lint(dialect, script);
@@ -58,6 +60,49 @@ class LinterTemporaryCopyTest {
         assertEquals(1, drops.size(), drops.toString());
         assertEquals(Severity.INFO, drops.get(0).severity(), drops.get(0).message());
         assertTrue(drops.get(0).message().contains("(guarded: " + guard + ")"), drops.get(0).message());
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            POSTGRESQL | CREATE TEMP TABLE jobs_kept AS SELECT * FROM jobs; DROP TABLE jobs; CREATE TABLE jobs (id INT, name VARCHAR(50)); INSERT INTO jobs SELECT * FROM jobs_kept; | rows copied to jobs_kept at line 1, a temporary table whose rows line 4 copies on to jobs
+            POSTGRESQL | CREATE TEMPORARY TABLE jobs_kept AS SELECT id, name FROM jobs; DROP TABLE jobs; CREATE TABLE jobs (id INT, name VARCHAR(50)); INSERT INTO jobs (id, name) SELECT id, name FROM jobs_kept; | rows copied to jobs_kept at line 1, a temporary table whose rows line 4 copies on to jobs
+            MYSQL      | CREATE TEMPORARY TABLE jobs_kept AS SELECT * FROM jobs; DROP TABLE jobs; CREATE TABLE jobs (id INT, name VARCHAR(50)); INSERT INTO jobs SELECT * FROM jobs_kept; | rows copied to jobs_kept at line 1, a temporary table whose rows line 4 copies on to jobs
+            MYSQL      | CREATE TEMPORARY TABLE jobs_kept SELECT * FROM jobs; DROP TABLE jobs; CREATE TABLE jobs (id INT, name VARCHAR(50)); INSERT INTO jobs SELECT * FROM jobs_kept; | rows copied to jobs_kept at line 1, a temporary table whose rows line 4 copies on to jobs
+            ORACLE     | CREATE GLOBAL TEMPORARY TABLE jobs_kept ON COMMIT PRESERVE ROWS AS SELECT * FROM jobs; DROP TABLE jobs; CREATE TABLE jobs (id INT, name VARCHAR(50)); INSERT INTO jobs SELECT * FROM jobs_kept; | rows copied to jobs_kept at line 1, a temporary table whose rows line 4 copies on to jobs
+            SQLSERVER  | SELECT * INTO #jobs_kept FROM jobs; DROP TABLE jobs; CREATE TABLE jobs (id INT, name VARCHAR(50)); INSERT INTO jobs SELECT * FROM #jobs_kept; | rows copied to #jobs_kept at line 1, a temporary table whose rows line 4 copies on to jobs
+            SQLSERVER  | SELECT id, name INTO #jobs_kept FROM jobs; DROP TABLE jobs; CREATE TABLE jobs (id INT, name VARCHAR(50)); INSERT INTO jobs (id, name) SELECT id, name FROM #jobs_kept; | rows copied to #jobs_kept at line 1, a temporary table whose rows line 4 copies on to jobs
+            SQLSERVER  | SELECT * INTO jobs_kept FROM jobs; DROP TABLE jobs; CREATE TABLE jobs (id INT, name VARCHAR(50)); INSERT INTO jobs SELECT * FROM jobs_kept; DROP TABLE jobs_kept; | rows copied to jobs_kept at line 1
+            SQLITE     | CREATE TEMP TABLE jobs_kept AS SELECT * FROM jobs; DROP TABLE jobs; CREATE TABLE jobs (id INT, name VARCHAR(50)); INSERT INTO jobs SELECT * FROM jobs_kept; | rows copied to jobs_kept at line 1, a temporary table whose rows line 4 copies on to jobs
+            """)
+    void aTemporaryTableMadeByItsCopyGuardsTheDropWhenTheRunCopiesItBack(Dialect dialect, String script, String guard)
+            throws IOException {
+        List<Finding> drops = lint(dialect, script);
+
+        assertEquals(1, drops.size(), drops.toString());
+        assertEquals(Severity.INFO, drops.get(0).severity(), drops.get(0).message());
+        assertTrue(drops.get(0).message().contains("(guarded: " + guard + ")"), drops.get(0).message());
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            POSTGRESQL | CREATE TEMP TABLE jobs_kept AS SELECT * FROM jobs; DROP TABLE jobs;
+            POSTGRESQL | CREATE TEMP TABLE jobs_kept AS SELECT * FROM jobs; DROP TABLE jobs; CREATE TABLE jobs_new (id INT, name VARCHAR(50)); INSERT INTO jobs_new SELECT * FROM jobs_kept; DROP TABLE jobs_new;
+            POSTGRESQL | CREATE TEMP TABLE jobs_kept AS SELECT * FROM jobs WHERE id > 10; DROP TABLE jobs; CREATE TABLE jobs (id INT, name VARCHAR(50)); INSERT INTO jobs SELECT * FROM jobs_kept;
+            POSTGRESQL | CREATE TEMP TABLE jobs_kept AS SELECT id FROM jobs; DROP TABLE jobs; CREATE TABLE jobs (id INT, name VARCHAR(50)); INSERT INTO jobs (id) SELECT id FROM jobs_kept;
+            MYSQL      | CREATE TEMPORARY TABLE jobs_kept AS SELECT * FROM jobs; DROP TABLE jobs;
+            ORACLE     | CREATE GLOBAL TEMPORARY TABLE jobs_kept ON COMMIT PRESERVE ROWS AS SELECT * FROM jobs; DROP TABLE jobs;
+            ORACLE     | CREATE GLOBAL TEMPORARY TABLE jobs_kept AS SELECT * FROM jobs; DROP TABLE jobs; CREATE TABLE jobs (id INT, name VARCHAR(50)); INSERT INTO jobs SELECT * FROM jobs_kept;
+            SQLSERVER  | SELECT * INTO #jobs_kept FROM jobs; DROP TABLE jobs;
+            SQLSERVER  | SELECT * INTO #jobs_kept FROM jobs WHERE id > 10; DROP TABLE jobs; CREATE TABLE jobs (id INT, name VARCHAR(50)); INSERT INTO jobs SELECT * FROM #jobs_kept;
+            SQLITE     | CREATE TEMP TABLE jobs_kept AS SELECT * FROM jobs; DROP TABLE jobs;
+            """)
+    void aTemporaryTableMadeByACopyThatIsNotCopiedBackInFullGuardsNoDrop(Dialect dialect, String script)
+            throws IOException {
+        List<Finding> drops = lint(dialect, script);
+
+        assertEquals(1, drops.size(), drops.toString());
+        assertEquals(Severity.ERROR, drops.get(0).severity(), drops.get(0).message());
+        assertEquals(2, drops.get(0).location().line());
     }
 
     @Test

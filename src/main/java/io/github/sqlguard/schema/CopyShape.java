@@ -9,8 +9,8 @@ import java.util.Set;
 
 /**
  * Where a copy by column list names its target, its select list and its one source: {@code INSERT INTO target [(..)]
- * SELECT <list> FROM source}, {@code SELECT <list> INTO target FROM source} or {@code CREATE TABLE target AS SELECT
- * <list> FROM source}, read for {@link ColumnListCopy}.
+ * SELECT <list> FROM source}, {@code SELECT <list> INTO target FROM source} or {@code CREATE [TEMP] TABLE target AS
+ * SELECT <list> FROM source}, read for {@link ColumnListCopy}.
  *
  * @param select where the SELECT stands
  * @param listEnd where the select list ends (its FROM, or the INTO of a SELECT .. INTO)
@@ -47,14 +47,14 @@ record CopyShape(SchemaNames.Read target, int select, int listEnd, SchemaNames.R
             }
             from = TopLevel.wordIndex(tokens, select + 1, "FROM");
             listEnd = from;
-        } else if (tokens.get(main).isWord("CREATE") && tokens.get(main + 1).isWord("TABLE")) {
-            // CREATE TABLE t_old AS SELECT id, name FROM t (MySQL leaves out AS); a TEMP table is no keeper
-            target = SchemaNames.name(tokens, main + 2);
-            select = target == null || target.next() >= tokens.size() ? -1
-                    : tokens.get(target.next()).isWord("AS") ? target.next() + 1 : target.next();
-            if (select < 0 || select >= tokens.size() || !tokens.get(select).isWord("SELECT")) {
+        } else if (tokens.get(main).isWord("CREATE")) {
+            // CREATE [TEMP] TABLE t_old AS SELECT id, name FROM t (MySQL leaves out AS)
+            Optional<CreateAsQuery> create = CreateAsQuery.of(tokens, main);
+            if (create.isEmpty() || !tokens.get(create.get().query()).isWord("SELECT")) {
                 return Optional.empty();
             }
+            target = create.get().target();
+            select = create.get().query();
             from = TopLevel.wordIndex(tokens, select + 1, "FROM");
             listEnd = from;
         } else if (selectIntoMakesTable && tokens.get(main).isWord("SELECT")) {
@@ -75,8 +75,8 @@ record CopyShape(SchemaNames.Read target, int select, int listEnd, SchemaNames.R
             return Optional.empty();
         }
         String targetKey = SchemaNames.key(target.text());
-        if (ObjectNames.isHashTemporary(targetKey) || targetKey.startsWith("@")) {
-            return Optional.empty(); // T-SQL #temp and @table: gone when the session or batch ends
+        if (targetKey.startsWith("@")) {
+            return Optional.empty(); // T-SQL @table: gone when the batch ends
         }
         SchemaNames.Read source = SchemaNames.name(tokens, from + 1);
         if (source == null || !onlyAnAliasFollows(tokens, source.next())

@@ -254,20 +254,13 @@ final class DestroyedTables {
         String target;
         int select;
         if (tokens.get(i).isWord("CREATE")) {
-            int table = i + 1;
-            while (table < tokens.size() && !tokens.get(table).isWord("TABLE")) {
-                if (tokens.get(table).isAnyWord("TEMP", "TEMPORARY")) {
-                    return Optional.empty(); // a temporary copy is gone when the session ends
-                }
-                table++;
-            }
-            SchemaNames.Read name = SchemaNames.name(tokens, table + 1);
-            // MySQL: CREATE TABLE b SELECT * FROM t, without AS
-            if (name == null || name.next() >= tokens.size() || !tokens.get(name.next()).isAnyWord("AS", "SELECT")) {
+            // A copy into a temporary table counts too: TemporaryKeeper judges whether it keeps anything
+            Optional<CreateAsQuery> create = CreateAsQuery.of(tokens, i);
+            if (create.isEmpty()) {
                 return Optional.empty();
             }
-            target = name.text();
-            select = tokens.get(name.next()).isWord("AS") ? name.next() + 1 : name.next();
+            target = create.get().target().text();
+            select = create.get().query();
         } else if (tokens.get(i).isWord("INSERT")) {
             int into = tokens.get(i + 1).isWord("INTO") ? i + 2 : i + 1;
             SchemaNames.Read name = SchemaNames.name(tokens, into);
@@ -337,9 +330,6 @@ final class DestroyedTables {
             if (!tokens.get(i).isSymbol(")") && !tokens.get(i).isAnyWord("WITH", "DATA")) {
                 return Optional.empty();
             }
-        }
-        if (ObjectNames.isHashTemporary(SchemaNames.key(target))) {
-            return Optional.empty(); // T-SQL #temp: gone when the session ends
         }
         return Optional.of(new Copy(SchemaNames.unquoted(source.text()), SchemaNames.unquoted(target)));
     }

@@ -1,5 +1,6 @@
 package io.github.sqlguard.schema;
 
+import io.github.sqlguard.analysis.ObjectNames;
 import io.github.sqlguard.analysis.StatementModel;
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.sql.StatementContext;
@@ -9,7 +10,8 @@ import java.util.Optional;
 
 /**
  * A copy of every row that went into a temporary table: {@code CREATE TEMP TABLE t_kept (..); INSERT INTO t_kept
- * SELECT * FROM t; DROP TABLE t}. Its rows last only as long as the session that made them (an Oracle or Db2 global
+ * SELECT * FROM t; DROP TABLE t}, or one its own query makes ({@code CREATE TEMP TABLE t_kept AS SELECT * FROM t},
+ * T-SQL's {@code SELECT * INTO #t_kept FROM t}). Its rows last only as long as the session that made them (an Oracle or Db2 global
  * temporary table keeps its definition, but each session sees its own rows), so the copy keeps nothing once the
  * migration's connection closes. It guards the drop of its source only when a later statement of the same run
  * copies every row on to a table that stays, as a rebuild staged in a temporary table does.
@@ -35,7 +37,7 @@ public final class TemporaryKeeper {
         }
         String keeper = guard.get().keeper();
         Optional<StatementModel> create = temporaryCreate(models, index, keeper);
-        if (create.isEmpty() && !before.holdsSessionRowsOnly(keeper)) {
+        if (create.isEmpty() && !before.holdsSessionRowsOnly(keeper) && !ObjectNames.isHashTemporary(keeper)) {
             return guard;
         }
         String copiedTo = guard.get().description();
@@ -101,7 +103,10 @@ public final class TemporaryKeeper {
         return create.statement().tokens().stream().noneMatch(token -> token.isWord("PRESERVE"));
     }
 
-    /** The first later statement of the same run that copies every row of {@code keeper} to a table that stays. */
+    /**
+     * The first later statement of the same run that copies every row of {@code keeper} to a table that stays: one
+     * no later statement of the run drops or truncates.
+     */
     private static Optional<StatementModel> copyOn(List<StatementModel> models, int index, String keeper) {
         String scope = models.get(index).statement().context().runScope();
         String key = SchemaNames.key(keeper);
@@ -112,11 +117,33 @@ public final class TemporaryKeeper {
             }
             Optional<DestroyedTables.Copy> copy = fullCopyOf(later);
             if (copy.isPresent() && SchemaNames.key(copy.get().source()).equals(key)
-                    && temporaryCreate(models, i, copy.get().target()).isEmpty()) {
+                    && !ObjectNames.isHashTemporary(SchemaNames.key(copy.get().target()))
+                    && temporaryCreate(models, i, copy.get().target()).isEmpty()
+                    && !emptiedLater(models, i, copy.get().target())) {
                 return Optional.of(later);
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * True when a statement of the run after {@code index} drops or truncates {@code table}: a copy on to it keeps
+     * the rows no longer than the temporary table did.
+     */
+    private static boolean emptiedLater(List<StatementModel> models, int index, String table) {
+        String scope = models.get(index).statement().context().runScope();
+        String key = SchemaNames.key(table);
+        for (int i = index + 1; i < models.size(); i++) {
+            StatementModel later = models.get(i);
+            List<Token> tokens = later.statement().tokens();
+            int main = DestroyedTables.mainKeyword(tokens);
+            if (later.runsWithMigrationIn(scope) && main < tokens.size()
+                    && tokens.get(main).isAnyWord("DROP", "TRUNCATE") && DestroyedTables.of(tokens, main).stream()
+                            .anyMatch(destroyed -> SchemaNames.key(destroyed).equals(key))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
