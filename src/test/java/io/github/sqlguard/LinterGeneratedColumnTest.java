@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * A generated column holds nothing of its own: the database computes its values from the row's other columns,
  * so dropping it (often to add it again with another expression) loses no data, while a plain column beside it does.
- * Changing its type loses no stored value either: it may only fail the migration, or be refused outright.
+ * Changing its type loses no stored value either: it may only fail the migration, or be refused outright. A plain
+ * column made generated, though, loses every value it held.
  */
 class LinterGeneratedColumnTest {
 
@@ -71,6 +72,24 @@ class LinterGeneratedColumnTest {
                 .replace("SQLSERVER_REFUSES", SQLSERVER_REFUSES).replace("ORACLE_REFUSES", ORACLE_REFUSES)), found);
     }
 
+    @ParameterizedTest(name = "{0}: {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            MYSQL      | CREATE TABLE q (`value` JSON NOT NULL, note VARCHAR(100)) | ALTER TABLE q MODIFY note VARCHAR(100) GENERATED ALWAYS AS (`value` ->> '$.n') STORED | 1:15 ALTER TABLE q changes the type of column note to VARCHAR(100) (MADE_GENERATED)
+            MYSQL      | CREATE TABLE q (`value` JSON NOT NULL, note VARCHAR(100)) | ALTER TABLE q MODIFY note VARCHAR(10) GENERATED ALWAYS AS (`value` ->> '$.n') STORED | 1:15 ALTER TABLE q changes the type of column note from VARCHAR(100) to VARCHAR(10) (MADE_GENERATED)
+            MYSQL      | CREATE TABLE q (id INT, n INT) | ALTER TABLE q CHANGE n n BIGINT AS (id * 2) STORED | 1:15 ALTER TABLE q changes the type of column n from INT to BIGINT (MADE_GENERATED)
+            H2         | CREATE TABLE jobs (a VARCHAR(100), h VARCHAR(100)) | ALTER TABLE jobs ALTER COLUMN h VARCHAR(100) AS (LOWER(a)) | 1:18 ALTER TABLE jobs changes the type of column h to VARCHAR(100) (MADE_GENERATED)
+            ORACLE     | CREATE TABLE emp (first_name VARCHAR2(100), c VARCHAR2(200)) | ALTER TABLE emp MODIFY (c VARCHAR2(200) AS (UPPER(first_name))) | 1:25 ALTER TABLE emp changes the type of column c to VARCHAR2(200) (ORACLE_REFUSES_REAL_TO_VIRTUAL)
+            MYSQL      | CREATE TABLE q (`value` JSON NOT NULL, note VARCHAR(100)) | ALTER TABLE q MODIFY note VARCHAR(100) NOT NULL | -
+            """)
+    void makingAPlainColumnGeneratedReplacesItsValues(Dialect dialect, String create, String alter, String expected)
+            throws IOException {
+        write("V1__create.sql", create + ";");
+        write("V2__alter.sql", alter + ";");
+
+        assertEquals(expected.equals("-") ? List.of() : List.of(expected.replace("MADE_GENERATED", MADE_GENERATED)
+                .replace("ORACLE_REFUSES_REAL_TO_VIRTUAL", ORACLE_REFUSES_VIRTUAL)), findings(dialect));
+    }
+
     private static final String RECOMPUTED = "a generated column: the database computes every value again from its"
             + " expression, so no stored value is lost, but the migration fails on a row whose computed value does"
             + " not fit";
@@ -80,6 +99,12 @@ class LinterGeneratedColumnTest {
 
     private static final String ORACLE_REFUSES = "a virtual column, whose type Oracle refuses to change unless the"
             + " MODIFY restates its expression (ORA-54027): the migration stops here, losing no value";
+
+    private static final String MADE_GENERATED = "a plain column made generated: every value it holds is replaced"
+            + " by the one its expression computes";
+
+    private static final String ORACLE_REFUSES_VIRTUAL = "a real column, which Oracle refuses to make virtual: the"
+            + " migration stops here, losing no value";
 
     private List<String> findings(Dialect dialect) {
         LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));

@@ -42,12 +42,22 @@ public record ColumnRetype(String table, String column, Optional<SqlType> from, 
          * A generated column whose full redefinition leaves the expression out: MySQL and H2 turn it into a plain
          * column holding the values it had, T-SQL refuses to alter a computed column at all.
          */
-        EXPRESSION_LEFT_OUT;
+        EXPRESSION_LEFT_OUT,
+        /**
+         * A plain column that the statement redefines with an expression: MySQL and H2 replace every value it held
+         * with the one the expression computes, Oracle refuses to make a real column virtual.
+         */
+        EXPRESSION_ADDED;
+
+        /** True when the column was generated before the statement. */
+        boolean wasGenerated() {
+            return this != NONE && this != EXPRESSION_ADDED;
+        }
 
         /** The generation that {@code definition} gives a column that {@code wasComputed} or not. */
         static Generation of(boolean wasComputed, boolean restated, boolean fullDefinition) {
             if (!wasComputed) {
-                return NONE;
+                return restated ? EXPRESSION_ADDED : NONE;
             }
             return restated ? EXPRESSION_RESTATED : fullDefinition ? EXPRESSION_LEFT_OUT : EXPRESSION_KEPT;
         }

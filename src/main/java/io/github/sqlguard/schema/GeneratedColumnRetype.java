@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * What a type change does to a generated column. The column holds nothing of its own: its values are computed from
  * the row's other columns, which the change leaves alone, so no value is lost. The database either computes every
- * value again in the new type, failing on one that does not fit, or refuses to change such a column at all.
+ * value again in the new type, failing on one that does not fit, or refuses to change such a column at all. A plain
+ * column that a redefinition makes generated is the opposite: it loses every value it held.
  */
 final class GeneratedColumnRetype {
 
@@ -21,6 +22,12 @@ final class GeneratedColumnRetype {
 
     private static final String ORACLE_REFUSES = "a virtual column, whose type Oracle refuses to change unless the"
             + " MODIFY restates its expression (ORA-54027): the migration stops here, losing no value";
+
+    private static final String MADE_GENERATED = "a plain column made generated: every value it holds is replaced"
+            + " by the one its expression computes";
+
+    private static final String ORACLE_REFUSES_VIRTUAL = "a real column, which Oracle refuses to make virtual: the"
+            + " migration stops here, losing no value";
 
     private GeneratedColumnRetype() {
     }
@@ -40,13 +47,31 @@ final class GeneratedColumnRetype {
      * migration stops before any value changes, whether the new type is narrower or not.
      */
     static Optional<String> refusal(ColumnRetype retype, Dialect dialect) {
-        if (dialect == Dialect.SQLSERVER && retype.generation() != Generation.NONE) {
+        if (dialect == Dialect.SQLSERVER && retype.generation().wasGenerated()) {
             return Optional.of(SQLSERVER_REFUSES);
         }
         if (dialect == Dialect.ORACLE && retype.generation() == Generation.EXPRESSION_KEPT && !restatesItsType(retype)) {
             return Optional.of(ORACLE_REFUSES);
         }
+        if (dialect == Dialect.ORACLE && retype.generation() == Generation.EXPRESSION_ADDED) {
+            return Optional.of(ORACLE_REFUSES_VIRTUAL);
+        }
         return Optional.empty();
+    }
+
+    /**
+     * Why every value of a plain column is lost when the statement gives it an expression (MySQL's {@code MODIFY c
+     * .. GENERATED ALWAYS AS (..) STORED}), whatever its new type; empty for any other change.
+     */
+    static Optional<String> replacedValues(ColumnRetype retype, Dialect dialect) {
+        return retype.generation() == Generation.EXPRESSION_ADDED && dialect != Dialect.ORACLE
+                ? Optional.of(MADE_GENERATED) : Optional.empty();
+    }
+
+    /** {@code "from INT to BIGINT"}, or {@code "to BIGINT"} when the old type is unknown or restated as it was. */
+    static String fromTo(ColumnRetype retype, String to) {
+        return (retype.from().isPresent() && !restatesItsType(retype) ? "from " + retype.from().get().written() + " "
+                : "") + "to " + to;
     }
 
     /** True when the new type is the old one as written: a MODIFY that changes only what else it states. */

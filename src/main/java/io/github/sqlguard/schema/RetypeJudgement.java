@@ -127,10 +127,10 @@ public final class RetypeJudgement {
     private static Optional<String> description(ColumnRetype retype, Dialect dialect, boolean setsTableDefault) {
         Dialect in = judgedIn(retype, dialect);
         String to = retype.to().map(SqlType::written).orElse("a type sqlguard could not read");
-        Optional<String> refusal = GeneratedColumnRetype.refusal(retype, in);
-        if (refusal.isPresent()) {
-            return Optional.of(retype.from().map(from -> "from " + from.written() + " ").orElse("") + "to " + to
-                    + " (" + refusal.get() + ")");
+        Optional<String> outcome = GeneratedColumnRetype.refusal(retype, in)
+                .or(() -> GeneratedColumnRetype.replacedValues(retype, in));
+        if (outcome.isPresent()) {
+            return Optional.of(GeneratedColumnRetype.fromTo(retype, to) + " (" + outcome.get() + ")");
         }
         boolean recomputed = GeneratedColumnRetype.recomputed(retype, in);
         String recomputedNote = recomputed ? "; " + GeneratedColumnRetype.RECOMPUTED : "";
