@@ -120,21 +120,33 @@ public final class RetypeJudgement {
         return text.replace(" at " + statement.start().path() + ":", " at line ");
     }
 
-    /** How the change reads in a message, or empty when it keeps every value. */
+    /**
+     * How the change reads in a message, or empty when it keeps every value. A generated column's change is said to
+     * lose nothing stored ({@link GeneratedColumnRetype}): only the migration can fail.
+     */
     private static Optional<String> description(ColumnRetype retype, Dialect dialect, boolean setsTableDefault) {
+        Dialect in = judgedIn(retype, dialect);
         String to = retype.to().map(SqlType::written).orElse("a type sqlguard could not read");
-        Optional<TypeChange> change = retype.change(judgedIn(retype, dialect));
+        Optional<String> outcome = GeneratedColumnRetype.refusal(retype, in)
+                .or(() -> GeneratedColumnRetype.replacedValues(retype, in));
+        if (outcome.isPresent()) {
+            return Optional.of(GeneratedColumnRetype.fromTo(retype, to) + " (" + outcome.get() + ")");
+        }
+        boolean recomputed = GeneratedColumnRetype.recomputed(retype, in);
+        String recomputedNote = recomputed ? "; " + GeneratedColumnRetype.RECOMPUTED : "";
+        Optional<TypeChange> change = retype.change(in);
         if (change.isEmpty()) {
             return Optional.of("to " + to + (setsTableDefault ? movedCharacterSet(retype) : "")
                     + " (its type before is not known: "
-                    + (retype.unknownBecause().isEmpty() ? "the replay lost it" : retype.unknownBecause()) + ")");
+                    + (retype.unknownBecause().isEmpty() ? "the replay lost it" : retype.unknownBecause())
+                    + recomputedNote + ")");
         }
         if (change.get().lossless()) {
             return Optional.empty();
         }
         return Optional.of("from " + change.get().from().written() + " to " + change.get().to().written() + " ("
-                + (refusedByOracle(change.get(), judgedIn(retype, dialect)) ? ORACLE_REFUSES_FEWER_DIGITS
-                        : change.get().reason()) + ")");
+                + (refusedByOracle(change.get(), in) && !recomputed ? ORACLE_REFUSES_FEWER_DIGITS
+                        : change.get().reason()) + recomputedNote + ")");
     }
 
     private static final String ORACLE_REFUSES_FEWER_DIGITS = "Oracle refuses to give a NUMBER column fewer integer"

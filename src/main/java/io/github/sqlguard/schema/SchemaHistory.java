@@ -238,14 +238,12 @@ final class SchemaHistory {
         alteredIn = dialect;
     }
 
-    /** Records that the current statement gives a column a type, for judging the change. */
-    void retyped(String table, String column, Optional<SqlType> from, Optional<SqlType> to) {
-        retyped(table, column, from, to, Optional.empty());
-    }
-
-    /** As {@link #retyped(String, String, Optional, Optional)}, with the values of both enum types when known. */
+    /**
+     * Records that the current statement gives a column a type, for judging the change, with the values of both enum
+     * types when known and what it does to a generated column.
+     */
     void retyped(String table, String column, Optional<SqlType> from, Optional<SqlType> to,
-            Optional<EnumValueLists> enumValues) {
+            Optional<EnumValueLists> enumValues, ColumnRetype.Generation generation) {
         Optional<SqlType> before = mixed.typeCertain(table, column) ? from : Optional.empty();
         if (before.isEmpty() && !current(table).map(Table::complete).orElse(false)) {
             // Liquibase's own tracking table, which no migration creates, has the columns Liquibase gives it.
@@ -258,7 +256,7 @@ final class SchemaHistory {
                         .equals(SchemaView.typeKey(to.get().written())));
         retypes.computeIfAbsent(position, p -> new ArrayList<>()).add(new ColumnRetype(table, column,
                 before.map(domains::stored), to.map(domains::stored), unknown, "", Set.of(),
-                before.isPresent() ? enumValues : Optional.empty(), newlyRefusing));
+                before.isPresent() ? enumValues : Optional.empty(), newlyRefusing, generation));
         if (to.isPresent()) {
             mixed.typeStated(table, column);
         }

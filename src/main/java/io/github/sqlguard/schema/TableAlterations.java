@@ -228,7 +228,8 @@ final class TableAlterations {
             int using = TopLevel.wordIndex(rest, typeAt, "USING");
             List<Token> cast = using < 0 ? List.of() : rest.subList(using + 1, rest.size());
             schema.retyped(table.name(), name.text(), column.type(), type,
-                    schema.enums().retype(column.type(), type, cast, name.text()));
+                    schema.enums().retype(column.type(), type, cast, name.text()),
+                    ColumnRetype.Generation.of(column.computed(), false, false));
             return table.withColumn(column.withType(type));
         }
         if (next.isWord("DROP") && rest.size() > 1 && rest.get(1).isWord("EXPRESSION")) {
@@ -328,7 +329,8 @@ final class TableAlterations {
         Optional<SqlType> type = fullDefinition ? read.get().column().type().map(table::stored)
                 : read.get().column().type();
         if (type.isPresent()) {
-            schema.retyped(table.name(), writtenName, column.type(), type);
+            schema.retyped(table.name(), writtenName, column.type(), type, Optional.empty(),
+                    ColumnRetype.Generation.of(column.computed(), read.get().column().computed(), fullDefinition));
             result = result.withType(type);
         }
         if (fullDefinition || read.get().column().computed()) {
