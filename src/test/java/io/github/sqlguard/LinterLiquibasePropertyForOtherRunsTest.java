@@ -103,6 +103,25 @@ class LinterLiquibasePropertyForOtherRunsTest {
                 + " of p (changeset a:1)"), unresolvedWheres(Dialect.AUTO));
     }
 
+    @Test
+    void aStatementThatIsOnlyAPropertyWithoutAValueIsReportedAsUnread() throws IOException {
+        TestProject.write(project, "db/changelog.xml", """
+                <databaseChangeLog>
+                    <property name="purge" value="DELETE FROM t" dbms="h2"/>
+                    <changeSet id="1" author="a">
+                        <sql>${purge}</sql>
+                    </changeSet>
+                    <changeSet id="2" author="a">
+                        <sql>${nowhere}</sql>
+                    </changeSet>
+                </databaseChangeLog>
+                """);
+
+        assertEquals(List.of("db/changelog.xml:4:14 runtime-sql", "db/changelog.xml:7:14 runtime-sql"),
+                TestProject.lint(project, Dialect.POSTGRESQL).findings().stream()
+                        .map(f -> f.location() + " " + f.ruleId()).sorted().toList());
+    }
+
     private List<String> unresolvedWheres(Dialect dialect) {
         return TestProject.lint(project, dialect).findings().stream()
                 .filter(f -> f.ruleId().equals("unresolved-where")).map(LinterLiquibasePropertyForOtherRunsTest::line)
