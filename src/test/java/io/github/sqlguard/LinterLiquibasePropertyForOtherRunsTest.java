@@ -36,16 +36,16 @@ class LinterLiquibasePropertyForOtherRunsTest {
 
         assertEquals(List.of(
                 "db/changelog.xml:6:9 ${cond} is defined only for dbms h2, so on postgresql Liquibase leaves it as "
-                        + "written and the database gets that text, unless the deploy defines it (a property file"
-                        + " or --property), so the WHERE of this UPDATE could not be judged: it may change every"
+                        + "written and the database gets that text, unless the deploy defines it in a property file"
+                        + " or with --property, so the WHERE of this UPDATE could not be judged: it may change every"
                         + " row of t (changeset a:1)",
                 "db/changelog.xml:7:9 ${wide} is defined only for dbms h2, oracle, so on postgresql Liquibase leaves"
-                        + " it as written and the database gets that text, unless the deploy defines it (a property"
-                        + " file or --property), so the WHERE of this DELETE could not be judged: it may remove"
+                        + " it as written and the database gets that text, unless the deploy defines it in a property"
+                        + " file or with --property, so the WHERE of this DELETE could not be judged: it may remove"
                         + " every row of u (changeset a:1)",
                 "db/changelog.xml:8:9 ${notpg} is defined only for dbms !postgresql, so on postgresql Liquibase"
-                        + " leaves it as written and the database gets that text, unless the deploy defines it (a"
-                        + " property file or --property); ${nope} is not defined in the changelog (a <property>, a"
+                        + " leaves it as written and the database gets that text, unless the deploy defines it in a"
+                        + " property file or with --property; ${nope} is not defined in the changelog (a <property>, a"
                         + " property file or --property) nor in the pom's liquibaseProperties, so the WHERE of this"
                         + " DELETE could not be judged: it may remove every row of v (changeset a:1)"),
                 unresolvedWheres(Dialect.POSTGRESQL));
@@ -65,8 +65,8 @@ class LinterLiquibasePropertyForOtherRunsTest {
                 """);
 
         assertEquals(List.of("db/changelog.yaml:8:11 ${cond} is defined only for context test, dbms h2, so on mysql"
-                + " Liquibase leaves it as written and the database gets that text, unless the deploy defines it (a"
-                + " property file or --property), so the WHERE of this DELETE could not be judged: it may remove"
+                + " Liquibase leaves it as written and the database gets that text, unless the deploy defines it in a"
+                + " property file or with --property, so the WHERE of this DELETE could not be judged: it may remove"
                 + " every row of y (changeset a:1)"), unresolvedWheres(Dialect.AUTO));
     }
 
@@ -80,8 +80,8 @@ class LinterLiquibasePropertyForOtherRunsTest {
                 """);
 
         assertEquals(List.of("db/changelog.sql:4:1 ${cond} is defined only for dbms h2, so on mariadb or mysql Liquibase"
-                + " leaves it as written and the database gets that text, unless the deploy defines it (a property"
-                + " file or --property), so the WHERE of this DELETE could not be judged: it may remove every row"
+                + " leaves it as written and the database gets that text, unless the deploy defines it in a property"
+                + " file or with --property, so the WHERE of this DELETE could not be judged: it may remove every row"
                 + " of f (changeset a:1)"), unresolvedWheres(Dialect.MYSQL));
     }
 
@@ -98,8 +98,8 @@ class LinterLiquibasePropertyForOtherRunsTest {
         TestProject.write(project, "db/purge.sql", "DELETE FROM p WHERE ${cond};\n");
 
         assertEquals(List.of("db/purge.sql:1:1 ${cond} is defined only for dbms oracle, so on mysql Liquibase"
-                + " leaves it as written and the database gets that text, unless the deploy defines it (a property"
-                + " file or --property), so the WHERE of this DELETE could not be judged: it may remove every row"
+                + " leaves it as written and the database gets that text, unless the deploy defines it in a property"
+                + " file or with --property, so the WHERE of this DELETE could not be judged: it may remove every row"
                 + " of p (changeset a:1)"), unresolvedWheres(Dialect.AUTO));
     }
 
@@ -120,6 +120,32 @@ class LinterLiquibasePropertyForOtherRunsTest {
         assertEquals(List.of("db/changelog.xml:4:14 runtime-sql", "db/changelog.xml:7:14 runtime-sql"),
                 TestProject.lint(project, Dialect.POSTGRESQL).findings().stream()
                         .map(f -> f.location() + " " + f.ruleId()).sorted().toList());
+    }
+
+    @Test
+    void anotherFindingOfAStatementThatKeepsAPropertyAsWrittenSaysWhy() throws IOException {
+        TestProject.write(project, "db/changelog.xml", """
+                <databaseChangeLog>
+                    <property name="tbl" value="t" dbms="h2"/>
+                    <property name="filter" value="WHERE id = 1" dbms="h2"/>
+                    <changeSet id="1" author="a">
+                        <dropTable tableName="${tbl}"/>
+                    </changeSet>
+                    <changeSet id="2" author="a">
+                        <sql>DELETE FROM u ${filter}</sql>
+                    </changeSet>
+                </databaseChangeLog>
+                """);
+
+        String why = " is defined only for dbms h2, so on postgresql Liquibase leaves it as written and the database"
+                + " gets that text, unless the deploy defines it in a property file or with --property)";
+        assertEquals(List.of(
+                "db/changelog.xml:5:9 DROP TABLE removes table ${tbl} and all its rows (${tbl}" + why
+                        + " (changeset a:1)",
+                "db/changelog.xml:8:14 DELETE without WHERE removes every row of u (${filter}" + why
+                        + " (changeset a:2)"),
+                TestProject.lint(project, Dialect.POSTGRESQL).findings().stream()
+                        .map(LinterLiquibasePropertyForOtherRunsTest::line).sorted().toList());
     }
 
     private List<String> unresolvedWheres(Dialect dialect) {

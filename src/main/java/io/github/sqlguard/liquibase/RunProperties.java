@@ -36,7 +36,7 @@ final class RunProperties {
                 // Liquibase replaces only a property it has a value for: the database receives ${name} itself.
                 unvalued.put(name, "is defined only for " + limits + ", so on " + described(databases)
                         + " Liquibase leaves it as written and the database gets that text, unless the deploy defines"
-                        + " it (a property file or --property)");
+                        + " it in a property file or with --property");
             }
         });
     }
