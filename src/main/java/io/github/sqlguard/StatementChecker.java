@@ -2,6 +2,7 @@ package io.github.sqlguard;
 
 import static io.github.sqlguard.StatementPlacement.contextNote;
 import static io.github.sqlguard.StatementPlacement.lowered;
+import static io.github.sqlguard.StatementPlacement.unvaluedPlaceholderNote;
 
 import io.github.sqlguard.analysis.ForeignLanguageRoutine;
 import io.github.sqlguard.analysis.JavaRoutine;
@@ -252,7 +253,9 @@ final class StatementChecker {
                             violation.at(),
                             violation.message() + (guarded ? guard.get().note(violation.subjects())
                                     : shortfallNote(statementGuards.first(), scopeGuards, statement, rule.info().id(),
-                                            violation.subjects())) + readInPlace.note(statement, contextNote(model)),
+                                            violation.subjects()))
+                                    + unvaluedPlaceholderNote(statement, violation.message())
+                                    + readInPlace.note(statement, contextNote(model)),
                             rule.info().hint(), lineAt(statement, violation.at())));
                     statementSql.put(violation.at(), statement.asWritten());
                 }

@@ -4,7 +4,11 @@ import io.github.sqlguard.analysis.Placement;
 import io.github.sqlguard.analysis.StatementModel;
 import io.github.sqlguard.model.ScriptMode;
 import io.github.sqlguard.model.Severity;
+import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
 
 /**
  * What the place of a statement does to its findings: the severity it may have where it sits (a routine body
@@ -33,6 +37,21 @@ final class StatementPlacement {
 
     static Severity atMost(Severity severity, Severity ceiling) {
         return severity.isAtLeast(ceiling) ? ceiling : severity;
+    }
+
+    /**
+     * Why the placeholders of the statement that are defined for other runs only are left as written, for a
+     * message that does not say so already: a table name or a clause ({@code DELETE FROM t ${filter}}) then reads
+     * as what the database receives.
+     */
+    static String unvaluedPlaceholderNote(Statement statement, String message) {
+        List<String> notes = new ArrayList<>();
+        new TreeMap<>(statement.unvaluedPlaceholders()).forEach((text, why) -> {
+            if (!message.contains(text + " " + why)) {
+                notes.add(text + " " + why);
+            }
+        });
+        return notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")";
     }
 
     static String contextNote(StatementModel model) {

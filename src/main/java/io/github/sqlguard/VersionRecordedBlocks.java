@@ -61,7 +61,8 @@ final class VersionRecordedBlocks {
             String own = statement.context().label();
             StatementContext context = statement.context().withLabel(own.isEmpty() ? label : label + ", " + own);
             labelled.add(new Statement(statement.sql(), statement.start(), statement.tokens(), context,
-                    statement.dialect(), statement.container(), statement.written(), statement.runtimeSql()));
+                    statement.dialect(), statement.container(), statement.written(), statement.runtimeSql(),
+                    statement.unvaluedPlaceholders()));
         }
         return new Script(labelled, script.comments(), script.lexError());
     }

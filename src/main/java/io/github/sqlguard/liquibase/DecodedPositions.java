@@ -24,7 +24,7 @@ record DecodedPositions(int[] fileOffsets, LineIndex fileLines) {
         List<Statement> statements = script.statements().stream().map(s -> new Statement(s.sql(),
                 location(s.start().path(), decodedLines, s.start().line(), s.start().column()),
                 s.tokens().stream().map(this::token).toList(), s.context(), s.dialect(), s.container(),
-                s.written(), s.runtimeSql())).toList();
+                s.written(), s.runtimeSql(), s.unvaluedPlaceholders())).toList();
         List<Token> comments = script.comments().stream().map(this::token).toList();
         Optional<LexError> error = script.lexError().map(e -> {
             int offset = fileOffset(decodedOffset(decodedLines, e.line(), e.column()));

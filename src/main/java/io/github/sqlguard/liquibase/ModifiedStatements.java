@@ -85,7 +85,7 @@ final class ModifiedStatements {
                                 end.column()));
                     }
                     return new Statement(s.sql(), original.start(), tokens, original.context(), original.dialect(),
-                            s.container(), null, s.runtimeSql());
+                            s.container(), null, s.runtimeSql(), original.unvaluedPlaceholders());
                 })
                 .toList();
     }

@@ -83,7 +83,7 @@ final class OtherDatabaseRenditions {
         Statement here = new Statement(statement.sql(), statement.start(), statement.tokens(),
                 new StatementContext(context.kind(), context.label(), runs.and(new DatabaseScope(Set.of(), elsewhere)),
                         context.body()), statement.dialect(), statement.container(), statement.written(),
-                statement.runtimeSql());
+                statement.runtimeSql(), statement.unvaluedPlaceholders());
         List<Statement> all = new ArrayList<>(List.of(here));
         all.addAll(others);
         return all;
@@ -102,6 +102,7 @@ final class OtherDatabaseRenditions {
         String label = context.label().isEmpty() ? "as " + who + " it"
                 : context.label() + StatementContext.RUN_BY + who + " it";
         return new Statement(rendition.sql(), rendition.start(), rendition.tokens(), context.withLabel(label),
-                rendition.dialect(), rendition.container(), rendition.written(), rendition.runtimeSql());
+                rendition.dialect(), rendition.container(), rendition.written(), rendition.runtimeSql(),
+                rendition.unvaluedPlaceholders());
     }
 }

@@ -141,8 +141,24 @@ final class PropertyAlternatives {
             PropertyAlternatives seen = new PropertyAlternatives();
             Map<String, String> values = new HashMap<>();
             definitions.forEach(definition -> seen.record(values, definition, s));
-            return new RunProperties(values, seen, fromBuild);
+            return new RunProperties(values, seen, fromBuild, limitsOfUnseen(values.keySet()), s);
         });
+    }
+
+    /**
+     * The limits of the definitions of each property none of which applies on some runs (those whose first values
+     * are {@code seen}): {@code dbms h2}, or {@code dbms h2 or context dev} for two definitions.
+     */
+    private Map<String, String> limitsOfUnseen(Set<String> seen) {
+        Map<String, Set<String>> limits = new LinkedHashMap<>();
+        for (Definition definition : definitions) {
+            if (!seen.contains(definition.name()) && definition.condition() != null) {
+                limits.computeIfAbsent(definition.name(), n -> new LinkedHashSet<>()).add(definition.condition());
+            }
+        }
+        Map<String, String> joined = new LinkedHashMap<>();
+        limits.forEach((name, conditions) -> joined.put(name, String.join(" or ", conditions)));
+        return joined;
     }
 
     /**

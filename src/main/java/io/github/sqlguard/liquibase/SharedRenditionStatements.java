@@ -40,7 +40,8 @@ final class SharedRenditionStatements {
         if (!context.databases().equals(databases)) {
             Statement widened = new Statement(earlier.sql(), earlier.start(), earlier.tokens(),
                     new StatementContext(context.kind(), context.label(), databases, context.body()),
-                    earlier.dialect(), earlier.container(), earlier.written(), earlier.runtimeSql());
+                    earlier.dialect(), earlier.container(), earlier.written(), earlier.runtimeSql(),
+                    earlier.unvaluedPlaceholders());
             collectors.apply(earlier.start().path()).replace(earlier, List.of(widened));
             for (List<Statement> list : lists) {
                 list.replaceAll(s -> s == earlier ? widened : s);

@@ -60,7 +60,7 @@ final class SyntheticStatements {
             return Optional.empty();
         }
         return Optional.of(new Statement(neutralized(sql.strip()), new Location(path, element.line(),
-                element.column()), tokens, context, dialect, false));
+                element.column()), tokens, context, dialect, false, null, false, placeholders.unvaluedIn(tokens)));
     }
 
     /**
@@ -69,7 +69,8 @@ final class SyntheticStatements {
      */
     Optional<Statement> schemaOnlyAt(String sql, String path, ChangeNode element, StatementContext context) {
         return at(sql, path, element, context).map(statement -> new Statement(statement.sql(), statement.start(),
-                statement.tokens(), statement.context(), statement.dialect(), true));
+                statement.tokens(), statement.context(), statement.dialect(), true, null, false,
+                statement.unvaluedPlaceholders()));
     }
 
     /**

@@ -21,7 +21,9 @@ public final class RuntimeSqlRule implements Rule {
             "Dynamic SQL built at run time was not checked",
             "EXECUTE IMMEDIATE v_sql, PL/pgSQL EXECUTE format(..) or EXECUTE 'TRUNCATE ' || name, T-SQL EXEC (@sql), "
                     + "sp_executesql @sql or EXEC @proc (a procedure a variable names), MySQL PREPARE st FROM @s "
-                    + "and psql's \\gexec run SQL whose text only exists when the migration runs. Such code often "
+                    + "and psql's \\gexec run SQL whose text only exists when the migration runs, and so does a "
+                    + "statement that is only a placeholder without a value (Flyway or Liquibase ${purge}, sqlcmd "
+                    + "$(purge)), which becomes whatever text the deploy gives it. Such code often "
                     + "drops or empties tables in a loop, and sqlguard cannot see what it does. A variable assigned "
                     + "one literal once before it is run in the same script or block is read like the literal, and so "
                     + "are literals joined with || or + or by CONCAT(..).",

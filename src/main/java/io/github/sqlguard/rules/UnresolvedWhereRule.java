@@ -6,6 +6,7 @@ import io.github.sqlguard.model.RuleInfo;
 import io.github.sqlguard.model.Severity;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -46,18 +47,25 @@ public final class UnresolvedWhereRule implements Rule {
         List<Violation> violations = new ArrayList<>();
         for (RowChange change : statement.rowChanges()) {
             if (!change.scratch() && !change.restrictedByJoin() && !change.unresolvedConditions().isEmpty()) {
-                violations.add(new Violation(message(change, liquibase), change.at()));
+                violations.add(new Violation(message(change, liquibase,
+                        statement.statement().unvaluedPlaceholders()), change.at()));
             }
         }
         return violations;
     }
 
-    private static String message(RowChange change, boolean liquibase) {
+    /** {@code definedElsewhere} tells why a placeholder defined for other runs only has no value on this one. */
+    private static String message(RowChange change, boolean liquibase, Map<String, String> definedElsewhere) {
+        List<String> elsewhere = new ArrayList<>();
         List<String> undefined = new ArrayList<>();
         List<String> builtIn = new ArrayList<>();
         List<String> psql = new ArrayList<>();
         List<String> sqlPlus = new ArrayList<>();
         for (String reference : change.unresolvedConditions()) {
+            if (definedElsewhere.containsKey(reference)) {
+                elsewhere.add(reference + " " + definedElsewhere.get(reference));
+                continue;
+            }
             (reference.startsWith(":") ? psql : reference.startsWith("&") ? sqlPlus
                     : !liquibase && FLYWAY_BUILT_IN.matcher(reference).find() ? builtIn : undefined).add(reference);
         }
@@ -71,6 +79,7 @@ public final class UnresolvedWhereRule implements Rule {
                     : " are SQL*Plus substitution variables") + ", which SQL*Plus fills in (DEFINE, a prompt) only "
                     + "when it runs the script");
         }
+        causes.addAll(elsewhere);
         if (!undefined.isEmpty()) {
             causes.add(String.join(", ", undefined) + (undefined.size() == 1 ? " is" : " are") + (liquibase
                     ? " not defined in the changelog (a <property>, a property file or --property) nor in the pom's "

@@ -173,7 +173,7 @@ public final class BranchLossGuards {
      */
     public void observeRunBy(Statement call, Statement ran, SchemaView before) {
         Statement atCall = new Statement(ran.sql(), call.start(), ran.tokens(), call.context(), ran.dialect(),
-                ran.container(), ran.written(), ran.runtimeSql());
+                ran.container(), ran.written(), ran.runtimeSql(), ran.unvaluedPlaceholders());
         of(call).observe(atCall, before);
         if (call.context().branch() == null) {
             certain.computeIfAbsent(scopeOf(call), k -> new ArrayList<>()).add(scoped -> scoped.observe(atCall,

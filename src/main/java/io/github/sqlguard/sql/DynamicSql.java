@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * The SQL a statement builds and runs itself: Oracle {@code EXECUTE IMMEDIATE expr}, PL/pgSQL {@code EXECUTE expr},
  * T-SQL {@code EXEC (expr)}, {@code EXEC sp_executesql arg} and {@code EXEC sp_MSforeachtable arg}, a sqlcmd
- * {@code $(variable)} that makes up a whole statement, MySQL
+ * {@code $(variable)} or a Flyway or Liquibase placeholder without a value that makes up a whole statement, MySQL
  * {@code PREPARE st FROM expr} (read where it is prepared, as a script prepares what it runs). Its text is known
  * when the expression is literals joined by {@code ||} (or T-SQL's {@code +}), may be known when it is or joins
  * variables ({@link VariableOperands}), is known but for the slots of {@code format('..', ..)}, else built at run time.
@@ -72,11 +72,20 @@ final class DynamicSql {
             // sqlcmd (SQL Server): a statement that is only $(name) runs whatever text -v name=.. gives it.
             return new Source(List.of(), null, "sqlcmd variable");
         }
+        if (tokens.size() == 1 && isWholeStatementPlaceholder(tokens.get(0))) {
+            // Only placeholders without a value are still tokens: the statement is whatever text a deploy gives it.
+            return new Source(List.of(), null, "placeholder without a value");
+        }
         if (tokens.size() < 2) {
             return null;
         }
         Source run = runBy(tokens, plpgsql);
         return run != null ? run : SqlTextArguments.of(tokens);
+    }
+
+    /** A Flyway or Liquibase placeholder ({@code ${purge}}), not a template action ({@code {{ end }}}). */
+    private static boolean isWholeStatementPlaceholder(Token token) {
+        return token.type() == TokenType.PLACEHOLDER && LexicalShapes.templateActionWords(token.text()) == null;
     }
 
     private static boolean isSqlcmdVariable(Token token) {

@@ -92,7 +92,7 @@ final class PlaceholderExpansion {
             statements.add(new Statement(statement.sql(), new Location(
                     statement.start().path(), first.line(), first.column()), tokens, statement.context(),
                     statement.dialect(), statement.container(), writtenText(statement, lexer),
-                    statement.runtimeSql()));
+                    statement.runtimeSql(), statement.unvaluedPlaceholders()));
         }
         List<Token> comments = script.comments().stream().map(this::token).toList();
         Optional<LexError> error = script.lexError().map(e -> {

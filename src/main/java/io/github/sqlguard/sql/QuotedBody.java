@@ -189,7 +189,7 @@ final class QuotedBody {
         Token first = tokens.get(0);
         return new Statement(statement.sql(), new Location(statement.start().path(), first.line(), first.column()),
                 tokens, statement.context(), statement.dialect(), statement.container(), statement.written(),
-                statement.runtimeSql());
+                statement.runtimeSql(), statement.unvaluedPlaceholders());
     }
 
     /** {@code token} of {@link #text()}, located in the file. */

@@ -377,7 +377,7 @@ final class SplitRun {
         List<Token> tokens = AnsiQuotedNames.of(statementTokens.subList(0, end));
         Token first = tokens.get(0);
         statements.add(new Statement(splitter.sqlOf(text, tokens), new Location(path, first.line(), first.column()),
-                tokens, context, dialect, container, null, runtimeSql));
+                tokens, context, dialect, container, null, runtimeSql, splitter.unvaluedIn(tokens)));
     }
 
     /** PostgreSQL bodies in SQL or PL/pgSQL (the default when no LANGUAGE is named) are read; C, Python, .. are not. */

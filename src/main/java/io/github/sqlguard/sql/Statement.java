@@ -3,6 +3,7 @@ package io.github.sqlguard.sql;
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.model.Location;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One SQL statement as the migration will run it.
@@ -22,6 +23,9 @@ import java.util.List;
  * @param runtimeSql true when the statement runs SQL whose text is built at run time and could not be read (the
  *     SQL of {@code EXECUTE IMMEDIATE v_sql}, {@code EXEC (@sql)}, {@code PREPARE st FROM @s}, psql
  *     {@code \gexec}), so it was not checked
+ * @param unvaluedPlaceholders the placeholders its tokens hold as written because every definition of them applies
+ *     to other runs only (a Liquibase property defined for other databases), by their text, each with why: a
+ *     phrase that follows the placeholder in a message ({@code is defined only for dbms h2, so ..})
  */
 public record Statement(
         String sql,
@@ -31,10 +35,18 @@ public record Statement(
         Dialect dialect,
         boolean container,
         String written,
-        boolean runtimeSql) {
+        boolean runtimeSql,
+        Map<String, String> unvaluedPlaceholders) {
 
     public Statement {
         tokens = List.copyOf(tokens);
+        unvaluedPlaceholders = Map.copyOf(unvaluedPlaceholders);
+    }
+
+    /** A statement none of whose placeholders is defined for other runs only. */
+    public Statement(String sql, Location start, List<Token> tokens, StatementContext context, Dialect dialect,
+            boolean container, String written, boolean runtimeSql) {
+        this(sql, start, tokens, context, dialect, container, written, runtimeSql, Map.of());
     }
 
     /** A statement that runs no SQL built at run time. */

@@ -91,6 +91,11 @@ public final class StatementSplitter {
         return statementEnd;
     }
 
+    /** The placeholders {@code tokens} hold as written that are defined for other runs only, with why. */
+    Map<String, String> unvaluedIn(List<Token> tokens) {
+        return placeholders.unvaluedIn(tokens);
+    }
+
     /** The source text spanning {@code tokens}, with placeholder tokens replaced by their values. */
     String sqlOf(String text, List<Token> tokens) {
         StringBuilder sql = new StringBuilder();
