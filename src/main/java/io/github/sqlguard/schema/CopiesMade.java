@@ -38,7 +38,8 @@ final class CopiesMade {
                 || !statement.get(main).isWord("SELECT") && !RowCopies.readsRows(statement, main)) {
             return;
         }
-        statement = withoutQueryParentheses(statement, main);
+        // FROM a, b WHERE a.x = b.y copies what FROM a JOIN b ON a.x = b.y does: the readers below know joins
+        statement = CommaJoins.asJoins(withoutQueryParentheses(statement, main), main);
         copies.backLinks().observeCopy(statement, main, at);
         // A join along a NOT NULL foreign key keeps every row: the copy is read as if it were not there.
         Optional<ForeignKeyJoin.Followed> keyJoin = ForeignKeyJoin.of(statement, main, before);
