@@ -57,6 +57,25 @@ class LinterCommaJoinCopyTest {
                 + " dvobject"), written.toString());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            FROM dataset d, dvobject o WHERE d.id = o.id(+)
+            FROM dataset d, dvobject o WHERE o.id (+) = d.id AND d.c > 0
+            """)
+    void anOracleOuterJoinMarkKeepsTheCommaJoinFromBeingReadAsAnInnerJoin(String commaJoin) throws IOException {
+        List<String> written = drops(Dialect.ORACLE, SCHEMA, commaJoin);
+
+        assertEquals(3, written.size(), written.toString());
+        assertTrue(written.stream().allMatch(finding -> finding.contains(" ERROR ")
+                && !finding.contains("its join with dvobject")), written.toString());
+    }
+
+    private static final String SCHEMA = """
+            CREATE TABLE dvobject (id NUMBER PRIMARY KEY, a VARCHAR2(10));
+            CREATE TABLE dataset (id NUMBER NOT NULL PRIMARY KEY REFERENCES dvobject (id), b VARCHAR2(10), c NUMBER);
+            CREATE TABLE t2 (id NUMBER PRIMARY KEY, a VARCHAR2(10), b VARCHAR2(10));
+            """;
+
     private List<String> drops(String from) throws IOException {
         return drops("""
                 CREATE TABLE dvobject (id bigint PRIMARY KEY, a text);
@@ -67,6 +86,10 @@ class LinterCommaJoinCopyTest {
     }
 
     private List<String> drops(String schema, String from) throws IOException {
+        return drops(Dialect.POSTGRESQL, schema, from);
+    }
+
+    private List<String> drops(Dialect dialect, String schema, String from) throws IOException {
         TestProject.write(project, "db/V1__init.sql", schema);
         TestProject.write(project, "db/V2__copy.sql", """
                 INSERT INTO t2 (id, a, b) SELECT d.id, o.a, d.b %s;
@@ -74,7 +97,7 @@ class LinterCommaJoinCopyTest {
                 ALTER TABLE dvobject DROP COLUMN a;
                 DROP TABLE dataset;
                 """.formatted(from));
-        return ProjectLint.findings(project, Dialect.POSTGRESQL).stream()
+        return ProjectLint.findings(project, dialect).stream()
                 .filter(f -> f.ruleId().startsWith("drop-")).map(LinterCommaJoinCopyTest::described).toList();
     }
 

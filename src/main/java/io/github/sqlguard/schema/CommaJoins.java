@@ -59,6 +59,9 @@ final class CommaJoins {
         }
         boolean hasWhere = listEnd < tokens.size() && tokens.get(listEnd).isWord("WHERE");
         int whereEnd = hasWhere ? clauseEnd(tokens, listEnd + 1) : listEnd;
+        if (marksOuterJoin(tokens.subList(listEnd, whereEnd))) {
+            return tokens; // Oracle's a.id = b.id(+) keeps every row of a: no inner join
+        }
         List<List<Token>> terms = hasWhere ? terms(tokens.subList(listEnd + 1, whereEnd)) : List.of();
         List<List<List<Token>>> conditions = new ArrayList<>();
         listed.forEach(table -> conditions.add(new ArrayList<>()));
@@ -159,6 +162,16 @@ final class CommaJoins {
             }
         }
         return -1;
+    }
+
+    /** True when {@code where} holds Oracle's outer join mark {@code (+)}. */
+    private static boolean marksOuterJoin(List<Token> where) {
+        for (int i = 0; i + 2 < where.size(); i++) {
+            if (where.get(i).isSymbol("(") && where.get(i + 1).isSymbol("+") && where.get(i + 2).isSymbol(")")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Where the clause starting at {@code from} ends: at the next top-level clause word or {@code ;}. */
