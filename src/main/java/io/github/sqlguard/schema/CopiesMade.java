@@ -38,7 +38,9 @@ final class CopiesMade {
                 || !statement.get(main).isWord("SELECT") && !RowCopies.readsRows(statement, main)) {
             return;
         }
-        statement = withoutQueryParentheses(statement, main);
+        // FROM a, b WHERE a.x = b.y copies what FROM a JOIN b ON a.x = b.y does: the readers below know joins
+        statement = CommaJoins.asJoins(withoutQueryParentheses(statement, main), main);
+        statement = KeyedDistinctOn.withoutIt(statement, main, before, selectIntoMakesTable);
         copies.backLinks().observeCopy(statement, main, at);
         // A join along a NOT NULL foreign key keeps every row: the copy is read as if it were not there.
         Optional<ForeignKeyJoin.Followed> keyJoin = ForeignKeyJoin.of(statement, main, before);
@@ -80,7 +82,7 @@ final class CopiesMade {
         // A DISTINCT copy by a column list from a table whose columns are unknown loses both the rows it merges and
         // the columns it leaves out, and so does one through a WHERE or an inner join that the list's reading does not
         // already account for: no guard, but a drop of its source says where the rest went
-        RowCopies.withoutDistinct(tokens, main).or(() -> unverified.isPresent() ? Optional.empty()
+        RowCopies.withoutDistinctOrNarrowing(tokens, main).or(() -> unverified.isPresent() ? Optional.empty()
                 : RowCopies.withoutNarrowing(tokens, main)).ifPresent(read -> ColumnListCopy.unverified(read.tokens(),
                 main, before, selectIntoMakesTable).filter(ColumnListCopy.Unverified::everyRow).ifPresent(copy -> {
                     copies.copiedInPart(copy.source(), "the copy to " + copy.target() + " at " + at

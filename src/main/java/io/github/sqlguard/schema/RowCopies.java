@@ -4,8 +4,10 @@ import io.github.sqlguard.analysis.ObjectNames;
 import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TopLevel;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The copies of a table's rows one statement makes: every row and column ({@code CREATE TABLE b AS SELECT * FROM
@@ -177,12 +179,46 @@ final class RowCopies {
             for (Token key : tokens.subList(end + 2, Math.max(end + 2, after - 1))) {
                 keys.add(key.text());
             }
-            rows = "its DISTINCT ON picks, one per value of " + String.join(" ", keys).replace(" ,", ",");
+            rows = "its DISTINCT ON picks, one per value of "
+                    + String.join(" ", keys).replace(" ,", ",").replace(" . ", ".");
             end = after;
         }
         List<Token> withoutDistinct = new ArrayList<>(tokens.subList(0, select + 1));
         withoutDistinct.addAll(tokens.subList(end, tokens.size()));
         return Optional.of(new WithoutNarrowing(withoutDistinct, rows));
+    }
+
+    /**
+     * The statement of {@code tokens} without the DISTINCT of its top-level query and cut before its WHERE or inner
+     * join, if it has one, and which rows the two keep ({@code "its DISTINCT picks, one of each set of equal rows,
+     * among those its WHERE selects"}); empty when it has no DISTINCT.
+     */
+    static Optional<WithoutNarrowing> withoutDistinctOrNarrowing(List<Token> tokens, int main) {
+        return withoutDistinct(tokens, main).map(distinct -> withoutNarrowing(distinct.tokens(), main)
+                .map(read -> new WithoutNarrowing(read.tokens(), distinct.rows() + ", among those " + read.rows()))
+                .orElse(distinct));
+    }
+
+    /**
+     * The keys of the columns of the top-level query's {@code DISTINCT ON (..)}, PostgreSQL's, each a column written
+     * with or without its table's name or alias; empty when it has none, or one of them is an expression.
+     */
+    static Optional<Set<String>> distinctOnColumns(List<Token> tokens, int main) {
+        int select = TopLevel.wordIndex(tokens, main, "SELECT");
+        if (select < 0 || select + 3 >= tokens.size() || !tokens.get(select + 1).isWord("DISTINCT")
+                || !tokens.get(select + 2).isWord("ON") || !tokens.get(select + 3).isSymbol("(")) {
+            return Optional.empty();
+        }
+        int close = TopLevel.closingParenthesis(tokens, select + 3);
+        Set<String> columns = new HashSet<>();
+        for (List<Token> item : ObjectNames.splitAtCommas(tokens, select + 4, close < 0 ? select + 4 : close)) {
+            boolean qualified = item.size() == 3 && SchemaNames.isNamePart(item.get(0)) && item.get(1).isSymbol(".");
+            if (item.size() != 1 && !qualified || !SchemaNames.isNamePart(item.get(item.size() - 1))) {
+                return Optional.empty();
+            }
+            columns.add(SchemaNames.key(item.get(item.size() - 1).text()));
+        }
+        return columns.isEmpty() ? Optional.empty() : Optional.of(columns);
     }
 
     /** The table an inner, cross or right join starting at {@code at} joins, or empty for another join. */

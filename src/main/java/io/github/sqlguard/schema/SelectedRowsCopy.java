@@ -96,18 +96,22 @@ final class SelectedRowsCopy {
     }
 
     /** The columns the copy at {@code main} takes as they are from some rows of a table the replay knows. */
-    static Optional<CarriedColumns> carried(List<Token> tokens, int main, SchemaView before,
+    static Optional<CarriedColumns> carried(List<Token> statement, int main, SchemaView before,
             boolean selectIntoMakesTable) {
-        if (main >= tokens.size() || !tokens.get(main).isAnyWord("INSERT", "SELECT")) {
+        if (main >= statement.size() || !statement.get(main).isAnyWord("INSERT", "SELECT")) {
             return Optional.empty(); // every statement comes here: only a copy is read further
         }
+        // A DISTINCT keeps one of each set of equal rows: the rows it merges lose the values of their other columns
+        Optional<RowCopies.WithoutNarrowing> distinct = RowCopies.withoutDistinct(statement, main);
+        List<Token> tokens = distinct.map(RowCopies.WithoutNarrowing::tokens).orElse(statement);
         int where = TopLevel.wordIndex(tokens, main + 1, "WHERE");
         int from = TopLevel.wordIndex(tokens, main + 1, "FROM");
         Optional<SourceJoins> joins = SourceJoins.of(tokens, from, where < 0 ? tokens.size() : where, before);
-        if (where < 0 && joins.map(j -> j.inner().isEmpty()).orElse(true)) {
+        if (where < 0 && joins.map(j -> j.inner().isEmpty()).orElse(true) && distinct.isEmpty()) {
             return Optional.empty(); // a copy of every row guards what it takes, see TableCopies
         }
-        List<Token> unfiltered = tokens.subList(0, joins.map(SourceJoins::start).orElse(where));
+        List<Token> unfiltered = tokens.subList(0,
+                joins.map(SourceJoins::start).orElse(where < 0 ? tokens.size() : where));
         Optional<CopyShape> shape = CopyShape.of(unfiltered, main, selectIntoMakesTable);
         Optional<Table> table = shape.flatMap(s -> before.table(s.source().text())).filter(Table::complete);
         if (table.isEmpty() || !hasKey(table.get(), before)) {
@@ -128,7 +132,7 @@ final class SelectedRowsCopy {
         boolean keyed = keyAmong(table.get(), before, asTheyAre).isPresent();
         // A join may leave out rows that hold values, whatever the WHERE requires of them; with two columns
         // required, a row left out for lack of one still has a value in the other.
-        Set<String> required = joins.isPresent() ? Set.of()
+        Set<String> required = joins.isPresent() || distinct.isPresent() ? Set.of()
                 : Set.copyOf(requiredValues(tokens, where).orElse(List.of()));
         Set<String> everyValue = required.size() == 1 ? required : Set.of();
         List<String> choosers = new ArrayList<>();
@@ -136,8 +140,10 @@ final class SelectedRowsCopy {
         if (where >= 0) {
             choosers.add("its WHERE");
         }
-        String rows = String.join(" and ", choosers) + (choosers.size() > 1 ? " select"
+        String narrowing = String.join(" and ", choosers) + (choosers.size() > 1 ? " select"
                 : where >= 0 ? " selects" : " matches");
+        String rows = distinct.map(d -> d.rows() + (choosers.isEmpty() ? "" : ", among those " + narrowing))
+                .orElse(narrowing);
         Set<String> named = unfiltered.subList(list, shape.get().listEnd()).stream().filter(ColumnListCopy::isName)
                 .map(token -> SchemaNames.key(token.text())).collect(Collectors.toSet());
         List<String> leftOut = table.get().columns().entrySet().stream()
