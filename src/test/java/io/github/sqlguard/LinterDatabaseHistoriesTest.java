@@ -335,7 +335,8 @@ class LinterDatabaseHistoriesTest {
 
     @Test
     void anUnknownOldTypeSaysWhy() throws IOException {
-        write("db/V1__init.sql", "CREATE TABLE a (x INT);\nCREATE TABLE b AS SELECT * FROM a;\n"
+        // SELECT * alone would give b the columns of a, types and all: the added column leaves them unknown
+        write("db/V1__init.sql", "CREATE TABLE a (x INT);\nCREATE TABLE b AS SELECT *, 1 AS z FROM a;\n"
                 + "CREATE TABLE c (x INT);\nDROP TABLE c;\n");
         write("db/V2__change.sql", "ALTER TABLE b ALTER COLUMN x TYPE SMALLINT;\n"
                 + "ALTER TABLE c ALTER COLUMN x TYPE SMALLINT;\nALTER TABLE a ALTER COLUMN y TYPE SMALLINT;\n");
@@ -349,6 +350,17 @@ class LinterDatabaseHistoriesTest {
                 + " dropped or renamed at db/V1__init.sql:4)",
                 "ALTER TABLE a changes the type of column y to SMALLINT (its type before is not known: table a has"
                 + " no column y in the statements replayed before this one)"), messages);
+    }
+
+    @Test
+    void aTableMadeAsACopyOfEveryColumnHasTheColumnsAndTypesOfItsSource() throws IOException {
+        write("db/V1__init.sql", "CREATE TABLE a (x INT, y TEXT);\nCREATE TABLE b AS SELECT * FROM a WHERE y > '';\n");
+        write("db/V2__change.sql", "ALTER TABLE b ALTER COLUMN x TYPE SMALLINT;\n");
+
+        List<String> messages = lint("alter-column-type").stream().map(Finding::message).toList();
+
+        assertEquals(List.of("ALTER TABLE b changes the type of column x from INT to SMALLINT (narrower integer)"),
+                messages);
     }
 
     /**

@@ -55,6 +55,29 @@ class LinterRebuildCopyBackTest {
         assertTrue(drop.message().contains(note), drop.message());
     }
 
+    /**
+     * {@code CREATE TABLE t_tmp AS SELECT * FROM t} of a table the scripts created gives the copy exactly t's
+     * columns, so a copy back by a column list is checked against them rather than left to the reader.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            INSERT INTO app.job (id, name, status) SELECT id, name, status FROM app.job_tmp | INFO  | guarded: rows copied to app.job at line 4
+            INSERT INTO app.job (id, name) SELECT id, name FROM app.job_tmp                 | ERROR | leaves out column status, whose values are lost
+            """)
+    void theCopyBackFromAStarCopyOfAKnownTable(String copyBack, Severity expected, String note) throws IOException {
+        Path init = project.resolve("db/V0__init.sql");
+        Files.createDirectories(init.getParent());
+        Files.writeString(init, "CREATE TABLE app.job (id int PRIMARY KEY, name text NOT NULL, status int);\n",
+                StandardCharsets.UTF_8);
+        List<Finding> drops = lint(REBUILD.formatted(copyBack));
+
+        assertEquals(2, drops.size(), drops.toString());
+        Finding drop = drops.get(1);
+        assertEquals(5, drop.location().line());
+        assertEquals(expected, drop.severity(), drop.message());
+        assertTrue(drop.message().contains(note), drop.message());
+    }
+
     @Test
     void aColumnListCopyOfATableWithUnknownColumnsSaysWhyItIsNoGuard() throws IOException {
         List<Finding> drops = lint("""

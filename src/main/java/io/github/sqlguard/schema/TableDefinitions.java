@@ -77,6 +77,11 @@ final class TableDefinitions {
                 schema.put(SelectedColumns.table(table, selected.get(), sessionRows));
                 return;
             }
+            Optional<Table> starCopy = StarCopyColumns.of(tokens, from - 1, table, sessionRows, schema);
+            if (starCopy.isPresent()) {
+                schema.put(starCopy.get());
+                return;
+            }
             // CREATE TABLE t AS SELECT ..: the table exists, its columns are not read.
             schema.put(new Table(table, java.util.Map.of(), List.of(), List.of(), false, sessionRows));
             schema.createdWithoutColumns(table, "created by CREATE TABLE .. AS SELECT");
