@@ -60,6 +60,20 @@ final class BlankedParserText {
         }
     }
 
+    /**
+     * Writes {@code c} over the blank right after token {@code index}, as {@link #replaceToken} writes: the text keeps
+     * its length, and is left as it is where no blank follows the token there or a placeholder value moved it.
+     */
+    void replaceBlankAfter(int index, char c) {
+        Token token = tokens.get(index);
+        int start = token.offset() - tokens.get(0).offset();
+        int after = start + token.text().length();
+        if (after < sql.length() && sql.startsWith(token.text(), start) && Character.isWhitespace(sql.charAt(after))) {
+            blanked = blanked == null ? sql.toCharArray() : blanked;
+            blanked[after] = c;
+        }
+    }
+
     /** The text with every stretch blanked so far. */
     String text() {
         return blanked == null ? sql : new String(blanked);

@@ -163,7 +163,7 @@ public final class StatementAnalyzer {
                 Collations.blanked(statement, IndexHints.withoutHints(statement))));
         sql = TableVariableSources.renamed(statement, DoubleFromDeletes.blanked(statement,
                 DataChangeRowCaps.blanked(statement, sql)));
-        sql = DoubleQuotedStrings.singleQuoted(statement, sql);
+        sql = EmptySelectLists.filled(statement, DoubleQuotedStrings.singleQuoted(statement, sql));
         ParserClasses.load();
         AtomicBoolean timedOut = new AtomicBoolean();
         ParseAttempt attempt = new ParseAttempt(sql, statement.readsAsTsql(), backslashEscapes(statement));

@@ -98,6 +98,8 @@ class StatementAnalyzerTest {
         "SQLSERVER | UPDATE u SET revised = 1 FROM [dbo].[users] u INNER JOIN @ids i ON i.id = u.id",
         "SQLSERVER | DELETE x FROM @ids x JOIN [dbo].[users] u ON u.id = x.id",
         "POSTGRESQL | UPDATE t SET json = json - 'a' WHERE json ?? 'a' AND NOT json ?? 'b' OR true",
+        "POSTGRESQL | DELETE FROM t WHERE NOT EXISTS (SELECT FROM u WHERE u.id = t.id)",
+        "AUTO | DELETE FROM t USING u WHERE u.id = t.id AND EXISTS (SELECT   FROM v WHERE v.id = u.id)",
     })
     void destructiveStatementsAreParsedWithDialectFeatures(Dialect dialect, String sql) {
         AnalyzedStatement analyzed = analyzer.analyze(statement(dialect, sql));
