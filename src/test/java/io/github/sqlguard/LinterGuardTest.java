@@ -39,6 +39,7 @@ class LinterGuardTest {
             POSTGRESQL | truncate-table       | DO $$ DECLARE n int; BEGIN SELECT count(*) INTO n FROM audit_2019; IF n > 0 THEN RAISE EXCEPTION 'audit_2019 has rows'; END IF; TRUNCATE audit_2019; END $$; | runs only when audit_2019 is empty
             POSTGRESQL | drop-table           | DO $$ DECLARE n int; BEGIN SELECT count(*) INTO n FROM audit_2019; IF n = 0 THEN /* nothing left -- safe */ DROP TABLE audit_2019; END IF; END $$; | runs only when audit_2019 is empty
             SQLSERVER  | drop-table           | IF NOT EXISTS (SELECT 1 FROM audit_2019) /* no rows: 'safe' */ DROP TABLE audit_2019             | runs only when audit_2019 is empty
+            POSTGRESQL | drop-table           | DO $$ DECLARE n int; BEGIN SELECT count(*) INTO n FROM cleanup_records; IF n = 0 THEN DROP TABLE pg_catalog.cleanup_records; END IF; END $$; | runs only when pg_catalog.cleanup_records is empty
             POSTGRESQL | drop-table           | CREATE TABLE sessions_backup AS SELECT * FROM sessions; DROP TABLE sessions;                      | rows copied to sessions_backup at line 1
             POSTGRESQL | drop-table           | CREATE TABLE sessions_backup AS TABLE sessions; DROP TABLE sessions;                              | rows copied to sessions_backup at line 1
             POSTGRESQL | drop-table           | INSERT INTO sessions_backup TABLE sessions; DROP TABLE sessions;                                  | rows copied to sessions_backup at line 1
