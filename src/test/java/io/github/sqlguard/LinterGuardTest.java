@@ -37,6 +37,9 @@ class LinterGuardTest {
             POSTGRESQL | drop-table           | DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM audit_2019) THEN DROP TABLE audit_2019; END IF; END $$; | runs only when audit_2019 is empty
             POSTGRESQL | drop-table           | DO $$ DECLARE n int; BEGIN SELECT count(*) INTO STRICT n FROM audit_2019; IF n = 0 THEN DROP TABLE audit_2019; END IF; END $$; | runs only when audit_2019 is empty
             POSTGRESQL | truncate-table       | DO $$ DECLARE n int; BEGIN SELECT count(*) INTO n FROM audit_2019; IF n > 0 THEN RAISE EXCEPTION 'audit_2019 has rows'; END IF; TRUNCATE audit_2019; END $$; | runs only when audit_2019 is empty
+            POSTGRESQL | drop-table           | DO $$ DECLARE n int; BEGIN SELECT count(*) INTO n FROM audit_2019; IF n = 0 THEN /* nothing left -- safe */ DROP TABLE audit_2019; END IF; END $$; | runs only when audit_2019 is empty
+            SQLSERVER  | drop-table           | IF NOT EXISTS (SELECT 1 FROM audit_2019) /* no rows: 'safe' */ DROP TABLE audit_2019             | runs only when audit_2019 is empty
+            POSTGRESQL | drop-table           | DO $$ DECLARE n int; BEGIN SELECT count(*) INTO n FROM cleanup_records; IF n = 0 THEN DROP TABLE pg_catalog.cleanup_records; END IF; END $$; | runs only when pg_catalog.cleanup_records is empty
             POSTGRESQL | drop-table           | CREATE TABLE sessions_backup AS SELECT * FROM sessions; DROP TABLE sessions;                      | rows copied to sessions_backup at line 1
             POSTGRESQL | drop-table           | CREATE TABLE sessions_backup AS TABLE sessions; DROP TABLE sessions;                              | rows copied to sessions_backup at line 1
             POSTGRESQL | drop-table           | INSERT INTO sessions_backup TABLE sessions; DROP TABLE sessions;                                  | rows copied to sessions_backup at line 1
@@ -659,6 +662,30 @@ class LinterGuardTest {
         assertEquals(expected, findings.get(0).severity(), findings.get(0).message());
         assertEquals(expected == Severity.INFO, findings.get(0).message().contains(
                 "(guarded: runs only when audit_2019 is empty (changeset precondition))"), findings.get(0).message());
+    }
+
+    /** A comment line between the guard and the drop, where scripts say why it is safe, leaves the guard a guard. */
+    @Test
+    void aCommentAfterTheGuardKeepsIt() throws IOException {
+        List<Finding> findings = lint(Dialect.POSTGRESQL, """
+                DO $$
+                DECLARE
+                    n integer;
+                BEGIN
+                    SELECT count(*) INTO n FROM audit_2019;
+
+                    IF n = 0 THEN
+                        -- no rows are left, so the table can go
+                        DROP TABLE audit_2019;
+                    ELSE
+                        RAISE EXCEPTION 'audit_2019 still has rows -- archive them first';
+                    END IF;
+                END;
+                $$ LANGUAGE plpgsql;""", "drop-table");
+
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals(Severity.INFO, findings.get(0).severity(), findings.get(0).message());
+        assertEquals(9, findings.get(0).location().line());
     }
 
     private List<Finding> lint(Dialect dialect, String sql, String rule) throws IOException {

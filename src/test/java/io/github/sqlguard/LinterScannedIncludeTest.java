@@ -36,6 +36,8 @@ class LinterScannedIncludeTest {
         "MYSQL      | SOURCE steps/V2__purge.sql;",
         "MYSQL      | \\. steps/V2__purge.sql",
         "POSTGRESQL | \\ir steps/V2__purge.sql",
+        "POSTGRESQL | #include \"steps/V2__purge.sql\"",
+        "POSTGRESQL | #include <steps/V2__purge.sql>",
         "SQLSERVER  | :r .\\steps\\V2__purge.sql",
     })
     void anIncludeOfAScannedFileIsInfo(Dialect dialect, String include) throws IOException {

@@ -217,9 +217,14 @@ public final class TableNamespace {
         }
     }
 
+    /**
+     * The schema part of a resolved name: empty for the default schema, and for PostgreSQL's {@code pg_catalog},
+     * which the server searches before the search path, so that an extension's catalog table moved there ({@code
+     * ALTER TABLE ext.t SET SCHEMA pg_catalog}) is the same table whether a script qualifies its name or not.
+     */
     private static String inDefault(String schemaName) {
         String key = ObjectNames.normalize(schemaName);
-        return key.isEmpty() || DEFAULT_SCHEMAS.contains(key) ? "" : key;
+        return key.isEmpty() || DEFAULT_SCHEMAS.contains(key) || key.equals("pg_catalog") ? "" : key;
     }
 
     private String unknown() {

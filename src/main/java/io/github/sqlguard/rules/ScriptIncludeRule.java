@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * Makes visible that a script runs another file through its client or database, which sqlguard does not read
  * through the include (fail closed): psql's {@code \i}, SQL*Plus's {@code @file} and {@code START file}, the MySQL
  * client's {@code SOURCE file}, H2's {@code RUNSCRIPT FROM 'file'}, Derby ij's {@code RUN 'file'} and sqlcmd's
- * {@code :r file} (SQL Server scripts run in SQLCMD mode, as SSMS, sqlcmd and Flyway's SQL Server support run them).
+ * {@code :r file} (SQL Server scripts run in SQLCMD mode, as SSMS, sqlcmd and Flyway's SQL Server support run them)
+ * and the C preprocessor's {@code #include "file"}, with which PostgreSQL extensions build their scripts.
  */
 public final class ScriptIncludeRule implements Rule {
 
@@ -31,7 +32,8 @@ public final class ScriptIncludeRule implements Rule {
     /** An include command at the start of a text and the file it names, in each of the forms this rule reports. */
     private static final Pattern COMMAND = Pattern.compile(
             "(?i)^(?:@@?|sta(?:rt)?\\s+|\\\\i[r]?\\s+|\\\\include(?:_relative)?\\s+|source\\s+|\\\\\\.\\s*"
-                    + "|:r\\s+|runscript\\s+from\\s+|run\\s+)\\s*(\"[^\"]+\"|'[^']+'|[^\\s;]+)");
+                    + "|#\\s*include\\s*|:r\\s+|runscript\\s+from\\s+|run\\s+)\\s*"
+                    + "(\"[^\"]+\"|'[^']+'|<[^>]+>|[^\\s;]+)");
 
     private static final RuleInfo INFO = new RuleInfo(
             "script-include",
@@ -39,10 +41,10 @@ public final class ScriptIncludeRule implements Rule {
             "The script runs another file that is not read through the include",
             "psql's \\i, \\ir, \\include and \\include_relative, SQL*Plus's @file, @@file and START file, the MySQL "
                     + "client's SOURCE file and \\. file, H2's RUNSCRIPT FROM 'file', Derby ij's RUN 'file' and "
-                    + "sqlcmd's :r file run the statements of another file as part of the migration. sqlguard does "
-                    + "not follow them: the "
-                    + "included file is checked only when it is itself among the scanned migrations, and then without "
-                    + "the schema of the script that includes it.",
+                    + "sqlcmd's :r file run the statements of another file as part of the migration, and so does the "
+                    + "C preprocessor's #include \"file\" in the script template of a PostgreSQL extension. sqlguard "
+                    + "does not follow them: the included file is checked only when it is itself among the scanned "
+                    + "migrations, and then without the schema of the script that includes it.",
             "Make sure the included file lies in a scanned directory (or inline it), then acknowledge it: "
                     + "-- sqlguard:allow script-include reason: <why>",
             List.of("\\i sql/purge_customers.sql", "RUNSCRIPT FROM 'classpath:db/wipe.sql'", ":r .\\purge_customers.sql"),
@@ -62,7 +64,7 @@ public final class ScriptIncludeRule implements Rule {
         List<Token> tokens = statement.statement().tokens();
         List<Violation> violations = new ArrayList<>();
         if (isPsqlInclude(tokens) || isMySqlSource(tokens, dialect) || isH2RunScript(tokens, dialect)
-                || isSqlPlusStart(tokens, dialect) || isIjRun(tokens)) {
+                || isSqlPlusStart(tokens, dialect) || isIjRun(tokens) || isPreprocessorInclude(tokens, dialect)) {
             violations.add(violation(statement, tokens, 0));
         }
         if (dialect == Dialect.ORACLE || dialect == Dialect.AUTO) {
@@ -97,6 +99,23 @@ public final class ScriptIncludeRule implements Rule {
         return tokens.size() >= 2 && tokens.get(0).isSymbol("\\") && tokens.get(1).type() == TokenType.WORD
                 && tokens.get(1).offset() == tokens.get(0).endOffset()
                 && PSQL_INCLUDES.contains(tokens.get(1).text().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The C preprocessor's {@code #include "file"} or {@code #include <file>}, which an extension's script template
+     * is expanded with: {@code #} then {@code include} (one word {@code #include} where {@code #} starts names) and
+     * the file on the same line. The lexer ends the line there, so the include is a statement of its own.
+     */
+    private static boolean isPreprocessorInclude(List<Token> tokens, Dialect dialect) {
+        if (dialect != Dialect.POSTGRESQL && dialect != Dialect.AUTO || tokens.size() < 2) {
+            return false;
+        }
+        Token first = tokens.get(0);
+        int file = first.type() == TokenType.WORD && first.text().equals("#include") ? 1
+                : first.isSymbol("#") && tokens.get(1).type() == TokenType.WORD
+                        && tokens.get(1).text().equals("include") && tokens.get(1).line() == first.line() ? 2 : -1;
+        return file > 0 && file < tokens.size() && tokens.get(file).line() == first.line()
+                && (tokens.get(file).type() == TokenType.QUOTED_NAME || tokens.get(file).isSymbol("<"));
     }
 
     /** {@code SOURCE file} or {@code \. file}, first on its line, with the file on the same line. */
@@ -255,7 +274,7 @@ public final class ScriptIncludeRule implements Rule {
             return Optional.empty();
         }
         String name = matched.group(1);
-        if (name.length() > 1 && (name.startsWith("\"") || name.startsWith("'"))) {
+        if (name.length() > 1 && (name.startsWith("\"") || name.startsWith("'") || name.startsWith("<"))) {
             name = name.substring(1, name.length() - 1);
         }
         return Optional.of(name.replaceFirst("(?i)^(?:classpath|filesystem|file):", "").replace('\\', '/'));

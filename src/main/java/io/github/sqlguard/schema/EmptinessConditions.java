@@ -181,13 +181,46 @@ final class EmptinessConditions {
         return before;
     }
 
-    /** The source text of {@code holder} from token {@code from} up to (not including) {@code to}. */
+    /**
+     * The source text of {@code holder} from token {@code from} up to (not including) {@code to}, its comments
+     * blanked: scripts say why a drop is safe in a comment between the guard and the drop.
+     */
     private static String textBetween(Statement holder, Token from, Token to) {
         int length = to.offset() - from.offset();
         String sql = holder.sql();
         if (length <= 0 || length > sql.length()) {
             return "";
         }
-        return sql.substring(0, length);
+        return withoutComments(sql.substring(0, length));
+    }
+
+    /**
+     * {@code text} with each {@code --} and {@code /* .. *}{@code /} comment outside quotes replaced by a blank. The
+     * text may be a block's body cut out of its dollar-quoted string, so only single and double quotes are tracked.
+     */
+    private static String withoutComments(String text) {
+        StringBuilder kept = new StringBuilder(text.length());
+        char quote = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+                kept.append(c);
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+                kept.append(c);
+            } else if (text.startsWith("--", i)) {
+                int lineEnd = text.indexOf('\n', i);
+                i = (lineEnd < 0 ? text.length() : lineEnd) - 1;
+                kept.append(' ');
+            } else if (text.startsWith("/*", i)) {
+                int close = text.indexOf("*/", i + 2);
+                i = close < 0 ? text.length() - 1 : close + 1;
+                kept.append(' ');
+            } else {
+                kept.append(c);
+            }
+        }
+        return kept.toString();
     }
 }

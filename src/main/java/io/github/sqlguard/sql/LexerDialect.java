@@ -59,7 +59,8 @@ record LexerDialect(Dialect dialect) {
      * auto {@code @file} and {@code @@file}, which no statement of another dialect starts with, but not START, which
      * starts MySQL's and PostgreSQL's START TRANSACTION. Read as SQL, the include swallowed the DROP TABLE on the
      * next line. In MySQL and MariaDB the client's includes {@code SOURCE file} and {@code \. file} end at their
-     * line too: release scripts list them a line each, without semicolons.
+     * line too: release scripts list them a line each, without semicolons. In PostgreSQL and auto so does the C
+     * preprocessor's {@code #include "file"} of an extension's script template.
      */
     boolean endsWithItsLine(String text, int pos, int end) {
         if (mySql()) {
@@ -69,7 +70,8 @@ record LexerDialect(Dialect dialect) {
             return ClientCommands.isSqlPlusExec(text, pos, end) || ClientCommands.isSqlPlusInclude(text, pos, end)
                     || ClientCommands.isSqlPlusStart(text, pos, end);
         }
-        return auto() && ClientCommands.isSqlPlusInclude(text, pos, end);
+        return auto() && ClientCommands.isSqlPlusInclude(text, pos, end)
+                || knowsPsqlCommands() && PreprocessorInclude.startsAt(text, pos, end);
     }
 
     /** Oracle's conditional compilation directives ({@code $IF $$debug $THEN .. $END}), read as comments. */
@@ -159,7 +161,8 @@ record LexerDialect(Dialect dialect) {
      * {@code #{name}} placeholder starts none after code, nor at a line's start outside MySQL. In Oracle a
      * {@code #} that starts a line is SQL*Plus's SQLPREFIX: the rest of the line is a SQL*Plus command, run at once
      * even in the middle of a statement, and never part of the SQL ({@code # ####} banners copied from a MySQL
-     * script would otherwise swallow the statement on the next lines).
+     * script would otherwise swallow the statement on the next lines). In auto a C preprocessor
+     * {@code #include "file"} line is no comment: it runs another file, which the include rule reports.
      */
     boolean hashStartsComment(boolean lineHasToken, String text, int pos, int end, List<Token> before) {
         char next = pos + 1 < end ? text.charAt(pos + 1) : '\0';
@@ -172,7 +175,7 @@ record LexerDialect(Dialect dialect) {
         if (dialect == Dialect.ORACLE) {
             return !lineHasToken;
         }
-        if (!auto()) {
+        if (!auto() || !lineHasToken && PreprocessorInclude.startsAt(text, pos, end)) {
             return false;
         }
         if (lineHasToken || blankOrEnd(next)) {

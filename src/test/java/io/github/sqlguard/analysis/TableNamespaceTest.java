@@ -20,6 +20,8 @@ class TableNamespaceTest {
             "Orders"       | POSTGRESQL |                          | //orders
             public.orders  | POSTGRESQL |                          | //orders
             shop.orders    | POSTGRESQL |                          | /shop/orders
+            pg_catalog.pg_dist_node | POSTGRESQL |                 | //pg_dist_node
+            "pg_catalog".pg_dist_node | POSTGRESQL |               | //pg_dist_node
             orders         | POSTGRESQL | SET search_path TO shop  | /shop/orders
             Orders         | MYSQL      | USE Shop                 | shop//orders
             `Orders`       | AUTO       | USE shop                 | shop//orders

@@ -69,6 +69,12 @@ class ScriptIncludeRuleTest {
         "AUTO | SELECT @a =\\n@b-1; | -",
         "AUTO | RUN 'hive-txn-schema-0.13.0.derby.sql';\\nSELECT 1; | 1:1 RUN 'hive-txn-schema-0.13.0.derby.sql' runs another file",
         "ORACLE | RUN\\nSELECT 1 FROM dual; | -",
+        // Extension scripts kept as C preprocessor templates: cpp pastes the named file in place of the line.
+        "POSTGRESQL | #include \"udfs/purge/1.2-1.sql\"\\nCREATE TABLE t (id int); | 1:1 #include \"udfs/purge/1.2-1.sql\" runs another file",
+        "POSTGRESQL | SELECT 1;\\n  #  include <common/wipe.sql>\\nSELECT 2; | 2:3 # include <common/wipe.sql> runs another file",
+        "AUTO | #include \"udfs/purge/1.2-1.sql\"\\nCREATE TABLE t (id int); | 1:1 #include \"udfs/purge/1.2-1.sql\" runs another file",
+        "POSTGRESQL | SELECT 5\\n#include; | -",
+        "POSTGRESQL | SELECT '#include \"x.sql\"'; | -",
     })
     void reportsIncludesOnly(Dialect dialect, String sql, String expected) {
         List<String> found = hits(dialect, sql).stream()
@@ -89,6 +95,10 @@ class ScriptIncludeRuleTest {
         "ORACLE | @&next_script &1\\ndrop table a3; | 2:1 drop-table",
         "AUTO | @@&next_script\\ndrop table a3; | 2:1 drop-table",
         "AUTO | WHENEVER SQLERROR EXIT\\nSPOOL wipe.log\\ndrop table a4; | 3:1 drop-table",
+        "POSTGRESQL | #include \"udfs/a/1.0.sql\"\\nDO $d$ BEGIN\\n  DROP TABLE IF EXISTS a1;\\nEND $d$; | 3:3 drop-table",
+        "POSTGRESQL | #include \"udfs/a/1.0.sql\"\\n#include \"udfs/b/1.0.sql\"\\nalter table a2 drop column c; | 3:16 drop-column",
+        "POSTGRESQL | #include \"udfs/a/1.0.sql\";\\ndelete from a3; | 2:1 delete-without-where",
+        "AUTO | #include \"udfs/a/1.0.sql\"\\ndrop table a4; | 2:1 drop-table",
     })
     void theStatementAfterAnIncludeIsChecked(Dialect dialect, String sql, String expected) {
         List<String> found = hits(dialect, sql).stream().filter(hit -> !hit.rule().equals("script-include"))
