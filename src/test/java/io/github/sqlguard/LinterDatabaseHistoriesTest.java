@@ -269,6 +269,31 @@ class LinterDatabaseHistoriesTest {
                 findings.get(2).message());
     }
 
+    /**
+     * golang-migrate and sqlx pair an up and a down script by their version number alone: the names after it may
+     * differ, and the down script still reverses that version.
+     */
+    @Test
+    void aNumberedDownScriptReversesTheUpScriptOfTheSameNumberWhateverItsName() throws IOException {
+        write("db/1_init.up.sql", "CREATE TABLE post (title VARCHAR(100), body TEXT);\n");
+        write("db/1_init.down.sql", "DROP TABLE post;\n");
+        write("db/002_longer_title.up.sql", "ALTER TABLE post ALTER COLUMN title TYPE VARCHAR(200);\n");
+        write("db/2_shorter_title_again.down.sql", "ALTER TABLE post ALTER COLUMN title TYPE VARCHAR(100);\n");
+        write("db/3_add_a.up.sql", "ALTER TABLE post ADD COLUMN a INT;\n");
+        write("db/3_add_b.up.sql", "ALTER TABLE post ADD COLUMN b INT;\n");
+        write("db/3_which.down.sql", "ALTER TABLE post ALTER COLUMN body TYPE VARCHAR(10);\n");
+
+        List<String> messages = lint("alter-column-type").stream()
+                .map(f -> f.location().path().substring(f.location().path().lastIndexOf('/') + 1) + ": "
+                        + f.message()).toList();
+
+        assertEquals(List.of("2_shorter_title_again.down.sql: ALTER TABLE post changes the type of column title from"
+                        + " VARCHAR(200) to VARCHAR(100) (shorter: 200 to 100 characters)" + DOWN,
+                "3_which.down.sql: ALTER TABLE post changes the type of column body to VARCHAR(10) (its type before"
+                        + " is not known: no up script for this down script was found to replay it after)" + DOWN),
+                messages);
+    }
+
     @Test
     void aDatabasesDownScriptReversesTheFileForEveryDatabaseWhenItHasNoUpScriptOfItsOwn() throws IOException {
         sessionsTables(100, 100);

@@ -373,6 +373,27 @@ class LinterSchemaTest {
                         + f.location().column() + " " + f.message()).toList());
     }
 
+
+    @Test
+    void deletingEnumLabelsFromTheCatalogNamesTheColumnsOfTheType() throws IOException {
+        write("db/V1__init.sql", """
+                CREATE TYPE state AS ENUM ('new', 'done', 'lost');
+                CREATE TABLE jobs (id INT, st state);
+                CREATE TABLE runs (id INT, last_state STATE NOT NULL);
+                """);
+        write("db/V2__remove_lost.sql", """
+                UPDATE jobs SET st = 'done' WHERE st = 'lost';
+                DELETE
+                FROM pg_enum
+                WHERE enumlabel = 'lost'
+                  AND enumtypid = (SELECT oid FROM pg_type WHERE typname = 'state');
+                """);
+
+        assertEquals(List.of("2:1 DELETE FROM pg_enum removes label 'lost' of enum type state behind PostgreSQL's"
+                        + " back: the values of jobs.st, runs.last_state holding it can no longer be read"),
+                lint(Dialect.POSTGRESQL, "drop-column").stream()
+                        .map(f -> f.location().line() + ":" + f.location().column() + " " + f.message()).toList());
+    }
     @Test
     void mySqlRestatingTheSameTypeIsNotAChange() throws IOException {
         write("db/V1__init.sql", "CREATE TABLE t (id INT NOT NULL, created DATETIME);\n");

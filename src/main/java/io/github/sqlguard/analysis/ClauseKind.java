@@ -116,6 +116,12 @@ public enum ClauseKind {
      */
     DROPPED_TYPE_ATTRIBUTES,
     /**
+     * PostgreSQL {@code DELETE FROM pg_enum WHERE ..}: the labels leave the catalog while rows still store them, and
+     * those values can no longer be read. The clause's name is the enum type, if the WHERE names it; its detail the
+     * labels it names, comma-separated, or null.
+     */
+    DELETED_ENUM_LABELS,
+    /**
      * PostgreSQL {@code ALTER TABLE t SET UNLOGGED}: the rows stay, but a crash empties the table and standbys never
      * receive them; MySQL {@code ENGINE = MEMORY}: every restart empties it.
      */

@@ -70,6 +70,9 @@ final class DestructiveClauses {
             SqliteSchemaDeletion.of(core).ifPresent(deletion -> (deletion.tables().isEmpty()
                     ? java.util.Collections.<String>singletonList(null) : deletion.tables()).forEach(table ->
                             add(ClauseKind.DROPPED_TABLE, verb, deletion.words(), table, table, null)));
+            EnumLabelDeletion.of(core).ifPresent(deletion -> add(ClauseKind.DELETED_ENUM_LABELS, verb,
+                    deletion.words(), null, deletion.type(),
+                    deletion.labels().isEmpty() ? null : String.join(", ", deletion.labels())));
         } else if (verb.isAnyWord("REPLACE", "INSERT", "LOAD")) {
             ReplacingInsert.of(core).ifPresent(replace -> add(ClauseKind.REPLACED_ROWS, replace.at(),
                     replace.words(), replace.table(), replace.table(), null));

@@ -23,7 +23,9 @@ import java.util.Set;
  * ({@code MODIFY COLUMN c .. TTL expr}), which does so once expr has passed, and a
  * {@code DROP TYPE|DOMAIN|EXTENSION .. CASCADE}, at its CASCADE, and Oracle's {@code DROP TYPE .. FORCE}, at its
  * FORCE, when the replay knows columns of the types it drops, and {@code ALTER TYPE .. DROP ATTRIBUTE .. CASCADE}, at
- * its DROP, when the replay knows columns of the type, which lose the attribute's values.
+ * its DROP, when the replay knows columns of the type, which lose the attribute's values. PostgreSQL's
+ * {@code DELETE FROM pg_enum}, the usual way to remove an enum label, is reported at its DELETE, naming the columns
+ * of the type the replay knows: the values holding the label can no longer be read.
  */
 public final class DropColumnRule extends ClauseRule {
 
@@ -37,7 +39,8 @@ public final class DropColumnRule extends ClauseRule {
                     + " column (ALTER COLUMN c TYPE jsonb USING NULL) loses every value the same way, and so does"
                     + " DROP TYPE, DROP DOMAIN or DROP EXTENSION .. CASCADE (Oracle's DROP TYPE .. FORCE) to every"
                     + " column of the types it drops, and ALTER TYPE .. DROP ATTRIBUTE .. CASCADE to the attribute in"
-                    + " every column of the type, and"
+                    + " every column of the type, and to the values that hold an enum label a DELETE FROM pg_enum"
+                    + " removes (PostgreSQL can no longer read them), and"
                     + " to ClickHouse's CLEAR COLUMN, and to a column TTL (MODIFY COLUMN c .. TTL expr) once it"
                     + " has passed.",
             "Stop using the column in a release first, archive its values if they matter, then acknowledge the"
@@ -57,7 +60,8 @@ public final class DropColumnRule extends ClauseRule {
     @Override
     Set<ClauseKind> kinds() {
         return Set.of(ClauseKind.DROPPED_COLUMN, ClauseKind.REPLACED_COLUMN_VALUES, ClauseKind.DROPPED_TYPE_COLUMNS,
-                ClauseKind.CLEARED_COLUMN, ClauseKind.EXPIRING_COLUMN, ClauseKind.DROPPED_TYPE_ATTRIBUTES);
+                ClauseKind.CLEARED_COLUMN, ClauseKind.EXPIRING_COLUMN, ClauseKind.DROPPED_TYPE_ATTRIBUTES,
+                ClauseKind.DELETED_ENUM_LABELS);
     }
 
     /**
@@ -78,6 +82,12 @@ public final class DropColumnRule extends ClauseRule {
     @Override
     Optional<String> message(List<DestructiveClause> group, StatementModel statement, SchemaFacts schema) {
         DestructiveClause first = group.get(0);
+        if (first.kind() == ClauseKind.DELETED_ENUM_LABELS) {
+            List<String> typed = first.name() == null ? List.of()
+                    : columnsOfTypeBeforeScript(first.name(), statement, schema);
+            return Optional.of(deletedLabels(first) + (typed.isEmpty() ? "every stored value"
+                    : "the values of " + String.join(", ", typed)) + holdingLabels(first));
+        }
         if (first.kind() == ClauseKind.DROPPED_TYPE_ATTRIBUTES) {
             List<String> typed = columnsOfTypeBeforeScript(first.name(), statement, schema);
             boolean several = first.detail().contains(",");
@@ -117,6 +127,28 @@ public final class DropColumnRule extends ClauseRule {
                 .toList();
     }
 
+    /** {@code "DELETE FROM pg_enum removes label 'x' of enum type t behind PostgreSQL's back: "}. */
+    private static String deletedLabels(DestructiveClause deletion) {
+        String type = deletion.name();
+        String labels;
+        if (deletion.detail() == null) {
+            labels = type == null ? "the enum labels its WHERE selects"
+                    : "the labels of enum type " + type + " that its WHERE selects";
+        } else {
+            String quoted = "'" + deletion.detail().replace(", ", "', '") + "'";
+            labels = (deletion.detail().contains(", ") ? "labels " : "label ") + quoted
+                    + (type == null ? " of every enum type that has " + (deletion.detail().contains(", ") ? "them"
+                    : "it") : " of enum type " + type);
+        }
+        return deletion.words() + " removes " + labels + " behind PostgreSQL's back: ";
+    }
+
+    /** {@code " holding it can no longer be read"}, or {@code "one"} for several labels. */
+    private static String holdingLabels(DestructiveClause deletion) {
+        boolean one = deletion.detail() != null && !deletion.detail().contains(", ");
+        return " holding " + (one ? "it" : "one") + " can no longer be read";
+    }
+
     /** The word that takes the columns along: CASCADE, or Oracle's FORCE, which marks them unused. */
     private static String optionWord(DestructiveClause dropped) {
         return "FORCE".equals(dropped.detail()) ? " FORCE" : " CASCADE";
@@ -132,6 +164,9 @@ public final class DropColumnRule extends ClauseRule {
         if (first.kind() == ClauseKind.DROPPED_TYPE_ATTRIBUTES) {
             return first.words() + " CASCADE also drops " + (first.detail().contains(",") ? "them" : "it")
                     + " from every column of type " + first.name();
+        }
+        if (first.kind() == ClauseKind.DELETED_ENUM_LABELS) {
+            return deletedLabels(first) + "every stored value" + holdingLabels(first);
         }
         if (first.kind() == ClauseKind.CLEARED_COLUMN) {
             return first.words() + " CLEAR COLUMN resets every value of column " + first.name()

@@ -132,7 +132,7 @@ public final class MigrationHistories implements EarlierRoutines {
         files.sort((a, b) -> appliedFirst.compare(a.place(), b.place()));
         Map<String, List<String>> variants = DatabaseVariants.of(files.stream()
                 .map(file -> Map.entry(file.place().history(), file.namedDatabases())).toList());
-        Map<List<Object>, List<Reversing>> reversals = reversalsByWhatTheyReverse(releaseJoined);
+        Map<List<Object>, List<Reversing>> reversals = reversalsByWhatTheyReverse(releaseJoined, files);
         List<MirroredFolders.PlainScript> plainScripts = files.stream().filter(file -> file.place().group() == 2
                 && !file.place().history().startsWith(CHANGELOG))
                 .map(file -> new MirroredFolders.PlainScript(file.place().history(), file.path())).toList();
@@ -294,12 +294,27 @@ public final class MigrationHistories implements EarlierRoutines {
                 : root;
     }
 
-    /** The reversing scripts by the up script they reverse: its path, or its history and Flyway version. */
-    private Map<List<Object>, List<Reversing>> reversalsByWhatTheyReverse(Map<String, String> releaseJoined) {
+    /**
+     * The reversing scripts by the up script they reverse: its path, or its history and Flyway version. A numbered
+     * down script without an up script of its name reverses the one of its version among {@code replayed}.
+     */
+    private Map<List<Object>, List<Reversing>> reversalsByWhatTheyReverse(Map<String, String> releaseJoined,
+            List<File> replayed) {
         Map<List<Object>, List<Reversing>> byTarget = new HashMap<>();
+        Set<String> upPaths = new HashSet<>();
+        replayed.forEach(file -> upPaths.add(file.path()));
+        NumberedUpScripts numbered = null;
         for (Reversing down : reversing) {
             MigrationOrder.Reversal asNamed = down.reversal();
-            MigrationOrder.Reversal reversal = new MigrationOrder.Reversal(asNamed.upPath(),
+            String upPath = asNamed.upPath();
+            if (asNamed.version() == null && !upPaths.contains(upPath) && MigrationOrder.databaseFile(
+                    upPath.substring(Math.max(upPath.lastIndexOf('/'), upPath.lastIndexOf('\\')) + 1)).isEmpty()) {
+                // 2_rename.down.sql beside 2_add.up.sql: the version's number pairs them (a down script whose name
+                // names a database, 2_x.mysql.down.sql, keeps to the pairing by name its database's history settles)
+                numbered = numbered == null ? new NumberedUpScripts(upPaths) : numbered;
+                upPath = numbered.sameVersionAs(upPath).orElse(upPath);
+            }
+            MigrationOrder.Reversal reversal = new MigrationOrder.Reversal(upPath,
                     releaseJoined.getOrDefault(asNamed.history(), asNamed.history()), asNamed.version());
             List<Object> key = reversal.version() == null ? byPath(reversal.upPath())
                     : byVersion(reversal.history(), reversal.version());
