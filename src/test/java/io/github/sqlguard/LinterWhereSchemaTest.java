@@ -66,13 +66,20 @@ class LinterWhereSchemaTest {
             ORACLE     | always-true-where   | DELETE FROM legacy WHERE (x IS NOT NULL OR x IS NULL)                                            | 1
             POSTGRESQL | always-true-where   | DELETE FROM invoices WHERE note IS NOT NULL                                                      | 0
             POSTGRESQL | always-true-where   | DELETE FROM legacy WHERE id IS NOT NULL                                                          | 0
-            POSTGRESQL | always-true-where   | DELETE FROM invoices WHERE note IS NULL OR account_id IS NOT NULL                                | 0
+            POSTGRESQL | always-true-where   | DELETE FROM invoices WHERE note IS NULL OR id IS NOT NULL                                        | 0
+            POSTGRESQL | always-true-where   | DELETE FROM invoices WHERE note IS NULL OR account_id IS NOT NULL                                | 1
             MYSQL      | always-true-where   | DELETE FROM accounts WHERE name LIKE '%'                                                         | 1
             POSTGRESQL | always-true-where   | UPDATE accounts SET closed = 1 WHERE name ILIKE '%%'                                             | 1
             SQLSERVER  | always-true-where   | DELETE FROM invoices WHERE note LIKE '%' OR note IS NULL                                         | 1
             POSTGRESQL | always-true-where   | DELETE FROM invoices WHERE note LIKE '%'                                                         | 0
             POSTGRESQL | always-true-where   | DELETE FROM accounts WHERE name LIKE '%x%'                                                       | 0
             POSTGRESQL | always-true-where   | DELETE FROM accounts WHERE name NOT LIKE '%'                                                     | 0
+            MYSQL      | always-true-where   | DELETE FROM invoices WHERE note = 'x' OR account_id IS NOT NULL                                  | 1
+            POSTGRESQL | always-true-where   | UPDATE accounts SET closed = 1 WHERE (closed = 2 OR name LIKE '%')                              | 1
+            MYSQL      | always-true-where   | DELETE FROM invoices WHERE note = 'x' OR (account_id IS NOT NULL AND id IS NOT NULL)             | 0
+            MYSQL      | always-true-where   | DELETE FROM invoices WHERE note = 'x' OR (account_id IS NOT NULL AND account_id LIKE '%')        | 1
+            POSTGRESQL | always-true-where   | DELETE FROM invoices WHERE note = 'x' OR note IS NOT NULL                                        | 0
+            POSTGRESQL | always-true-where   | DELETE FROM invoices WHERE note = 'x' AND (closed_at = 1 OR account_id IS NOT NULL)              | 0
             """)
     void judgesTheWhereWithTheSchema(Dialect dialect, String rule, String sql, int expected) throws IOException {
         List<Finding> findings = lint(dialect, sql + ";\n", rule);
@@ -84,6 +91,7 @@ class LinterWhereSchemaTest {
     @CsvSource(delimiter = '|', textBlock = """
             DELETE FROM invoices WHERE account_id IS NOT NULL | account_id is declared NOT NULL
             DELETE FROM accounts WHERE name LIKE '%' | name is declared NOT NULL, so name LIKE '%' holds for every row
+            DELETE FROM invoices WHERE note = 'x' OR account_id IS NOT NULL | account_id is declared NOT NULL, so account_id IS NOT NULL holds for every row
             DELETE FROM invoices WHERE account_id IN (SELECT id FROM accounts) | limited only by a related row in accounts
             """)
     void messagesSayWhy(String sql, String expected) throws IOException {

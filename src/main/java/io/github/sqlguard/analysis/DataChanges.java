@@ -45,7 +45,12 @@ final class DataChanges {
             boolean capped = matches
                     && (change.where() == WhereFact.PRESENT && written.where() == WhereFact.ROW_COUNT_ONLY
                             || change.where() == WhereFact.ABSENT && written.where() == WhereFact.ABSENT_BUT_CAPPED);
-            WhereFact where = otherTablesOnly || capped ? written.where() : change.where();
+            // MySQL and MariaDB read || as OR, the parser as concatenation (id = 5 || 1 compares id with '51'): a
+            // condition the tokens found always true through such an OR is that, whatever the parser made of it.
+            boolean barsAreOr = matches && change.where() == WhereFact.PRESENT
+                    && written.where() == WhereFact.ALWAYS_TRUE && statement.dialect().isMySqlFamily()
+                    && hasBars(statement);
+            WhereFact where = otherTablesOnly || capped || barsAreOr ? written.where() : change.where();
             // The parser saw ph_schema.t where the user wrote ${schema}.t: messages name the table as written. The
             // tables whose WHERE the tokens found naming no column of theirs are the ones MySQL's SET assigns
             // (UPDATE t1, t2 SET t2.a ..), where the parser names the first table.
@@ -68,6 +73,15 @@ final class DataChanges {
     /** The token reading of a statement's DELETEs and UPDATEs, from its {@code structure}. */
     static List<DataChange> fromTokens(StatementTokens structure) {
         return TokenDataChanges.in(structure);
+    }
+
+    private static boolean hasBars(Statement statement) {
+        for (Token token : statement.tokens()) {
+            if (token.isSymbol("||")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasPlaceholder(Statement statement) {

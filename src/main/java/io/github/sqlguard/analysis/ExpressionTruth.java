@@ -14,6 +14,7 @@ import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.expression.NotExpression;
 import net.sf.jsqlparser.expression.NullValue;
 import net.sf.jsqlparser.expression.Parenthesis;
+import net.sf.jsqlparser.expression.SignedExpression;
 import net.sf.jsqlparser.expression.StringValue;
 import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
 import net.sf.jsqlparser.expression.operators.conditional.OrExpression;
@@ -56,6 +57,9 @@ final class ExpressionTruth {
             return Truth.of(bool.getValue());
         } else if (expression instanceof LongValue || expression instanceof DoubleValue) {
             return Comparison.ofNumber(expression.toString());
+        } else if (expression instanceof SignedExpression signed && (signed.getExpression() instanceof LongValue
+                || signed.getExpression() instanceof DoubleValue)) {
+            return Comparison.ofNumber(signed.getExpression().toString()); // MySQL's WHERE -1: any number but 0 holds
         } else if (expression instanceof IsNullExpression test && test.getLeftExpression() instanceof NullValue) {
             return Truth.of(!test.isNot()); // NULL IS NULL
         } else if (expression instanceof IsNullExpression test) {

@@ -136,6 +136,10 @@ public final class TokenConditionTruth {
             }
             return only.type() == TokenType.NUMBER ? Comparison.ofNumber(only.text()) : Truth.UNKNOWN;
         }
+        if (to - from == 2 && (tokens.isSymbol(from, "-") || tokens.isSymbol(from, "+"))
+                && tokens.tokens().get(from + 1).type() == TokenType.NUMBER) {
+            return Comparison.ofNumber(tokens.tokens().get(from + 1).text()); // MySQL's WHERE -1 holds like WHERE 1
+        }
         if (tokens.isWord(from, "EXISTS") && tokens.isSymbol(from + 1, "(") && tokens.closingParen(from + 1) == to - 1) {
             return selectsLiteralsOnly(from + 2, to - 1) ? Truth.ALWAYS_TRUE : Truth.UNKNOWN;
         }

@@ -72,7 +72,10 @@ public final class AlwaysTrueWhereRule extends RowChangeRule {
         return Optional.of(change.verb() + " with an always-true WHERE " + change.effect() + " " + reach(change));
     }
 
-    /** {@code col IS NOT NULL} on a column the replay knows is NOT NULL; {@code x IS NULL OR x IS NOT NULL}. */
+    /**
+     * {@code col IS NOT NULL} on a column the replay knows is NOT NULL; {@code x IS NULL OR x IS NOT NULL}; an OR with
+     * such a test among its alternatives.
+     */
     @Override
     Optional<String> violationFor(RowChange change, SchemaFacts schema) {
         return schema.rowFilter().filter(filter -> !change.restrictedByJoin() || filter.joined())

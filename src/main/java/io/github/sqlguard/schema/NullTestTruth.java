@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * WHERE conditions of null tests that hold for every row, given what the replay knows: {@code col IS NOT NULL} on a
  * column declared NOT NULL, {@code col IS NULL} on a column that holds only NULL ({@link NullOnlyColumns}), and
- * {@code x IS NULL OR x IS NOT NULL} on any column. {@code col LIKE '%'} is a null test too: the pattern matches
+ * {@code x IS NULL OR x IS NOT NULL} on any column, and an OR one of whose alternatives is such a test. {@code col LIKE '%'} is a null test too: the pattern matches
  * every value, the empty one included, so it fails only where the column is NULL.
  */
 final class NullTestTruth {
@@ -25,7 +25,13 @@ final class NullTestTruth {
 
     /** The reason the condition holds for every row, or empty when it may not. */
     static Optional<String> alwaysTrue(WhereTokens where, SchemaFacts facts, NullOnlyColumns onlyNull) {
-        List<List<Token>> terms = WhereJudgement.split(where.condition(), "AND");
+        return everyTermAlwaysTrue(where.condition(), where, facts, onlyNull);
+    }
+
+    /** The reasons every AND term of {@code condition} holds for every row, or empty when one may not. */
+    private static Optional<String> everyTermAlwaysTrue(List<Token> condition, WhereTokens where, SchemaFacts facts,
+            NullOnlyColumns onlyNull) {
+        List<List<Token>> terms = WhereJudgement.split(condition, "AND");
         List<String> reasons = new ArrayList<>();
         for (List<Token> term : terms) {
             Optional<String> reason = alwaysTrueTerm(term, where, facts, onlyNull);
@@ -48,6 +54,16 @@ final class NullTestTruth {
                     && a.get().notNull() != b.get().notNull()) {
                 return Optional.of(a.get().column() + " " + a.get().written() + " OR " + b.get().written()
                         + " holds for every value");
+            }
+        }
+        if (alternatives.size() > 1) {
+            // One alternative that holds for every row makes the whole OR hold (note = 'x' OR id IS NOT NULL).
+            for (List<Token> alternative : alternatives) {
+                Optional<String> reason = everyTermAlwaysTrue(WhereJudgement.unwrapped(alternative), where, facts,
+                        onlyNull);
+                if (reason.isPresent()) {
+                    return reason;
+                }
             }
             return Optional.empty();
         }

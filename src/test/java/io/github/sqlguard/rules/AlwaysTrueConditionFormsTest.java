@@ -30,6 +30,12 @@ class AlwaysTrueConditionFormsTest {
         "POSTGRESQL | DELETE FROM t WHERE id = 4 OR 2 NOT BETWEEN 3 AND 5   | always-true-where 2:3",
         "MYSQL      | \"DELETE FROM t WHERE id = 5 || 1=1\"                    | always-true-where 2:3",
         "MARIADB    | \"UPDATE t SET a = 1 WHERE id = 5 || 1=1\"               | always-true-where 2:3",
+        "MYSQL      | \"DELETE FROM t WHERE id = 5 || 1\"                      | always-true-where 2:3",
+        "MARIADB    | \"UPDATE t SET a = 1 WHERE a = 2 || TRUE\"               | always-true-where 2:3",
+        "MYSQL      | \"DELETE FROM t WHERE name = 'x' || 2\"                  | always-true-where 2:3",
+        "MYSQL      | DELETE FROM t WHERE -1                                | always-true-where 2:3",
+        "MARIADB    | UPDATE t SET a = 1 WHERE id = 4 OR -2.5               | always-true-where 2:3",
+        "MYSQL      | DELETE FROM t WHERE NOT -0                            | always-true-where 2:3",
         "POSTGRESQL | DELETE FROM t WHERE EXISTS (SELECT 1 FROM u WHERE u.id = t.id AND u.closed) | -",
         "POSTGRESQL | DELETE FROM t WHERE NOT EXISTS (SELECT 1)             | -",
         "POSTGRESQL | DELETE FROM t WHERE EXISTS (SELECT x)                 | -",
@@ -48,6 +54,11 @@ class AlwaysTrueConditionFormsTest {
         "MYSQL      | \"DELETE FROM t WHERE id = 5 || id = 6\"                 | -",
         "POSTGRESQL | \"DELETE FROM t WHERE name = 'a' || 'b'\"                | -",
         "POSTGRESQL | \"DELETE FROM t WHERE id = 5 || 1=1\"                    | -",
+        "POSTGRESQL | \"DELETE FROM t WHERE name = 'x' || 1\"                  | -",
+        "MYSQL      | \"DELETE FROM t WHERE name = 'x' || 0\"                  | -",
+        "MYSQL      | DELETE FROM t WHERE -0                                | -",
+        "MYSQL      | DELETE FROM t WHERE id = 4 OR -0.0                    | -",
+        "MYSQL      | DELETE FROM t WHERE n - 1                             | -",
     })
     void conditionThatHoldsForEveryRow(Dialect dialect, String sql, String expected) {
         assertRowFindings(dialect, sql, expected);
