@@ -161,7 +161,9 @@ class LinterGuardTest {
 
     /**
      * A rebuild whose copy forgets columns or rows stays an ERROR, and says which columns the copy left out or that
-     * its WHERE left rows behind, since the author believes the rows were saved.
+     * its WHERE left rows behind, since the author believes the rows were saved. A WHERE that names no column and
+     * always holds ({@code WHERE true}, which SQLite asks of an {@code INSERT .. SELECT} with an upsert clause) leaves
+     * no row behind.
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -194,6 +196,14 @@ class LinterGuardTest {
             INSERT INTO new_folders (id, name, color) SELECT id, name, color FROM folders ORDER BY id LIMIT 10 | DROP TABLE removes table folders and all its rows
             INSERT INTO new_folders SELECT * FROM folders ORDER BY (id) LIMIT 10 | DROP TABLE removes table folders and all its rows
             INSERT INTO new_folders SELECT * FROM folders ORDER BY id OFFSET 5 | DROP TABLE removes table folders and all its rows
+            INSERT INTO new_folders SELECT * FROM folders WHERE true | DROP TABLE removes table folders and all its rows (guarded: rows copied to new_folders at line 2)
+            INSERT INTO new_folders (id, name, color) SELECT id, name, color FROM folders WHERE 1 | DROP TABLE removes table folders and all its rows (guarded: rows copied to new_folders at line 2)
+            INSERT INTO new_folders (id, name, color) SELECT id, name, color FROM folders WHERE (1 = 1) ORDER BY id | DROP TABLE removes table folders and all its rows (guarded: rows copied to new_folders at line 2)
+            INSERT INTO new_folders (id, name, color) SELECT id, name, color FROM folders WHERE true ON CONFLICT DO NOTHING | DROP TABLE removes table folders and all its rows (the copy to new_folders at line 2 keeps only the rows that break no constraint of new_folders: ON CONFLICT DO NOTHING skips the others)
+            INSERT INTO new_folders SELECT * FROM folders WHERE 1 ON CONFLICT (id) DO UPDATE SET name = excluded.name | DROP TABLE removes table folders and all its rows (the copy to new_folders at line 2 keeps only the rows that no later row replaced: ON CONFLICT DO UPDATE keeps one row per unique key of new_folders)
+            INSERT INTO new_folders SELECT * FROM folders WHERE color = color | DROP TABLE removes table folders and all its rows (the copy to new_folders at line 2 keeps only the rows its WHERE selects)
+            INSERT INTO new_folders SELECT * FROM folders WHERE 1 = 1 AND color IS NOT NULL | DROP TABLE removes table folders and all its rows (the copy to new_folders at line 2 keeps only the rows its WHERE selects)
+            INSERT INTO new_folders SELECT * FROM folders WHERE 1 = 0 | DROP TABLE removes table folders and all its rows (the copy to new_folders at line 2 keeps only the rows its WHERE selects)
             """)
     void rebuildCopyThatLeavesOutColumnsNamesThem(String copy, String message) throws IOException {
         Path init = project.resolve("db/V0__init.sql");

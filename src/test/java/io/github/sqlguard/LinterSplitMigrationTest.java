@@ -87,6 +87,26 @@ class LinterSplitMigrationTest {
                 lintDownFiles("update-without-where", "drop-column"));
     }
 
+    /**
+     * popx runs one file per version and database, the most specific: {@code x.cockroach.autocommit.down.sql} (run
+     * outside a transaction) takes the place of {@code x.down.sql} on CockroachDB as {@code x.cockroach.down.sql}
+     * would, so the generic file's drop neither runs there first nor guards the one CockroachDB runs.
+     */
+    @Test
+    void aDatabaseFileRunWithoutTransactionTakesThePlaceOfTheGenericFile() throws IOException {
+        write("20200101000000000000_init.sqlite3.up.sql", "CREATE TABLE sessions (id TEXT PRIMARY KEY);");
+        write("20200101000000000000_init.cockroach.up.sql", "CREATE TABLE sessions (id UUID PRIMARY KEY);");
+        write("20200101000001000000_expiry.up.sql", "ALTER TABLE sessions ADD COLUMN expires_at TIMESTAMP;");
+        write("20200101000001000000_expiry.down.sql", "ALTER TABLE sessions DROP COLUMN expires_at;");
+        write("20200101000001000000_expiry.cockroach.autocommit.up.sql",
+                "ALTER TABLE sessions ADD COLUMN IF NOT EXISTS expires_at TIMESTAMP;");
+        write("20200101000001000000_expiry.cockroach.autocommit.down.sql",
+                "ALTER TABLE sessions DROP COLUMN IF EXISTS expires_at;");
+
+        assertEquals(List.of("000000 drop-column WARNING", "000000 drop-column WARNING"),
+                lintDownFiles("drop-column"));
+    }
+
     @Test
     void aTableMadeOnlyIfItDidNotExistMayBeAnOldOneWhoseRenameBreaksItsUsers() throws IOException {
         flowsTable();

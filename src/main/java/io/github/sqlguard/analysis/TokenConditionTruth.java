@@ -25,6 +25,22 @@ public final class TokenConditionTruth {
         return of(new StatementTokens(condition), 0, condition.size()) == Truth.ALWAYS_TRUE;
     }
 
+    /**
+     * True when {@code condition}, the tokens of a WHERE, names no column and holds ({@code TRUE}, {@code 1},
+     * {@code 1 = 1}): it keeps every row whatever the rows hold, where {@code id = id}, which
+     * {@link #holdsForEveryRow} accepts, leaves out the rows whose id is NULL.
+     */
+    public static boolean holdsWithoutReadingRows(List<Token> condition) {
+        for (Token token : condition) {
+            if (token.type() == TokenType.WORD ? !LITERAL_WORDS.contains(token.upper()) && !token.isWord("OR")
+                    : token.type() != TokenType.NUMBER && token.type() != TokenType.STRING
+                            && token.type() != TokenType.SYMBOL) {
+                return false;
+            }
+        }
+        return !condition.isEmpty() && holdsForEveryRow(condition);
+    }
+
     /** The truth of the condition in tokens {@code [from, to)}. */
     static Truth of(StatementTokens tokens, int from, int to) {
         return new TokenConditionTruth(tokens).disjunction(from, to);

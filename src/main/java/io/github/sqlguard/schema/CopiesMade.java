@@ -39,7 +39,9 @@ final class CopiesMade {
             return;
         }
         // FROM a, b WHERE a.x = b.y copies what FROM a JOIN b ON a.x = b.y does: the readers below know joins
-        statement = CommaJoins.asJoins(withoutQueryParentheses(statement, main), main);
+        // WHERE true keeps every row, as a copy with no WHERE does; SQLite asks for it before an upsert clause
+        statement = ConstantTrueWhere.withoutIt(withoutQueryParentheses(statement, main), main);
+        statement = CommaJoins.asJoins(statement, main);
         statement = KeyedDistinctOn.withoutIt(statement, main, before, selectIntoMakesTable);
         copies.backLinks().observeCopy(statement, main, at);
         // A join along a NOT NULL foreign key keeps every row: the copy is read as if it were not there.

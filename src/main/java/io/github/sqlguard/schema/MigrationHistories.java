@@ -224,8 +224,8 @@ public final class MigrationHistories implements EarlierRoutines {
      * where files for several databases live ({@code sql/x.up.sql} next to {@code sql/x.mysql.up.sql}, or
      * {@code db/V1__x.sql} above {@code db/postgres/}), or in a version folder beside one that holds such files
      * ({@link #stepsFolder}), runs on each of them, except on a database that has
-     * its own version of the same file. A file whose siblings show that it names a database
-     * ({@link SiblingDatabaseNames}) runs on that database only.
+     * its own version of the same file, popx's run mark aside ({@link AutocommitMark}). A file whose siblings show
+     * that it names a database ({@link SiblingDatabaseNames}) runs on that database only.
      */
     private static List<File> withGenericFilesJoined(List<File> placed) {
         Map<String, List<String>> rootsByDatabase = new HashMap<>();
@@ -253,7 +253,8 @@ public final class MigrationHistories implements EarlierRoutines {
                     if (!roots.contains(root)) {
                         roots.add(root);
                     }
-                    ownVersions.computeIfAbsent(history, h -> new java.util.HashSet<>()).add(named.genericPath());
+                    ownVersions.computeIfAbsent(history, h -> new java.util.HashSet<>())
+                            .add(AutocommitMark.without(named.genericPath()));
                 });
             }
         }
@@ -266,8 +267,9 @@ public final class MigrationHistories implements EarlierRoutines {
             List<String> databases = rootsByDatabase.entrySet().stream()
                     .filter(entry -> entry.getValue().stream().anyMatch(root -> file.path().startsWith(root)))
                     .map(Map.Entry::getKey).sorted().toList();
+            String unmarked = AutocommitMark.without(file.path());
             List<String> running = databases.stream()
-                    .filter(database -> !ownVersions.get(database).contains(file.path())).toList();
+                    .filter(database -> !ownVersions.get(database).contains(unmarked)).toList();
             if (running.isEmpty()) {
                 // a script that names no database, of which each database here has its own version, is the
                 // script of the project's main database, which has no folder or name of its own
