@@ -132,7 +132,7 @@ public final class MigrationHistories implements EarlierRoutines {
         files.sort((a, b) -> appliedFirst.compare(a.place(), b.place()));
         Map<String, List<String>> variants = DatabaseVariants.of(files.stream()
                 .map(file -> Map.entry(file.place().history(), file.namedDatabases())).toList());
-        Map<List<Object>, List<Reversing>> reversals = reversalsByWhatTheyReverse(releaseJoined);
+        Map<List<Object>, List<Reversing>> reversals = reversalsByWhatTheyReverse(releaseJoined, kept);
         List<MirroredFolders.PlainScript> plainScripts = files.stream().filter(file -> file.place().group() == 2
                 && !file.place().history().startsWith(CHANGELOG))
                 .map(file -> new MirroredFolders.PlainScript(file.place().history(), file.path())).toList();
@@ -294,12 +294,18 @@ public final class MigrationHistories implements EarlierRoutines {
                 : root;
     }
 
-    /** The reversing scripts by the up script they reverse: its path, or its history and Flyway version. */
-    private Map<List<Object>, List<Reversing>> reversalsByWhatTheyReverse(Map<String, String> releaseJoined) {
+    /**
+     * The reversing scripts by the up script they reverse: its path (the first of the paths it may have that is
+     * replayed), or its history and Flyway version.
+     */
+    private Map<List<Object>, List<Reversing>> reversalsByWhatTheyReverse(Map<String, String> releaseJoined,
+            Set<String> replayedPaths) {
         Map<List<Object>, List<Reversing>> byTarget = new HashMap<>();
         for (Reversing down : reversing) {
             MigrationOrder.Reversal asNamed = down.reversal();
-            MigrationOrder.Reversal reversal = new MigrationOrder.Reversal(asNamed.upPath(),
+            String upPath = asNamed.upPaths().stream().filter(replayedPaths::contains).findFirst()
+                    .orElse(asNamed.upPath());
+            MigrationOrder.Reversal reversal = new MigrationOrder.Reversal(List.of(upPath),
                     releaseJoined.getOrDefault(asNamed.history(), asNamed.history()), asNamed.version());
             List<Object> key = reversal.version() == null ? byPath(reversal.upPath())
                     : byVersion(reversal.history(), reversal.version());

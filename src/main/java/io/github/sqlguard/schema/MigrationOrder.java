@@ -1,6 +1,7 @@
 package io.github.sqlguard.schema;
 
 import io.github.sqlguard.source.DatabaseNames;
+import io.github.sqlguard.source.DownScriptName;
 import io.github.sqlguard.source.FlywayScriptName;
 import io.github.sqlguard.source.FlywayVersion;
 import io.github.sqlguard.source.SourceClassification;
@@ -70,6 +71,7 @@ public final class MigrationOrder {
         List<String> parts = DatabaseNames.parts(relativePath.toLowerCase(Locale.ROOT));
         if (kind == SourceKind.OTHER || kind == SourceKind.FLYWAY_UNDO
                 || parts.stream().anyMatch(REVERSE_WORDS::contains)
+                || DownScriptName.isDownScript(relativePath, kind)
                 || ExtensionDowngrade.upScript(relativePath).isPresent()) {
             return Optional.empty();
         }
@@ -102,14 +104,29 @@ public final class MigrationOrder {
 
     /**
      * What a down or undo script reverses: the up script next to it ({@code 2020_x/down.sql} and
-     * {@code 2020_x/up.sql}, {@code x.mysql.down.sql} and {@code x.mysql.up.sql}) or, for a Flyway undo
-     * script, the versioned script of the same version in its history.
+     * {@code 2020_x/up.sql}, {@code x.mysql.down.sql} and {@code x.mysql.up.sql}, {@code 1.1_to_1.2_rollback.sql}
+     * and {@code 1.1_to_1.2_upgrade.sql}) or, for a Flyway undo script, the versioned script of the same version in
+     * its history.
      *
-     * @param upPath the path of the up script, or empty
+     * @param upPaths the paths its up script may have, the likeliest first (the first that exists is the one),
+     *     or the empty path alone
      * @param history the history of the script reversed
      * @param version the Flyway version reversed, or null
      */
-    public record Reversal(String upPath, String history, FlywayVersion version) {
+    public record Reversal(List<String> upPaths, String history, FlywayVersion version) {
+
+        public Reversal {
+            upPaths = List.copyOf(upPaths);
+        }
+
+        Reversal(String upPath, String history, FlywayVersion version) {
+            this(List.of(upPath), history, version);
+        }
+
+        /** The likeliest path of the up script, or empty. */
+        public String upPath() {
+            return upPaths.isEmpty() ? "" : upPaths.get(0);
+        }
     }
 
     /** The script {@code relativePath} reverses, when it is a down or undo script. */
@@ -125,16 +142,21 @@ public final class MigrationOrder {
         if (upgrade.isPresent() && classification.kind() != SourceKind.OTHER) {
             return Optional.of(new Reversal(upgrade.get(), history, null));
         }
+        if (classification.kind() == SourceKind.OTHER) {
+            return Optional.empty();
+        }
         java.util.regex.Matcher down = DOWN_PART.matcher(lower);
         int at = -1;
         while (down.find()) {
             at = down.start();
         }
-        if (at < 0 || classification.kind() == SourceKind.OTHER) {
-            return Optional.empty();
+        List<String> upPaths = new ArrayList<>();
+        if (at >= 0) {
+            upPaths.add(relativePath.substring(0, at) + "up" + relativePath.substring(at + 4));
         }
-        return Optional.of(new Reversal(relativePath.substring(0, at) + "up" + relativePath.substring(at + 4),
-                history, null));
+        DownScriptName.forwardScripts(relativePath).stream().filter(path -> !upPaths.contains(path))
+                .forEach(upPaths::add);
+        return upPaths.isEmpty() ? Optional.empty() : Optional.of(new Reversal(upPaths, history, null));
     }
 
     /**
