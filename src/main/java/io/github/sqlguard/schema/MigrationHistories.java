@@ -305,7 +305,7 @@ public final class MigrationHistories implements EarlierRoutines {
             MigrationOrder.Reversal asNamed = down.reversal();
             String upPath = asNamed.upPaths().stream().filter(replayedPaths::contains).findFirst()
                     .orElse(asNamed.upPath());
-            MigrationOrder.Reversal reversal = new MigrationOrder.Reversal(List.of(upPath),
+            MigrationOrder.Reversal reversal = new MigrationOrder.Reversal(upPath,
                     releaseJoined.getOrDefault(asNamed.history(), asNamed.history()), asNamed.version());
             List<Object> key = reversal.version() == null ? byPath(reversal.upPath())
                     : byVersion(reversal.history(), reversal.version());

@@ -108,24 +108,29 @@ public final class MigrationOrder {
      * and {@code 1.1_to_1.2_upgrade.sql}) or, for a Flyway undo script, the versioned script of the same version in
      * its history.
      *
-     * @param upPaths the paths its up script may have, the likeliest first (the first that exists is the one),
-     *     or the empty path alone
+     * @param upPath the likeliest path of the up script, or empty
      * @param history the history of the script reversed
      * @param version the Flyway version reversed, or null
+     * @param reversingPath the path of the reversing script when its name's last word says what it reverses
+     *     ({@code _rollback}, {@code _undo}), from which {@link #upPaths} derives the other paths its up script may
+     *     have; empty otherwise
      */
-    public record Reversal(List<String> upPaths, String history, FlywayVersion version) {
-
-        public Reversal {
-            upPaths = List.copyOf(upPaths);
-        }
+    public record Reversal(String upPath, String history, FlywayVersion version, String reversingPath) {
 
         Reversal(String upPath, String history, FlywayVersion version) {
-            this(List.of(upPath), history, version);
+            this(upPath, history, version, "");
         }
 
-        /** The likeliest path of the up script, or empty. */
-        public String upPath() {
-            return upPaths.isEmpty() ? "" : upPaths.get(0);
+        /**
+         * The paths its up script may have, the likeliest first (the first that exists is the one), or the empty
+         * path alone. Derived when asked: a project's thousands of down scripts each holding ten candidate names
+         * took a tenth of a small heap.
+         */
+        public List<String> upPaths() {
+            List<String> paths = new ArrayList<>(List.of(upPath));
+            DownScriptName.forwardScripts(reversingPath).stream().filter(path -> !paths.contains(path))
+                    .forEach(paths::add);
+            return paths;
         }
     }
 
@@ -150,13 +155,12 @@ public final class MigrationOrder {
         while (down.find()) {
             at = down.start();
         }
-        List<String> upPaths = new ArrayList<>();
-        if (at >= 0) {
-            upPaths.add(relativePath.substring(0, at) + "up" + relativePath.substring(at + 4));
+        List<String> forward = DownScriptName.forwardScripts(relativePath);
+        if (at < 0 && forward.isEmpty()) {
+            return Optional.empty();
         }
-        DownScriptName.forwardScripts(relativePath).stream().filter(path -> !upPaths.contains(path))
-                .forEach(upPaths::add);
-        return upPaths.isEmpty() ? Optional.empty() : Optional.of(new Reversal(upPaths, history, null));
+        String upPath = at >= 0 ? relativePath.substring(0, at) + "up" + relativePath.substring(at + 4) : forward.get(0);
+        return Optional.of(new Reversal(upPath, history, null, forward.isEmpty() ? "" : relativePath));
     }
 
     /**
