@@ -125,8 +125,9 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
     protected String sinceVersion;
 
     /**
-     * Flyway undo scripts and down scripts ({@code 2020_x/down.sql}, {@code 1_x.down.sql}), which run only on a
-     * revert: {@code CHECK}, {@code WARN} (their findings become warnings) or {@code SKIP}.
+     * Flyway undo scripts and down scripts ({@code 2020_x/down.sql}, {@code 1_x.down.sql},
+     * {@code 1.1_to_1.2_rollback.sql}), which run only on a revert: {@code CHECK}, {@code WARN} (their findings
+     * become warnings) or {@code SKIP}.
      *
      * @since 0.1.0
      */

@@ -297,8 +297,9 @@ public final class MigrationHistories implements EarlierRoutines {
     }
 
     /**
-     * The reversing scripts by the up script they reverse: its path, or its history and Flyway version. A numbered
-     * down script without an up script of its name reverses the one of its version among {@code replayed}.
+     * The reversing scripts by the up script they reverse: its path (the first of the paths it may have that is
+     * among {@code replayed}), or its history and Flyway version. A numbered down script without an up script of
+     * its name reverses the one of its version among {@code replayed}.
      */
     private Map<List<Object>, List<Reversing>> reversalsByWhatTheyReverse(Map<String, String> releaseJoined,
             List<File> replayed) {
@@ -308,7 +309,8 @@ public final class MigrationHistories implements EarlierRoutines {
         NumberedUpScripts numbered = null;
         for (Reversing down : reversing) {
             MigrationOrder.Reversal asNamed = down.reversal();
-            String upPath = asNamed.upPath();
+            String upPath = asNamed.upPaths().stream().filter(upPaths::contains).findFirst()
+                    .orElse(asNamed.upPath());
             if (asNamed.version() == null && !upPaths.contains(upPath) && MigrationOrder.databaseFile(
                     upPath.substring(Math.max(upPath.lastIndexOf('/'), upPath.lastIndexOf('\\')) + 1)).isEmpty()) {
                 // 2_rename.down.sql beside 2_add.up.sql: the version's number pairs them (a down script whose name

@@ -1,6 +1,7 @@
 package io.github.sqlguard.schema;
 
 import io.github.sqlguard.source.DatabaseNames;
+import io.github.sqlguard.source.DownScriptName;
 import io.github.sqlguard.source.FlywayScriptName;
 import io.github.sqlguard.source.FlywayVersion;
 import io.github.sqlguard.source.SourceClassification;
@@ -70,6 +71,7 @@ public final class MigrationOrder {
         List<String> parts = DatabaseNames.parts(relativePath.toLowerCase(Locale.ROOT));
         if (kind == SourceKind.OTHER || kind == SourceKind.FLYWAY_UNDO
                 || parts.stream().anyMatch(REVERSE_WORDS::contains)
+                || DownScriptName.isDownScript(relativePath, kind)
                 || ExtensionDowngrade.upScript(relativePath).isPresent()) {
             return Optional.empty();
         }
@@ -102,14 +104,34 @@ public final class MigrationOrder {
 
     /**
      * What a down or undo script reverses: the up script next to it ({@code 2020_x/down.sql} and
-     * {@code 2020_x/up.sql}, {@code x.mysql.down.sql} and {@code x.mysql.up.sql}) or, for a Flyway undo
-     * script, the versioned script of the same version in its history.
+     * {@code 2020_x/up.sql}, {@code x.mysql.down.sql} and {@code x.mysql.up.sql}, {@code 1.1_to_1.2_rollback.sql}
+     * and {@code 1.1_to_1.2_upgrade.sql}) or, for a Flyway undo script, the versioned script of the same version in
+     * its history.
      *
-     * @param upPath the path of the up script, or empty
+     * @param upPath the likeliest path of the up script, or empty
      * @param history the history of the script reversed
      * @param version the Flyway version reversed, or null
+     * @param reversingPath the path of the reversing script when its name's last word says what it reverses
+     *     ({@code _rollback}, {@code _undo}), from which {@link #upPaths} derives the other paths its up script may
+     *     have; empty otherwise
      */
-    public record Reversal(String upPath, String history, FlywayVersion version) {
+    public record Reversal(String upPath, String history, FlywayVersion version, String reversingPath) {
+
+        Reversal(String upPath, String history, FlywayVersion version) {
+            this(upPath, history, version, "");
+        }
+
+        /**
+         * The paths its up script may have, the likeliest first (the first that exists is the one), or the empty
+         * path alone. Derived when asked: a project's thousands of down scripts each holding ten candidate names
+         * took a tenth of a small heap.
+         */
+        public List<String> upPaths() {
+            List<String> paths = new ArrayList<>(List.of(upPath));
+            DownScriptName.forwardScripts(reversingPath).stream().filter(path -> !paths.contains(path))
+                    .forEach(paths::add);
+            return paths;
+        }
     }
 
     /** The script {@code relativePath} reverses, when it is a down or undo script. */
@@ -125,16 +147,20 @@ public final class MigrationOrder {
         if (upgrade.isPresent() && classification.kind() != SourceKind.OTHER) {
             return Optional.of(new Reversal(upgrade.get(), history, null));
         }
+        if (classification.kind() == SourceKind.OTHER) {
+            return Optional.empty();
+        }
         java.util.regex.Matcher down = DOWN_PART.matcher(lower);
         int at = -1;
         while (down.find()) {
             at = down.start();
         }
-        if (at < 0 || classification.kind() == SourceKind.OTHER) {
+        List<String> forward = DownScriptName.forwardScripts(relativePath);
+        if (at < 0 && forward.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Reversal(relativePath.substring(0, at) + "up" + relativePath.substring(at + 4),
-                history, null));
+        String upPath = at >= 0 ? relativePath.substring(0, at) + "up" + relativePath.substring(at + 4) : forward.get(0);
+        return Optional.of(new Reversal(upPath, history, null, forward.isEmpty() ? "" : relativePath));
     }
 
     /**

@@ -17,19 +17,56 @@ final class RoutineWords {
 
     private final Set<String> names = new HashSet<>();
     private final BitSet lengths = new BitSet();
+    /**
+     * The names a fork started with, shared with every fork taken while they did not change: a project with
+     * thousands of down scripts forks its replay thousands of times, and each holding its own copy of the names
+     * took a tenth of a small heap. Never changed; null when there are none.
+     */
+    private final RoutineWords inherited;
+    /** These names as one unchanging set for forks to share; null when one is to be made. */
+    private RoutineWords frozen;
+
+    RoutineWords() {
+        this(null);
+    }
+
+    private RoutineWords(RoutineWords inherited) {
+        this.inherited = inherited;
+    }
+
+    /** Names starting as these are now, sharing them with the other forks taken since they last changed. */
+    RoutineWords fork() {
+        return new RoutineWords(frozen());
+    }
+
+    private RoutineWords frozen() {
+        if (inherited != null && names.isEmpty()) {
+            return inherited;
+        }
+        if (frozen == null) {
+            frozen = new RoutineWords();
+            frozen.addAll(this);
+        }
+        return frozen;
+    }
 
     /** Adds a routine's name, lower case. */
     void add(String name) {
-        names.add(name);
-        lengths.set(name.length());
+        if ((inherited == null || !inherited.names.contains(name)) && names.add(name)) {
+            lengths.set(name.length());
+            frozen = null;
+        }
     }
 
     void addAll(RoutineWords other) {
+        if (other.inherited != null) {
+            other.inherited.names.forEach(this::add);
+        }
         other.names.forEach(this::add);
     }
 
     boolean isEmpty() {
-        return names.isEmpty();
+        return names.isEmpty() && (inherited == null || inherited.isEmpty());
     }
 
     /** Adds to {@code found} those of these names that {@code statement} has among its words. */
@@ -44,7 +81,7 @@ final class RoutineWords {
 
     /** True when a word of {@code statement} is one of these names. */
     boolean anyNamedIn(Statement statement) {
-        if (names.isEmpty()) {
+        if (isEmpty()) {
             return false;
         }
         for (Token token : statement.tokens()) {
@@ -58,11 +95,15 @@ final class RoutineWords {
     /** The name {@code token} stands for when it is one of these, lower case; else null. */
     private String nameOf(Token token) {
         String text = wordOf(token);
-        if (text == null || !lengths.get(text.length())) {
+        if (text == null || !hasLength(text.length())) {
             return null;
         }
         String name = text.toLowerCase(Locale.ROOT);
-        return names.contains(name) ? name : null;
+        return names.contains(name) || inherited != null && inherited.names.contains(name) ? name : null;
+    }
+
+    private boolean hasLength(int length) {
+        return lengths.get(length) || inherited != null && inherited.lengths.get(length);
     }
 
     /**

@@ -48,11 +48,16 @@ public final class SchemaReplay {
     private final Map<StatementKey, Integer> positions = new HashMap<>();
     /** The body statements a call has run: each is judged where its first call ran it. */
     private final Set<StatementKey> followedBodyStatements = new HashSet<>();
-    private final List<CreatedRoutine> routines;
+    /** The routines a fork started with, shared with the other forks taken while they did not change. */
+    private final List<CreatedRoutine> inheritedRoutines;
+    /** The routines created since (all of them, outside a fork). */
+    private final List<CreatedRoutine> routines = new ArrayList<>();
+    /** Every routine as one unchanging list for forks to share; null when one is to be made. */
+    private List<CreatedRoutine> frozenRoutines;
     /** The routines whose body statements follow: one, or the members of a package body. */
     private List<DefinedRoutine> openRoutines = List.of();
     /** The names of the routines created so far, and those that a later statement names. */
-    private final RoutineWords routineWords = new RoutineWords();
+    private final RoutineWords routineWords;
     private final Set<String> namedRoutines = new HashSet<>();
     /** True while the statements of a Flyway repeatable migration are applied. */
     private boolean applyingRepeatable;
@@ -70,12 +75,13 @@ public final class SchemaReplay {
     private String rollbackScope;
 
     public SchemaReplay() {
-        this(new SchemaHistory(), new ArrayList<>());
+        this(new SchemaHistory(), List.of(), new RoutineWords());
     }
 
-    private SchemaReplay(SchemaHistory history, List<CreatedRoutine> routines) {
+    private SchemaReplay(SchemaHistory history, List<CreatedRoutine> inheritedRoutines, RoutineWords routineWords) {
         this.history = history;
-        this.routines = routines;
+        this.inheritedRoutines = inheritedRoutines;
+        this.routineWords = routineWords;
     }
 
     /**
@@ -83,10 +89,22 @@ public final class SchemaReplay {
      * it (a down script) does not change this one.
      */
     public SchemaReplay fork() {
-        SchemaReplay fork = new SchemaReplay(history.fork(), new ArrayList<>(routines));
         // A down script may call a routine the migrations before it created.
-        fork.routineWords.addAll(routineWords);
-        return fork;
+        return new SchemaReplay(history.fork(), frozenRoutines(), routineWords.fork());
+    }
+
+    private List<CreatedRoutine> frozenRoutines() {
+        if (routines.isEmpty()) {
+            return inheritedRoutines;
+        }
+        if (frozenRoutines == null) {
+            frozenRoutines = allRoutines().toList();
+        }
+        return frozenRoutines;
+    }
+
+    private java.util.stream.Stream<CreatedRoutine> allRoutines() {
+        return java.util.stream.Stream.concat(inheritedRoutines.stream(), routines.stream());
     }
 
     /** Replays {@code statement} after everything applied so far. */
@@ -320,6 +338,7 @@ public final class SchemaReplay {
                         || FlywayCallbacks.isCallbackLabel(statement.context().label());
                 for (DefinedRoutine routine : openRoutines) {
                     routines.add(new CreatedRoutine(position, routine, everyDeploy));
+                    frozenRoutines = null;
                     routineWords.add(routine.word());
                 }
                 return;
@@ -356,7 +375,7 @@ public final class SchemaReplay {
         for (SchemaReplay replay : replays) {
             names.addAll(replay.routineWords);
             kept.addAll(replay.namedRoutines);
-            for (CreatedRoutine created : replay.routines) {
+            for (CreatedRoutine created : (Iterable<CreatedRoutine>) replay.allRoutines()::iterator) {
                 if (met.add(created.routine())) {
                     byName.computeIfAbsent(created.routine().word(), k -> new ArrayList<>()).add(created.routine());
                 }
@@ -398,7 +417,7 @@ public final class SchemaReplay {
         List<CreatedRoutine> latest = new ArrayList<>();
         List<CreatedRoutine> repeatable = new ArrayList<>();
         if (position != null) {
-            for (CreatedRoutine created : routines) {
+            for (CreatedRoutine created : (Iterable<CreatedRoutine>) allRoutines()::iterator) {
                 if (!created.routine().name().equals(name)) {
                     continue;
                 }

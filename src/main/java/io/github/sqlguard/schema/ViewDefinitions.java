@@ -91,7 +91,11 @@ final class ViewDefinitions {
         while (!body.isEmpty() && body.get(0).isSymbol("(") && ObjectNames.skipParentheses(body, 0) == body.size()) {
             body = body.subList(1, body.size() - 1);
         }
-        return Optional.of(new WithQueries.Named(SchemaNames.key(name.text()), List.copyOf(columns), body));
+        // Every view of a long history stays known to the statements after it, so only a query that a read through
+        // the view can see through is kept, and apart from the statement that held it; any other is kept as an
+        // empty query, which reads no table without a filter either.
+        List<Token> kept = WhereJudgement.readsOneTableUnfiltered(body) ? List.copyOf(body) : List.of();
+        return Optional.of(new WithQueries.Named(SchemaNames.key(name.text()), List.copyOf(columns), kept));
     }
 
     /** Where the query ends: before a trailing {@code WITH .. CHECK OPTION} or {@code WITH [NO] DATA}. */

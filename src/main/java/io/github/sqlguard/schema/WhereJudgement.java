@@ -137,6 +137,14 @@ public final class WhereJudgement {
     }
 
     /**
+     * True when {@code query} reads one table without a filter, the only shape {@link #throughView} sees through: the
+     * query of any other view need not be kept to judge what reads that view.
+     */
+    static boolean readsOneTableUnfiltered(List<Token> query) {
+        return query(query).filter(table -> filtersNothing(table.rest())).isPresent();
+    }
+
+    /**
      * {@code row} read through the view it names, whose defining query is {@code view}: the table that query reads
      * without a filter, with the columns mapped through it; empty when the view's query filters or is not that simple.
      */

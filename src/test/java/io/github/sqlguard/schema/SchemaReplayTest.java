@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.sql.Placeholders;
 import io.github.sqlguard.sql.Statement;
+import io.github.sqlguard.sql.StatementContext;
 import io.github.sqlguard.sql.StatementSplitter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -515,6 +516,46 @@ class SchemaReplayTest {
         assertEquals(List.of("DELETE FROM t"), replay.routineBefore(call, "purge").orElseThrow().body().stream()
                 .map(Statement::sql).toList());
         assertEquals(List.of(), replay.routineBefore(call, "tidy").orElseThrow().body());
+    }
+
+    @Test
+    void aForkKnowsTheRoutinesCreatedBeforeItAndItsOwnOnly() {
+        List<Statement> script = statements(Dialect.POSTGRESQL, """
+                CREATE FUNCTION make_a() RETURNS void LANGUAGE plpgsql AS $$ BEGIN CREATE TABLE a (id INT); END $$;
+                CREATE FUNCTION make_b() RETURNS void LANGUAGE plpgsql AS $$ BEGIN CREATE TABLE b (id INT); END $$;
+                CREATE FUNCTION make_c() RETURNS void LANGUAGE plpgsql AS $$ BEGIN CREATE TABLE c (id INT); END $$;
+                SELECT make_a();
+                SELECT make_b();
+                SELECT make_c();
+                """);
+        // Each top-level statement with the body statements that follow it
+        List<List<Statement>> steps = new java.util.ArrayList<>();
+        for (Statement statement : script) {
+            if (statement.context().kind() != StatementContext.Kind.ROUTINE_BODY) {
+                steps.add(new java.util.ArrayList<>());
+            }
+            steps.get(steps.size() - 1).add(statement);
+        }
+        SchemaReplay replay = new SchemaReplay();
+        steps.get(0).forEach(replay::apply);
+        SchemaReplay first = replay.fork();
+        steps.get(1).forEach(replay::apply);
+        SchemaReplay second = replay.fork();
+        SchemaReplay third = replay.fork();
+
+        List.of(3, 4).forEach(i -> steps.get(i).forEach(first::apply));
+        List.of(2, 3, 4, 5).forEach(i -> steps.get(i).forEach(second::apply));
+        List.of(4, 5).forEach(i -> steps.get(i).forEach(third::apply));
+        steps.get(5).forEach(replay::apply);
+
+        assertTrue(first.current().table("a").isPresent());
+        assertFalse(first.current().table("b").isPresent(), "make_b was created after the fork");
+        assertTrue(second.current().table("a").isPresent());
+        assertTrue(second.current().table("b").isPresent());
+        assertTrue(second.current().table("c").isPresent());
+        assertTrue(third.current().table("b").isPresent());
+        assertFalse(third.current().table("c").isPresent(), "make_c is the other fork's");
+        assertFalse(replay.current().table("c").isPresent(), "make_c is the fork's, not the replay's");
     }
 
     /** Each row: dialect, a definition of table t, the column, whether the database computes its values. */
