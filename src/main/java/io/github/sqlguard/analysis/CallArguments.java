@@ -78,12 +78,49 @@ public final class CallArguments {
     }
 
     /**
-     * The default of a parameter, the tokens after its {@code DEFAULT} or {@code =} ({@code col text DEFAULT 'x'},
-     * T-SQL's {@code @col sysname = 'x'}); empty when it has none.
+     * False when the one call of {@code word} in {@code call} passes a number of arguments that the routine
+     * {@code definition} creates cannot take: more than it has parameters (none of them VARIADIC), or fewer than
+     * those it has without a default. PostgreSQL and Oracle choose among overloads of one name so, and the call
+     * then runs another of them. True whenever the call's arguments or the routine's parameters are not known.
+     */
+    public static boolean mayTake(List<Token> definition, int fromOffset, List<Token> call, String word) {
+        List<List<Token>> arguments = argumentsOf(call, word);
+        List<List<Token>> parameters = parametersOf(definition, fromOffset);
+        if (arguments == null || parameters == null) {
+            return true;
+        }
+        boolean variadic = false;
+        int required = 0;
+        for (List<Token> parameter : parameters) {
+            variadic |= parameter.stream().anyMatch(token -> token.isWord("VARIADIC"));
+            // An output parameter is counted as optional: a function's call leaves it out, a procedure's passes it.
+            boolean output = !parameter.isEmpty() && parameter.get(0).isWord("OUT")
+                    || parameter.stream().anyMatch(token -> token.isWord("OUTPUT"));
+            if (!output && defaultOf(parameter).isEmpty()) {
+                required++;
+            }
+        }
+        return arguments.size() >= required && (variadic || arguments.size() <= parameters.size());
+    }
+
+    /**
+     * How many parameters a call passes to the routine {@code definition} creates, PostgreSQL's output parameters
+     * left out as its calls leave them out; -1 when its parameter list is not known.
+     */
+    public static int inputParameterCount(List<Token> definition, int fromOffset) {
+        List<List<Token>> parameters = parametersOf(definition, fromOffset);
+        return parameters == null ? -1
+                : (int) parameters.stream().filter(p -> p.isEmpty() || !p.get(0).isWord("OUT")).count();
+    }
+
+    /**
+     * The default of a parameter, the tokens after its {@code DEFAULT}, {@code =} or {@code :=} ({@code col text
+     * DEFAULT 'x'}, T-SQL's {@code @col sysname = 'x'}, Oracle's {@code p VARCHAR2 := 'x'}); empty when it has none.
      */
     private static List<Token> defaultOf(List<Token> parameter) {
         for (int i = 1; i < parameter.size(); i++) {
-            if (parameter.get(i).isWord("DEFAULT") || parameter.get(i).isSymbol("=")) {
+            Token token = parameter.get(i);
+            if (token.isWord("DEFAULT") || token.isSymbol("=") || token.isSymbol(":=")) {
                 return parameter.subList(i + 1, parameter.size());
             }
         }
