@@ -14,8 +14,9 @@ import java.util.Map;
  * VARCHAR(64))} those texts, so that the SQL the body builds from them is known where the call runs it. T-SQL
  * lists a procedure's parameters without parentheses and passes its arguments so too, by position or by name:
  * {@code EXEC dbo.drop_column 'orders', 'note'} or {@code @col = 'note'} for {@code CREATE PROCEDURE dbo.drop_column
- * @tab sysname, @col sysname AS ..}. Only input parameters with a name and a single string or number as argument
- * count; a statement that calls the routine more than once gives nothing.
+ * @tab sysname, @col sysname AS ..}. PostgreSQL and Oracle name an argument with {@code =>} (PostgreSQL also with
+ * {@code :=}): {@code SELECT drop_column(tb => 'orders', col => 'note')}. Only input parameters with a name and a
+ * single string or number as argument count; a statement that calls the routine more than once gives nothing.
  */
 public final class CallArguments {
 
@@ -51,7 +52,7 @@ public final class CallArguments {
             List<Token> argument = arguments.get(i);
             String name;
             if (isNamed(argument)) {
-                // T-SQL: @col = 'note'; once one argument is named, the rest are too.
+                // @col = 'note', col => 'note': once one argument is named, the rest are too.
                 byName = true;
                 name = namedParameter(parameters, argument.get(0).text());
                 argument = argument.subList(2, argument.size());
@@ -127,10 +128,17 @@ public final class CallArguments {
         return List.of();
     }
 
-    /** {@code @name = ..}, a T-SQL argument passed by the parameter's name. */
+    /**
+     * An argument passed by the parameter's name: T-SQL's {@code @name = ..}, PostgreSQL's and Oracle's
+     * {@code name => ..} and PostgreSQL's older {@code name := ..}.
+     */
     private static boolean isNamed(List<Token> argument) {
-        return argument.size() > 2 && argument.get(0).type() == TokenType.WORD
-                && argument.get(0).text().startsWith("@") && argument.get(1).isSymbol("=");
+        if (argument.size() < 3 || argument.get(0).type() != TokenType.WORD) {
+            return false;
+        }
+        Token sign = argument.get(1);
+        return argument.get(0).text().startsWith("@") ? sign.isSymbol("=")
+                : sign.isSymbol("=>") || sign.isSymbol(":=");
     }
 
     /** The input parameter named {@code name}, as the definition spells it, or null when there is none. */
