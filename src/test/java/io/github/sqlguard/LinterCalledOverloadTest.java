@@ -49,6 +49,18 @@ class LinterCalledOverloadTest {
                 describe(lint()).stream().filter(f -> !f.endsWith("INFO")).toList());
     }
 
+    /** A body only an overload's calls would run stays one that runs only when called. */
+    @Test
+    void aBodyOfAnOverloadTheScriptNeverCallsRunsOnlyWhenCalled() throws IOException {
+        TestProject.write(project, "db/V1__tidy.sql", OVERLOADS
+                + "SELECT tidy(name, 'clerk') FROM tables_to_tidy;\n");
+
+        assertEquals(List.of("db/V1__tidy.sql:10:12 drop-table INFO DROP TABLE removes table <run-time value> and all"
+                + " its rows (inside function tidy body, which runs only when called)"),
+                lint().findings().stream().filter(f -> f.ruleId().equals("drop-table"))
+                        .map(f -> f.location() + " " + f.ruleId() + " " + f.severity() + " " + f.message()).toList());
+    }
+
     @Test
     void aCallOfAnEarlierMigrationsOverloadsRunsOnlyTheOneItsArgumentsFit() throws IOException {
         TestProject.write(project, "db/V1__tidy.sql", OVERLOADS);
