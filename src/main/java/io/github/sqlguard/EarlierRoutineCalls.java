@@ -71,7 +71,8 @@ final class EarlierRoutineCalls {
                 atCall, ran, readInPlace);
         for (String written : RoutineNames.calledNames(statement.tokens())) {
             List<DefinedRoutine> earlier = routineCall.reached(written, "", definedHere);
-            for (DefinedRoutine routine : earlier.isEmpty() ? routineCall.reached(written, "", Set.of()) : earlier) {
+            for (DefinedRoutine routine : DefinedRoutine.reachedBy(statement,
+                    earlier.isEmpty() ? routineCall.reached(written, "", Set.of()) : earlier)) {
                 boolean here = routine.createdInScriptOf(statement);
                 if ((here ? call.placement().runsWithMigration()
                         && LiteralCallsHere.followsWithLiterals(routine, statement) : earlier.contains(routine))
@@ -236,7 +237,8 @@ final class EarlierRoutineCalls {
                 return;
             }
             for (String written : RoutineNames.calledNames(inner.tokens())) {
-                for (DefinedRoutine callee : reached(written, caller.name(), Set.of())) {
+                for (DefinedRoutine callee : DefinedRoutine.reachedBy(inner,
+                        reached(written, caller.name(), Set.of()))) {
                     if (followed.size() < RoutineNames.MAX_FOLLOWED && followed.add(callee)) {
                         follow(callee, inner, callerArguments,
                                 ", which " + caller.shownName() + " calls at " + inner.start() + via, called);

@@ -96,7 +96,7 @@ final class LiteralCallsHere {
 
     /** The routines of {@code key} that {@code statement}'s own script created before it. */
     private static List<DefinedRoutine> definedHere(Statement statement, String key, EarlierRoutines routines) {
-        return routines.before(statement, key).stream()
+        return DefinedRoutine.reachedBy(statement, routines.before(statement, key)).stream()
                 .filter(routine -> routine.createdInScriptOf(statement))
                 .toList();
     }

@@ -14,8 +14,9 @@ import java.util.Map;
  * VARCHAR(64))} those texts, so that the SQL the body builds from them is known where the call runs it. T-SQL
  * lists a procedure's parameters without parentheses and passes its arguments so too, by position or by name:
  * {@code EXEC dbo.drop_column 'orders', 'note'} or {@code @col = 'note'} for {@code CREATE PROCEDURE dbo.drop_column
- * @tab sysname, @col sysname AS ..}. Only input parameters with a name and a single string or number as argument
- * count; a statement that calls the routine more than once gives nothing.
+ * @tab sysname, @col sysname AS ..}. PostgreSQL and Oracle name an argument with {@code =>} (PostgreSQL also with
+ * {@code :=}): {@code SELECT drop_column(tb => 'orders', col => 'note')}. Only input parameters with a name and a
+ * single string or number as argument count; a statement that calls the routine more than once gives nothing.
  */
 public final class CallArguments {
 
@@ -51,7 +52,7 @@ public final class CallArguments {
             List<Token> argument = arguments.get(i);
             String name;
             if (isNamed(argument)) {
-                // T-SQL: @col = 'note'; once one argument is named, the rest are too.
+                // @col = 'note', col => 'note': once one argument is named, the rest are too.
                 byName = true;
                 name = namedParameter(parameters, argument.get(0).text());
                 argument = argument.subList(2, argument.size());
@@ -78,22 +79,66 @@ public final class CallArguments {
     }
 
     /**
-     * The default of a parameter, the tokens after its {@code DEFAULT} or {@code =} ({@code col text DEFAULT 'x'},
-     * T-SQL's {@code @col sysname = 'x'}); empty when it has none.
+     * False when the one call of {@code word} in {@code call} passes a number of arguments that the routine
+     * {@code definition} creates cannot take: more than it has parameters (none of them VARIADIC), or fewer than
+     * those it has without a default. PostgreSQL and Oracle choose among overloads of one name so, and the call
+     * then runs another of them. True whenever the call's arguments or the routine's parameters are not known.
+     */
+    public static boolean mayTake(List<Token> definition, int fromOffset, List<Token> call, String word) {
+        List<List<Token>> arguments = argumentsOf(call, word);
+        List<List<Token>> parameters = parametersOf(definition, fromOffset);
+        if (arguments == null || parameters == null) {
+            return true;
+        }
+        boolean variadic = false;
+        int required = 0;
+        for (List<Token> parameter : parameters) {
+            variadic |= parameter.stream().anyMatch(token -> token.isWord("VARIADIC"));
+            // An output parameter is counted as optional: a function's call leaves it out, a procedure's passes it.
+            boolean output = !parameter.isEmpty() && parameter.get(0).isWord("OUT")
+                    || parameter.stream().anyMatch(token -> token.isWord("OUTPUT"));
+            if (!output && defaultOf(parameter).isEmpty()) {
+                required++;
+            }
+        }
+        return arguments.size() >= required && (variadic || arguments.size() <= parameters.size());
+    }
+
+    /**
+     * How many parameters a call passes to the routine {@code definition} creates, PostgreSQL's output parameters
+     * left out as its calls leave them out; -1 when its parameter list is not known.
+     */
+    public static int inputParameterCount(List<Token> definition, int fromOffset) {
+        List<List<Token>> parameters = parametersOf(definition, fromOffset);
+        return parameters == null ? -1
+                : (int) parameters.stream().filter(p -> p.isEmpty() || !p.get(0).isWord("OUT")).count();
+    }
+
+    /**
+     * The default of a parameter, the tokens after its {@code DEFAULT}, {@code =} or {@code :=} ({@code col text
+     * DEFAULT 'x'}, T-SQL's {@code @col sysname = 'x'}, Oracle's {@code p VARCHAR2 := 'x'}); empty when it has none.
      */
     private static List<Token> defaultOf(List<Token> parameter) {
         for (int i = 1; i < parameter.size(); i++) {
-            if (parameter.get(i).isWord("DEFAULT") || parameter.get(i).isSymbol("=")) {
+            Token token = parameter.get(i);
+            if (token.isWord("DEFAULT") || token.isSymbol("=") || token.isSymbol(":=")) {
                 return parameter.subList(i + 1, parameter.size());
             }
         }
         return List.of();
     }
 
-    /** {@code @name = ..}, a T-SQL argument passed by the parameter's name. */
+    /**
+     * An argument passed by the parameter's name: T-SQL's {@code @name = ..}, PostgreSQL's and Oracle's
+     * {@code name => ..} and PostgreSQL's older {@code name := ..}.
+     */
     private static boolean isNamed(List<Token> argument) {
-        return argument.size() > 2 && argument.get(0).type() == TokenType.WORD
-                && argument.get(0).text().startsWith("@") && argument.get(1).isSymbol("=");
+        if (argument.size() < 3 || argument.get(0).type() != TokenType.WORD) {
+            return false;
+        }
+        Token sign = argument.get(1);
+        return argument.get(0).text().startsWith("@") ? sign.isSymbol("=")
+                : sign.isSymbol("=>") || sign.isSymbol(":=");
     }
 
     /** The input parameter named {@code name}, as the definition spells it, or null when there is none. */

@@ -1,5 +1,6 @@
 package io.github.sqlguard.analysis;
 
+import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
 import io.github.sqlguard.sql.Token;
@@ -37,6 +38,29 @@ final class CalledRoutines {
             Token start = inner.firstToken();
             return model.statement().start().path().equals(inner.start().path())
                     && start.offset() > fromOffset && start.offset() < toOffset;
+        }
+
+        /**
+         * True when {@code later}, defined after this routine under its name, leaves it in place: PostgreSQL keeps
+         * overloads with other numbers of parameters side by side.
+         */
+        boolean standsBeside(Routine later) {
+            int arity = overloadArity();
+            int laterArity = later.overloadArity();
+            return arity >= 0 && laterArity >= 0 && arity != laterArity;
+        }
+
+        /** How many arguments a call passes it where overloads differ so (PostgreSQL); -1 elsewhere. */
+        private int overloadArity() {
+            Statement definition = model.statement();
+            boolean overloads = definition.dialect() == Dialect.POSTGRESQL || definition.dialect() == Dialect.AUTO;
+            return overloads ? CallArguments.inputParameterCount(definition.tokens(), fromOffset) : -1;
+        }
+
+        /** False when {@code call} passes a number of arguments this routine cannot take. */
+        boolean mayTakeArgumentsOf(Statement call) {
+            return CallArguments.mayTake(model.statement().tokens(), fromOffset, call.tokens(),
+                    RoutineNames.lastPart(name));
         }
 
         @Override
@@ -124,7 +148,7 @@ final class CalledRoutines {
             Call call = new Call(placeOf(statement, "") + (onRollback ? StatementModel.ON_ROLLBACK : ""),
                     index, onRollback);
             for (String name : called) {
-                for (Routine routine : resolve(name, index, "")) {
+                for (Routine routine : reachedBy(statement, resolve(name, index, ""))) {
                     // A routine rollback code creates exists only after a rollback: only rollback code calls it.
                     if (onRollback || routine.model().placement() != Placement.ROLLBACK) {
                         record(routine, call);
@@ -209,7 +233,8 @@ final class CalledRoutines {
 
     /**
      * The routines a call at statement {@code index} reaches: the latest definition before it, every overload of
-     * the name when a package defines several (which one runs depends on the arguments' types). A name qualified
+     * the name when a package defines several (which one runs depends on the arguments' types), and the PostgreSQL
+     * overloads with other numbers of parameters that earlier definitions left in place. A name qualified
      * by a package of the script ({@code maint.wipe}) is that package's member, and so is a sibling's name
      * called from inside a member ({@code caller}); any other qualifier is a schema.
      */
@@ -218,9 +243,7 @@ final class CalledRoutines {
             List<Routine> latest = new ArrayList<>();
             for (Routine routine : byName.getOrDefault(key, List.of())) {
                 if (routine.index() < index) {
-                    if (!latest.isEmpty() && latest.get(0).index() != routine.index()) {
-                        latest.clear();
-                    }
+                    latest.removeIf(earlier -> earlier.index() != routine.index() && !earlier.standsBeside(routine));
                     latest.add(routine);
                 }
             }
@@ -229,6 +252,18 @@ final class CalledRoutines {
             }
         }
         return List.of();
+    }
+
+    /**
+     * The overloads among {@code routines} that {@code call} may run, as its number of arguments tells them apart;
+     * all of them when it fits none.
+     */
+    private static List<Routine> reachedBy(Statement call, List<Routine> routines) {
+        if (routines.size() < 2) {
+            return routines;
+        }
+        List<Routine> fitting = routines.stream().filter(routine -> routine.mayTakeArgumentsOf(call)).toList();
+        return fitting.isEmpty() ? routines : fitting;
     }
 
     /** A routine whose body the migration runs runs the routines its body calls, when it runs. */

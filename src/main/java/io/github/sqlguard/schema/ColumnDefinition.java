@@ -205,6 +205,13 @@ final class ColumnDefinition {
         }
         String onDelete = "NO ACTION";
         String onUpdate = "NO ACTION";
+        List<String> referenced = table.next() < tokens.size() && tokens.get(table.next()).isSymbol("(")
+                ? SchemaNames.parenthesisedNames(tokens, table.next()) : List.of();
+        for (int j = table.next(); j < tokens.size(); j++) {
+            if (tokens.get(j).isWord("NOT") && j + 1 < tokens.size() && tokens.get(j + 1).isWord("VALID")) {
+                referenced = List.of(); // PostgreSQL: the rows already there were never checked against it
+            }
+        }
         for (int j = table.next(); j + 2 < tokens.size(); j++) {
             if (tokens.get(j).isWord("ON") && tokens.get(j + 1).isAnyWord("DELETE", "UPDATE")) {
                 Token action = tokens.get(j + 2);
@@ -219,6 +226,6 @@ final class ColumnDefinition {
                 }
             }
         }
-        return new ForeignKey(constraint, columns, table.text(), onDelete, onUpdate);
+        return new ForeignKey(constraint, columns, table.text(), onDelete, onUpdate, referenced);
     }
 }

@@ -188,7 +188,8 @@ final class CopyConversions {
             return Optional.empty();
         }
         TypeChange change = TypeChange.of(from.get(), to.get(), dialect);
-        if (change.verdict() != TypeChange.Verdict.LOSSY) {
+        if (change.verdict() != TypeChange.Verdict.LOSSY || holdsOnlyReferencedValues(source, column, to.get(),
+                before, dialect)) {
             return Optional.empty();
         }
         boolean mySql = dialect == Dialect.MYSQL || dialect == Dialect.MARIADB;
@@ -197,6 +198,19 @@ final class CopyConversions {
                         + " fails on it" : ": the copy fails on a value that does not fit";
         return Optional.of("into " + SchemaNames.unquoted(targetColumn) + " " + to.get().written() + " ("
                 + change.reason() + ")" + outcome);
+    }
+
+    /**
+     * True when {@code column} of {@code source} is a PostgreSQL foreign key to a column whose type {@code to} holds
+     * whole ({@code gl_id bigint REFERENCES gl (id)} of an {@code int} id, copied into an {@code int}): its values
+     * are that column's, so they fit. PostgreSQL checks every row against a key it does not mark {@code NOT VALID};
+     * other databases let a session turn the checks off while rows go in.
+     */
+    private static boolean holdsOnlyReferencedValues(String source, String column, SqlType to, SchemaView before,
+            Dialect dialect) {
+        return dialect == Dialect.POSTGRESQL && before.referencedType(source, column)
+                .map(referenced -> TypeChange.of(referenced, to, dialect).verdict())
+                .filter(verdict -> verdict == TypeChange.Verdict.LOSSLESS).isPresent();
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.github.sqlguard.schema;
 
 import io.github.sqlguard.analysis.CallArguments;
+import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.model.Location;
 import io.github.sqlguard.source.FlywayCallbacks;
 import io.github.sqlguard.sql.Placeholders;
@@ -31,6 +32,11 @@ public final class DefinedRoutine {
     private final String creator;
     private final int fromOffset;
     private final int toOffset;
+    /**
+     * How many arguments its calls pass where a routine of another count is an overload beside it (PostgreSQL);
+     * -1 where one of the same name replaces it whatever its parameters.
+     */
+    private final int overloadArity;
     private List<Statement> body = new ArrayList<>();
     /** The statement that creates it, read again for a call that passes literals; null once forgotten. */
     private Statement definition;
@@ -54,6 +60,9 @@ public final class DefinedRoutine {
         this.fromOffset = fromOffset;
         this.toOffset = toOffset;
         this.definition = definition;
+        Dialect dialect = definition.dialect();
+        this.overloadArity = dialect == Dialect.POSTGRESQL || dialect == Dialect.AUTO
+                ? CallArguments.inputParameterCount(tokens, fromOffset) : -1;
     }
 
     /** The normalized last part of the routine's name; {@code package.member} for a member of a package. */
@@ -131,6 +140,37 @@ public final class DefinedRoutine {
     public boolean takesLiteralsFrom(Statement call) {
         return definition != null && definition.written() == null
                 && !CallArguments.of(definition.tokens(), fromOffset, call.tokens(), word()).isEmpty();
+    }
+
+    /**
+     * True when this routine and {@code later}, created after it under the same name, are overloads that live side
+     * by side: PostgreSQL's {@code CREATE OR REPLACE FUNCTION f(a text, b text)} adds one beside {@code f(a text)}
+     * and replaces only a function of the same parameters. Told apart by how many parameters each takes; two of one
+     * count are taken as the same, the later replacing the earlier.
+     */
+    boolean standsBeside(DefinedRoutine later) {
+        return overloadArity >= 0 && later.overloadArity >= 0 && overloadArity != later.overloadArity;
+    }
+
+    /**
+     * False when {@code call} passes more or fewer arguments than this routine can take, so that the database runs
+     * another overload of its name there; true when either count is not known.
+     */
+    public boolean mayTakeArgumentsOf(Statement call) {
+        return definition == null || definition.written() != null
+                || CallArguments.mayTake(definition.tokens(), fromOffset, call.tokens(), word());
+    }
+
+    /**
+     * The overloads among {@code routines} that {@code call} may run, as its number of arguments tells them apart;
+     * all of them when it fits none, since a call the database refuses runs nothing either way.
+     */
+    public static List<DefinedRoutine> reachedBy(Statement call, List<DefinedRoutine> routines) {
+        if (routines.size() < 2) {
+            return routines;
+        }
+        List<DefinedRoutine> fitting = routines.stream().filter(routine -> routine.mayTakeArgumentsOf(call)).toList();
+        return fitting.isEmpty() ? routines : fitting;
     }
 
     /** True when {@code statement} lies inside the definition's text, as the statements of its body do. */

@@ -11,12 +11,15 @@ import java.util.List;
  * @param onDelete the ON DELETE action in upper case ({@code CASCADE}, {@code SET NULL}, ..), or
  *     {@code NO ACTION} when none was written
  * @param onUpdate the ON UPDATE action, likewise
+ * @param referencedColumns the referenced columns as written, or empty when the key names none (the referenced
+ *     table's primary key) or does not check the rows already there ({@code NOT VALID})
  */
 public record ForeignKey(String name, List<String> columns, String referencedTable, String onDelete,
-        String onUpdate) {
+        String onUpdate, List<String> referencedColumns) {
 
     public ForeignKey {
         columns = List.copyOf(columns);
+        referencedColumns = List.copyOf(referencedColumns);
     }
 
     /** True when deleting a referenced row deletes the referencing rows too. */
@@ -30,6 +33,6 @@ public record ForeignKey(String name, List<String> columns, String referencedTab
     }
 
     ForeignKey referencing(String newTable) {
-        return new ForeignKey(name, columns, newTable, onDelete, onUpdate);
+        return new ForeignKey(name, columns, newTable, onDelete, onUpdate, referencedColumns);
     }
 }

@@ -403,14 +403,15 @@ public final class SchemaReplay {
      * later runs after the repeatable one an earlier deploy ran, and calls what it created.
      */
     public Optional<DefinedRoutine> routineBefore(Statement call, String name) {
-        List<DefinedRoutine> overloads = routinesBefore(call, name);
+        List<DefinedRoutine> overloads = DefinedRoutine.reachedBy(call, routinesBefore(call, name));
         return overloads.isEmpty() ? Optional.empty() : Optional.of(overloads.get(overloads.size() - 1));
     }
 
     /**
      * Like {@link #routineBefore}, but every routine of that name the same statement created: an Oracle package
      * overloads a member name, and which overload a call reaches depends on its arguments' types, which only the
-     * database knows, so each of them may run.
+     * database knows, so each of them may run. So do the PostgreSQL overloads that earlier statements created
+     * with other numbers of parameters, which a later one of that name leaves in place.
      */
     public List<DefinedRoutine> routinesBefore(Statement call, String name) {
         Integer position = positions.get(StatementKey.of(call));
@@ -422,9 +423,9 @@ public final class SchemaReplay {
                     continue;
                 }
                 if (created.position() < position) {
-                    if (!latest.isEmpty() && latest.get(0).position() != created.position()) {
-                        latest.clear();
-                    }
+                    // A later creation replaces the earlier ones, but for the overloads it stands beside.
+                    latest.removeIf(earlier -> earlier.position() != created.position()
+                            && !earlier.routine().standsBeside(created.routine()));
                     latest.add(created);
                 } else if (created.repeatable() && (repeatable.isEmpty()
                         || repeatable.get(0).position() == created.position())) {

@@ -175,6 +175,21 @@ public final class SchemaView {
     }
 
     /**
+     * The type of the column that a foreign key of {@code column} alone, in {@code table}, references, when the
+     * replay knows the key, the column it names and that column's type: every value the column holds is NULL or
+     * one of that column's. Empty for a key that names no column or does not check the rows already there.
+     */
+    public Optional<SqlType> referencedType(String table, String column) {
+        String key = SchemaNames.key(column);
+        return table(table).stream().flatMap(known -> known.foreignKeys().stream())
+                .filter(foreignKey -> foreignKey.columns().size() == 1 && foreignKey.referencedColumns().size() == 1
+                        && SchemaNames.key(foreignKey.columns().get(0)).equals(key))
+                .map(foreignKey -> columnType(foreignKey.referencedTable(), foreignKey.referencedColumns().get(0)))
+                .flatMap(Optional::stream)
+                .findFirst();
+    }
+
+    /**
      * True when the replay knows {@code type} (a name as written, not an array of it) as a PostgreSQL enum type at
      * this point: a cast to it takes each text as it is or fails, as only a value's exact label converts.
      */

@@ -99,7 +99,8 @@ public record Table(String name, Map<String, Column> columns, List<String> prima
                 .noneMatch(column -> SchemaNames.key(column).equals(fromKey)) ? foreignKey
                         : new ForeignKey(foreignKey.name(), foreignKey.columns().stream().map(column ->
                                 SchemaNames.key(column).equals(fromKey) ? to : column).toList(),
-                                foreignKey.referencedTable(), foreignKey.onDelete(), foreignKey.onUpdate())).toList();
+                                foreignKey.referencedTable(), foreignKey.onDelete(), foreignKey.onUpdate(),
+                                foreignKey.referencedColumns())).toList();
         return new Table(name, changed, key, keys, complete, sessionRows, characterSet);
     }
 

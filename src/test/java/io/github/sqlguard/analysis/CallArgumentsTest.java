@@ -23,8 +23,12 @@ class CallArgumentsTest {
         // Output parameters receive, they pass nothing in.
         "CREATE PROCEDURE p(OUT a INT, INOUT b INT, c INT) BEGIN END | CALL p('x', 'y', 'z') | {c='z'}",
         "CREATE PROCEDURE p(a IN OUT VARCHAR2, b IN VARCHAR2) IS BEGIN NULL; END; | p('x', 'y') | {b='y'}",
-        // Named arguments, a second call with other values, more arguments than parameters: nothing is known.
-        "CREATE PROCEDURE p(a IN VARCHAR2) IS BEGIN NULL; END; | p(a => 'x') | {}",
+        // PostgreSQL and Oracle name an argument by its parameter, in any case, after the positional ones.
+        "CREATE PROCEDURE p(a IN VARCHAR2) IS BEGIN NULL; END; | p(a => 'x') | {a='x'}",
+        "CREATE FUNCTION f(t text, c text) RETURNS void AS $$ $$ | SELECT f(c := 'b', T := 'a') | {c='b', t='a'}",
+        "CREATE FUNCTION f(t text, c text) RETURNS void AS $$ $$ | SELECT f('a', c => 'b') | {c='b', t='a'}",
+        "CREATE FUNCTION f(t text, c text) RETURNS void AS $$ $$ | SELECT f(x => 'b') | {}",
+        // A second call with other values, more arguments than parameters: nothing is known.
         "CREATE FUNCTION f(t text) RETURNS void AS $$ $$ | SELECT f('a'), f('b') | {}",
         "CREATE FUNCTION f(t text) RETURNS void AS $$ $$ | SELECT f('a', 'b') | {}",
         // T-SQL lists parameters and arguments without parentheses, and names an argument by its parameter.
