@@ -63,6 +63,20 @@ class LinterCallBranchesTest {
             GO
             """;
 
+    private static final String PLPGSQL_HELPER = """
+            CREATE FUNCTION drop_object(obj_name text, obj_type text) RETURNS void AS $$
+            BEGIN
+              IF obj_type = 'TABLE' THEN
+                EXECUTE 'DROP TABLE ' || obj_name;
+              ELSIF obj_type = 'VIEW' THEN
+                EXECUTE 'DROP VIEW ' || obj_name;
+              ELSE
+                EXECUTE 'TRUNCATE TABLE ' || obj_name;
+              END IF;
+            END;
+            $$ LANGUAGE plpgsql;
+            """;
+
     private static final String DELETE = "delete-without-where DELETE without WHERE removes every row of ";
 
     @TempDir
@@ -92,7 +106,13 @@ class LinterCallBranchesTest {
                         + "\nGO\n", List.of(
                         DELETE + "[dbo].[audit_orders]",
                         "drop-table DROP TABLE removes table [dbo].[orders] and all its rows",
-                        "truncate-table TRUNCATE removes every row of table [dbo].[orders]")));
+                        "truncate-table TRUNCATE removes every row of table [dbo].[orders]")),
+                // PL/pgSQL: the body in dollar quotes is read again with the call's literals.
+                Arguments.of(Dialect.POSTGRESQL, PLPGSQL_HELPER, "SELECT drop_object('orders_seq', 'SEQUENCE');",
+                        List.of("truncate-table TRUNCATE removes every row of table orders_seq")),
+                Arguments.of(Dialect.POSTGRESQL, PLPGSQL_HELPER, "SELECT drop_object('orders', 'TABLE');", List.of(
+                        "drop-table DROP TABLE removes table orders and all its rows",
+                        "truncate-table TRUNCATE removes every row of table orders")));
     }
 
     @ParameterizedTest

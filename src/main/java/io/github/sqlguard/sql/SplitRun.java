@@ -278,8 +278,9 @@ final class SplitRun {
         if (bodyError == null && lexed.error().isPresent()) {
             bodyError = lexed.error().get();
         }
-        emitScoped(code, new BlockBodyScanner(false).scan(code, 0, code.size(), false),
-                NestedBodies.declaring(context, code), plpgsqlBody);
+        // A routine's PL/pgSQL body sees the call's arguments; the text dynamic SQL runs does not.
+        emitScoped(code, new BlockBodyScanner(false, plpgsqlBody ? arguments : Map.of())
+                .scan(code, 0, code.size(), false), NestedBodies.declaring(context, code), plpgsqlBody);
     }
 
     /** Splits the text of dynamic SQL again as SQL, with positions in the file. */
@@ -323,8 +324,8 @@ final class SplitRun {
         inner.shapeDialect = shapeDialect;
         inner.nameParameters = plpgsqlBody ? nameParameters : Set.of();
         List<Token> code = inner.withoutComments(lexed.tokens());
-        inner.emitScoped(code, new BlockBodyScanner(false).scan(code, 0, code.size(), false), context,
-                plpgsqlBody);
+        inner.emitScoped(code, new BlockBodyScanner(false, inner.arguments).scan(code, 0, code.size(), false),
+                context, plpgsqlBody);
         inner.statements.forEach(statement -> statements.add(body.toFile(statement)));
         inner.comments.forEach(comment -> comments.add(body.toFile(comment)));
         bodyCommentsAdded |= !inner.comments.isEmpty();
