@@ -148,6 +148,17 @@ class LinterCallBranchesTest {
                         END;
                         /
                         """, "call sp_drop('orders', 'VIEW');"),
+                // A routine the body calls may give its argument a value (PostgreSQL's INOUT); UPPER does not.
+                Arguments.of(Dialect.POSTGRESQL, """
+                        CREATE FUNCTION drop_it(obj_name text, obj_type text) RETURNS void AS $$
+                        BEGIN
+                          CALL normalize_kind(obj_type);
+                          IF upper(obj_type) = 'TABLE' THEN
+                            EXECUTE 'DROP TABLE ' || obj_name;
+                          END IF;
+                        END;
+                        $$ LANGUAGE plpgsql;
+                        """, "SELECT drop_it('orders', 'VIEW');"),
                 Arguments.of(Dialect.SQLSERVER, """
                         CREATE PROCEDURE dbo.dropIt @name nvarchar(100), @type nvarchar(20)
                         AS
@@ -171,10 +182,77 @@ class LinterCallBranchesTest {
         assertEquals(List.of("drop-table"), found.stream().map(f -> f.split(" ")[0]).toList());
     }
 
+    private static final String TSQL_FOLDING_HELPER = """
+            CREATE PROCEDURE dbo.dropIfExists @name sysname, @kind varchar(20), @part sysname = NULL
+            AS
+            BEGIN
+              IF (UPPER(@kind)) = 'TABLE'
+                EXEC('DROP TABLE [dbo].[' + @name + ']')
+              ELSE IF UPPER((@kind)) = 'COLUMN'
+                EXEC('ALTER TABLE [dbo].[' + @name + '] DROP COLUMN [' + @part + ']')
+              ELSE IF LOWER(@kind) <> 'index'
+                EXEC('DELETE FROM [dbo].[' + @name + ']')
+            END
+            GO
+            """;
+
+    private static final String PLPGSQL_FOLDING_HELPER = """
+            CREATE FUNCTION drop_if_exists(objname text, objtype text, subobjname text) RETURNS integer AS $$
+            BEGIN
+              IF (UPPER(objtype)) = 'TABLE' THEN
+                EXECUTE 'DROP TABLE ' || objname;
+              ELSEIF lower(objtype) = 'column' THEN
+                EXECUTE 'ALTER TABLE ' || objname || ' DROP COLUMN ' || subobjname;
+              ELSEIF UPPER(objtype) <> 'INDEX' THEN
+                EXECUTE 'DELETE FROM ' || objname;
+              END IF;
+              RETURN 1;
+            END;
+            $$ LANGUAGE plpgsql;
+            """;
+
+    static Stream<Arguments> foldedCalls() {
+        return Stream.of(
+                Arguments.of(Dialect.SQLSERVER, TSQL_FOLDING_HELPER, "EXEC dbo.dropIfExists 'orders', 'index', 'ix_a'"
+                        + "\nGO\n", List.of()),
+                Arguments.of(Dialect.SQLSERVER, TSQL_FOLDING_HELPER, "EXEC dbo.dropIfExists 'orders', 'column', 'note'"
+                        + "\nGO\n", List.of(
+                        DELETE + "[dbo].[orders]",
+                        "drop-column ALTER TABLE [dbo].[orders] drops column [note]")),
+                Arguments.of(Dialect.SQLSERVER, TSQL_FOLDING_HELPER, "EXEC dbo.dropIfExists 'orders', 'Table'"
+                        + "\nGO\n", List.of(
+                        DELETE + "[dbo].[orders]",
+                        "drop-table DROP TABLE removes table [dbo].[orders] and all its rows")),
+                Arguments.of(Dialect.POSTGRESQL, PLPGSQL_FOLDING_HELPER,
+                        "SELECT drop_if_exists('orders', 'index', 'ix_a');", List.of()),
+                Arguments.of(Dialect.POSTGRESQL, PLPGSQL_FOLDING_HELPER,
+                        "SELECT drop_if_exists('orders', 'COLUMN', 'note');", List.of(
+                        DELETE + "orders",
+                        "drop-column ALTER TABLE orders drops column note")));
+    }
+
+    /**
+     * An arm chosen by the parameter's value in upper or lower case ({@code IF (UPPER(@kind)) = 'TABLE'}) is
+     * skipped at a call whose literal, so folded, cannot meet it.
+     */
+    @ParameterizedTest
+    @MethodSource("foldedCalls")
+    void aCaseFoldedConditionLeavesOutTheArmsTheLiteralCannotReach(Dialect dialect, String helper, String call,
+            List<String> expected) throws IOException {
+        TestProject.write(project, "db/V1__helper.sql", helper);
+        TestProject.write(project, "db/V2__call.sql", call + "\n");
+
+        assertEquals(expected, atTheCall(lint(dialect), "V2__call.sql", 1));
+    }
+
     /** The rule and the message, up to where it names the helper, of each finding on the line of the call. */
     private static List<String> atTheCall(LintResult result, int callLine) {
+        return atTheCall(result, "V1__drop.sql", callLine);
+    }
+
+    private static List<String> atTheCall(LintResult result, String file, int callLine) {
         return result.findings().stream()
-                .filter(f -> f.location().line() == callLine)
+                .filter(f -> f.location().line() == callLine && f.location().path().endsWith(file))
                 .map(f -> f.ruleId() + " " + f.message().substring(0, f.message().indexOf(" (at ")))
                 .sorted()
                 .toList();
