@@ -231,6 +231,34 @@ class LinterCallBranchesTest {
                         "drop-column ALTER TABLE orders drops column note")));
     }
 
+    static Stream<Arguments> tsqlBlocks() {
+        return Stream.of(
+                // RAISERROR reads the parameter it reports; it gives it no value.
+                Arguments.of("""
+                        CREATE PROCEDURE dbo.dropKind @name sysname, @kind varchar(20)
+                        AS
+                        BEGIN
+                          IF @kind = 'TABLE'
+                            EXEC('DROP TABLE [dbo].[' + @name + ']')
+                          ELSE IF @kind = 'COLUMN'
+                            EXEC('ALTER TABLE [dbo].[' + @name + '] DROP COLUMN [note]')
+                          ELSE
+                            RAISERROR('Unknown kind %s', 16, 1, @kind)
+                        END
+                        GO
+                        """));
+    }
+
+    /** A call that names an index reaches neither the arm that drops a table nor the one that drops a column. */
+    @ParameterizedTest
+    @MethodSource("tsqlBlocks")
+    void aTsqlCallSkipsTheBlocksItsLiteralCannotReach(String helper) throws IOException {
+        TestProject.write(project, "db/V1__helper.sql", helper);
+        TestProject.write(project, "db/V2__call.sql", "EXEC dbo.dropKind 'orders', 'INDEX'\nGO\n");
+
+        assertEquals(List.of(), atTheCall(lint(Dialect.SQLSERVER), "V2__call.sql", 1));
+    }
+
     /**
      * An arm chosen by the parameter's value in upper or lower case ({@code IF (UPPER(@kind)) = 'TABLE'}) is
      * skipped at a call whose literal, so folded, cannot meet it.

@@ -14,10 +14,13 @@ import java.util.Map;
  */
 final class ArgumentConditions {
 
-    /** Built-in functions of the dialects that only read their arguments. */
+    /**
+     * Built-in functions of the dialects that only read their arguments, and T-SQL's RAISERROR, which reads the
+     * values its message names ({@code RAISERROR('Invalid type %s', 16, 1, @objtype)}).
+     */
     private static final String[] VALUE_FUNCTIONS = {"UPPER", "LOWER", "UCASE", "LCASE", "TRIM", "LTRIM", "RTRIM",
         "LENGTH", "LEN", "SUBSTR", "SUBSTRING", "COALESCE", "NVL", "ISNULL", "IFNULL", "CONCAT", "REPLACE",
-        "QUOTENAME", "QUOTE_IDENT", "QUOTE_LITERAL", "OBJECT_ID"};
+        "QUOTENAME", "QUOTE_IDENT", "QUOTE_LITERAL", "OBJECT_ID", "RAISERROR", "FORMATMESSAGE"};
 
     private ArgumentConditions() {
     }
