@@ -231,6 +231,44 @@ class LinterCallBranchesTest {
                         "drop-column ALTER TABLE orders drops column note")));
     }
 
+    private static final String PLPGSQL_ALIAS_HELPER = """
+            CREATE FUNCTION drop_if_exists(text, text, text) RETURNS integer AS $BODY$
+            DECLARE
+              objname ALIAS FOR $1;
+              objtype ALIAS FOR $2;
+            BEGIN
+              IF (UPPER(objtype)) = 'TABLE' THEN
+                EXECUTE 'DROP TABLE ' || objname;
+              ELSEIF (UPPER(objtype)) = 'COLUMN' THEN
+                EXECUTE 'ALTER TABLE ' || objname || ' DROP COLUMN ' || $3;
+              END IF;
+              RETURN 1;
+            END;
+            $BODY$ LANGUAGE plpgsql;
+            """;
+
+    static Stream<Arguments> positionalCalls() {
+        return Stream.of(
+                Arguments.of("SELECT drop_if_exists('orders', 'INDEX', 'ix_a');", List.of()),
+                Arguments.of("SELECT drop_if_exists('orders', 'TABLE', NULL);",
+                        List.of("drop-table DROP TABLE removes table orders and all its rows")),
+                Arguments.of("SELECT drop_if_exists('orders', 'COLUMN', 'note');",
+                        List.of("drop-column ALTER TABLE orders drops column note")));
+    }
+
+    /**
+     * PL/pgSQL: a parameter declared without a name is read by position ({@code $3}) or by the alias the body
+     * gives it ({@code objtype ALIAS FOR $2}), and the call's literal fills it in both.
+     */
+    @ParameterizedTest
+    @MethodSource("positionalCalls")
+    void aPositionalParameterTakesTheCallsLiteral(String call, List<String> expected) throws IOException {
+        TestProject.write(project, "db/V1__helper.sql", PLPGSQL_ALIAS_HELPER);
+        TestProject.write(project, "db/V2__call.sql", call + "\n");
+
+        assertEquals(expected, atTheCall(lint(Dialect.POSTGRESQL), "V2__call.sql", 1));
+    }
+
     static Stream<Arguments> tsqlBlocks() {
         return Stream.of(
                 // RAISERROR reads the parameter it reports; it gives it no value.

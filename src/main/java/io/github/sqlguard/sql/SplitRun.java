@@ -40,7 +40,8 @@ final class SplitRun {
     /** True inside a PL/pgSQL body, where EXECUTE always runs dynamic SQL. */
     private boolean plpgsql;
     /** The literals one call passes for the parameters of the routine being split, by lower-case name. */
-    private final Map<String, Token> arguments;
+    /** Grows by the aliases a PL/pgSQL body declares for its parameters once that body is read. */
+    private Map<String, Token> arguments;
     /** Parameters of the PostgreSQL routine being split that hold one object's name ({@link NameParameters}). */
     private Set<String> nameParameters = Set.of();
 
@@ -277,6 +278,9 @@ final class SplitRun {
         bodyCommentsAdded |= comments.size() > commentsBefore;
         if (bodyError == null && lexed.error().isPresent()) {
             bodyError = lexed.error().get();
+        }
+        if (plpgsqlBody) {
+            arguments = ParameterAliases.added(arguments, code);
         }
         // A routine's PL/pgSQL body sees the call's arguments; the text dynamic SQL runs does not.
         emitScoped(code, new BlockBodyScanner(false, plpgsqlBody ? arguments : Map.of())
