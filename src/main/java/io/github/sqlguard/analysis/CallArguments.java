@@ -66,6 +66,10 @@ public final class CallArguments {
             if (name != null && literal != null) {
                 bound.put(name.toLowerCase(Locale.ROOT), literal);
             }
+            if (!byName && name == null && literal != null && !isOutput(parameters.get(i))) {
+                // PostgreSQL: a parameter declared without a name is read as $1, $2 .. by its position.
+                bound.put("$" + (i + 1), literal);
+            }
         }
         // A parameter the call leaves out takes its default, which the body then builds its SQL from as well.
         for (int i = byName ? parameters.size() : arguments.size(); i < parameters.size(); i++) {
@@ -303,6 +307,11 @@ public final class CallArguments {
             return null; // T-SQL writes OUTPUT after the type: @n int OUTPUT
         }
         return parameter.get(at).text();
+    }
+
+    /** True for an output parameter, which the call does not give a value. */
+    private static boolean isOutput(List<Token> parameter) {
+        return parameter.stream().anyMatch(token -> token.isAnyWord("OUT", "INOUT", "OUTPUT"));
     }
 
     /** The argument as a string literal when it is one quoted string or number, else null (also when empty). */

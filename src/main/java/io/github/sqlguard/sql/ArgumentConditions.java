@@ -9,9 +9,18 @@ import java.util.Map;
  * Decides whether an IF condition of a routine body can hold at a call that passes literals for its parameters:
  * {@code IF (ObjType = 'TABLE') THEN} never holds at {@code CALL drop_object('x_seq', 'SEQUENCE')}, so what that
  * arm drops is not what the call drops. Only a condition that is one comparison of a parameter with a literal is
- * read; anything else may hold.
+ * read, the parameter also in parentheses or folded to one case ({@code (UPPER(@objtype)) = 'TABLE'}, as helpers
+ * that take the object's kind in any case compare it); anything else may hold.
  */
 final class ArgumentConditions {
+
+    /**
+     * Built-in functions of the dialects that only read their arguments, and T-SQL's RAISERROR, which reads the
+     * values its message names ({@code RAISERROR('Invalid type %s', 16, 1, @objtype)}).
+     */
+    private static final String[] VALUE_FUNCTIONS = {"UPPER", "LOWER", "UCASE", "LCASE", "TRIM", "LTRIM", "RTRIM",
+        "LENGTH", "LEN", "SUBSTR", "SUBSTRING", "COALESCE", "NVL", "ISNULL", "IFNULL", "CONCAT", "REPLACE",
+        "QUOTENAME", "QUOTE_IDENT", "QUOTE_LITERAL", "OBJECT_ID", "RAISERROR", "FORMATMESSAGE"};
 
     private ArgumentConditions() {
     }
@@ -26,25 +35,80 @@ final class ArgumentConditions {
             return false;
         }
         List<Token> comparison = withoutEnclosingParentheses(condition);
-        if (comparison.size() != 3) {
+        int at = operatorAt(comparison);
+        if (at < 0) {
             return false;
         }
-        Token operator = comparison.get(1);
-        boolean equal = operator.isSymbol("=");
-        if (!equal && !operator.isSymbol("<>") && !operator.isSymbol("!=")) {
+        Operand left = Operand.of(comparison.subList(0, at));
+        Operand right = Operand.of(comparison.subList(at + 1, comparison.size()));
+        if (left == null || right == null) {
             return false;
         }
-        Token passed = passedFor(comparison.get(0), arguments);
-        Token literal = comparison.get(2);
-        if (passed == null) {
-            passed = passedFor(comparison.get(2), arguments);
-            literal = comparison.get(0);
-        }
-        if (passed == null || !isLiteral(literal) || mayAssign(body, comparison.get(0) == literal
-                ? comparison.get(2) : comparison.get(0))) {
+        Operand parameter = left.passedIn(arguments) != null ? left : right;
+        Operand literal = parameter == left ? right : left;
+        Token passed = parameter.passedIn(arguments);
+        if (passed == null || literal.fold() != Fold.NONE || !isLiteral(literal.token())
+                || mayAssign(body, parameter.token())) {
             return false;
         }
-        return equal ? !mayEqual(passed, literal) : surelyEqual(passed, literal);
+        String value = parameter.fold().apply(passed.stringValue());
+        String compared = literal.token().stringValue();
+        // Two values that are the same text are equal however the database compares them.
+        return comparison.get(at).isSymbol("=") ? !mayEqual(value, compared) : value.equals(compared);
+    }
+
+    /** Where the one comparison at the top level stands ({@code =}, {@code <>}, {@code !=}), or -1. */
+    private static int operatorAt(List<Token> comparison) {
+        int depth = 0;
+        int found = -1;
+        for (int i = 0; i < comparison.size(); i++) {
+            Token token = comparison.get(i);
+            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
+            if (depth == 0 && (token.isSymbol("=") || token.isSymbol("<>") || token.isSymbol("!="))) {
+                if (found >= 0) {
+                    return -1;
+                }
+                found = i;
+            }
+        }
+        return found;
+    }
+
+    /** How a side of the comparison changes the case of the value it reads. */
+    private enum Fold {
+        NONE, UPPER, LOWER;
+
+        String apply(String value) {
+            return this == UPPER ? value.toUpperCase(Locale.ROOT)
+                    : this == LOWER ? value.toLowerCase(Locale.ROOT) : value;
+        }
+    }
+
+    /**
+     * One side of the comparison: a single token, in parentheses or not, or a word folded to one case by
+     * {@code UPPER}/{@code LOWER} (MySQL's {@code UCASE}/{@code LCASE} too).
+     */
+    private record Operand(Token token, Fold fold) {
+
+        static Operand of(List<Token> tokens) {
+            List<Token> inner = withoutEnclosingParentheses(tokens);
+            if (inner.size() == 1) {
+                return new Operand(inner.get(0), Fold.NONE);
+            }
+            if (inner.size() < 4 || !inner.get(1).isSymbol("(") || !closesAtEnd(inner.subList(1, inner.size()))) {
+                return null;
+            }
+            Fold fold = inner.get(0).isAnyWord("UPPER", "UCASE") ? Fold.UPPER
+                    : inner.get(0).isAnyWord("LOWER", "LCASE") ? Fold.LOWER : null;
+            List<Token> argument = withoutEnclosingParentheses(inner.subList(2, inner.size() - 1));
+            return fold == null || argument.size() != 1 || argument.get(0).type() != TokenType.WORD ? null
+                    : new Operand(argument.get(0), fold);
+        }
+
+        /** The literal the call passes for this side, when it is a parameter named in {@code arguments}. */
+        Token passedIn(Map<String, Token> arguments) {
+            return token.type() == TokenType.WORD ? arguments.get(token.text().toLowerCase(Locale.ROOT)) : null;
+        }
     }
 
     /**
@@ -69,7 +133,7 @@ final class ArgumentConditions {
                     || after != null && after.isAnyWord("OUT", "OUTPUT");
             boolean passedOn = before != null && (before.isSymbol("=>")
                     || (before.isSymbol("(") || before.isSymbol(",")) && after != null
-                    && (after.isSymbol(")") || after.isSymbol(",")));
+                    && (after.isSymbol(")") || after.isSymbol(",")) && !builtInArgument(body, i));
             if (assigned || setOrSelected || intoOrOut || passedOn) {
                 return true;
             }
@@ -77,8 +141,23 @@ final class ArgumentConditions {
         return false;
     }
 
-    private static Token passedFor(Token name, Map<String, Token> arguments) {
-        return name.type() == TokenType.WORD ? arguments.get(name.text().toLowerCase(Locale.ROOT)) : null;
+    /**
+     * True when the argument at {@code at} is passed to a built-in function ({@code UPPER(@objtype)}), which reads
+     * it and gives it no value: only a routine with output parameters can change what it is passed.
+     */
+    private static boolean builtInArgument(List<Token> body, int at) {
+        int depth = 0;
+        for (int i = at - 1; i > 0; i--) {
+            Token token = body.get(i);
+            if (token.isSymbol(")")) {
+                depth++;
+            } else if (token.isSymbol("(") && depth > 0) {
+                depth--;
+            } else if (token.isSymbol("(") && !body.get(i - 1).isSymbol("(")) {
+                return body.get(i - 1).isAnyWord(VALUE_FUNCTIONS) && (i < 2 || !body.get(i - 2).isSymbol("."));
+            }
+        }
+        return false;
     }
 
     private static boolean isLiteral(Token token) {
@@ -90,20 +169,15 @@ final class ArgumentConditions {
      * collation, by default without regard to case and to trailing blanks, and a number may meet a string that
      * spells it.
      */
-    private static boolean mayEqual(Token passed, Token literal) {
-        String one = passed.stringValue().stripTrailing();
-        String other = literal.stringValue().stripTrailing();
+    private static boolean mayEqual(String passed, String literal) {
+        String one = passed.stripTrailing();
+        String other = literal.stripTrailing();
         if (one.equalsIgnoreCase(other)) {
             return true;
         }
         BigDecimal first = number(one);
         BigDecimal second = number(other);
         return first != null && second != null && first.compareTo(second) == 0;
-    }
-
-    /** True when the two values are the same text, which every database takes as equal. */
-    private static boolean surelyEqual(Token passed, Token literal) {
-        return passed.stringValue().equals(literal.stringValue());
     }
 
     private static BigDecimal number(String text) {

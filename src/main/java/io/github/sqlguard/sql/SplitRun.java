@@ -40,7 +40,8 @@ final class SplitRun {
     /** True inside a PL/pgSQL body, where EXECUTE always runs dynamic SQL. */
     private boolean plpgsql;
     /** The literals one call passes for the parameters of the routine being split, by lower-case name. */
-    private final Map<String, Token> arguments;
+    /** Grows by the aliases a PL/pgSQL body declares for its parameters once that body is read. */
+    private Map<String, Token> arguments;
     /** Parameters of the PostgreSQL routine being split that hold one object's name ({@link NameParameters}). */
     private Set<String> nameParameters = Set.of();
 
@@ -278,8 +279,12 @@ final class SplitRun {
         if (bodyError == null && lexed.error().isPresent()) {
             bodyError = lexed.error().get();
         }
-        emitScoped(code, new BlockBodyScanner(false).scan(code, 0, code.size(), false),
-                NestedBodies.declaring(context, code), plpgsqlBody);
+        if (plpgsqlBody) {
+            arguments = ParameterAliases.added(arguments, code);
+        }
+        // A routine's PL/pgSQL body sees the call's arguments; the text dynamic SQL runs does not.
+        emitScoped(code, new BlockBodyScanner(false, plpgsqlBody ? arguments : Map.of())
+                .scan(code, 0, code.size(), false), NestedBodies.declaring(context, code), plpgsqlBody);
     }
 
     /** Splits the text of dynamic SQL again as SQL, with positions in the file. */
@@ -323,8 +328,8 @@ final class SplitRun {
         inner.shapeDialect = shapeDialect;
         inner.nameParameters = plpgsqlBody ? nameParameters : Set.of();
         List<Token> code = inner.withoutComments(lexed.tokens());
-        inner.emitScoped(code, new BlockBodyScanner(false).scan(code, 0, code.size(), false), context,
-                plpgsqlBody);
+        inner.emitScoped(code, new BlockBodyScanner(false, inner.arguments).scan(code, 0, code.size(), false),
+                context, plpgsqlBody);
         inner.statements.forEach(statement -> statements.add(body.toFile(statement)));
         inner.comments.forEach(comment -> comments.add(body.toFile(comment)));
         bodyCommentsAdded |= !inner.comments.isEmpty();

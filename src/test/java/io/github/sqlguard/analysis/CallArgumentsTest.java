@@ -43,8 +43,9 @@ class CallArgumentsTest {
         "CREATE FUNCTION f(t text, c text DEFAULT now()) RETURNS void AS $$ $$ | SELECT f('a') | {t='a'}",
         "CREATE FUNCTION f(t text, c text DEFAULT 'x') RETURNS void AS $$ $$ | SELECT f('a', 'b') | {c='b', t='a'}",
         "CREATE PROCEDURE dbo.p @tb sysname, @n int = 5 AS BEGIN END | EXEC dbo.p 'orders' | {@n='5', @tb='orders'}",
-        // A parameter without a name has nothing to be read by.
-        "CREATE FUNCTION f(text) RETURNS void AS $$ $$ | SELECT f('a') | {}",
+        // A parameter without a name is read by its position, as PL/pgSQL reads it: $1, $2 ..
+        "CREATE FUNCTION f(text) RETURNS void AS $$ $$ | SELECT f('a') | {$1='a'}",
+        "CREATE FUNCTION f(t text, text, OUT r text) RETURNS void AS $$ $$ | SELECT f('a', 'b') | {$2='b', t='a'}",
     })
     void literalsFillNamedInputParameters(String definition, String call, String expected) {
         Map<String, Token> arguments = CallArguments.of(tokens(definition), 0, tokens(call), name(call));
