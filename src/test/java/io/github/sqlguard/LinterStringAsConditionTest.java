@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * A string literal written alone as a DELETE's or UPDATE's condition is read by the database: MySQL, MariaDB and
  * SQLite take the number it starts with ({@code WHERE '1'} holds for every row, {@code WHERE 'true'} for none),
  * PostgreSQL reads it as a boolean ({@code WHERE 't'}, {@code 'yes'}, {@code 'on'}). Where the dialect is not known,
- * either reading that holds makes it always true.
+ * either reading that holds makes it always true. A double-quoted {@code "1"}, a string to MySQL unless ANSI_QUOTES is
+ * set, holds for every row where it may be read so.
  */
 class LinterStringAsConditionTest {
 
@@ -40,6 +41,11 @@ class LinterStringAsConditionTest {
             AUTO       | DELETE FROM events WHERE 't';                             | 1:1 ERROR always-true-where
             AUTO       | DELETE FROM events WHERE '1';                             | 1:1 ERROR always-true-where
             AUTO       | DELETE FROM events WHERE '0';                             |
+            MYSQL      | DELETE FROM events WHERE "1";                             | 1:1 ERROR always-true-where
+            SQLITE     | UPDATE events SET note = NULL WHERE "1";                  | 1:1 ERROR always-true-where
+            AUTO       | DELETE FROM events WHERE "1";                             | 1:1 ERROR always-true-where
+            MYSQL      | DELETE FROM events WHERE "note";                          |
+            POSTGRESQL | DELETE FROM events WHERE "1";                             |
             """)
     void aLoneStringIsReadAsTheDatabaseReadsIt(Dialect dialect, String script, String expected) throws IOException {
         TestProject.write(project, "db/V1__init.sql",

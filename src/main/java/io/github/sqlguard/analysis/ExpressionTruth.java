@@ -56,6 +56,11 @@ final class ExpressionTruth {
             return of(not.getExpression(), text).not();
         } else if (expression instanceof StringValue string && string.getPrefix() == null) {
             return text.truthOf(string.getValue()); // MySQL's WHERE '1', PostgreSQL's WHERE 't'
+        } else if (expression instanceof Column column && column.getTable() == null
+                && column.getColumnName().length() > 1 && column.getColumnName().startsWith("\"")
+                && column.getColumnName().endsWith("\"")) {
+            String name = column.getColumnName();
+            return text.truthOfDoubleQuoted(name.substring(1, name.length() - 1)); // MySQL's WHERE "1"
         } else if (expression instanceof BooleanValue bool) {
             return Truth.of(bool.getValue());
         } else if (expression instanceof LongValue || expression instanceof DoubleValue) {

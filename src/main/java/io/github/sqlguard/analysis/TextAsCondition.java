@@ -72,6 +72,17 @@ enum TextAsCondition {
     /** The truth of the text, the content between the quotes, read as a whole condition. */
     abstract Truth truthOf(String text);
 
+    /**
+     * The truth of {@code "text"} written alone as a condition. MySQL and MariaDB read double quotes as a string
+     * unless ANSI_QUOTES is set, SQLite when no column has that name; elsewhere it names a column. So it holds for
+     * every row only when its text is a number other than zero where such a reading exists, and is undecided
+     * otherwise.
+     */
+    Truth truthOfDoubleQuoted(String text) {
+        return (this == NUMBER || this == EITHER) && NUMBER.truthOf(text) == Truth.ALWAYS_TRUE ? Truth.ALWAYS_TRUE
+                : Truth.UNKNOWN;
+    }
+
     static TextAsCondition in(Dialect dialect) {
         return switch (dialect) {
             case MYSQL, MARIADB, SQLITE -> NUMBER;
