@@ -40,14 +40,19 @@ final class AstDataChanges {
     /** Whether an UPDATE's FROM list names tables of its own, never the target (PostgreSQL, SQLite). */
     private final boolean fromItemsAreOtherInstances;
 
-    private AstDataChanges(boolean ctesAreUpdatable, boolean fromItemsAreOtherInstances) {
+    /** How the statement's database reads a string written alone as a condition. */
+    private final TextAsCondition textAsCondition;
+
+    private AstDataChanges(boolean ctesAreUpdatable, boolean fromItemsAreOtherInstances,
+            TextAsCondition textAsCondition) {
+        this.textAsCondition = textAsCondition;
         this.ctesAreUpdatable = ctesAreUpdatable;
         this.fromItemsAreOtherInstances = fromItemsAreOtherInstances;
     }
 
     /** The changes in {@code ast}, a JSqlParser statement (typed loosely so callers need not load its class). */
     static List<DataChange> in(Object ast) {
-        return in(ast, false, false);
+        return in(ast, false, false, TextAsCondition.UNDECIDED);
     }
 
     /**
@@ -56,17 +61,18 @@ final class AstDataChanges {
      * {@code fromItemsAreOtherInstances} (PostgreSQL), {@code UPDATE t .. FROM t k JOIN u ON ..} joins a second
      * instance of t, which limits none of the target's rows.
      */
-    static List<DataChange> in(Object ast, boolean ctesAreUpdatable, boolean fromItemsAreOtherInstances) {
-        AstDataChanges walker = new AstDataChanges(ctesAreUpdatable, fromItemsAreOtherInstances);
+    static List<DataChange> in(Object ast, boolean ctesAreUpdatable, boolean fromItemsAreOtherInstances,
+            TextAsCondition textAsCondition) {
+        AstDataChanges walker = new AstDataChanges(ctesAreUpdatable, fromItemsAreOtherInstances, textAsCondition);
         walker.visit((Statement) ast);
         return walker.found;
     }
 
-    private static WhereFact whereFact(Expression where) {
+    private WhereFact whereFact(Expression where) {
         if (where == null) {
             return WhereFact.ABSENT;
         }
-        return ExpressionTruth.of(where) == Truth.ALWAYS_TRUE ? WhereFact.ALWAYS_TRUE : WhereFact.PRESENT;
+        return ExpressionTruth.of(where, textAsCondition) == Truth.ALWAYS_TRUE ? WhereFact.ALWAYS_TRUE : WhereFact.PRESENT;
     }
 
     private void visit(Statement statement) {
@@ -143,7 +149,7 @@ final class AstDataChanges {
                 change.at(), change.unresolvedConditions(), change.selection());
     }
 
-    private static DataChange change(Delete delete) {
+    private DataChange change(Delete delete) {
         List<String> targets = new ArrayList<>();
         if (delete.getTables() != null && !delete.getTables().isEmpty()) {
             // MySQL multi-table form: DELETE t1, t2 FROM t1 JOIN t2 ON ..
@@ -185,7 +191,7 @@ final class AstDataChanges {
                 null);
     }
 
-    private static void addJoins(JoinedTables joined, List<Join> joins) {
+    private void addJoins(JoinedTables joined, List<Join> joins) {
         if (joins == null) {
             return;
         }
@@ -200,12 +206,12 @@ final class AstDataChanges {
             boolean hasOn = join.getOnExpressions() != null && !join.getOnExpressions().isEmpty();
             boolean hasUsing = join.getUsingColumns() != null && !join.getUsingColumns().isEmpty();
             if (hasOn && !hasUsing && join.getOnExpressions().stream()
-                    .allMatch(on -> ExpressionTruth.of(on) == Truth.ALWAYS_TRUE)) {
+                    .allMatch(on -> ExpressionTruth.of(on, textAsCondition) == Truth.ALWAYS_TRUE)) {
                 joined.alwaysTrueConditionFound();
             } else if (hasOn || hasUsing) {
                 // A USING list names a column of each side; a condition that never holds keeps no row at all.
                 boolean namesAny = hasUsing || join.getOnExpressions().stream()
-                        .anyMatch(on -> ExpressionTruth.of(on) == Truth.ALWAYS_FALSE);
+                        .anyMatch(on -> ExpressionTruth.of(on, textAsCondition) == Truth.ALWAYS_FALSE);
                 joined.conditionNaming(namesAny ? null : ParsedConditionQualifiers.of(join.getOnExpressions()));
                 if (!join.isLeft() && !join.isRight() && !join.isFull()) {
                     joined.limitTablesSoFar();

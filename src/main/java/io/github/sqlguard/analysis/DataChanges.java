@@ -23,7 +23,8 @@ final class DataChanges {
                 // Only SQL Server changes rows through a CTE's name; elsewhere that is an error, so AUTO reads it so.
                 : AstDataChanges.in(ast, statement.dialect() == Dialect.SQLSERVER
                         || statement.dialect() == Dialect.AUTO,
-                        StatementTokens.fromItemsAreOtherInstances(statement));
+                        StatementTokens.fromItemsAreOtherInstances(statement),
+                        TextAsCondition.in(statement.dialect()));
         boolean sameShape = changes.size() == fromTokens.size();
         boolean placeholders = hasPlaceholder(statement);
         List<RowChange> result = new ArrayList<>();

@@ -38,21 +38,29 @@ final class ExpressionTruth {
     private ExpressionTruth() {
     }
 
-    static Truth of(Expression expression) {
+    /** The truth of {@code expression}; {@code text} says how its database reads a string written alone. */
+    static Truth of(Expression expression, TextAsCondition text) {
         if (expression instanceof ParenthesedExpressionList<?> list) {
-            return list.size() == 1 ? of(list.get(0)) : Truth.UNKNOWN;
+            return list.size() == 1 ? of(list.get(0), text) : Truth.UNKNOWN;
         } else if (expression instanceof Parenthesis parenthesis) {
-            return of(parenthesis.getExpression());
+            return of(parenthesis.getExpression(), text);
         } else if (expression instanceof OrExpression) {
             List<Expression> terms = new ArrayList<>();
             flatten(expression, OrExpression.class, terms);
-            return coversNull(terms) ? Truth.ALWAYS_TRUE : Truth.or(terms.stream().map(ExpressionTruth::of).toList());
+            return coversNull(terms) ? Truth.ALWAYS_TRUE : Truth.or(terms.stream().map(term -> of(term, text)).toList());
         } else if (expression instanceof AndExpression) {
             List<Expression> terms = new ArrayList<>();
             flatten(expression, AndExpression.class, terms);
-            return Truth.and(terms.stream().map(ExpressionTruth::of).toList());
+            return Truth.and(terms.stream().map(term -> of(term, text)).toList());
         } else if (expression instanceof NotExpression not) {
-            return of(not.getExpression()).not();
+            return of(not.getExpression(), text).not();
+        } else if (expression instanceof StringValue string && string.getPrefix() == null) {
+            return text.truthOf(string.getValue()); // MySQL's WHERE '1', PostgreSQL's WHERE 't'
+        } else if (expression instanceof Column column && column.getTable() == null
+                && column.getColumnName().length() > 1 && column.getColumnName().startsWith("\"")
+                && column.getColumnName().endsWith("\"")) {
+            String name = column.getColumnName();
+            return text.truthOfDoubleQuoted(name.substring(1, name.length() - 1)); // MySQL's WHERE "1"
         } else if (expression instanceof BooleanValue bool) {
             return Truth.of(bool.getValue());
         } else if (expression instanceof LongValue || expression instanceof DoubleValue) {
@@ -83,9 +91,9 @@ final class ExpressionTruth {
             Truth truth = selectsLiteralsOnly(exists.getRightExpression()) ? Truth.ALWAYS_TRUE : Truth.UNKNOWN;
             return exists.isNot() ? truth.not() : truth;
         } else if (expression instanceof CastExpression cast && cast.getColDataType() != null
-                && cast.getLeftExpression() instanceof StringValue text
+                && cast.getLeftExpression() instanceof StringValue castText
                 && Set.of("BOOLEAN", "BOOL").contains(cast.getColDataType().getDataType().toUpperCase(java.util.Locale.ROOT))) {
-            return Comparison.ofBooleanText(operand(text)); // PostgreSQL 't'::boolean
+            return Comparison.ofBooleanText(operand(castText)); // PostgreSQL 't'::boolean
         } else if (expression instanceof ComparisonOperator comparison
                 && comparison.getLeftExpression() instanceof ExpressionList<?> left
                 && comparison.getRightExpression() instanceof ExpressionList<?> right) {

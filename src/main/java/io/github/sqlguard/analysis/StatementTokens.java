@@ -32,6 +32,7 @@ public final class StatementTokens {
     private final boolean barsAreOr;
     private final boolean rownumIsPseudoColumn;
     private final boolean fromItemsAreOtherInstances;
+    private final TextAsCondition textAsCondition;
     /** The variables the statement's body declares, by lower-case name ({@link StatementContext.Body#variables}). */
     private final Set<String> blockVariables;
     /**
@@ -41,15 +42,16 @@ public final class StatementTokens {
     private volatile int[] closingParens;
 
     public StatementTokens(List<Token> tokens) {
-        this(tokens, false, false, false, Set.of());
+        this(tokens, false, false, false, TextAsCondition.UNDECIDED, Set.of());
     }
 
     private StatementTokens(List<Token> tokens, boolean barsAreOr, boolean rownumIsPseudoColumn,
-            boolean fromItemsAreOtherInstances, Set<String> blockVariables) {
+            boolean fromItemsAreOtherInstances, TextAsCondition textAsCondition, Set<String> blockVariables) {
         this.tokens = tokens;
         this.barsAreOr = barsAreOr;
         this.rownumIsPseudoColumn = rownumIsPseudoColumn;
         this.fromItemsAreOtherInstances = fromItemsAreOtherInstances;
+        this.textAsCondition = textAsCondition;
         this.blockVariables = blockVariables;
     }
 
@@ -59,7 +61,7 @@ public final class StatementTokens {
         StatementContext.Body body = statement.context().body();
         return new StatementTokens(statement.tokens(), dialect.isMySqlFamily(),
                 dialect == Dialect.ORACLE || dialect == Dialect.H2 || dialect == Dialect.AUTO,
-                fromItemsAreOtherInstances(statement), body == null ? Set.of() : body.variables());
+                fromItemsAreOtherInstances(statement), TextAsCondition.in(dialect), body == null ? Set.of() : body.variables());
     }
 
     /**
@@ -86,7 +88,7 @@ public final class StatementTokens {
     /** The view of tokens {@code [from, to)}, read in the same dialect. */
     StatementTokens part(int from, int to) {
         return new StatementTokens(tokens.subList(from, to), barsAreOr, rownumIsPseudoColumn,
-                fromItemsAreOtherInstances, blockVariables);
+                fromItemsAreOtherInstances, textAsCondition, blockVariables);
     }
 
     /**
@@ -112,6 +114,11 @@ public final class StatementTokens {
      */
     boolean barsAreOr() {
         return barsAreOr;
+    }
+
+    /** How the statement's database reads a string literal written alone as a condition. */
+    TextAsCondition textAsCondition() {
+        return textAsCondition;
     }
 
     public List<Token> tokens() {

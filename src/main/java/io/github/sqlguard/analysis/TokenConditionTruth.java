@@ -150,6 +150,13 @@ public final class TokenConditionTruth {
             if (only.isAnyWord("TRUE", "FALSE")) {
                 return Truth.of(only.isWord("TRUE"));
             }
+            if (only.type() == TokenType.STRING && only.text().startsWith("'") && only.text().endsWith("'")) {
+                // MySQL's WHERE '1' holds for every row, PostgreSQL's WHERE 't' too: the dialect decides.
+                return tokens.textAsCondition().truthOf(only.text().substring(1, only.text().length() - 1));
+            }
+            if (only.text().length() > 1 && only.text().startsWith("\"") && only.text().endsWith("\"")) {
+                return tokens.textAsCondition().truthOfDoubleQuoted(only.text().substring(1, only.text().length() - 1));
+            }
             return only.type() == TokenType.NUMBER ? Comparison.ofNumber(only.text()) : Truth.UNKNOWN;
         }
         if (to - from == 2 && (tokens.isSymbol(from, "-") || tokens.isSymbol(from, "+"))

@@ -17,7 +17,8 @@ public final class AlwaysTrueWhereRule extends RowChangeRule {
             "always-true-where",
             Severity.ERROR,
             "DELETE or UPDATE with an always-true WHERE clause, MERGE with an always-true ON",
-            "A WHERE such as 1 = 1, TRUE, MySQL's WHERE 1, id = id, coalesce(id, 0) = coalesce(id, 0), "
+            "A WHERE such as 1 = 1, TRUE, MySQL's WHERE 1 or WHERE '1' (a string counts as the number it starts "
+                    + "with), PostgreSQL's WHERE 't', id = id, coalesce(id, 0) = coalesce(id, 0), "
                     + "(a, b) = (a, b), EXISTS (SELECT 1) or 'x' IS NOT NULL holds "
                     + "for every row, so the statement touches the whole table while looking restricted. It is often "
                     + "left over from a generated query or a placeholder condition that was never filled in. The same "
