@@ -26,6 +26,7 @@ import io.github.sqlguard.schema.ForeignKeysTurnedOff;
 import io.github.sqlguard.schema.Guard;
 import io.github.sqlguard.schema.BranchLossGuards;
 import io.github.sqlguard.schema.LossGuards;
+import io.github.sqlguard.schema.CascadedRowsHandled;
 import io.github.sqlguard.schema.EmptiedInRun;
 import io.github.sqlguard.schema.EmptySchemaDrops;
 import io.github.sqlguard.schema.MovedEnumValues;
@@ -232,6 +233,7 @@ final class StatementChecker {
                     () -> NameTakenByCopy.guardOf(models, names, at), () -> RebuiltOnEveryRun.guardOf(models, at),
                     () -> RowsMovedByReturning.guardOf(model), () -> scopeGuards.shortfallOf(statement),
                     facts::earlierRunCopy, () -> ForeignKeysTurnedOff.guardOf(models, at),
+                    () -> CascadedRowsHandled.guardOf(models, at, facts.before()),
                     // last: a note that lowers nothing must not hide a guard that does
                     () -> EmptySchemaDrops.noteOf(models, names, at, start, opening)));
             for (Rule rule : rules) {

@@ -139,7 +139,10 @@ public final class ScratchTables {
             changes.add(change.withScratch(!change.tables().isEmpty()
                     && change.tables().stream().allMatch(table -> scratch.test(table) || isTableVariable(table))));
         }
-        StatementModel marked = model.with(clauses, changes, clauses.stream().anyMatch(clause -> clause.table() == null)
+        // A DELETE also reaches, through ON DELETE CASCADE, tables only the replayed schema names.
+        boolean reachesUnnamedTables = clauses.stream().anyMatch(clause -> clause.table() == null)
+                || changes.stream().anyMatch(change -> change.verb().equals("DELETE"));
+        StatementModel marked = model.with(clauses, changes, reachesUnnamedTables
                 ? asNow(scratch, dialect, firesLater) : null, firesLater ? Map.of() : onlyCopies(clauses, changes))
                 .withScratchRows(firesLater || changes.isEmpty() ? null : scratchRowsNow());
         for (DestructiveClause clause : clauses) {

@@ -69,6 +69,56 @@ public final class CascadeGraph {
         return names;
     }
 
+    /**
+     * A foreign key with {@code ON DELETE CASCADE}: deleting a row of {@code parent} deletes the rows of {@code child}
+     * whose {@code columns} refer to it.
+     *
+     * @param child the referencing table as written
+     * @param columns its referencing columns
+     * @param parent the referenced table as written
+     * @param name the constraint name as written, or empty when the database names it
+     */
+    public record Link(String child, List<String> columns, String parent, String name) {
+
+        public Link {
+            columns = List.copyOf(columns);
+        }
+
+        /** {@code integration.type} or {@code order_lines (order_id, shop_id)}: the referencing side as written. */
+        public String referencingColumns() {
+            return columns.size() == 1 ? child + "." + columns.get(0) : child + " (" + String.join(", ", columns) + ")";
+        }
+    }
+
+    /**
+     * The ON DELETE CASCADE keys a DELETE of rows of {@code table} fires, transitively, nearest first: each table
+     * reached once, through the first key found, and never {@code table} itself (a key to its own table deletes
+     * more of the rows the statement already deletes from).
+     */
+    public List<Link> cascadingLinks(String table) {
+        return cascadingLinks(List.of(table));
+    }
+
+    /** As {@link #cascadingLinks(String)}, for a DELETE of rows of every one of {@code targets}. */
+    public List<Link> cascadingLinks(List<String> targets) {
+        Set<String> seen = new LinkedHashSet<>();
+        targets.forEach(table -> seen.add(SchemaNames.key(table)));
+        List<Link> links = new ArrayList<>();
+        Deque<String> queue = new ArrayDeque<>(targets);
+        while (!queue.isEmpty()) {
+            String current = queue.poll();
+            for (Table candidate : tables) {
+                for (ForeignKey key : candidate.foreignKeys()) {
+                    if (key.deleteCascades() && key.references(current) && seen.add(SchemaNames.key(candidate.name()))) {
+                        links.add(new Link(candidate.name(), key.columns(), current, key.name()));
+                        queue.add(candidate.name());
+                    }
+                }
+            }
+        }
+        return links;
+    }
+
     private List<String> reachable(String start, boolean onlyDeleteCascade) {
         Set<String> seen = new LinkedHashSet<>();
         seen.add(SchemaNames.key(start));

@@ -80,6 +80,11 @@ public record Guard(Kind kind, String description, Map<String, String> columns, 
         /** SQLite: the script turned foreign keys off before, so a DROP TABLE fires no ON DELETE action. */
         FOREIGN_KEYS_OFF,
         /**
+         * The script deleted, emptied or re-pointed the rows of every table whose ON DELETE CASCADE key references
+         * a DELETE's table before it: what still cascades is what the script chose to leave.
+         */
+        CHILD_ROWS_HANDLED,
+        /**
          * Not a guard: the columns an UPDATE fills or an ALTER TABLE drops were added just before by ADD COLUMN IF
          * NOT EXISTS, which keeps an older column of the name. It lowers nothing; it says so on the finding.
          */
@@ -169,7 +174,8 @@ public record Guard(Kind kind, String description, Map<String, String> columns, 
         }
         return switch (kind) {
             case ROLLED_BACK -> true;
-            case FOREIGN_KEYS_OFF -> ruleId.equals("cascade");
+            case FOREIGN_KEYS_OFF -> ruleId.equals("cascade") || ruleId.equals("delete-cascades");
+            case CHILD_ROWS_HANDLED -> ruleId.equals("delete-cascades");
             case NAME_RECREATED, TABLE_CREATED -> ruleId.equals("rename-table");
             case COLUMN_NAME_RECREATED, COLUMN_NAME_GIVEN -> ruleId.equals("rename-column");
             case SCRATCH_COLUMN -> ruleId.equals("drop-column") || ruleId.equals("rename-column");
@@ -178,7 +184,7 @@ public record Guard(Kind kind, String description, Map<String, String> columns, 
             case NEW_COLUMNS_FILLED, VALUES_MOVED -> FILL_RULES.contains(ruleId);
             // An empty table has no row an UPDATE, a narrower type or a dropped partition could change either.
             case EMPTY_TABLE -> TABLE_RULES.contains(ruleId) || FILL_RULES.contains(ruleId)
-                    || ROW_VALUE_RULES.contains(ruleId);
+                    || ROW_VALUE_RULES.contains(ruleId) || ruleId.equals("delete-cascades");
             default -> TABLE_RULES.contains(ruleId);
         };
     }

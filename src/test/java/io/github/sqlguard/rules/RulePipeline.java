@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.sqlguard.analysis.StatementModel;
 import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.schema.SchemaFacts;
+import io.github.sqlguard.schema.SchemaReplay;
 import io.github.sqlguard.sql.StatementContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,16 +34,28 @@ final class RulePipeline {
     }
 
     static List<Hit> run(Dialect dialect, String sql, List<Rule> rules) {
+        return run(dialect, sql, rules, false);
+    }
+
+    /**
+     * As {@link #run(Dialect, String, List)}; with {@code replayed}, each statement is judged with what the schema
+     * replay of the statements before it knows (the tables and foreign keys the snippet creates), as the linter does.
+     */
+    static List<Hit> run(Dialect dialect, String sql, List<Rule> rules, boolean replayed) {
         List<StatementModel> models = RuleHarness.models(dialect, sql);
         List<StatementModel> tokenModels = RuleHarness.tokenModels(dialect, sql);
         assertEquals(models.size(), tokenModels.size());
+        SchemaReplay replay = new SchemaReplay();
         List<Hit> hits = new ArrayList<>();
         for (int i = 0; i < models.size(); i++) {
             StatementModel model = models.get(i);
+            replay.apply(model.statement());
+            SchemaFacts facts = replay.factsFor(model.statement()).judging(model.statement());
             for (Rule rule : rules) {
-                List<Violation> violations = rule.check(model);
+                List<Violation> violations = replayed ? rule.check(model, facts) : rule.check(model);
                 if (!(rule instanceof UnparsedStatementRule)) {
-                    assertEquals(violations, rule.check(tokenModels.get(i)),
+                    assertEquals(violations, replayed ? rule.check(tokenModels.get(i), facts)
+                            : rule.check(tokenModels.get(i)),
                             "token path differs for " + model.statement().sql());
                 }
                 for (Violation violation : violations) {
