@@ -1,0 +1,69 @@
+package io.github.sqlguard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.model.Finding;
+import io.github.sqlguard.model.Severity;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A script that checks a table is empty before it drops it: the check guards the drop wherever the script writes it,
+ * in the block of the drop, in the body of a routine the script calls, or in an earlier block that stops the
+ * migration when the table has rows; and only while nothing between the check and the drop may add rows.
+ */
+class LinterEmptinessCheckTest {
+
+    @TempDir
+    Path project;
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            POSTGRESQL | DO $$ BEGIN IF EXISTS (SELECT 1 FROM audit_2019) THEN RAISE EXCEPTION 'audit_2019 has rows'; END IF; DROP TABLE audit_2019; END $$;
+            POSTGRESQL | DO $$ BEGIN IF (SELECT count(*) FROM audit_2019) > 0 THEN RAISE EXCEPTION 'rows; keep it'; END IF; DROP TABLE audit_2019; END $$;
+            POSTGRESQL | DO $$ DECLARE n int; BEGIN SELECT count(*) INTO n FROM audit_2019; IF n = 0 THEN EXECUTE 'DROP TABLE audit_2019'; END IF; END $$;
+            POSTGRESQL | CREATE OR REPLACE FUNCTION drop_old() RETURNS void AS $$ DECLARE row_count INT; BEGIN SELECT COUNT(*) INTO row_count FROM audit_2019; IF row_count = 0 THEN DROP TABLE audit_2019; END IF; END $$ LANGUAGE plpgsql; SELECT drop_old(); DROP FUNCTION drop_old();
+            POSTGRESQL | CREATE OR REPLACE FUNCTION drop_old() RETURNS void AS $$ DECLARE row_count INT; BEGIN SELECT COUNT(*) INTO row_count FROM audit_2019; IF row_count = 0 THEN EXECUTE 'DROP TABLE audit_2019'; END IF; END $$ LANGUAGE plpgsql; SELECT drop_old(); DROP FUNCTION drop_old();
+            POSTGRESQL | CREATE PROCEDURE drop_old() LANGUAGE plpgsql AS $$ BEGIN IF NOT EXISTS (SELECT 1 FROM audit_2019) THEN DROP TABLE audit_2019; END IF; END $$; CALL drop_old();
+            """)
+    void checkedEmptinessGuardsTheDrop(Dialect dialect, String sql) throws IOException {
+        List<Finding> findings = lint(dialect, sql.replace("; ", ";\n").replace("\\n", "\n"));
+
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals(Severity.INFO, findings.get(0).severity(), findings.get(0).message());
+        assertTrue(findings.get(0).message().contains("runs only when "), findings.get(0).message());
+        assertTrue(findings.get(0).message().contains("audit_2019 is empty"), findings.get(0).message());
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            POSTGRESQL | CREATE FUNCTION drop_old() RETURNS void AS $$ BEGIN IF EXISTS (SELECT 1 FROM audit_2019) THEN DROP TABLE audit_2019; END IF; END $$ LANGUAGE plpgsql; SELECT drop_old();
+            """)
+    void noCheckOrAnUndoneOneGuardsNothing(Dialect dialect, String sql) throws IOException {
+        List<Finding> findings = lint(dialect, sql.replace("; ", ";\n"));
+
+        assertFalse(findings.isEmpty(), "the drop is still reported");
+        findings.forEach(f -> assertEquals(Severity.ERROR, f.severity(), f.message()));
+    }
+
+    private List<Finding> lint(Dialect dialect, String sql) throws IOException {
+        Path file = project.resolve("db/V2__change.sql");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, sql + "\n", StandardCharsets.UTF_8);
+        LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
+        LintResult result = new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(),
+                List.of(), dialect, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
+                defaults.liquibase(), List.of(), null, defaults.maxFileBytes(), 1));
+        return result.findings().stream().filter(f -> f.ruleId().equals("drop-table")).toList();
+    }
+}
