@@ -214,6 +214,13 @@ public final class BranchLossGuards {
             Optional<String> required = SourceRowsCondition.tableOf(statement);
             required.ifPresentOrElse(table -> rowsRequired.put(scope, table), () -> rowsRequired.remove(scope));
         } else {
+            // A branch that may have run may have filled a table an earlier block checked was empty.
+            LossGuards inScope = guards.get(scope);
+            if (inScope != null) {
+                inScope.checkedEmpty.observe(statement, inScope.lineOf(statement));
+                certain.computeIfAbsent(scope, k -> new ArrayList<>()).add(scoped -> scoped.checkedEmpty.observe(
+                        statement, scoped.lineOf(statement)));
+            }
             beforeBranches.putIfAbsent(scope, beforeBlock.getOrDefault(scope, before));
             armsSinceCertain.computeIfAbsent(scope, k -> new LinkedHashSet<>()).add(arm);
             // A copy that runs whenever its source has rows either copied them or found none: it holds after the IF
