@@ -41,6 +41,8 @@ class LinterEmptinessCheckTest {
             POSTGRESQL | DO $$ DECLARE n bigint; BEGIN SELECT count(*) INTO n FROM audit_2019; IF n > 0 THEN RAISE EXCEPTION 'has % rows', n; END IF; END $$; DROP TABLE audit_2019;
             POSTGRESQL | DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM audit_2019) THEN RAISE NOTICE 'empty'; ELSE RAISE EXCEPTION 'has rows'; END IF; END $$; DROP TABLE audit_2019;
             POSTGRESQL | DO $$ BEGIN IF EXISTS (SELECT 1 FROM audit_2019) THEN RAISE EXCEPTION 'has rows'; END IF; END $$; DO $$ BEGIN DROP TABLE audit_2019; END $$;
+            SQLSERVER  | IF EXISTS (SELECT 1 FROM dbo.audit_2019) THROW 50000, 'audit_2019 has rows; keep it', 1;\\nGO\\nDROP TABLE dbo.audit_2019;
+            SQLSERVER  | IF EXISTS (SELECT TOP 1 * FROM audit_2019) BEGIN THROW 50000, 'has rows', 1; END\\nGO\\nALTER TABLE other ADD c INT;\\nGO\\nDROP TABLE audit_2019;
             ORACLE     | DECLARE n NUMBER; BEGIN SELECT COUNT(*) INTO n FROM audit_2019; IF n > 0 THEN RAISE_APPLICATION_ERROR(-20001, 'audit_2019 has rows'); END IF; END;\\n/\\nDROP TABLE audit_2019;
             """)
     void checkedEmptinessGuardsTheDrop(Dialect dialect, String sql) throws IOException {
@@ -66,13 +68,17 @@ class LinterEmptinessCheckTest {
             POSTGRESQL | DO $$ BEGIN IF EXISTS (SELECT 1 FROM audit_2019) THEN RAISE EXCEPTION 'has rows'; END IF; END $$; DO $$ BEGIN PERFORM refill(); END $$; DROP TABLE audit_2019;
             POSTGRESQL | DO $$ BEGIN IF EXISTS (SELECT 1 FROM audit_2019) THEN RAISE EXCEPTION 'has rows'; END IF; END $$; DROP TABLE audit_2019; ALTER TABLE audit_old RENAME TO audit_2019; DROP TABLE audit_2019;
             POSTGRESQL | DO $$ BEGIN IF EXISTS (SELECT 1 FROM audit_2019) THEN RAISE EXCEPTION 'has rows'; END IF; END $$; COPY audit_2019 FROM '/tmp/a.csv'; DROP TABLE audit_2019;
+            SQLSERVER  | IF EXISTS (SELECT 1 FROM audit_2019) RAISERROR('has rows', 16, 1);\\nGO\\nDROP TABLE audit_2019;
+            SQLSERVER  | IF EXISTS (SELECT 1 FROM audit_2019) THROW 50000, 'has rows', 1;\\nGO\\nEXEC refill;\\nGO\\nDROP TABLE audit_2019;
+            SQLSERVER  | IF EXISTS (SELECT 1 FROM audit_2019) THROW 50000, 'has rows', 1;\\nGO\\nINSERT INTO audit_2019 VALUES (1);\\nGO\\nDROP TABLE audit_2019;
+            SQLSERVER  | IF EXISTS (SELECT 1 FROM audit_2019 WHERE y = 1) THROW 50000, 'has rows', 1;\\nGO\\nDROP TABLE audit_2019;
             POSTGRESQL | DO $$ BEGIN IF vflag THEN IF EXISTS (SELECT 1 FROM audit_2019) THEN RAISE EXCEPTION 'has rows'; END IF; END IF; END $$; DROP TABLE audit_2019;
             POSTGRESQL | DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM audit_2019) THEN INSERT INTO audit_2019 VALUES (1); ELSE RAISE EXCEPTION 'has rows'; END IF; END $$; DROP TABLE audit_2019;
             POSTGRESQL | CREATE FUNCTION check_empty() RETURNS void AS $$ BEGIN IF EXISTS (SELECT 1 FROM audit_2019) THEN RAISE EXCEPTION 'has rows'; END IF; END $$ LANGUAGE plpgsql; DROP TABLE audit_2019;
             POSTGRESQL | CREATE FUNCTION drop_old() RETURNS void AS $$ BEGIN IF EXISTS (SELECT 1 FROM audit_2019) THEN DROP TABLE audit_2019; END IF; END $$ LANGUAGE plpgsql; SELECT drop_old();
             """)
     void noCheckOrAnUndoneOneGuardsNothing(Dialect dialect, String sql) throws IOException {
-        List<Finding> findings = lint(dialect, sql.replace("; ", ";\n"));
+        List<Finding> findings = lint(dialect, sql.replace("; ", ";\n").replace("\\n", "\n"));
 
         assertFalse(findings.isEmpty(), "the drop is still reported");
         Finding last = findings.get(findings.size() - 1);

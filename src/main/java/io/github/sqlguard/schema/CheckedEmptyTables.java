@@ -43,6 +43,13 @@ final class CheckedEmptyTables {
             return;
         }
         Token first = statement.firstToken();
+        Optional<String> thrown = statement.readsAsTsql() && statement.context().branch() == null
+                ? EmptinessConditions.tableCheckedEmptyByThrow(statement.sql()) : Optional.empty();
+        if (thrown.isPresent()) {
+            checkedAt.put(thrown.get(), at);
+            checkingBlock = statement;
+            return;
+        }
         if (statement.container()) {
             // A block's own statements follow it and are observed one by one; a Liquibase custom change runs code.
             if (first.isWord("CALL")) {

@@ -73,6 +73,13 @@ final class EmptinessConditions {
     /** Up to the first statement of a DO block or an anonymous block: {@code DO $$ DECLARE n int; BEGIN}. */
     private static final Pattern BLOCK_START = Pattern.compile("(?is)^\\s*(?:DO\\s+(?:LANGUAGE\\s+\\w+\\s+)?"
             + "(?:E?'|\\$\\w*\\$)\\s*)?(?:DECLARE\\b.*?)?\\bBEGIN\\s+");
+    /**
+     * T-SQL: {@code IF EXISTS (SELECT 1 FROM t) THROW 50000, '..', 1;}. THROW ends the batch with an error, which ends
+     * the migration (RAISERROR does not: the batch goes on).
+     */
+    private static final Pattern THROWN_UNLESS_EMPTY = Pattern.compile("(?is)^\\s*IF\\s+EXISTS\\s*\\(\\s*SELECT\\s+"
+            + "(?:TOP\\s*\\(?\\s*1\\s*\\)?\\s+)?(?:1|\\*|[\\w.\"`\\[\\]]+)\\s+FROM\\s+" + NAME
+            + "\\s*\\)\\s*(?:BEGIN\\s+)?THROW\\b(?:'(?:[^']|'')*'|[^;'])*;?\\s*(?:END\\b\\s*;?)?\\s*$");
     /** A block with an exception handler may go on after its check failed. */
     private static final Pattern HANDLER = Pattern.compile("(?is)\\bEXCEPTION\\s+WHEN\\b");
     /** A statement run as dynamic SQL starts inside the literal that {@code EXECUTE '} opens. */
@@ -127,6 +134,12 @@ final class EmptinessConditions {
             }
         }
         return tables;
+    }
+
+    /** The table a T-SQL statement checks is empty, ending the batch with THROW when it has rows. */
+    static Optional<String> tableCheckedEmptyByThrow(String sql) {
+        Matcher matcher = THROWN_UNLESS_EMPTY.matcher(withoutComments(sql));
+        return matcher.matches() ? Optional.of(SchemaNames.key(matcher.group("table"))) : Optional.empty();
     }
 
     /** The table a changeset precondition, given as its bare condition, requires to be empty. */
