@@ -240,8 +240,8 @@ final class EmptinessConditions {
 
     /**
      * The text that may guard the statement: before its main keyword in the same statement (T-SQL
-     * {@code IF .. DROP}), or in the block or routine body that contains it (PL/pgSQL {@code IF .. THEN}), the last container
-     * before the statement.
+     * {@code IF .. DROP}), or in the block or routine body that contains it (PL/pgSQL {@code IF .. THEN}), the last
+     * container before the statement.
      */
     static String conditionBefore(Statement statement, int main, Statement lastContainer) {
         List<Token> tokens = statement.tokens();
