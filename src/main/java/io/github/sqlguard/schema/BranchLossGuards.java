@@ -53,6 +53,8 @@ public final class BranchLossGuards {
      * key of the loop's row, each with the record's column it stands for ({@link RowLoopCopy#keyVariable}).
      */
     private final Map<String, Map<String, String>> loopKeyVariables = new HashMap<>();
+    /** The last block or routine definition observed, in any scope: the definition of the body that follows it. */
+    private Statement lastContainer;
 
     /** Guards in which every routine body keeps a run of its own. */
     public BranchLossGuards() {
@@ -145,13 +147,17 @@ public final class BranchLossGuards {
         if (!isRoutineBody(context)) {
             return new LossGuards(context.runScope(), start);
         }
-        if (!runWhereDefined.test(statement)) {
-            return LossGuards.inRoutineBody(context.label());
+        LossGuards inBody;
+        if (runWhereDefined.test(statement)) {
+            // Called on the line after its definition: it runs as part of the script, on what the script did so far.
+            inBody = new LossGuards(context.runScope(), start);
+            certain.getOrDefault(context.runScope(), List.of()).forEach(seen -> seen.accept(inBody));
+        } else {
+            inBody = LossGuards.inRoutineBody(context.label());
         }
-        // Called on the line after its definition: it runs as part of the script, on what the script did so far.
-        LossGuards inScript = new LossGuards(context.runScope(), start);
-        certain.getOrDefault(context.runScope(), List.of()).forEach(seen -> seen.accept(inScript));
-        return inScript;
+        // The body's first statement follows its definition, whose text holds a check before a later statement.
+        inBody.lastContainer = lastContainer;
+        return inBody;
     }
 
     /** The row loop {@code statement} runs in, by its scope and where its query stands; "" outside any. */
@@ -193,6 +199,9 @@ public final class BranchLossGuards {
         SchemaView before = body && !(isRoutineBody(statement.context()) && runWhereDefined.test(statement))
                 ? SchemaView.UNKNOWN : replayed;
         of(statement).observe(model, before);
+        if (statement.container()) {
+            lastContainer = statement;
+        }
         String scope = scopeOf(statement);
         String arm = statement.context().branch();
         if (arm == null) {
@@ -205,6 +214,13 @@ public final class BranchLossGuards {
             Optional<String> required = SourceRowsCondition.tableOf(statement);
             required.ifPresentOrElse(table -> rowsRequired.put(scope, table), () -> rowsRequired.remove(scope));
         } else {
+            // A branch that may have run may have filled a table an earlier block checked was empty.
+            LossGuards inScope = guards.get(scope);
+            if (inScope != null) {
+                inScope.checkedEmpty.observe(statement, inScope.lineOf(statement));
+                certain.computeIfAbsent(scope, k -> new ArrayList<>()).add(scoped -> scoped.checkedEmpty.observe(
+                        statement, scoped.lineOf(statement)));
+            }
             beforeBranches.putIfAbsent(scope, beforeBlock.getOrDefault(scope, before));
             armsSinceCertain.computeIfAbsent(scope, k -> new LinkedHashSet<>()).add(arm);
             // A copy that runs whenever its source has rows either copied them or found none: it holds after the IF

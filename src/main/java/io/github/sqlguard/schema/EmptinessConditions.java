@@ -47,8 +47,43 @@ final class EmptinessConditions {
     private static final String COUNT_INTO = "\\bSELECT\\s+COUNT\\s*\\(\\s*(?:\\*|1)\\s*\\)\\s+INTO\\s+(?:STRICT\\s+)?"
             + "(?<var>\\w+)\\s+FROM\\s+" + NAME + "\\s*;\\s*IF\\s+\\k<var>\\s*";
     private static final Pattern COUNTED_ZERO = Pattern.compile("(?is)" + COUNT_INTO + "=\\s*0\\s+THEN\\s*$");
-    private static final Pattern RAISED_UNLESS_ZERO = Pattern.compile("(?is)" + COUNT_INTO
-            + "(?:<>|!=|>)\\s*0\\s+THEN\\s+RAISE\\s+EXCEPTION\\b[^;]*;\\s*END\\s+IF\\s*;\\s*$");
+    /**
+     * A statement that stops the block with an error, which ends the migration: PL/pgSQL {@code RAISE EXCEPTION
+     * '..';} or {@code RAISE '..';} (whose level defaults to EXCEPTION), Oracle {@code RAISE_APPLICATION_ERROR(..);}.
+     */
+    private static final String RAISE = "(?:RAISE\\s+(?:EXCEPTION\\b|(?='))|RAISE_APPLICATION_ERROR\\s*\\()"
+            + "(?:'(?:[^']|'')*'|[^;'])*;";
+    /** A statement that neither changes rows nor stops the block: {@code NULL;}, {@code RAISE NOTICE '..';}. */
+    private static final String NO_OP = "(?:NULL\\s*;|RAISE\\s+(?:NOTICE|WARNING|INFO|LOG|DEBUG)\\b"
+            + "(?:'(?:[^']|'')*'|[^;'])*;)";
+    private static final String END_IF = "\\s*END\\s+IF\\s*;";
+    /** The checks that stop the block with an error when a table has rows, each a statement of its own. */
+    private static final List<String> RAISING_CHECKS = List.of(
+            COUNT_INTO + "(?:<>|!=|>)\\s*0\\s+THEN\\s+" + RAISE + END_IF,
+            "\\bIF\\s+EXISTS\\s*\\(\\s*SELECT\\s+(?:1|\\*|[\\w.\"`\\[\\]]+)\\s+FROM\\s+" + NAME
+                    + "\\s*\\)\\s*THEN\\s+" + RAISE + END_IF,
+            "\\bIF\\s*\\(\\s*SELECT\\s+COUNT\\s*\\(\\s*(?:\\*|1)\\s*\\)\\s+FROM\\s+" + NAME
+                    + "\\s*\\)\\s*(?:<>|!=|>)\\s*0\\s*THEN\\s+" + RAISE + END_IF,
+            NOT_EXISTS_FROM + "\\s*\\)\\s*THEN\\s+(?:" + NO_OP + "\\s*)+ELSE\\s+" + RAISE + END_IF);
+    private static final List<Pattern> RAISED_UNLESS_EMPTY = RAISING_CHECKS.stream()
+            .map(check -> Pattern.compile("(?is)" + check + "\\s*$")).toList();
+    /** The same checks where they start a block's statements, one after the other. */
+    private static final List<Pattern> RAISING_CHECK_AT = RAISING_CHECKS.stream()
+            .map(check -> Pattern.compile("(?is)\\s*" + check)).toList();
+    /** Up to the first statement of a DO block or an anonymous block: {@code DO $$ DECLARE n int; BEGIN}. */
+    private static final Pattern BLOCK_START = Pattern.compile("(?is)^\\s*(?:DO\\s+(?:LANGUAGE\\s+\\w+\\s+)?"
+            + "(?:E?'|\\$\\w*\\$)\\s*)?(?:DECLARE\\b.*?)?\\bBEGIN\\s+");
+    /**
+     * T-SQL: {@code IF EXISTS (SELECT 1 FROM t) THROW 50000, '..', 1;}. THROW ends the batch with an error, which ends
+     * the migration (RAISERROR does not: the batch goes on).
+     */
+    private static final Pattern THROWN_UNLESS_EMPTY = Pattern.compile("(?is)^\\s*IF\\s+EXISTS\\s*\\(\\s*SELECT\\s+"
+            + "(?:TOP\\s*\\(?\\s*1\\s*\\)?\\s+)?(?:1|\\*|[\\w.\"`\\[\\]]+)\\s+FROM\\s+" + NAME
+            + "\\s*\\)\\s*(?:BEGIN\\s+)?THROW\\b(?:'(?:[^']|'')*'|[^;'])*;?\\s*(?:END\\b\\s*;?)?\\s*$");
+    /** A block with an exception handler may go on after its check failed. */
+    private static final Pattern HANDLER = Pattern.compile("(?is)\\bEXCEPTION\\s+WHEN\\b");
+    /** A statement run as dynamic SQL starts inside the literal that {@code EXECUTE '} opens. */
+    private static final Pattern EXECUTE_OPENED = Pattern.compile("(?is)\\bEXECUTE\\s+(?:IMMEDIATE\\s+)?'\\s*$");
 
     /** A column of a table that must hold no value. */
     record EmptyColumn(String table, String column) {
@@ -59,13 +94,52 @@ final class EmptinessConditions {
 
     /** The table that {@code textBefore}, the text just before a statement, requires to be empty. */
     static Optional<String> emptyTableRequiredBy(String textBefore) {
-        for (Pattern pattern : List.of(NOT_EXISTS, COUNT_ZERO, COUNTED_ZERO, RAISED_UNLESS_ZERO)) {
-            Matcher matcher = pattern.matcher(textBefore);
+        String before = EXECUTE_OPENED.matcher(textBefore).replaceFirst("");
+        List<Pattern> patterns = new ArrayList<>(List.of(NOT_EXISTS, COUNT_ZERO, COUNTED_ZERO));
+        patterns.addAll(RAISED_UNLESS_EMPTY);
+        for (Pattern pattern : patterns) {
+            Matcher matcher = pattern.matcher(before);
             if (matcher.find()) {
                 return Optional.of(SchemaNames.key(matcher.group("table")));
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The tables a block ({@code DO $$ .. $$}, an anonymous PL/SQL block) checks are empty before anything else,
+     * stopping with an error when one has rows: {@code IF EXISTS (SELECT 1 FROM t) THEN RAISE EXCEPTION '..'; END
+     * IF;}. Only checks that start the block count, as those run whenever it runs, and none of a block with an
+     * exception handler, which may swallow the error.
+     */
+    static List<String> tablesCheckedEmptyBy(String blockSql) {
+        String text = withoutComments(blockSql);
+        Matcher start = BLOCK_START.matcher(text);
+        if (!start.lookingAt() || HANDLER.matcher(text).find()) {
+            return List.of();
+        }
+        List<String> tables = new ArrayList<>();
+        int at = start.end();
+        boolean found = true;
+        while (found) {
+            found = false;
+            for (Pattern check : RAISING_CHECK_AT) {
+                Matcher matcher = check.matcher(text).region(at, text.length());
+                if (matcher.lookingAt()) {
+                    tables.add(SchemaNames.key(matcher.group("table")));
+                    at = matcher.end();
+                    found = true;
+                    break;
+                }
+            }
+        }
+        return tables;
+    }
+
+    /** The table a T-SQL statement checks is empty, ending the batch with THROW when it has rows. */
+    static Optional<String> tableCheckedEmptyByThrow(String sql) {
+        Matcher matcher = THROWN_UNLESS_EMPTY.matcher(withoutComments(sql));
+        return matcher.matches() ? Optional.of(SchemaNames.key(matcher.group("table"))) : Optional.empty();
     }
 
     /** The table a changeset precondition, given as its bare condition, requires to be empty. */
@@ -166,15 +240,16 @@ final class EmptinessConditions {
 
     /**
      * The text that may guard the statement: before its main keyword in the same statement (T-SQL
-     * {@code IF .. DROP}), or in the block that contains it (PL/pgSQL {@code IF .. THEN}), the last container
-     * before the statement.
+     * {@code IF .. DROP}), or in the block or routine body that contains it (PL/pgSQL {@code IF .. THEN}), the last
+     * container before the statement.
      */
     static String conditionBefore(Statement statement, int main, Statement lastContainer) {
         List<Token> tokens = statement.tokens();
         String before = "";
         if (main > 0) {
             before = textBetween(statement, tokens.get(0), tokens.get(main));
-        } else if (lastContainer != null && statement.context().kind() == StatementContext.Kind.EXECUTED_BLOCK
+        } else if (lastContainer != null && (statement.context().kind() == StatementContext.Kind.EXECUTED_BLOCK
+                || statement.context().kind() == StatementContext.Kind.ROUTINE_BODY)
                 && lastContainer.start().path().equals(statement.start().path())) {
             before = textBetween(lastContainer, lastContainer.firstToken(), statement.firstToken());
         }

@@ -82,6 +82,12 @@ final class GuardsFromFacts {
         if (emptyTable.isPresent() && targets.stream().allMatch(t -> SchemaNames.key(t).equals(emptyTable.get()))) {
             return Optional.of(new Guard(Guard.Kind.EMPTY_TABLE, "runs only when " + targets.get(0) + " is empty"));
         }
+        Optional<String> checked = facts.checkedEmpty.checkOf(SchemaNames.key(targets.get(0)));
+        if (checked.isPresent() && targets.stream().allMatch(t -> SchemaNames.key(t).equals(SchemaNames.key(
+                targets.get(0))))) {
+            return Optional.of(new Guard(Guard.Kind.EMPTY_TABLE, "runs only when " + targets.get(0)
+                    + " is empty (the block at " + checked.get() + " stops the migration when it has rows)"));
+        }
         if (targets.stream().allMatch(t -> facts.emptyTables.contains(SchemaNames.key(t)))) {
             return Optional.of(new Guard(Guard.Kind.EMPTY_TABLE, "runs only when " + targets.get(0)
                     + " is empty (changeset precondition)"));

@@ -43,6 +43,7 @@ public final class LossGuards {
     /** Whether a note names the file of the statement it points at, as it does when the run spans files. */
     private final boolean spansFiles;
     final Set<String> emptyTables = new HashSet<>();
+    final CheckedEmptyTables checkedEmpty = new CheckedEmptyTables();
     final ColumnFacts columns = new ColumnFacts();
     ColumnsAddedIfMissing addedIfMissing = new ColumnsAddedIfMissing();
     /**
@@ -189,6 +190,9 @@ public final class LossGuards {
      * a copy that lists the columns is a full copy when it reads every column the schema knows the table has.
      */
     public void observe(Statement statement, SchemaView before) {
+        if (statement.context().followsEarlierStatements()) {
+            checkedEmpty.observe(statement, lineOf(statement));
+        }
         if (statement.container()) {
             lastContainer = statement;
             // A Liquibase customChange or executeCommand arrives as a call for the replay only: its code may have
@@ -351,5 +355,6 @@ public final class LossGuards {
         columns.tablesRenamed(List.of(key));
         addedIfMissing.forget(key);
         emptyTables.remove(key);
+        checkedEmpty.forget(key);
     }
 }

@@ -1,0 +1,117 @@
+package io.github.sqlguard.schema;
+
+import io.github.sqlguard.sql.Statement;
+import io.github.sqlguard.sql.Token;
+import io.github.sqlguard.sql.TokenType;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The tables an earlier block of the run checked are empty, stopping the migration with an error when one had rows
+ * ({@code DO $$ BEGIN IF EXISTS (SELECT 1 FROM t) THEN RAISE EXCEPTION '..'; END IF; END $$;}), and that nothing
+ * since may have filled: a later {@code DROP TABLE t} of the same run finds it empty. A statement that names the
+ * table and may write it, or calls a routine that may, ends what the check says.
+ */
+final class CheckedEmptyTables {
+
+    /**
+     * Statements that name a table without adding rows to it. Not a DROP: a table created again under the name
+     * afterwards holds other rows.
+     */
+    private static final Set<String> LEAVE_ROWS = Set.of("COMMENT", "GRANT", "REVOKE", "ANALYZE",
+            "VACUUM", "REINDEX", "LOCK", "SET", "RESET");
+    /** Statements that run code the script does not show. */
+    private static final Set<String> CALLS = Set.of("CALL", "EXEC", "EXECUTE", "PERFORM");
+    /** Functions a SELECT may call that write no table. */
+    private static final Set<String> BUILT_INS = Set.of("count", "exists", "in", "any", "all", "coalesce", "max",
+            "min", "sum", "avg", "now", "cast", "lower", "upper", "concat", "format", "set_config",
+            "current_setting", "nextval", "setval", "currval", "pg_sleep", "version", "nullif", "greatest", "least",
+            "length", "substring", "trim", "replace", "to_char", "round", "abs", "array_agg", "string_agg");
+
+    /** By table key: where the block that checked it starts. */
+    private final Map<String, String> checkedAt = new LinkedHashMap<>();
+    /** The last block that checked tables, whose own statements follow it. */
+    private Statement checkingBlock;
+
+    /** Records the checks {@code statement} makes, or forgets those it may undo; {@code at} says where it starts. */
+    void observe(Statement statement, String at) {
+        if (statement.tokens().isEmpty() || within(statement, checkingBlock)) {
+            return;
+        }
+        Token first = statement.firstToken();
+        Optional<String> thrown = statement.readsAsTsql() && statement.context().branch() == null
+                ? EmptinessConditions.tableCheckedEmptyByThrow(statement.sql()) : Optional.empty();
+        if (thrown.isPresent()) {
+            checkedAt.put(thrown.get(), at);
+            checkingBlock = statement;
+            return;
+        }
+        if (statement.container()) {
+            // A block's own statements follow it and are observed one by one; a Liquibase custom change runs code.
+            if (first.isWord("CALL")) {
+                checkedAt.clear();
+                return;
+            }
+            List<String> checked = statement.context().branch() == null
+                    ? EmptinessConditions.tablesCheckedEmptyBy(statement.sql()) : List.of();
+            if (!checked.isEmpty()) {
+                checked.forEach(table -> checkedAt.put(table, at));
+                checkingBlock = statement;
+            }
+            return;
+        }
+        if (checkedAt.isEmpty()) {
+            return;
+        }
+        if (first.isAnyWord(CALLS.toArray(String[]::new)) || first.isWord("SELECT") && callsRoutine(statement)) {
+            checkedAt.clear();
+            return;
+        }
+        if (first.type() == TokenType.WORD && LEAVE_ROWS.contains(first.text().toUpperCase(Locale.ROOT))) {
+            return;
+        }
+        for (Token token : statement.tokens()) {
+            if (token.type() == TokenType.WORD || token.type() == TokenType.QUOTED_NAME) {
+                checkedAt.remove(SchemaNames.key(token.text()));
+            }
+        }
+    }
+
+    /** Where the block that checked {@code table} (a key) is empty starts, while that check still holds. */
+    Optional<String> checkOf(String table) {
+        return Optional.ofNullable(checkedAt.get(table));
+    }
+
+    /** Forgets the check of the table {@code key} named, which now means another table. */
+    void forget(String key) {
+        checkedAt.remove(key);
+    }
+
+    /** True when {@code statement} is one of the statements of {@code block}. */
+    private static boolean within(Statement statement, Statement block) {
+        if (block == null || statement == block || !block.start().path().equals(statement.start().path())) {
+            return false;
+        }
+        int from = block.firstToken().offset();
+        int offset = statement.firstToken().offset();
+        return offset > from && offset < from + block.sql().length();
+    }
+
+    /** True when a SELECT calls a function that may write a table: {@code SELECT drop_old();}. */
+    private static boolean callsRoutine(Statement statement) {
+        List<Token> tokens = statement.tokens();
+        for (int i = 1; i + 1 < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            if ((token.type() == TokenType.WORD || token.type() == TokenType.QUOTED_NAME)
+                    && tokens.get(i + 1).isSymbol("(") && !tokens.get(i - 1).isAnyWord("FROM", "JOIN", "INTO")
+                    && !BUILT_INS.contains(SchemaNames.key(token.text()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
