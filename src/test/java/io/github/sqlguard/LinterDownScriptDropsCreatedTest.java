@@ -108,6 +108,17 @@ class LinterDownScriptDropsCreatedTest {
                 "db/migration/U2__paid.sql:2:20 drop-column WARNING"), drops("db/migration/U2__paid.sql"));
     }
 
+    @Test
+    void aGooseDownSectionDropsWhatItsUpSectionCreated() throws IOException {
+        TestProject.write(project, "db/00001_init.sql", "-- +goose Up\n" + BASE + "-- +goose Down\nDROP TABLE orders;\n");
+        TestProject.write(project, "db/00002_paid.sql", "-- +goose Up\nALTER TABLE orders ADD COLUMN paid BOOLEAN;\n"
+                + "-- +goose Down\nALTER TABLE orders DROP COLUMN paid;\nALTER TABLE orders DROP COLUMN note;\n");
+
+        assertEquals(List.of("db/00001_init.sql:4:1 drop-table INFO"), drops("db/00001_init.sql"));
+        assertEquals(List.of("db/00002_paid.sql:4:20 drop-column INFO", "db/00002_paid.sql:5:20 drop-column WARNING"),
+                drops("db/00002_paid.sql"));
+    }
+
     private List<String> drops(String path) {
         return findings().stream().filter(f -> f.location().toString().startsWith(path + ":"))
                 .filter(f -> f.ruleId().startsWith("drop-"))

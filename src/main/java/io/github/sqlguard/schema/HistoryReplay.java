@@ -4,6 +4,7 @@ import io.github.sqlguard.model.ContentHash;
 import io.github.sqlguard.schema.MigrationHistories.File;
 import io.github.sqlguard.schema.MigrationHistories.Reversing;
 import io.github.sqlguard.sql.Statement;
+import io.github.sqlguard.sql.StatementContext;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -102,13 +103,22 @@ final class HistoryReplay {
             boolean repeatable = file.place().repeatable();
             group.values().forEach(replay -> replay.applyingRepeatable(repeatable));
             repeatables = repeatable && repeatables == null ? new ContentHash() : repeatables;
+            UpScriptCreations.Down downSection = null;
             for (Statement statement : file.statements().get()) {
                 Map<String, SchemaReplay> runsOn = switches.replaysOf(statement);
                 if (runsOn != group) {
                     runsOn.values().forEach(replay -> replay.applyingRepeatable(repeatable));
                 }
+                boolean rollback = statement.context().kind() == StatementContext.Kind.ROLLBACK;
+                // A goose, sql-migrate or dbmate down section reverses the up section before it in the same file.
+                if (rollback && StatementContext.DOWN_SECTION.equals(statement.context().runScope())) {
+                    downSection = downSection != null ? downSection : creations == null ? null : creations.down();
+                    downSection = guardByUpScript(downSection, statement);
+                }
                 applyOrGoOn(statement, runsOn);
-                followCreations(statement, runsOn);
+                if (!rollback) {
+                    followCreations(statement, runsOn);
+                }
                 splitMigrations.follow(statement, lastInto);
                 if (!repeatable) {
                     earlierRunCopies.follow(statement, lastInto);

@@ -2,6 +2,7 @@ package io.github.sqlguard.schema;
 
 import io.github.sqlguard.analysis.CreatedTableNames;
 import io.github.sqlguard.sql.Statement;
+import io.github.sqlguard.sql.StatementContext;
 import io.github.sqlguard.sql.Token;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -127,7 +128,10 @@ final class UpScriptCreations {
          */
         Optional<Guard> guardOf(Statement statement) {
             List<Token> tokens = statement.tokens();
-            if (statement.container() || tokens.isEmpty() || !statement.context().followsEarlierStatements()) {
+            // A down section is rollback code, whose statements run one after the other all the same.
+            boolean inOrder = statement.context().followsEarlierStatements()
+                    || statement.context().kind() == StatementContext.Kind.ROLLBACK;
+            if (statement.container() || tokens.isEmpty() || !inOrder) {
                 return Optional.empty();
             }
             int main = DestroyedTables.mainKeyword(tokens);
