@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 final class UpDownSections {
 
     /** How the rollback code of a down section is labelled in findings. */
-    static final String LABEL = "down section";
+    static final String LABEL = StatementContext.DOWN_SECTION;
 
     private static final Pattern MARKER = Pattern.compile(
             "(?im)^[ \\t]*--[ \\t]*(?:\\+goose[ \\t]+(up|down)|\\+migrate[ \\t]+(up|down)|migrate:(up|down))\\b.*$");

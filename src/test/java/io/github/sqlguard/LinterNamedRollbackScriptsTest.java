@@ -48,8 +48,10 @@ class LinterNamedRollbackScriptsTest {
         write("1.2_to_1.3" + reversing + ".sql", "ALTER TABLE notes ALTER COLUMN body TYPE VARCHAR(40);\n");
 
         assertEquals(sorted(List.of(
-                "1.0_to_1.1" + reversing + ".sql:1 drop-table WARNING DROP TABLE removes table notes and all its rows"
-                        + DOWN,
+                // The table its step created: the note names that step's script as the one it reverses.
+                "1.0_to_1.1" + reversing + ".sql:1 drop-table INFO DROP TABLE removes table notes and all its rows"
+                        + " (guarded: table notes was created by its up script at 1.0_to_1.1" + forward + ".sql:1,"
+                        + " so rolling back loses only the rows written since)" + DOWN,
                 "1.1_to_1.2" + reversing + ".sql:1 alter-column-type WARNING ALTER TABLE notes changes the type of"
                         + " column body from VARCHAR(200) to VARCHAR(100) (shorter: 200 to 100 characters)" + DOWN,
                 "1.2_to_1.3" + forward + ".sql:1 alter-column-type WARNING ALTER TABLE notes changes the type of column"

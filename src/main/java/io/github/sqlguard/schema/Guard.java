@@ -77,6 +77,11 @@ public record Guard(Kind kind, String description, Map<String, String> columns, 
         RETYPED_COLUMN_COPIED,
         /** The statement runs in a transaction that a later ROLLBACK of the script undoes. */
         ROLLED_BACK,
+        /**
+         * A down script drops tables its up script created or columns it added ({@link #columns} by the key of each):
+         * they hold only what was written since the up script ran.
+         */
+        CREATED_BY_UP_SCRIPT,
         /** SQLite: the script turned foreign keys off before, so a DROP TABLE fires no ON DELETE action. */
         FOREIGN_KEYS_OFF,
         /**
@@ -155,6 +160,7 @@ public record Guard(Kind kind, String description, Map<String, String> columns, 
     public boolean protects(List<String> subjects) {
         return kind != Kind.SCRATCH_COLUMN && kind != Kind.EMPTIED_COLUMN && kind != Kind.RETYPED_COLUMN_COPIED
                 && kind != Kind.COLUMN_NAME_RECREATED && kind != Kind.COLUMN_NAME_GIVEN && kind != Kind.COLUMN_GONE
+                && kind != Kind.CREATED_BY_UP_SCRIPT
                 || !subjects.isEmpty() && subjects.stream().allMatch(s -> columns.containsKey(SchemaNames.key(s)));
     }
 
@@ -180,6 +186,7 @@ public record Guard(Kind kind, String description, Map<String, String> columns, 
             case COLUMN_NAME_RECREATED, COLUMN_NAME_GIVEN -> ruleId.equals("rename-column");
             case SCRATCH_COLUMN -> ruleId.equals("drop-column") || ruleId.equals("rename-column");
             case COLUMN_GONE -> ruleId.equals("drop-column");
+            case CREATED_BY_UP_SCRIPT -> ruleId.equals("drop-column") || ruleId.equals("drop-table");
             case EMPTIED_COLUMN, RETYPED_COLUMN_COPIED -> ruleId.equals("alter-column-type");
             case NEW_COLUMNS_FILLED, VALUES_MOVED -> FILL_RULES.contains(ruleId);
             // An empty table has no row an UPDATE, a narrower type or a dropped partition could change either.

@@ -4,6 +4,7 @@ import io.github.sqlguard.model.ContentHash;
 import io.github.sqlguard.schema.MigrationHistories.File;
 import io.github.sqlguard.schema.MigrationHistories.Reversing;
 import io.github.sqlguard.sql.Statement;
+import io.github.sqlguard.sql.StatementContext;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -33,6 +34,10 @@ final class HistoryReplay {
     /** The same for the down files of split migrations, which run as a run of their own. */
     private final SplitMigrationGuards splitMigrationDowns = new SplitMigrationGuards();
     private final EarlierRunCopies earlierRunCopies = new EarlierRunCopies();
+    /** For each statement of a down script that drops what its up script created, that guard. */
+    private final Map<StatementKey, Optional<Guard>> upScriptCreations = new HashMap<>();
+    /** What the up script (or split migration) being replayed created so far; null once it could not be followed. */
+    private UpScriptCreations creations;
     private volatile String failure;
 
     HistoryReplay(List<String> databases, Map<List<Object>, List<Reversing>> reversals) {
@@ -83,21 +88,37 @@ final class HistoryReplay {
         String chain = "";
         ContentHash repeatables = null;
         List<Reversing> splitDowns = new ArrayList<>();
+        Optional<String> previousSplit = Optional.empty();
         for (int index = 0; index < files.size(); index++) {
             File file = files.get(index);
             splitMigrations.enter(file.path());
+            Optional<String> split = SplitMigration.of(file.path());
+            if (split.isEmpty() || !split.equals(previousSplit)) {
+                creations = new UpScriptCreations();
+            }
+            previousSplit = split;
             switches.enter(file.path());
             historyBefore.add(Map.entry(file.path(), chain));
             ContentHash text = new ContentHash().add(chain);
             boolean repeatable = file.place().repeatable();
             group.values().forEach(replay -> replay.applyingRepeatable(repeatable));
             repeatables = repeatable && repeatables == null ? new ContentHash() : repeatables;
+            UpScriptCreations.Down downSection = null;
             for (Statement statement : file.statements().get()) {
                 Map<String, SchemaReplay> runsOn = switches.replaysOf(statement);
                 if (runsOn != group) {
                     runsOn.values().forEach(replay -> replay.applyingRepeatable(repeatable));
                 }
+                boolean rollback = statement.context().kind() == StatementContext.Kind.ROLLBACK;
+                // A goose, sql-migrate or dbmate down section reverses the up section before it in the same file.
+                if (rollback && StatementContext.DOWN_SECTION.equals(statement.context().runScope())) {
+                    downSection = downSection != null ? downSection : creations == null ? null : creations.down();
+                    downSection = guardByUpScript(downSection, statement);
+                }
                 applyOrGoOn(statement, runsOn);
+                if (!rollback) {
+                    followCreations(statement, runsOn);
+                }
                 splitMigrations.follow(statement, lastInto);
                 if (!repeatable) {
                     earlierRunCopies.follow(statement, lastInto);
@@ -108,7 +129,6 @@ final class HistoryReplay {
                 }
             }
             chain = text.hex();
-            Optional<String> split = SplitMigration.of(file.path());
             if (split.isEmpty()) {
                 replayReversals(file, group, chain);
                 continue;
@@ -148,9 +168,43 @@ final class HistoryReplay {
             historyBefore.add(Map.entry(down.path(), chainAfter));
             replayedReversals.add(down.path());
             Map<String, SchemaReplay> forks = fork(group);
+            UpScriptCreations.Down reading = creations == null ? null : creations.down();
             for (Statement statement : down.statements().get()) {
+                reading = guardByUpScript(reading, statement);
                 apply(statement, forks);
             }
+        }
+    }
+
+    /** Follows {@code statement} of an up script, which the history just replayed on {@code replays}. */
+    private void followCreations(Statement statement, Map<String, SchemaReplay> replays) {
+        if (creations == null) {
+            return;
+        }
+        try {
+            creations.followUp(statement, replays.isEmpty() ? SchemaView.UNKNOWN
+                    : replays.values().iterator().next().before(statement));
+        } catch (RuntimeException e) {
+            // A statement the readers could not follow: what the up script created is no longer known.
+            creations = null;
+        }
+    }
+
+    /**
+     * Records the guard of {@code statement} of a down script that {@code reading} follows, and follows it; returns
+     * the reading to go on with, null once a statement could not be followed (nothing guards the rest).
+     */
+    private UpScriptCreations.Down guardByUpScript(UpScriptCreations.Down reading, Statement statement) {
+        if (reading == null) {
+            return null;
+        }
+        try {
+            reading.guardOf(statement).ifPresent(guard ->
+                    upScriptCreations.put(StatementKey.of(statement), Optional.of(guard)));
+            reading.follow(statement);
+            return reading;
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 
@@ -167,11 +221,13 @@ final class HistoryReplay {
         ContentHash text = new ContentHash().add(chainAfter);
         List<Reversing> lastFirst = downs.stream().filter(distinctPaths())
                 .sorted(Comparator.comparing(HistoryReplay::fileName).reversed()).toList();
+        UpScriptCreations.Down reading = creations == null ? null : creations.down();
         for (Reversing down : lastFirst) {
             historyBefore.add(Map.entry(down.path(), text.hex()));
             replayedReversals.add(down.path());
             splitMigrationDowns.enter(down.path());
             for (Statement statement : down.statements().get()) {
+                reading = guardByUpScript(reading, statement);
                 apply(statement, forks);
                 splitMigrationDowns.follow(statement, lastInto);
                 text.add("\n").add(statement.sql());
@@ -258,6 +314,9 @@ final class HistoryReplay {
         Map<StatementKey, Optional<Guard>> both = new HashMap<>(splitMigrations.guards());
         splitMigrationDowns.guards().forEach((key, guard) -> both.merge(key, guard,
                 (known, other) -> Objects.equals(known, other) ? known : Optional.empty()));
+        // A guard the down files' own statements set up speaks first; the up script's creations guard the rest.
+        upScriptCreations.forEach((key, guard) -> both.merge(key, guard,
+                (known, other) -> known.isPresent() ? known : other));
         return both;
     }
 }

@@ -109,6 +109,8 @@ public record StatementContext(Kind kind, String label, DatabaseScope databases,
     /** The label of a Flyway undo migration's statements. */
     public static final String UNDO_MIGRATION = "undo migration, which runs only when its version is undone";
     /** The label of a down migration's statements ({@code 3_add_x.down.sql}). */
+    /** The run scope of the down section of a goose, sql-migrate or dbmate script, which reverses its up section. */
+    public static final String DOWN_SECTION = "down section";
     public static final String DOWN_MIGRATION = "down migration, which runs only when its up migration is rolled back";
     /** Ends the label of a Liquibase {@code runAlways} changeset's statements. */
     public static final String RUN_ALWAYS = "runAlways: runs on every update";

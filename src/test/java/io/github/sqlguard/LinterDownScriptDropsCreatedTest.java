@@ -1,0 +1,131 @@
+package io.github.sqlguard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.model.Finding;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A down script that drops what its own up script created (a table, a column) loses only what was written since the
+ * up script ran: reported at INFO with where the up script created it. Anything that held data before the up script
+ * (a table it rebuilt or renamed, a column it dropped and added again, values it moved before dropping their source)
+ * keeps its warning.
+ */
+class LinterDownScriptDropsCreatedTest {
+
+    private static final String BASE = "CREATE TABLE orders (id INT PRIMARY KEY, total INT, note TEXT);\n";
+
+    @TempDir
+    Path project;
+
+    static Stream<Arguments> pairs() {
+        return Stream.of(
+                Arguments.of("a table the up script created",
+                        "CREATE TABLE refunds (id INT PRIMARY KEY, amount INT);\n", "DROP TABLE refunds;\n",
+                        "db/000002_x.down.sql:1:1 drop-table INFO"),
+                Arguments.of("a column the up script added",
+                        "ALTER TABLE orders ADD COLUMN paid_at TIMESTAMP;\n",
+                        "ALTER TABLE orders DROP COLUMN paid_at;\n", "db/000002_x.down.sql:1:20 drop-column INFO"),
+                Arguments.of("a column the up script added and filled from a column that stays",
+                        "ALTER TABLE orders ADD COLUMN total_cents INT;\nUPDATE orders SET total_cents = total * 100;\n",
+                        "ALTER TABLE orders DROP COLUMN total_cents;\n", "db/000002_x.down.sql:1:20 drop-column INFO"),
+                Arguments.of("a column filled from one the up script then dropped",
+                        "ALTER TABLE orders ADD COLUMN remark TEXT;\nUPDATE orders SET remark = note;\n"
+                                + "ALTER TABLE orders DROP COLUMN note;\n",
+                        "ALTER TABLE orders ADD COLUMN note TEXT;\nALTER TABLE orders DROP COLUMN remark;\n",
+                        "db/000002_x.down.sql:2:20 drop-column WARNING"),
+                Arguments.of("a table filled from rows of a table the up script then dropped",
+                        "CREATE TABLE orders_v2 (id INT PRIMARY KEY, total INT);\n"
+                                + "INSERT INTO orders_v2 SELECT id, total FROM orders;\nDROP TABLE orders;\n",
+                        "CREATE TABLE orders (id INT PRIMARY KEY, total INT, note TEXT);\nDROP TABLE orders_v2;\n",
+                        "db/000002_x.down.sql:2:1 drop-table WARNING"),
+                Arguments.of("a table the up script rebuilt",
+                        "DROP TABLE orders;\nCREATE TABLE orders (id INT PRIMARY KEY, total BIGINT);\n",
+                        "DROP TABLE orders;\n", "db/000002_x.down.sql:1:1 drop-table WARNING"),
+                Arguments.of("a table the up script renamed",
+                        "ALTER TABLE orders RENAME TO purchases;\n", "DROP TABLE purchases;\n",
+                        "db/000002_x.down.sql:1:1 drop-table WARNING"),
+                Arguments.of("a table the up script created only if missing",
+                        "CREATE TABLE IF NOT EXISTS refunds (id INT PRIMARY KEY);\n", "DROP TABLE refunds;\n",
+                        "db/000002_x.down.sql:1:1 drop-table WARNING"),
+                Arguments.of("a table older than the up script",
+                        "CREATE TABLE refunds (id INT PRIMARY KEY);\n", "DROP TABLE refunds;\nDROP TABLE orders;\n",
+                        "db/000002_x.down.sql:1:1 drop-table INFO|db/000002_x.down.sql:2:1 drop-table WARNING"),
+                Arguments.of("a column the up script dropped and added again",
+                        "ALTER TABLE orders DROP COLUMN note;\nALTER TABLE orders ADD COLUMN note VARCHAR(20);\n",
+                        "ALTER TABLE orders DROP COLUMN note;\n", "db/000002_x.down.sql:1:20 drop-column WARNING"),
+                Arguments.of("a created table the down script filled from an older one first",
+                        "CREATE TABLE refunds (id INT PRIMARY KEY, amount INT);\n",
+                        "INSERT INTO refunds SELECT id, total FROM orders;\nDROP TABLE refunds;\n",
+                        "db/000002_x.down.sql:2:1 drop-table WARNING"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pairs")
+    void downScriptDropsAreJudgedByWhatTheUpScriptCreated(String name, String up, String down, String expected)
+            throws IOException {
+        TestProject.write(project, "db/000001_init.up.sql", BASE);
+        TestProject.write(project, "db/000002_x.up.sql", up);
+        TestProject.write(project, "db/000002_x.down.sql", down);
+
+        assertEquals(List.of(expected.split("\\|")), drops("db/000002_x.down.sql"));
+    }
+
+    @Test
+    void theNoteSaysWhereTheUpScriptCreatedIt() throws IOException {
+        TestProject.write(project, "db/migrations/2024-01-01-000000_init/up.sql", BASE);
+        TestProject.write(project, "db/migrations/2024-01-01-000000_init/down.sql", "DROP TABLE orders;\n");
+        TestProject.write(project, "db/migrations/2024-01-02-000000_refunds/up.sql",
+                "ALTER TABLE orders ADD COLUMN refunded BOOLEAN;\n\nCREATE TABLE refunds (id INT PRIMARY KEY);\n");
+        TestProject.write(project, "db/migrations/2024-01-02-000000_refunds/down.sql", "DROP TABLE refunds;\n");
+
+        List<Finding> all = findings();
+        Finding finding = all.stream().filter(f -> f.location().toString().contains("_refunds/down.sql"))
+                .findFirst().orElseThrow(() -> new AssertionError(all));
+        assertTrue(finding.message().contains("(guarded: table refunds was created by its up script at"
+                + " 2024-01-02-000000_refunds/up.sql:3, so rolling back loses only the rows written since)"),
+                finding.message());
+    }
+
+    @Test
+    void aFlywayUndoScriptDropsWhatItsVersionCreated() throws IOException {
+        TestProject.write(project, "db/migration/V1__init.sql", BASE);
+        TestProject.write(project, "db/migration/V2__paid.sql", "ALTER TABLE orders ADD COLUMN paid_at TIMESTAMP;\n");
+        TestProject.write(project, "db/migration/U2__paid.sql",
+                "ALTER TABLE orders DROP COLUMN paid_at;\nALTER TABLE orders DROP COLUMN note;\n");
+
+        assertEquals(List.of("db/migration/U2__paid.sql:1:20 drop-column INFO",
+                "db/migration/U2__paid.sql:2:20 drop-column WARNING"), drops("db/migration/U2__paid.sql"));
+    }
+
+    @Test
+    void aGooseDownSectionDropsWhatItsUpSectionCreated() throws IOException {
+        TestProject.write(project, "db/00001_init.sql", "-- +goose Up\n" + BASE + "-- +goose Down\nDROP TABLE orders;\n");
+        TestProject.write(project, "db/00002_paid.sql", "-- +goose Up\nALTER TABLE orders ADD COLUMN paid BOOLEAN;\n"
+                + "-- +goose Down\nALTER TABLE orders DROP COLUMN paid;\nALTER TABLE orders DROP COLUMN note;\n");
+
+        assertEquals(List.of("db/00001_init.sql:4:1 drop-table INFO"), drops("db/00001_init.sql"));
+        assertEquals(List.of("db/00002_paid.sql:4:20 drop-column INFO", "db/00002_paid.sql:5:20 drop-column WARNING"),
+                drops("db/00002_paid.sql"));
+    }
+
+    private List<String> drops(String path) {
+        return findings().stream().filter(f -> f.location().toString().startsWith(path + ":"))
+                .filter(f -> f.ruleId().startsWith("drop-"))
+                .map(f -> f.location() + " " + f.ruleId() + " " + f.severity()).toList();
+    }
+
+    private List<Finding> findings() {
+        return TestProject.lint(project, Dialect.POSTGRESQL).findings();
+    }
+}
