@@ -67,12 +67,14 @@ final class ContextAssignments {
      * or the item holds no literal.
      */
     static List<Token> selectedText(List<Token> scope, int at) {
-        if (at < 3 || !scope.get(at - 1).isWord("INTO")) {
+        // PL/pgSQL: SELECT .. INTO STRICT v fails unless the query returns exactly one row; the text is the same.
+        int into = at > 1 && scope.get(at - 1).isWord("STRICT") ? at - 2 : at - 1;
+        if (into < 2 || !scope.get(into).isWord("INTO")) {
             return null;
         }
         int depth = 0;
         int select = -1;
-        for (int i = at - 2; i >= 0 && !StatementEnd.isSeparator(scope.get(i)); i--) {
+        for (int i = into - 1; i >= 0 && !StatementEnd.isSeparator(scope.get(i)); i--) {
             Token token = scope.get(i);
             depth += token.isSymbol(")") ? 1 : token.isSymbol("(") ? -1 : 0;
             if (depth == 0 && token.isSymbol(",")) {
@@ -84,17 +86,17 @@ final class ContextAssignments {
             }
             if (depth == 0 && token.isWord("FETCH")) {
                 // FETCH .. c INTO v takes the row of the cursor's query, not of a SELECT written before it.
-                List<Token> item = scope.get(at - 2).type() == TokenType.WORD
-                        ? CursorQueries.selectItem(scope, scope.get(at - 2), token) : null;
+                List<Token> item = scope.get(into - 1).type() == TokenType.WORD
+                        ? CursorQueries.selectItem(scope, scope.get(into - 1), token) : null;
                 return item == null || DynamicSql.partsWithStandIns(unjoined(item), 0).isEmpty() ? null
                         : unjoined(item);
             }
         }
-        if (select < 0 || select + 1 >= at - 1) {
+        if (select < 0 || select + 1 >= into) {
             return null;
         }
         List<Token> item = unjoined(scope.subList(select + (scope.get(select + 1).isWord("DISTINCT") ? 2 : 1),
-                at - 1));
+                into));
         return DynamicSql.partsWithStandIns(item, 0).isEmpty() ? null : item;
     }
 
