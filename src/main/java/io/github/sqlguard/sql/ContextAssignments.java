@@ -100,6 +100,37 @@ final class ContextAssignments {
         return DynamicSql.partsWithStandIns(item, 0).isEmpty() ? null : item;
     }
 
+    /**
+     * The text a scalar subquery gives: {@code (SELECT string_agg(format('ALTER TABLE %s DROP COLUMN %I', ..), ';')
+     * FROM pg_attribute WHERE ..)}, assigned to a variable or run by {@code EXECUTE} itself, reads as its one select
+     * item would in {@code SELECT .. INTO v}; null when {@code expression} is no such subquery or its item holds no
+     * literal. {@code EXECUTE (..)} hands it over without its parentheses.
+     */
+    static List<Token> subqueryText(List<Token> expression) {
+        List<Token> query = TopLevel.withoutEnclosingParentheses(expression);
+        if (query.size() < 2 || !query.get(0).isWord("SELECT")) {
+            return null;
+        }
+        int from = query.get(1).isWord("DISTINCT") ? 2 : 1;
+        int end = from;
+        for (int depth = 0; end < query.size(); end++) {
+            Token token = query.get(end);
+            if (depth == 0 && (token.isSymbol(",") || token.isWord("INTO"))) {
+                return null; // several items, or an INTO that makes it no scalar subquery
+            }
+            if (depth == 0 && token.isAnyWord("FROM", "WHERE", "GROUP", "ORDER", "LIMIT", "UNION", "EXCEPT",
+                    "INTERSECT")) {
+                break;
+            }
+            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
+        }
+        if (end == from || end < query.size() && query.get(end).isAnyWord("UNION", "EXCEPT", "INTERSECT")) {
+            return null;
+        }
+        List<Token> item = unjoined(query.subList(from, end));
+        return DynamicSql.partsWithStandIns(item, 0).isEmpty() ? null : item;
+    }
+
     /** The first argument of a joining aggregate ({@code string_agg(x, '; ')}), else {@code item} itself. */
     private static List<Token> unjoined(List<Token> item) {
         boolean joined = item.size() > 3 && item.get(1).isSymbol("(")

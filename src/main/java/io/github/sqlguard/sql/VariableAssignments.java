@@ -186,6 +186,12 @@ final class VariableAssignments {
             // MySQL prepares only a user variable: SET @s = p_sql; PREPARE st FROM @s runs what the call passes.
             return straightLineValue(scope, arguments, assigned.get(0), target);
         }
+        List<Token> selected = ContextAssignments.subqueryText(assigned);
+        if (selected != null) {
+            // v := (SELECT string_agg(..) FROM ..): the rows decide how often the text repeats, if at all.
+            Value value = withStandIns(List.of(selected));
+            return value == Value.UNKNOWN ? value : new Value(value.parts(), true);
+        }
         List<Token> expression = VariableOperands.substituted(
                 CatalogueNames.withNameColumnsAsOneName(scope, target, assigned), scope, arguments, target);
         List<Token> literals = DynamicSql.literalParts(expression);
