@@ -172,6 +172,7 @@ final class StatementChecker {
         UnseenRoutineCalls unseenCalls = new UnseenRoutineCalls(configuredSeverity,
                 UnseenRoutineCalls.createdIn(models));
         UnseenRequestTables unseenRequests = new UnseenRequestTables(configuredSeverity);
+        UnknownExtensionDrops extensionDrops = new UnknownExtensionDrops(configuredSeverity);
         for (int index = 0; index < models.size(); index++) {
             StatementModel model = literalCalls.reading(models.get(index));
             ranByCalls.clear();
@@ -197,6 +198,10 @@ final class StatementChecker {
             }
             if (!statement.container() && model.placement().runsWithMigration()) {
                 unseenRequests.of(model, () -> schema.apply(statement).before(), ceiling, rollbacks).ifPresent(finding -> {
+                    findings.add(finding);
+                    statementSql.put(finding.location(), statement.asWritten());
+                });
+                extensionDrops.of(model, ceiling, rollbacks).ifPresent(finding -> {
                     findings.add(finding);
                     statementSql.put(finding.location(), statement.asWritten());
                 });

@@ -76,7 +76,9 @@ public final class Diagnostics {
                     + "name says it drops columns or tables, changes a column's type or deletes rows "
                     + "(fn_db_drop_column('orders', 'note') of a helper file kept outside the scanned folders), and "
                     + "so is an INSERT into a table that no scanned script creates when its name says a row there "
-                    + "alters or drops columns (INSERT INTO t_alter_column VALUES ('orders', 'note', 'VARCHAR(20)')): any "
+                    + "alters or drops columns (INSERT INTO t_alter_column VALUES ('orders', 'note', 'VARCHAR(20)')), "
+                    + "and so is PostgreSQL's DROP EXTENSION of an extension whose tables sqlguard does not know "
+                    + "(DROP EXTENSION pgmq drops every table the extension owns, with the rows its users wrote): any "
                     + "of them may delete or overwrite rows, and none was checked.",
             "Review what the change does, then acknowledge it with a pom <suppression> or the baseline (in a SQL "
                     + "script also -- sqlguard:allow unchecked-change reason: <why>), or replace it with sql or "

@@ -67,12 +67,14 @@ final class ContextAssignments {
      * or the item holds no literal.
      */
     static List<Token> selectedText(List<Token> scope, int at) {
-        if (at < 3 || !scope.get(at - 1).isWord("INTO")) {
+        // PL/pgSQL: SELECT .. INTO STRICT v fails unless the query returns exactly one row; the text is the same.
+        int into = at > 1 && scope.get(at - 1).isWord("STRICT") ? at - 2 : at - 1;
+        if (into < 2 || !scope.get(into).isWord("INTO")) {
             return null;
         }
         int depth = 0;
         int select = -1;
-        for (int i = at - 2; i >= 0 && !StatementEnd.isSeparator(scope.get(i)); i--) {
+        for (int i = into - 1; i >= 0 && !StatementEnd.isSeparator(scope.get(i)); i--) {
             Token token = scope.get(i);
             depth += token.isSymbol(")") ? 1 : token.isSymbol("(") ? -1 : 0;
             if (depth == 0 && token.isSymbol(",")) {
@@ -84,17 +86,48 @@ final class ContextAssignments {
             }
             if (depth == 0 && token.isWord("FETCH")) {
                 // FETCH .. c INTO v takes the row of the cursor's query, not of a SELECT written before it.
-                List<Token> item = scope.get(at - 2).type() == TokenType.WORD
-                        ? CursorQueries.selectItem(scope, scope.get(at - 2), token) : null;
+                List<Token> item = scope.get(into - 1).type() == TokenType.WORD
+                        ? CursorQueries.selectItem(scope, scope.get(into - 1), token) : null;
                 return item == null || DynamicSql.partsWithStandIns(unjoined(item), 0).isEmpty() ? null
                         : unjoined(item);
             }
         }
-        if (select < 0 || select + 1 >= at - 1) {
+        if (select < 0 || select + 1 >= into) {
             return null;
         }
         List<Token> item = unjoined(scope.subList(select + (scope.get(select + 1).isWord("DISTINCT") ? 2 : 1),
-                at - 1));
+                into));
+        return DynamicSql.partsWithStandIns(item, 0).isEmpty() ? null : item;
+    }
+
+    /**
+     * The text a scalar subquery gives: {@code (SELECT string_agg(format('ALTER TABLE %s DROP COLUMN %I', ..), ';')
+     * FROM pg_attribute WHERE ..)}, assigned to a variable or run by {@code EXECUTE} itself, reads as its one select
+     * item would in {@code SELECT .. INTO v}; null when {@code expression} is no such subquery or its item holds no
+     * literal. {@code EXECUTE (..)} hands it over without its parentheses.
+     */
+    static List<Token> subqueryText(List<Token> expression) {
+        List<Token> query = TopLevel.withoutEnclosingParentheses(expression);
+        if (query.size() < 2 || !query.get(0).isWord("SELECT")) {
+            return null;
+        }
+        int from = query.get(1).isWord("DISTINCT") ? 2 : 1;
+        int end = from;
+        for (int depth = 0; end < query.size(); end++) {
+            Token token = query.get(end);
+            if (depth == 0 && (token.isSymbol(",") || token.isWord("INTO"))) {
+                return null; // several items, or an INTO that makes it no scalar subquery
+            }
+            if (depth == 0 && token.isAnyWord("FROM", "WHERE", "GROUP", "ORDER", "LIMIT", "UNION", "EXCEPT",
+                    "INTERSECT")) {
+                break;
+            }
+            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
+        }
+        if (end == from || end < query.size() && query.get(end).isAnyWord("UNION", "EXCEPT", "INTERSECT")) {
+            return null;
+        }
+        List<Token> item = unjoined(query.subList(from, end));
         return DynamicSql.partsWithStandIns(item, 0).isEmpty() ? null : item;
     }
 

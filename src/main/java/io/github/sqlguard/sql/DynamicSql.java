@@ -229,6 +229,10 @@ final class DynamicSql {
      * (a table is dropped) is checked besides the diagnostic for what is not.
      */
     static Source expression(List<Token> text, String label) {
+        List<Token> selected = ContextAssignments.subqueryText(text);
+        if (selected != null) { // EXECUTE (SELECT string_agg(format('DROP TABLE %I', ..), ';') FROM ..)
+            return new Source(partsWithStandIns(selected, 0), null, true, label, null);
+        }
         List<Token> expression = CatalogueNames.withNameSubqueriesAsOneName(text);
         List<Token> parts = literalParts(expression);
         if (!parts.isEmpty()) {

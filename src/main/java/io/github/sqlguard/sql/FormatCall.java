@@ -2,6 +2,7 @@ package io.github.sqlguard.sql;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * PostgreSQL's {@code format('DROP TABLE IF EXISTS %I CASCADE', r.tablename)}, the usual way PL/pgSQL builds the
@@ -12,6 +13,9 @@ import java.util.List;
  * 'events')}) is filled with it as PostgreSQL would, so the statement is read whole.
  */
 final class FormatCall {
+
+    /** An E'..' escape that spells a character by its code (\x25 is %) or escapes a % of the format itself. */
+    private static final Pattern ESCAPE_HIDING_SLOTS = Pattern.compile("\\\\[xXuU0-7%]");
 
     /**
      * The parts of a format call.
@@ -61,10 +65,14 @@ final class FormatCall {
             open = 1;
         } else if (text.startsWith("$")) {
             open = text.indexOf('$', 1) + 1;
+        } else if ((text.startsWith("E'") || text.startsWith("e'")) && !ESCAPE_HIDING_SLOTS.matcher(text).find()) {
+            // PostgreSQL's E'..\n': a backslash escape never makes or hides a % unless it spells a character by
+            // its code or escapes the % itself, so the slots stand where they are written.
+            open = 2;
         } else {
-            return null; // E'..' and other prefixes: the slots would have to be found in the unescaped text
+            return null; // other prefixes, and escapes that may hide a %: the slots are only in the unescaped text
         }
-        int close = text.length() - open;
+        int close = text.length() - (text.startsWith("$") ? open : 1);
         if (open <= 0 || close < open) {
             return null;
         }
@@ -164,7 +172,7 @@ final class FormatCall {
      * each of its characters keeps its offset in the file.
      */
     private static Token piece(Token format, String quote, int from, int to) {
-        String closing = quote.equals("'") ? "'" : quote;
+        String closing = quote.endsWith("'") ? "'" : quote;
         return new Token(TokenType.STRING, quote + format.text().substring(from, to) + closing,
                 format.offset() + from - quote.length(), format.line(), format.column());
     }

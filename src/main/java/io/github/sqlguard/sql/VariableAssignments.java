@@ -88,6 +88,7 @@ final class VariableAssignments {
         boolean allBeforeUse = true;
         boolean assignedByContext = false;
         int lastContextBeforeUse = -1;
+        int firstContextAfterUse = -1;
         // A query that finds no row leaves the variable what it held: a catalogue's name counts only where that was
         // nothing but NULL or another such name (SET @s = NULL between two lookups).
         boolean onlyNamesOrNullBefore = true;
@@ -115,6 +116,8 @@ final class VariableAssignments {
                 onlyNamesOrNullBefore = false;
                 assignedByContext = true;
                 lastContextBeforeUse = token.offset() < use.offset() ? i : lastContextBeforeUse;
+                firstContextAfterUse = token.offset() > use.offset() && firstContextAfterUse < 0 ? i
+                        : firstContextAfterUse;
                 List<Token> selected = ContextAssignments.selectedText(scope, i);
                 if (selected != null) { // read as text added to it, as what else it holds is not known
                     expressions.add(selected);
@@ -151,9 +154,12 @@ final class VariableAssignments {
         }
         if (assignedByContext) {
             // SELECT .. INTO @t, then SET @t = CONCAT('DROP TABLE ', @t): the plain assignment after it decides.
+            // v := 'DELETE ..'; EXECUTE v; SELECT .. INTO v: a later one reaches the use only through a loop.
             int reaching = ReachingAssignments.of(scope, assignedAt, expressions, use, variable, routines);
-            if (reaching >= 0 && !appends.get(reaching) && !keepsEarlierText.get(reaching) && lastContextBeforeUse >= 0
-                    && assignedAt.get(reaching) > lastContextBeforeUse) {
+            boolean afterContext = lastContextBeforeUse < 0
+                    ? !LoopWords.mayRunAgain(scope, use, routines) && endsBefore(scope, use, firstContextAfterUse)
+                    : reaching >= 0 && assignedAt.get(reaching) > lastContextBeforeUse;
+            if (reaching >= 0 && !appends.get(reaching) && !keepsEarlierText.get(reaching) && afterContext) {
                 return valueOfOne(scope, arguments, scope.get(assignedAt.get(reaching)), expressions.get(reaching));
             }
             return addedBefore(scope, use, expressions, assignedAt, appends);
@@ -185,6 +191,12 @@ final class VariableAssignments {
         if (assigned.size() == 1 && arguments.containsKey(assigned.get(0).text().toLowerCase(Locale.ROOT))) {
             // MySQL prepares only a user variable: SET @s = p_sql; PREPARE st FROM @s runs what the call passes.
             return straightLineValue(scope, arguments, assigned.get(0), target);
+        }
+        List<Token> selected = ContextAssignments.subqueryText(assigned);
+        if (selected != null) {
+            // v := (SELECT string_agg(..) FROM ..): the rows decide how often the text repeats, if at all.
+            Value value = withStandIns(List.of(selected));
+            return value == Value.UNKNOWN ? value : new Value(value.parts(), true);
         }
         List<Token> expression = VariableOperands.substituted(
                 CatalogueNames.withNameColumnsAsOneName(scope, target, assigned), scope, arguments, target);
@@ -286,6 +298,19 @@ final class VariableAssignments {
         }
         // Added to in steps, the text depends on which steps ran (a branch may hold the WHERE): never known whole.
         return new Value(parts, expressions.size() > 1 || StandIns.leaveShapeOpen(parts));
+    }
+
+    /**
+     * True when the statement of {@code use} ends before the token at {@code at}, so that the assignment there is
+     * no part of the use's own statement ({@code EXECUTE format(.., v) INTO v} stays unknown).
+     */
+    private static boolean endsBefore(List<Token> scope, Token use, int at) {
+        for (int i = at - 1; i >= 0 && scope.get(i).offset() > use.offset(); i--) {
+            if (StatementEnd.isSeparator(scope.get(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code @v + ..} or {@code v || ..} at {@code at}: the assignment keeps the text and adds to it. */
