@@ -43,36 +43,15 @@ final class EnumLabelDeletion {
         for (int i = target.next(); i < core.size(); i++) {
             Token token = core.get(i);
             if (token.isWord("ENUMLABEL") && i + 1 < core.size()) {
-                literals(core, i + 1).stream().filter(label -> !labels.contains(label)).forEach(labels::add);
+                MatchedLiterals.at(core, i + 1).stream().filter(label -> !labels.contains(label)).forEach(labels::add);
             } else if (type == null && token.isWord("TYPNAME") && i + 2 < core.size() && core.get(i + 1).isSymbol("=")
                     && core.get(i + 2).type() == TokenType.STRING) {
-                type = unquoted(core.get(i + 2));
+                type = MatchedLiterals.unquoted(core.get(i + 2));
             } else if (type == null && token.type() == TokenType.STRING && i + 2 < core.size()
                     && core.get(i + 1).isSymbol("::") && core.get(i + 2).isWord("REGTYPE")) {
-                type = unquoted(token).replace("\"", "");
+                type = MatchedLiterals.unquoted(token).replace("\"", "");
             }
         }
         return Optional.of(new Deletion("DELETE FROM " + target.text(), type, labels));
-    }
-
-    /** The string literals of {@code = 'x'} or {@code IN ('x', 'y')} at {@code i}, unquoted; empty for any other. */
-    private static List<String> literals(List<Token> core, int i) {
-        List<String> values = new ArrayList<>();
-        if (core.get(i).isSymbol("=") && i + 1 < core.size() && core.get(i + 1).type() == TokenType.STRING) {
-            values.add(unquoted(core.get(i + 1)));
-        } else if (core.get(i).isWord("IN") && i + 1 < core.size() && core.get(i + 1).isSymbol("(")) {
-            for (int j = i + 2; j < core.size() && !core.get(j).isSymbol(")"); j++) {
-                if (core.get(j).type() == TokenType.STRING) {
-                    values.add(unquoted(core.get(j)));
-                }
-            }
-        }
-        return values;
-    }
-
-    private static String unquoted(Token literal) {
-        String text = literal.text();
-        return text.length() > 1 && text.startsWith("'") && text.endsWith("'")
-                ? text.substring(1, text.length() - 1).replace("''", "'") : text;
     }
 }

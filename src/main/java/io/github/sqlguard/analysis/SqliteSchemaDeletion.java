@@ -1,7 +1,6 @@
 package io.github.sqlguard.analysis;
 
 import io.github.sqlguard.sql.Token;
-import io.github.sqlguard.sql.TokenType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +45,7 @@ final class SqliteSchemaDeletion {
             if (!column.isAnyWord("NAME", "TBL_NAME", "TYPE")) {
                 continue;
             }
-            List<String> values = values(core, i + 1);
+            List<String> values = MatchedLiterals.at(core, i + 1);
             if (column.isWord("TYPE") && !values.isEmpty() && !values.contains("table")) {
                 return Optional.empty();
             }
@@ -55,25 +54,5 @@ final class SqliteSchemaDeletion {
             }
         }
         return Optional.of(new Deletion("DELETE FROM " + target.text(), tables));
-    }
-
-    /** The string literals of {@code = 'x'} or {@code IN ('x', 'y')} at {@code i}, unquoted; empty for any other. */
-    private static List<String> values(List<Token> core, int i) {
-        List<String> values = new ArrayList<>();
-        if (core.get(i).isSymbol("=") && core.get(i + 1).type() == TokenType.STRING) {
-            values.add(unquoted(core.get(i + 1)));
-        } else if (core.get(i).isWord("IN") && core.get(i + 1).isSymbol("(")) {
-            for (int j = i + 2; j < core.size() && !core.get(j).isSymbol(")"); j++) {
-                if (core.get(j).type() == TokenType.STRING) {
-                    values.add(unquoted(core.get(j)));
-                }
-            }
-        }
-        return values;
-    }
-
-    private static String unquoted(Token literal) {
-        String text = literal.text();
-        return text.length() > 1 && text.startsWith("'") ? text.substring(1, text.length() - 1) : text;
     }
 }
