@@ -34,26 +34,11 @@ import java.util.Set;
  */
 public final class SchemaReplay {
 
-    /**
-     * A routine created at a position of the replay.
-     *
-     * @param repeatable true when a Flyway repeatable migration or callback created it: that runs again on every
-     *     deploy, so the routine exists for the versioned migrations that later deploys add, although they run
-     *     before it in the replay (a callback is replayed after the migrations)
-     */
-    private record CreatedRoutine(int position, DefinedRoutine routine, boolean repeatable) {
-    }
-
     private final SchemaHistory history;
     private final Map<StatementKey, Integer> positions = new HashMap<>();
     /** The body statements a call has run: each is judged where its first call ran it. */
     private final Set<StatementKey> followedBodyStatements = new HashSet<>();
-    /** The routines a fork started with, shared with the other forks taken while they did not change. */
-    private final List<CreatedRoutine> inheritedRoutines;
-    /** The routines created since (all of them, outside a fork). */
-    private final List<CreatedRoutine> routines = new ArrayList<>();
-    /** Every routine as one unchanging list for forks to share; null when one is to be made. */
-    private List<CreatedRoutine> frozenRoutines;
+    private final CreatedRoutines routines;
     /** The routines whose body statements follow: one, or the members of a package body. */
     private List<DefinedRoutine> openRoutines = List.of();
     /** The names of the routines created so far, and those that a later statement names. */
@@ -75,12 +60,12 @@ public final class SchemaReplay {
     private String rollbackScope;
 
     public SchemaReplay() {
-        this(new SchemaHistory(), List.of(), new RoutineWords());
+        this(new SchemaHistory(), new CreatedRoutines(), new RoutineWords());
     }
 
-    private SchemaReplay(SchemaHistory history, List<CreatedRoutine> inheritedRoutines, RoutineWords routineWords) {
+    private SchemaReplay(SchemaHistory history, CreatedRoutines routines, RoutineWords routineWords) {
         this.history = history;
-        this.inheritedRoutines = inheritedRoutines;
+        this.routines = routines;
         this.routineWords = routineWords;
     }
 
@@ -90,21 +75,7 @@ public final class SchemaReplay {
      */
     public SchemaReplay fork() {
         // A down script may call a routine the migrations before it created.
-        return new SchemaReplay(history.fork(), frozenRoutines(), routineWords.fork());
-    }
-
-    private List<CreatedRoutine> frozenRoutines() {
-        if (routines.isEmpty()) {
-            return inheritedRoutines;
-        }
-        if (frozenRoutines == null) {
-            frozenRoutines = allRoutines().toList();
-        }
-        return frozenRoutines;
-    }
-
-    private java.util.stream.Stream<CreatedRoutine> allRoutines() {
-        return java.util.stream.Stream.concat(inheritedRoutines.stream(), routines.stream());
+        return new SchemaReplay(history.fork(), routines.fork(), routineWords.fork());
     }
 
     /** Replays {@code statement} after everything applied so far. */
@@ -337,8 +308,7 @@ public final class SchemaReplay {
                 boolean everyDeploy = applyingRepeatable
                         || FlywayCallbacks.isCallbackLabel(statement.context().label());
                 for (DefinedRoutine routine : openRoutines) {
-                    routines.add(new CreatedRoutine(position, routine, everyDeploy));
-                    frozenRoutines = null;
+                    routines.add(position, routine, everyDeploy);
                     routineWords.add(routine.word());
                 }
                 return;
@@ -375,7 +345,7 @@ public final class SchemaReplay {
         for (SchemaReplay replay : replays) {
             names.addAll(replay.routineWords);
             kept.addAll(replay.namedRoutines);
-            for (CreatedRoutine created : (Iterable<CreatedRoutine>) replay.allRoutines()::iterator) {
+            for (CreatedRoutines.Created created : (Iterable<CreatedRoutines.Created>) replay.routines.all()::iterator) {
                 if (met.add(created.routine())) {
                     byName.computeIfAbsent(created.routine().word(), k -> new ArrayList<>()).add(created.routine());
                 }
@@ -415,25 +385,7 @@ public final class SchemaReplay {
      */
     public List<DefinedRoutine> routinesBefore(Statement call, String name) {
         Integer position = positions.get(StatementKey.of(call));
-        List<CreatedRoutine> latest = new ArrayList<>();
-        List<CreatedRoutine> repeatable = new ArrayList<>();
-        if (position != null) {
-            for (CreatedRoutine created : (Iterable<CreatedRoutine>) allRoutines()::iterator) {
-                if (!created.routine().name().equals(name)) {
-                    continue;
-                }
-                if (created.position() < position) {
-                    // A later creation replaces the earlier ones, but for the overloads it stands beside.
-                    latest.removeIf(earlier -> earlier.position() != created.position()
-                            && !earlier.routine().standsBeside(created.routine()));
-                    latest.add(created);
-                } else if (created.repeatable() && (repeatable.isEmpty()
-                        || repeatable.get(0).position() == created.position())) {
-                    repeatable.add(created);
-                }
-            }
-        }
-        return (latest.isEmpty() ? repeatable : latest).stream().map(CreatedRoutine::routine).toList();
+        return position == null ? List.of() : routines.before(position, name);
     }
 
     /** Tells the replay whether the statements that follow belong to a Flyway repeatable migration. */
