@@ -44,6 +44,11 @@ class LinterEmptinessCheckTest {
             SQLSERVER  | IF EXISTS (SELECT 1 FROM dbo.audit_2019) THROW 50000, 'audit_2019 has rows; keep it', 1;\\nGO\\nDROP TABLE dbo.audit_2019;
             SQLSERVER  | IF EXISTS (SELECT TOP 1 * FROM audit_2019) BEGIN THROW 50000, 'has rows', 1; END\\nGO\\nALTER TABLE other ADD c INT;\\nGO\\nDROP TABLE audit_2019;
             ORACLE     | DECLARE n NUMBER; BEGIN SELECT COUNT(*) INTO n FROM audit_2019; IF n > 0 THEN RAISE_APPLICATION_ERROR(-20001, 'audit_2019 has rows'); END IF; END;\\n/\\nDROP TABLE audit_2019;
+            ORACLE     | DECLARE v_count NUMBER; BEGIN SELECT COUNT(*) INTO v_count FROM audit_2019; IF v_count > 0 THEN RAISE_APPLICATION_ERROR(-20001, 'has rows'); END IF; EXECUTE IMMEDIATE 'DROP TABLE audit_2019'; END;\\n/
+            MYSQL      | DELIMITER $$\\nCREATE PROCEDURE drop_old() BEGIN IF (SELECT COUNT(*) FROM audit_2019) > 0 THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'has rows'; END IF; DROP TABLE audit_2019; END$$\\nDELIMITER ;\\nCALL drop_old(); DROP PROCEDURE drop_old;
+            MYSQL      | DELIMITER $$\\nCREATE PROCEDURE drop_old() BEGIN IF EXISTS (SELECT 1 FROM audit_2019) THEN SIGNAL SQLSTATE '45000'; END IF; DROP TABLE audit_2019; END$$\\nDELIMITER ;\\nCALL drop_old(); DROP PROCEDURE drop_old;
+            MARIADB    | DELIMITER $$\\nBEGIN NOT ATOMIC IF EXISTS (SELECT 1 FROM audit_2019) THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'has rows'; END IF; DROP TABLE audit_2019; END$$\\nDELIMITER ;
+            MARIADB    | DELIMITER $$\\nBEGIN NOT ATOMIC IF (SELECT COUNT(*) FROM audit_2019) > 0 THEN SIGNAL SQLSTATE '45000'; END IF; END$$\\nDELIMITER ;\\nDROP TABLE audit_2019;
             """)
     void checkedEmptinessGuardsTheDrop(Dialect dialect, String sql) throws IOException {
         List<Finding> findings = lint(dialect, sql.replace("; ", ";\n").replace("\\n", "\n"));
@@ -76,6 +81,15 @@ class LinterEmptinessCheckTest {
             POSTGRESQL | DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM audit_2019) THEN INSERT INTO audit_2019 VALUES (1); ELSE RAISE EXCEPTION 'has rows'; END IF; END $$; DROP TABLE audit_2019;
             POSTGRESQL | CREATE FUNCTION check_empty() RETURNS void AS $$ BEGIN IF EXISTS (SELECT 1 FROM audit_2019) THEN RAISE EXCEPTION 'has rows'; END IF; END $$ LANGUAGE plpgsql; DROP TABLE audit_2019;
             POSTGRESQL | CREATE FUNCTION drop_old() RETURNS void AS $$ BEGIN IF EXISTS (SELECT 1 FROM audit_2019) THEN DROP TABLE audit_2019; END IF; END $$ LANGUAGE plpgsql; SELECT drop_old();
+            MYSQL      | DELIMITER $$\\nCREATE PROCEDURE drop_old() BEGIN IF EXISTS (SELECT 1 FROM audit_2019) THEN SIGNAL SQLSTATE '01000'; END IF; DROP TABLE audit_2019; END$$\\nDELIMITER ;\\nCALL drop_old();
+            MYSQL      | DELIMITER $$\\nCREATE PROCEDURE drop_old() BEGIN DECLARE CONTINUE HANDLER FOR SQLEXCEPTION BEGIN END; IF EXISTS (SELECT 1 FROM audit_2019) THEN SIGNAL SQLSTATE '45000'; END IF; DROP TABLE audit_2019; END$$\\nDELIMITER ;\\nCALL drop_old();
+            MYSQL      | DELIMITER $$\\nCREATE PROCEDURE drop_old() BEGIN IF EXISTS (SELECT 1 FROM audit_2019) THEN SIGNAL SQLSTATE '45000'; END IF; INSERT INTO audit_2019 VALUES (1); DROP TABLE audit_2019; END$$\\nDELIMITER ;\\nCALL drop_old();
+            MYSQL      | DELIMITER $$\\nCREATE PROCEDURE check_empty() BEGIN IF EXISTS (SELECT 1 FROM audit_2019) THEN SIGNAL SQLSTATE '45000'; END IF; END$$\\nDELIMITER ;\\nDROP TABLE audit_2019;
+            MARIADB    | DELIMITER $$\\nBEGIN NOT ATOMIC IF vflag THEN IF EXISTS (SELECT 1 FROM audit_2019) THEN SIGNAL SQLSTATE '45000'; END IF; END IF; END$$\\nDELIMITER ;\\nDROP TABLE audit_2019;
+            MARIADB    | DELIMITER $$\\nBEGIN NOT ATOMIC DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN END; IF EXISTS (SELECT 1 FROM audit_2019) THEN SIGNAL SQLSTATE '45000'; END IF; END$$\\nDELIMITER ;\\nDROP TABLE audit_2019;
+            MARIADB    | DELIMITER $$\\nBEGIN NOT ATOMIC IF EXISTS (SELECT 1 FROM audit_2019) THEN SIGNAL SQLSTATE '02000'; END IF; END$$\\nDELIMITER ;\\nDROP TABLE audit_2019;
+            ORACLE     | DECLARE v_count NUMBER; BEGIN SELECT COUNT(*) INTO v_count FROM audit_2019; IF v_count > 0 THEN RAISE_APPLICATION_ERROR(-20001, 'has rows'); END IF; EXCEPTION WHEN OTHERS THEN NULL; END;\\n/\\nDROP TABLE audit_2019;
+            ORACLE     | DECLARE v_count NUMBER; BEGIN SELECT COUNT(*) INTO v_count FROM audit_2019; IF v_count > 1 THEN RAISE_APPLICATION_ERROR(-20001, 'has rows'); END IF; EXECUTE IMMEDIATE 'DROP TABLE audit_2019'; END;\\n/
             """)
     void noCheckOrAnUndoneOneGuardsNothing(Dialect dialect, String sql) throws IOException {
         List<Finding> findings = lint(dialect, sql.replace("; ", ";\n").replace("\\n", "\n"));

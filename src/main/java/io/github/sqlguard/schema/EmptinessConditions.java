@@ -49,9 +49,12 @@ final class EmptinessConditions {
     private static final Pattern COUNTED_ZERO = Pattern.compile("(?is)" + COUNT_INTO + "=\\s*0\\s+THEN\\s*$");
     /**
      * A statement that stops the block with an error, which ends the migration: PL/pgSQL {@code RAISE EXCEPTION
-     * '..';} or {@code RAISE '..';} (whose level defaults to EXCEPTION), Oracle {@code RAISE_APPLICATION_ERROR(..);}.
+     * '..';} or {@code RAISE '..';} (whose level defaults to EXCEPTION), Oracle {@code RAISE_APPLICATION_ERROR(..);},
+     * MySQL and MariaDB {@code SIGNAL SQLSTATE '45000' [SET MESSAGE_TEXT = '..'];}. A SIGNAL of class 01 (a warning)
+     * or 02 (no data) lets the routine go on when nothing handles it, so only other classes stop it.
      */
-    private static final String RAISE = "(?:RAISE\\s+(?:EXCEPTION\\b|(?='))|RAISE_APPLICATION_ERROR\\s*\\()"
+    private static final String RAISE = "(?:RAISE\\s+(?:EXCEPTION\\b|(?='))|RAISE_APPLICATION_ERROR\\s*\\("
+            + "|SIGNAL\\s+SQLSTATE\\s+(?:VALUE\\s+)?'(?!0[012])[0-9A-Z]{5}'(?=\\s*(?:;|SET\\b)))"
             + "(?:'(?:[^']|'')*'|[^;'])*;";
     /** A statement that neither changes rows nor stops the block: {@code NULL;}, {@code RAISE NOTICE '..';}. */
     private static final String NO_OP = "(?:NULL\\s*;|RAISE\\s+(?:NOTICE|WARNING|INFO|LOG|DEBUG)\\b"
@@ -70,9 +73,13 @@ final class EmptinessConditions {
     /** The same checks where they start a block's statements, one after the other. */
     private static final List<Pattern> RAISING_CHECK_AT = RAISING_CHECKS.stream()
             .map(check -> Pattern.compile("(?is)\\s*" + check)).toList();
-    /** Up to the first statement of a DO block or an anonymous block: {@code DO $$ DECLARE n int; BEGIN}. */
+    /**
+     * Up to the first statement of a DO block or an anonymous block: {@code DO $$ DECLARE n int; BEGIN}, MariaDB
+     * {@code BEGIN NOT ATOMIC DECLARE n INT;}.
+     */
     private static final Pattern BLOCK_START = Pattern.compile("(?is)^\\s*(?:DO\\s+(?:LANGUAGE\\s+\\w+\\s+)?"
-            + "(?:E?'|\\$\\w*\\$)\\s*)?(?:DECLARE\\b.*?)?\\bBEGIN\\s+");
+            + "(?:E?'|\\$\\w*\\$)\\s*)?(?:DECLARE\\b.*?)?\\bBEGIN\\s+(?:NOT\\s+ATOMIC\\s+"
+            + "(?:DECLARE\\s+\\w+\\s+(?:'(?:[^']|'')*'|[^;'])*;\\s*)*)?");
     /**
      * T-SQL: {@code IF EXISTS (SELECT 1 FROM t) THROW 50000, '..', 1;}. THROW ends the batch with an error, which ends
      * the migration (RAISERROR does not: the batch goes on).
@@ -80,8 +87,14 @@ final class EmptinessConditions {
     private static final Pattern THROWN_UNLESS_EMPTY = Pattern.compile("(?is)^\\s*IF\\s+EXISTS\\s*\\(\\s*SELECT\\s+"
             + "(?:TOP\\s*\\(?\\s*1\\s*\\)?\\s+)?(?:1|\\*|[\\w.\"`\\[\\]]+)\\s+FROM\\s+" + NAME
             + "\\s*\\)\\s*(?:BEGIN\\s+)?THROW\\b(?:'(?:[^']|'')*'|[^;'])*;?\\s*(?:END\\b\\s*;?)?\\s*$");
-    /** A block with an exception handler may go on after its check failed. */
-    private static final Pattern HANDLER = Pattern.compile("(?is)\\bEXCEPTION\\s+WHEN\\b");
+    /**
+     * A block with an exception handler may go on after its check failed: PL/pgSQL and PL/SQL {@code EXCEPTION
+     * WHEN}, MySQL and MariaDB {@code DECLARE CONTINUE|EXIT HANDLER}.
+     */
+    private static final Pattern HANDLER = Pattern.compile("(?is)\\bEXCEPTION\\s+WHEN\\b"
+            + "|\\bDECLARE\\s+(?:CONTINUE|EXIT|UNDO)\\s+HANDLER\\b");
+    /** A MySQL handler that, having caught the error of a failed check, goes on with the statement after it. */
+    private static final Pattern CONTINUE_HANDLER = Pattern.compile("(?is)\\bDECLARE\\s+CONTINUE\\s+HANDLER\\b");
     /** A statement run as dynamic SQL starts inside the literal that {@code EXECUTE '} opens. */
     private static final Pattern EXECUTE_OPENED = Pattern.compile("(?is)\\bEXECUTE\\s+(?:IMMEDIATE\\s+)?'\\s*$");
 
@@ -95,6 +108,9 @@ final class EmptinessConditions {
     /** The table that {@code textBefore}, the text just before a statement, requires to be empty. */
     static Optional<String> emptyTableRequiredBy(String textBefore) {
         String before = EXECUTE_OPENED.matcher(textBefore).replaceFirst("");
+        if (CONTINUE_HANDLER.matcher(before).find()) {
+            return Optional.empty();
+        }
         List<Pattern> patterns = new ArrayList<>(List.of(NOT_EXISTS, COUNT_ZERO, COUNTED_ZERO));
         patterns.addAll(RAISED_UNLESS_EMPTY);
         for (Pattern pattern : patterns) {
