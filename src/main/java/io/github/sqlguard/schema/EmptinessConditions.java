@@ -81,12 +81,19 @@ final class EmptinessConditions {
             + "(?:E?'|\\$\\w*\\$)\\s*)?(?:DECLARE\\b.*?)?\\bBEGIN\\s+(?:NOT\\s+ATOMIC\\s+"
             + "(?:DECLARE\\s+\\w+\\s+(?:'(?:[^']|'')*'|[^;'])*;\\s*)*)?");
     /**
-     * T-SQL: {@code IF EXISTS (SELECT 1 FROM t) THROW 50000, '..', 1;}. THROW ends the batch with an error, which ends
-     * the migration (RAISERROR does not: the batch goes on).
+     * T-SQL: {@code IF EXISTS (SELECT 1 FROM t) THROW 50000, '..', 1;} or {@code IF (SELECT COUNT(*) FROM t) > 0
+     * BEGIN RAISERROR('..', 16, 1); RETURN END}. THROW ends the batch with an error, which ends the migration.
+     * RAISERROR does not end anything by itself (the batch goes on with its next statement), so it counts only with
+     * severity 11 or more, an error, and a RETURN in the same block that ends the batch or procedure after it.
      */
-    private static final Pattern THROWN_UNLESS_EMPTY = Pattern.compile("(?is)^\\s*IF\\s+EXISTS\\s*\\(\\s*SELECT\\s+"
-            + "(?:TOP\\s*\\(?\\s*1\\s*\\)?\\s+)?(?:1|\\*|[\\w.\"`\\[\\]]+)\\s+FROM\\s+" + NAME
-            + "\\s*\\)\\s*(?:BEGIN\\s+)?THROW\\b(?:'(?:[^']|'')*'|[^;'])*;?\\s*(?:END\\b\\s*;?)?\\s*$");
+    private static final Pattern THROWN_UNLESS_EMPTY = Pattern.compile("(?is)^\\s*IF\\s+(?:EXISTS\\s*\\(\\s*SELECT\\s+"
+            + "(?:TOP\\s*\\(?\\s*1\\s*\\)?\\s+)?(?:1|\\*|[\\w.\"`\\[\\]]+)\\s+FROM\\s+" + NAME + "\\s*\\)"
+            + "|\\(\\s*SELECT\\s+COUNT\\s*\\(\\s*(?:\\*|1)\\s*\\)\\s+FROM\\s+"
+            + NAME.replace("<table>", "<counted>") + "\\s*\\)\\s*(?:<>|!=|>)\\s*0(?![\\w.]))\\s*"
+            + "(?:THROW\\b(?:'(?:[^']|'')*'|[^;'])*;?|BEGIN\\b\\s*(?:;\\s*)*(?:THROW\\b(?:'(?:[^']|'')*'|[^;'])*?;?"
+            + "|RAISERROR\\s*\\(\\s*(?:N?'(?:[^']|'')*'|@?\\w+)\\s*,\\s*(?:1[1-9]|2[0-5])\\s*,"
+            + "(?:'(?:[^']|'')*'|[^;')])*\\)\\s*(?:WITH\\s+\\w+(?:\\s*,\\s*\\w+)*\\s*)?;?\\s*RETURN\\b\\s*;?)"
+            + "\\s*END\\b\\s*;?)\\s*$");
     /**
      * A block with an exception handler may go on after its check failed: PL/pgSQL and PL/SQL {@code EXCEPTION
      * WHEN}, MySQL and MariaDB {@code DECLARE CONTINUE|EXIT HANDLER}.
@@ -152,10 +159,14 @@ final class EmptinessConditions {
         return tables;
     }
 
-    /** The table a T-SQL statement checks is empty, ending the batch with THROW when it has rows. */
+    /** The table a T-SQL statement checks is empty, ending the batch with an error when it has rows. */
     static Optional<String> tableCheckedEmptyByThrow(String sql) {
         Matcher matcher = THROWN_UNLESS_EMPTY.matcher(withoutComments(sql));
-        return matcher.matches() ? Optional.of(SchemaNames.key(matcher.group("table"))) : Optional.empty();
+        if (!matcher.matches()) {
+            return Optional.empty();
+        }
+        String table = matcher.group("table") != null ? matcher.group("table") : matcher.group("counted");
+        return Optional.of(SchemaNames.key(table));
     }
 
     /** The table a changeset precondition, given as its bare condition, requires to be empty. */
