@@ -53,6 +53,8 @@ class LinterEmptinessCheckTest {
             SQLSERVER  | IF EXISTS (SELECT 1 FROM audit_2019) BEGIN RAISERROR('has rows', 16, 1); RETURN END\\nDROP TABLE audit_2019;
             SQLSERVER  | IF EXISTS (SELECT 1 FROM audit_2019) BEGIN RAISERROR('has rows', 16, 1); RETURN; END;\\nGO\\nDROP TABLE audit_2019;
             SQLSERVER  | IF EXISTS (SELECT 1 FROM audit_2019) BEGIN ; THROW 50000, 'has rows', 1; END\\nGO\\nDROP TABLE audit_2019;
+            SQLSERVER  | CREATE PROCEDURE drop_old AS BEGIN IF EXISTS (SELECT 1 FROM audit_2019) BEGIN RAISERROR('has rows', 16, 1); RETURN; END DROP TABLE audit_2019; END\\nGO\\nEXEC drop_old;
+            SQLSERVER  | CREATE PROCEDURE drop_old AS IF (SELECT COUNT(*) FROM audit_2019) > 0 RETURN; DROP TABLE audit_2019;\\nGO\\nEXEC drop_old;
             """)
     void checkedEmptinessGuardsTheDrop(Dialect dialect, String sql) throws IOException {
         List<Finding> findings = lint(dialect, sql.replace("; ", ";\n").replace("\\n", "\n"));
@@ -98,6 +100,9 @@ class LinterEmptinessCheckTest {
             SQLSERVER  | IF EXISTS (SELECT 1 FROM audit_2019) BEGIN RAISERROR('has rows', 10, 1); RETURN END\\nGO\\nDROP TABLE audit_2019;
             SQLSERVER  | IF EXISTS (SELECT 1 FROM audit_2019) BEGIN RAISERROR('has rows', 16, 1); RETURN END\\nINSERT INTO audit_2019 VALUES (1);\\nDROP TABLE audit_2019;
             SQLSERVER  | IF EXISTS (SELECT 1 FROM audit_2019) BEGIN RAISERROR('has rows', 16, 1); IF @force = 1 RETURN END\\nGO\\nDROP TABLE audit_2019;
+            SQLSERVER  | CREATE PROCEDURE drop_old AS BEGIN IF @force = 0 IF EXISTS (SELECT 1 FROM audit_2019) BEGIN RAISERROR('has rows', 16, 1); RETURN; END DROP TABLE audit_2019; END\\nGO\\nEXEC drop_old;
+            SQLSERVER  | CREATE PROCEDURE drop_old AS BEGIN IF EXISTS (SELECT 1 FROM audit_2019) BEGIN RAISERROR('has rows', 16, 1); END DROP TABLE audit_2019; END\\nGO\\nEXEC drop_old;
+            SQLSERVER  | CREATE PROCEDURE drop_old AS BEGIN IF EXISTS (SELECT 1 FROM audit_2019) BEGIN RETURN; END EXEC refill; DROP TABLE audit_2019; END\\nGO\\nEXEC drop_old;
             MARIADB    | DELIMITER $$\\nBEGIN NOT ATOMIC IF EXISTS (SELECT 1 FROM audit_2019) THEN SIGNAL SQLSTATE '02000'; END IF; END$$\\nDELIMITER ;\\nDROP TABLE audit_2019;
             SQLSERVER  | IF EXISTS (SELECT 1 FROM audit_2019) BEGIN RAISERROR('has rows', 16, 1); END\\nRETURN\\nGO\\nDROP TABLE audit_2019;
             SQLSERVER  | BEGIN TRY IF EXISTS (SELECT 1 FROM audit_2019) THROW 50000, 'has rows', 1; END TRY BEGIN CATCH PRINT 'ignored'; END CATCH\\nGO\\nDROP TABLE audit_2019;

@@ -80,20 +80,31 @@ final class EmptinessConditions {
     private static final Pattern BLOCK_START = Pattern.compile("(?is)^\\s*(?:DO\\s+(?:LANGUAGE\\s+\\w+\\s+)?"
             + "(?:E?'|\\$\\w*\\$)\\s*)?(?:DECLARE\\b.*?)?\\bBEGIN\\s+(?:NOT\\s+ATOMIC\\s+"
             + "(?:DECLARE\\s+\\w+\\s+(?:'(?:[^']|'')*'|[^;'])*;\\s*)*)?");
+    /** A T-SQL condition that holds when a table has rows: {@code EXISTS (SELECT 1 FROM t)}, a count above 0. */
+    private static final String TSQL_HAS_ROWS = "(?:EXISTS\\s*\\(\\s*SELECT\\s+(?:TOP\\s*\\(?\\s*1\\s*\\)?\\s+)?"
+            + "(?:1|\\*|[\\w.\"`\\[\\]]+)\\s+FROM\\s+" + NAME + "\\s*\\)"
+            + "|\\(\\s*SELECT\\s+COUNT\\s*\\(\\s*(?:\\*|1)\\s*\\)\\s+FROM\\s+"
+            + NAME.replace("<table>", "<counted>") + "\\s*\\)\\s*(?:<>|!=|>)\\s*0(?![\\w.]))";
+    private static final String THROW = "THROW\\b(?:'(?:[^']|'')*'|[^;'])*;?";
+    private static final String RAISERROR = "RAISERROR\\s*\\(\\s*(?:N?'(?:[^']|'')*'|@?\\w+)\\s*,\\s*(?<severity>\\d+)"
+            + "\\s*,(?:'(?:[^']|'')*'|[^;')])*\\)\\s*(?:WITH\\s+\\w+(?:\\s*,\\s*\\w+)*\\s*)?;?\\s*";
     /**
      * T-SQL: {@code IF EXISTS (SELECT 1 FROM t) THROW 50000, '..', 1;} or {@code IF (SELECT COUNT(*) FROM t) > 0
      * BEGIN RAISERROR('..', 16, 1); RETURN END}. THROW ends the batch with an error, which ends the migration.
      * RAISERROR does not end anything by itself (the batch goes on with its next statement), so it counts only with
      * severity 11 or more, an error, and a RETURN in the same block that ends the batch or procedure after it.
      */
-    private static final Pattern THROWN_UNLESS_EMPTY = Pattern.compile("(?is)^\\s*IF\\s+(?:EXISTS\\s*\\(\\s*SELECT\\s+"
-            + "(?:TOP\\s*\\(?\\s*1\\s*\\)?\\s+)?(?:1|\\*|[\\w.\"`\\[\\]]+)\\s+FROM\\s+" + NAME + "\\s*\\)"
-            + "|\\(\\s*SELECT\\s+COUNT\\s*\\(\\s*(?:\\*|1)\\s*\\)\\s+FROM\\s+"
-            + NAME.replace("<table>", "<counted>") + "\\s*\\)\\s*(?:<>|!=|>)\\s*0(?![\\w.]))\\s*"
-            + "(?:THROW\\b(?:'(?:[^']|'')*'|[^;'])*;?|BEGIN\\b\\s*(?:;\\s*)*(?:THROW\\b(?:'(?:[^']|'')*'|[^;'])*?;?"
-            + "|RAISERROR\\s*\\(\\s*(?:N?'(?:[^']|'')*'|@?\\w+)\\s*,\\s*(?:1[1-9]|2[0-5])\\s*,"
-            + "(?:'(?:[^']|'')*'|[^;')])*\\)\\s*(?:WITH\\s+\\w+(?:\\s*,\\s*\\w+)*\\s*)?;?\\s*RETURN\\b\\s*;?)"
+    private static final Pattern THROWN_UNLESS_EMPTY = Pattern.compile("(?is)^\\s*IF\\s+" + TSQL_HAS_ROWS + "\\s*(?:"
+            + THROW + "|BEGIN\\b\\s*(?:;\\s*)*(?:" + THROW + "|" + RAISERROR + "RETURN\\b\\s*;?)\\s*END\\b\\s*;?)\\s*$");
+    /**
+     * T-SQL, just before a statement of the same batch or procedure: a check that leaves it when a table has rows,
+     * by THROW or by RETURN (after a RAISERROR of any severity, or none: RETURN alone ends the batch or procedure).
+     */
+    private static final Pattern LEFT_UNLESS_EMPTY = Pattern.compile("(?is)\\bIF\\s+" + TSQL_HAS_ROWS + "\\s*(?:"
+            + THROW + "|RETURN\\b\\s*;?|BEGIN\\b\\s*(?:;\\s*)*(?:" + THROW + "|(?:" + RAISERROR + ")?RETURN\\b\\s*;?)"
             + "\\s*END\\b\\s*;?)\\s*$");
+    /** Where a T-SQL statement starts that runs whenever the text before it does, not as the branch of an IF. */
+    private static final Pattern TSQL_STATEMENT_START = Pattern.compile("(?is)(?:^|[;]|\\b(?:BEGIN|AS|END))\\s*$");
     /**
      * A block with an exception handler may go on after its check failed: PL/pgSQL and PL/SQL {@code EXCEPTION
      * WHEN}, MySQL and MariaDB {@code DECLARE CONTINUE|EXIT HANDLER}.
@@ -125,6 +136,10 @@ final class EmptinessConditions {
             if (matcher.find()) {
                 return Optional.of(SchemaNames.key(matcher.group("table")));
             }
+        }
+        Matcher left = LEFT_UNLESS_EMPTY.matcher(before);
+        if (left.find() && TSQL_STATEMENT_START.matcher(before.substring(0, left.start())).find()) {
+            return Optional.of(SchemaNames.key(checkedTable(left)));
         }
         return Optional.empty();
     }
@@ -165,8 +180,14 @@ final class EmptinessConditions {
         if (!matcher.matches()) {
             return Optional.empty();
         }
-        String table = matcher.group("table") != null ? matcher.group("table") : matcher.group("counted");
-        return Optional.of(SchemaNames.key(table));
+        if (matcher.group("severity") != null && Integer.parseInt(matcher.group("severity")) < 11) {
+            return Optional.empty();
+        }
+        return Optional.of(SchemaNames.key(checkedTable(matcher)));
+    }
+
+    private static String checkedTable(Matcher matcher) {
+        return matcher.group("table") != null ? matcher.group("table") : matcher.group("counted");
     }
 
     /** The table a changeset precondition, given as its bare condition, requires to be empty. */
