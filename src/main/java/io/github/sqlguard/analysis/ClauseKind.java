@@ -93,6 +93,11 @@ public enum ClauseKind {
     /** A column's type changed. */
     RETYPED_COLUMN,
     /**
+     * MySQL/MariaDB {@code MODIFY c type NOT NULL} or {@code CHANGE old new type NOT NULL}: the NULLs a nullable
+     * column holds become the type's implicit default, or make the statement fail in strict mode.
+     */
+    NOT_NULL_DECLARED,
+    /**
      * MySQL/MariaDB {@code ALTER TABLE t CONVERT TO CHARACTER SET cs} with a character set that cannot hold every
      * Unicode character ({@code latin1}, {@code ascii}, even {@code utf8mb3}): every text column is converted.
      */

@@ -345,6 +345,11 @@ final class DestructiveClauses {
         for (ColumnChanges.Change retype : ColumnChanges.retypedColumns(alter)) {
             add(ClauseKind.RETYPED_COLUMN, retype.at(), words, table, retype.name(), retype.newName());
         }
+        if (dialect.isMySqlFamily() || dialect == Dialect.AUTO) {
+            for (NotNullRedefinitions.Found declared : NotNullRedefinitions.of(alter, statement.tokens())) {
+                add(ClauseKind.NOT_NULL_DECLARED, declared.at(), words, table, declared.column(), null);
+            }
+        }
         for (ColumnChanges.ReplacedValues replaced : ColumnChanges.replacedValues(alter)) {
             add(ClauseKind.REPLACED_COLUMN_VALUES, replaced.at(), words, table, replaced.column(),
                     replaced.expression());

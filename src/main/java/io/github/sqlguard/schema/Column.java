@@ -10,27 +10,40 @@ import java.util.Optional;
  * @param notNull true when the column is declared NOT NULL (or is part of a primary key)
  * @param computed true when the database computes every value from the row's other columns ({@code GENERATED
  *     ALWAYS AS (expr)}, MySQL's and SQL Server's {@code AS (expr)}), so the column holds nothing of its own
+ * @param filled true when a statement the replay followed gave every row a value that is not NULL since the column
+ *     was last made nullable, and no insert or update of the table since may have written NULL into it
+ *     ({@link NullFills}): declaring it NOT NULL then replaces no NULL
  */
-public record Column(String name, Optional<SqlType> type, boolean notNull, boolean computed) {
+public record Column(String name, Optional<SqlType> type, boolean notNull, boolean computed, boolean filled) {
 
     /** A column that holds values of its own. */
     public Column(String name, Optional<SqlType> type, boolean notNull) {
         this(name, type, notNull, false);
     }
 
-    Column withType(Optional<SqlType> newType) {
-        return new Column(name, newType, notNull, computed);
+    /** A column of which nothing is known to have filled every row. */
+    public Column(String name, Optional<SqlType> type, boolean notNull, boolean computed) {
+        this(name, type, notNull, computed, false);
     }
 
+    Column withType(Optional<SqlType> newType) {
+        return new Column(name, newType, notNull, computed, filled);
+    }
+
+    /** A column made nullable again may take NULLs from then on: what filled it before no longer counts. */
     Column withNotNull(boolean value) {
-        return new Column(name, type, value, computed);
+        return new Column(name, type, value, computed, filled && (value || !notNull));
     }
 
     Column withComputed(boolean value) {
-        return new Column(name, type, notNull, value);
+        return new Column(name, type, notNull, value, filled);
+    }
+
+    Column withFilled(boolean value) {
+        return new Column(name, type, notNull, computed, value);
     }
 
     Column renamed(String newName) {
-        return new Column(newName, type, notNull, computed);
+        return new Column(newName, type, notNull, computed, filled);
     }
 }

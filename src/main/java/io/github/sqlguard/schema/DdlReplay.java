@@ -75,10 +75,26 @@ final class DdlReplay {
             SelectedColumns.replaySelectInto(tokens, start + 1, history);
         } else if (first.isWord("RENAME")) {
             TableDefinitions.renameStatement(tokens, start + 1, history);
+        } else if (first.isWord("DELETE")) {
+            NullFills.delete(tokens, start, statement.context(), history);
+        } else if (first.isWord("UPDATE")) {
+            NullFills.update(tokens, start, statement.context(), history);
+        } else if (first.isAnyWord("INSERT", "REPLACE") && intoAt(tokens, start) < tokens.size()) {
+            NullFills.insert(tokens, intoAt(tokens, start), history);
         } else {
             SpRenameCall.of(tokens.subList(start, tokens.size()))
                     .ifPresent(call -> TableDefinitions.spRename(call, history));
         }
+    }
+
+    /** The index of the table of {@code INSERT [LOW_PRIORITY | IGNORE ..] [INTO] t}. */
+    private static int intoAt(List<Token> tokens, int start) {
+        int i = start + 1;
+        while (i < tokens.size() && tokens.get(i).isAnyWord("LOW_PRIORITY", "DELAYED", "HIGH_PRIORITY", "IGNORE",
+                "INTO")) {
+            i++;
+        }
+        return i;
     }
 
     private static boolean isWordAt(List<Token> tokens, int at, String word) {

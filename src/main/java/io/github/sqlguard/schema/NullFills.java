@@ -1,0 +1,166 @@
+package io.github.sqlguard.schema;
+
+import io.github.sqlguard.analysis.ObjectNames;
+import io.github.sqlguard.sql.StatementContext;
+import io.github.sqlguard.sql.Token;
+import io.github.sqlguard.sql.TokenType;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Which columns every row holds a value in that is not NULL, as the row changes of a history show it: a top-level
+ * {@code UPDATE t SET c = 'x'} without WHERE, or with {@code WHERE c IS NULL}, fills column c of every row; an
+ * insert into t, or an update that may write NULL into c, makes that unknown again. A later
+ * {@code MODIFY c .. NOT NULL} then replaces no NULL (MySQL fills NULLs with the type's implicit default). A top-level
+ * {@code DELETE FROM t WHERE c IS NULL} leaves no row holding NULL in c either.
+ */
+final class NullFills {
+
+    private static final String[] NON_NULL_WORDS = {"TRUE", "FALSE", "CURRENT_TIMESTAMP", "CURRENT_DATE",
+        "CURRENT_TIME", "LOCALTIMESTAMP", "UTC_TIMESTAMP"};
+
+    private static final String[] NON_NULL_FUNCTIONS = {"NOW", "UUID", "CURRENT_TIMESTAMP", "UTC_TIMESTAMP",
+        "CURDATE", "SYSDATE", "UNIX_TIMESTAMP"};
+
+    private NullFills() {
+    }
+
+    /** Applies the UPDATE at {@code start} to what {@code history} knows of filled columns. */
+    static void update(List<Token> tokens, int start, StatementContext context, SchemaHistory history) {
+        int i = start + 1;
+        while (i < tokens.size() && tokens.get(i).isAnyWord("LOW_PRIORITY", "IGNORE", "ONLY")) {
+            i++;
+        }
+        SchemaNames.Read name = SchemaNames.name(tokens, i);
+        if (name == null) {
+            return;
+        }
+        Optional<Table> found = history.current(name.text());
+        if (found.isEmpty()) {
+            return;
+        }
+        Table table = found.get();
+        int set = name.next();
+        if (set >= tokens.size() || !tokens.get(set).isWord("SET")) {
+            // An alias, a join or several tables: which column gets which value is not read here.
+            history.put(unfilled(table));
+            return;
+        }
+        int where = endOfAssignments(tokens, set + 1);
+        boolean everyRow = context.kind() == StatementContext.Kind.SCRIPT && context.body() == null;
+        Table result = table;
+        for (List<Token> assignment : ObjectNames.splitAtCommas(tokens, set + 1, where)) {
+            SchemaNames.Read column = SchemaNames.name(assignment, 0);
+            if (column == null || column.next() >= assignment.size() || !assignment.get(column.next()).isSymbol("=")) {
+                history.put(unfilled(table)); // an assignment not read may write NULL anywhere
+                return;
+            }
+            String written = ObjectNames.lastPart(column.text());
+            Optional<Column> known = result.column(written);
+            if (known.isEmpty()) {
+                continue;
+            }
+            boolean nonNull = nonNull(assignment.subList(column.next() + 1, assignment.size()));
+            boolean fills = nonNull && everyRow && (where == tokens.size() || asksNullOf(tokens, where, written));
+            if (fills) {
+                result = result.withColumn(known.get().withFilled(true));
+            } else if (!nonNull && known.get().filled()) {
+                result = result.withColumn(known.get().withFilled(false));
+            }
+        }
+        if (!result.equals(table)) {
+            history.put(result);
+        }
+    }
+
+    /** Applies {@code DELETE FROM t WHERE c IS NULL} at {@code start}: no row left holds NULL in c. */
+    static void delete(List<Token> tokens, int start, StatementContext context, SchemaHistory history) {
+        int from = start + 1;
+        if (from >= tokens.size() || !tokens.get(from).isWord("FROM")
+                || context.kind() != StatementContext.Kind.SCRIPT || context.body() != null) {
+            return;
+        }
+        SchemaNames.Read name = SchemaNames.name(tokens, from + 1);
+        if (name == null || name.next() >= tokens.size() || !tokens.get(name.next()).isWord("WHERE")
+                || tokens.size() != name.next() + 4) {
+            return;
+        }
+        SchemaNames.Read tested = SchemaNames.name(tokens, name.next() + 1);
+        Optional<Table> table = history.current(name.text());
+        if (tested == null || table.isEmpty() || !asksNullOf(tokens, name.next(), tested.text())) {
+            return;
+        }
+        table.get().column(ObjectNames.lastPart(tested.text()))
+                .ifPresent(column -> history.put(table.get().withColumn(column.withFilled(true))));
+    }
+
+    /** An INSERT or REPLACE into the table at {@code at} may leave any column NULL. */
+    static void insert(List<Token> tokens, int at, SchemaHistory history) {
+        SchemaNames.Read name = SchemaNames.name(tokens, at);
+        if (name != null) {
+            history.current(name.text()).filter(table -> table.columns().values().stream().anyMatch(Column::filled))
+                    .ifPresent(table -> history.put(unfilled(table)));
+        }
+    }
+
+    private static Table unfilled(Table table) {
+        Table result = table;
+        for (Column column : table.columns().values()) {
+            if (column.filled()) {
+                result = result.withColumn(column.withFilled(false));
+            }
+        }
+        return result;
+    }
+
+    /** The index of the top-level WHERE, ORDER BY or LIMIT after the assignments, or the end of the statement. */
+    private static int endOfAssignments(List<Token> tokens, int from) {
+        int depth = 0;
+        for (int i = from; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
+            if (depth == 0 && token.isAnyWord("WHERE", "ORDER", "LIMIT")) {
+                return i;
+            }
+        }
+        return tokens.size();
+    }
+
+    /** True for {@code WHERE c IS NULL} and nothing else at {@code where}. */
+    private static boolean asksNullOf(List<Token> tokens, int where, String column) {
+        if (!tokens.get(where).isWord("WHERE") || tokens.size() != where + 4) {
+            return false;
+        }
+        SchemaNames.Read tested = SchemaNames.name(tokens, where + 1);
+        return tested != null && tested.next() == where + 2
+                && SchemaNames.key(ObjectNames.lastPart(tested.text())).equals(SchemaNames.key(column))
+                && tokens.get(where + 2).isWord("IS") && tokens.get(where + 3).isWord("NULL");
+    }
+
+    /**
+     * True for a value that is never NULL: a literal string or number, TRUE, CURRENT_TIMESTAMP, NOW(), UUID(), or
+     * {@code COALESCE(.., 'x')} / {@code IFNULL(.., 'x')} whose last argument is one.
+     */
+    static boolean nonNull(List<Token> value) {
+        if (value.size() == 1) {
+            Token token = value.get(0);
+            return token.type() == TokenType.STRING || token.type() == TokenType.NUMBER
+                    || token.isAnyWord(NON_NULL_WORDS);
+        }
+        if (value.size() == 2 && value.get(0).isSymbol("-") && value.get(1).type() == TokenType.NUMBER) {
+            return true;
+        }
+        if (value.size() < 3 || !value.get(1).isSymbol("(")
+                || ObjectNames.skipParentheses(value, 1) != value.size()) {
+            return false;
+        }
+        if (value.size() == 3) {
+            return value.get(0).isAnyWord(NON_NULL_FUNCTIONS);
+        }
+        if (!value.get(0).isAnyWord("COALESCE", "IFNULL")) {
+            return false;
+        }
+        List<List<Token>> arguments = ObjectNames.splitAtCommas(value, 2, value.size() - 1);
+        return arguments.size() > 1 && nonNull(arguments.get(arguments.size() - 1));
+    }
+}

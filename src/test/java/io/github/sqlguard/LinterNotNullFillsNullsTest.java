@@ -1,0 +1,67 @@
+package io.github.sqlguard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.sqlguard.model.Dialect;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * MySQL's {@code MODIFY c type NOT NULL} of a column the replay knows is nullable turns its NULLs into the type's
+ * implicit default: reported at the NOT, unless the migrations filled every row since the column was last nullable.
+ * Each case: the first migration after the table's creation, the second, the third; the finding expected.
+ */
+class LinterNotNullFillsNullsTest {
+
+    private static final String FINDING = "db/V4__c.sql:1:35 not-null-fills-nulls NOT NULL on nullable column ctx"
+            + " of flows";
+
+    @TempDir
+    Path project;
+
+    @ParameterizedTest(name = "{0} / {1} / {2}")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+        // nothing filled the column: its NULLs become ''
+        "SELECT 1|SELECT 1|ALTER TABLE flows MODIFY ctx TEXT NOT NULL|" + FINDING,
+        "SELECT 1|SELECT 1|ALTER TABLE flows MODIFY COLUMN ctx TEXT NOT NULL DEFAULT 'x'|"
+                + "db/V4__c.sql:1:42 not-null-fills-nulls NOT NULL on nullable column ctx of flows",
+        "SELECT 1|SELECT 1|ALTER TABLE flows CHANGE ctx ctx TEXT NOT NULL|"
+                + "db/V4__c.sql:1:39 not-null-fills-nulls NOT NULL on nullable column ctx of flows",
+        // filled in an earlier migration, or in the same script
+        "SELECT 1|UPDATE flows SET ctx = '{}'|ALTER TABLE flows MODIFY ctx TEXT NOT NULL|-",
+        "UPDATE flows SET ctx = 'a' WHERE ctx IS NULL|SELECT 1|ALTER TABLE flows MODIFY ctx TEXT NOT NULL|-",
+        "SELECT 1|SELECT 1|UPDATE flows SET ctx = COALESCE(ctx, ''); ALTER TABLE flows MODIFY ctx TEXT NOT NULL|-",
+        // the rows holding NULL deleted
+        "SELECT 1|DELETE FROM flows WHERE ctx IS NULL|ALTER TABLE flows MODIFY ctx TEXT NOT NULL|-",
+        "SELECT 1|DELETE FROM flows WHERE ctx IS NULL AND id > 3|ALTER TABLE flows MODIFY ctx TEXT NOT NULL|" + FINDING,
+        // a fill of some rows only, or a write that may be NULL, or rows inserted after the fill
+        "SELECT 1|UPDATE flows SET ctx = 'a' WHERE id = 1|ALTER TABLE flows MODIFY ctx TEXT NOT NULL|" + FINDING,
+        "UPDATE flows SET ctx = 'a'|UPDATE flows SET ctx = NULL WHERE id = 1|ALTER TABLE flows MODIFY ctx TEXT NOT NULL|"
+                + FINDING,
+        "UPDATE flows SET ctx = 'a'|INSERT INTO flows (id) VALUES (2)|ALTER TABLE flows MODIFY ctx TEXT NOT NULL|"
+                + FINDING,
+        // made nullable again after the fill
+        "UPDATE flows SET ctx = 'a'|ALTER TABLE flows MODIFY ctx TEXT NOT NULL|ALTER TABLE flows MODIFY ctx TEXT NULL;"
+                + " ALTER TABLE flows MODIFY ctx TEXT NOT NULL|db/V4__c.sql:1:75 not-null-fills-nulls NOT NULL on"
+                + " nullable column ctx of flows",
+        // already NOT NULL, or a column the replay does not know
+        "ALTER TABLE flows MODIFY ctx TEXT NOT NULL|SELECT 1|ALTER TABLE flows MODIFY ctx TEXT NOT NULL DEFAULT ''|-",
+        "SELECT 1|SELECT 1|ALTER TABLE other MODIFY ctx TEXT NOT NULL|-",
+    })
+    void notNullOfANullableColumn(String first, String second, String third, String expected) throws IOException {
+        TestProject.write(project, "db/V1__init.sql", "CREATE TABLE flows (id INT PRIMARY KEY);\n"
+                + "ALTER TABLE flows ADD COLUMN ctx TEXT;\n");
+        TestProject.write(project, "db/V2__a.sql", first + ";\n");
+        TestProject.write(project, "db/V3__b.sql", second + ";\n");
+        TestProject.write(project, "db/V4__c.sql", third + ";\n");
+
+        List<String> findings = TestProject.lint(project, Dialect.MYSQL).findings().stream()
+                .filter(f -> f.ruleId().equals("not-null-fills-nulls") && f.location().toString().contains("V4"))
+                .map(f -> f.location() + " " + f.ruleId() + " " + f.message().split(":")[0]).toList();
+        assertEquals(expected == null ? List.of() : List.of(expected), findings);
+    }
+}
