@@ -98,12 +98,13 @@ final class VariableOperands {
     private static boolean isOperand(List<Token> tokens, int at, int end, boolean inConcat) {
         Token previous = at > 0 ? tokens.get(at - 1) : null;
         Token next = end + 1 < tokens.size() ? tokens.get(end + 1) : null;
-        if (previous == null || previous.isSymbol(".")
+        // The first operand of an assigned expression has nothing before it: @schema + '.' + @name.
+        if (previous != null && previous.isSymbol(".")
                 || next != null && (next.isSymbol(".") || next.isSymbol("%"))) {
             return false;
         }
-        boolean joined = isJoin(previous) || next != null && isJoin(next);
-        boolean argument = inConcat && (previous.isSymbol(",") || previous.isSymbol("("))
+        boolean joined = previous != null && isJoin(previous) || next != null && isJoin(next);
+        boolean argument = inConcat && previous != null && (previous.isSymbol(",") || previous.isSymbol("("))
                 && next != null && (next.isSymbol(",") || next.isSymbol(")"));
         return joined || argument;
     }
