@@ -85,6 +85,38 @@ class LinterCallLocalVariablesTest {
                 + " statement calls)"), describe(lint(Dialect.SQLSERVER), "db/V2"));
     }
 
+    /**
+     * A declared variable filled in by {@code format(..)} from the parameters is the text the call makes: the
+     * sequence it drops loses no rows, while the table another call drops is named.
+     */
+    @Test
+    void aVariableFormattedFromParametersIsTheCallsText() throws IOException {
+        TestProject.write(project, "db/V1__init.sql", """
+                CREATE TABLE orders (id INT);
+                CREATE SEQUENCE orders_id_seq;
+                CREATE FUNCTION drop_sequence_of(table_name_in text, column_name_in text) RETURNS void AS $$
+                DECLARE
+                    seq_name text = format('%s_%s_seq', table_name_in, column_name_in);
+                BEGIN
+                    EXECUTE format('DROP SEQUENCE %s', seq_name);
+                END $$ LANGUAGE plpgsql;
+                CREATE FUNCTION drop_backup_of(tbl text) RETURNS void AS $$
+                DECLARE
+                    backup text := format('%I_%s', tbl, 'old');
+                BEGIN
+                    EXECUTE 'DROP TABLE ' || backup;
+                END $$ LANGUAGE plpgsql;
+                """);
+        TestProject.write(project, "db/V2__go.sql", """
+                SELECT drop_sequence_of('orders', 'id');
+                SELECT drop_backup_of('orders');
+                """);
+
+        assertEquals(List.of("db/V2__go.sql:2:1 drop-table ERROR DROP TABLE removes table orders_old and all its"
+                + " rows (at db/V1__init.sql:13:14, in drop_backup_of, which an earlier migration created and this"
+                + " statement calls)"), describe(lint(Dialect.POSTGRESQL), "db/V2"));
+    }
+
     /** Reassigned in a loop that may run, the variable holds what only the running database knows. */
     @Test
     void aVariableReassignedInALoopStaysBuiltAtRunTime() throws IOException {

@@ -33,13 +33,20 @@ final class VariableAssignments {
      * @param parts its literals in order, with a stand-in word for each part built at run time; empty when nothing
      *     of it is known
      * @param partlyBuilt true when some of it is only known when the migration runs
+     * @param asOneLiteral the whole text as one literal where its parts only read right in their own statement (a
+     *     format call's filled-in slots) but the text itself is known, so that it can be joined into another; else
+     *     null
      */
-    record Value(List<Token> parts, boolean partlyBuilt) {
+    record Value(List<Token> parts, boolean partlyBuilt, Token asOneLiteral) {
 
         static final Value UNKNOWN = new Value(List.of(), false);
 
         Value {
             parts = List.copyOf(parts);
+        }
+
+        Value(List<Token> parts, boolean partlyBuilt) {
+            this(parts, partlyBuilt, null);
         }
     }
 
@@ -206,7 +213,8 @@ final class VariableAssignments {
         }
         FormatCall.Formatted formatted = FormatCall.parts(expression, 0);
         if (formatted != null && !formatted.builtAtRunTime()) {
-            return new Value(formatted.parts(), false); // format('DROP TABLE %I', 'old_orders'): known whole
+            // format('DROP TABLE %I', 'old_orders'): known whole
+            return new Value(formatted.parts(), false, formatted.asOneLiteral());
         }
         ConditionalText.Branches branches = ConditionalText.of(expression, 0);
         if (branches != null) {

@@ -116,9 +116,12 @@ final class VariableOperands {
     /**
      * The parts of {@code value} that can stand in a join: literals and stand-ins for what is built at run time;
      * empty when nothing is known or the value is more than one text (the branches of a condition) or holds a
-     * format call's filled-in slots, which only read right in their own statement.
+     * format call's filled-in slots, which only read right in their own statement (unless every slot is filled in).
      */
     private static List<Token> knownParts(VariableAssignments.Value value) {
+        if (value.asOneLiteral() != null) {
+            return List.of(value.asOneLiteral());
+        }
         for (Token part : value.parts()) {
             boolean literal = part.type() == TokenType.STRING;
             if (!literal && !StandIns.is(part)) {
