@@ -117,6 +117,72 @@ class LinterCallLocalVariablesTest {
                 + " statement calls)"), describe(lint(Dialect.POSTGRESQL), "db/V2"));
     }
 
+    /**
+     * {@code LOWER}, {@code UPPER}, {@code TRIM}, {@code quote_ident} and T-SQL's {@code QUOTENAME} of a known text
+     * are known as well: the name the call drops is the one they make.
+     */
+    @Test
+    void aNameWrittenByATextFunctionOfAParameterIsKnown() throws IOException {
+        TestProject.write(project, "db/V1__init.sql", """
+                CREATE TABLE orders (id INT);
+                CREATE TABLE "Audit Log" (id INT);
+                CREATE FUNCTION drop_table_of(objschema text, objname text) RETURNS void AS $$
+                DECLARE
+                    fullname text;
+                BEGIN
+                    fullname := (LOWER(objschema) || '.' || LOWER(TRIM(objname)));
+                    EXECUTE 'DROP TABLE ' || fullname;
+                END $$ LANGUAGE plpgsql;
+                CREATE FUNCTION drop_quoted(objname text) RETURNS void AS $$
+                DECLARE
+                    fullname text := 'public.' || quote_ident(objname);
+                BEGIN
+                    EXECUTE 'DROP TABLE ' || fullname;
+                END $$ LANGUAGE plpgsql;
+                CREATE FUNCTION drop_view_of(objname text) RETURNS void AS $$
+                DECLARE
+                    v text;
+                BEGIN
+                    v := upper(objname);
+                    EXECUTE 'DROP VIEW ' || v;
+                END $$ LANGUAGE plpgsql;
+                """);
+        TestProject.write(project, "db/V2__go.sql", """
+                SELECT drop_table_of('Public', 'ORDERS');
+                SELECT drop_quoted('Audit Log');
+                SELECT drop_view_of('v_orders');
+                """);
+
+        assertEquals(List.of("db/V2__go.sql:1:1 drop-table ERROR DROP TABLE removes table public.orders and all its"
+                + " rows (at db/V1__init.sql:8:14, in drop_table_of, which an earlier migration created and this"
+                + " statement calls)", "db/V2__go.sql:2:1 drop-table ERROR DROP TABLE removes table public.\"Audit"
+                + " Log\" and all its rows (at db/V1__init.sql:14:14, in drop_quoted, which an earlier migration"
+                + " created and this statement calls)"), describe(lint(Dialect.POSTGRESQL), "db/V2"));
+    }
+
+    @Test
+    void aTsqlNameWrittenByQuotenameOfAParameterIsKnown() throws IOException {
+        TestProject.write(project, "db/V1__init.sql", """
+                CREATE TABLE dbo.orders (id INT);
+                GO
+                CREATE PROCEDURE dbo.drop_table_of @objschema sysname, @objname sysname AS
+                BEGIN
+                    DECLARE @fullname nvarchar(300);
+                    SET @fullname = QUOTENAME(@objschema) + '.' + QUOTENAME(LOWER(@objname));
+                    EXEC('DROP TABLE ' + @fullname);
+                END
+                GO
+                """);
+        TestProject.write(project, "db/V2__go.sql", """
+                EXEC dbo.drop_table_of 'dbo', 'ORDERS';
+                GO
+                """);
+
+        assertEquals(List.of("db/V2__go.sql:1:1 drop-table ERROR DROP TABLE removes table [dbo].[orders] and all its"
+                + " rows (at db/V1__init.sql:7:11, in drop_table_of, which an earlier migration created and this"
+                + " statement calls)"), describe(lint(Dialect.SQLSERVER), "db/V2"));
+    }
+
     /** Reassigned in a loop that may run, the variable holds what only the running database knows. */
     @Test
     void aVariableReassignedInALoopStaysBuiltAtRunTime() throws IOException {
