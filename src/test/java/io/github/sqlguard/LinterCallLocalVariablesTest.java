@@ -183,6 +183,30 @@ class LinterCallLocalVariablesTest {
                 + " statement calls)"), describe(lint(Dialect.SQLSERVER), "db/V2"));
     }
 
+    /** Parentheses around the one parameter a variable is set to ({@code SELECT @t = (@tab)}) change nothing. */
+    @Test
+    void aVariableSetToOneParameterInParenthesesIsTheCallsText() throws IOException {
+        TestProject.write(project, "db/V1__init.sql", """
+                CREATE TABLE dbo.orders (id INT);
+                GO
+                CREATE PROCEDURE dbo.drop_table_of @tab sysname AS
+                BEGIN
+                    DECLARE @t sysname;
+                    SELECT @t = (@tab);
+                    EXEC('DROP TABLE ' + @t);
+                END
+                GO
+                """);
+        TestProject.write(project, "db/V2__go.sql", """
+                EXEC dbo.drop_table_of 'orders';
+                GO
+                """);
+
+        assertEquals(List.of("db/V2__go.sql:1:1 drop-table ERROR DROP TABLE removes table orders and all its"
+                + " rows (at db/V1__init.sql:7:11, in drop_table_of, which an earlier migration created and this"
+                + " statement calls)"), describe(lint(Dialect.SQLSERVER), "db/V2"));
+    }
+
     /** Reassigned in a loop that may run, the variable holds what only the running database knows. */
     @Test
     void aVariableReassignedInALoopStaysBuiltAtRunTime() throws IOException {

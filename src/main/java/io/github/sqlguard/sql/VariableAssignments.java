@@ -195,6 +195,10 @@ final class VariableAssignments {
      */
     private static Value valueOfOne(List<Token> scope, Map<String, Token> arguments, Token target,
             List<Token> assigned) {
+        while (assigned.size() > 2 && assigned.get(0).isSymbol("(")
+                && TopLevel.closingParenthesis(assigned, 0) == assigned.size() - 1) {
+            assigned = assigned.subList(1, assigned.size() - 1); // SELECT @t = (@tab): the parentheses change nothing
+        }
         if (assigned.size() == 1 && arguments.containsKey(assigned.get(0).text().toLowerCase(Locale.ROOT))) {
             // MySQL prepares only a user variable: SET @s = p_sql; PREPARE st FROM @s runs what the call passes.
             return straightLineValue(scope, arguments, assigned.get(0), target);
