@@ -94,14 +94,14 @@ class LinterRuntimeSqlTest {
             POSTGRESQL | DO $$ DECLARE q text; BEGIN EXECUTE q; q := 'DELETE FROM t'; END $$;              | 1:29
             MYSQL      | PREPARE st FROM @s;\\nSET @s = 'DELETE FROM t';                                    | 1:1
             MYSQL      | SET @s = CONCAT('DELETE FROM ', @t);\\nPREPARE st FROM @s;                            | 2:1
-            MYSQL      | SET @s = CONCAT('DELETE FROM ', UPPER('t'));\\nPREPARE st FROM @s;                    | 2:1
+            MYSQL      | SET @s = CONCAT('DELETE FROM ', UPPER(DATABASE()));\\nPREPARE st FROM @s;                    | 2:1
             SQLSERVER  | DECLARE @sql NVARCHAR(MAX) = N'';\\nSELECT @sql += N'DROP TABLE ' + QUOTENAME(name) + N';' FROM sys.tables;\\nEXEC sp_executesql @sql; | 3:1
             SQLSERVER  | DECLARE @sql NVARCHAR(MAX) = N'SELECT 1;'\\nSET @sql += N'DELETE FROM dbo.Orders;'\\nEXEC (@sql) | 3:1
             SQLSERVER  | DECLARE @sql NVARCHAR(MAX) = N'DELETE FROM t';\\nIF @x = 1 SET @sql += N' WHERE id = ' + QUOTENAME(@id, '''');\\nEXEC (@sql) | 3:1
             ORACLE     | BEGIN\\n  IF c THEN v := 'CREATE SEQUENCE s START WITH '; END IF;\\n  EXECUTE IMMEDIATE v || n;\\nEND;\\n/ | 3:3
             ORACLE     | BEGIN\\n  LOOP\\n    v := 'CREATE SEQUENCE s START WITH ';\\n    EXECUTE IMMEDIATE v || n;\\n    v := 'DROP TABLE ';\\n  END LOOP;\\nEND;\\n/ | 4:5
             ORACLE     | BEGIN\\n  v := f('CREATE SEQUENCE s START WITH ');\\n  EXECUTE IMMEDIATE v || n;\\nEND;\\n/ | 3:3
-            MYSQL      | SET @t = LOWER('orders');\\nPREPARE st FROM CONCAT('DELETE FROM ', @t, ' WHERE id = 1'); | 2:1
+            MYSQL      | SET @t = LOWER(@@hostname);\\nPREPARE st FROM CONCAT('DELETE FROM ', @t, ' WHERE id = 1'); | 2:1
             SQLSERVER  | DECLARE @t SYSNAME = N'a';\\nIF @x = 1 SET @t = N'b';\\nEXEC('DELETE FROM ' + @t + ' WHERE id = 1'); | 3:1
             POSTGRESQL | DO $$ DECLARE t text; BEGIN IF c THEN t := 'a'; END IF; EXECUTE 'DELETE FROM ' || t || ' WHERE id = 1'; END $$; | 1:57
             """)

@@ -32,6 +32,24 @@ final class FormatCall {
         boolean builtAtRunTime() {
             return StandIns.leaveShapeOpen(parts);
         }
+
+        /**
+         * The text the call makes as one literal, placed where its format string starts, when every slot is filled
+         * in; null when some slot is only known when the migration runs. A variable assigned {@code format('%s_%s_seq',
+         * 'orders', 'id')} and joined into other text is joined as that text.
+         */
+        Token asOneLiteral() {
+            StringBuilder text = new StringBuilder();
+            for (Token part : parts) {
+                if (StandIns.is(part)) {
+                    return null;
+                }
+                text.append(part.type() == TokenType.STRING ? part.stringValue() : part.text());
+            }
+            Token first = parts.get(0);
+            return new Token(TokenType.STRING, "'" + text.toString().replace("'", "''") + "'", first.offset(),
+                    first.line(), first.column());
+        }
     }
 
     private FormatCall() {

@@ -33,13 +33,20 @@ final class VariableAssignments {
      * @param parts its literals in order, with a stand-in word for each part built at run time; empty when nothing
      *     of it is known
      * @param partlyBuilt true when some of it is only known when the migration runs
+     * @param asOneLiteral the whole text as one literal where its parts only read right in their own statement (a
+     *     format call's filled-in slots) but the text itself is known, so that it can be joined into another; else
+     *     null
      */
-    record Value(List<Token> parts, boolean partlyBuilt) {
+    record Value(List<Token> parts, boolean partlyBuilt, Token asOneLiteral) {
 
         static final Value UNKNOWN = new Value(List.of(), false);
 
         Value {
             parts = List.copyOf(parts);
+        }
+
+        Value(List<Token> parts, boolean partlyBuilt) {
+            this(parts, partlyBuilt, null);
         }
     }
 
@@ -188,6 +195,10 @@ final class VariableAssignments {
      */
     private static Value valueOfOne(List<Token> scope, Map<String, Token> arguments, Token target,
             List<Token> assigned) {
+        while (assigned.size() > 2 && assigned.get(0).isSymbol("(")
+                && TopLevel.closingParenthesis(assigned, 0) == assigned.size() - 1) {
+            assigned = assigned.subList(1, assigned.size() - 1); // SELECT @t = (@tab): the parentheses change nothing
+        }
         if (assigned.size() == 1 && arguments.containsKey(assigned.get(0).text().toLowerCase(Locale.ROOT))) {
             // MySQL prepares only a user variable: SET @s = p_sql; PREPARE st FROM @s runs what the call passes.
             return straightLineValue(scope, arguments, assigned.get(0), target);
@@ -206,7 +217,8 @@ final class VariableAssignments {
         }
         FormatCall.Formatted formatted = FormatCall.parts(expression, 0);
         if (formatted != null && !formatted.builtAtRunTime()) {
-            return new Value(formatted.parts(), false); // format('DROP TABLE %I', 'old_orders'): known whole
+            // format('DROP TABLE %I', 'old_orders'): known whole
+            return new Value(formatted.parts(), false, formatted.asOneLiteral());
         }
         ConditionalText.Branches branches = ConditionalText.of(expression, 0);
         if (branches != null) {

@@ -57,6 +57,21 @@ final class VariableOperands {
                 i = conversionEnd;
                 continue;
             }
+            int textCallEnd = TextFunctions.callEnd(tokens, i);
+            boolean wholeExpression = i == 0 && textCallEnd == tokens.size() - 1;
+            if (textCallEnd > 0 && (wholeExpression || isOperand(tokens, i, textCallEnd, inConcat))) {
+                // LOWER(p_schema) || '.' || LOWER(p_name): a known text written another way is known as well.
+                String text = calledText(tokens, i, scope, arguments, use);
+                if (text != null) {
+                    if (result == null) {
+                        result = new ArrayList<>(tokens.subList(0, i));
+                    }
+                    result.add(new Token(TokenType.STRING, "'" + text.replace("'", "''") + "'", token.offset(),
+                            token.line(), token.column()));
+                    i = textCallEnd;
+                    continue;
+                }
+            }
             boolean called = i + 1 < tokens.size() && tokens.get(i + 1).isSymbol("(");
             boolean operand = token.type() == TokenType.WORD && !called && isOperand(tokens, i, i, inConcat);
             List<Token> parts = operand
@@ -98,14 +113,32 @@ final class VariableOperands {
     private static boolean isOperand(List<Token> tokens, int at, int end, boolean inConcat) {
         Token previous = at > 0 ? tokens.get(at - 1) : null;
         Token next = end + 1 < tokens.size() ? tokens.get(end + 1) : null;
-        if (previous == null || previous.isSymbol(".")
+        // The first operand of an assigned expression has nothing before it: @schema + '.' + @name.
+        if (previous != null && previous.isSymbol(".")
                 || next != null && (next.isSymbol(".") || next.isSymbol("%"))) {
             return false;
         }
-        boolean joined = isJoin(previous) || next != null && isJoin(next);
-        boolean argument = inConcat && (previous.isSymbol(",") || previous.isSymbol("("))
+        boolean joined = previous != null && isJoin(previous) || next != null && isJoin(next);
+        boolean argument = inConcat && previous != null && (previous.isSymbol(",") || previous.isSymbol("("))
                 && next != null && (next.isSymbol(",") || next.isSymbol(")"));
         return joined || argument;
+    }
+
+    /** What the call of {@link TextFunctions} at {@code at} makes when its argument is known; else null. */
+    private static String calledText(List<Token> tokens, int at, List<Token> scope, Map<String, Token> arguments,
+            Token use) {
+        String text = TextFunctions.callEnd(tokens, at + 2) > 0 ? calledText(tokens, at + 2, scope, arguments, use)
+                : oneText(tokens.get(at + 2), scope, arguments, use);
+        return text == null ? null : TextFunctions.applied(tokens.get(at), text);
+    }
+
+    /** The text of a literal, or of a variable known to hold one literal where {@code use} stands; else null. */
+    private static String oneText(Token value, List<Token> scope, Map<String, Token> arguments, Token use) {
+        if (value.type() == TokenType.STRING) {
+            return value.stringValue();
+        }
+        List<Token> parts = knownParts(VariableAssignments.straightLineValue(scope, arguments, value, use));
+        return parts.size() == 1 && parts.get(0).type() == TokenType.STRING ? parts.get(0).stringValue() : null;
     }
 
     private static boolean isJoin(Token token) {
@@ -115,9 +148,12 @@ final class VariableOperands {
     /**
      * The parts of {@code value} that can stand in a join: literals and stand-ins for what is built at run time;
      * empty when nothing is known or the value is more than one text (the branches of a condition) or holds a
-     * format call's filled-in slots, which only read right in their own statement.
+     * format call's filled-in slots, which only read right in their own statement (unless every slot is filled in).
      */
     private static List<Token> knownParts(VariableAssignments.Value value) {
+        if (value.asOneLiteral() != null) {
+            return List.of(value.asOneLiteral());
+        }
         for (Token part : value.parts()) {
             boolean literal = part.type() == TokenType.STRING;
             if (!literal && !StandIns.is(part)) {
