@@ -85,6 +85,11 @@ final class LiquibaseTypes {
             return sized(dialect == Dialect.POSTGRESQL ? "VARCHAR" : dialect == Dialect.ORACLE ? "NVARCHAR2"
                     : "NVARCHAR", arguments);
         }
+        if (dialect == Dialect.ORACLE && (name.equals("smallint") || name.equals("int") || name.equals("integer"))) {
+            // Liquibase gives Oracle its own sizes, whatever display width the changelog wrote: a SMALLINT of
+            // five digits, not Oracle's own SMALLINT of 38.
+            return name.equals("smallint") ? "NUMBER(5)" : "INTEGER";
+        }
         if (BIGINT.contains(name) && dialect == Dialect.ORACLE) {
             return "NUMBER(38,0)"; // Oracle has no BIGINT; Liquibase's is as wide as its INTEGER
         }

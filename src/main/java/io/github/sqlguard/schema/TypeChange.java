@@ -121,7 +121,7 @@ public record TypeChange(SqlType from, SqlType to, Verdict verdict, String reaso
 
     /**
      * The type as the dialect stores it. MySQL's is {@link #mySqlStored}. Oracle stores INTEGER, INT and SMALLINT
-     * as NUMBER(38), and DECIMAL and NUMERIC written without a precision as NUMBER(38,0); FLOAT(b), REAL and
+     * as NUMBER(38) (BIGINT and TINYINT as Liquibase has them created), and DECIMAL and NUMERIC written without a precision as NUMBER(38,0); FLOAT(b), REAL and
      * DOUBLE PRECISION as a decimal NUMBER of b binary digits (126 unless written, 63 for REAL) that keeps the
      * decimal point where the value needs it, unlike the IEEE BINARY_FLOAT and BINARY_DOUBLE; and a DATE with its
      * time of day to the second, as TIMESTAMP(0) does.
@@ -139,6 +139,10 @@ public record TypeChange(SqlType from, SqlType to, Verdict verdict, String reaso
         }
         return switch (type.base()) {
             case "INTEGER", "SMALLINT" -> oracleNumber(type, List.of(38L));
+            // Oracle has neither: only a Liquibase type name (read under `auto`, judged per database) writes them,
+            // and Liquibase makes them NUMBER(38,0) and NUMBER(3).
+            case "BIGINT" -> oracleNumber(type, List.of(38L, 0L));
+            case "TINYINT" -> oracleNumber(type, List.of(3L));
             case "DECIMAL", "NUMERIC" -> type.arguments().isEmpty() ? oracleNumber(type, List.of(38L, 0L))
                     : withOraclePrecision(type);
             case "NUMBER" -> withOraclePrecision(type);

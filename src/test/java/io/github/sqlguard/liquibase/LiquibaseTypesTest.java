@@ -38,6 +38,10 @@ class LiquibaseTypesTest {
             BLOB               | SQLSERVER  | VARBINARY(MAX)
             TINYINT            | POSTGRESQL | SMALLINT
             tinyint            | ORACLE     | NUMBER(3)
+            smallint           | ORACLE     | NUMBER(5)
+            SMALLINT(6)        | ORACLE     | NUMBER(5)
+            int(20)            | ORACLE     | INTEGER
+            SMALLINT           | MYSQL      | SMALLINT
             tinyint(1)         | MYSQL      | tinyint(1)
             UUID               | MYSQL      | CHAR(36)
             uuid               | ORACLE     | RAW(16)

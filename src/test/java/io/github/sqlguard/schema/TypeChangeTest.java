@@ -159,6 +159,10 @@ class TypeChangeTest {
             dbclob(1M)                  | dbclob(2M)                  | AUTO       | LOSSLESS
             dbclob(2M)                  | vargraphic(16000)           | AUTO       | LOSSY
             NUMBER(10)                  | NUMBER(19)                  | ORACLE     | LOSSLESS
+            int(20)                     | bigint(20)                  | ORACLE     | LOSSLESS
+            INTEGER                     | BIGINT                      | ORACLE     | LOSSLESS
+            BIGINT                      | NUMBER(5)                   | ORACLE     | LOSSY
+            TINYINT                     | NUMBER(3)                   | ORACLE     | LOSSLESS
             NUMBER(19)                  | NUMBER(10)                  | ORACLE     | LOSSY
             NUMBER(19,4)                | NUMBER                      | ORACLE     | LOSSLESS
             NUMBER                      | NUMBER(19)                  | ORACLE     | LOSSY
