@@ -49,7 +49,7 @@ class LinterCalledBodyReplayTest {
         write("db/V3__back.sql", "ALTER TABLE task MODIFY params VARCHAR(100);\n");
 
         assertEquals(List.of("db/V3__back.sql:1:18 alter-column-type WARNING ALTER TABLE task changes the type of"
-                + " column params from TEXT to VARCHAR(100) (shorter: 65535 to 100 characters)"),
+                + " column params from TEXT to VARCHAR(100) (shorter: 65535 bytes to 100 characters)"),
                 describe(lint()));
     }
 

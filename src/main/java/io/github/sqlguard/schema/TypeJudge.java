@@ -78,6 +78,12 @@ final class TypeJudge {
                                     : " in " + to.characterSet().toLowerCase(java.util.Locale.ROOT)));
                 }
             }
+            if (dialect.isMySqlFamily() && MySqlCharacterWidths.sizedInBytes(from) && from.arguments().isEmpty()
+                    && !MySqlCharacterWidths.sizedInBytes(to) && needed != SqlType.MAX && newLength >= 0
+                    && needed > newLength) {
+                // Bytes against characters: a TEXT's 65,535 is no count of characters.
+                return TypeChange.lossy(from, to, "shorter: " + needed + " bytes to " + newLength + " characters");
+            }
             if (to.base().equals("CHAR") || to.base().equals("NCHAR")) {
                 TypeChange length = longer(needed, newLength, "characters");
                 // Cutting values off matters more than padding them: say that when both happen.

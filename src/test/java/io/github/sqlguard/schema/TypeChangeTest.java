@@ -237,6 +237,21 @@ class TypeChangeTest {
         assertEquals(reason, change.reason());
     }
 
+    /** MySQL's TEXT types are measured in bytes and its VARCHAR in characters: the reason keeps each unit. */
+    @ParameterizedTest(name = "{0} -> {1}: {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            TEXT                        | VARCHAR(100)  | shorter: 65535 bytes to 100 characters
+            MEDIUMTEXT                  | CHAR(20)      | shorter: 16777215 bytes to 20 characters
+            TINYTEXT                    | VARCHAR(10)   | shorter: 255 bytes to 10 characters
+            LONGTEXT                    | VARCHAR(100)  | shorter: unlimited to 100 characters
+            VARCHAR(200)                | VARCHAR(100)  | shorter: 200 to 100 characters
+            """)
+    void namesBytesAndCharactersApartOnMySql(String from, String to, String reason) {
+        TypeChange change = TypeChange.of(SqlType.parse(from), SqlType.parse(to), Dialect.MYSQL);
+        assertEquals(TypeChange.Verdict.LOSSY, change.verdict(), change.reason());
+        assertEquals(reason, change.reason());
+    }
+
     /** H2 refuses an ENUM value the new list lacks, where MySQL outside strict mode stores ''. */
     @Test
     void anH2EnumLeavingAValueOutFailsTheStatement() {
@@ -250,7 +265,7 @@ class TypeChangeTest {
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
             varchar(200) CHARACTER SET utf8mb4 | VARCHAR(200) CHARACTER SET latin1 | character set latin1 cannot hold every character: those it lacks become '?', or the statement fails in strict mode
             varchar(200)                       | varchar(40) CHARACTER SET utf8    | shorter: 200 to 40 characters; character set utf8 cannot hold every character: those it lacks become '?', or the statement fails in strict mode
-            text                               | varchar(90) CHARSET latin1        | shorter: 65535 to 90 characters; character set latin1 cannot hold every character: those it lacks become '?', or the statement fails in strict mode
+            text                               | varchar(90) CHARSET latin1        | shorter: 65535 bytes to 90 characters; character set latin1 cannot hold every character: those it lacks become '?', or the statement fails in strict mode
             """)
     void namesEveryLossOfANarrowerCharacterSet(String from, String to, String reason) {
         TypeChange change = TypeChange.of(SqlType.parse(from), SqlType.parse(to), Dialect.MYSQL);
