@@ -175,6 +175,32 @@ class LinterCarriedColumnsTest {
         assertEquals(List.of("3:21 ERROR ALTER TABLE filters drops column target"), drops());
     }
 
+    /**
+     * A copy whose target table was dropped (or emptied) before the source no longer holds the values it took:
+     * naming it would tell the reader they survive there.
+     */
+    @Test
+    void aCopyIntoATableDroppedOrEmptiedSinceIsNotNamed() throws IOException {
+        write("db/V2__move.sql", """
+                INSERT INTO rules (filter_id, weight) SELECT id, weight FROM filters WHERE target IS NOT NULL;
+                INSERT INTO rules (tenant, name) SELECT tenant, name FROM filters WHERE target IS NULL;
+                """);
+        write("db/V3__drop.sql", """
+                DROP TABLE rules;
+                DROP TABLE filters;
+                """);
+
+        assertEquals(List.of("1:1 ERROR DROP TABLE removes table rules and all its rows",
+                "2:1 ERROR DROP TABLE removes table filters and all its rows"), findings("drop-table"));
+
+        write("db/V3__drop.sql", """
+                TRUNCATE rules;
+                DROP TABLE filters;
+                """);
+
+        assertEquals(List.of("2:1 ERROR DROP TABLE removes table filters and all its rows"), findings("drop-table"));
+    }
+
     private List<String> drops() {
         return findings("drop-column");
     }

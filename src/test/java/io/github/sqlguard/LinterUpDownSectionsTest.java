@@ -38,6 +38,22 @@ class LinterUpDownSectionsTest {
         assertEquals(expected.equals("-") ? List.of() : List.of(expected), findings(sql, ScriptMode.WARN));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            ALTER TABLE lim ALTER COLUMN res TYPE lr_old USING res::text::lr_old;\\nDROP TYPE lr CASCADE; | drop-column WARNING 8:14 DROP TYPE lr CASCADE also drops column alert.res of type lr, with every value in it (down section: runs only on rollback)
+            CREATE TYPE lr_wide AS ENUM ('A', 'B', 'C');\\nALTER TABLE lim ALTER COLUMN res TYPE lr_wide USING res::text::lr_wide; | -
+            CREATE TYPE lr_narrow AS ENUM ('A');\\nALTER TABLE lim ALTER COLUMN res TYPE lr_narrow USING res::text::lr_narrow; | alter-column-type WARNING 8:17 ALTER TABLE lim changes the type of column res from lr to lr_narrow (leaves out value 'B': rows holding it make the statement fail) (down section: runs only on rollback)
+            """)
+    void aDownSectionSeesWhatItsOwnEarlierStatementsChanged(String down, String expected) throws IOException {
+        String sql = "-- +goose Up\\nCREATE TYPE lr AS ENUM ('A', 'B');\\nCREATE TABLE lim (id int, res lr);\\n"
+                + "CREATE TABLE alert (id int, res lr);\\n-- +goose Down\\nCREATE TYPE lr_old AS ENUM ('A', 'B', 'C');\\n"
+                + down;
+        List<String> found = findings(sql, ScriptMode.WARN).stream()
+                .filter(finding -> !finding.startsWith("cascade ")).toList();
+
+        assertEquals(expected.equals("-") ? List.of() : List.of(expected), found);
+    }
+
     @Test
     void undoScriptsSaysWhetherADownSectionIsChecked() throws IOException {
         String sql = "-- +goose Up\\nALTER TABLE post ADD x int;\\n-- +goose Down\\nDROP TABLE post;";

@@ -21,17 +21,22 @@ final class CarriedColumns {
     static final int MOST_COPIES_NAMED = 3;
 
     /** By table copied from and column: a note per copy of the column, what a drop of the column gives. */
-    private final Map<String, Map<String, List<String>>> byColumn = new HashMap<>();
+    private final Map<String, Map<String, List<Note>>> byColumn = new HashMap<>();
     /** By table copied from, a note per copy naming its columns: what a drop of the table gives. */
-    private final Map<String, List<String>> byTable = new HashMap<>();
+    private final Map<String, List<Note>> byTable = new HashMap<>();
+
+    /** What one copy says, and the key of the table it went to, whose drop or emptying takes the values again. */
+    private record Note(String target, String text) {
+    }
 
     /**
      * {@code carried}'s columns went to another table at {@code at} from some rows: a column the rows left out hold no
      * value in lost nothing there but which row each value belonged to, unless the key went with it ({@link TableCopies}, which follows such moves).
      */
     void record(SelectedRowsCopy.CarriedColumns carried, String at) {
-        Map<String, List<String>> notes = byColumn.computeIfAbsent(SchemaNames.key(carried.source()),
+        Map<String, List<Note>> notes = byColumn.computeIfAbsent(SchemaNames.key(carried.source()),
                 k -> new HashMap<>());
+        String target = SchemaNames.key(carried.target());
         Map<String, List<String>> columnsByHow = new LinkedHashMap<>();
         for (String column : carried.columns()) {
             boolean everyValue = carried.everyValue().contains(SchemaNames.key(column));
@@ -40,8 +45,9 @@ final class CarriedColumns {
                         : "only from the rows " + carried.rows();
                 // Several copies of some rows each: naming them all lets the reader see whether together they took
                 // every value
-                String note = "values of " + column + " copied to " + carried.target() + " at " + at + ", " + how;
-                List<String> earlier = notes.computeIfAbsent(SchemaNames.key(column), k -> new ArrayList<>());
+                Note note = new Note(target, "values of " + column + " copied to " + carried.target() + " at " + at
+                        + ", " + how);
+                List<Note> earlier = notes.computeIfAbsent(SchemaNames.key(column), k -> new ArrayList<>());
                 if (!earlier.contains(note)) {
                     earlier.add(note);
                 }
@@ -61,7 +67,7 @@ final class CarriedColumns {
         }
         if (!parts.isEmpty()) {
             byTable.computeIfAbsent(SchemaNames.key(carried.source()), k -> new ArrayList<>())
-                    .add(String.join("; ", parts));
+                    .add(new Note(target, String.join("; ", parts)));
         }
     }
 
@@ -70,7 +76,7 @@ final class CarriedColumns {
      * values went, which is not all the table held; empty when none did.
      */
     Optional<Guard> shortfallOfTable(String table) {
-        List<String> notes = byTable.getOrDefault(SchemaNames.key(table), List.of());
+        List<Note> notes = byTable.getOrDefault(SchemaNames.key(table), List.of());
         return notes.isEmpty() ? Optional.empty()
                 : Optional.of(new Guard(Guard.Kind.CARRIED_COPY, firstCopies(notes)));
     }
@@ -80,7 +86,7 @@ final class CarriedColumns {
      * table; empty when it carried none.
      */
     Optional<Guard> shortfallOf(String table, List<String> dropped) {
-        Map<String, List<String>> carried = byColumn.getOrDefault(SchemaNames.key(table), Map.of());
+        Map<String, List<Note>> carried = byColumn.getOrDefault(SchemaNames.key(table), Map.of());
         Map<String, String> notes = new LinkedHashMap<>();
         dropped.stream().map(SchemaNames::key).filter(carried::containsKey)
                 .forEach(column -> notes.put(column, firstCopies(carried.get(column))));
@@ -91,7 +97,8 @@ final class CarriedColumns {
      * The notes of the first {@link #MOST_COPIES_NAMED} copies, and how many more there were; all of them when only
      * one more was (its note is no longer than the count).
      */
-    static String firstCopies(List<String> notes) {
+    private static String firstCopies(List<Note> copies) {
+        List<String> notes = copies.stream().map(Note::text).toList();
         if (notes.size() <= MOST_COPIES_NAMED + 1) {
             return String.join("; ", notes);
         }
@@ -104,5 +111,18 @@ final class CarriedColumns {
     void forget(String table) {
         byColumn.remove(table);
         byTable.remove(table);
+    }
+
+    /**
+     * Forgets the copies into the table of key {@code table}, which was dropped, emptied or renamed: the values
+     * they took are no longer there for the reader to find.
+     */
+    void forgetCopiesInto(String table) {
+        byTable.values().forEach(notes -> notes.removeIf(note -> note.target().equals(table)));
+        byTable.values().removeIf(List::isEmpty);
+        byColumn.values().forEach(columns -> {
+            columns.values().forEach(notes -> notes.removeIf(note -> note.target().equals(table)));
+            columns.values().removeIf(List::isEmpty);
+        });
     }
 }

@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,6 +105,7 @@ final class HistoryReplay {
             group.values().forEach(replay -> replay.applyingRepeatable(repeatable));
             repeatables = repeatable && repeatables == null ? new ContentHash() : repeatables;
             UpScriptCreations.Down downSection = null;
+            Map<Map<String, SchemaReplay>, Map<String, SchemaReplay>> downSectionForks = new IdentityHashMap<>();
             for (Statement statement : file.statements().get()) {
                 Map<String, SchemaReplay> runsOn = switches.replaysOf(statement);
                 if (runsOn != group) {
@@ -111,9 +113,12 @@ final class HistoryReplay {
                 }
                 boolean rollback = statement.context().kind() == StatementContext.Kind.ROLLBACK;
                 // A goose, sql-migrate or dbmate down section reverses the up section before it in the same file.
-                if (rollback && StatementContext.DOWN_SECTION.equals(statement.context().runScope())) {
+                if (SchemaReplay.reversesUpSection(statement)) {
                     downSection = downSection != null ? downSection : creations == null ? null : creations.down();
                     downSection = guardByUpScript(downSection, statement);
+                    // Like a down script, it runs on its own copy of the schema the up section left: each of its
+                    // statements sees what the ones before it changed, and the scripts after it see none of it.
+                    runsOn = downSectionForks.computeIfAbsent(runsOn, this::fork);
                 }
                 applyOrGoOn(statement, runsOn);
                 if (!rollback) {

@@ -86,7 +86,8 @@ public final class SchemaReplay {
     /** As {@link #apply(Statement)}, with the statement's key made once for every replay it runs in. */
     void apply(Statement statement, StatementKey key) {
         Location place = statement.start();
-        boolean rollback = statement.context().kind() == StatementContext.Kind.ROLLBACK;
+        boolean rollback = statement.context().kind() == StatementContext.Kind.ROLLBACK
+                && !reversesUpSection(statement);
         if (!rollback || !statement.context().runScope().equals(rollbackScope)) {
             rollbackTrial = null;
         }
@@ -120,7 +121,7 @@ public final class SchemaReplay {
         collectRoutine(statement, position);
         // Containers stay: a Liquibase createTable reaches the replay as one. A DO block or routine container
         // starts with no DDL this reads, and a batch's inner statements follow and are replayed again.
-        if (statement.context().runsWithMigration()) {
+        if (statement.context().runsWithMigration() || reversesUpSection(statement)) {
             if (!wrapsReplayedStatements(statement)) {
                 DdlReplay.replayInto(history, statement);
             }
@@ -131,6 +132,16 @@ public final class SchemaReplay {
                 replayCalledBodies(statement, Map.of(), new HashSet<>());
             }
         }
+    }
+
+    /**
+     * True for a statement of the down section of a goose, sql-migrate or dbmate script. Unlike Liquibase rollback
+     * code, which is tried on a copy kept beside the history, the history gives such a section a copy of its own
+     * (as it does a down script), so its statements are replayed there in order, as a script's are.
+     */
+    static boolean reversesUpSection(Statement statement) {
+        return statement.context().kind() == StatementContext.Kind.ROLLBACK
+                && StatementContext.DOWN_SECTION.equals(statement.context().runScope());
     }
 
     /**

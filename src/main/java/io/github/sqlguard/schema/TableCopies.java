@@ -160,6 +160,8 @@ final class TableCopies {
      */
     void forgetCopiesInto(String table) {
         forgetCopiesInto(table, "");
+        // A note on where some values went would send the reader to a table that no longer has them.
+        carried.forgetCopiesInto(SchemaNames.key(table));
     }
 
     /** As {@link #forgetCopiesInto(String)}, but for the values the UPDATE at {@code at} copied there itself. */
@@ -295,7 +297,8 @@ final class TableCopies {
 
     /**
      * Forgets the copies of the tables {@code statement} drops or renames, when no statement model follows them
-     * (as {@link LossGuards} does with one): the name then means a table whose rows nothing copied.
+     * (as {@link LossGuards} does with one): the name then means a table whose rows nothing copied. A table it
+     * truncates keeps its name, but no longer the rows copied into it.
      */
     void forgetDroppedBy(Statement statement) {
         List<Token> tokens = statement.tokens();
@@ -305,6 +308,8 @@ final class TableCopies {
         }
         if (tokens.get(main).isWord("DROP")) {
             forget(DestroyedTables.of(tokens, main));
+            DestroyedTables.of(tokens, main).forEach(this::forgetCopiesInto);
+        } else if (tokens.get(main).isWord("TRUNCATE")) {
             DestroyedTables.of(tokens, main).forEach(this::forgetCopiesInto);
         } else if (AlterTableRenames.renamesTable(tokens, main) || tokens.get(main).isWord("RENAME")) {
             // Both names of every pair (MySQL's RENAME TABLE t TO t_old, t_new TO t) now mean other tables.
