@@ -342,6 +342,24 @@ class AnalysisCacheTest {
     }
 
     @Test
+    void anUnchangedFileIsAnalysedAgainWhenAnEarlierMigrationItNamesWasRenamed() throws IOException {
+        String routine = "CREATE PROCEDURE clear_log() LANGUAGE SQL AS $$ DELETE FROM debug_log $$;\n";
+        write("db/V1__routines.sql", routine);
+        write("db/V3__call.sql", "CALL clear_log();\n");
+        assertTrue(lint(config()).findings().stream().anyMatch(f -> f.message().contains("db/V1__routines.sql:1:")));
+
+        Files.delete(project.resolve("db/V1__routines.sql"));
+        write("db/V2__routines.sql", routine);
+        LintResult renamed = lint(config());
+
+        List<String> messages = renamed.findings().stream()
+                .filter(f -> f.location().path().equals("db/V3__call.sql")).map(Finding::message).toList();
+        assertFalse(messages.isEmpty(), "the call still runs the DELETE");
+        assertTrue(messages.stream().allMatch(m -> m.contains("db/V2__routines.sql:1:")),
+                "the call's finding names the file the routine is in now: " + messages);
+    }
+
+    @Test
     void withoutACacheFileNothingIsWritten() throws IOException {
         write("db/V1__a.sql", "DELETE FROM a;\n");
 

@@ -100,10 +100,15 @@ final class HistoryReplay {
             previousSplit = split;
             switches.enter(file.path());
             historyBefore.add(Map.entry(file.path(), chain));
-            ContentHash text = new ContentHash().add(chain);
             boolean repeatable = file.place().repeatable();
+            // A later file's findings name where an earlier one's routines and tables are, and whether it is a
+            // repeatable migration: a rename with the same statements changes them too.
+            ContentHash text = new ContentHash().add(chain).add("\n").add(file.path()).add(repeatable ? " R" : " V");
             group.values().forEach(replay -> replay.applyingRepeatable(repeatable));
             repeatables = repeatable && repeatables == null ? new ContentHash() : repeatables;
+            if (repeatable) {
+                repeatables.add("\n").add(file.path());
+            }
             UpScriptCreations.Down downSection = null;
             Map<Map<String, SchemaReplay>, Map<String, SchemaReplay>> downSectionForks = new IdentityHashMap<>();
             for (Statement statement : file.statements().get()) {

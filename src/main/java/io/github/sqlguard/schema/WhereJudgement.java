@@ -23,6 +23,10 @@ public final class WhereJudgement {
      * without a filter of its own; empty otherwise.
      */
     public static Optional<RelatedRow> onlyRequiresRelatedRow(WhereTokens where) {
+        return requiredRow(where).filter(row -> !row.tiedToTheOneRowOfDual());
+    }
+
+    private static Optional<RelatedRow> requiredRow(WhereTokens where) {
         List<Token> condition = unwrapped(where.condition());
         if (condition.size() < 5) {
             return Optional.empty();
@@ -108,6 +112,15 @@ public final class WhereJudgement {
         }
 
         /**
+         * True when the condition ties the target's columns to Oracle's (or MySQL's) DUAL, whose one row holds the
+         * values the query selects ({@code id IN (SELECT 10 FROM dual)}, {@code MERGE .. USING (SELECT :id id FROM
+         * dual) s ON (t.id = s.id)}): that is a filter on those values, not a related row every row has.
+         */
+        boolean tiedToTheOneRowOfDual() {
+            return !uncorrelated && ObjectNames.normalize(ObjectNames.lastPart(table)).equals("dual");
+        }
+
+        /**
          * True when {@code target} is this table as written, schema and all ({@code archive.orders} is not
          * {@code orders}).
          */
@@ -164,7 +177,8 @@ public final class WhereJudgement {
                 ? Optional.of(new Query(SchemaNames.unquoted(name.text()), "", List.of(), List.of()))
                 : query(source).filter(table -> filtersNothing(table.rest()));
         return read.flatMap(table -> behind(table, with, with.queries().size()))
-                .map(table -> new RelatedRow(table.table(), false, List.of(), table.columns()));
+                .map(table -> new RelatedRow(table.table(), false, List.of(), table.columns()))
+                .filter(row -> !row.tiedToTheOneRowOfDual());
     }
 
     /**

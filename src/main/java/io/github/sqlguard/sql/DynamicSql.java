@@ -50,6 +50,14 @@ final class DynamicSql {
         }
 
         /**
+         * True when a part built at run time names the routine the text calls ({@code 'BEGIN ' || name || '; END;'}),
+         * so what runs is whatever that routine does, even where the part can only be one name.
+         */
+        boolean callsRoutineNamedAtRunTime() {
+            return RoutineNamedAtRunTime.calledIn(literals);
+        }
+
+        /**
          * True when a part stands in for a value the script may still show: a variable's text that fills a
          * {@code %I} slot leaves the statement's shape known but not the name it acts on.
          */

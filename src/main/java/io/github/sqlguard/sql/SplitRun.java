@@ -151,8 +151,9 @@ final class SplitRun {
                             VariableAssignments.valueOf(scope, arguments, dynamicSql.variable(), tokens.get(0),
                                     scope == scriptCode ? scriptRoutines : DefinedRoutineSpans.NONE));
                 }
-                add(tokens, context, false, dynamicSql != null && dynamicSql.builtAtRunTime()
-                        && !HarmlessDynamicSql.cannotLoseRows(tokens, dynamicSql, dialect));
+                add(tokens, context, false, dynamicSql != null && (dynamicSql.builtAtRunTime()
+                        && !HarmlessDynamicSql.cannotLoseRows(tokens, dynamicSql, dialect)
+                        || dynamicSql.callsRoutineNamedAtRunTime()));
                 if (dynamicSql != null && !dynamicSql.literals().isEmpty()) {
                     emitLiterals(dynamicSql, NestedBodies.innerContext(context,
                             StatementContext.Kind.EXECUTED_BLOCK, dynamicSql.label()));
