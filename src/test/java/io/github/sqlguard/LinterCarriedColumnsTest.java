@@ -13,6 +13,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A migration that moves some columns to a new table, copying them beside a natural key instead of the old table's
@@ -199,6 +201,53 @@ class LinterCarriedColumnsTest {
                 """);
 
         assertEquals(List.of("2:1 ERROR DROP TABLE removes table filters and all its rows"), findings("drop-table"));
+    }
+
+    /**
+     * A table folded into a new one through a LEFT JOIN that picks up a related row's id keeps every row, so the
+     * columns it takes as they are lose nothing but, with the key rebuilt by an expression, which row they belonged to:
+     * a drop of the table names that copy beside the columns it left out, instead of calling them not copied at all.
+     */
+    @Test
+    void aCopyOfEveryRowThroughAnOuterJoinIsNamedOnTheDropOfItsTable() throws IOException {
+        write("db/V1_1__notes.sql", """
+                CREATE TABLE filter_note (id BIGINT PRIMARY KEY, filter_id BIGINT, body TEXT);
+                CREATE TABLE policy (id TEXT PRIMARY KEY, legacy_id TEXT, tenant VARCHAR(40), name VARCHAR(128),
+                    target BIGINT, note_id BIGINT);
+                """);
+        write("db/V2__fold.sql", """
+                INSERT INTO policy (id, legacy_id, tenant, name, target, note_id)
+                SELECT gen_random_uuid(), 'filter_' || f.id, f.tenant, f."name", f.target, n.id
+                FROM filters f LEFT JOIN filter_note n ON n.filter_id = f.id;
+                DROP TABLE filters;
+                """);
+
+        assertEquals(List.of("4:1 ERROR DROP TABLE removes table filters and all its rows (values of name, target,"
+                + " tenant copied to policy at line 1, without the key of filters beside them; column weight not"
+                + " copied to policy)"), findings("drop-table"));
+    }
+
+    /** An outer join alone keeps every row, but a grouping, a limit or a skipped conflict after it does not. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "GROUP BY f.id, f.tenant, f.\"name\", f.target",
+        "ORDER BY f.id LIMIT 100",
+        "ON CONFLICT DO NOTHING",
+        "UNION ALL SELECT 'x', 'y', tenant, name, target, NULL FROM rules"})
+    void anOuterJoinedCopyThatMayLeaveRowsOutIsNotSaidToHaveTakenEveryValue(String tail) throws IOException {
+        write("db/V1_1__notes.sql", """
+                CREATE TABLE filter_note (id BIGINT PRIMARY KEY, filter_id BIGINT, body TEXT);
+                CREATE TABLE policy (id TEXT PRIMARY KEY, legacy_id TEXT, tenant VARCHAR(40), name VARCHAR(128),
+                    target BIGINT, note_id BIGINT);
+                """);
+        write("db/V2__fold.sql", """
+                INSERT INTO policy (id, legacy_id, tenant, name, target, note_id)
+                SELECT gen_random_uuid(), 'filter_' || f.id, f.tenant, f."name", f.target, max(n.id)
+                FROM filters f LEFT JOIN filter_note n ON n.filter_id = f.id %s;
+                DROP TABLE filters;
+                """.formatted(tail));
+
+        assertEquals(List.of("4:1 ERROR DROP TABLE removes table filters and all its rows"), findings("drop-table"));
     }
 
     private List<String> drops() {

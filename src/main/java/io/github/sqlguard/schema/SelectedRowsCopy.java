@@ -80,7 +80,9 @@ final class SelectedRowsCopy {
      * Columns a copy takes as they are into another table from the rows a WHERE selects ({@code INSERT INTO rules
      * (tenant, name, target, weight) SELECT tenant, name, target, weight FROM filters WHERE target IS NOT NULL}),
      * where no guard follows from it: the values went somewhere, which a finding on their drop says, but the values
-     * of the rows left out, or which row each belonged to when the primary key is not copied beside them, did not.
+     * of the rows left out, or which row each belonged to when the primary key is not copied beside them, did not. A
+     * copy of every row through LEFT or FULL joins alone ({@code .. FROM filters f LEFT JOIN note n ON ..}) is one
+     * too: it loses no row, but may leave the key or other columns behind.
      *
      * @param source the table read, unquoted
      * @param target the table written, unquoted
@@ -107,8 +109,13 @@ final class SelectedRowsCopy {
         int where = TopLevel.wordIndex(tokens, main + 1, "WHERE");
         int from = TopLevel.wordIndex(tokens, main + 1, "FROM");
         Optional<SourceJoins> joins = SourceJoins.of(tokens, from, where < 0 ? tokens.size() : where, before);
-        if (where < 0 && joins.map(j -> j.inner().isEmpty()).orElse(true) && distinct.isEmpty()) {
-            return Optional.empty(); // a copy of every row guards what it takes, see TableCopies
+        // Only LEFT and FULL joins, and no WHERE: every row of the source is copied, with whatever the joins add
+        boolean everyRow = where < 0 && joins.map(j -> j.inner().isEmpty()).orElse(true) && distinct.isEmpty();
+        if (everyRow && joins.isEmpty()) {
+            return Optional.empty(); // a copy of every row of one table guards what it takes, see TableCopies
+        }
+        if (everyRow && dropsRows(tokens, main, from)) {
+            return Optional.empty(); // which rows such a copy keeps is not said by a WHERE or a join
         }
         List<Token> unfiltered = tokens.subList(0,
                 joins.map(SourceJoins::start).orElse(where < 0 ? tokens.size() : where));
@@ -134,7 +141,7 @@ final class SelectedRowsCopy {
         // required, a row left out for lack of one still has a value in the other.
         Set<String> required = joins.isPresent() || distinct.isPresent() ? Set.of()
                 : Set.copyOf(requiredValues(tokens, where).orElse(List.of()));
-        Set<String> everyValue = required.size() == 1 ? required : Set.of();
+        Set<String> everyValue = everyRow ? asTheyAre : required.size() == 1 ? required : Set.of();
         List<String> choosers = new ArrayList<>();
         joins.ifPresent(j -> j.inner().forEach(joined -> choosers.add("its join with " + joined)));
         if (where >= 0) {
@@ -142,8 +149,9 @@ final class SelectedRowsCopy {
         }
         String narrowing = String.join(" and ", choosers) + (choosers.size() > 1 ? " select"
                 : where >= 0 ? " selects" : " matches");
-        String rows = distinct.map(d -> d.rows() + (choosers.isEmpty() ? "" : ", among those " + narrowing))
-                .orElse(narrowing);
+        String rows = everyRow ? "of " + SchemaNames.unquoted(shape.get().source().text())
+                : distinct.map(d -> d.rows() + (choosers.isEmpty() ? "" : ", among those " + narrowing))
+                        .orElse(narrowing);
         Set<String> named = unfiltered.subList(list, shape.get().listEnd()).stream().filter(ColumnListCopy::isName)
                 .map(token -> SchemaNames.key(token.text())).collect(Collectors.toSet());
         List<String> leftOut = table.get().columns().entrySet().stream()
@@ -151,6 +159,27 @@ final class SelectedRowsCopy {
                 .map(column -> SchemaNames.unquoted(column.getValue().name())).toList();
         return Optional.of(new CarriedColumns(SchemaNames.unquoted(shape.get().source().text()),
                 SchemaNames.unquoted(shape.get().target().text()), known, everyValue, keyed, rows, leftOut));
+    }
+
+    /** Words of a query, after its FROM, or of an INSERT, that merge, limit or skip some of the rows it reads. */
+    private static final String[] ROW_DROPPING = {"GROUP", "HAVING", "LIMIT", "OFFSET", "FETCH", "UNION", "EXCEPT",
+        "INTERSECT", "MINUS", "QUALIFY", "TABLESAMPLE", "CONFLICT", "DUPLICATE"};
+
+    /**
+     * True when the copy at {@code main} may leave rows of its FROM out although it has no WHERE: it groups or limits
+     * them, combines the query with another, or skips the rows that break a constraint ({@code ON CONFLICT DO
+     * NOTHING}, {@code INSERT IGNORE}, SQLite's {@code INSERT OR IGNORE}).
+     */
+    private static boolean dropsRows(List<Token> tokens, int main, int from) {
+        if (main + 1 < tokens.size() && tokens.get(main + 1).isAnyWord("IGNORE", "OR")) {
+            return true;
+        }
+        for (String word : ROW_DROPPING) {
+            if (from >= 0 && TopLevel.wordIndex(tokens, from, word) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when {@code table} has a primary key, or a unique key that tells its rows apart as well. */
