@@ -56,16 +56,22 @@ final class DbmsDialect {
         if (names.isEmpty() || names.stream().anyMatch(name -> name.startsWith("!"))) {
             return excludes(names, configured) ? Dialect.AUTO : configured;
         }
-        if (names.size() > 1) {
-            Set<Dialect> named = names.stream().map(DbmsDialect::named).collect(Collectors.toSet());
+        // HSQLDB, DB2, Derby, ..: no dialect of ours describes their SQL, so the others named decide
+        // (dbms="postgresql,hsqldb" is PostgreSQL's SQL, and never runs on MySQL).
+        List<String> described = names.stream()
+                .filter(name -> named(name) != null || !DatabaseScope.isDatabase(name)).toList();
+        if (described.isEmpty()) {
+            return Dialect.AUTO;
+        }
+        if (described.size() > 1) {
+            Set<Dialect> named = described.stream().map(DbmsDialect::named).collect(Collectors.toSet());
             boolean mySqlOnly = named.stream().allMatch(d -> d == Dialect.MYSQL || d == Dialect.MARIADB);
             return !mySqlOnly || configured.isMySqlFamily() ? configured
                     : named.size() == 1 ? named.iterator().next() : Dialect.MYSQL;
         }
-        Dialect named = named(names.get(0));
+        Dialect named = named(described.get(0));
         if (named == null) {
-            // HSQLDB, DB2, Derby, ..: no dialect of ours describes their SQL, but it is not the configured one's.
-            named = DatabaseScope.isDatabase(names.get(0)) ? Dialect.AUTO : configured;
+            return configured; // not a database's name (a misspelt one is reported as unknown-dbms)
         }
         return configured == Dialect.AUTO || !named.isSameFamily(configured) ? named : configured;
     }
