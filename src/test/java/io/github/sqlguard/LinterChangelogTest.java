@@ -267,6 +267,35 @@ class LinterChangelogTest {
     }
 
     @Test
+    void aChangesetForOneDialectsDatabasesAndOnesNoDialectDescribesIsReadInThatDialect() throws IOException {
+        // MySQL would read 'C:\' on as 'C:' followed by a quote, and PostgreSQL would end 'it\' there: either
+        // swallows the DELETE after it. HSQLDB names no dialect, so each changeset is written for one only.
+        write("db/changelog.xml", """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                    <changeSet author="a" id="1" dbms="postgresql,hsqldb">
+                        <sql>
+                            UPDATE files SET dir = 'C:\\' WHERE id = 1;
+                            DELETE FROM files;
+                        </sql>
+                    </changeSet>
+                    <changeSet author="a" id="2" dbms="hsqldb, mysql,mariadb">
+                        <sql>
+                            UPDATE notes SET body = 'it\\'s' WHERE id = 1;
+                            DELETE FROM notes;
+                        </sql>
+                    </changeSet>
+                </databaseChangeLog>
+                """);
+
+        for (Dialect dialect : List.of(Dialect.POSTGRESQL, Dialect.MYSQL, Dialect.AUTO)) {
+            List<String> found = TestProject.lint(project, dialect).findings().stream()
+                    .map(f -> f.location() + " " + f.ruleId()).toList();
+            assertEquals(List.of("db/changelog.xml:5:13 delete-without-where",
+                    "db/changelog.xml:11:13 delete-without-where"), found, dialect.name());
+        }
+    }
+
+    @Test
     void aChangesetWhoseContextNamesADatabaseIsReadInThatDatabasesDialect() throws IOException {
         // Projects that pick the database by context: PostgreSQL would end the string at 'it\' and swallow the
         // DROP TABLE after it, and report the UPDATE as unrestricted.

@@ -80,6 +80,36 @@ class LinterLiquibasePropertiesPerDatabaseTest {
     }
 
     @Test
+    void aChangesetForSeveralDatabasesIsJudgedWithTheConfiguredDialectsValuesWhenItNamesItsDatabase()
+            throws IOException {
+        write("db/changelog.xml", """
+                <databaseChangeLog>
+                    <property name="blob.type" value="BLOB(1G)" dbms="hsqldb"/>
+                    <property name="blob.type" value="LONGBLOB" dbms="mysql,mariadb"/>
+                    <property name="keep" value="id = 1" dbms="hsqldb"/>
+                    <property name="keep" value="1=1" dbms="mysql"/>
+                    <changeSet id="1" author="a">
+                        <createTable tableName="docs">
+                            <column name="id" type="int"/>
+                            <column name="body" type="${blob.type}"/>
+                        </createTable>
+                    </changeSet>
+                    <changeSet id="2" author="a" dbms="mysql,mariadb,hsqldb">
+                        <modifyDataType tableName="docs" columnName="body" newDataType="${blob.type}"/>
+                    </changeSet>
+                    <changeSet id="3" author="a" dbms="hsqldb,mysql">
+                        <delete tableName="docs"><where>${keep}</where></delete>
+                    </changeSet>
+                </databaseChangeLog>
+                """);
+
+        // On MySQL the column stays LONGBLOB, and the DELETE's condition there is 1=1.
+        assertEquals(List.of(deletesEveryRow("db/changelog.xml:16:9", "docs",
+                        "changeset a:3, with ${keep} = '1=1' as defined for dbms mysql")),
+                lines(lint(Dialect.MYSQL)));
+    }
+
+    @Test
     void anSqlFileOfAChangesetForSomeDatabasesSeesOnlyTheirPropertiesAndOnesForOthersAreUndefined()
             throws IOException {
         writeXml("""

@@ -65,6 +65,12 @@ class LinterScratchTableRowsTest {
         "MYSQL | CREATE TABLE s (id INT);\\nINSERT INTO s SELECT obs_id FROM obs WHERE value_text = 'x';\\n"
                 + "INSERT INTO s SELECT o.obs_id FROM s RIGHT JOIN obs o ON o.obs_group_id = s.id;\\n"
                 + "DELETE FROM obs WHERE obs_id IN (SELECT id FROM s); | 4:1 unfiltered-subquery WARNING",
+        // Deleting rows of a table it was filled from leaves it the only copy of them, but still the rows chosen.
+        "MYSQL | CREATE TABLE s (id INT PRIMARY KEY);\\nINSERT INTO s SELECT o.obs_id FROM obs o"
+                + " JOIN notes n ON n.obs_id = o.obs_id WHERE n.kind = 'x';\\n"
+                + "DELETE FROM n USING notes n JOIN s ON s.id = n.obs_id;\\n"
+                + "DELETE FROM a USING alerts a JOIN s ON s.id = a.obs_id;\\n"
+                + "DELETE FROM alerts WHERE obs_id IN (SELECT id FROM s); | -",
     })
     void aTableTheScriptFilledWithChosenRowsRestricts(Dialect dialect, String sql, String expected) {
         List<String> found = OneScript.placesAndSeverities(dialect, sql);

@@ -50,6 +50,31 @@ class LinterTemporaryTableCleanupTest {
         assertEquals(List.of(), found.stream().filter(f -> !f.startsWith("drop-table INFO")).toList());
     }
 
+    @org.junit.jupiter.api.Test
+    void aTemporaryTableMadeOnlyForAnotherDatabaseDoesNotGuardTheCleanup() throws IOException {
+        TestProject.write(project, "db/changelog.xml", """
+                <databaseChangeLog>
+                    <changeSet id="1" author="a">
+                        <sql dbms="mysql,mariadb">
+                            DROP TABLE IF EXISTS t_map;
+                            CREATE TABLE IF NOT EXISTS t_map (id int);
+                        </sql>
+                        <sql dbms="postgresql">
+                            DROP TABLE IF EXISTS t_map;
+                            CREATE TEMP TABLE t_map (id int);
+                        </sql>
+                    </changeSet>
+                </databaseChangeLog>
+                """);
+
+        List<String> found = TestProject.lint(project, Dialect.MYSQL).findings().stream()
+                .filter(f -> f.ruleId().equals("drop-table"))
+                .map(f -> f.severity() + " " + f.location().line() + ":" + f.location().column()).toList();
+
+        // On MySQL the table made again is no temporary one; on PostgreSQL it is.
+        assertEquals(List.of("ERROR 4:13", "INFO 8:13"), found);
+    }
+
     private List<String> findings(String earlier, String sql) throws IOException {
         Path db = project.resolve("db");
         Files.createDirectories(db);

@@ -321,7 +321,8 @@ public final class ScratchTables {
         return new ScratchRows() {
             @Override
             public boolean chosen(String table) {
-                return now.isScratch(table) && now.copies().holdsOnlyChosenRows(now.key(table));
+                // Holding the only copy of rows the script deleted since changes nothing of which rows it chose.
+                return now.isScratchName(table) && now.copies().holdsOnlyChosenRows(now.key(table));
             }
 
             @Override

@@ -5,6 +5,7 @@ import io.github.sqlguard.source.DatabaseNames;
 import io.github.sqlguard.sql.DatabaseScope;
 import io.github.sqlguard.sql.StatementContext;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -55,16 +56,22 @@ final class DbmsDialect {
         if (names.isEmpty() || names.stream().anyMatch(name -> name.startsWith("!"))) {
             return excludes(names, configured) ? Dialect.AUTO : configured;
         }
-        if (names.size() > 1) {
-            Set<Dialect> named = names.stream().map(DbmsDialect::named).collect(Collectors.toSet());
+        // HSQLDB, DB2, Derby, ..: no dialect of ours describes their SQL, so the others named decide
+        // (dbms="postgresql,hsqldb" is PostgreSQL's SQL, and never runs on MySQL).
+        List<String> described = names.stream()
+                .filter(name -> named(name) != null || !DatabaseScope.isDatabase(name)).toList();
+        if (described.isEmpty()) {
+            return Dialect.AUTO;
+        }
+        if (described.size() > 1) {
+            Set<Dialect> named = described.stream().map(DbmsDialect::named).collect(Collectors.toSet());
             boolean mySqlOnly = named.stream().allMatch(d -> d == Dialect.MYSQL || d == Dialect.MARIADB);
             return !mySqlOnly || configured.isMySqlFamily() ? configured
                     : named.size() == 1 ? named.iterator().next() : Dialect.MYSQL;
         }
-        Dialect named = named(names.get(0));
+        Dialect named = named(described.get(0));
         if (named == null) {
-            // HSQLDB, DB2, Derby, ..: no dialect of ours describes their SQL, but it is not the configured one's.
-            named = DatabaseScope.isDatabase(names.get(0)) ? Dialect.AUTO : configured;
+            return configured; // not a database's name (a misspelt one is reported as unknown-dbms)
         }
         return configured == Dialect.AUTO || !named.isSameFamily(configured) ? named : configured;
     }
@@ -131,16 +138,20 @@ final class DbmsDialect {
     }
 
     /**
-     * The databases whose changelog properties a changeset sees: those its {@code dbms} names, else the
-     * database of {@code dialect} (configured, inferred from the project or from the file's folder), unless
-     * that one is excluded or unknown (AUTO): then every database the changeset may run on. The MySQL dialect
-     * also reads MariaDB's SQL, so it stands for both.
+     * The databases whose changelog properties a changeset sees: the database of {@code dialect} (configured,
+     * inferred from the project or from the file's folder) where its {@code dbms} names it among others
+     * ({@code dbms="mysql,hsqldb"} read as MySQL runs there with MySQL's values, as a changeset without one does),
+     * else those its {@code dbms} names; without one, the database of {@code dialect} unless that one is excluded
+     * or unknown (AUTO): then every database the changeset may run on. The MySQL dialect also reads MariaDB's SQL,
+     * so it stands for both.
      */
     static DatabaseScope propertyScope(DatabaseScope changeSet, Dialect dialect) {
-        if (!changeSet.included().isEmpty()) {
-            return changeSet;
-        }
         Set<String> databases = dialect == Dialect.MARIADB ? Set.of("mariadb") : databasesOf(dialect);
+        if (!changeSet.included().isEmpty()) {
+            Set<String> named = new HashSet<>(changeSet.included());
+            named.retainAll(databases);
+            return named.isEmpty() ? changeSet : new DatabaseScope(named, changeSet.excluded());
+        }
         DatabaseScope ofDialect = new DatabaseScope(databases, changeSet.excluded());
         return databases.isEmpty() || ofDialect.runsNowhere() ? changeSet : ofDialect;
     }

@@ -55,14 +55,19 @@ public final class TemporaryTableCleanup {
                 + " the session"));
     }
 
-    /** The next statement after {@code index}, in the same run and body, that creates table {@code name}, if temporary. */
+    /**
+     * The next statement after {@code index}, in the same run and body and on one of its databases, that creates
+     * table {@code name}, if temporary.
+     */
     private static Optional<StatementModel> temporaryCreate(List<StatementModel> models, int index, String name) {
         StatementContext context = models.get(index).statement().context();
         String body = context.body() == null ? null : context.body().id();
         for (int i = index + 1; i < models.size(); i++) {
             StatementModel later = models.get(i);
             StatementContext there = later.statement().context();
-            if (!there.runScope().equals(context.runScope())
+            // A change of the same changeset for other databases (<sql dbms="postgresql"> beside the drop's
+            // <sql dbms="mysql">) never runs after the drop.
+            if (!there.runScope().equals(context.runScope()) || !there.databases().overlaps(context.databases())
                     || !Objects.equals(body, there.body() == null ? null : there.body().id())) {
                 continue;
             }
