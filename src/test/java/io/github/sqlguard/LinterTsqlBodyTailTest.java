@@ -86,6 +86,27 @@ class LinterTsqlBodyTailTest {
     }
 
     @ParameterizedTest
+    @EnumSource(value = Dialect.class, names = {"SQLSERVER", "AUTO"})
+    void aBeginWithASemicolonThatFollowsAStatementOpensABlockToo(Dialect dialect) throws IOException {
+        // Inside a body, BEGIN; never starts a transaction (T-SQL writes BEGIN TRAN): it opens a block.
+        List<String> findings = severities(dialect, """
+                CREATE PROCEDURE dbo.check_all AS
+                BEGIN
+                  SET @n = 1;
+                  BEGIN;
+                    DELETE FROM audit;
+                  END;
+                  BEGIN;
+                    SELECT 2;
+                  END;
+                  DELETE FROM orders;
+                END;
+                GO""");
+
+        assertEquals(List.of("5 INFO delete-without-where false", "10 INFO delete-without-where false"), findings);
+    }
+
+    @ParameterizedTest
     @EnumSource(value = Dialect.class, names = {"POSTGRESQL", "MYSQL"})
     void otherDatabasesEndTheRoutineAtItsEnd(Dialect dialect) throws IOException {
         List<String> findings = severities(dialect, """

@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * Values a WHERE leaves to be filled in later that stand as a condition of their own, so that whether the WHERE
- * restricts anything cannot be told: an unresolved placeholder or property, a psql or SQL*Plus variable.
+ * restricts anything cannot be told: an unresolved placeholder or property, a psql, SQL*Plus or sqlcmd variable.
  */
 final class PlaceholderConditions {
 
@@ -29,7 +29,8 @@ final class PlaceholderConditions {
         List<String> found = new ArrayList<>();
         for (int i = from; i < to; i++) {
             Token token = tokens.tokens().get(i);
-            if (token.type() == TokenType.PLACEHOLDER && !partOfName(tokens.tokens(), from, i, to)
+            // sqlcmd's $(cond) (SQL Server) is filled in as a placeholder is, by the client that runs the script.
+            if (filledInLater(token) && !partOfName(tokens.tokens(), from, i, to)
                     && !operandAfter(tokens, from, i) && !operandBefore(tokens, i + 1, to)) {
                 found.add(token.text());
             } else if (i + 1 < to && standsAsCondition(tokens, from, i)) {
@@ -47,6 +48,10 @@ final class PlaceholderConditions {
         return found;
     }
 
+    private static boolean filledInLater(Token token) {
+        return token.type() == TokenType.PLACEHOLDER || token.isSqlcmdVariable();
+    }
+
     /**
      * True when the placeholder at {@code i} is glued to a written name part, as in {@code {objectQualifier}Flag} or
      * {@code ${prefix}_id}: whatever its value, it completes a name and cannot stand for a condition.
@@ -61,7 +66,7 @@ final class PlaceholderConditions {
             last++;
         }
         for (int part = first; part <= last; part++) {
-            if (tokens.get(part).type() != TokenType.PLACEHOLDER) {
+            if (!filledInLater(tokens.get(part))) {
                 return true;
             }
         }

@@ -23,7 +23,7 @@ public final class UnresolvedWhereRule implements Rule {
             Severity.ERROR,
             "WHERE condition made of a placeholder without a value",
             "A WHERE whose condition is a Liquibase ${property} or Flyway ${placeholder} that nothing defines, "
-                    + "or a psql :variable or SQL*Plus &variable, cannot be judged: filled in at deploy time it may select one row or every row (1 = 1). "
+                    + "or a psql :variable, SQL*Plus &variable or sqlcmd $(variable), cannot be judged: filled in at deploy time it may select one row or every row (1 = 1). "
                     + "The statement is therefore not counted as restricted, and this says why it was not "
                     + "checked.",
             "Define the value where sqlguard sees it (Flyway: the <placeholders> of sqlguard or of the "
@@ -61,12 +61,14 @@ public final class UnresolvedWhereRule implements Rule {
         List<String> builtIn = new ArrayList<>();
         List<String> psql = new ArrayList<>();
         List<String> sqlPlus = new ArrayList<>();
+        List<String> sqlcmd = new ArrayList<>();
         for (String reference : change.unresolvedConditions()) {
             if (definedElsewhere.containsKey(reference)) {
                 elsewhere.add(reference + " " + definedElsewhere.get(reference));
                 continue;
             }
             (reference.startsWith(":") ? psql : reference.startsWith("&") ? sqlPlus
+                    : reference.startsWith("$(") ? sqlcmd
                     : !liquibase && FLYWAY_BUILT_IN.matcher(reference).find() ? builtIn : undefined).add(reference);
         }
         List<String> causes = new ArrayList<>();
@@ -78,6 +80,11 @@ public final class UnresolvedWhereRule implements Rule {
             causes.add(String.join(", ", sqlPlus) + (sqlPlus.size() == 1 ? " is a SQL*Plus substitution variable"
                     : " are SQL*Plus substitution variables") + ", which SQL*Plus fills in (DEFINE, a prompt) only "
                     + "when it runs the script");
+        }
+        if (!sqlcmd.isEmpty()) {
+            causes.add(String.join(", ", sqlcmd) + (sqlcmd.size() == 1 ? " is a sqlcmd variable"
+                    : " are sqlcmd variables") + ", which sqlcmd or SQLCMD mode fills in (:setvar, -v) only when it"
+                    + " runs the script");
         }
         causes.addAll(elsewhere);
         if (!undefined.isEmpty()) {

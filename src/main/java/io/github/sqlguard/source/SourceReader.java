@@ -31,7 +31,8 @@ import java.util.concurrent.TimeUnit;
  * <p>A byte order mark wins over the configured charset: UTF-8, UTF-16 and UTF-32 marks are removed and
  * decide the decoding. Invalid bytes after a UTF-16 or UTF-32 mark become U+FFFD (with the same warning)
  * instead of ISO-8859-1, which would read such a file as a string of NULs. Files with a NUL byte in their
- * first 8 KB and no mark are binary, unless the configured charset itself is a wide one like UTF-16.
+ * first 8 KB and no mark are binary, unless the configured charset itself is a wide one like UTF-16; one whose
+ * NULs are those of UTF-16 or UTF-32 text is named as such, so its reason says how to fix it.
  * Line ends are left as they are; counting lines is the lexer's job.
  */
 public final class SourceReader {
@@ -128,7 +129,11 @@ public final class SourceReader {
     public static ReadResult decode(byte[] bytes, Charset configured) {
         ByteOrderMark mark = ByteOrderMark.of(bytes);
         if (mark == null && !encodesAsciiWithNuls(configured) && containsNul(bytes)) {
-            return new ReadResult.Unreadable(BINARY_REASON);
+            return new ReadResult.Unreadable(WideTextWithoutMark.encodingOf(bytes, BINARY_PROBE_BYTES)
+                    .map(encoding -> encoding + " text without a byte order mark (its ASCII characters come with NUL"
+                            + " bytes); not read: save it with a byte order mark, as SQL Server Management Studio's"
+                            + " Unicode encodings do, or as UTF-8")
+                    .orElse(BINARY_REASON));
         }
         Charset charset = mark == null ? configured : mark.charset;
         int start = mark == null ? 0 : mark.length;

@@ -78,7 +78,7 @@ final class BlockDepth {
     }
 
     private void acceptBegin(List<Token> tokens, int index, int to) {
-        if (!BlockSyntax.beginsBlock(tokens, index, to)) {
+        if (!BlockSyntax.beginsBlock(tokens, index, to, top() == BLOCK)) {
             return;
         }
         routineHeaderPending = false;

@@ -78,6 +78,16 @@ final class BlockSyntax {
      * {@code begin}.
      */
     static boolean beginsBlock(List<Token> tokens, int index, int to) {
+        return beginsBlock(tokens, index, to, false);
+    }
+
+    /**
+     * As {@link #beginsBlock(List, int, int)}, for a {@code BEGIN} that stands inside an open block when
+     * {@code insideBlock}: there {@code BEGIN;} opens a block even as a statement of its own, since no database
+     * starts a transaction with it inside a body (T-SQL writes {@code BEGIN TRAN}, MySQL's stored programs
+     * {@code START TRANSACTION}, and PL/SQL and PL/pgSQL have no such statement).
+     */
+    static boolean beginsBlock(List<Token> tokens, int index, int to, boolean insideBlock) {
         if (!tokens.get(index).isWord("BEGIN") || !isKeywordPosition(tokens, index)) {
             return false;
         }
@@ -86,8 +96,8 @@ final class BlockSyntax {
             return false;
         }
         Token next = at(tokens, index + 1, to);
-        if (next != null && isSemicolon(next) && previous != null && !endsStatementText(previous)
-                && previous.type() != TokenType.COMMENT) {
+        if (next != null && isSemicolon(next) && (insideBlock
+                || previous != null && !endsStatementText(previous) && previous.type() != TokenType.COMMENT)) {
             // T-SQL: BEGIN in the middle of a statement (ELSE BEGIN ;WITH .., IF @x = 1 BEGIN;) opens a block;
             // a transaction's BEGIN; always starts a statement of its own.
             return true;

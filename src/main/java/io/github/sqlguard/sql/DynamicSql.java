@@ -76,7 +76,7 @@ final class DynamicSql {
      *     {@code EXECUTE name} runs a prepared statement or calls a procedure)
      */
     static Source of(List<Token> tokens, boolean plpgsql) {
-        if (tokens.size() == 1 && isSqlcmdVariable(tokens.get(0))) {
+        if (tokens.size() == 1 && tokens.get(0).isSqlcmdVariable()) {
             // sqlcmd (SQL Server): a statement that is only $(name) runs whatever text -v name=.. gives it.
             return new Source(List.of(), null, "sqlcmd variable");
         }
@@ -94,12 +94,6 @@ final class DynamicSql {
     /** A Flyway or Liquibase placeholder ({@code ${purge}}), not a template action ({@code {{ end }}}). */
     private static boolean isWholeStatementPlaceholder(Token token) {
         return token.type() == TokenType.PLACEHOLDER && LexicalShapes.templateActionWords(token.text()) == null;
-    }
-
-    private static boolean isSqlcmdVariable(Token token) {
-        String text = token.text();
-        return token.type() == TokenType.WORD && text.length() > 3
-                && LexicalShapes.sqlcmdVariableLength(text, 0, text.length()) == text.length();
     }
 
     /** What the statement runs by a means the database defines, or null. */

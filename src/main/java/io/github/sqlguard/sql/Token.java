@@ -37,6 +37,15 @@ public record Token(TokenType type, String text, int offset, int line, int colum
         return type == TokenType.SYMBOL && text.equals(symbol);
     }
 
+    /**
+     * True for a sqlcmd variable reference, {@code $(name)}, which SQL Server's sqlcmd and SQLCMD mode replace
+     * with the variable's value before the batch runs; the lexer reads one as a word.
+     */
+    public boolean isSqlcmdVariable() {
+        return type == TokenType.WORD && text.length() > 3
+                && LexicalShapes.sqlcmdVariableLength(text, 0, text.length()) == text.length();
+    }
+
     /** The word in upper case, or the text unchanged for other token types. */
     public String upper() {
         return type == TokenType.WORD ? text.toUpperCase(Locale.ROOT) : text;

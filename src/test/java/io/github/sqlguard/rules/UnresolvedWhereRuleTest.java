@@ -87,6 +87,14 @@ class UnresolvedWhereRuleTest {
         "ORACLE     | DELETE FROM t WHERE id = &id                  |",
         "AUTO       | DELETE FROM t WHERE &col = 5                  |",
         "AUTO       | DELETE FROM t WHERE flags &mask               |",
+        "SQLSERVER  | DELETE FROM t WHERE $(cond)                   | $(cond) is a sqlcmd variable, which sqlcmd or SQLCMD mode fills in (:setvar, -v)",
+        "AUTO       | DELETE FROM t WHERE $(cond)                   | $(cond) is a sqlcmd variable, which sqlcmd or SQLCMD mode fills in (:setvar, -v)",
+        "SQLSERVER  | DELETE FROM t WHERE id > 5 AND ($(extra))     | $(extra) is a sqlcmd variable, which sqlcmd or SQLCMD mode fills in (:setvar, -v)",
+        "SQLSERVER  | DELETE FROM t WHERE id > 5 OR NOT $(cond)     | $(cond) is a sqlcmd variable, which sqlcmd or SQLCMD mode fills in (:setvar, -v)",
+        "SQLSERVER  | DELETE FROM t WHERE id = $(id)                |",
+        "SQLSERVER  | DELETE FROM t WHERE $(col) = 5                |",
+        "SQLSERVER  | DELETE FROM t WHERE $(col) IS NULL            |",
+        "SQLSERVER  | DELETE FROM t WHERE x$(suffix) = 1            |",
     })
     void aClientVariableStandingAsTheConditionIsNotJudged(Dialect dialect, String sql, String cause) {
         List<String> want = cause == null ? List.of() : List.of(cause + " only when it runs the script, so the WHERE"

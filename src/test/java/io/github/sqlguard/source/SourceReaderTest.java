@@ -189,6 +189,27 @@ class SourceReaderTest {
         assertEquals("binary file (contains NUL bytes); not a SQL script", unreadable(SourceReader.read(file, UTF_8)));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE"})
+    void wideTextWithoutAByteOrderMarkIsNamedNotCalledBinary(String encoding) throws IOException {
+        // A script saved as "Unicode" without its mark: every ASCII character comes with NUL bytes.
+        Path file = write("IF OBJECT_ID('dbo.t') IS NOT NULL\r\n  DROP TABLE dbo.t;\r\nGO\r\n-- caf\u00e9\r\n"
+                .getBytes(Charset.forName(encoding)));
+
+        String reason = unreadable(SourceReader.read(file, UTF_8));
+
+        assertEquals(encoding + " text without a byte order mark (its ASCII characters come with NUL bytes); not read:"
+                + " save it with a byte order mark, as SQL Server Management Studio's Unicode encodings do, or as"
+                + " UTF-8", reason);
+    }
+
+    @Test
+    void binaryBytesThatOnlyStartLikeWideTextStayBinary() throws IOException {
+        Path file = write("a".getBytes(UTF_16LE), bytes(0x03, 0x04, 0x00, 0x00, 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A));
+
+        assertEquals("binary file (contains NUL bytes); not a SQL script", unreadable(SourceReader.read(file, UTF_8)));
+    }
+
     @Test
     void aNulByteBeyondTheProbeIsTextAsTheFileClaims() throws IOException {
         byte[] text = new byte[SourceReader.BINARY_PROBE_BYTES];
