@@ -58,8 +58,12 @@ final class ChangeTranslator {
                     : sql(change, context);
             case "mergeColumns" -> mergeColumns(change, context);
             case "addColumn" -> addColumn(change, context);
-            case "renameColumn", "addNotNullConstraint", "dropNotNullConstraint", "addAutoIncrement" ->
-                    typeRestating(change, context);
+            case "addNotNullConstraint" -> {
+                List<Statement> statements = new ArrayList<>(nullValueFill(change, context));
+                statements.addAll(typeRestating(change, context));
+                yield statements;
+            }
+            case "renameColumn", "dropNotNullConstraint", "addAutoIncrement" -> typeRestating(change, context);
             case "modifyDataType", "modifyColumn" -> typeChange(change, context);
             default -> syntheticText(change).flatMap(text -> synthetic.at(text, path, change, context))
                     .map(statement -> {
@@ -157,6 +161,25 @@ final class ChangeTranslator {
         // Returned even where it only shapes the schema here, so a comment at the change acknowledges what its
         // rendition for another database restates there (it stands at the same element).
         return List.of(here.get());
+    }
+
+    /**
+     * The {@code UPDATE t SET c = 'value' WHERE c IS NULL} Liquibase runs on every database before an
+     * addNotNullConstraint with a {@code defaultNullValue}, so the replay knows no row holds NULL any more when the
+     * constraint (MySQL's MODIFY) follows. Liquibase writes the value as a string literal.
+     */
+    private List<Statement> nullValueFill(ChangeNode change, StatementContext context) {
+        String value = synthetic.substitute(change.attributes().get("defaultNullValue"));
+        if (value == null || value.isBlank() || value.strip().equalsIgnoreCase("null")) {
+            return List.of();
+        }
+        String column = synthetic.assignedName(change.attributes().get("columnName"));
+        return synthetic.at("UPDATE " + synthetic.table(change, "tableName") + " SET " + column + " = '"
+                + value.replace("'", "''") + "' WHERE " + column + " IS NULL", path, change, context)
+                .map(statement -> {
+                    out.add(statement);
+                    return List.of(statement);
+                }).orElse(List.of());
     }
 
     /** The statement {@code writer}'s database runs for the change; empty where it only shapes the schema. */
