@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class LinterChangelogNotNullFillsNullsTest {
 
-    private static final String FINDING = "db/changelog.xml:7:5 not-null-fills-nulls NOT NULL on nullable column"
+    private static final String FINDING = "db/changelog.xml:9:5 not-null-fills-nulls NOT NULL on nullable column"
             + " nick of users";
 
     @TempDir
@@ -39,6 +39,8 @@ class LinterChangelogNotNullFillsNullsTest {
         "MYSQL      | ''         | <update tableName='users'><column name='nick' valueComputed='UUID()'/>"
                 + "<where>nick IS NULL</where></update> | '' | none",
         "MYSQL      | ''         | <sql>UPDATE users SET nick = 'anon' WHERE nick IS NULL</sql> | ''       | none",
+        "MYSQL      | ''         | <update tableName='users'><column name='nick' valueComputed='${uuid}'/>"
+                + "<where>nick is null</where></update> | '' | none",
         // a fill of some rows only
         "MYSQL      | ''         | <update tableName='users'><column name='nick' value='anon'/>"
                 + "<where>id = 1</where></update> | '' | reported",
@@ -55,6 +57,8 @@ class LinterChangelogNotNullFillsNullsTest {
             String attributes, String expected) throws IOException {
         TestProject.write(project, "db/changelog.xml", """
                 <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                  <property name="uuid" value="uuid()" context="mysql"/>
+                  <property name="uuid" value="uuid_generate_v4()" context="postgresql"/>
                   <changeSet id="1" author="a"><createTable tableName="users"><column name="id" type="bigint"/>
                     <column name="nick" type="varchar(20)"/></createTable></changeSet>
                   <changeSet id="2" author="a"><insert tableName="users"><column name="id" value="1"/></insert>
