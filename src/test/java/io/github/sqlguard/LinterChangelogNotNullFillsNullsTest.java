@@ -39,6 +39,8 @@ class LinterChangelogNotNullFillsNullsTest {
         "MYSQL      | ''         | <update tableName='users'><column name='nick' valueComputed='UUID()'/>"
                 + "<where>nick IS NULL</where></update> | '' | none",
         "MYSQL      | ''         | <sql>UPDATE users SET nick = 'anon' WHERE nick IS NULL</sql> | ''       | none",
+        "MYSQL      | ''         | <update tableName='users'><column name='nick' value='anon'/></update> | '' | none",
+        "MYSQL      | ''         | <update tableName='users'><column name='nick' valueNumeric='7'/></update> | '' | none",
         "MYSQL      | ''         | <update tableName='users'><column name='nick' valueComputed='${uuid}'/>"
                 + "<where>nick is null</where></update> | '' | none",
         // a fill of some rows only

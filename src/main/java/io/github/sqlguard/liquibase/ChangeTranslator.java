@@ -6,6 +6,7 @@ import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -313,15 +314,17 @@ final class ChangeTranslator {
     }
 
     /**
-     * {@code name = ?} for a literal value, {@code name = expression} for a computed one, so that an update that
-     * copies a column ({@code valueComputed="voided"}) is known as the copy the same SQL would be.
+     * {@code name = expression} for a computed value, so that an update that copies a column
+     * ({@code valueComputed="voided"}) is known as the copy the same SQL would be; {@code name = 'text'} or
+     * {@code name = 12} for a literal one, so a fill of every row is known as one; {@code name = ?} otherwise.
      */
     private void collectAssignments(ChangeNode change, List<String> assignments) {
         for (ChangeNode child : change.children()) {
             if (child.name().equals("column")) {
                 String name = child.attributes().getOrDefault("name", child.text());
                 if (name != null && !name.isBlank()) {
-                    assignments.add(synthetic.assignedName(name) + " = " + computedValue(child).orElse("?"));
+                    assignments.add(synthetic.assignedName(name) + " = "
+                            + computedValue(child).or(() -> literalValue(child)).orElse("?"));
                 }
             } else if (child.name().equals("columns")) {
                 collectAssignments(child, assignments);
@@ -341,6 +344,26 @@ final class ChangeTranslator {
         return column.value("valueNumeric").map(String::strip)
                 .filter(v -> !v.isEmpty() && !v.equalsIgnoreCase("null") && !NUMBER.matcher(v).matches())
                 .map(synthetic::substitute);
+    }
+
+    /**
+     * The literal Liquibase writes for a column's {@code value} (a string), numeric {@code valueNumeric} or
+     * {@code valueBoolean}; empty for a value it writes as NULL or that is not read here.
+     */
+    private Optional<String> literalValue(ChangeNode column) {
+        // An empty value may be a JSON or YAML null, which Liquibase writes as NULL: left unread.
+        Optional<String> text = column.value("value").filter(v -> !v.isEmpty()).map(synthetic::substitute);
+        if (text.isPresent()) {
+            return text.map(value -> "'" + value.replace("'", "''") + "'");
+        }
+        Optional<String> number = column.value("valueNumeric").map(String::strip)
+                .filter(v -> NUMBER.matcher(v).matches());
+        if (number.isPresent()) {
+            return number;
+        }
+        return column.value("valueBoolean").map(String::strip)
+                .filter(v -> v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false"))
+                .map(v -> v.toUpperCase(Locale.ROOT));
     }
 
     /** {@code ALTER COLUMN c TYPE t} for each column a {@code modifyColumn} redefines. */
