@@ -86,6 +86,40 @@ class LinterCallLocalVariablesTest {
     }
 
     /**
+     * A variable copied from a parameter ({@code SET @full = @tab}) holds the call's literal where the parameter is
+     * used; what the text joined from it runs after that literal is still located where it is written, however many
+     * lines stand above the routine in its file.
+     */
+    @Test
+    void aTextJoinedAfterACopiedParameterIsLocatedWhereItIsWritten() throws IOException {
+        TestProject.write(project, "db/V1__init.sql", """
+                CREATE TABLE dbo.orders (id INT, note nvarchar(10));
+                GO
+                CREATE PROCEDURE dbo.drop_col @tab sysname, @col sysname AS
+                BEGIN
+                    DECLARE @sql nvarchar(max);
+
+                    DECLARE @full nvarchar(300);
+                    SET @full = @tab;
+                    SET @sql = 'ALTER TABLE ' + @full + ' DROP COLUMN ' + @col;
+                    EXEC sp_executesql @sql;
+                END
+                GO
+                """);
+        TestProject.write(project, "db/V2__go.sql", """
+                -- drops the note
+                -- of every order
+
+                EXEC dbo.drop_col 'orders', 'note';
+                GO
+                """);
+
+        assertEquals(List.of("db/V2__go.sql:4:1 drop-column ERROR ALTER TABLE orders drops column note (at"
+                + " db/V1__init.sql:9:43, in drop_col, which an earlier migration created and this statement calls)"),
+                describe(lint(Dialect.SQLSERVER), "db/V2"));
+    }
+
+    /**
      * A declared variable filled in by {@code format(..)} from the parameters is the text the call makes: the
      * sequence it drops loses no rows, while the table another call drops is named.
      */

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * A table a changeset without dbms creates has, on each database, the column types Liquibase creates there: a
  * changeset for another database than the configured one meets the column as that database has it.
+ * Whether a NOT NULL there replaces NULLs is judged in {@link LinterChangelogNotNullFillsNullsTest}.
  */
 class LinterChangelogOtherDatabaseTypesTest {
 
@@ -44,6 +45,7 @@ class LinterChangelogOtherDatabaseTypesTest {
                 """.formatted(dbms, type));
 
         List<String> found = TestProject.lint(project, dialect).findings().stream()
+                .filter(f -> !f.ruleId().equals("not-null-fills-nulls"))
                 .map(LinterChangelogChangesTest::line).toList();
 
         assertEquals(expected.isEmpty() ? List.of() : List.of(expected), found);
@@ -78,6 +80,7 @@ class LinterChangelogOtherDatabaseTypesTest {
                 """.formatted(change.replace('\'', '"')));
 
         List<String> found = TestProject.lint(project, dialect).findings().stream()
+                .filter(f -> !f.ruleId().equals("not-null-fills-nulls"))
                 .map(LinterChangelogChangesTest::line).toList();
 
         assertEquals(expected.isEmpty() ? List.of() : List.of(expected), found);
@@ -114,6 +117,7 @@ class LinterChangelogOtherDatabaseTypesTest {
                 """.formatted(change.replace('\'', '"')));
 
         List<String> found = TestProject.lint(project, dialect).findings().stream()
+                .filter(f -> !f.ruleId().equals("not-null-fills-nulls"))
                 .map(LinterChangelogChangesTest::line).toList();
 
         assertEquals(expected.isEmpty() ? List.of() : List.of(expected), found);
@@ -152,6 +156,7 @@ class LinterChangelogOtherDatabaseTypesTest {
                 """.formatted(change.replace('\'', '"')));
 
         List<String> found = TestProject.lint(project, dialect).findings().stream()
+                .filter(f -> !f.ruleId().equals("not-null-fills-nulls"))
                 .map(LinterChangelogChangesTest::line).toList();
 
         assertEquals(expected.isEmpty() ? List.of() : List.of(expected.split(" ; ")), found);
@@ -173,6 +178,7 @@ class LinterChangelogOtherDatabaseTypesTest {
                 """);
 
         List<String> found = TestProject.lint(project, Dialect.POSTGRESQL).findings().stream()
+                .filter(f -> !f.ruleId().equals("not-null-fills-nulls"))
                 .map(finding -> finding.location().line() + ":" + finding.location().column() + " "
                         + finding.ruleId() + " acknowledged: " + finding.isAcknowledged()).toList();
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * dbms="mysql"/>} then one for the other databases): each database creates the column with its own value, so a
  * change restating the type with the same property changes nothing anywhere, while one restating a narrower type
  * on some database is still reported.
+ * Whether a NOT NULL there replaces NULLs is judged in {@link LinterChangelogNotNullFillsNullsTest}.
  */
 class LinterLiquibaseTypePropertyPerDatabaseTest {
 
@@ -176,11 +177,13 @@ class LinterLiquibaseTypePropertyPerDatabaseTest {
     }
 
     private static List<String> lines(LintResult result) {
-        return result.findings().stream().map(LinterLiquibaseTypePropertyPerDatabaseTest::line).sorted().toList();
+        return result.findings().stream()
+                .filter(f -> !f.ruleId().equals("not-null-fills-nulls")).map(LinterLiquibaseTypePropertyPerDatabaseTest::line).sorted().toList();
     }
 
     private static List<String> rules(LintResult result) {
-        return result.findings().stream().map(f -> f.location() + " " + f.ruleId()).sorted().toList();
+        return result.findings().stream()
+                .filter(f -> !f.ruleId().equals("not-null-fills-nulls")).map(f -> f.location() + " " + f.ruleId()).sorted().toList();
     }
 
     private static String line(Finding finding) {

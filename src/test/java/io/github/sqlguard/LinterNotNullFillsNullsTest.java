@@ -35,6 +35,8 @@ class LinterNotNullFillsNullsTest {
         "SELECT 1|UPDATE flows SET ctx = '{}'|ALTER TABLE flows MODIFY ctx TEXT NOT NULL|-",
         "UPDATE flows SET ctx = 'a' WHERE ctx IS NULL|SELECT 1|ALTER TABLE flows MODIFY ctx TEXT NOT NULL|-",
         "SELECT 1|SELECT 1|UPDATE flows SET ctx = COALESCE(ctx, ''); ALTER TABLE flows MODIFY ctx TEXT NOT NULL|-",
+        "SELECT 1|UPDATE flows SET ctx = uuid_generate_v4() WHERE ctx IS NULL|ALTER TABLE flows MODIFY ctx TEXT NOT NULL|-",
+        "SELECT 1|UPDATE flows SET ctx = NEWID()|ALTER TABLE flows MODIFY ctx TEXT NOT NULL|-",
         // the rows holding NULL deleted
         "SELECT 1|DELETE FROM flows WHERE ctx IS NULL|ALTER TABLE flows MODIFY ctx TEXT NOT NULL|-",
         "SELECT 1|DELETE FROM flows WHERE ctx IS NULL AND id > 3|ALTER TABLE flows MODIFY ctx TEXT NOT NULL|" + FINDING,

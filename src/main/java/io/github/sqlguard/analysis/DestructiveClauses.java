@@ -346,7 +346,7 @@ final class DestructiveClauses {
             add(ClauseKind.RETYPED_COLUMN, retype.at(), words, table, retype.name(), retype.newName());
         }
         if (dialect.isMySqlFamily() || dialect == Dialect.AUTO) {
-            for (NotNullRedefinitions.Found declared : NotNullRedefinitions.of(alter, statement.tokens())) {
+            for (NotNullRedefinitions.Found declared : NotNullRedefinitions.of(alter)) {
                 add(ClauseKind.NOT_NULL_DECLARED, declared.at(), words, table, declared.column(), null);
             }
         }

@@ -26,15 +26,11 @@ final class NotNullRedefinitions {
     }
 
     /**
-     * The columns {@code alter} declares NOT NULL, when it is SQL as written. A Liquibase addNotNullConstraint reaches
-     * here as the MODIFY it stands for on MySQL, every token located at its element; whether its defaultNullValue
-     * filled the NULLs first is not followed, so it is left out rather than reported on every such change.
+     * The columns {@code alter} declares NOT NULL. A Liquibase addNotNullConstraint reaches here as the MODIFY it
+     * stands for on MySQL, every token located at its element, after the {@code UPDATE .. WHERE c IS NULL} of its
+     * defaultNullValue, so it is judged as the same SQL written by hand.
      */
-    static List<Found> of(AlterTableClauses alter, List<Token> tokens) {
-        if (tokens.size() > 1 && tokens.get(0).line() == tokens.get(1).line()
-                && tokens.get(0).column() == tokens.get(1).column()) {
-            return List.of();
-        }
+    static List<Found> of(AlterTableClauses alter) {
         List<Found> found = new ArrayList<>();
         for (List<Token> clause : alter.clauses()) {
             if (clause.size() < 4 || !clause.get(0).isAnyWord("MODIFY", "CHANGE") || clause.get(1).isSymbol("(")) {

@@ -6,6 +6,7 @@ import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -58,8 +59,12 @@ final class ChangeTranslator {
                     : sql(change, context);
             case "mergeColumns" -> mergeColumns(change, context);
             case "addColumn" -> addColumn(change, context);
-            case "renameColumn", "addNotNullConstraint", "dropNotNullConstraint", "addAutoIncrement" ->
-                    typeRestating(change, context);
+            case "addNotNullConstraint" -> {
+                List<Statement> statements = new ArrayList<>(nullValueFill(change, context));
+                statements.addAll(typeRestating(change, context));
+                yield statements;
+            }
+            case "renameColumn", "dropNotNullConstraint", "addAutoIncrement" -> typeRestating(change, context);
             case "modifyDataType", "modifyColumn" -> typeChange(change, context);
             default -> syntheticText(change).flatMap(text -> synthetic.at(text, path, change, context))
                     .map(statement -> {
@@ -157,6 +162,25 @@ final class ChangeTranslator {
         // Returned even where it only shapes the schema here, so a comment at the change acknowledges what its
         // rendition for another database restates there (it stands at the same element).
         return List.of(here.get());
+    }
+
+    /**
+     * The {@code UPDATE t SET c = 'value' WHERE c IS NULL} Liquibase runs on every database before an
+     * addNotNullConstraint with a {@code defaultNullValue}, so the replay knows no row holds NULL any more when the
+     * constraint (MySQL's MODIFY) follows. Liquibase writes the value as a string literal.
+     */
+    private List<Statement> nullValueFill(ChangeNode change, StatementContext context) {
+        String value = synthetic.substitute(change.attributes().get("defaultNullValue"));
+        if (value == null || value.isBlank() || value.strip().equalsIgnoreCase("null")) {
+            return List.of();
+        }
+        String column = synthetic.assignedName(change.attributes().get("columnName"));
+        return synthetic.at("UPDATE " + synthetic.table(change, "tableName") + " SET " + column + " = '"
+                + value.replace("'", "''") + "' WHERE " + column + " IS NULL", path, change, context)
+                .map(statement -> {
+                    out.add(statement);
+                    return List.of(statement);
+                }).orElse(List.of());
     }
 
     /** The statement {@code writer}'s database runs for the change; empty where it only shapes the schema. */
@@ -290,15 +314,17 @@ final class ChangeTranslator {
     }
 
     /**
-     * {@code name = ?} for a literal value, {@code name = expression} for a computed one, so that an update that
-     * copies a column ({@code valueComputed="voided"}) is known as the copy the same SQL would be.
+     * {@code name = expression} for a computed value, so that an update that copies a column
+     * ({@code valueComputed="voided"}) is known as the copy the same SQL would be; {@code name = 'text'} or
+     * {@code name = 12} for a literal one, so a fill of every row is known as one; {@code name = ?} otherwise.
      */
     private void collectAssignments(ChangeNode change, List<String> assignments) {
         for (ChangeNode child : change.children()) {
             if (child.name().equals("column")) {
                 String name = child.attributes().getOrDefault("name", child.text());
                 if (name != null && !name.isBlank()) {
-                    assignments.add(synthetic.assignedName(name) + " = " + computedValue(child).orElse("?"));
+                    assignments.add(synthetic.assignedName(name) + " = "
+                            + computedValue(child).or(() -> literalValue(child)).orElse("?"));
                 }
             } else if (child.name().equals("columns")) {
                 collectAssignments(child, assignments);
@@ -318,6 +344,26 @@ final class ChangeTranslator {
         return column.value("valueNumeric").map(String::strip)
                 .filter(v -> !v.isEmpty() && !v.equalsIgnoreCase("null") && !NUMBER.matcher(v).matches())
                 .map(synthetic::substitute);
+    }
+
+    /**
+     * The literal Liquibase writes for a column's {@code value} (a string), numeric {@code valueNumeric} or
+     * {@code valueBoolean}; empty for a value it writes as NULL or that is not read here.
+     */
+    private Optional<String> literalValue(ChangeNode column) {
+        // An empty value may be a JSON or YAML null, which Liquibase writes as NULL: left unread.
+        Optional<String> text = column.value("value").filter(v -> !v.isEmpty()).map(synthetic::substitute);
+        if (text.isPresent()) {
+            return text.map(value -> "'" + value.replace("'", "''") + "'");
+        }
+        Optional<String> number = column.value("valueNumeric").map(String::strip)
+                .filter(v -> NUMBER.matcher(v).matches());
+        if (number.isPresent()) {
+            return number;
+        }
+        return column.value("valueBoolean").map(String::strip)
+                .filter(v -> v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false"))
+                .map(v -> v.toUpperCase(Locale.ROOT));
     }
 
     /** {@code ALTER COLUMN c TYPE t} for each column a {@code modifyColumn} redefines. */

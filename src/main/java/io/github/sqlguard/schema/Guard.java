@@ -136,7 +136,7 @@ public record Guard(Kind kind, String description, Map<String, String> columns, 
 
     /** What changes or removes the values of a table's rows in place, which nothing is when it holds no row. */
     private static final Set<String> ROW_VALUE_RULES = Set.of("alter-column-type", "alter-ignore-unique",
-            "drop-partition");
+            "drop-partition", "not-null-fills-nulls");
 
     public Guard {
         columns = Map.copyOf(columns);
@@ -189,7 +189,7 @@ public record Guard(Kind kind, String description, Map<String, String> columns, 
             case CREATED_BY_UP_SCRIPT -> ruleId.equals("drop-column") || ruleId.equals("drop-table");
             case EMPTIED_COLUMN, RETYPED_COLUMN_COPIED -> ruleId.equals("alter-column-type");
             case NEW_COLUMNS_FILLED, VALUES_MOVED -> FILL_RULES.contains(ruleId);
-            // An empty table has no row an UPDATE, a narrower type or a dropped partition could change either.
+            // An empty table has no row an UPDATE, a narrower type, a NOT NULL or a dropped partition could change.
             case EMPTY_TABLE -> TABLE_RULES.contains(ruleId) || FILL_RULES.contains(ruleId)
                     || ROW_VALUE_RULES.contains(ruleId) || ruleId.equals("delete-cascades");
             default -> TABLE_RULES.contains(ruleId);

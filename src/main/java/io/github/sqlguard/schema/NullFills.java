@@ -19,8 +19,17 @@ final class NullFills {
     private static final String[] NON_NULL_WORDS = {"TRUE", "FALSE", "CURRENT_TIMESTAMP", "CURRENT_DATE",
         "CURRENT_TIME", "LOCALTIMESTAMP", "UTC_TIMESTAMP"};
 
+    /**
+     * Functions without arguments that never return NULL, of every dialect: a changelog property often names
+     * MySQL's {@code uuid()} for one run and PostgreSQL's {@code uuid_generate_v4()} for another, and the update is
+     * replayed with each.
+     */
     private static final String[] NON_NULL_FUNCTIONS = {"NOW", "UUID", "CURRENT_TIMESTAMP", "UTC_TIMESTAMP",
-        "CURDATE", "SYSDATE", "UNIX_TIMESTAMP"};
+        "CURDATE", "CURTIME", "SYSDATE", "UNIX_TIMESTAMP", "UTC_DATE", "UUID_SHORT", "GEN_RANDOM_UUID",
+        "UUID_GENERATE_V1", "UUID_GENERATE_V1MC", "UUID_GENERATE_V4", "UUIDV7", "UUIDV4", "STATEMENT_TIMESTAMP",
+        "CLOCK_TIMESTAMP", "TRANSACTION_TIMESTAMP", "LOCALTIMESTAMP", "NEWID", "NEWSEQUENTIALID", "GETDATE",
+        "GETUTCDATE", "SYSDATETIME", "SYSUTCDATETIME", "SYSDATETIMEOFFSET", "SYS_GUID", "SYSTIMESTAMP",
+        "RANDOM_UUID", "RANDOM"};
 
     private NullFills() {
     }

@@ -17,6 +17,11 @@ final class QuotedBody {
 
     private final String file;
     private final Token string;
+    /**
+     * The literals the text was joined from, each located in the file: a token before the last one located is
+     * counted from the nearest of them, never from the start of {@code file}, which may begin below line 1.
+     */
+    private final List<Token> parts;
     private final String decoded;
     /** The file offset of each decoded character, plus one for the end. */
     private final int[] fileOffsets;
@@ -24,9 +29,10 @@ final class QuotedBody {
     private int knownOffset;
     private LineIndex.Position knownPosition;
 
-    private QuotedBody(String file, Token string, String decoded, int[] fileOffsets) {
+    private QuotedBody(String file, List<Token> parts, String decoded, int[] fileOffsets) {
         this.file = file;
-        this.string = string;
+        this.string = parts.get(0);
+        this.parts = parts;
         this.decoded = decoded;
         this.fileOffsets = fileOffsets;
         this.knownOffset = string.offset();
@@ -66,7 +72,7 @@ final class QuotedBody {
         }
         Token last = strings.get(strings.size() - 1);
         offsets[text.length()] = standsElsewhere(file, last, passed) ? last.offset() : last.endOffset() - 1;
-        return new QuotedBody(file, strings.get(0), text.toString(), offsets);
+        return new QuotedBody(file, List.copyOf(strings), text.toString(), offsets);
     }
 
     /** True for a literal a call passes, located at the parameter's name rather than written at its offset. */
@@ -175,7 +181,7 @@ final class QuotedBody {
             }
         }
         offsets[text.length()] = fileOffsets[decoded.length()];
-        return new QuotedBody(file, string, text.toString(), offsets);
+        return new QuotedBody(file, parts, text.toString(), offsets);
     }
 
     /** The SQL as the database reads it. */
@@ -208,13 +214,22 @@ final class QuotedBody {
     }
 
     private LineIndex.Position positionOf(int offset) {
-        if (offset < knownOffset && offset < string.offset()) {
-            // A variable's literal joined after the text it was assigned before ('DELETE FROM ' || v_table).
-            knownOffset = 0;
-            knownPosition = new LineIndex.Position(1, 1);
-        } else if (offset < knownOffset) {
-            knownOffset = string.offset();
-            knownPosition = new LineIndex.Position(string.line(), string.column());
+        if (offset < knownOffset) {
+            // A variable's literal joined after the text it was assigned before ('DELETE FROM ' || v_table), or
+            // the text after it: counted from the nearest part that stands before it.
+            Token nearest = null;
+            for (Token part : parts) {
+                if (part.offset() <= offset && (nearest == null || part.offset() > nearest.offset())) {
+                    nearest = part;
+                }
+            }
+            if (nearest == null) {
+                knownOffset = 0;
+                knownPosition = new LineIndex.Position(1, 1);
+            } else {
+                knownOffset = nearest.offset();
+                knownPosition = new LineIndex.Position(nearest.line(), nearest.column());
+            }
         }
         knownPosition = LineIndex.advance(knownPosition.line(), knownPosition.column(), file, knownOffset, offset);
         knownOffset = offset;

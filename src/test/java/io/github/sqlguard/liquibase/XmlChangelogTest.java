@@ -44,9 +44,9 @@ class XmlChangelogTest {
         "<delete tableName=\"customers\"/>|DELETE FROM customers",
         "<delete tableName=\"c\" schemaName=\"s\"><where>id = 1</where></delete>|DELETE FROM s.c WHERE id = 1",
         "<update tableName=\"t\"><column name=\"a\" value=\"1\"/><column name=\"b\" valueNumeric=\"2\"/></update>"
-                + "|UPDATE t SET a = ?, b = ?",
+                + "|'UPDATE t SET a = ''1'', b = 2'",
         "<update tableName=\"t\"><column name=\"a\" value=\"1\"/><where>a &lt; 3</where></update>"
-                + "|UPDATE t SET a = ? WHERE a < 3",
+                + "|'UPDATE t SET a = ''1'' WHERE a < 3'",
         "<dropTable tableName=\"t\"/>|DROP TABLE t",
         "<dropTable tableName=\"t\" schemaName=\"app\" cascadeConstraints=\"true\"/>|DROP TABLE app.t CASCADE",
         "<dropColumn tableName=\"t\" columnName=\"a\"/>|ALTER TABLE t DROP COLUMN a",

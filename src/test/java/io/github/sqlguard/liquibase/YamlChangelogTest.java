@@ -60,7 +60,7 @@ class YamlChangelogTest {
                             - column: { name: tier, value: gold }
                 """, LiquibaseOptions.defaults());
         List<Statement> statements = changelog.scripts().get(0).script().statements();
-        assertEquals(List.of("DELETE FROM orders WHERE status = 'void'", "UPDATE customer SET tier = ?"),
+        assertEquals(List.of("DELETE FROM orders WHERE status = 'void'", "UPDATE customer SET tier = 'gold'"),
                 statements.stream().map(Statement::sql).toList());
         assertEquals("db/c.yaml:6:11", statements.get(0).start().toString());
         assertEquals(2, changelog.problems().size(), changelog.problems().toString());
@@ -204,7 +204,7 @@ class YamlChangelogTest {
                               - column:
                                   name: b
                 """, LiquibaseOptions.defaults());
-        assertEquals(List.of("DELETE FROM customers", "UPDATE t SET a = ? WHERE id = 1",
+        assertEquals(List.of("DELETE FROM customers", "UPDATE t SET a = 'x' WHERE id = 1",
                 "ALTER TABLE t DROP COLUMN a, b"), statements.stream().map(Statement::sql).toList());
         assertEquals("db/c.yaml:6:11", statements.get(0).start().toString());
         assertEquals("db/c.yaml:8:11", statements.get(1).start().toString());
@@ -399,7 +399,7 @@ class YamlChangelogTest {
                 """, LiquibaseOptions.defaults());
         assertEquals(List.of("DELETE FROM notifications WHERE created_at > now() - interval '1 day'",
                 "DELETE FROM notification_reads WHERE created_at > now() - interval '1 day'",
-                "UPDATE notifications SET seen = ? WHERE created_at > now() - interval '1 day'",
+                "UPDATE notifications SET seen = '1' WHERE created_at > now() - interval '1 day'",
                 "DROP TABLE legacy_notifications"), statements.stream().map(Statement::sql).toList());
         assertEquals("db/m.yaml:9:11", statements.get(1).start().toString());
     }
