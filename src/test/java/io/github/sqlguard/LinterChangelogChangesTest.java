@@ -559,8 +559,8 @@ class LinterChangelogChangesTest {
                         + " since) (changeset a:2)",
                 // total * 100 is NULL where total is: MySQL's MODIFY .. NOT NULL turns those into 0.
                 "db/changelog.xml:8:5 not-null-fills-nulls NOT NULL on nullable column total_cents of invoice: every"
-                        + " NULL it holds becomes the type's implicit default ('' or 0, not the DEFAULT clause) outside"
-                        + " strict mode, and fails the statement in strict mode (changeset a:2)",
+                        + " NULL it holds becomes the type's implicit default ('' or 0, not the DEFAULT clause) on MySQL"
+                        + " and MariaDB outside strict mode, and fails the statement in strict mode (changeset a:2)",
                 // Changeset 2 wrote total_cents: changeset 3 overwrites those values, run in one deploy or not.
                 "db/changelog.xml:11:5 update-without-where UPDATE without WHERE changes every row of invoice"
                         + " (changeset a:3)"),

@@ -83,4 +83,34 @@ class LinterChangelogNotNullFillsNullsTest {
             default -> List.of();
         }, found);
     }
+
+    /**
+     * Under {@code auto} the change runs on whatever database the project uses: the message says where its NULLs are
+     * replaced, so a project on another database knows to set its dialect.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "AUTO  | every NULL it holds becomes the type's implicit default ('' or 0, not the DEFAULT clause) on MySQL and"
+                + " MariaDB outside strict mode, and fails the statement in strict mode",
+        "MYSQL | every NULL it holds becomes the type's implicit default ('' or 0, not the DEFAULT clause) outside"
+                + " strict mode, and fails the statement in strict mode",
+    })
+    void theMessageNamesMySqlWhereTheDatabaseIsNotKnown(Dialect dialect, String consequence) throws IOException {
+        TestProject.write(project, "db/changelog.xml", """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                  <changeSet id="1" author="a"><createTable tableName="users"><column name="id" type="bigint"/>
+                    <column name="nick" type="varchar(20)"/></createTable></changeSet>
+                  <changeSet id="2" author="a"><insert tableName="users"><column name="id" value="1"/></insert>
+                  </changeSet>
+                  <changeSet id="3" author="a">
+                    <addNotNullConstraint tableName="users" columnName="nick" columnDataType="varchar(20)"/>
+                  </changeSet>
+                </databaseChangeLog>
+                """);
+
+        List<String> messages = TestProject.lint(project, dialect).findings().stream()
+                .filter(f -> f.ruleId().equals("not-null-fills-nulls")).map(f -> f.message()).toList();
+
+        assertEquals(List.of("NOT NULL on nullable column nick of users: " + consequence + " (changeset a:3)"), messages);
+    }
 }

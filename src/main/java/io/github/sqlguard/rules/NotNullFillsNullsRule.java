@@ -2,10 +2,13 @@ package io.github.sqlguard.rules;
 
 import io.github.sqlguard.analysis.ClauseKind;
 import io.github.sqlguard.analysis.DestructiveClause;
+import io.github.sqlguard.analysis.StatementModel;
+import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.model.RuleInfo;
 import io.github.sqlguard.model.Severity;
 import io.github.sqlguard.schema.SchemaFacts;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -54,9 +57,23 @@ public final class NotNullFillsNullsRule extends ClauseRule {
 
     @Override
     String message(List<DestructiveClause> group) {
+        return message(group, "");
+    }
+
+    /**
+     * Under {@code auto} the message names the databases where NULLs are replaced: a Liquibase addNotNullConstraint
+     * reaches here as the MODIFY it runs on MySQL, whatever database the project turns out to use.
+     */
+    @Override
+    Optional<String> message(List<DestructiveClause> group, StatementModel statement, SchemaFacts schema) {
+        return Optional.of(message(group, statement.statement().dialect() == Dialect.AUTO
+                ? " on MySQL and MariaDB" : ""));
+    }
+
+    private static String message(List<DestructiveClause> group, String where) {
         DestructiveClause first = group.get(0);
         return "NOT NULL on nullable column " + first.name() + " of " + first.table() + ": every NULL it holds becomes"
-                + " the type's implicit default ('' or 0, not the DEFAULT clause) outside strict mode, and fails the"
-                + " statement in strict mode";
+                + " the type's implicit default ('' or 0, not the DEFAULT clause)" + where + " outside strict mode,"
+                + " and fails the statement in strict mode";
     }
 }
