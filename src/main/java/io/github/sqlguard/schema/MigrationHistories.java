@@ -305,7 +305,11 @@ public final class MigrationHistories implements EarlierRoutines {
             List<File> replayed) {
         Map<List<Object>, List<Reversing>> byTarget = new HashMap<>();
         Set<String> upPaths = new HashSet<>();
-        replayed.forEach(file -> upPaths.add(file.path()));
+        Set<String> histories = new HashSet<>();
+        replayed.forEach(file -> {
+            upPaths.add(file.path());
+            histories.add(file.place().history());
+        });
         NumberedUpScripts numbered = null;
         for (Reversing down : reversing) {
             MigrationOrder.Reversal asNamed = down.reversal();
@@ -325,8 +329,15 @@ public final class MigrationHistories implements EarlierRoutines {
             byTarget.computeIfAbsent(key, k -> new ArrayList<>()).add(down);
             // x.mysql.down.sql reverses, where no x.mysql.up.sql exists, the x.up.sql the mysql history runs
             if (reversal.version() == null && !reversal.history().isEmpty()) {
-                MigrationOrder.databaseFile(reversal.upPath()).ifPresent(named -> byTarget.computeIfAbsent(
-                        byGenericPath(reversal.history(), named.genericPath()), k -> new ArrayList<>()).add(down));
+                MigrationOrder.databaseFile(reversal.upPath()).ifPresent(named -> {
+                    byTarget.computeIfAbsent(byGenericPath(reversal.history(), named.genericPath()),
+                            k -> new ArrayList<>()).add(down);
+                    // With no up script of its own anywhere, the database has no history apart: it runs the
+                    // shared x.up.sql where every database does, and this down script reverses that.
+                    if (!histories.contains(reversal.history()) && upPaths.contains(named.genericPath())) {
+                        byTarget.computeIfAbsent(byPath(named.genericPath()), k -> new ArrayList<>()).add(down);
+                    }
+                });
             }
         }
         return byTarget;
