@@ -305,10 +305,10 @@ public final class MigrationHistories implements EarlierRoutines {
             List<File> replayed) {
         Map<List<Object>, List<Reversing>> byTarget = new HashMap<>();
         Set<String> upPaths = new HashSet<>();
-        Set<String> histories = new HashSet<>();
+        Set<List<Object>> replayedIn = new HashSet<>();
         replayed.forEach(file -> {
             upPaths.add(file.path());
-            histories.add(file.place().history());
+            replayedIn.add(byGenericPath(file.place().history(), file.path()));
         });
         NumberedUpScripts numbered = null;
         for (Reversing down : reversing) {
@@ -332,10 +332,12 @@ public final class MigrationHistories implements EarlierRoutines {
                 MigrationOrder.databaseFile(reversal.upPath()).ifPresent(named -> {
                     byTarget.computeIfAbsent(byGenericPath(reversal.history(), named.genericPath()),
                             k -> new ArrayList<>()).add(down);
-                    // With no up script of its own anywhere, the database has no history apart: it runs the
-                    // shared x.up.sql where every database does, and this down script reverses that.
-                    if (!histories.contains(reversal.history()) && upPaths.contains(named.genericPath())) {
-                        byTarget.computeIfAbsent(byPath(named.genericPath()), k -> new ArrayList<>()).add(down);
+                    // Where the database's history does not run x.up.sql (no up script beside it names the
+                    // database), the history shared by every database does, and this down script reverses that.
+                    if (!replayedIn.contains(byGenericPath(reversal.history(), named.genericPath()))
+                            && replayedIn.contains(byGenericPath("", named.genericPath()))) {
+                        byTarget.computeIfAbsent(byGenericPath("", named.genericPath()), k -> new ArrayList<>())
+                                .add(down);
                     }
                 });
             }
