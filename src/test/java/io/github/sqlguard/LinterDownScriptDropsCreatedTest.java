@@ -119,6 +119,36 @@ class LinterDownScriptDropsCreatedTest {
                 drops("db/00002_paid.sql"));
     }
 
+    @Test
+    void aDatabasesOwnDownScriptDropsWhatTheUpScriptForEveryDatabaseCreated() throws IOException {
+        TestProject.write(project, "db/20240101000000_refunds.up.sql",
+                "CREATE TABLE refunds (id INT PRIMARY KEY, note VARCHAR(20));\n\nCREATE INDEX refunds_note ON refunds"
+                        + " (note);\n");
+        TestProject.write(project, "db/20240101000000_refunds.down.sql", "DROP INDEX refunds_note;\n\nDROP TABLE"
+                + " refunds;\n");
+        TestProject.write(project, "db/20240101000000_refunds.mysql.down.sql",
+                "DROP INDEX refunds_note ON refunds;\n\nDROP TABLE refunds;\n");
+
+        assertEquals(List.of("db/20240101000000_refunds.mysql.down.sql:3:1 drop-table INFO"),
+                drops("db/20240101000000_refunds.mysql.down.sql"));
+        assertEquals(List.of("db/20240101000000_refunds.down.sql:3:1 drop-table INFO"),
+                drops("db/20240101000000_refunds.down.sql"));
+    }
+
+    @Test
+    void aDatabasesOwnDownScriptReversesTheSharedUpScriptWhenAnotherFolderGivesThatDatabaseAHistory()
+            throws IOException {
+        TestProject.write(project, "db/core/20230101000000_init.mysql.up.sql", BASE);
+        TestProject.write(project, "db/core/20230101000000_init.postgres.up.sql", BASE);
+        TestProject.write(project, "db/extra/20240101000000_refunds.up.sql",
+                "CREATE TABLE refunds (id INT PRIMARY KEY);\n");
+        TestProject.write(project, "db/extra/20240101000000_refunds.down.sql", "DROP TABLE refunds;\n");
+        TestProject.write(project, "db/extra/20240101000000_refunds.mysql.down.sql", "DROP TABLE refunds;\n");
+
+        assertEquals(List.of("db/extra/20240101000000_refunds.mysql.down.sql:1:1 drop-table INFO"),
+                drops("db/extra/20240101000000_refunds.mysql.down.sql"));
+    }
+
     private List<String> drops(String path) {
         return findings().stream().filter(f -> f.location().toString().startsWith(path + ":"))
                 .filter(f -> f.ruleId().startsWith("drop-"))

@@ -7,6 +7,7 @@ import io.github.sqlguard.analysis.WhereFact;
 import io.github.sqlguard.model.RuleInfo;
 import io.github.sqlguard.model.Severity;
 import io.github.sqlguard.schema.CascadeNote;
+import io.github.sqlguard.schema.OuterRowColumn;
 import io.github.sqlguard.schema.RowFilter;
 import io.github.sqlguard.schema.SchemaFacts;
 import java.util.List;
@@ -32,7 +33,10 @@ public final class UnfilteredSubqueryRule implements Rule {
             "A condition such as account_id IN (SELECT id FROM accounts) looks like a restriction, but when every"
                     + " row has its related row (which a foreign key guarantees) it selects all of them; an"
                     + " EXISTS (SELECT 1 FROM accounts) that names no column of the row holds for every row as soon"
-                    + " as accounts has one. A DELETE without WHERE whose join only ties each row to the key of its"
+                    + " as accounts has one, and so does account_id IN (SELECT account_id FROM accounts) when"
+                    + " accounts has no column account_id, as the name is then the changed row's own; its NOT IN"
+                    + " form, written to remove the rows without a related row, removes every row while accounts is"
+                    + " empty and none otherwise. A DELETE without WHERE whose join only ties each row to the key of its"
                     + " related row (DELETE i FROM invoices i JOIN accounts a ON a.id = i.account_id, where the"
                     + " migrations made accounts.id a key) is the same, and so is an UPDATE joined that way whose SET"
                     + " reads nothing of the joined row (UPDATE i SET i.total = 0 FROM invoices i JOIN accounts a ON"
@@ -134,6 +138,14 @@ public final class UnfilteredSubqueryRule implements Rule {
 
     private static String message(RowFilter filter, String related) {
         String effect = filter.verb().equals("DELETE") ? "removes" : "changes";
+        if (filter.outerColumn().isPresent()) {
+            OuterRowColumn outer = filter.outerColumn().get();
+            return filter.verb() + " on " + filter.table() + " is limited only by a subquery that selects "
+                    + outer.column() + ", a column of " + filter.table() + " that " + related + " does not have, so"
+                    + " it compares each row's " + outer.column() + " with itself: it " + effect + " every row of "
+                    + filter.table() + (outer.negated() ? " whenever " + related + " is empty, and none otherwise"
+                            : " as soon as " + related + " has a row");
+        }
         if (filter.uncorrelated()) {
             return filter.verb() + " on " + filter.table() + " is limited only by a subquery that reads " + related
                     + " without a filter and names no column of " + filter.table() + ": it " + effect

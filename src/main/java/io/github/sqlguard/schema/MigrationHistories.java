@@ -305,7 +305,11 @@ public final class MigrationHistories implements EarlierRoutines {
             List<File> replayed) {
         Map<List<Object>, List<Reversing>> byTarget = new HashMap<>();
         Set<String> upPaths = new HashSet<>();
-        replayed.forEach(file -> upPaths.add(file.path()));
+        Set<List<Object>> replayedIn = new HashSet<>();
+        replayed.forEach(file -> {
+            upPaths.add(file.path());
+            replayedIn.add(byGenericPath(file.place().history(), file.path()));
+        });
         NumberedUpScripts numbered = null;
         for (Reversing down : reversing) {
             MigrationOrder.Reversal asNamed = down.reversal();
@@ -325,8 +329,17 @@ public final class MigrationHistories implements EarlierRoutines {
             byTarget.computeIfAbsent(key, k -> new ArrayList<>()).add(down);
             // x.mysql.down.sql reverses, where no x.mysql.up.sql exists, the x.up.sql the mysql history runs
             if (reversal.version() == null && !reversal.history().isEmpty()) {
-                MigrationOrder.databaseFile(reversal.upPath()).ifPresent(named -> byTarget.computeIfAbsent(
-                        byGenericPath(reversal.history(), named.genericPath()), k -> new ArrayList<>()).add(down));
+                MigrationOrder.databaseFile(reversal.upPath()).ifPresent(named -> {
+                    byTarget.computeIfAbsent(byGenericPath(reversal.history(), named.genericPath()),
+                            k -> new ArrayList<>()).add(down);
+                    // Where the database's history does not run x.up.sql (no up script beside it names the
+                    // database), the history shared by every database does, and this down script reverses that.
+                    if (!replayedIn.contains(byGenericPath(reversal.history(), named.genericPath()))
+                            && replayedIn.contains(byGenericPath("", named.genericPath()))) {
+                        byTarget.computeIfAbsent(byGenericPath("", named.genericPath()), k -> new ArrayList<>())
+                                .add(down);
+                    }
+                });
             }
         }
         return byTarget;

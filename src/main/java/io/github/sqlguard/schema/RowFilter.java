@@ -25,9 +25,17 @@ import java.util.Set;
  *     UPDATE, as {@code verb} says) rather than a WHERE: it is about that clause only
  * @param joined true when the filter is a join to a query of the WITH list or a derived table, with the WHERE that
  *     ties it: what it says covers that join
+ * @param outerColumn the subquery's column that is the changed row's own, when {@code onlyRelatedRow}'s subquery
+ *     selects one ({@code ref NOT IN (SELECT ref FROM parents)}, parents lacking ref)
  */
 public record RowFilter(String verb, String table, Optional<String> alwaysTrue, Optional<String> onlyRelatedRow,
-        boolean uncorrelated, boolean merge, boolean joined) {
+        boolean uncorrelated, boolean merge, boolean joined, Optional<OuterRowColumn> outerColumn) {
+
+    /** A filter whose subquery, if any, reads its own table's columns. */
+    public RowFilter(String verb, String table, Optional<String> alwaysTrue, Optional<String> onlyRelatedRow,
+            boolean uncorrelated, boolean merge, boolean joined) {
+        this(verb, table, alwaysTrue, onlyRelatedRow, uncorrelated, merge, joined, Optional.empty());
+    }
 
     private static final int MAX_VIEW_DEPTH = 8;
 
@@ -97,6 +105,12 @@ public record RowFilter(String verb, String table, Optional<String> alwaysTrue, 
         Optional<List<Token>> loopSubquery = RowLoopCondition.asSubquery(statement);
         String subquery = loopSubquery.isPresent() ? RowLoopCondition.loopReading(statement) : "its subquery";
         return WhereTokens.of(loopSubquery.orElse(statement.tokens())).map(where -> {
+            Optional<OuterRowColumn> outer = loopSubquery.isPresent() ? Optional.empty()
+                    : OuterRowColumn.of(where, facts.before());
+            if (outer.isPresent()) {
+                return new RowFilter(where.verb(), where.table(), Optional.empty(), Optional.of(outer.get().table()),
+                        true, false, false, outer);
+            }
             Optional<WhereJudgement.RelatedRow> required = WhereJudgement.onlyRequiresRelatedRow(where);
             Optional<WhereJudgement.RelatedRow> filled = required
                     .flatMap(row -> throughFill(row, scratch, facts.before()));

@@ -186,7 +186,7 @@ public final class WhereJudgement {
      * ORDER BY or a row lock ({@code FOR UPDATE}, {@code FOR NO KEY UPDATE OF t NOWAIT}, {@code FOR SHARE}): a query
      * that locks the rows it is about to change, as trigger functions do, reads them all in some order.
      */
-    private static boolean filtersNothing(List<Token> rest) {
+    static boolean filtersNothing(List<Token> rest) {
         List<Token> read = UnfilteringClauses.withoutOrderOrLock(rest);
         return read.isEmpty() || read.get(0).isWord("WHERE") && read.size() > 1
                 && TokenConditionTruth.holdsForEveryRow(read.subList(1, read.size()));
@@ -196,11 +196,11 @@ public final class WhereJudgement {
      * A query reading one table: the table as written, its alias, the columns it selects as written (null for one
      * that is not a plain column, empty for all of them) and what follows the table.
      */
-    private record Query(String table, String alias, List<String> columns, List<Token> rest) {
+    record Query(String table, String alias, List<String> columns, List<Token> rest) {
     }
 
     /** {@code SELECT .. FROM t [alias] ..}, or PostgreSQL's {@code TABLE t}, which is SELECT * FROM t. */
-    private static Optional<Query> query(List<Token> select) {
+    static Optional<Query> query(List<Token> select) {
         if (select.size() > 1 && select.get(0).isWord("TABLE")) {
             SchemaNames.Read table = SchemaNames.name(select, 1);
             return table == null || table.next() != select.size() ? Optional.empty()
