@@ -123,7 +123,10 @@ final class InstallScripts {
     /** The install scripts of the version their folder's first step starts from, which the steps run after. */
     private final Set<String> stepsBases;
 
-    /** The install scripts named for the database of a folder of steps, in another tree, and the history they join. */
+    /**
+     * The install scripts named for the database of a folder of steps, in another tree, and those beside scripts
+     * named for the changes of one release ({@link ReleaseChangeScripts}), each with the history it joins.
+     */
     private final Map<String, String> databaseInstallFiles;
 
     private InstallScripts(Map<String, String> installFolders, Set<String> installFiles, Set<String> stepsBases,
@@ -193,6 +196,7 @@ final class InstallScripts {
                 baselineFolders(paths, above).forEach(folder -> installFolders.put(folder, folder));
             }
         });
+        ReleaseChangeScripts.installsBeside(paths).forEach(databaseInstallFiles::putIfAbsent);
         return new InstallScripts(installFolders, installFiles, stepsBases, databaseInstallFiles);
     }
 

@@ -154,6 +154,9 @@ class MigrationHistoriesTest {
      * named for one release each in a folder named for upgrading ({@code schema/upgrade/upgrade-pre-0.9.7.sql}, {@code
      * upgrade/mysql/2.0.0.sql}), whose install scripts are those of the folder above or, for a folder per database,
      * those named for that database in another tree ({@code schema/mysql-schema.sql}); not in any other folder.
+     * Scripts named for the changes of one release each ({@code sql/changes-1.6.0.sql}, {@code upgrade_2.1.sql}) are
+     * steps in whatever folder, and the scripts beside them named for no release install the latest schema; a name
+     * whose word does not say it changes or upgrades ({@code release-1.6.0.sql}) is no step.
      */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -211,6 +214,14 @@ class MigrationHistoriesTest {
                 + " | db/upgrade/mysql_app_1.2_to_1.3.sql | VARCHAR(255)",
         "db/liquibase/baseline/app.mysql.create.sql | db/upgrade/mysql_app_1.0_to_1.1.sql"
                 + " | db/upgrade/mysql_app_1.1_to_1.2.sql | db/upgrade/mysql_app_1.2_to_1.3.sql | VARCHAR(255)",
+        "sql/app_manager.sql    | sql/changes-1.5.0.sql         | sql/changes-1.6.0.sql      | sql/changes-1.10.0.sql"
+                + " | VARCHAR(255)",
+        "schema.sql             | upgrade_2.0.sql               | upgrade_2.1.sql            | upgrade_2.2.sql"
+                + " | VARCHAR(255)",
+        "db/schema.sql          | db/update-v3.0-mysql.sql      | db/update-v3.1-mysql.sql   | db/update-v3.2-mysql.sql"
+                + " | VARCHAR(255)",
+        "sql/app.sql            | sql/release-1.5.0.sql         | sql/release-1.6.0.sql      | sql/release-1.10.0.sql"
+                + " | ",
     })
     void anInstallScriptBesideVersionStepsIsAHistoryOfItsOwn(String install, String base, String other,
             String narrowing, String typeBefore) {
