@@ -138,6 +138,7 @@ final class OtherTablesCondition {
                 i++; // literals, operators, placeholders, T-SQL @variables, types, the body's variables
                 continue;
             }
+            int start = i;
             ObjectNames.NameAt name = tokens.nameAt(i);
             if (name == null || name.next() > to) {
                 return null;
@@ -148,7 +149,8 @@ final class OtherTablesCondition {
             }
             String last = ObjectNames.lastPart(name.text());
             if (last.length() == name.text().length()) {
-                if (token.type() == TokenType.WORD && NOT_COLUMNS.contains(token.upper())) {
+                if (token.type() == TokenType.WORD && NOT_COLUMNS.contains(token.upper())
+                        && !UnknownTruthValue.nameAt(tokens.tokens(), start)) {
                     continue;
                 }
                 return null; // an unqualified column may be the target's

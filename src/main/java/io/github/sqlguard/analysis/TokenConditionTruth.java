@@ -31,8 +31,9 @@ public final class TokenConditionTruth {
      * {@link #holdsForEveryRow} accepts, leaves out the rows whose id is NULL.
      */
     public static boolean holdsWithoutReadingRows(List<Token> condition) {
-        for (Token token : condition) {
-            if (token.type() == TokenType.WORD ? !LITERAL_WORDS.contains(token.upper()) && !token.isWord("OR")
+        for (int i = 0; i < condition.size(); i++) {
+            Token token = condition.get(i);
+            if (token.type() == TokenType.WORD ? !isLiteralWord(condition, i) && !token.isWord("OR")
                     : token.type() != TokenType.NUMBER && token.type() != TokenType.STRING
                             && token.type() != TokenType.SYMBOL) {
                 return false;
@@ -87,12 +88,17 @@ public final class TokenConditionTruth {
     private static final Set<String> LITERAL_WORDS = Set.of("TRUE", "FALSE", "NULL", "UNKNOWN", "IS", "NOT", "IN",
             "LIKE", "ILIKE", "ESCAPE", "BETWEEN", "AND", "DISTINCT", "FROM");
 
+    /** A word of a condition of literals alone; {@code UNKNOWN} only as the truth value, else it names a column. */
+    private static boolean isLiteralWord(List<Token> tokens, int index) {
+        return LITERAL_WORDS.contains(tokens.get(index).upper()) && !UnknownTruthValue.nameAt(tokens, index);
+    }
+
     private boolean literalsOnly(int from, int to) {
         for (int i = from; i < to; i++) {
             Token token = tokens.tokens().get(i);
             boolean literal = switch (token.type()) {
                 case NUMBER, STRING, SYMBOL -> true;
-                case WORD -> LITERAL_WORDS.contains(token.upper());
+                case WORD -> isLiteralWord(tokens.tokens(), i);
                 default -> false;
             };
             if (!literal) {

@@ -1,6 +1,7 @@
 package io.github.sqlguard.schema;
 
 import io.github.sqlguard.analysis.ObjectNames;
+import io.github.sqlguard.analysis.UnknownTruthValue;
 import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
 import java.util.LinkedHashSet;
@@ -103,7 +104,8 @@ final class ExpressionColumns {
     private static boolean isColumn(List<Token> expression, int i, boolean qualified) {
         Token token = expression.get(i);
         boolean name = token.type() == TokenType.QUOTED_NAME
-                || token.type() == TokenType.WORD && !EXPRESSION_WORDS.contains(token.upper())
+                || token.type() == TokenType.WORD && (!EXPRESSION_WORDS.contains(token.upper())
+                        || UnknownTruthValue.nameAt(expression, i))
                 && !token.text().startsWith("@") && !token.text().startsWith(":");
         if (!name) {
             return false;
