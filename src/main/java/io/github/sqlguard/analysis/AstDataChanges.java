@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.Block;
@@ -43,36 +44,48 @@ final class AstDataChanges {
     /** How the statement's database reads a string written alone as a condition. */
     private final TextAsCondition textAsCondition;
 
+    /** The routine variables a bare name means instead of a column ({@link StatementTokens#variablesNamingNoColumn}). */
+    private final Set<String> variablesNamingNoColumn;
+
     private AstDataChanges(boolean ctesAreUpdatable, boolean fromItemsAreOtherInstances,
-            TextAsCondition textAsCondition) {
+            TextAsCondition textAsCondition, Set<String> variablesNamingNoColumn) {
         this.textAsCondition = textAsCondition;
+        this.variablesNamingNoColumn = variablesNamingNoColumn;
         this.ctesAreUpdatable = ctesAreUpdatable;
         this.fromItemsAreOtherInstances = fromItemsAreOtherInstances;
     }
 
     /** The changes in {@code ast}, a JSqlParser statement (typed loosely so callers need not load its class). */
     static List<DataChange> in(Object ast) {
-        return in(ast, false, false, TextAsCondition.UNDECIDED);
+        return in(ast, false, false, TextAsCondition.UNDECIDED, Set.of());
     }
 
     /**
      * The changes in {@code ast}; with {@code ctesAreUpdatable} (SQL Server), {@code WITH x AS (SELECT .. FROM t
      * WHERE ..) DELETE FROM x} deletes only the rows of {@code t} the CTE's WHERE selects, as a view would; with
      * {@code fromItemsAreOtherInstances} (PostgreSQL), {@code UPDATE t .. FROM t k JOIN u ON ..} joins a second
-     * instance of t, which limits none of the target's rows.
+     * instance of t, which limits none of the target's rows; a bare name in {@code variablesNamingNoColumn} is a
+     * variable of the statement's routine, not a column.
      */
     static List<DataChange> in(Object ast, boolean ctesAreUpdatable, boolean fromItemsAreOtherInstances,
-            TextAsCondition textAsCondition) {
-        AstDataChanges walker = new AstDataChanges(ctesAreUpdatable, fromItemsAreOtherInstances, textAsCondition);
+            TextAsCondition textAsCondition, Set<String> variablesNamingNoColumn) {
+        AstDataChanges walker = new AstDataChanges(ctesAreUpdatable, fromItemsAreOtherInstances, textAsCondition,
+                variablesNamingNoColumn);
         walker.visit((Statement) ast);
         return walker.found;
     }
 
     private WhereFact whereFact(Expression where) {
+        return whereFact(where, SoleTableColumns.NONE);
+    }
+
+    /** The fact of {@code where}, which reads the columns of {@code scope}'s table alone when that is known. */
+    private WhereFact whereFact(Expression where, SoleTableColumns scope) {
         if (where == null) {
             return WhereFact.ABSENT;
         }
-        return ExpressionTruth.of(where, textAsCondition) == Truth.ALWAYS_TRUE ? WhereFact.ALWAYS_TRUE : WhereFact.PRESENT;
+        return ExpressionTruth.of(where, textAsCondition, scope) == Truth.ALWAYS_TRUE ? WhereFact.ALWAYS_TRUE
+                : WhereFact.PRESENT;
     }
 
     private void visit(Statement statement) {
@@ -162,7 +175,7 @@ final class AstDataChanges {
             addTable(joined, delete.getTable());
         }
         addJoins(joined, delete.getJoins());
-        WhereFact where = whereFact(delete.getWhere());
+        WhereFact where = whereFact(delete.getWhere(), soleTable(delete));
         return new DataChange("DELETE", joined.tablesOf(targets), joined.restrict(targets), joined.reach(targets),
                 where, null);
     }
@@ -185,10 +198,55 @@ final class AstDataChanges {
         addJoins(fromJoin, update.getJoins());
         boolean restricted = startJoin.restrict(targets)
                 || !(fromItemsAreOtherInstances && startJoin.hasOneTable()) && fromJoin.restrict(targets);
-        WhereFact where = whereFact(update.getWhere());
+        WhereFact where = whereFact(update.getWhere(), soleTable(update));
         JoinReach crossJoin = JoinedTables.either(startJoin.reach(targets), fromJoin.reach(targets));
         return new DataChange("UPDATE", fromJoin.tablesOf(startJoin.tablesOf(targets)), restricted, crossJoin, where,
                 null);
+    }
+
+    /**
+     * The one table a DELETE reads in its WHERE: no USING list or join, and no list of targets but the table itself
+     * (T-SQL's and MySQL's {@code DELETE a FROM t a}).
+     */
+    private SoleTableColumns soleTable(Delete delete) {
+        Table table = delete.getTable();
+        boolean alone = table != null && isEmpty(delete.getUsingList()) && isEmpty(delete.getJoins())
+                && (isEmpty(delete.getTables())
+                        || delete.getTables().size() == 1 && denotes(delete.getTables().get(0), table));
+        return alone ? soleTable(table) : SoleTableColumns.NONE;
+    }
+
+    /**
+     * The one table an UPDATE reads in its WHERE: no join and no FROM list, or (where the FROM list may name the
+     * target, as in T-SQL's {@code UPDATE a SET .. FROM t a}) a FROM list of that table alone.
+     */
+    private SoleTableColumns soleTable(Update update) {
+        Table table = update.getTable();
+        if (table == null || !isEmpty(update.getStartJoins()) || !isEmpty(update.getJoins())) {
+            return SoleTableColumns.NONE;
+        }
+        if (update.getFromItem() == null) {
+            return soleTable(table);
+        }
+        return !fromItemsAreOtherInstances && table.getAlias() == null && update.getFromItem() instanceof Table listed
+                && denotes(table, listed) ? soleTable(listed) : SoleTableColumns.NONE;
+    }
+
+    private SoleTableColumns soleTable(Table table) {
+        return SoleTableColumns.of(table.getFullyQualifiedName(),
+                table.getAlias() == null ? null : table.getAlias().getName(), variablesNamingNoColumn);
+    }
+
+    /** True when {@code named}, a target written without alias, names {@code table} by its alias or its name. */
+    private static boolean denotes(Table named, Table table) {
+        String key = ObjectNames.normalize(named.getFullyQualifiedName());
+        return table.getAlias() != null ? key.equals(ObjectNames.normalize(table.getAlias().getName()))
+                : key.equals(ObjectNames.normalize(table.getFullyQualifiedName()))
+                        || key.equals(ObjectNames.normalize(table.getName()));
+    }
+
+    private static boolean isEmpty(List<?> list) {
+        return list == null || list.isEmpty();
     }
 
     private void addJoins(JoinedTables joined, List<Join> joins) {

@@ -24,7 +24,8 @@ final class DataChanges {
                 : AstDataChanges.in(ast, statement.dialect() == Dialect.SQLSERVER
                         || statement.dialect() == Dialect.AUTO,
                         StatementTokens.fromItemsAreOtherInstances(statement),
-                        TextAsCondition.in(statement.dialect()));
+                        TextAsCondition.in(statement.dialect()),
+                        StatementTokens.of(statement).variablesNamingNoColumn());
         boolean sameShape = changes.size() == fromTokens.size();
         boolean placeholders = hasPlaceholder(statement);
         List<RowChange> result = new ArrayList<>();

@@ -35,25 +35,44 @@ import net.sf.jsqlparser.statement.select.SelectItem;
 /** Decides from JSqlParser's expression tree whether a condition holds for every row. */
 final class ExpressionTruth {
 
-    private ExpressionTruth() {
+    /** How the statement's database reads a string written alone as a condition. */
+    private final TextAsCondition text;
+    /** The one table the condition reads, whose columns a bare name and a qualified one both name. */
+    private final SoleTableColumns scope;
+
+    private ExpressionTruth(TextAsCondition text, SoleTableColumns scope) {
+        this.text = text;
+        this.scope = scope;
     }
 
     /** The truth of {@code expression}; {@code text} says how its database reads a string written alone. */
     static Truth of(Expression expression, TextAsCondition text) {
+        return of(expression, text, SoleTableColumns.NONE);
+    }
+
+    /**
+     * The truth of {@code expression}, a condition that reads the columns of {@code scope}'s table alone, where
+     * {@code e.empno = empno} compares a column with itself.
+     */
+    static Truth of(Expression expression, TextAsCondition text, SoleTableColumns scope) {
+        return new ExpressionTruth(text, scope).truth(expression);
+    }
+
+    private Truth truth(Expression expression) {
         if (expression instanceof ParenthesedExpressionList<?> list) {
-            return list.size() == 1 ? of(list.get(0), text) : Truth.UNKNOWN;
+            return list.size() == 1 ? truth(list.get(0)) : Truth.UNKNOWN;
         } else if (expression instanceof Parenthesis parenthesis) {
-            return of(parenthesis.getExpression(), text);
+            return truth(parenthesis.getExpression());
         } else if (expression instanceof OrExpression) {
             List<Expression> terms = new ArrayList<>();
             flatten(expression, OrExpression.class, terms);
-            return coversNull(terms) ? Truth.ALWAYS_TRUE : Truth.or(terms.stream().map(term -> of(term, text)).toList());
+            return coversNull(terms) ? Truth.ALWAYS_TRUE : Truth.or(terms.stream().map(this::truth).toList());
         } else if (expression instanceof AndExpression) {
             List<Expression> terms = new ArrayList<>();
             flatten(expression, AndExpression.class, terms);
-            return Truth.and(terms.stream().map(term -> of(term, text)).toList());
+            return Truth.and(terms.stream().map(this::truth).toList());
         } else if (expression instanceof NotExpression not) {
-            return of(not.getExpression(), text).not();
+            return truth(not.getExpression()).not();
         } else if (expression instanceof StringValue string && string.getPrefix() == null) {
             return text.truthOf(string.getValue()); // MySQL's WHERE '1', PostgreSQL's WHERE 't'
         } else if (expression instanceof Column column && column.getTable() == null
@@ -106,7 +125,7 @@ final class ExpressionTruth {
     }
 
     /** {@code 'x' IS NOT NULL}: a literal other than '' (which Oracle reads as NULL) is never NULL. */
-    private static Truth literalIsNull(IsNullExpression test) {
+    private Truth literalIsNull(IsNullExpression test) {
         Comparison.Operand value = operand(test.getLeftExpression());
         boolean literal = value != null && (value.kind() == Comparison.Kind.NUMBER
                 || value.kind() == Comparison.Kind.STRING && !value.value().isEmpty());
@@ -138,7 +157,7 @@ final class ExpressionTruth {
     }
 
     /** {@code 1 IN (1, 2)}: a literal that equals a literal of its own list. */
-    private static Truth literalInItsOwnList(InExpression in) {
+    private Truth literalInItsOwnList(InExpression in) {
         Comparison.Operand left = operand(in.getLeftExpression());
         if (left == null || left.kind() == Comparison.Kind.COLUMN
                 || !(in.getRightExpression() instanceof ExpressionList<?> list)) {
@@ -164,7 +183,7 @@ final class ExpressionTruth {
     }
 
     /** True for {@code x IS NULL OR x IS NOT NULL}: together the terms cover every row. */
-    private static boolean coversNull(List<Expression> terms) {
+    private boolean coversNull(List<Expression> terms) {
         Set<String> isNull = new HashSet<>();
         Set<String> isNotNull = new HashSet<>();
         for (Expression term : terms) {
@@ -173,7 +192,7 @@ final class ExpressionTruth {
                 bare = list.get(0);
             }
             if (bare instanceof IsNullExpression test && test.getLeftExpression() instanceof Column column) {
-                String name = ObjectNames.normalize(column.getFullyQualifiedName());
+                String name = scope.key(column.getFullyQualifiedName());
                 (test.isNot() ? isNotNull : isNull).add(name);
             }
         }
@@ -182,19 +201,19 @@ final class ExpressionTruth {
     }
 
     /** The values of a row constructor, {@code (a, b)}; a value that is no literal or column is null. */
-    private static List<Comparison.Operand> operands(ExpressionList<?> row) {
+    private List<Comparison.Operand> operands(ExpressionList<?> row) {
         List<Comparison.Operand> operands = new ArrayList<>();
         row.forEach(value -> operands.add(operand(value)));
         return operands;
     }
 
-    private static Comparison.Operand operand(Expression expression) {
+    private Comparison.Operand operand(Expression expression) {
         if (expression instanceof LongValue || expression instanceof DoubleValue) {
             return new Comparison.Operand(Comparison.Kind.NUMBER, expression.toString());
         } else if (expression instanceof StringValue string) {
             return new Comparison.Operand(Comparison.Kind.STRING, string.getValue());
         } else if (expression instanceof Column column) {
-            return new Comparison.Operand(Comparison.Kind.COLUMN, column.getFullyQualifiedName());
+            return new Comparison.Operand(Comparison.Kind.COLUMN, scope.key(column.getFullyQualifiedName()));
         } else if (expression instanceof Function function) {
             return Comparison.call(function.toString());
         }

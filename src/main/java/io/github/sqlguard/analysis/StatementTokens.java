@@ -35,6 +35,8 @@ public final class StatementTokens {
     private final TextAsCondition textAsCondition;
     /** The variables the statement's body declares, by lower-case name ({@link StatementContext.Body#variables}). */
     private final Set<String> blockVariables;
+    /** True when a column of the statement's table wins over a variable of the same name (Oracle's PL/SQL). */
+    private final boolean columnsHideVariables;
     /**
      * Per index of a {@code (}, the index of its {@code )} (the size when it has none): found once, since the
      * readers of a condition ask again at each level of nesting, and a statement may nest thousands deep.
@@ -42,17 +44,19 @@ public final class StatementTokens {
     private volatile int[] closingParens;
 
     public StatementTokens(List<Token> tokens) {
-        this(tokens, false, false, false, TextAsCondition.UNDECIDED, Set.of());
+        this(tokens, false, false, false, TextAsCondition.UNDECIDED, Set.of(), false);
     }
 
     private StatementTokens(List<Token> tokens, boolean barsAreOr, boolean rownumIsPseudoColumn,
-            boolean fromItemsAreOtherInstances, TextAsCondition textAsCondition, Set<String> blockVariables) {
+            boolean fromItemsAreOtherInstances, TextAsCondition textAsCondition, Set<String> blockVariables,
+            boolean columnsHideVariables) {
         this.tokens = tokens;
         this.barsAreOr = barsAreOr;
         this.rownumIsPseudoColumn = rownumIsPseudoColumn;
         this.fromItemsAreOtherInstances = fromItemsAreOtherInstances;
         this.textAsCondition = textAsCondition;
         this.blockVariables = blockVariables;
+        this.columnsHideVariables = columnsHideVariables;
     }
 
     /** The structure view of a statement's tokens (which never include comments or the terminator). */
@@ -61,7 +65,18 @@ public final class StatementTokens {
         StatementContext.Body body = statement.context().body();
         return new StatementTokens(statement.tokens(), dialect.isMySqlFamily(),
                 dialect == Dialect.ORACLE || dialect == Dialect.H2 || dialect == Dialect.AUTO,
-                fromItemsAreOtherInstances(statement), TextAsCondition.in(dialect), body == null ? Set.of() : body.variables());
+                fromItemsAreOtherInstances(statement), TextAsCondition.in(dialect), body == null ? Set.of() : body.variables(),
+                dialect == Dialect.ORACLE);
+    }
+
+    /**
+     * The variables of the statement's body (lower case) that a bare name means instead of a column of the same name:
+     * MySQL takes the variable, and PL/pgSQL refuses the clash (its default variable_conflict = error). PL/SQL takes
+     * the column, so under Oracle there are none. Under another dialect a body's language is not known, and its
+     * variables count as taking the name.
+     */
+    Set<String> variablesNamingNoColumn() {
+        return columnsHideVariables ? Set.of() : blockVariables;
     }
 
     /**
@@ -88,7 +103,7 @@ public final class StatementTokens {
     /** The view of tokens {@code [from, to)}, read in the same dialect. */
     StatementTokens part(int from, int to) {
         return new StatementTokens(tokens.subList(from, to), barsAreOr, rownumIsPseudoColumn,
-                fromItemsAreOtherInstances, textAsCondition, blockVariables);
+                fromItemsAreOtherInstances, textAsCondition, blockVariables, columnsHideVariables);
     }
 
     /**

@@ -15,9 +15,16 @@ import java.util.Set;
 public final class TokenConditionTruth {
 
     private final StatementTokens tokens;
+    /** The one table the condition reads, whose columns a bare name and a qualified one both name. */
+    private final SoleTableColumns scope;
 
     private TokenConditionTruth(StatementTokens tokens) {
+        this(tokens, SoleTableColumns.NONE);
+    }
+
+    private TokenConditionTruth(StatementTokens tokens, SoleTableColumns scope) {
         this.tokens = tokens;
+        this.scope = scope;
     }
 
     /** True when {@code condition}, the tokens of a WHERE, holds for every row ({@code TRUE}, {@code 1 = 1}). */
@@ -45,6 +52,14 @@ public final class TokenConditionTruth {
     /** The truth of the condition in tokens {@code [from, to)}. */
     static Truth of(StatementTokens tokens, int from, int to) {
         return new TokenConditionTruth(tokens).disjunction(from, to);
+    }
+
+    /**
+     * The truth of the condition in tokens {@code [from, to)} that reads the columns of {@code scope}'s table alone,
+     * where {@code e.empno = empno} compares a column with itself.
+     */
+    static Truth of(StatementTokens tokens, int from, int to, SoleTableColumns scope) {
+        return new TokenConditionTruth(tokens, scope).disjunction(from, to);
     }
 
     /**
@@ -149,7 +164,9 @@ public final class TokenConditionTruth {
             return factor(from + 1, to).not();
         }
         if (tokens.isSymbol(from, "(") && tokens.closingParen(from) == to - 1) {
-            return disjunction(from + 1, to - 1);
+            // A query of its own reads its own FROM: a bare name there may be a column of another table.
+            return tokens.isWord(from + 1, "SELECT", "WITH")
+                    ? new TokenConditionTruth(tokens).disjunction(from + 1, to - 1) : disjunction(from + 1, to - 1);
         }
         if (to - from == 1) {
             Token only = tokens.tokens().get(from);
@@ -339,7 +356,7 @@ public final class TokenConditionTruth {
         if (name == null) {
             return null;
         }
-        return new OperandAt(new Comparison.Operand(Comparison.Kind.COLUMN, name.text()), name.next());
+        return new OperandAt(new Comparison.Operand(Comparison.Kind.COLUMN, scope.key(name.text())), name.next());
     }
 
     /** True for {@code x IS NULL OR x IS NOT NULL}. */
@@ -356,7 +373,7 @@ public final class TokenConditionTruth {
             }
             boolean not = tokens.isWord(name.next() + 1, "NOT");
             if (name.next() + (not ? 3 : 2) == to) {
-                (not ? isNotNull : isNull).add(ObjectNames.normalize(name.text()));
+                (not ? isNotNull : isNull).add(scope.key(name.text()));
             }
         }
         isNull.retainAll(isNotNull);

@@ -135,7 +135,8 @@ final class TokenDataChanges {
                 : joined.keyLinks(tokens.fromItemsAreOtherInstances() ? targets : joined.boundByTableName(targets));
         boolean portion = forPortionOfPeriod(i, where < 0 ? end : where);
         found.add(new DataChange("DELETE", joined.tablesOf(targets), !selfJoinedCopy && joined.restrict(targets),
-                joined.reach(targets), whereClause(where, end, others, capped, targets, portion),
+                joined.reach(targets), whereClause(where, end, others, capped, targets, portion,
+                        TokenSoleTable.of(tokens, start, where)),
                 tokens.tokens().get(start), unresolvedConditions(where, end), RowSelection.STATEMENT, keyLinks,
                 partitionsAt(joinsFrom)));
     }
@@ -170,7 +171,8 @@ final class TokenDataChanges {
                 : outerWhere < 0 && innerFrom >= 0 ? listJoinedInViewWhere(innerFrom, innerWhere, whereEnd, targets)
                 : List.of();
         found.add(new DataChange(verb, targets, joined.restrict(targets), joined.reach(targets),
-                whereClause(where, whereEnd, Set.of(), capped, targets, false), tokens.tokens().get(start),
+                whereClause(where, whereEnd, Set.of(), capped, targets, false, SoleTableColumns.NONE),
+                tokens.tokens().get(start),
                 unresolvedConditions(where, whereEnd), RowSelection.STATEMENT, keyLinks));
     }
 
@@ -261,7 +263,8 @@ final class TokenDataChanges {
                 ? links : List.of();
         boolean capped = afterTop != afterModifiers || limits(start, end);
         found.add(new DataChange("UPDATE", tables, restricted, crossJoin,
-                whereClause(where, end, others, capped, targets, forPortionOfPeriod(i, set)),
+                whereClause(where, end, others, capped, targets, forPortionOfPeriod(i, set),
+                        TokenSoleTable.of(tokens, start, where)),
                 tokens.tokens().get(start), unresolvedConditions(where, end), SetValues.writeBackOwnValuesOnly(tokens, set + 1, setEnd)
                         ? RowSelection.OWN_VALUES_WRITTEN_BACK : RowSelection.STATEMENT, keyLinks, partitions));
     }
@@ -354,10 +357,10 @@ final class TokenDataChanges {
      * The WHERE at {@code where} as a fact; {@code others} names the tables that are not the target, {@code capped}
      * tells that a TOP or LIMIT caps how many rows the statement takes, {@code targets} are the tables it changes.
      * A {@code FOR PORTION OF} a period ({@code portion}) limits the rows as a condition on the period's columns
-     * would, whatever the WHERE says.
+     * would, whatever the WHERE says. {@code scope} is the one table the WHERE reads, when it reads one alone.
      */
     private WhereFact whereClause(int where, int end, Set<String> others, boolean capped, List<String> targets,
-            boolean portion) {
+            boolean portion, SoleTableColumns scope) {
         if (portion) {
             return WhereFact.PRESENT;
         }
@@ -369,7 +372,7 @@ final class TokenDataChanges {
                 || CappedSelfSubquery.onlyCapsRows(tokens, where + 1, conditionEnd, targets)) {
             return WhereFact.ROW_COUNT_ONLY;
         }
-        Truth truth = TokenConditionTruth.of(tokens, where + 1, conditionEnd);
+        Truth truth = TokenConditionTruth.of(tokens, where + 1, conditionEnd, scope);
         if (truth == Truth.ALWAYS_TRUE) {
             return WhereFact.ALWAYS_TRUE;
         }

@@ -78,6 +78,29 @@ final class PlaceholderExpansion {
         return Optional.of(new PlaceholderExpansion(text, from, to, line, column, out.toString(), replacements));
     }
 
+    /**
+     * The region {@code text[from, to)} with each SQL*Plus substitution variable that a DEFINE above it gave a value
+     * replaced by that value ({@link SqlPlusDefines}), or empty when it has none.
+     */
+    static Optional<PlaceholderExpansion> ofSqlPlusDefines(String text, int from, int to, int line, int column) {
+        List<SqlPlusDefines.Substitution> substitutions = SqlPlusDefines.in(text, from, to);
+        if (substitutions.isEmpty()) {
+            return Optional.empty();
+        }
+        StringBuilder out = new StringBuilder(to - from);
+        List<Replacement> replacements = new ArrayList<>();
+        int copied = from;
+        for (SqlPlusDefines.Substitution substitution : substitutions) {
+            out.append(text, copied, substitution.from());
+            int expandedFrom = out.length();
+            out.append(substitution.value());
+            replacements.add(new Replacement(expandedFrom, out.length(), substitution.from(), substitution.to()));
+            copied = substitution.to();
+        }
+        out.append(text, copied, to);
+        return Optional.of(new PlaceholderExpansion(text, from, to, line, column, out.toString(), replacements));
+    }
+
     /** The region's text with the values in, to be split from offset 0 at line 1, column 1. */
     String text() {
         return expanded;

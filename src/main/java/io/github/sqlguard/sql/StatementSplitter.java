@@ -44,6 +44,10 @@ public final class StatementSplitter {
     public Script split(String path, String text, int from, int to, int line, int column,
             StatementContext context) {
         Optional<PlaceholderExpansion> expansion = PlaceholderExpansion.of(text, from, to, line, column, placeholders);
+        if (expansion.isEmpty() && (dialect == Dialect.ORACLE || dialect == Dialect.AUTO)) {
+            // SQL*Plus replaces &name after DEFINE name = value, as Flyway replaces its placeholders.
+            expansion = PlaceholderExpansion.ofSqlPlusDefines(text, from, to, line, column);
+        }
         if (expansion.isPresent()) {
             String expanded = expansion.get().text();
             return expansion.get().toFile(splitAsWritten(path, expanded, 0, expanded.length(), 1, 1, context,
