@@ -34,6 +34,7 @@ final class ColumnsFollowed {
         if (WithListUpdates.updates(tokens) || callsRoutine(tokens, main)) {
             guards.columns.forgetWritten();
             guards.copies.backLinks().clear();
+            guards.copies.reversedLinks().clear();
             return;
         }
         // A data-modifying CTE writes its columns as the statement's own UPDATE would; the statement goes on.
@@ -69,6 +70,7 @@ final class ColumnsFollowed {
             PurgedFlags.of(tokens, main, before).ifPresent(purge -> guards.columns.purged(
                     SchemaNames.key(purge.table()), purge.column(), guards.lineOf(statement)));
         }
+        guards.copies.reversedLinks().observeKeysDropped(tokens, main, before);
         List<String> targets = DestroyedTables.of(tokens, main);
         if (targets.isEmpty() || !tokens.get(main).isAnyWord("ALTER", "DROP")) {
             return;
@@ -77,6 +79,7 @@ final class ColumnsFollowed {
             List<String> tables = targets.stream().map(SchemaNames::key).toList();
             tables.forEach(guards.copies::forgetMoved);
             tables.forEach(guards.copies.backLinks()::forget);
+            tables.forEach(guards.copies.reversedLinks()::forget);
             guards.columns.tablesDroppedOrRenamed(tables,
                     CreatedTableColumns.renamedTo(tokens, main).map(SchemaNames::key));
             return;
@@ -86,6 +89,9 @@ final class ColumnsFollowed {
         guards.copies.backLinks().written(targets.get(0), dropped);
         guards.copies.backLinks().written(targets.get(0), renamedColumns.keySet());
         guards.copies.backLinks().written(targets.get(0), renamedColumns.values());
+        guards.copies.reversedLinks().written(targets.get(0), dropped);
+        guards.copies.reversedLinks().written(targets.get(0), renamedColumns.keySet());
+        guards.copies.reversedLinks().written(targets.get(0), renamedColumns.values());
         guards.columns.sourcesDropped(targets.get(0), dropped, guards.lineOf(statement),
                 guards.copies.updateCopyDestinations(targets.get(0), dropped));
         guards.copies.copyChanged(targets.get(0), guards.columns.notAddedTo(targets.get(0), dropped), "drops",
@@ -122,9 +128,12 @@ final class ColumnsFollowed {
                 CopyConversions.ofUpdate(update, before, statement.dialect()));
         if (LossGuards.mayBeUndone(statement)) {
             guards.copies.backLinks().written(update.table(), update.assigned());
+            guards.copies.reversedLinks().written(update.table(), update.assigned());
         } else {
             guards.copies.backLinks().updated(update.table(), update.assigned(), statement.tokens(), before,
                     guards.lineOf(statement));
+            guards.copies.reversedLinks().updated(update.table(), update.assigned(), statement.tokens(), before,
+                    statement.dialect(), guards.lineOf(statement));
         }
         // SET c = .. WHERE c IS NULL writes only the rows a copy into c gave no value: what it copied stays
         guards.copies.updateCopiesOverwritten(update.table(), update.assigned().stream()

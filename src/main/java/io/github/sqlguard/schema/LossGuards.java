@@ -200,6 +200,7 @@ public final class LossGuards {
             if (statement.firstToken().isWord("CALL") && statement.context().followsEarlierStatements()) {
                 columns.forgetWritten();
                 copies.backLinks().clear();
+                copies.reversedLinks().clear();
                 return;
             }
             // A Liquibase precondition arrives as the bare condition, and holds for the whole changeset.

@@ -2,6 +2,7 @@ package io.github.sqlguard.schema;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -60,6 +61,22 @@ public final class SchemaView {
      */
     public List<List<String>> uniqueKeys(String name) {
         return history == null ? List.of() : UniqueKeys.before(history, name, position);
+    }
+
+    /**
+     * True when the replay knows that no two rows of table {@code name} hold one non-null value in {@code column}: it
+     * is the primary key, or a unique key of its own ({@link UniqueKeys#distinctValuesIn}).
+     */
+    public boolean distinctValuesIn(String name, String column) {
+        return history != null && UniqueKeys.distinctValuesIn(history, name, column, position);
+    }
+
+    /**
+     * The table key and the column of the unique key called {@code keyName} when it is one of a single column the
+     * replay knows before this statement ({@link UniqueKeys#singleColumnKeyNamed}).
+     */
+    Optional<Map.Entry<String, String>> singleColumnKeyNamed(String keyName) {
+        return history == null ? Optional.empty() : UniqueKeys.singleColumnKeyNamed(history, keyName, position);
     }
 
     /**

@@ -35,6 +35,8 @@ final class TableCopies {
     private final CarriedColumns carried = new CarriedColumns();
     /** Columns moved to a table of their own whose rows the source's rows were then pointed at. */
     private final CopyBackLinks backLinks = new CopyBackLinks();
+    /** One-to-one links an UPDATE turned around, which keep the values of the column that held them. */
+    private final ReversedLinks reversedLinks = new ReversedLinks();
     /** Values UPDATEs copied from a table into the matching rows of another, by the table copied from. */
     private final UpdateCopies updates = new UpdateCopies();
 
@@ -74,6 +76,11 @@ final class TableCopies {
     /** The columns moved to a table of their own and linked back, which a drop then loses nothing of. */
     CopyBackLinks backLinks() {
         return backLinks;
+    }
+
+    /** The one-to-one links turned around, which a drop of the column that held them then loses nothing of. */
+    ReversedLinks reversedLinks() {
+        return reversedLinks;
     }
 
     /**
@@ -246,7 +253,12 @@ final class TableCopies {
         if (linked.isPresent()) {
             return linked;
         }
-        return leftOut.guardOf(targets.get(0), dropped, movedColumns, carried, updates);
+        Optional<Guard> reversed = dropped == null ? Optional.empty() : reversedLinks.guardOf(targets.get(0), dropped);
+        if (reversed.isPresent() && !reversed.get().noteOnly()) {
+            return reversed;
+        }
+        Optional<Guard> leftOutGuard = leftOut.guardOf(targets.get(0), dropped, movedColumns, carried, updates);
+        return leftOutGuard.isPresent() ? leftOutGuard : reversed;
     }
 
     /**
@@ -274,6 +286,7 @@ final class TableCopies {
             movedColumns.forget(key);
             carried.forget(key);
             backLinks.forget(key);
+            reversedLinks.forget(key);
             updates.forget(key);
         });
     }

@@ -55,6 +55,51 @@ final class UniqueKeys {
         return keys;
     }
 
+    /**
+     * True when table {@code name} holds no two rows with one non-null value in {@code column} before the statement at
+     * {@code position}: the column is its primary key, or the only column of a named unique key the table kept since
+     * it was declared. Unlike {@link #before}, a nullable column counts: NULLs name nothing.
+     */
+    static boolean distinctValuesIn(SchemaHistory history, String name, String column, int position) {
+        Optional<Table> table = history.tableBefore(name, position);
+        String columnKey = SchemaNames.key(column);
+        if (table.isEmpty() || table.get().column(column).isEmpty()) {
+            return false;
+        }
+        if (table.get().primaryKey().size() == 1
+                && SchemaNames.key(table.get().primaryKey().get(0)).equals(columnKey)) {
+            return true;
+        }
+        String key = SchemaNames.key(name);
+        return history.uniqueKeys().ofTableBefore(key, position).values().stream()
+                .anyMatch(unique -> unique.columns().size() == 1
+                        && SchemaNames.key(unique.columns().get(0)).equals(columnKey)
+                        && history.tableKept(key, unique.at(), position));
+    }
+
+    /**
+     * The table and the one column of the unique key {@code keyName} declared over a single column, as it stood before
+     * the statement at {@code position}, when its table was kept since it was declared.
+     */
+    static Optional<Map.Entry<String, String>> singleColumnKeyNamed(SchemaHistory history, String keyName,
+            int position) {
+        return history.uniqueKeys().before(SchemaNames.key(keyName), position)
+                .filter(key -> key.columns().size() == 1 && history.tableKept(key.table(), key.at(), position))
+                .map(key -> Map.entry(key.table(), key.columns().get(0)));
+    }
+
+    /** The names {@code DROP INDEX [CONCURRENTLY] [IF EXISTS] a, b} drops, from the word after INDEX. */
+    static List<String> droppedIndexNames(List<Token> tokens, int from) {
+        List<String> names = new ArrayList<>();
+        int i = skipWords(tokens, from, "CONCURRENTLY", "IF", "EXISTS");
+        for (SchemaNames.Read name = SchemaNames.name(tokens, i); name != null;
+                name = name.next() < tokens.size() && tokens.get(name.next()).isSymbol(",")
+                        ? SchemaNames.name(tokens, name.next() + 1) : null) {
+            names.add(name.text());
+        }
+        return names;
+    }
+
     /** Replays a CREATE statement from the word after CREATE: a unique index, or a table's named unique keys. */
     static void created(List<Token> tokens, int from, SchemaHistory history, int position) {
         int i = from;

@@ -1,0 +1,225 @@
+package io.github.sqlguard.schema;
+
+import io.github.sqlguard.analysis.ObjectNames;
+import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.sql.Token;
+import io.github.sqlguard.sql.TokenType;
+import io.github.sqlguard.sql.TopLevel;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One-to-one links turned around: rows of a named table held the key of another table's row ({@code
+ * document_data.document_id}), and an UPDATE of every row of that other table points a column of each at the row
+ * that named it, joined ({@code UPDATE document SET data_id = d.id FROM document_data d WHERE d.document_id =
+ * document.id}) or by a scalar subquery ({@code SET data_id = (SELECT id FROM document_data d WHERE d.document_id =
+ * document.id)}). Each value of the old column then lives on as the key of the row that points back, so its drop
+ * loses nothing, when both sides join on keys, each row is named by one row at most (the old column is unique, or a
+ * scalar subquery would have failed on a second row, or the script dropped the old column's unique key and nothing
+ * wrote the column or added rows since), and nothing wrote the pointer, the old column or the keys since.
+ * A value naming no row is a dangling reference, which the reversal drops with the column.
+ */
+final class ReversedLinks {
+
+    /** Databases whose scalar subquery fails when it finds two rows; SQLite's takes the first one silently. */
+    private static final Set<Dialect> SUBQUERY_FAILS_ON_TWO_ROWS = Set.of(Dialect.POSTGRESQL, Dialect.MYSQL,
+            Dialect.MARIADB, Dialect.SQLSERVER, Dialect.ORACLE, Dialect.H2);
+
+    /**
+     * A reversed link, its tables by key and shown as written last name, its columns unquoted.
+     *
+     * @param oneEach true when no two rows of the named table named one row, so one pointer holds every link
+     */
+    private record Link(String named, String namedShown, String column, String namedKey, String pointing,
+            String pointingShown, String pointer, String pointingKey, String at, boolean oneEach) {
+
+        String note() {
+            String update = "the UPDATE at " + at + " points " + pointer + " of each " + pointingShown + " at ";
+            return oneEach ? "values of " + column + " kept in reverse: " + update + "the " + namedShown
+                    + " row that named it"
+                    : update + "a " + namedShown + " row that named it, but " + column + " is not known to be unique:"
+                    + " where several rows named one " + pointingShown + ", its one pointer keeps only one of them";
+        }
+
+        boolean ends(String table, Collection<String> columns) {
+            return table.equals(named) && (columns.contains(SchemaNames.key(column))
+                    || columns.contains(SchemaNames.key(namedKey)))
+                    || table.equals(pointing) && (columns.contains(SchemaNames.key(pointer))
+                    || columns.contains(SchemaNames.key(pointingKey)));
+        }
+    }
+
+    /** By the named table's key, then the key of the column that named the other table's rows. */
+    private final Map<String, Map<String, Link>> links = new HashMap<>();
+    /**
+     * By table key, the keys of columns whose unique key the script dropped: their values stay distinct until the
+     * column is written or rows are added, so a reversal before then still finds one row per link.
+     */
+    private final Map<String, Set<String>> distinctSinceKeyDropped = new HashMap<>();
+
+    /** The statement of {@code tokens} (its main word at {@code main}) ran: a unique key it drops is remembered. */
+    void observeKeysDropped(List<Token> tokens, int main, SchemaView before) {
+        if (main + 2 < tokens.size() && tokens.get(main).isWord("DROP") && tokens.get(main + 1).isWord("INDEX")) {
+            UniqueKeys.droppedIndexNames(tokens, main + 2).forEach(name -> before.singleColumnKeyNamed(name)
+                    .ifPresent(key -> distinctSinceKeyDropped.computeIfAbsent(key.getKey(), k -> new HashSet<>())
+                            .add(SchemaNames.key(key.getValue()))));
+        }
+    }
+
+    /**
+     * An UPDATE of {@code table} wrote {@code assigned} at {@code at} ({@code tokens}, in {@code dialect}): links
+     * through those columns end, and a link it reverses starts.
+     */
+    void updated(String table, Collection<String> assigned, List<Token> tokens, SchemaView before, Dialect dialect,
+            String at) {
+        written(table, assigned);
+        reversal(tokens, before, dialect, at).ifPresent(link -> links
+                .computeIfAbsent(link.named(), k -> new HashMap<>()).put(SchemaNames.key(link.column()), link));
+    }
+
+    /** {@code columns} of {@code table} were written, dropped or renamed: links through them end. */
+    void written(String table, Collection<String> columns) {
+        String key = SchemaNames.key(table);
+        List<String> keys = columns.stream().map(SchemaNames::key).toList();
+        links.values().forEach(ofTable -> ofTable.values().removeIf(link -> link.ends(key, keys)));
+        distinctSinceKeyDropped.getOrDefault(key, new HashSet<>()).removeAll(keys);
+    }
+
+    /** Rows were added to {@code table}, or its name now means another table: links on either side end. */
+    void forget(String table) {
+        String key = SchemaNames.key(table);
+        links.remove(key);
+        distinctSinceKeyDropped.remove(key);
+        links.values().forEach(ofTable -> ofTable.values().removeIf(link -> link.pointing().equals(key)));
+    }
+
+    /** An UPDATE wrote columns it does not say of tables it does not say: every link ends. */
+    void clear() {
+        links.clear();
+        distinctSinceKeyDropped.clear();
+    }
+
+    /**
+     * For a drop of {@code dropped} columns of {@code table}: a guard when every one was reversed into one pointer
+     * each; else a note on those reversed (a column not known to be unique, or dropped beside columns no link keeps).
+     */
+    Optional<Guard> guardOf(String table, List<String> dropped) {
+        Map<String, Link> ofTable = links.getOrDefault(SchemaNames.key(table), Map.of());
+        Map<String, String> notes = new LinkedHashMap<>();
+        dropped.stream().map(SchemaNames::key).filter(ofTable::containsKey)
+                .forEach(c -> notes.put(c, ofTable.get(c).note()));
+        if (notes.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean everyOneKept = notes.size() == dropped.stream().map(SchemaNames::key).distinct().count()
+                && notes.keySet().stream().allMatch(c -> ofTable.get(c).oneEach());
+        return everyOneKept ? Optional.of(new Guard(Guard.Kind.ROWS_COPIED, String.join("; ", notes.values()), notes))
+                : Guard.noting(Guard.Kind.CARRIED_COPY, notes);
+    }
+
+    /**
+     * The link an UPDATE of every row of one table reverses: {@code UPDATE p [a] SET ptr = n.k FROM n [b] WHERE x.c =
+     * y.c} or {@code UPDATE p [a] SET ptr = (SELECT [n.]k FROM n [b] WHERE x.c = y.c)}, one side of the condition
+     * the named table's column, the other the pointing table's key, and {@code k} the named table's key.
+     */
+    private Optional<Link> reversal(List<Token> tokens, SchemaView before, Dialect dialect, String at) {
+        int end = !tokens.isEmpty() && tokens.get(tokens.size() - 1).isSymbol(";") ? tokens.size() - 1 : tokens.size();
+        SchemaNames.Read pointing = end > 8 && tokens.get(0).isWord("UPDATE") ? SchemaNames.name(tokens, 1) : null;
+        if (pointing == null) {
+            return Optional.empty();
+        }
+        Aliased pointingSide = Aliased.read(tokens, pointing, end);
+        int set = pointingSide.next();
+        if (set + 3 >= end || !tokens.get(set).isWord("SET") || !isName(tokens.get(set + 1))
+                || !tokens.get(set + 2).isSymbol("=")) {
+            return Optional.empty();
+        }
+        String pointer = SchemaNames.unquoted(tokens.get(set + 1).text());
+        int value = set + 3;
+        boolean subquery = tokens.get(value).isSymbol("(");
+        List<Token> select;
+        List<Token> fromOn;
+        if (subquery) {
+            if (TopLevel.closingParenthesis(tokens, value) != end - 1) {
+                return Optional.empty(); // a WHERE of the UPDATE's own, or more assignments
+            }
+            List<Token> query = tokens.subList(value + 1, end - 1);
+            int from = TopLevel.wordIndex(query, 1, "FROM");
+            if (from < 0 || !query.get(0).isWord("SELECT")) {
+                return Optional.empty();
+            }
+            select = query.subList(1, from);
+            fromOn = query.subList(from + 1, query.size());
+        } else {
+            int from = TopLevel.wordIndex(tokens.subList(0, end), value, "FROM");
+            if (from < 0) {
+                return Optional.empty();
+            }
+            select = tokens.subList(value, from);
+            fromOn = tokens.subList(from + 1, end);
+        }
+        SchemaNames.Read named = SchemaNames.name(fromOn, 0);
+        if (named == null) {
+            return Optional.empty();
+        }
+        Aliased namedSide = Aliased.read(fromOn, named, fromOn.size());
+        int where = namedSide.next();
+        List<Token> condition = where < fromOn.size() && fromOn.get(where).isWord("WHERE")
+                ? fromOn.subList(where + 1, fromOn.size()) : List.of();
+        Optional<String> namedKey = subquery && select.size() == 1 && isName(select.get(0))
+                ? Optional.of(SchemaNames.unquoted(select.get(0).text())) : namedSide.column(select);
+        if (condition.size() != 7 || !condition.get(3).isSymbol("=") || namedKey.isEmpty()
+                || pointingSide.names().stream().anyMatch(namedSide.names()::contains)) {
+            return Optional.empty();
+        }
+        List<Token> left = condition.subList(0, 3);
+        List<Token> right = condition.subList(4, 7);
+        Optional<String> column = namedSide.column(left).or(() -> namedSide.column(right));
+        Optional<String> pointingKey = pointingSide.column(left).or(() -> pointingSide.column(right));
+        if (column.isEmpty() || pointingKey.isEmpty() || column.get().equalsIgnoreCase(namedKey.get())
+                || !before.distinctValuesIn(named.text(), namedKey.get())
+                || !before.distinctValuesIn(pointing.text(), pointingKey.get())) {
+            return Optional.empty();
+        }
+        boolean oneEach = before.distinctValuesIn(named.text(), column.get())
+                || distinctSinceKeyDropped.getOrDefault(SchemaNames.key(named.text()), Set.of())
+                        .contains(SchemaNames.key(column.get()))
+                || subquery && SUBQUERY_FAILS_ON_TWO_ROWS.contains(dialect);
+        return Optional.of(new Link(SchemaNames.key(named.text()), shown(named.text()), column.get(), namedKey.get(),
+                SchemaNames.key(pointing.text()), shown(pointing.text()), pointer, pointingKey.get(), at, oneEach));
+    }
+
+    /** A table named in the UPDATE, the names its columns are qualified by, and the index after its alias. */
+    private record Aliased(Set<String> names, int next) {
+
+        static Aliased read(List<Token> tokens, SchemaNames.Read table, int end) {
+            String name = SchemaNames.key(ObjectNames.lastPart(table.text()));
+            int i = table.next() < end && tokens.get(table.next()).isWord("AS") ? table.next() + 1 : table.next();
+            if (i < end && isName(tokens.get(i)) && !tokens.get(i).isAnyWord("SET", "WHERE")) {
+                return new Aliased(Set.copyOf(List.of(name, SchemaNames.key(tokens.get(i).text()))), i + 1);
+            }
+            return new Aliased(Set.of(name), i);
+        }
+
+        /** The column of {@code reference} ({@code q.c}) when {@code q} names this table. */
+        Optional<String> column(List<Token> reference) {
+            return reference.size() == 3 && isName(reference.get(0)) && reference.get(1).isSymbol(".")
+                    && isName(reference.get(2)) && names.contains(SchemaNames.key(reference.get(0).text()))
+                    ? Optional.of(SchemaNames.unquoted(reference.get(2).text())) : Optional.empty();
+        }
+    }
+
+    private static String shown(String table) {
+        return SchemaNames.unquoted(ObjectNames.lastPart(table));
+    }
+
+    private static boolean isName(Token token) {
+        return token.type() == TokenType.WORD || token.type() == TokenType.QUOTED_NAME;
+    }
+}
