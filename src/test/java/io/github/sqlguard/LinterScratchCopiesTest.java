@@ -40,6 +40,24 @@ class LinterScratchCopiesTest {
         "MYSQL | CREATE TABLE t1 (id INT, code VARCHAR(30));\\nINSERT INTO t1 SELECT id, code FROM billing;\\n"
                 + "DROP TABLE IF EXISTS t1;\\nDELETE FROM billing;\\nCREATE TABLE t1 (id INT, seq INT);\\n"
                 + "INSERT INTO t1 VALUES (1, 2);\\nDROP TABLE t1; | 4:1 delete-without-where ERROR",
+        // A DELETE limited by a join chooses its rows as one limited by a WHERE does: the copy stays scratch.
+        "MYSQL | CREATE TABLE gone (id INT);\\nINSERT INTO gone (id) SELECT o.id FROM orders o WHERE o.closed = 1;\\n"
+                + "DELETE o FROM orders o JOIN gone g ON g.id = o.id;\\nDROP TABLE gone; | -",
+        "MYSQL | CREATE TABLE gone (id INT);\\nINSERT INTO gone (id) SELECT o.id FROM orders o WHERE o.closed = 1;\\n"
+                + "DELETE o FROM orders o LEFT JOIN gone g ON g.id = o.id;\\nDROP TABLE gone; |"
+                + " 3:1 delete-without-where ERROR / 4:1 drop-table ERROR",
+        "MYSQL | CREATE TABLE gone (id INT);\\nINSERT INTO gone (id) SELECT o.id FROM orders o;\\n"
+                + "DELETE o FROM orders o JOIN gone g ON g.id = o.id;\\nDROP TABLE gone; |"
+                + " 3:1 always-true-where ERROR / 4:1 drop-table ERROR",
+        // A joined table that only chose the rows gave none of its values: the copy holds nothing of it.
+        "MYSQL | CREATE TABLE ids (id INT);\\nINSERT INTO ids (id) SELECT p.id FROM pools p JOIN grants g ON"
+                + " g.pool_id = p.id;\\nDELETE FROM grants;\\nDROP TABLE ids; | 3:1 delete-without-where ERROR",
+        "MYSQL | CREATE TABLE ids (id INT);\\nINSERT INTO ids (id) SELECT g.pool_id FROM pools p JOIN grants g ON"
+                + " g.pool_id = p.id;\\nDELETE FROM grants;\\nDROP TABLE ids; | 3:1 delete-without-where ERROR"
+                + " / 4:1 drop-table ERROR",
+        "MYSQL | CREATE TABLE ids (id INT);\\nINSERT INTO ids (id) SELECT pool_id FROM pools p JOIN grants g ON"
+                + " g.pool_id = p.id;\\nDELETE FROM grants;\\nDROP TABLE ids; | 3:1 delete-without-where ERROR"
+                + " / 4:1 drop-table ERROR",
         // The rebuild: the copy takes the old name and is the live table from then on, as before.
         "SQLITE | CREATE TABLE t_new (id INTEGER PRIMARY KEY);\\nINSERT INTO t_new SELECT id FROM t;\\nDROP TABLE t;\\n"
                 + "ALTER TABLE t_new RENAME TO t; | 3:1 drop-table ERROR",

@@ -240,6 +240,15 @@ class ScriptLevelFactsTest {
                 "2:1 rename-table WARNING Renames table jobs_v2 to jobs", "3:1 drop-table ERROR DROP TABLE removes"
                 + " table jobs and all its rows"), found(Dialect.AUTO, "DROP TABLE jobs;\nRENAME jobs_v2 TO jobs;\n"
                 + "DROP TABLE jobs;"), "a table renamed to the name has rows again");
+        assertEquals(List.of("1:1 drop-table ERROR DROP TABLE removes table jobs and all its rows",
+                "4:1 delete-without-where ERROR DELETE without WHERE removes every row of orders (the copy to jobs"
+                + " at line 3 lists its columns, and sqlguard does not know every column of orders: those it leaves"
+                + " out are lost)", "5:1 drop-table"
+                + " ERROR DROP TABLE removes table jobs and all its rows: jobs holds the only copy of the rows of"
+                + " orders, which line 4 deletes"),
+                found(Dialect.MYSQL, "DROP TABLE jobs;\nCREATE TABLE IF NOT EXISTS jobs (id int);\n"
+                        + "INSERT INTO jobs (id) SELECT o.id FROM orders o;\nDELETE FROM orders;\nDROP TABLE jobs;"),
+                "CREATE TABLE IF NOT EXISTS after the drop makes the table again: its drop is of the script's table");
     }
 
     /** Oracle deletes from an inline view the rows of its table the view yields: the view's WHERE limits them. */

@@ -39,7 +39,9 @@ final class ScratchCopies {
 
     /** Records that {@code target} (a key) took rows or values from the tables {@code core} reads. */
     void copied(String target, List<Token> core, int line, Function<String, String> key) {
-        List<String> read = readTables(core).stream().map(key).filter(table -> !table.equals(target)).toList();
+        // A table that only chose which rows to take (joined, or in a WHERE) left none of its data in the target
+        List<String> read = SelectedColumnSources.of(core).orElseGet(() -> readTables(core)).stream().map(key)
+                .filter(table -> !table.equals(target)).toList();
         if (!read.isEmpty()) {
             sources.computeIfAbsent(target, t -> new HashSet<>()).addAll(read);
         }

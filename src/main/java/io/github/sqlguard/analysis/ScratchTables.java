@@ -230,7 +230,8 @@ public final class ScratchTables {
                     copies.rowsChanged(key(table));
                 }
             });
-            if (!change.scratch() && change.verb().equalsIgnoreCase("DELETE") && change.where() != WhereFact.PRESENT) {
+            if (!change.scratch() && change.verb().equalsIgnoreCase("DELETE") && change.where() != WhereFact.PRESENT
+                    && !limitedByJoin(change)) {
                 change.tables().forEach(table -> copies.destroyed(key(table), "the rows of " + table
                         + ", which line " + change.at().line() + " deletes"));
             }
@@ -244,6 +245,18 @@ public final class ScratchTables {
         int line = model.start().line();
         targets.stream().filter(table -> isScratch(table) || isTableVariable(table))
                 .forEach(target -> copies.copied(key(target), core, line, this::key));
+    }
+
+    /**
+     * True when an inner join chose the rows {@code change} deletes, as a WHERE would: one with a condition that
+     * may limit, whose single-equality links lead only to scratch tables holding rows the script chose (a link to
+     * another table may pair every row, as a foreign key does, and one that took every row limits nothing).
+     */
+    private boolean limitedByJoin(RowChange change) {
+        ScratchCopies copies = copies();
+        return change.restrictedByJoin() && change.crossJoin() == JoinReach.LIMITING && change.keyLinks().stream()
+                .allMatch(link -> isScratchName(link.joinedTable())
+                        && copies.holdsOnlyChosenRows(key(link.joinedTable())));
     }
 
     /** The tables of the statement that the script created and that hold the only copy of destroyed data. */

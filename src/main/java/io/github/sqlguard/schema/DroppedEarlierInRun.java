@@ -1,6 +1,7 @@
 package io.github.sqlguard.schema;
 
 import io.github.sqlguard.analysis.ClauseKind;
+import io.github.sqlguard.analysis.CreatedTableNames;
 import io.github.sqlguard.analysis.DestructiveClause;
 import io.github.sqlguard.analysis.StatementModel;
 import io.github.sqlguard.analysis.TableNamespace;
@@ -60,7 +61,10 @@ public final class DroppedEarlierInRun {
             }
             TableNamespace.Names there = names.get(i);
             // A table created or renamed to the name in another schema may still be the one dropped (fail closed).
-            if (earlier.createdTables().stream().anyMatch(created -> SchemaNames.key(created).equals(name))) {
+            // CREATE TABLE IF NOT EXISTS after the drop surely makes a table of the name again.
+            if (earlier.createdTables().stream().anyMatch(created -> SchemaNames.key(created).equals(name))
+                    || CreatedTableNames.namedByCreate(earlier.statement().tokens()).map(SchemaNames::key)
+                            .filter(name::equals).isPresent()) {
                 return Optional.empty();
             }
             for (DestructiveClause clause : earlier.clauses()) {

@@ -132,17 +132,28 @@ final class EarlierRunCopies {
      */
     private Optional<Guard> incompleteEverywhere(Statement statement, Set<String> databases) {
         Optional<Guard> first = Optional.empty();
+        List<String> shortOn = new ArrayList<>();
+        boolean wholeSomewhere = false;
         for (String database : databases) {
             LossGuards copies = earlierRunsOn(database);
             Optional<Guard> copy = copies.incompleteCopyOf(statement).or(() -> copies.unverifiedCopyOf(statement))
                     .or(() -> copies.carriedCopyOf(statement));
             if (copy.isEmpty() && copies.copyGuardOf(statement).isPresent()) {
+                wholeSomewhere = true;
                 continue;
             }
             if (copy.isEmpty() || first.isPresent() && !first.get().description().equals(copy.get().description())) {
                 return Optional.empty();
             }
             first = copy;
+            shortOn.add(DatabaseVariants.describe(database));
+        }
+        if (first.isPresent() && wholeSomewhere) {
+            // A table created per database (a changeset with dbms for each) is known, key and all, only on those:
+            // say where the copy falls short, as it is whole on the others.
+            Guard copy = first.get();
+            return Optional.of(new Guard(copy.kind(), "on " + String.join(", ", shortOn) + ": "
+                    + copy.description(), copy.columns()));
         }
         return first;
     }

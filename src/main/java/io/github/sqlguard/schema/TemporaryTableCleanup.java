@@ -16,6 +16,11 @@ import java.util.Optional;
  * as scripts and routines that run more than once in one connection do. When the replayed migrations never created
  * a table of that name, the only table the drop can find is such a leftover, whose rows last for the session anyway.
  * A table the replay knows keeps the drop reported: it would be that table's rows that go.
+ *
+ * <p>A permanent table made again counts alike when the same run drops it once more after using it ({@code DROP
+ * TABLE IF EXISTS ids; CREATE TABLE ids ..; INSERT INTO ids ..; DROP TABLE ids}, as MySQL scripts do where a
+ * temporary table cannot be read twice in one query): the script's own scratch table, which only a run that failed
+ * part way can have left behind.
  */
 public final class TemporaryTableCleanup {
 
@@ -25,14 +30,15 @@ public final class TemporaryTableCleanup {
     /**
      * The guard of {@code models[index]} when it is a {@code DROP TABLE IF EXISTS} of tables the replay
      * ({@code before}, which saw the statement) knows none of, each of which the next statement of the same run
-     * and body that creates a table of its name creates as a temporary one, with no rename to the name before it.
+     * and body that creates a table of its name creates as a temporary one (PostgreSQL and MySQL), or as a
+     * permanent one that the same run drops again after use, with no rename to the name before it.
      */
     public static Optional<Guard> guardOf(List<StatementModel> models, int index, SchemaView before) {
         StatementModel drop = models.get(index);
         var tokens = drop.statement().tokens();
         Dialect dialect = drop.statement().dialect();
         boolean sessionFirst = dialect == Dialect.POSTGRESQL || dialect == Dialect.AUTO || dialect.isMySqlFamily();
-        if (!sessionFirst || !before.replayed() || tokens.size() < 5 || !tokens.get(0).isWord("DROP")
+        if (!before.replayed() || tokens.size() < 5 || !tokens.get(0).isWord("DROP")
                 || !tokens.get(1).isWord("TABLE") || !tokens.get(2).isWord("IF") || !tokens.get(3).isWord("EXISTS")
                 || drop.clauses().isEmpty()
                 || drop.clauses().stream().anyMatch(clause -> clause.kind() != ClauseKind.DROPPED_TABLE)) {
@@ -43,44 +49,98 @@ public final class TemporaryTableCleanup {
             if (clause.table() == null || before.table(clause.table()).isPresent()) {
                 return Optional.empty();
             }
-            Optional<StatementModel> create = temporaryCreate(models, index, SchemaNames.key(clause.table()));
+            String name = SchemaNames.key(clause.table());
+            Optional<Integer> create = nextCreate(models, index, name);
             if (create.isEmpty()) {
                 return Optional.empty();
             }
+            StatementModel created = models.get(create.get());
             notes.append(notes.isEmpty() ? "" : "; ").append("no scanned migration created a table ")
                     .append(SchemaNames.unquoted(clause.table())).append(", and line ")
-                    .append(create.get().statement().start().line()).append(" creates it as a temporary table");
+                    .append(created.statement().start().line());
+            if (CreatedTableNames.createsTemporaryTable(created.statement().tokens())) {
+                if (!sessionFirst) {
+                    return Optional.empty();
+                }
+                notes.append(" creates it as a temporary table: the drop clears what an earlier run left in the"
+                        + " session");
+                continue;
+            }
+            Optional<StatementModel> dropAgain = dropAfterUse(models, index, create.get(), name);
+            if (dropAgain.isEmpty()) {
+                return Optional.empty();
+            }
+            notes.append(" creates it again and line ").append(dropAgain.get().statement().start().line())
+                    .append(" drops it after use, as the script's own scratch table: the drop clears what a run"
+                            + " that failed part way left behind");
         }
-        return Optional.of(new Guard(Guard.Kind.TABLE_GONE, notes + ": the drop clears what an earlier run left in"
-                + " the session"));
+        return Optional.of(new Guard(Guard.Kind.TABLE_GONE, notes.toString()));
+    }
+
+    /** True when {@code later} runs in the same run and body as {@code model}, on one of its databases. */
+    private static boolean runsAlongside(StatementModel model, StatementModel later) {
+        StatementContext context = model.statement().context();
+        StatementContext there = later.statement().context();
+        // A change of the same changeset for other databases (<sql dbms="postgresql"> beside the drop's
+        // <sql dbms="mysql">) never runs after the drop.
+        return there.runScope().equals(context.runScope()) && there.databases().overlaps(context.databases())
+                && Objects.equals(context.body() == null ? null : context.body().id(),
+                        there.body() == null ? null : there.body().id());
     }
 
     /**
-     * The next statement after {@code index}, in the same run and body and on one of its databases, that creates
-     * table {@code name}, if temporary.
+     * The index of the next statement after {@code index}, in the same run and body and on one of its databases,
+     * that creates table {@code name} ({@code IF NOT EXISTS} too: the drop freed the name), with no rename to the
+     * name before it.
      */
-    private static Optional<StatementModel> temporaryCreate(List<StatementModel> models, int index, String name) {
-        StatementContext context = models.get(index).statement().context();
-        String body = context.body() == null ? null : context.body().id();
+    private static Optional<Integer> nextCreate(List<StatementModel> models, int index, String name) {
         for (int i = index + 1; i < models.size(); i++) {
             StatementModel later = models.get(i);
-            StatementContext there = later.statement().context();
-            // A change of the same changeset for other databases (<sql dbms="postgresql"> beside the drop's
-            // <sql dbms="mysql">) never runs after the drop.
-            if (!there.runScope().equals(context.runScope()) || !there.databases().overlaps(context.databases())
-                    || !Objects.equals(body, there.body() == null ? null : there.body().id())) {
+            if (!runsAlongside(models.get(index), later)) {
                 continue;
             }
-            boolean renamedTo = later.clauses().stream().anyMatch(clause -> clause.kind() == ClauseKind.RENAMED_TABLE
-                    && clause.detail() != null && SchemaNames.key(clause.detail()).equals(name));
-            if (renamedTo) {
+            if (renames(later, name)) {
                 return Optional.empty();
             }
-            if (later.createdTables().stream().anyMatch(created -> SchemaNames.key(created).equals(name))) {
-                return CreatedTableNames.createsTemporaryTable(later.statement().tokens()) ? Optional.of(later)
-                        : Optional.empty();
+            boolean creates = later.createdTables().stream().anyMatch(created -> SchemaNames.key(created)
+                    .equals(name)) || CreatedTableNames.namedByCreate(later.statement().tokens())
+                            .map(SchemaNames::key).filter(name::equals).isPresent();
+            if (creates) {
+                return Optional.of(i);
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The statement after {@code create}, in the same run and body as the drop at {@code index}, that drops the
+     * table {@code name} again, surely (no branch), with no rename to or from the name and no other create of it
+     * before: the end of the scratch table's use.
+     */
+    private static Optional<StatementModel> dropAfterUse(List<StatementModel> models, int index, int create,
+            String name) {
+        for (int i = create + 1; i < models.size(); i++) {
+            StatementModel later = models.get(i);
+            if (!runsAlongside(models.get(index), later)) {
+                continue;
+            }
+            boolean renamedAway = later.clauses().stream().anyMatch(clause -> clause.kind() == ClauseKind.RENAMED_TABLE
+                    && clause.table() != null && SchemaNames.key(clause.table()).equals(name));
+            if (renamedAway || renames(later, name)) {
+                return Optional.empty();
+            }
+            boolean drops = later.clauses().stream().anyMatch(clause -> clause.kind() == ClauseKind.DROPPED_TABLE
+                    && clause.table() != null && SchemaNames.key(clause.table()).equals(name));
+            if (drops) {
+                return later.statement().context().branch() == null && later.placement().runsWithMigration()
+                        ? Optional.of(later) : Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean renames(StatementModel model, String name) {
+        return model.clauses().stream().anyMatch(clause -> clause.kind() == ClauseKind.RENAMED_TABLE
+                && clause.detail() != null && SchemaNames.key(clause.detail()).equals(name));
     }
 }
