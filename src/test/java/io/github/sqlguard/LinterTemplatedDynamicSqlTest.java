@@ -35,6 +35,11 @@ class LinterTemplatedDynamicSqlTest {
             POSTGRESQL | DO $$\\nDECLARE v_sql text := 'DELETE FROM {t}';\\nBEGIN\\n  v_sql := replace(v_sql, '{t}', 'orders');\\n  EXECUTE v_sql;\\nEND $$; | delete-without-where ERROR 2:24 DELETE without WHERE removes every row of orders (inside DO block)
             MYSQL      | SET @s = 'TRUNCATE TABLE {t}';\\nSET @s = REPLACE(@s, '{t}', 'orders');\\nPREPARE st FROM @s;\\nEXECUTE st; | truncate-table ERROR 1:11 TRUNCATE removes every row of table orders (inside dynamic SQL)
             ORACLE     | DECLARE\\n  v_sql VARCHAR2(200) := 'DELETE FROM {t}';\\nBEGIN\\n  v_sql := REPLACE(v_sql, '{t}', 'orders');\\n  EXECUTE IMMEDIATE v_sql;\\nEND;\\n/ | delete-without-where ERROR 2:27 DELETE without WHERE removes every row of orders (inside PL/SQL block)
+            SQLSERVER  | DECLARE @sql nvarchar(max) = N'DELETE FROM dbo.{t}';\\nEXEC (REPLACE(@sql, N'{t}', N'Orders')); | delete-without-where ERROR 1:32 DELETE without WHERE removes every row of dbo.Orders (inside dynamic SQL)
+            SQLSERVER  | DECLARE @sql nvarchar(max) = N'DELETE FROM dbo.{t}';\\nEXEC (REPLACE(@sql, N'{t}', N'Orders') + N' WHERE id = 7'); | -
+            POSTGRESQL | DO $$\\nDECLARE v text := 'TRUNCATE {t}';\\nBEGIN\\n  EXECUTE replace(v, '{t}', 'orders');\\nEND $$; | truncate-table ERROR 2:20 TRUNCATE removes every row of table orders (inside DO block)
+            ORACLE     | DECLARE\\n  v_sql VARCHAR2(200) := 'DELETE FROM {t}';\\nBEGIN\\n  EXECUTE IMMEDIATE REPLACE(v_sql, '{t}', 'orders');\\nEND;\\n/ | delete-without-where ERROR 2:27 DELETE without WHERE removes every row of orders (inside PL/SQL block)
+            MYSQL      | SET @s = 'DELETE FROM {t}';\\nPREPARE st FROM REPLACE(@s, '{t}', 'orders'); | delete-without-where ERROR 1:11 DELETE without WHERE removes every row of orders (inside dynamic SQL)
             """)
     void aTemplateIsReadWithItsSlotsFilled(Dialect dialect, String sql, String expected) throws IOException {
         assertEquals(expected.equals("-") ? List.of() : List.of(expected.split(" ## ")), findings(dialect, sql));
