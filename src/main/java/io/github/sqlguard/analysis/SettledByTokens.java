@@ -74,6 +74,9 @@ final class SettledByTokens {
         if (change.at() != tokens.get(main)) {
             return false; // the one change the tokens read is in a CTE body: the parser reads the rest
         }
+        if (changesJoinedDerivedTable(structure, main)) {
+            return true; // the parser takes the derived table's alias for a table of that name
+        }
         if (change.selection() == RowSelection.OWN_VALUES_WRITTEN_BACK) {
             return true; // it changes only what a WHERE would have chosen, whichever rows its joins reach
         }
@@ -184,6 +187,18 @@ final class SettledByTokens {
      * True for Oracle's {@code UPDATE (SELECT .. JOIN ..) SET} and {@code DELETE [FROM] (SELECT .. JOIN ..)}: the
      * parser reads neither, and the tokens found the view's inner join limiting the rows of its first table.
      */
+    /**
+     * True for T-SQL's change of a derived table or APPLY query among the items of its FROM list ({@link
+     * ViewTargets#joinedDerivedTable}), whose alias the statement names as its target.
+     */
+    private static boolean changesJoinedDerivedTable(StatementTokens structure, int main) {
+        int target = structure.skipTop(main + 1);
+        if (structure.isWord(main, "DELETE") && structure.isWord(target, "FROM")) {
+            target++;
+        }
+        return ViewTargets.joinedDerivedTable(structure, target, structure.size()) >= 0;
+    }
+
     private static boolean changesJoinView(StatementTokens structure, int main) {
         int view = structure.isWord(main + 1, "FROM") ? main + 2 : main + 1;
         return structure.isSymbol(view, "(") && structure.isWord(view + 1, "SELECT", "WITH");

@@ -17,9 +17,11 @@ final class TokenDataChanges {
     private static final String[] AFTER_WHERE = {"ORDER", "LIMIT", "RETURNING", "RETURN", "OPTION"};
     private final StatementTokens tokens;
     private final List<DataChange> found = new ArrayList<>();
+    private final ViewChanges views;
 
     private TokenDataChanges(StatementTokens tokens) {
         this.tokens = tokens;
+        this.views = new ViewChanges(tokens, this);
     }
 
     static List<DataChange> in(StatementTokens tokens) {
@@ -96,7 +98,12 @@ final class TokenDataChanges {
         int inlineView = tokens.isSymbol(view, "(") && tokens.isWord(view + 1, "SELECT", "WITH") ? view
                 : ViewTargets.viewOf(tokens, view, end);
         if (inlineView >= 0) {
-            changeInlineView("DELETE", start, inlineView, end);
+            found.add(views.throughInlineView("DELETE", start, inlineView, end));
+            return;
+        }
+        int joinedView = ViewTargets.joinedDerivedTable(tokens, view, end);
+        if (joinedView >= 0) {
+            found.add(views.throughJoinedView("DELETE", start, joinedView, end));
             return;
         }
         List<String> targets = new ArrayList<>();
@@ -141,61 +148,6 @@ final class TokenDataChanges {
                 partitionsAt(joinsFrom)));
     }
 
-    /**
-     * Oracle {@code DELETE [FROM] (SELECT .. FROM t .. [WHERE c]) [alias] [WHERE d]} removes the rows of t the
-     * view yields, and {@code UPDATE (SELECT ..) v SET ..} changes them, so the view's own WHERE limits them as
-     * much as an outer one; the target is the view's first table (Oracle requires it to be key-preserved). The
-     * view may also be a CTE body before {@code start} or a derived table ({@link ViewTargets}), and its TOP, FETCH
-     * FIRST or LIMIT caps.
-     */
-    private void changeInlineView(String verb, int start, int open, int end) {
-        int close = tokens.closingParen(open);
-        int innerFrom = tokens.indexOfTopLevelWord(open + 1, close, "FROM");
-        ObjectNames.NameAt table = innerFrom < 0 ? null : tokens.nameAt(innerFrom + 1);
-        List<String> targets = table == null ? List.of() : List.of(table.text());
-        int outerWhere = tokens.indexOfTopLevelWord(Math.max(close + 1, start), end, "WHERE");
-        int afterSelect = tokens.skipWords(open + 2, "DISTINCT", "ALL");
-        // T-SQL's TOP, or the FETCH FIRST | NEXT n ROWS ONLY or LIMIT of the view's own query (Db2, Oracle)
-        boolean capped = tokens.isWord(open + 1, "SELECT") && tokens.skipTop(afterSelect) != afterSelect
-                || limits(open + 1, close);
-        int innerWhere = tokens.indexOfTopLevelWord(open + 1, close, "WHERE");
-        int where = outerWhere >= 0 ? outerWhere : innerWhere;
-        int whereEnd = outerWhere >= 0 ? end : innerWhereEnd(innerWhere, close);
-        // A join view: only the rows of its key-preserved table that the inner join pairs with another change.
-        int joinsEnd = innerWhere >= 0 ? innerWhere : innerWhereEnd(open, close);
-        JoinedTables joined = innerFrom < 0 ? new JoinedTables()
-                : TokenJoins.tables(tokens, innerFrom, joinsEnd, false);
-        // The view's query names its key-preserved table by its alias when it gives one (FROM orders o JOIN ..).
-        List<KeyLink> keyLinks = !verb.equals("DELETE") ? List.of()
-                : where < 0 ? joined.keyLinks(joined.boundByTableName(targets))
-                : outerWhere < 0 && innerFrom >= 0 ? listJoinedInViewWhere(innerFrom, innerWhere, whereEnd, targets)
-                : List.of();
-        found.add(new DataChange(verb, targets, joined.restrict(targets), joined.reach(targets),
-                whereClause(where, whereEnd, Set.of(), capped, targets, false, SoleTableColumns.NONE),
-                tokens.tokens().get(start),
-                unresolvedConditions(where, whereEnd), RowSelection.STATEMENT, keyLinks));
-    }
-
-    /**
-     * Oracle's older join syntax lists the view's tables and joins them in its WHERE ({@code DELETE FROM (SELECT o.*
-     * FROM orders o, customers c WHERE c.id = o.customer_id)}): the key links of a WHERE that is nothing but one
-     * equality of a column of the target and one of the list's other table; empty for any other WHERE or list.
-     */
-    private List<KeyLink> listJoinedInViewWhere(int from, int where, int whereEnd, List<String> targets) {
-        JoinedTables list = TokenJoins.tables(tokens, from, where, false);
-        list.conditionAt(tokens, where + 1, whereEnd);
-        return list.keyLinks(list.boundByTableName(targets));
-    }
-
-    /** The end of an inline view's WHERE: its GROUP BY, ORDER BY, FETCH or the closing parenthesis. */
-    private int innerWhereEnd(int where, int close) {
-        if (where < 0) {
-            return close;
-        }
-        int after = tokens.indexOfTopLevelWord(where + 1, close, "GROUP", "ORDER", "FETCH", "CONNECT", "UNION");
-        return after < 0 ? close : after;
-    }
-
     private void update(int start, int end) {
         int set = tokens.indexOfTopLevelWord(start, end, "SET");
         if (set < 0) {
@@ -210,7 +162,12 @@ final class TokenDataChanges {
         int inlineView = tokens.isSymbol(i, "(") && tokens.isWord(i + 1, "SELECT", "WITH") ? i
                 : ViewTargets.viewOf(tokens, i, end);
         if (inlineView >= 0) {
-            changeInlineView("UPDATE", start, inlineView, end);
+            found.add(views.throughInlineView("UPDATE", start, inlineView, end));
+            return;
+        }
+        int joinedView = ViewTargets.joinedDerivedTable(tokens, i, end);
+        if (joinedView >= 0) {
+            found.add(views.throughJoinedView("UPDATE", start, joinedView, end));
             return;
         }
         List<String> targets = new ArrayList<>();
@@ -328,7 +285,7 @@ final class TokenDataChanges {
         return names;
     }
 
-    private List<String> unresolvedConditions(int where, int end) {
+    List<String> unresolvedConditions(int where, int end) {
         return where < 0 ? List.of()
                 : PlaceholderConditions.in(tokens, where + 1, conditionEnd(tokens, where, end));
     }
@@ -337,7 +294,7 @@ final class TokenDataChanges {
      * True when a LIMIT (MySQL, SQLite) or a FETCH FIRST | NEXT n ROWS ONLY (H2, Db2) of the statement's own level
      * caps how many rows it takes.
      */
-    private boolean limits(int start, int end) {
+    boolean limits(int start, int end) {
         int fetch = tokens.indexOfTopLevelWord(start, end, "FETCH");
         return tokens.indexOfTopLevelWord(start, end, "LIMIT") >= 0
                 || fetch >= 0 && tokens.isWord(fetch + 1, "FIRST", "NEXT");
@@ -359,7 +316,7 @@ final class TokenDataChanges {
      * A {@code FOR PORTION OF} a period ({@code portion}) limits the rows as a condition on the period's columns
      * would, whatever the WHERE says. {@code scope} is the one table the WHERE reads, when it reads one alone.
      */
-    private WhereFact whereClause(int where, int end, Set<String> others, boolean capped, List<String> targets,
+    WhereFact whereClause(int where, int end, Set<String> others, boolean capped, List<String> targets,
             boolean portion, SoleTableColumns scope) {
         if (portion) {
             return WhereFact.PRESENT;

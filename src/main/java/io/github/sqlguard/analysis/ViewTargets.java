@@ -29,6 +29,47 @@ final class ViewTargets {
         return tokens.isWord(from, "FROM") ? onlyDerivedTable(tokens, from + 1, end, name) : -1;
     }
 
+    /**
+     * The index of the parenthesis that opens the derived table or APPLY query the target written at {@code
+     * targetAt} names when that stands among other items of the FROM list that follows ({@code UPDATE q SET .. FROM
+     * #src s JOIN (SELECT * FROM t) q ON ..}, {@code .. FROM a CROSS APPLY (SELECT TOP 1 * FROM t WHERE ..) q}), or
+     * -1. T-SQL changes the rows of the table inside it, as far as its query and its join reach.
+     */
+    static int joinedDerivedTable(StatementTokens tokens, int targetAt, int end) {
+        ObjectNames.NameAt target = tokens.nameAt(targetAt);
+        if (target == null || target.text().contains(".")) {
+            return -1;
+        }
+        String name = ObjectNames.normalize(target.text());
+        int from = tokens.indexOfTopLevelWord(target.next(), end, "FROM", "USING", "JOIN");
+        if (from < 0 || !tokens.isWord(from, "FROM")) {
+            return -1;
+        }
+        int where = tokens.indexOfTopLevelWord(from + 1, end, "WHERE");
+        int listEnd = where < 0 ? end : where;
+        for (int i = from + 1; i < listEnd; i++) {
+            boolean itemStart = tokens.isWord(i - 1, "FROM", "JOIN", "APPLY") || tokens.isSymbol(i - 1, ",");
+            if (tokens.isSymbol(i, "(") && itemStart && tokens.isWord(i + 1, "SELECT", "WITH")) {
+                int close = tokens.closingParen(i);
+                if (close < 0) {
+                    return -1;
+                }
+                ObjectNames.NameAt alias = TableReference.aliasAt(tokens.tokens(), close + 1);
+                if (alias != null && ObjectNames.normalize(alias.text()).equals(name)) {
+                    return i;
+                }
+                i = close;
+            } else if (tokens.isSymbol(i, "(")) {
+                int close = tokens.closingParen(i);
+                if (close < 0) {
+                    return -1;
+                }
+                i = close;
+            }
+        }
+        return -1;
+    }
+
     /** The "(" of the body of the CTE called {@code name}, or -1 when the statement declares none of that name. */
     private static int cteBody(StatementTokens tokens, String name) {
         if (!tokens.isWord(0, "WITH")) {

@@ -205,6 +205,10 @@ final class VariableAssignments {
             Value value = withStandIns(List.of(selected));
             return value == Value.UNKNOWN ? value : new Value(value.parts(), true);
         }
+        VariableAssignments.Value filled = TemplateSlots.filled(assigned, scope, arguments, target);
+        if (filled != null) { // SET @sql = REPLACE(@sql, N'{t}', N'orders'): the template with its slot filled
+            return filled;
+        }
         List<Token> expression = VariableOperands.substituted(
                 CatalogueNames.withNameColumnsAsOneName(scope, target, assigned), scope, arguments, target);
         List<Token> literals = DynamicSql.literalParts(expression);

@@ -72,6 +72,26 @@ final class VariableOperands {
                     continue;
                 }
             }
+            int replaceEnd = token.isWord("REPLACE") && i + 1 < tokens.size() && tokens.get(i + 1).isSymbol("(")
+                    ? TopLevel.closingParenthesis(tokens, i + 1) : -1;
+            if (replaceEnd > 0 && (isOperand(tokens, i, replaceEnd, inConcat) || isRunWhole(tokens, i, replaceEnd))) {
+                // EXEC (REPLACE(@sql, N'{t}', N'orders')): the template with its slot filled
+                VariableAssignments.Value filled = TemplateSlots.filled(tokens.subList(i, replaceEnd + 1), scope,
+                        arguments, use);
+                if (filled != null) {
+                    if (result == null) {
+                        result = new ArrayList<>(tokens.subList(0, i));
+                    }
+                    for (int p = 0; p < filled.parts().size(); p++) {
+                        if (p > 0) {
+                            result.add(new Token(TokenType.SYMBOL, "||", token.offset(), token.line(), token.column()));
+                        }
+                        result.add(filled.parts().get(p));
+                    }
+                    i = replaceEnd;
+                    continue;
+                }
+            }
             boolean called = i + 1 < tokens.size() && tokens.get(i + 1).isSymbol("(");
             boolean operand = token.type() == TokenType.WORD && !called && isOperand(tokens, i, i, inConcat);
             List<Token> parts = operand
@@ -122,6 +142,23 @@ final class VariableOperands {
         boolean argument = inConcat && previous != null && (previous.isSymbol(",") || previous.isSymbol("("))
                 && next != null && (next.isSymbol(",") || next.isSymbol(")"));
         return joined || argument;
+    }
+
+    /**
+     * True when the call from {@code at} to {@code end} is the whole text a statement runs: {@code EXEC (call)},
+     * {@code EXECUTE IMMEDIATE call [USING ..]}, PL/pgSQL's {@code EXECUTE call [INTO ..]}, {@code PREPARE st FROM
+     * call}.
+     */
+    private static boolean isRunWhole(List<Token> tokens, int at, int end) {
+        Token previous = at > 0 ? tokens.get(at - 1) : null;
+        Token next = end + 1 < tokens.size() ? tokens.get(end + 1) : null;
+        if (previous != null && previous.isSymbol("(")) {
+            return at == 2 && tokens.get(0).isAnyWord("EXEC", "EXECUTE") && next != null && next.isSymbol(")")
+                    && end + 2 == tokens.size();
+        }
+        boolean runs = at == 1 && previous.isWord("EXECUTE") || at == 2 && previous.isWord("IMMEDIATE")
+                || at == 3 && previous.isWord("FROM") && tokens.get(0).isWord("PREPARE");
+        return runs && (next == null || next.isAnyWord("INTO", "USING", "RETURNING", "BULK"));
     }
 
     /** What the call of {@link TextFunctions} at {@code at} makes when its argument is known; else null. */
