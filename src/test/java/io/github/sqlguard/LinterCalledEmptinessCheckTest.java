@@ -66,6 +66,7 @@ class LinterCalledEmptinessCheckTest {
             SQLSERVER  | TSQL_STATIC  | EARLIER | EXEC dbo.assert_orders_empty;\\nGO\\nDROP TABLE dbo.orders;
             ORACLE     | PLSQL        | EARLIER | CALL assert_empty('orders');\\nDROP TABLE orders;
             ORACLE     | PLSQL        | SAME    | CALL assert_empty('orders');\\nDROP TABLE orders;
+            ORACLE     | PLSQL        | EARLIER | BEGIN assert_empty('orders'); END;\\n/\\nDROP TABLE orders;
             MYSQL      | MYSQL        | EARLIER | CALL assert_orders_empty();\\nDROP TABLE orders;
             MYSQL      | MYSQL        | SAME    | CALL assert_orders_empty();\\nDROP TABLE orders;
             """)

@@ -97,17 +97,19 @@ final class CalledEmptinessChecks {
 
     /**
      * True for a statement that runs one routine once, and only that: {@code SELECT f('a')}, {@code PERFORM f('a')},
-     * {@code CALL p('a')}, T-SQL {@code EXEC [@rc =] p @a = 'a', 1}. A SELECT or PERFORM with a FROM or WHERE, or
+     * {@code CALL p('a')}, PL/SQL {@code p('a');}, T-SQL {@code EXEC [@rc =] p @a = 'a', 1}. A SELECT or PERFORM with a FROM or WHERE, or
      * an expression around the call, may run it for no row at all.
      */
     static boolean isPlainCall(List<Token> tokens) {
         List<Token> kept = tokens.stream().filter(token -> token.type() != TokenType.COMMENT
                 && token.type() != TokenType.TERMINATOR).toList();
-        if (kept.size() < 2 || !kept.get(0).isAnyWord("SELECT", "PERFORM", "CALL", "EXEC", "EXECUTE")) {
+        if (kept.isEmpty() || kept.get(0).type() != TokenType.WORD) {
             return false;
         }
+        // PL/SQL calls a procedure by its name alone: assert_empty('orders');
+        boolean keyword = kept.get(0).isAnyWord("SELECT", "PERFORM", "CALL", "EXEC", "EXECUTE");
         boolean exec = kept.get(0).isAnyWord("EXEC", "EXECUTE");
-        int at = 1;
+        int at = keyword ? 1 : 0;
         if (exec && kept.size() > 3 && kept.get(1).text().startsWith("@") && kept.get(2).isSymbol("=")) {
             at = 3; // EXEC @rc = p ..: the procedure's return value goes to a variable
         }

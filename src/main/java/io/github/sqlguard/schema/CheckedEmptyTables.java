@@ -27,6 +27,10 @@ final class CheckedEmptyTables {
             "VACUUM", "REINDEX", "LOCK", "SET", "RESET");
     /** Statements that run code the script does not show. */
     private static final Set<String> CALLS = Set.of("CALL", "EXEC", "EXECUTE", "PERFORM");
+    /** Words that make a statement of one word, which calls no routine. */
+    private static final Set<String> STATEMENT_WORDS = Set.of("COMMIT", "ROLLBACK", "NULL", "RETURN", "EXIT",
+            "CONTINUE", "BEGIN", "END", "ELSE", "LOOP", "GO", "RAISE", "CHECKPOINT", "SHUTDOWN", "ABORT", "DISCARD",
+            "LISTEN", "UNLISTEN");
     /** Functions a SELECT may call that write no table. */
     private static final Set<String> BUILT_INS = Set.of("count", "exists", "in", "any", "all", "coalesce", "max",
             "min", "sum", "avg", "now", "cast", "lower", "upper", "concat", "format", "set_config",
@@ -73,7 +77,8 @@ final class CheckedEmptyTables {
             }
             return;
         }
-        if (first.isAnyWord(CALLS.toArray(String[]::new)) || first.isWord("SELECT") && callsRoutine(statement)) {
+        if (first.isAnyWord(CALLS.toArray(String[]::new)) || first.isWord("SELECT") && callsRoutine(statement)
+                || isBareCall(statement)) {
             Optional<List<String>> checked = statement.context().branch() == null && !LossGuards.mayBeUndone(statement)
                     ? CalledEmptinessChecks.tablesCheckedBy(statement, routines) : Optional.empty();
             if (checked.isPresent()) {
@@ -125,6 +130,31 @@ final class CheckedEmptyTables {
      */
     private static boolean runBy(Statement statement, Statement call) {
         return call != null && statement != call && statement.start().equals(call.start());
+    }
+
+    /**
+     * True for a PL/SQL procedure call written as a statement of its own, {@code refill_audit;} or {@code
+     * maint.refill('audit');}, but for the words that are statements themselves ({@code COMMIT;}, {@code NULL;}) and
+     * the console output of DBMS_OUTPUT, which writes no table.
+     */
+    private static boolean isBareCall(Statement statement) {
+        List<Token> tokens = statement.tokens().stream().filter(token -> token.type() != TokenType.COMMENT
+                && token.type() != TokenType.TERMINATOR).toList();
+        if (tokens.isEmpty() || tokens.get(0).type() != TokenType.WORD
+                || STATEMENT_WORDS.contains(tokens.get(0).text().toUpperCase(Locale.ROOT))
+                || LEAVE_ROWS.contains(tokens.get(0).text().toUpperCase(Locale.ROOT))
+                || tokens.get(0).text().toUpperCase(Locale.ROOT).startsWith("DBMS_OUTPUT")) {
+            return false;
+        }
+        int at = 1;
+        while (at + 1 < tokens.size() && tokens.get(at).isSymbol(".")
+                && (tokens.get(at + 1).type() == TokenType.WORD || tokens.get(at + 1).type() == TokenType.QUOTED_NAME)) {
+            at += 2;
+        }
+        if (at == tokens.size()) {
+            return true;
+        }
+        return tokens.get(at).isSymbol("(") && tokens.get(tokens.size() - 1).isSymbol(")");
     }
 
     /** True when a SELECT calls a function that may write a table: {@code SELECT drop_old();}. */
