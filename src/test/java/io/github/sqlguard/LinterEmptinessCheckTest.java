@@ -45,6 +45,7 @@ class LinterEmptinessCheckTest {
             SQLSERVER  | IF EXISTS (SELECT TOP 1 * FROM audit_2019) BEGIN THROW 50000, 'has rows', 1; END\\nGO\\nALTER TABLE other ADD c INT;\\nGO\\nDROP TABLE audit_2019;
             ORACLE     | DECLARE n NUMBER; BEGIN SELECT COUNT(*) INTO n FROM audit_2019; IF n > 0 THEN RAISE_APPLICATION_ERROR(-20001, 'audit_2019 has rows'); END IF; END;\\n/\\nDROP TABLE audit_2019;
             ORACLE     | DECLARE v_count NUMBER; BEGIN SELECT COUNT(*) INTO v_count FROM audit_2019; IF v_count > 0 THEN RAISE_APPLICATION_ERROR(-20001, 'has rows'); END IF; EXECUTE IMMEDIATE 'DROP TABLE audit_2019'; END;\\n/
+            ORACLE     | DECLARE n NUMBER; BEGIN SELECT COUNT(*) INTO n FROM audit_2019; IF n > 0 THEN RAISE_APPLICATION_ERROR(-20001, 'has rows'); END IF; END;\\n/\\nBEGIN dbms_output.put_line('checked'); COMMIT; NULL; END;\\n/\\nDROP TABLE audit_2019;
             MYSQL      | DELIMITER $$\\nCREATE PROCEDURE drop_old() BEGIN IF (SELECT COUNT(*) FROM audit_2019) > 0 THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'has rows'; END IF; DROP TABLE audit_2019; END$$\\nDELIMITER ;\\nCALL drop_old(); DROP PROCEDURE drop_old;
             MYSQL      | DELIMITER $$\\nCREATE PROCEDURE drop_old() BEGIN IF EXISTS (SELECT 1 FROM audit_2019) THEN SIGNAL SQLSTATE '45000'; END IF; DROP TABLE audit_2019; END$$\\nDELIMITER ;\\nCALL drop_old(); DROP PROCEDURE drop_old;
             MARIADB    | DELIMITER $$\\nBEGIN NOT ATOMIC IF EXISTS (SELECT 1 FROM audit_2019) THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'has rows'; END IF; DROP TABLE audit_2019; END$$\\nDELIMITER ;
@@ -108,6 +109,8 @@ class LinterEmptinessCheckTest {
             SQLSERVER  | BEGIN TRY IF EXISTS (SELECT 1 FROM audit_2019) THROW 50000, 'has rows', 1; END TRY BEGIN CATCH PRINT 'ignored'; END CATCH\\nGO\\nDROP TABLE audit_2019;
             ORACLE     | DECLARE v_count NUMBER; BEGIN SELECT COUNT(*) INTO v_count FROM audit_2019; IF v_count > 0 THEN RAISE_APPLICATION_ERROR(-20001, 'has rows'); END IF; EXCEPTION WHEN OTHERS THEN NULL; END;\\n/\\nDROP TABLE audit_2019;
             ORACLE     | DECLARE v_count NUMBER; BEGIN SELECT COUNT(*) INTO v_count FROM audit_2019; IF v_count > 1 THEN RAISE_APPLICATION_ERROR(-20001, 'has rows'); END IF; EXECUTE IMMEDIATE 'DROP TABLE audit_2019'; END;\\n/
+            ORACLE     | DECLARE n NUMBER; BEGIN SELECT COUNT(*) INTO n FROM audit_2019; IF n > 0 THEN RAISE_APPLICATION_ERROR(-20001, 'has rows'); END IF; END;\\n/\\nBEGIN refill_audit; END;\\n/\\nDROP TABLE audit_2019;
+            ORACLE     | DECLARE n NUMBER; BEGIN SELECT COUNT(*) INTO n FROM audit_2019; IF n > 0 THEN RAISE_APPLICATION_ERROR(-20001, 'has rows'); END IF; END;\\n/\\nBEGIN maint.refill('audit'); END;\\n/\\nDROP TABLE audit_2019;
             """)
     void noCheckOrAnUndoneOneGuardsNothing(Dialect dialect, String sql) throws IOException {
         List<Finding> findings = lint(dialect, sql.replace("; ", ";\n").replace("\\n", "\n"));

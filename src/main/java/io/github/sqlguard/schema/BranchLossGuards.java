@@ -29,6 +29,8 @@ public final class BranchLossGuards {
     private final BodiesRunWhereDefined runWhereDefined;
     /** Where the script's runs start ({@link io.github.sqlguard.analysis.TableNamespace}). */
     private final TableNamespace.Names start;
+    /** The routines whose calls may check tables are empty ({@link CalledEmptinessChecks}). */
+    private final EarlierRoutines routines;
     /**
      * What certainly ran, by run scope: the statements outside any branch, in order, with the schema before, and
      * the columns branches added to tables that lacked them.
@@ -68,8 +70,18 @@ public final class BranchLossGuards {
 
     /** As {@link #BranchLossGuards(BodiesRunWhereDefined)}, each run starting where {@code start} says. */
     public BranchLossGuards(BodiesRunWhereDefined runWhereDefined, TableNamespace.Names start) {
+        this(runWhereDefined, start, EarlierRoutines.NONE);
+    }
+
+    /**
+     * As {@link #BranchLossGuards(BodiesRunWhereDefined, TableNamespace.Names)}, where a call of one of
+     * {@code routines} whose body only checks tables are empty counts as that check.
+     */
+    public BranchLossGuards(BodiesRunWhereDefined runWhereDefined, TableNamespace.Names start,
+            EarlierRoutines routines) {
         this.runWhereDefined = runWhereDefined;
         this.start = start;
+        this.routines = routines;
     }
 
     /** The guards that hold for {@code statement}. */
@@ -145,15 +157,15 @@ public final class BranchLossGuards {
     private LossGuards created(Statement statement) {
         StatementContext context = statement.context();
         if (!isRoutineBody(context)) {
-            return new LossGuards(context.runScope(), start);
+            return new LossGuards(context.runScope(), start, routines);
         }
         LossGuards inBody;
         if (runWhereDefined.test(statement)) {
             // Called on the line after its definition: it runs as part of the script, on what the script did so far.
-            inBody = new LossGuards(context.runScope(), start);
+            inBody = new LossGuards(context.runScope(), start, routines);
             certain.getOrDefault(context.runScope(), List.of()).forEach(seen -> seen.accept(inBody));
         } else {
-            inBody = LossGuards.inRoutineBody(context.label());
+            inBody = LossGuards.inRoutineBody(context.label(), routines);
         }
         // The body's first statement follows its definition, whose text holds a check before a later statement.
         inBody.lastContainer = lastContainer;

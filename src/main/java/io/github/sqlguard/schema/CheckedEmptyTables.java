@@ -14,7 +14,8 @@ import java.util.Set;
  * The tables an earlier block of the run checked are empty, stopping the migration with an error when one had rows
  * ({@code DO $$ BEGIN IF EXISTS (SELECT 1 FROM t) THEN RAISE EXCEPTION '..'; END IF; END $$;}), and that nothing
  * since may have filled: a later {@code DROP TABLE t} of the same run finds it empty. A statement that names the
- * table and may write it, or calls a routine that may, ends what the check says.
+ * table and may write it, or calls a routine that may, ends what the check says. A call of a routine whose body
+ * only checks tables the same way ({@link CalledEmptinessChecks}) is such a check itself.
  */
 final class CheckedEmptyTables {
 
@@ -26,27 +27,39 @@ final class CheckedEmptyTables {
             "VACUUM", "REINDEX", "LOCK", "SET", "RESET");
     /** Statements that run code the script does not show. */
     private static final Set<String> CALLS = Set.of("CALL", "EXEC", "EXECUTE", "PERFORM");
+    /** Words that make a statement of one word, which calls no routine. */
+    private static final Set<String> STATEMENT_WORDS = Set.of("COMMIT", "ROLLBACK", "NULL", "RETURN", "EXIT",
+            "CONTINUE", "BEGIN", "END", "ELSE", "LOOP", "GO", "RAISE", "CHECKPOINT", "SHUTDOWN", "ABORT", "DISCARD",
+            "LISTEN", "UNLISTEN");
     /** Functions a SELECT may call that write no table. */
     private static final Set<String> BUILT_INS = Set.of("count", "exists", "in", "any", "all", "coalesce", "max",
             "min", "sum", "avg", "now", "cast", "lower", "upper", "concat", "format", "set_config",
             "current_setting", "nextval", "setval", "currval", "pg_sleep", "version", "nullif", "greatest", "least",
             "length", "substring", "trim", "replace", "to_char", "round", "abs", "array_agg", "string_agg");
 
-    /** By table key: where the block that checked it starts. */
+    /** By table key: what checked it, and where: {@code "the block at line 3"}, {@code "the call at line 5"}. */
     private final Map<String, String> checkedAt = new LinkedHashMap<>();
     /** The last block that checked tables, whose own statements follow it. */
     private Statement checkingBlock;
+    /** The last call that checked tables, whose routine's statements follow it where it runs them. */
+    private Statement checkingCall;
+    /** The routines the script and earlier migrations created, whose bodies a call runs. */
+    private final EarlierRoutines routines;
+
+    CheckedEmptyTables(EarlierRoutines routines) {
+        this.routines = routines;
+    }
 
     /** Records the checks {@code statement} makes, or forgets those it may undo; {@code at} says where it starts. */
     void observe(Statement statement, String at) {
-        if (statement.tokens().isEmpty() || within(statement, checkingBlock)) {
+        if (statement.tokens().isEmpty() || within(statement, checkingBlock) || runBy(statement, checkingCall)) {
             return;
         }
         Token first = statement.firstToken();
         Optional<String> thrown = statement.readsAsTsql() && statement.context().branch() == null
                 ? EmptinessConditions.tableCheckedEmptyByThrow(statement.sql()) : Optional.empty();
         if (thrown.isPresent()) {
-            checkedAt.put(thrown.get(), at);
+            checkedAt.put(thrown.get(), "the block at " + at);
             checkingBlock = statement;
             return;
         }
@@ -59,16 +72,26 @@ final class CheckedEmptyTables {
             List<String> checked = statement.context().branch() == null
                     ? EmptinessConditions.tablesCheckedEmptyBy(statement.sql()) : List.of();
             if (!checked.isEmpty()) {
-                checked.forEach(table -> checkedAt.put(table, at));
+                checked.forEach(table -> checkedAt.put(table, "the block at " + at));
                 checkingBlock = statement;
             }
             return;
         }
-        if (checkedAt.isEmpty()) {
+        if (first.isAnyWord(CALLS.toArray(String[]::new)) || first.isWord("SELECT") && callsRoutine(statement)
+                || isBareCall(statement)) {
+            Optional<List<String>> checked = statement.context().branch() == null && !LossGuards.mayBeUndone(statement)
+                    ? CalledEmptinessChecks.tablesCheckedBy(statement, routines) : Optional.empty();
+            if (checked.isPresent()) {
+                // The routine only checks: it leaves earlier checks standing, and its body's statements, which
+                // follow the call as it runs them, are this check.
+                checked.get().forEach(table -> checkedAt.put(table, "the call at " + at));
+                checkingCall = statement;
+            } else {
+                checkedAt.clear();
+            }
             return;
         }
-        if (first.isAnyWord(CALLS.toArray(String[]::new)) || first.isWord("SELECT") && callsRoutine(statement)) {
-            checkedAt.clear();
+        if (checkedAt.isEmpty()) {
             return;
         }
         if (first.type() == TokenType.WORD && LEAVE_ROWS.contains(first.text().toUpperCase(Locale.ROOT))) {
@@ -81,7 +104,7 @@ final class CheckedEmptyTables {
         }
     }
 
-    /** Where the block that checked {@code table} (a key) is empty starts, while that check still holds. */
+    /** What checked {@code table} (a key) is empty, and where, while that check still holds. */
     Optional<String> checkOf(String table) {
         return Optional.ofNullable(checkedAt.get(table));
     }
@@ -99,6 +122,39 @@ final class CheckedEmptyTables {
         int from = block.firstToken().offset();
         int offset = statement.firstToken().offset();
         return offset > from && offset < from + block.sql().length();
+    }
+
+    /**
+     * True when {@code statement} is one of the body statements that {@code call} ran, which arrive at the call's
+     * place after it.
+     */
+    private static boolean runBy(Statement statement, Statement call) {
+        return call != null && statement != call && statement.start().equals(call.start());
+    }
+
+    /**
+     * True for a PL/SQL procedure call written as a statement of its own, {@code refill_audit;} or {@code
+     * maint.refill('audit');}, but for the words that are statements themselves ({@code COMMIT;}, {@code NULL;}) and
+     * the console output of DBMS_OUTPUT, which writes no table.
+     */
+    private static boolean isBareCall(Statement statement) {
+        List<Token> tokens = statement.tokens().stream().filter(token -> token.type() != TokenType.COMMENT
+                && token.type() != TokenType.TERMINATOR).toList();
+        if (tokens.isEmpty() || tokens.get(0).type() != TokenType.WORD
+                || STATEMENT_WORDS.contains(tokens.get(0).text().toUpperCase(Locale.ROOT))
+                || LEAVE_ROWS.contains(tokens.get(0).text().toUpperCase(Locale.ROOT))
+                || tokens.get(0).text().toUpperCase(Locale.ROOT).startsWith("DBMS_OUTPUT")) {
+            return false;
+        }
+        int at = 1;
+        while (at + 1 < tokens.size() && tokens.get(at).isSymbol(".")
+                && (tokens.get(at + 1).type() == TokenType.WORD || tokens.get(at + 1).type() == TokenType.QUOTED_NAME)) {
+            at += 2;
+        }
+        if (at == tokens.size()) {
+            return true;
+        }
+        return tokens.get(at).isSymbol("(") && tokens.get(tokens.size() - 1).isSymbol(")");
     }
 
     /** True when a SELECT calls a function that may write a table: {@code SELECT drop_old();}. */

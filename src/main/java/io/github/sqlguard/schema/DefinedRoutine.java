@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A procedure or function a migration created, as the replay met it: its name, where it was created and the
@@ -131,6 +132,26 @@ public final class DefinedRoutine {
             return Map.of();
         }
         return CallArguments.of(definition.tokens(), fromOffset, call.tokens(), word(), callerArguments);
+    }
+
+    /**
+     * The text that creates the routine, from {@code CREATE} to its end (a package member's own text); empty once
+     * forgotten, or when placeholder values changed the text and with it where the routine lies in it.
+     */
+    Optional<String> definitionText() {
+        if (definition == null || definition.written() != null) {
+            return Optional.empty();
+        }
+        int base = definition.firstToken().offset();
+        String sql = definition.sql();
+        int from = fromOffset - base;
+        int to = Math.min(toOffset - base, sql.length());
+        return from < 0 || from >= to ? Optional.empty() : Optional.of(sql.substring(from, to));
+    }
+
+    /** Whether the routine is written in T-SQL, whose procedures take their body after {@code AS}. */
+    boolean readsAsTsql() {
+        return definition != null && definition.readsAsTsql();
     }
 
     /**

@@ -67,26 +67,29 @@ final class EmptinessConditions {
                     + "\\s*\\)\\s*THEN\\s+" + RAISE + END_IF,
             "\\bIF\\s*\\(\\s*SELECT\\s+COUNT\\s*\\(\\s*(?:\\*|1)\\s*\\)\\s+FROM\\s+" + NAME
                     + "\\s*\\)\\s*(?:<>|!=|>)\\s*0\\s*THEN\\s+" + RAISE + END_IF,
-            NOT_EXISTS_FROM + "\\s*\\)\\s*THEN\\s+(?:" + NO_OP + "\\s*)+ELSE\\s+" + RAISE + END_IF);
+            NOT_EXISTS_FROM + "\\s*\\)\\s*THEN\\s+(?:" + NO_OP + "\\s*)+ELSE\\s+" + RAISE + END_IF,
+            "\\bSELECT\\s+EXISTS\\s*\\(\\s*SELECT\\s+(?:1|\\*|[\\w.\"`\\[\\]]+)\\s+FROM\\s+" + NAME
+                    + "\\s*\\)\\s*INTO\\s+(?:STRICT\\s+)?(?<found>\\w+)\\s*;\\s*IF\\s+\\k<found>\\s+THEN\\s+" + RAISE
+                    + END_IF);
     private static final List<Pattern> RAISED_UNLESS_EMPTY = RAISING_CHECKS.stream()
             .map(check -> Pattern.compile("(?is)" + check + "\\s*$")).toList();
     /** The same checks where they start a block's statements, one after the other. */
-    private static final List<Pattern> RAISING_CHECK_AT = RAISING_CHECKS.stream()
+    static final List<Pattern> RAISING_CHECK_AT = RAISING_CHECKS.stream()
             .map(check -> Pattern.compile("(?is)\\s*" + check)).toList();
     /**
      * Up to the first statement of a DO block or an anonymous block: {@code DO $$ DECLARE n int; BEGIN}, MariaDB
      * {@code BEGIN NOT ATOMIC DECLARE n INT;}.
      */
-    private static final Pattern BLOCK_START = Pattern.compile("(?is)^\\s*(?:DO\\s+(?:LANGUAGE\\s+\\w+\\s+)?"
+    static final Pattern BLOCK_START = Pattern.compile("(?is)^\\s*(?:DO\\s+(?:LANGUAGE\\s+\\w+\\s+)?"
             + "(?:E?'|\\$\\w*\\$)\\s*)?(?:DECLARE\\b.*?)?\\bBEGIN\\s+(?:NOT\\s+ATOMIC\\s+"
             + "(?:DECLARE\\s+\\w+\\s+(?:'(?:[^']|'')*'|[^;'])*;\\s*)*)?");
     /** A T-SQL condition that holds when a table has rows: {@code EXISTS (SELECT 1 FROM t)}, a count above 0. */
-    private static final String TSQL_HAS_ROWS = "(?:EXISTS\\s*\\(\\s*SELECT\\s+(?:TOP\\s*\\(?\\s*1\\s*\\)?\\s+)?"
+    static final String TSQL_HAS_ROWS = "(?:EXISTS\\s*\\(\\s*SELECT\\s+(?:TOP\\s*\\(?\\s*1\\s*\\)?\\s+)?"
             + "(?:1|\\*|[\\w.\"`\\[\\]]+)\\s+FROM\\s+" + NAME + "\\s*\\)"
             + "|\\(\\s*SELECT\\s+COUNT\\s*\\(\\s*(?:\\*|1)\\s*\\)\\s+FROM\\s+"
             + NAME.replace("<table>", "<counted>") + "\\s*\\)\\s*(?:<>|!=|>)\\s*0(?![\\w.]))";
     private static final String THROW = "THROW\\b(?:'(?:[^']|'')*'|[^;'])*;?";
-    private static final String RAISERROR = "RAISERROR\\s*\\(\\s*(?:N?'(?:[^']|'')*'|@?\\w+)\\s*,\\s*(?<severity>\\d+)"
+    static final String RAISERROR = "RAISERROR\\s*\\(\\s*(?:N?'(?:[^']|'')*'|@?\\w+)\\s*,\\s*(?<severity>\\d+)"
             + "\\s*,(?:'(?:[^']|'')*'|[^;')])*\\)\\s*(?:WITH\\s+\\w+(?:\\s*,\\s*\\w+)*\\s*)?;?\\s*";
     /**
      * T-SQL: {@code IF EXISTS (SELECT 1 FROM t) THROW 50000, '..', 1;} or {@code IF (SELECT COUNT(*) FROM t) > 0
@@ -109,7 +112,7 @@ final class EmptinessConditions {
      * A block with an exception handler may go on after its check failed: PL/pgSQL and PL/SQL {@code EXCEPTION
      * WHEN}, MySQL and MariaDB {@code DECLARE CONTINUE|EXIT HANDLER}.
      */
-    private static final Pattern HANDLER = Pattern.compile("(?is)\\bEXCEPTION\\s+WHEN\\b"
+    static final Pattern HANDLER = Pattern.compile("(?is)\\bEXCEPTION\\s+WHEN\\b"
             + "|\\bDECLARE\\s+(?:CONTINUE|EXIT|UNDO)\\s+HANDLER\\b");
     /** A MySQL handler that, having caught the error of a failed check, goes on with the statement after it. */
     private static final Pattern CONTINUE_HANDLER = Pattern.compile("(?is)\\bDECLARE\\s+CONTINUE\\s+HANDLER\\b");
@@ -156,22 +159,36 @@ final class EmptinessConditions {
         if (!start.lookingAt() || HANDLER.matcher(text).find()) {
             return List.of();
         }
+        return checksFrom(text, start.end(), RAISING_CHECK_AT).tables();
+    }
+
+    /** The tables of the checks that follow one another from {@code from} on, and where the last one ends. */
+    static Checks checksFrom(String text, int from, List<Pattern> forms) {
         List<String> tables = new ArrayList<>();
-        int at = start.end();
+        int at = from;
         boolean found = true;
         while (found) {
             found = false;
-            for (Pattern check : RAISING_CHECK_AT) {
+            for (Pattern check : forms) {
                 Matcher matcher = check.matcher(text).region(at, text.length());
-                if (matcher.lookingAt()) {
-                    tables.add(SchemaNames.key(matcher.group("table")));
+                if (matcher.lookingAt() && hasErrorSeverity(matcher)) {
+                    tables.add(SchemaNames.key(checkedTable(matcher)));
                     at = matcher.end();
                     found = true;
                     break;
                 }
             }
         }
-        return tables;
+        return new Checks(tables, at);
+    }
+
+    private static boolean hasErrorSeverity(Matcher matcher) {
+        return !matcher.pattern().pattern().contains("?<severity>") || matcher.group("severity") == null
+                || Integer.parseInt(matcher.group("severity")) >= 11;
+    }
+
+    /** Checks that follow one another, and where the last ends. */
+    record Checks(List<String> tables, int end) {
     }
 
     /** The table a T-SQL statement checks is empty, ending the batch with an error when it has rows. */
@@ -187,6 +204,9 @@ final class EmptinessConditions {
     }
 
     private static String checkedTable(Matcher matcher) {
+        if (!matcher.pattern().pattern().contains("?<counted>")) {
+            return matcher.group("table");
+        }
         return matcher.group("table") != null ? matcher.group("table") : matcher.group("counted");
     }
 
@@ -321,7 +341,7 @@ final class EmptinessConditions {
      * {@code text} with each {@code --} and {@code /* .. *}{@code /} comment outside quotes replaced by a blank. The
      * text may be a block's body cut out of its dollar-quoted string, so only single and double quotes are tracked.
      */
-    private static String withoutComments(String text) {
+    static String withoutComments(String text) {
         StringBuilder kept = new StringBuilder(text.length());
         char quote = 0;
         for (int i = 0; i < text.length(); i++) {

@@ -86,7 +86,7 @@ final class GuardsFromFacts {
         if (checked.isPresent() && targets.stream().allMatch(t -> SchemaNames.key(t).equals(SchemaNames.key(
                 targets.get(0))))) {
             return Optional.of(new Guard(Guard.Kind.EMPTY_TABLE, "runs only when " + targets.get(0)
-                    + " is empty (the block at " + checked.get() + " stops the migration when it has rows)"));
+                    + " is empty (" + checked.get() + " stops the migration when it has rows)"));
         }
         if (targets.stream().allMatch(t -> facts.emptyTables.contains(SchemaNames.key(t)))) {
             return Optional.of(new Guard(Guard.Kind.EMPTY_TABLE, "runs only when " + targets.get(0)

@@ -43,7 +43,7 @@ public final class LossGuards {
     /** Whether a note names the file of the statement it points at, as it does when the run spans files. */
     private final boolean spansFiles;
     final Set<String> emptyTables = new HashSet<>();
-    final CheckedEmptyTables checkedEmpty = new CheckedEmptyTables();
+    final CheckedEmptyTables checkedEmpty;
     final ColumnFacts columns = new ColumnFacts();
     ColumnsAddedIfMissing addedIfMissing = new ColumnsAddedIfMissing();
     /**
@@ -68,14 +68,22 @@ public final class LossGuards {
 
     /** As {@link #LossGuards(String)}, for a run that starts where {@code start} says ({@link TableNamespace}). */
     public LossGuards(String runScope, TableNamespace.Names start) {
+        this(runScope, start, EarlierRoutines.NONE);
+    }
+
+    /**
+     * As {@link #LossGuards(String, TableNamespace.Names)}, where a call of one of {@code routines} that only checks
+     * tables are empty counts as that check.
+     */
+    LossGuards(String runScope, TableNamespace.Names start, EarlierRoutines routines) {
         this(runScope.startsWith("changeset ") ? "this changeset"
                 : runScope.startsWith(StatementContext.VERSION_BLOCK) || runScope.startsWith(
-                        StatementContext.VERSION_BLOCK_AFTER) ? "this block" : "this script", false, start);
+                        StatementContext.VERSION_BLOCK_AFTER) ? "this block" : "this script", false, start, routines);
     }
 
     /** The guards of one migration whose statements its tool runs from several files, one after the other. */
     static LossGuards acrossFiles(String migration) {
-        return new LossGuards(migration, true, TableNamespace.Names.DEFAULT);
+        return new LossGuards(migration, true, TableNamespace.Names.DEFAULT, EarlierRoutines.NONE);
     }
 
     /**
@@ -84,20 +92,22 @@ public final class LossGuards {
      * same: a copy that leaves it out is no whole copy.
      */
     static LossGuards acrossRuns(String label) {
-        LossGuards guards = new LossGuards(label, true, TableNamespace.Names.DEFAULT);
+        LossGuards guards = new LossGuards(label, true, TableNamespace.Names.DEFAULT, EarlierRoutines.NONE);
         guards.writtenBetweenStatements = true;
         return guards;
     }
 
-    private LossGuards(String unit, boolean spansFiles, TableNamespace.Names start) {
+    private LossGuards(String unit, boolean spansFiles, TableNamespace.Names start, EarlierRoutines routines) {
         this.unit = unit;
+        this.checkedEmpty = new CheckedEmptyTables(routines);
         this.spansFiles = spansFiles;
         this.namespace = new TableNamespace(start);
     }
 
     /** The guards of a routine body, whose statements run in order whenever it is called; notes name it. */
-    static LossGuards inRoutineBody(String label) {
-        return new LossGuards(label.isEmpty() ? "this routine body" : label, false, TableNamespace.Names.DEFAULT);
+    static LossGuards inRoutineBody(String label, EarlierRoutines routines) {
+        return new LossGuards(label.isEmpty() ? "this routine body" : label, false, TableNamespace.Names.DEFAULT,
+                routines);
     }
 
     /**
