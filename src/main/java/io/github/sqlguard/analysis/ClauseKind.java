@@ -82,6 +82,11 @@ public enum ClauseKind {
     /** H2 {@code DROP ALL OBJECTS}: every schema, table, view and sequence of the database. */
     DROPPED_ALL_OBJECTS,
     /**
+     * SQL Server (and Db2) {@code RESTORE DATABASE d FROM ..}: every table of d is overwritten with the backup's
+     * content, so what was written since the backup is lost.
+     */
+    RESTORED_DATABASE,
+    /**
      * Oracle {@code FLASHBACK TABLE t TO TIMESTAMP|SCN|RESTORE POINT ..}: every row of t goes back to an earlier
      * state, so what was inserted, updated or deleted since is lost. {@code TO BEFORE DROP} restores instead.
      */

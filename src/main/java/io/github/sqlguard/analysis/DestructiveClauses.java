@@ -86,6 +86,8 @@ final class DestructiveClauses {
             RenameClauses.exchangeTables(core, this::add);
         } else if (verb.isWord("FLASHBACK")) {
             flashback(core);
+        } else if (verb.isWord("RESTORE")) {
+            restoredDatabase(core);
         } else if (verb.isAnyWord("CREATE", "RECREATE")) {
             CreatedTableNames.replacedTable(core).ifPresent(table -> add(ClauseKind.DROPPED_TABLE, verb,
                     verb.isWord("RECREATE") ? "RECREATE TABLE" : "CREATE OR REPLACE TABLE", table, table, null));
@@ -374,6 +376,22 @@ final class DestructiveClauses {
         for (String name : names) {
             add(ClauseKind.REWOUND_TABLE, to, "FLASHBACK TABLE " + name + " TO " + target, name, name, target);
         }
+    }
+
+    /**
+     * SQL Server: {@code RESTORE DATABASE d FROM ..} overwrites d with a backup (or a database snapshot), whether
+     * d exists and {@code WITH REPLACE} is written or not. {@code RESTORE DATABASE d WITH RECOVERY} without FROM
+     * only brings a database restored earlier online; {@code RESTORE LOG} and the forms that read a backup's
+     * header or file list ({@code VERIFYONLY}, {@code HEADERONLY}, ..) overwrite nothing.
+     */
+    private void restoredDatabase(List<Token> core) {
+        if (core.size() < 4 || !core.get(1).isWord("DATABASE")
+                || !StatementCore.hasTopLevelWord(core, 3, "FROM")) {
+            return;
+        }
+        ObjectNames.NameAt name = ObjectNames.readName(core, 2);
+        add(ClauseKind.RESTORED_DATABASE, core.get(0), "RESTORE DATABASE", null, name == null ? null : name.text(),
+                null);
     }
 
     private void add(ClauseKind kind, Token at, String words, String table, String name, String detail) {
