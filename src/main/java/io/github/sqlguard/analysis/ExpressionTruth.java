@@ -1,6 +1,7 @@
 package io.github.sqlguard.analysis;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -23,8 +24,10 @@ import net.sf.jsqlparser.expression.operators.relational.ComparisonOperator;
 import net.sf.jsqlparser.expression.operators.relational.ExistsExpression;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
 import net.sf.jsqlparser.expression.operators.relational.InExpression;
+import net.sf.jsqlparser.expression.operators.relational.IsBooleanExpression;
 import net.sf.jsqlparser.expression.operators.relational.IsDistinctExpression;
 import net.sf.jsqlparser.expression.operators.relational.IsNullExpression;
+import net.sf.jsqlparser.expression.operators.relational.IsUnknownExpression;
 import net.sf.jsqlparser.expression.operators.relational.LikeExpression;
 import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
 import net.sf.jsqlparser.schema.Column;
@@ -91,6 +94,12 @@ final class ExpressionTruth {
             return Truth.of(!test.isNot()); // NULL IS NULL
         } else if (expression instanceof IsNullExpression test) {
             return literalIsNull(test);
+        } else if (expression instanceof IsBooleanExpression test) {
+            return BooleanTestPredicate.of(possibleValues(test.getLeftExpression()),
+                    test.isTrue() ? BooleanTestPredicate.Value.TRUE : BooleanTestPredicate.Value.FALSE, test.isNot());
+        } else if (expression instanceof IsUnknownExpression test) {
+            return BooleanTestPredicate.of(possibleValues(test.getLeftExpression()), BooleanTestPredicate.Value.NULL,
+                    test.isNot()); // NULL IS UNKNOWN, TRUE IS NOT UNKNOWN
         } else if (expression instanceof InExpression in && !in.isNot()) {
             return literalInItsOwnList(in);
         } else if (expression instanceof LikeExpression like && like.getEscape() == null
@@ -122,6 +131,53 @@ final class ExpressionTruth {
                     operand(comparison.getRightExpression()));
         }
         return Truth.UNKNOWN;
+    }
+
+    /**
+     * The values the operand of {@code IS [NOT] TRUE|FALSE|UNKNOWN} can take: {@code NULL} and a comparison with
+     * NULL are NULL, a condition of literals that holds for no row is FALSE when no NULL can be in it.
+     */
+    private Set<BooleanTestPredicate.Value> possibleValues(Expression operand) {
+        Expression bare = unwrapped(operand);
+        if (bare instanceof NullValue || bare instanceof ComparisonOperator comparison
+                && !comparison.getStringExpression().equals("<=>")
+                && (unwrapped(comparison.getLeftExpression()) instanceof NullValue
+                        || unwrapped(comparison.getRightExpression()) instanceof NullValue)) {
+            return EnumSet.of(BooleanTestPredicate.Value.NULL);
+        }
+        return BooleanTestPredicate.possibleValues(truth(bare), neverNull(bare));
+    }
+
+    /**
+     * True for a condition of literals that cannot be NULL: numbers, non-empty strings (Oracle reads '' as NULL),
+     * TRUE and FALSE, compared or joined by AND, OR and NOT, and the IS tests, which are never NULL.
+     */
+    private static boolean neverNull(Expression expression) {
+        Expression bare = unwrapped(expression);
+        if (bare instanceof LongValue || bare instanceof DoubleValue || bare instanceof BooleanValue
+                || bare instanceof IsNullExpression || bare instanceof IsBooleanExpression
+                || bare instanceof IsUnknownExpression || bare instanceof IsDistinctExpression) {
+            return true;
+        } else if (bare instanceof StringValue string) {
+            return !string.getValue().isEmpty();
+        } else if (bare instanceof NotExpression not) {
+            return neverNull(not.getExpression());
+        } else if (bare instanceof AndExpression || bare instanceof OrExpression
+                || bare instanceof ComparisonOperator) {
+            BinaryExpression binary = (BinaryExpression) bare;
+            return neverNull(binary.getLeftExpression()) && neverNull(binary.getRightExpression());
+        }
+        return false;
+    }
+
+    /** {@code expression} without the parentheses around it. */
+    private static Expression unwrapped(Expression expression) {
+        Expression bare = expression;
+        while (bare instanceof Parenthesis || bare instanceof ParenthesedExpressionList<?> list && list.size() == 1) {
+            bare = bare instanceof Parenthesis parenthesis ? parenthesis.getExpression()
+                    : ((ParenthesedExpressionList<?>) bare).get(0);
+        }
+        return bare;
     }
 
     /** {@code 'x' IS NOT NULL}: a literal other than '' (which Oracle reads as NULL) is never NULL. */

@@ -168,6 +168,10 @@ public final class TokenConditionTruth {
             return tokens.isWord(from + 1, "SELECT", "WITH")
                     ? new TokenConditionTruth(tokens).disjunction(from + 1, to - 1) : disjunction(from + 1, to - 1);
         }
+        BooleanTestPredicate.Written test = BooleanTestPredicate.endingAt(tokens, from, to);
+        if (test != null) {
+            return BooleanTestPredicate.of(possibleValues(from, test.operandEnd()), test.tested(), test.not());
+        }
         if (to - from == 1) {
             Token only = tokens.tokens().get(from);
             if (only.isAnyWord("TRUE", "FALSE")) {
@@ -245,6 +249,18 @@ public final class TokenConditionTruth {
                     : Comparison.evaluate(left, not ? "<=>" : "<>", right.operand());
         }
         return Truth.UNKNOWN;
+    }
+
+    /** The values the operand {@code [from, to)} of {@code IS [NOT] TRUE|FALSE|UNKNOWN} can take. */
+    private Set<BooleanTestPredicate.Value> possibleValues(int from, int to) {
+        int wrapped = wrappedDepth(from, to);
+        boolean single = split(from + wrapped, to - wrapped, "OR").size() == 1
+                && split(from + wrapped, to - wrapped, "AND").size() == 1;
+        if (single && BooleanTestPredicate.isNullValue(tokens, from + wrapped, to - wrapped)) {
+            return java.util.EnumSet.of(BooleanTestPredicate.Value.NULL);
+        }
+        return BooleanTestPredicate.possibleValues(disjunction(from, to),
+                BooleanTestPredicate.neverNull(tokens, from, to));
     }
 
     /** {@code low AND high} in {@code [from, to)} after {@code x BETWEEN}. */
