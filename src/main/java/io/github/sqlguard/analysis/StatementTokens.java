@@ -66,13 +66,13 @@ public final class StatementTokens {
         return new StatementTokens(statement.tokens(), dialect.isMySqlFamily(),
                 dialect == Dialect.ORACLE || dialect == Dialect.H2 || dialect == Dialect.AUTO,
                 fromItemsAreOtherInstances(statement), TextAsCondition.in(dialect), body == null ? Set.of() : body.variables(),
-                dialect == Dialect.ORACLE);
+                dialect == Dialect.ORACLE || body != null && body.columnsHideVariables());
     }
 
     /**
      * The variables of the statement's body (lower case) that a bare name means instead of a column of the same name:
      * MySQL takes the variable, and PL/pgSQL refuses the clash (its default variable_conflict = error). PL/SQL takes
-     * the column, so under Oracle there are none. Under another dialect a body's language is not known, and its
+     * the column, so under Oracle there are none, nor in a PL/pgSQL body set to {@code #variable_conflict use_column}. Under another dialect a body's language is not known, and its
      * variables count as taking the name.
      */
     Set<String> variablesNamingNoColumn() {

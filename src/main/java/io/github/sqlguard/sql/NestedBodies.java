@@ -99,6 +99,26 @@ final class NestedBodies {
     }
 
     /**
+     * {@code context} as the {@code #variable_conflict} directive at the start of {@code code}, a PL/pgSQL body,
+     * sets it: with {@code use_column} a column beats a parameter or variable of the same name in the body's
+     * statements, with {@code use_variable} or {@code error} (the default) it does not. Other directives
+     * ({@code #print_strict_params on}, {@code #option dump}) may come before it.
+     */
+    static StatementContext resolvingNameConflicts(StatementContext context, List<Token> code) {
+        StatementContext.Body body = context.body();
+        int i = 0;
+        while (body != null && i + 1 < code.size() && code.get(i).isSymbol("#")
+                && code.get(i + 1).type() == TokenType.WORD) {
+            if (code.get(i + 1).isWord("variable_conflict") && i + 2 < code.size()) {
+                return context.withBody(body.withColumnsHidingVariables(code.get(i + 2).isWord("use_column")));
+            }
+            i += i + 2 < code.size() && code.get(i + 2).type() == TokenType.WORD
+                    && !code.get(i + 2).isAnyWord("DECLARE", "BEGIN") ? 3 : 2;
+        }
+        return context;
+    }
+
+    /**
      * The context of one statement of a body, {@code straightLine} as the scanner found it: the statements of
      * dynamic SQL that a branch of the body runs sit in that branch too. Outside a body (the dynamic SQL of a
      * top-level statement) there is no body to place it in. A body inside a branch of another keeps its arm.
@@ -115,7 +135,7 @@ final class NestedBodies {
         }
         return context.withBody(new StatementContext.Body(body.id(), false, statement.arm(), statement.errorEndsArm(),
                 statement.ifArm(), statement.rowLoop(), statement.undoneOnError(), statement.stretch(),
-                body.variables()));
+                body.variables(), body.columnsHideVariables()));
     }
 
     private static boolean runsOnSchedule(String label) {

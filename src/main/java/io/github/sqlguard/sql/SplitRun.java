@@ -285,7 +285,9 @@ final class SplitRun {
         }
         // A routine's PL/pgSQL body sees the call's arguments; the text dynamic SQL runs does not.
         emitScoped(code, new BlockBodyScanner(false, plpgsqlBody ? arguments : Map.of())
-                .scan(code, 0, code.size(), false), NestedBodies.declaring(context, code), plpgsqlBody);
+                .scan(code, 0, code.size(), false), plpgsqlBody
+                        ? NestedBodies.resolvingNameConflicts(NestedBodies.declaring(context, code), code)
+                        : NestedBodies.declaring(context, code), plpgsqlBody);
     }
 
     /** Splits the text of dynamic SQL again as SQL, with positions in the file. */
@@ -330,7 +332,7 @@ final class SplitRun {
         inner.nameParameters = plpgsqlBody ? nameParameters : Set.of();
         List<Token> code = inner.withoutComments(lexed.tokens());
         inner.emitScoped(code, new BlockBodyScanner(false, inner.arguments).scan(code, 0, code.size(), false),
-                context, plpgsqlBody);
+                plpgsqlBody ? NestedBodies.resolvingNameConflicts(context, code) : context, plpgsqlBody);
         inner.statements.forEach(statement -> statements.add(body.toFile(statement)));
         inner.comments.forEach(comment -> comments.add(body.toFile(comment)));
         bodyCommentsAdded |= !inner.comments.isEmpty();

@@ -37,26 +37,37 @@ public record StatementContext(Kind kind, String label, DatabaseScope databases,
      *     starts with that of an earlier one runs only after that one ran ("" for those that run in straight line)
      * @param variables the variables the body declares, by lower-case name ({@link BlockVariables}): a condition that
      *     names them names no column
+     * @param columnsHideVariables true when a column beats a variable of the same name in the body's statements,
+     *     which a PL/pgSQL body asks for with {@code #variable_conflict use_column}
      */
     public record Body(String id, boolean straightLine, int arm, boolean errorEndsArm, String ifArm,
-            RowLoop rowLoop, boolean undoneOnError, String stretch, Set<String> variables) {
+            RowLoop rowLoop, boolean undoneOnError, String stretch, Set<String> variables,
+            boolean columnsHideVariables) {
 
         public Body {
             variables = Set.copyOf(variables);
         }
 
         public Body(String id, boolean straightLine, int arm, boolean errorEndsArm, String ifArm) {
-            this(id, straightLine, arm, errorEndsArm, ifArm, null, false, "", Set.of());
+            this(id, straightLine, arm, errorEndsArm, ifArm, null, false, "", Set.of(), false);
         }
 
         /** This place, in a block whose handler may go on after its statement failed. */
         public Body inHandledBlock() {
-            return new Body(id, straightLine, arm, errorEndsArm, ifArm, rowLoop, true, stretch, variables);
+            return new Body(id, straightLine, arm, errorEndsArm, ifArm, rowLoop, true, stretch, variables,
+                    columnsHideVariables);
         }
 
         /** This place, in a body that declares {@code declared}. */
         Body declaring(Set<String> declared) {
-            return new Body(id, straightLine, arm, errorEndsArm, ifArm, rowLoop, undoneOnError, stretch, declared);
+            return new Body(id, straightLine, arm, errorEndsArm, ifArm, rowLoop, undoneOnError, stretch, declared,
+                    columnsHideVariables);
+        }
+
+        /** This place, in a body whose columns beat its variables of the same name, or not. */
+        Body withColumnsHidingVariables(boolean hide) {
+            return new Body(id, straightLine, arm, errorEndsArm, ifArm, rowLoop, undoneOnError, stretch, variables,
+                    hide);
         }
 
         public Body(String id, boolean straightLine) {

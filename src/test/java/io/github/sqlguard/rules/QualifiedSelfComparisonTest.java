@@ -75,21 +75,33 @@ class QualifiedSelfComparisonTest {
     /**
      * Inside a routine a bare name may be a parameter or variable of the routine: PL/SQL takes the table's column,
      * so the comparison still holds for every row; PL/pgSQL refuses the ambiguous name (variable_conflict = error),
-     * and MySQL takes the variable, so there it compares the column with a value.
+     * and MySQL takes the variable, so there it compares the column with a value. A PL/pgSQL body that starts with
+     * {@code #variable_conflict use_column} takes the column as PL/SQL does; {@code use_variable} takes the variable.
      */
     @ParameterizedTest(name = "{0}: {1}")
-    @CsvSource(delimiter = '|', value = {
+    @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
         "ORACLE     | CREATE OR REPLACE PROCEDURE purge(empno NUMBER) IS BEGIN DELETE FROM emp e WHERE e.empno = empno; END; | true",
         "ORACLE     | CREATE OR REPLACE PROCEDURE purge(p_no NUMBER) IS empno NUMBER := p_no; BEGIN UPDATE emp e SET sal = 0 WHERE e.empno = empno; END; | true",
         "ORACLE     | CREATE OR REPLACE PROCEDURE purge(p_no NUMBER) IS BEGIN DELETE FROM emp e WHERE e.empno = p_no; END; | false",
         "POSTGRESQL | CREATE FUNCTION purge(empno int) RETURNS void LANGUAGE plpgsql AS $$ BEGIN DELETE FROM emp e WHERE e.empno = empno; END $$ | false",
         "POSTGRESQL | CREATE FUNCTION purge() RETURNS void LANGUAGE plpgsql AS $$ DECLARE empno int := 7; BEGIN DELETE FROM emp e WHERE e.empno = empno; END $$ | false",
         "POSTGRESQL | CREATE FUNCTION purge(p int) RETURNS void LANGUAGE plpgsql AS $$ BEGIN DELETE FROM emp e WHERE e.empno = empno; END $$ | true",
+        "POSTGRESQL | CREATE FUNCTION purge(empno int) RETURNS void AS $$ #variable_conflict use_column BEGIN DELETE FROM emp e WHERE e.empno = empno; END $$ LANGUAGE plpgsql | true",
+        "POSTGRESQL | CREATE FUNCTION purge(empno int) RETURNS void AS $$\\n#variable_conflict use_column\\nBEGIN\\n  UPDATE emp e SET sal = 0 WHERE e.empno = empno;\\nEND\\n$$ LANGUAGE plpgsql | true",
+        "POSTGRESQL | CREATE FUNCTION purge(empno int) RETURNS void AS $$ #print_strict_params on #VARIABLE_CONFLICT USE_COLUMN BEGIN DELETE FROM emp e WHERE e.empno = empno; END $$ LANGUAGE plpgsql | true",
+        "POSTGRESQL | CREATE FUNCTION purge() RETURNS void AS $$ #variable_conflict use_column DECLARE empno int := 7; BEGIN DELETE FROM emp e WHERE e.empno = empno; END $$ LANGUAGE plpgsql | true",
+        "POSTGRESQL | DO $$ #variable_conflict use_column DECLARE empno int := 7; BEGIN DELETE FROM emp e WHERE e.empno = empno; END $$ | true",
+        "AUTO       | CREATE FUNCTION purge(empno int) RETURNS void AS $$ #variable_conflict use_column BEGIN DELETE FROM emp e WHERE e.empno = empno; END $$ LANGUAGE plpgsql | true",
+        "POSTGRESQL | CREATE FUNCTION purge(empno int) RETURNS void AS ' #variable_conflict use_column BEGIN DELETE FROM emp e WHERE e.empno = empno; END ' LANGUAGE plpgsql | true",
+        "POSTGRESQL | CREATE FUNCTION purge(empno int) RETURNS void AS $$ #variable_conflict use_variable BEGIN DELETE FROM emp e WHERE e.empno = empno; END $$ LANGUAGE plpgsql | false",
+        "POSTGRESQL | CREATE FUNCTION purge(empno int) RETURNS void AS $$ #variable_conflict error BEGIN DELETE FROM emp e WHERE e.empno = empno; END $$ LANGUAGE plpgsql | false",
+        "POSTGRESQL | CREATE FUNCTION purge(empno int) RETURNS void AS $$ BEGIN DELETE FROM emp e WHERE e.empno = empno; END $$ LANGUAGE plpgsql; CREATE FUNCTION other() RETURNS void AS $$ #variable_conflict use_column BEGIN NULL; END $$ LANGUAGE plpgsql | false",
         "MYSQL      | CREATE PROCEDURE purge(IN empno INT) BEGIN DELETE FROM emp WHERE emp.empno = empno; END | false",
         "MYSQL      | CREATE PROCEDURE purge() BEGIN DECLARE empno INT DEFAULT 7; DELETE FROM emp WHERE emp.empno = empno; END | false",
         "MYSQL      | CREATE PROCEDURE purge(IN p INT) BEGIN DELETE FROM emp WHERE emp.empno = empno; END | true",
     })
-    void aRoutineVariableOfTheSameNameDecidesByTheLanguage(Dialect dialect, String sql, boolean alwaysTrue) {
+    void aRoutineVariableOfTheSameNameDecidesByTheLanguage(Dialect dialect, String written, boolean alwaysTrue) {
+        String sql = written.replace("\\n", "\n");
         assertEquals(alwaysTrue, reported(messages(rule, dialect, sql)), "pipeline: " + messages(rule, dialect, sql));
         assertEquals(alwaysTrue, reported(tokenMessages(rule, dialect, sql)),
                 "tokens only: " + tokenMessages(rule, dialect, sql));
