@@ -91,4 +91,32 @@ class LinterReversedLinkTest {
         assertEquals(1, drops.size(), drops.toString());
         assertEquals(expected, drops.get(0).severity(), drops.get(0).message());
     }
+
+    @ParameterizedTest(name = "[{index}] {1} after: {0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            ""                                                          | INFO
+            "UPDATE document_data SET document_id = 3 WHERE id = 'a';"  | ERROR
+            "INSERT INTO document_data (id, document_id) VALUES ('b', 3);" | ERROR
+            """)
+    void aUniqueConstraintDroppedEarlierInTheScriptStillTellsTheLinksApart(String between, Severity expected)
+            throws IOException {
+        TestProject.write(project, "db/V1__init.sql", """
+                CREATE TABLE document (id int PRIMARY KEY, title varchar(80));
+                CREATE TABLE document_data (id varchar(40) PRIMARY KEY, data text, document_id int,
+                    CONSTRAINT document_data_document_key UNIQUE (document_id));
+                """);
+        TestProject.write(project, "db/V2__reverse.sql", """
+                ALTER TABLE document_data DROP CONSTRAINT document_data_document_key;
+                ALTER TABLE document ADD COLUMN document_data_id varchar(40);
+                %s
+                UPDATE document SET document_data_id = document_data.id FROM document_data WHERE document.id = document_data.document_id;
+                ALTER TABLE document_data DROP COLUMN document_id;
+                """.formatted(between));
+
+        List<Finding> drops = ProjectLint.findings(project, Dialect.POSTGRESQL).stream()
+                .filter(f -> f.ruleId().equals("drop-column")).toList();
+
+        assertEquals(1, drops.size(), drops.toString());
+        assertEquals(expected, drops.get(0).severity(), drops.get(0).message());
+    }
 }

@@ -21,8 +21,9 @@ import java.util.Set;
  * document.id}) or by a scalar subquery ({@code SET data_id = (SELECT id FROM document_data d WHERE d.document_id =
  * document.id)}). Each value of the old column then lives on as the key of the row that points back, so its drop
  * loses nothing, when both sides join on keys, each row is named by one row at most (the old column is unique, or a
- * scalar subquery would have failed on a second row, or the script dropped the old column's unique key and nothing
- * wrote the column or added rows since), and nothing wrote the pointer, the old column or the keys since.
+ * scalar subquery would have failed on a second row, or the script dropped the old column's unique key, as an index
+ * or a constraint, and nothing wrote the column or added rows since), and nothing wrote the pointer, the old column
+ * or the keys since.
  * A value naming no row is a dangling reference, which the reversal drops with the column.
  */
 final class ReversedLinks {
@@ -63,13 +64,42 @@ final class ReversedLinks {
      */
     private final Map<String, Set<String>> distinctSinceKeyDropped = new HashMap<>();
 
-    /** The statement of {@code tokens} (its main word at {@code main}) ran: a unique key it drops is remembered. */
+    /**
+     * The statement of {@code tokens} (its main word at {@code main}) ran: a unique key it drops, by {@code DROP
+     * INDEX uk} or by {@code ALTER TABLE t DROP CONSTRAINT | INDEX | KEY uk}, is remembered.
+     */
     void observeKeysDropped(List<Token> tokens, int main, SchemaView before) {
         if (main + 2 < tokens.size() && tokens.get(main).isWord("DROP") && tokens.get(main + 1).isWord("INDEX")) {
             UniqueKeys.droppedIndexNames(tokens, main + 2).forEach(name -> before.singleColumnKeyNamed(name)
-                    .ifPresent(key -> distinctSinceKeyDropped.computeIfAbsent(key.getKey(), k -> new HashSet<>())
-                            .add(SchemaNames.key(key.getValue()))));
+                    .ifPresent(this::keyDropped));
         }
+        SchemaNames.Read table = main + 2 < tokens.size() && tokens.get(main).isWord("ALTER")
+                && tokens.get(main + 1).isWord("TABLE") ? SchemaNames.name(tokens, main + 2) : null;
+        if (table == null) {
+            return;
+        }
+        for (List<Token> clause : ObjectNames.splitAtCommas(tokens, table.next(), tokens.size())) {
+            int i = 0;
+            if (clause.size() < 3 || !clause.get(i++).isWord("DROP")
+                    || !clause.get(i++).isAnyWord("CONSTRAINT", "INDEX", "KEY")) {
+                continue;
+            }
+            if (i + 1 < clause.size() && clause.get(i).isWord("IF") && clause.get(i + 1).isWord("EXISTS")) {
+                i += 2;
+            }
+            SchemaNames.Read name = SchemaNames.name(clause, i);
+            if (name != null) {
+                before.singleColumnKeyNamed(name.text())
+                        .filter(key -> key.getKey().equals(SchemaNames.key(table.text())))
+                        .ifPresent(this::keyDropped);
+            }
+        }
+    }
+
+    /** The unique key over one column ({@code key}: its table's key and the column) no longer holds. */
+    private void keyDropped(Map.Entry<String, String> key) {
+        distinctSinceKeyDropped.computeIfAbsent(key.getKey(), k -> new HashSet<>())
+                .add(SchemaNames.key(key.getValue()));
     }
 
     /**
