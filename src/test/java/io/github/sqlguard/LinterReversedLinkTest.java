@@ -39,6 +39,12 @@ class LinterReversedLinkTest {
             POSTGRESQL | true  | UPDATE document SET document_data_id = document_data.id FROM document_data WHERE document.id = document_data.document_id; UPDATE document SET document_data_id = NULL WHERE title = 'draft'; | ERROR |
             POSTGRESQL | true  | UPDATE document SET document_data_id = document_data.id FROM document_data WHERE document.id = document_data.document_id; UPDATE document_data SET document_id = 7 WHERE id = 'a'; | ERROR |
             POSTGRESQL | true  | UPDATE document SET document_data_id = document_data.id FROM document_data WHERE document.id = document_data.document_id; INSERT INTO document_data (id, document_id) VALUES ('b', 8); | ERROR |
+            POSTGRESQL | true  | UPDATE document SET document_data_id = document_data.id FROM document_data WHERE document.id = document_data.document_id AND document.document_data_id IS NULL; | INFO | values of document_id kept in reverse
+            POSTGRESQL | true  | UPDATE document d SET document_data_id = dd.id FROM document_data dd WHERE document_data_id IS NULL AND dd.document_id = d.id; | INFO | values of document_id kept in reverse
+            POSTGRESQL | true  | UPDATE document SET document_data_id = (SELECT id FROM document_data WHERE document_data.document_id = document.id) WHERE document_data_id IS NULL; | INFO | values of document_id kept in reverse
+            POSTGRESQL | true  | UPDATE document SET document_data_id = document_data.id FROM document_data WHERE document.id = document_data.document_id AND document.title IS NULL; | ERROR |
+            POSTGRESQL | true  | UPDATE document SET document_data_id = 'none' WHERE id = 1; UPDATE document SET document_data_id = document_data.id FROM document_data WHERE document.id = document_data.document_id AND document_data_id IS NULL; | ERROR |
+            POSTGRESQL | true  | UPDATE document SET document_data_id = document_data.id FROM document_data WHERE document.id = document_data.document_id OR document_data_id IS NULL; | ERROR |
             POSTGRESQL | true  | UPDATE document SET document_data_id = document_data.data FROM document_data WHERE document.id = document_data.document_id; | ERROR |
             POSTGRESQL | true  | UPDATE document SET document_data_id = document_data.id FROM document_data WHERE document.title = document_data.document_id; | ERROR |
             """)
