@@ -45,6 +45,19 @@ class LinterReversedLinkTest {
             POSTGRESQL | true  | UPDATE document SET document_data_id = document_data.id FROM document_data WHERE document.id = document_data.document_id AND document.title IS NULL; | ERROR |
             POSTGRESQL | true  | UPDATE document SET document_data_id = 'none' WHERE id = 1; UPDATE document SET document_data_id = document_data.id FROM document_data WHERE document.id = document_data.document_id AND document_data_id IS NULL; | ERROR |
             POSTGRESQL | true  | UPDATE document SET document_data_id = document_data.id FROM document_data WHERE document.id = document_data.document_id OR document_data_id IS NULL; | ERROR |
+            MYSQL      | true  | UPDATE document JOIN document_data d ON document.id = d.document_id SET document.document_data_id = d.id; | INFO | values of document_id kept in reverse
+            MYSQL      | true  | UPDATE document doc INNER JOIN document_data d ON d.document_id = doc.id SET doc.document_data_id = d.id; | INFO | values of document_id kept in reverse
+            MYSQL      | true  | UPDATE document, document_data d SET document.document_data_id = d.id WHERE document.id = d.document_id; | INFO | values of document_id kept in reverse
+            MYSQL      | false | UPDATE document JOIN document_data d ON document.id = d.document_id SET document.document_data_id = d.id; | ERROR | document_id is not known to be unique
+            MYSQL      | true  | UPDATE document JOIN document_data d ON document.id = d.document_id SET document.document_data_id = d.id WHERE d.data IS NOT NULL; | ERROR |
+            MYSQL      | true  | UPDATE document LEFT JOIN document_data d ON document.id = d.document_id AND d.data IS NOT NULL SET document.document_data_id = d.id; | ERROR |
+            MYSQL      | true  | UPDATE document, document_data d SET document.document_data_id = d.id WHERE document.id = d.document_id; UPDATE document SET document_data_id = NULL WHERE title = 'draft'; | ERROR |
+            SQLSERVER  | true  | UPDATE a SET a.document_data_id = b.id FROM document a JOIN document_data b ON a.id = b.document_id; | INFO | values of document_id kept in reverse
+            SQLSERVER  | true  | UPDATE a SET document_data_id = b.id FROM document a INNER JOIN document_data b ON b.document_id = a.id; | INFO | values of document_id kept in reverse
+            SQLSERVER  | true  | UPDATE a SET a.document_data_id = b.id FROM document a, document_data b WHERE a.id = b.document_id; | INFO | values of document_id kept in reverse
+            SQLSERVER  | true  | UPDATE a SET a.document_data_id = b.id FROM document a JOIN document_data b ON a.id = b.document_id WHERE b.data IS NOT NULL; | ERROR |
+            SQLSERVER  | true  | UPDATE a SET a.document_data_id = b.id FROM document a JOIN document_data b ON a.id = b.document_id; UPDATE a SET a.document_data_id = NULL FROM document a WHERE a.title = 'draft'; | ERROR |
+            POSTGRESQL | true  | UPDATE document SET document_data_id = dd.id FROM document d JOIN document_data dd ON d.id = dd.document_id; | ERROR |
             POSTGRESQL | true  | UPDATE document SET document_data_id = document_data.data FROM document_data WHERE document.id = document_data.document_id; | ERROR |
             POSTGRESQL | true  | UPDATE document SET document_data_id = document_data.id FROM document_data WHERE document.title = document_data.document_id; | ERROR |
             """)

@@ -32,9 +32,15 @@ final class ColumnsFollowed {
             return;
         }
         if (WithListUpdates.updates(tokens) || callsRoutine(tokens, main)) {
+            if (WithListUpdates.updates(tokens) && !LossGuards.mayBeUndone(statement)) {
+                // MySQL's UPDATE t, u SET t.c = u.k WHERE ..: what it wrote is not read, but a link it reverses is
+                guards.copies.reversedLinks().updatedUnread(tokens, before, statement.dialect(),
+                        guards.lineOf(statement), guards.columns::holdsOnlyNull);
+            } else {
+                guards.copies.reversedLinks().clear();
+            }
             guards.columns.forgetWritten();
             guards.copies.backLinks().clear();
-            guards.copies.reversedLinks().clear();
             return;
         }
         // A data-modifying CTE writes its columns as the statement's own UPDATE would; the statement goes on.

@@ -111,6 +111,19 @@ final class ReversedLinks {
             String at, BiPredicate<String, String> holdsOnlyNull) {
         Optional<Link> reversed = reversal(tokens, before, dialect, at, holdsOnlyNull);
         written(table, assigned);
+        ReversingUpdate.aliasedTarget(tokens).ifPresent(updated -> written(updated, assigned));
+        reversed.ifPresent(link -> links.computeIfAbsent(link.named(), k -> new HashMap<>())
+                .put(SchemaNames.key(link.column()), link));
+    }
+
+    /**
+     * An UPDATE of {@code tokens} wrote columns that were not read apart ({@code UPDATE t, u SET ..}): every link
+     * ends, and a link it reverses starts.
+     */
+    void updatedUnread(List<Token> tokens, SchemaView before, Dialect dialect, String at,
+            BiPredicate<String, String> holdsOnlyNull) {
+        Optional<Link> reversed = reversal(tokens, before, dialect, at, holdsOnlyNull);
+        clear();
         reversed.ifPresent(link -> links.computeIfAbsent(link.named(), k -> new HashMap<>())
                 .put(SchemaNames.key(link.column()), link));
     }
@@ -163,7 +176,7 @@ final class ReversedLinks {
      */
     private Optional<Link> reversal(List<Token> tokens, SchemaView before, Dialect dialect, String at,
             BiPredicate<String, String> holdsOnlyNull) {
-        Optional<ReversingUpdate> read = ReversingUpdate.of(tokens);
+        Optional<ReversingUpdate> read = ReversingUpdate.of(tokens, dialect);
         if (read.isEmpty()) {
             return Optional.empty();
         }

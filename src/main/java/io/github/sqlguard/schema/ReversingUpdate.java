@@ -1,6 +1,7 @@
 package io.github.sqlguard.schema;
 
 import io.github.sqlguard.analysis.ObjectNames;
+import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
 import io.github.sqlguard.sql.TopLevel;
@@ -13,8 +14,11 @@ import java.util.Set;
  * The shape of an UPDATE that may turn a one-to-one link around ({@link ReversedLinks}): the table it updates, the
  * one column it sets, the value, the one other table it reads, and every condition on the rows, split at its top-level
  * ANDs. PostgreSQL's {@code UPDATE p [a] SET ptr = n.k FROM n [b] [WHERE ..]} and a scalar subquery {@code UPDATE p
- * [a] SET ptr = (SELECT k FROM n [b] WHERE ..) [WHERE ..]}. Whether the conditions keep every row and join on keys
- * is for the caller to judge.
+ * [a] SET ptr = (SELECT k FROM n [b] WHERE ..) [WHERE ..]}; MySQL's {@code UPDATE p [a] [INNER] JOIN n [b] ON .. SET
+ * a.ptr = b.k [WHERE ..]} and {@code UPDATE p [a], n [b] SET a.ptr = b.k WHERE ..}; SQL Server's {@code UPDATE a SET
+ * a.ptr = b.k FROM p a [INNER] JOIN n b ON .. [WHERE ..]} or {@code FROM p a, n b WHERE ..}, where the updated name
+ * is one of the FROM list's (elsewhere a table listed after FROM is read apart from the updated one, even when it is
+ * the same table). Whether the conditions keep every row and join on keys is for the caller to judge.
  *
  * @param pointing the updated table
  * @param pointer the column set, unquoted
@@ -59,7 +63,7 @@ record ReversingUpdate(Side pointing, String pointer, Side named, List<Token> se
     }
 
     /** The UPDATE of {@code tokens} read as above; empty when it has another shape. */
-    static Optional<ReversingUpdate> of(List<Token> tokens) {
+    static Optional<ReversingUpdate> of(List<Token> tokens, Dialect dialect) {
         int end = !tokens.isEmpty() && tokens.get(tokens.size() - 1).isSymbol(";") ? tokens.size() - 1 : tokens.size();
         if (end < 8 || !tokens.get(0).isWord("UPDATE")) {
             return Optional.empty();
@@ -72,6 +76,19 @@ record ReversingUpdate(Side pointing, String pointer, Side named, List<Token> se
         List<Side> others = new ArrayList<>();
         List<List<Token>> conditions = new ArrayList<>();
         int set = target.next();
+        if (set < end && statement.get(set).isSymbol(",")) {
+            Side named = Side.read(statement, set + 1, end);
+            if (named == null) {
+                return Optional.empty();
+            }
+            others.add(named);
+            set = named.next();
+        } else if (joinedAt(statement, set) > set) {
+            set = joined(statement, joinedAt(statement, set), end, "SET", others, conditions);
+            if (set < 0) {
+                return Optional.empty();
+            }
+        }
         if (set + 3 >= end || !statement.get(set).isWord("SET")) {
             return Optional.empty();
         }
@@ -110,13 +127,25 @@ record ReversingUpdate(Side pointing, String pointer, Side named, List<Token> se
             rest = firstOf(statement, value, "FROM", "WHERE");
             selected = statement.subList(value, rest);
             if (rest < end && statement.get(rest).isWord("FROM")) {
-                Side named = Side.read(statement, rest + 1, end);
-                if (named == null) {
+                if (!others.isEmpty()) {
                     return Optional.empty();
                 }
-                others.add(named);
-                rest = named.next();
+                rest = fromList(statement, rest + 1, end, others, conditions);
+                if (rest < 0) {
+                    return Optional.empty();
+                }
             }
+        }
+        if (dialect == Dialect.SQLSERVER && others.size() == 2 && target.names().size() == 1) {
+            // UPDATE a .. FROM p a JOIN n b: the updated rows are those of the FROM list's table named a
+            Set<String> updatedName = target.names();
+            Optional<Side> updated = others.stream().filter(side -> side.names().containsAll(updatedName))
+                    .findFirst();
+            if (updated.isEmpty()) {
+                return Optional.empty();
+            }
+            others.remove(updated.get());
+            target = updated.get();
         }
         if (!conditionAt(statement, rest, end, conditions) || others.size() != 1
                 || qualifier != null && !target.names().contains(qualifier)
@@ -125,6 +154,81 @@ record ReversingUpdate(Side pointing, String pointer, Side named, List<Token> se
         }
         return Optional.of(new ReversingUpdate(target, pointer, others.get(0), selected, subquery,
                 conjuncts(conditions)));
+    }
+
+    /**
+     * The table of the FROM list an UPDATE names by its alias ({@code UPDATE a SET .. FROM p a ..}, SQL Server's way
+     * of updating a joined table), as written; empty for any other UPDATE.
+     */
+    static Optional<String> aliasedTarget(List<Token> tokens) {
+        int end = !tokens.isEmpty() && tokens.get(tokens.size() - 1).isSymbol(";") ? tokens.size() - 1 : tokens.size();
+        if (end < 4 || !tokens.get(0).isWord("UPDATE")) {
+            return Optional.empty();
+        }
+        List<Token> statement = tokens.subList(0, end);
+        Side target = Side.read(statement, 1, end);
+        if (target == null || target.names().size() != 1 || target.next() >= end
+                || !statement.get(target.next()).isWord("SET")) {
+            return Optional.empty();
+        }
+        int from = firstOf(statement, target.next(), "FROM");
+        List<Side> listed = new ArrayList<>();
+        if (from == end || fromList(statement, from + 1, end, listed, new ArrayList<>()) < 0 && listed.isEmpty()) {
+            return Optional.empty();
+        }
+        return listed.stream().filter(side -> side.names().size() == 2 && side.names().containsAll(target.names()))
+                .map(Side::table).findFirst();
+    }
+
+    /**
+     * Reads {@code t [a] [, u [b] | [INNER] JOIN u [b] ON ..]} from {@code at} into {@code sides} and the join's
+     * condition into {@code conditions}: the index of the WHERE or the end after it, or -1 for anything else.
+     */
+    private static int fromList(List<Token> tokens, int at, int end, List<Side> sides, List<List<Token>> conditions) {
+        Side first = Side.read(tokens, at, end);
+        if (first == null) {
+            return -1;
+        }
+        sides.add(first);
+        int next = first.next();
+        if (next < end && tokens.get(next).isSymbol(",")) {
+            Side second = Side.read(tokens, next + 1, end);
+            if (second == null) {
+                return -1;
+            }
+            sides.add(second);
+            next = second.next();
+        } else if (joinedAt(tokens, next) > next) {
+            next = joined(tokens, joinedAt(tokens, next), end, "WHERE", sides, conditions);
+        }
+        return next >= 0 && (next == end || tokens.get(next).isWord("WHERE")) ? next : -1;
+    }
+
+    /** The index of the table after {@code [INNER] JOIN} or {@code STRAIGHT_JOIN} at {@code at}, else {@code at}. */
+    private static int joinedAt(List<Token> tokens, int at) {
+        if (at + 1 < tokens.size() && tokens.get(at).isWord("INNER") && tokens.get(at + 1).isWord("JOIN")) {
+            return at + 2;
+        }
+        return at < tokens.size() && tokens.get(at).isAnyWord("JOIN", "STRAIGHT_JOIN") ? at + 1 : at;
+    }
+
+    /**
+     * Reads {@code u [b] ON ..} from {@code at}, its condition ending at the top-level {@code until} or the end: the
+     * index of that word or the end, or -1 for anything else.
+     */
+    private static int joined(List<Token> tokens, int at, int end, String until, List<Side> sides,
+            List<List<Token>> conditions) {
+        Side side = Side.read(tokens, at, end);
+        if (side == null || side.next() >= end || !tokens.get(side.next()).isWord("ON")) {
+            return -1;
+        }
+        int stop = firstOf(tokens, side.next() + 1, until);
+        if (stop == side.next() + 1) {
+            return -1;
+        }
+        sides.add(side);
+        conditions.add(tokens.subList(side.next() + 1, stop));
+        return stop;
     }
 
     /** Adds the condition of {@code WHERE ..} at {@code at} to {@code conditions}: true, or false for anything else. */
