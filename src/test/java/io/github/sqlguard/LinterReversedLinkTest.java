@@ -138,4 +138,32 @@ class LinterReversedLinkTest {
         assertEquals(1, drops.size(), drops.toString());
         assertEquals(expected, drops.get(0).severity(), drops.get(0).message());
     }
+
+    @ParameterizedTest(name = "[{index}] dangling noted={1} after: {0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            "ALTER TABLE document_data DROP CONSTRAINT document_data_document_fk;" | true
+            ""                                                                    | false
+            """)
+    void aGuardedDropNotesTheDanglingReferencesOnlyWhenNoForeignKeyRuledThemOut(String before, boolean noted)
+            throws IOException {
+        TestProject.write(project, "db/V1__init.sql", """
+                CREATE TABLE document (id int PRIMARY KEY, title varchar(80));
+                CREATE TABLE document_data (id varchar(40) PRIMARY KEY, data text, document_id int,
+                    CONSTRAINT document_data_document_fk FOREIGN KEY (document_id) REFERENCES document (id));
+                CREATE UNIQUE INDEX document_data_document_key ON document_data (document_id);
+                """);
+        TestProject.write(project, "db/V2__reverse.sql", """
+                %s
+                ALTER TABLE document ADD COLUMN document_data_id varchar(40);
+                UPDATE document SET document_data_id = document_data.id FROM document_data WHERE document.id = document_data.document_id;
+                ALTER TABLE document_data DROP COLUMN document_id;
+                """.formatted(before));
+
+        List<Finding> drops = ProjectLint.findings(project, Dialect.POSTGRESQL).stream()
+                .filter(f -> f.ruleId().equals("drop-column")).toList();
+
+        assertEquals(1, drops.size(), drops.toString());
+        assertEquals(Severity.INFO, drops.get(0).severity(), drops.get(0).message());
+        assertEquals(noted, drops.get(0).message().contains("dangling references"), drops.get(0).message());
+    }
 }

@@ -24,7 +24,8 @@ import java.util.function.BiPredicate;
  * or a constraint, and nothing wrote the column or added rows since), and nothing wrote the pointer, the old column
  * or the keys since. A filter that only asks for a NULL pointer ({@code AND document.data_id IS NULL}) still reaches
  * every row when the script added the pointer without a value and nothing wrote it before.
- * A value naming no row is a dangling reference, which the reversal drops with the column.
+ * A value naming no row is a dangling reference, which the reversal drops with the column: a foreign key that held
+ * when the UPDATE ran rules them out, and without one the guarded drop says so.
  */
 final class ReversedLinks {
 
@@ -36,14 +37,18 @@ final class ReversedLinks {
      * A reversed link, its tables by key and shown as written last name, its columns unquoted.
      *
      * @param oneEach true when no two rows of the named table named one row, so one pointer holds every link
+     * @param mayDangle true when no foreign key held the column to the other table when the UPDATE ran (none was
+     *     declared, or the script dropped it), so some values may have named no row
      */
     private record Link(String named, String namedShown, String column, String namedKey, String pointing,
-            String pointingShown, String pointer, String pointingKey, String at, boolean oneEach) {
+            String pointingShown, String pointer, String pointingKey, String at, boolean oneEach,
+            boolean mayDangle) {
 
         String note() {
             String update = "the UPDATE at " + at + " points " + pointer + " of each " + pointingShown + " at ";
             return oneEach ? "values of " + column + " kept in reverse: " + update + "the " + namedShown
-                    + " row that named it"
+                    + " row that named it" + (mayDangle ? " (values that named no " + pointingShown
+                    + ", dangling references, are not kept)" : "")
                     : update + "a " + namedShown + " row that named it, but " + column + " is not known to be unique:"
                     + " where several rows named one " + pointingShown + ", its one pointer keeps only one of them";
         }
@@ -207,7 +212,15 @@ final class ReversedLinks {
                 || update.subquery() && SUBQUERY_FAILS_ON_TWO_ROWS.contains(dialect);
         return Optional.of(new Link(SchemaNames.key(named.table()), shown(named.table()), column.get(),
                 namedKey.get(), SchemaNames.key(pointing.table()), shown(pointing.table()), update.pointer(),
-                pointingKey.get(), at, oneEach));
+                pointingKey.get(), at, oneEach, !foreignKeyHolds(before, named.table(), column.get(),
+                        pointing.table())));
+    }
+
+    /** True when a foreign key of {@code column} alone of {@code table} refers to {@code referenced}. */
+    private static boolean foreignKeyHolds(SchemaView before, String table, String column, String referenced) {
+        return before.table(table).map(known -> known.foreignKeys().stream().anyMatch(key -> key.references(referenced)
+                && key.columns().size() == 1 && SchemaNames.key(key.columns().get(0)).equals(SchemaNames.key(column))))
+                .orElse(false);
     }
 
     /**
