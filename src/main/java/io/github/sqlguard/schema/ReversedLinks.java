@@ -116,7 +116,6 @@ final class ReversedLinks {
             String at, BiPredicate<String, String> holdsOnlyNull) {
         Optional<Link> reversed = reversal(tokens, before, dialect, at, holdsOnlyNull);
         written(table, assigned);
-        ReversingUpdate.aliasedTarget(tokens).ifPresent(updated -> written(updated, assigned));
         reversed.ifPresent(link -> links.computeIfAbsent(link.named(), k -> new HashMap<>())
                 .put(SchemaNames.key(link.column()), link));
     }
