@@ -194,7 +194,9 @@ final class ColumnWrites {
                 : onlyTestsForNull(condition, alias, table.text(), false);
         boolean fixesChosenRows = !joined && !everyRow && condition != null && rowsWithValueIn == null
                 && comparesOwnColumnsWithValues(condition);
-        return Optional.of(new Update(table.text(), List.copyOf(assigned), Map.copyOf(copies), !joined && everyRow,
+        // SQL Server's UPDATE a SET .. FROM document a JOIN ..: the rows written are document's
+        String written = ReversingUpdate.aliasedTarget(tokens).orElse(table.text());
+        return Optional.of(new Update(written, List.copyOf(assigned), Map.copyOf(copies), !joined && everyRow,
                 Set.copyOf(cleared), rowsWithValueIn, rowsWithoutValueIn, joined ? Map.of() : Map.copyOf(conversions),
                 joined ? Map.of() : copyOfLists(derivations), joined ? Map.of() : Map.copyOf(castTypes),
                 joined ? Set.of() : Set.copyOf(rowIndependent), fixesChosenRows,

@@ -32,9 +32,15 @@ final class ColumnsFollowed {
             return;
         }
         if (WithListUpdates.updates(tokens) || callsRoutine(tokens, main)) {
+            if (WithListUpdates.updates(tokens) && !LossGuards.mayBeUndone(statement)) {
+                // MySQL's UPDATE t, u SET t.c = u.k WHERE ..: what it wrote is not read, but a link it reverses is
+                guards.copies.reversedLinks().updatedUnread(tokens, before, statement.dialect(),
+                        guards.lineOf(statement), guards.columns::holdsOnlyNull);
+            } else {
+                guards.copies.reversedLinks().clear();
+            }
             guards.columns.forgetWritten();
             guards.copies.backLinks().clear();
-            guards.copies.reversedLinks().clear();
             return;
         }
         // A data-modifying CTE writes its columns as the statement's own UPDATE would; the statement goes on.
@@ -121,6 +127,13 @@ final class ColumnsFollowed {
         if (update.assigned().stream().map(SchemaNames::key).anyMatch(links::contains)) {
             guards.copies.rowLinkOverwritten(update.table());
         }
+        // Before the columns' facts take the write: whether the pointer held only NULL until now
+        if (LossGuards.mayBeUndone(statement)) {
+            guards.copies.reversedLinks().written(update.table(), update.assigned());
+        } else {
+            guards.copies.reversedLinks().updated(update.table(), update.assigned(), statement.tokens(), before,
+                    statement.dialect(), guards.lineOf(statement), guards.columns::holdsOnlyNull);
+        }
         guards.columns.written(OwnKeySelection.reachingEveryRow(EnumCasts.readAsCopies(WideningCasts.readAsCopies(
                 guards.columns.testingOnlyNullColumn(update), before, statement.dialect()), before), before),
                 statement.tokens(), statement.context().databases(), LossGuards.mayBeUndone(statement),
@@ -128,12 +141,9 @@ final class ColumnsFollowed {
                 CopyConversions.ofUpdate(update, before, statement.dialect()));
         if (LossGuards.mayBeUndone(statement)) {
             guards.copies.backLinks().written(update.table(), update.assigned());
-            guards.copies.reversedLinks().written(update.table(), update.assigned());
         } else {
             guards.copies.backLinks().updated(update.table(), update.assigned(), statement.tokens(), before,
                     guards.lineOf(statement));
-            guards.copies.reversedLinks().updated(update.table(), update.assigned(), statement.tokens(), before,
-                    statement.dialect(), guards.lineOf(statement));
         }
         // SET c = .. WHERE c IS NULL writes only the rows a copy into c gave no value: what it copied stays
         guards.copies.updateCopiesOverwritten(update.table(), update.assigned().stream()

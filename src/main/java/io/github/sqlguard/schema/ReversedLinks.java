@@ -3,8 +3,6 @@ package io.github.sqlguard.schema;
 import io.github.sqlguard.analysis.ObjectNames;
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.sql.Token;
-import io.github.sqlguard.sql.TokenType;
-import io.github.sqlguard.sql.TopLevel;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiPredicate;
 
 /**
  * One-to-one links turned around: rows of a named table held the key of another table's row ({@code
@@ -21,9 +20,12 @@ import java.util.Set;
  * document.id}) or by a scalar subquery ({@code SET data_id = (SELECT id FROM document_data d WHERE d.document_id =
  * document.id)}). Each value of the old column then lives on as the key of the row that points back, so its drop
  * loses nothing, when both sides join on keys, each row is named by one row at most (the old column is unique, or a
- * scalar subquery would have failed on a second row, or the script dropped the old column's unique key and nothing
- * wrote the column or added rows since), and nothing wrote the pointer, the old column or the keys since.
- * A value naming no row is a dangling reference, which the reversal drops with the column.
+ * scalar subquery would have failed on a second row, or the script dropped the old column's unique key, as an index
+ * or a constraint, and nothing wrote the column or added rows since), and nothing wrote the pointer, the old column
+ * or the keys since. A filter that only asks for a NULL pointer ({@code AND document.data_id IS NULL}) still reaches
+ * every row when the script added the pointer without a value and nothing wrote it before.
+ * A value naming no row is a dangling reference, which the reversal drops with the column: a foreign key that held
+ * when the UPDATE ran rules them out, and without one the guarded drop says so.
  */
 final class ReversedLinks {
 
@@ -35,14 +37,18 @@ final class ReversedLinks {
      * A reversed link, its tables by key and shown as written last name, its columns unquoted.
      *
      * @param oneEach true when no two rows of the named table named one row, so one pointer holds every link
+     * @param mayDangle true when no foreign key held the column to the other table when the UPDATE ran (none was
+     *     declared, or the script dropped it), so some values may have named no row
      */
     private record Link(String named, String namedShown, String column, String namedKey, String pointing,
-            String pointingShown, String pointer, String pointingKey, String at, boolean oneEach) {
+            String pointingShown, String pointer, String pointingKey, String at, boolean oneEach,
+            boolean mayDangle) {
 
         String note() {
             String update = "the UPDATE at " + at + " points " + pointer + " of each " + pointingShown + " at ";
             return oneEach ? "values of " + column + " kept in reverse: " + update + "the " + namedShown
-                    + " row that named it"
+                    + " row that named it" + (mayDangle ? " (values that named no " + pointingShown
+                    + ", dangling references, are not kept)" : "")
                     : update + "a " + namedShown + " row that named it, but " + column + " is not known to be unique:"
                     + " where several rows named one " + pointingShown + ", its one pointer keeps only one of them";
         }
@@ -63,24 +69,67 @@ final class ReversedLinks {
      */
     private final Map<String, Set<String>> distinctSinceKeyDropped = new HashMap<>();
 
-    /** The statement of {@code tokens} (its main word at {@code main}) ran: a unique key it drops is remembered. */
+    /**
+     * The statement of {@code tokens} (its main word at {@code main}) ran: a unique key it drops, by {@code DROP
+     * INDEX uk} or by {@code ALTER TABLE t DROP CONSTRAINT | INDEX | KEY uk}, is remembered.
+     */
     void observeKeysDropped(List<Token> tokens, int main, SchemaView before) {
         if (main + 2 < tokens.size() && tokens.get(main).isWord("DROP") && tokens.get(main + 1).isWord("INDEX")) {
             UniqueKeys.droppedIndexNames(tokens, main + 2).forEach(name -> before.singleColumnKeyNamed(name)
-                    .ifPresent(key -> distinctSinceKeyDropped.computeIfAbsent(key.getKey(), k -> new HashSet<>())
-                            .add(SchemaNames.key(key.getValue()))));
+                    .ifPresent(this::keyDropped));
         }
+        SchemaNames.Read table = main + 2 < tokens.size() && tokens.get(main).isWord("ALTER")
+                && tokens.get(main + 1).isWord("TABLE") ? SchemaNames.name(tokens, main + 2) : null;
+        if (table == null) {
+            return;
+        }
+        for (List<Token> clause : ObjectNames.splitAtCommas(tokens, table.next(), tokens.size())) {
+            int i = 0;
+            if (clause.size() < 3 || !clause.get(i++).isWord("DROP")
+                    || !clause.get(i++).isAnyWord("CONSTRAINT", "INDEX", "KEY")) {
+                continue;
+            }
+            if (i + 1 < clause.size() && clause.get(i).isWord("IF") && clause.get(i + 1).isWord("EXISTS")) {
+                i += 2;
+            }
+            SchemaNames.Read name = SchemaNames.name(clause, i);
+            if (name != null) {
+                before.singleColumnKeyNamed(name.text())
+                        .filter(key -> key.getKey().equals(SchemaNames.key(table.text())))
+                        .ifPresent(this::keyDropped);
+            }
+        }
+    }
+
+    /** The unique key over one column ({@code key}: its table's key and the column) no longer holds. */
+    private void keyDropped(Map.Entry<String, String> key) {
+        distinctSinceKeyDropped.computeIfAbsent(key.getKey(), k -> new HashSet<>())
+                .add(SchemaNames.key(key.getValue()));
     }
 
     /**
      * An UPDATE of {@code table} wrote {@code assigned} at {@code at} ({@code tokens}, in {@code dialect}): links
-     * through those columns end, and a link it reverses starts.
+     * through those columns end, and a link it reverses starts. {@code holdsOnlyNull} tells, by table and column key,
+     * the columns that held nothing but NULL before it.
      */
     void updated(String table, Collection<String> assigned, List<Token> tokens, SchemaView before, Dialect dialect,
-            String at) {
+            String at, BiPredicate<String, String> holdsOnlyNull) {
+        Optional<Link> reversed = reversal(tokens, before, dialect, at, holdsOnlyNull);
         written(table, assigned);
-        reversal(tokens, before, dialect, at).ifPresent(link -> links
-                .computeIfAbsent(link.named(), k -> new HashMap<>()).put(SchemaNames.key(link.column()), link));
+        reversed.ifPresent(link -> links.computeIfAbsent(link.named(), k -> new HashMap<>())
+                .put(SchemaNames.key(link.column()), link));
+    }
+
+    /**
+     * An UPDATE of {@code tokens} wrote columns that were not read apart ({@code UPDATE t, u SET ..}): every link
+     * ends, and a link it reverses starts.
+     */
+    void updatedUnread(List<Token> tokens, SchemaView before, Dialect dialect, String at,
+            BiPredicate<String, String> holdsOnlyNull) {
+        Optional<Link> reversed = reversal(tokens, before, dialect, at, holdsOnlyNull);
+        clear();
+        reversed.ifPresent(link -> links.computeIfAbsent(link.named(), k -> new HashMap<>())
+                .put(SchemaNames.key(link.column()), link));
     }
 
     /** {@code columns} of {@code table} were written, dropped or renamed: links through them end. */
@@ -124,102 +173,73 @@ final class ReversedLinks {
     }
 
     /**
-     * The link an UPDATE of every row of one table reverses: {@code UPDATE p [a] SET ptr = n.k FROM n [b] WHERE x.c =
-     * y.c} or {@code UPDATE p [a] SET ptr = (SELECT [n.]k FROM n [b] WHERE x.c = y.c)}, one side of the condition
-     * the named table's column, the other the pointing table's key, and {@code k} the named table's key.
+     * The link an UPDATE of every row of one table reverses ({@link ReversingUpdate}): one condition equates the named
+     * table's column with the pointing table's key, every other only asks that a column of the pointing table is NULL
+     * where {@code holdsOnlyNull} (table and column keys) says it holds nothing else, so it keeps every row, and the
+     * value is the named table's key.
      */
-    private Optional<Link> reversal(List<Token> tokens, SchemaView before, Dialect dialect, String at) {
-        int end = !tokens.isEmpty() && tokens.get(tokens.size() - 1).isSymbol(";") ? tokens.size() - 1 : tokens.size();
-        SchemaNames.Read pointing = end > 8 && tokens.get(0).isWord("UPDATE") ? SchemaNames.name(tokens, 1) : null;
-        if (pointing == null) {
+    private Optional<Link> reversal(List<Token> tokens, SchemaView before, Dialect dialect, String at,
+            BiPredicate<String, String> holdsOnlyNull) {
+        Optional<ReversingUpdate> read = ReversingUpdate.of(tokens, dialect);
+        if (read.isEmpty()) {
             return Optional.empty();
         }
-        Aliased pointingSide = Aliased.read(tokens, pointing, end);
-        int set = pointingSide.next();
-        if (set + 3 >= end || !tokens.get(set).isWord("SET") || !isName(tokens.get(set + 1))
-                || !tokens.get(set + 2).isSymbol("=")) {
+        ReversingUpdate update = read.get();
+        ReversingUpdate.Side pointing = update.pointing();
+        ReversingUpdate.Side named = update.named();
+        List<Token> select = update.selected();
+        Optional<String> namedKey = update.subquery() && select.size() == 1 && ReversingUpdate.isName(select.get(0))
+                ? Optional.of(SchemaNames.unquoted(select.get(0).text())) : named.column(select);
+        List<List<Token>> joins = update.conjuncts().stream().filter(c -> !keepsEveryRow(c, pointing, holdsOnlyNull))
+                .toList();
+        if (joins.size() != 1 || joins.get(0).size() != 7 || !joins.get(0).get(3).isSymbol("=")
+                || namedKey.isEmpty()) {
             return Optional.empty();
         }
-        String pointer = SchemaNames.unquoted(tokens.get(set + 1).text());
-        int value = set + 3;
-        boolean subquery = tokens.get(value).isSymbol("(");
-        List<Token> select;
-        List<Token> fromOn;
-        if (subquery) {
-            if (TopLevel.closingParenthesis(tokens, value) != end - 1) {
-                return Optional.empty(); // a WHERE of the UPDATE's own, or more assignments
-            }
-            List<Token> query = tokens.subList(value + 1, end - 1);
-            int from = TopLevel.wordIndex(query, 1, "FROM");
-            if (from < 0 || !query.get(0).isWord("SELECT")) {
-                return Optional.empty();
-            }
-            select = query.subList(1, from);
-            fromOn = query.subList(from + 1, query.size());
-        } else {
-            int from = TopLevel.wordIndex(tokens.subList(0, end), value, "FROM");
-            if (from < 0) {
-                return Optional.empty();
-            }
-            select = tokens.subList(value, from);
-            fromOn = tokens.subList(from + 1, end);
-        }
-        SchemaNames.Read named = SchemaNames.name(fromOn, 0);
-        if (named == null) {
-            return Optional.empty();
-        }
-        Aliased namedSide = Aliased.read(fromOn, named, fromOn.size());
-        int where = namedSide.next();
-        List<Token> condition = where < fromOn.size() && fromOn.get(where).isWord("WHERE")
-                ? fromOn.subList(where + 1, fromOn.size()) : List.of();
-        Optional<String> namedKey = subquery && select.size() == 1 && isName(select.get(0))
-                ? Optional.of(SchemaNames.unquoted(select.get(0).text())) : namedSide.column(select);
-        if (condition.size() != 7 || !condition.get(3).isSymbol("=") || namedKey.isEmpty()
-                || pointingSide.names().stream().anyMatch(namedSide.names()::contains)) {
-            return Optional.empty();
-        }
-        List<Token> left = condition.subList(0, 3);
-        List<Token> right = condition.subList(4, 7);
-        Optional<String> column = namedSide.column(left).or(() -> namedSide.column(right));
-        Optional<String> pointingKey = pointingSide.column(left).or(() -> pointingSide.column(right));
+        List<Token> left = joins.get(0).subList(0, 3);
+        List<Token> right = joins.get(0).subList(4, 7);
+        Optional<String> column = named.column(left).or(() -> named.column(right));
+        Optional<String> pointingKey = pointing.column(left).or(() -> pointing.column(right));
         if (column.isEmpty() || pointingKey.isEmpty() || column.get().equalsIgnoreCase(namedKey.get())
-                || !before.distinctValuesIn(named.text(), namedKey.get())
-                || !before.distinctValuesIn(pointing.text(), pointingKey.get())) {
+                || !before.distinctValuesIn(named.table(), namedKey.get())
+                || !before.distinctValuesIn(pointing.table(), pointingKey.get())) {
             return Optional.empty();
         }
-        boolean oneEach = before.distinctValuesIn(named.text(), column.get())
-                || distinctSinceKeyDropped.getOrDefault(SchemaNames.key(named.text()), Set.of())
+        boolean oneEach = before.distinctValuesIn(named.table(), column.get())
+                || distinctSinceKeyDropped.getOrDefault(SchemaNames.key(named.table()), Set.of())
                         .contains(SchemaNames.key(column.get()))
-                || subquery && SUBQUERY_FAILS_ON_TWO_ROWS.contains(dialect);
-        return Optional.of(new Link(SchemaNames.key(named.text()), shown(named.text()), column.get(), namedKey.get(),
-                SchemaNames.key(pointing.text()), shown(pointing.text()), pointer, pointingKey.get(), at, oneEach));
+                || update.subquery() && SUBQUERY_FAILS_ON_TWO_ROWS.contains(dialect);
+        return Optional.of(new Link(SchemaNames.key(named.table()), shown(named.table()), column.get(),
+                namedKey.get(), SchemaNames.key(pointing.table()), shown(pointing.table()), update.pointer(),
+                pointingKey.get(), at, oneEach, !foreignKeyHolds(before, named.table(), column.get(),
+                        pointing.table())));
     }
 
-    /** A table named in the UPDATE, the names its columns are qualified by, and the index after its alias. */
-    private record Aliased(Set<String> names, int next) {
+    /** True when a foreign key of {@code column} alone of {@code table} refers to {@code referenced}. */
+    private static boolean foreignKeyHolds(SchemaView before, String table, String column, String referenced) {
+        return before.table(table).map(known -> known.foreignKeys().stream().anyMatch(key -> key.references(referenced)
+                && key.columns().size() == 1 && SchemaNames.key(key.columns().get(0)).equals(SchemaNames.key(column))))
+                .orElse(false);
+    }
 
-        static Aliased read(List<Token> tokens, SchemaNames.Read table, int end) {
-            String name = SchemaNames.key(ObjectNames.lastPart(table.text()));
-            int i = table.next() < end && tokens.get(table.next()).isWord("AS") ? table.next() + 1 : table.next();
-            if (i < end && isName(tokens.get(i)) && !tokens.get(i).isAnyWord("SET", "WHERE")) {
-                return new Aliased(Set.copyOf(List.of(name, SchemaNames.key(tokens.get(i).text()))), i + 1);
-            }
-            return new Aliased(Set.of(name), i);
+    /**
+     * True for {@code [q.]c IS NULL} of a column of {@code pointing} that holds nothing but NULL: the script added it
+     * without a value and nothing wrote it, so the test keeps every row.
+     */
+    private static boolean keepsEveryRow(List<Token> condition, ReversingUpdate.Side pointing,
+            BiPredicate<String, String> holdsOnlyNull) {
+        int n = condition.size();
+        if (n < 3 || !condition.get(n - 2).isWord("IS") || !condition.get(n - 1).isWord("NULL")) {
+            return false;
         }
-
-        /** The column of {@code reference} ({@code q.c}) when {@code q} names this table. */
-        Optional<String> column(List<Token> reference) {
-            return reference.size() == 3 && isName(reference.get(0)) && reference.get(1).isSymbol(".")
-                    && isName(reference.get(2)) && names.contains(SchemaNames.key(reference.get(0).text()))
-                    ? Optional.of(SchemaNames.unquoted(reference.get(2).text())) : Optional.empty();
-        }
+        Optional<String> column = n == 3 && ReversingUpdate.isName(condition.get(0))
+                ? Optional.of(SchemaNames.unquoted(condition.get(0).text()))
+                : pointing.column(condition.subList(0, n - 2));
+        return column.filter(c -> holdsOnlyNull.test(SchemaNames.key(pointing.table()), SchemaNames.key(c)))
+                .isPresent();
     }
 
     private static String shown(String table) {
         return SchemaNames.unquoted(ObjectNames.lastPart(table));
-    }
-
-    private static boolean isName(Token token) {
-        return token.type() == TokenType.WORD || token.type() == TokenType.QUOTED_NAME;
     }
 }
