@@ -1,5 +1,6 @@
 package io.github.sqlguard;
 
+import io.github.sqlguard.analysis.JavaRoutine;
 import io.github.sqlguard.analysis.RoutineNames;
 import io.github.sqlguard.analysis.StatementKind;
 import io.github.sqlguard.analysis.StatementModel;
@@ -65,6 +66,9 @@ final class RoutinesDefinedHere {
                     ? definition.members().stream().map(RoutineNames.Member::name).toList()
                     : List.of(definition.name());
             names.addAll(lastDefined);
+            if (JavaRoutine.of(statement).isPresent()) {
+                runningText.addAll(lastDefined); // H2: Java that sends SQL sqlguard did not read may run the text
+            }
         }
         leaveCallsEndedBefore(statement);
         if (!statement.container() && model.kind().mayCallRoutines()) {

@@ -1,5 +1,6 @@
 package io.github.sqlguard.analysis;
 
+import io.github.sqlguard.sql.JavaSentSql;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
@@ -11,7 +12,8 @@ import java.util.Optional;
  * A routine or trigger whose code is Java, which H2 runs inside the database: {@code CREATE ALIAS f AS $$ java $$}
  * (source H2 compiles), {@code CREATE ALIAS f FOR "com.acme.Purge.run"}, {@code CREATE TRIGGER t .. AS $$ java $$}
  * and {@code CREATE TRIGGER t .. CALL "com.acme.PurgeTrigger"}. Such code gets the connection and may send any
- * statement through it, and sqlguard reads no Java, so the statement is reported as unchecked rather than passed.
+ * statement through it. sqlguard reads only the SQL an alias's source passes as literals to JDBC ({@link JavaSentSql});
+ * where the code may send anything else, the statement is reported as unchecked rather than passed.
  *
  * @param kind {@code alias} or {@code trigger}
  * @param name the alias or trigger name as written
@@ -55,6 +57,9 @@ public record JavaRoutine(String kind, String name, Token code, boolean source) 
         }
         if (!source && !(named && !isJdkMethod(unquoted(last)))) {
             return Optional.empty();
+        }
+        if (source && kind.equals("alias") && JavaSentSql.readsEverything(last)) {
+            return Optional.empty(); // what it sends is judged as the statements of its body
         }
         return Optional.of(new JavaRoutine(kind, name, last, source));
     }

@@ -63,7 +63,7 @@ public final class RoutineNames {
             if (token.isAnyWord("TRIGGER", "EVENT", "TYPE")) {
                 return null;
             }
-            if (token.isAnyWord("FUNCTION", "PROCEDURE", "PROC")) {
+            if (token.isAnyWord("FUNCTION", "PROCEDURE", "PROC") || token.isWord("ALIAS") && i <= 2) {
                 String name = nameAfter(tokens, i + 1);
                 return name == null ? null : new Definition(name, List.of());
             }

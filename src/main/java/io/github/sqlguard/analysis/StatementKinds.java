@@ -38,7 +38,9 @@ final class StatementKinds {
         }
         String first = tokens.get(0).upper();
         if (statement.container()) {
-            return definesRoutine(tokens) ? StatementKind.ROUTINE : StatementKind.BLOCK;
+            // H2's CREATE ALIAS wraps the SQL its Java source sends, a routine called by its name.
+            return definesRoutine(tokens) || tokens.size() > 1 && tokens.get(1).isAnyWord("ALIAS", "FORCE")
+                    ? StatementKind.ROUTINE : StatementKind.BLOCK;
         }
         if (first.equals("WITH")) {
             StatementTokens structure = new StatementTokens(tokens);

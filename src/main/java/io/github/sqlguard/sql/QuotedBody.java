@@ -75,6 +75,14 @@ final class QuotedBody {
         return new QuotedBody(file, List.copyOf(strings), text.toString(), offsets);
     }
 
+    /**
+     * A body decoded elsewhere ({@link JavaEscapes}): {@code decoded} joined from {@code parts}, each character at
+     * the file offset {@code fileOffsets} gives it, plus one for the end.
+     */
+    static QuotedBody ofDecoded(String file, List<Token> parts, String decoded, int[] fileOffsets) {
+        return new QuotedBody(file, List.copyOf(parts), decoded, fileOffsets);
+    }
+
     /** True for a literal a call passes, located at the parameter's name rather than written at its offset. */
     static boolean standsElsewhere(String file, Token string, Collection<Token> passed) {
         return !passed.isEmpty() && string.type() == TokenType.STRING

@@ -141,6 +141,11 @@ final class SplitRun {
     private void emit(List<Token> tokens, StatementShape shape, StatementContext context) {
         switch (shape.kind()) {
             case PLAIN -> {
+                Token javaSource = JavaSentSql.aliasSource(tokens);
+                if (javaSource != null) {
+                    emitJavaAlias(tokens, javaSource, context);
+                    return;
+                }
                 DynamicSql.Source dynamicSql = DynamicSql.of(tokens, plpgsql);
                 if (dynamicSql != null && dynamicSql.variable() == null && dynamicSql.namesSomethingUnknown()) {
                     dynamicSql = DynamicSql.of(VariableOperands.substituted(tokens, scope, arguments,
@@ -268,6 +273,31 @@ final class SplitRun {
                     RoutineBody.actionListEnd(tokens, body.index(), tokens.size()), false), inner, false);
             case NONE -> {
             }
+        }
+    }
+
+    /**
+     * H2's {@code CREATE ALIAS f AS $$ java $$}: the SQL its Java sends in literals runs whenever the alias is
+     * called, as a routine's body does, and is located inside those literals.
+     */
+    private void emitJavaAlias(List<Token> tokens, Token source, StatementContext context) {
+        JavaSentSql java = JavaSentSql.of(text, source);
+        if (java.sent().isEmpty()) {
+            add(tokens, context, false);
+            return;
+        }
+        add(tokens, context, true);
+        StatementContext inner = NestedBodies.opened(NestedBodies.innerContext(context,
+                StatementContext.Kind.ROUTINE_BODY, "alias " + JavaSentSql.aliasName(tokens) + " body"), tokens);
+        for (JavaSentSql.Sent sent : java.sent()) {
+            LexedText lexed = nested.dynamicSql(sent.body().text());
+            JavaBranches.Place place = sent.place();
+            StatementContext.Body body = inner.body();
+            StatementContext at = place.straightLine() ? inner : inner.withBody(new StatementContext.Body(body.id(),
+                    false, place.arm(), false, place.ifArm(), null, false, place.stretch(), body.variables()));
+            // A stand-in for a run-time value may split a quote the text opens: that is the value's, not the file's.
+            emitQuotedBody(sent.body(), at, false, sent.partlyBuilt()
+                    ? new LexedText(lexed.tokens(), Optional.empty(), lexed.backslashEscapes()) : lexed);
         }
     }
 
