@@ -294,7 +294,8 @@ final class SplitRun {
             JavaBranches.Place place = sent.place();
             StatementContext.Body body = inner.body();
             StatementContext at = place.straightLine() ? inner : inner.withBody(new StatementContext.Body(body.id(),
-                    false, place.arm(), false, place.ifArm(), null, false, place.stretch(), body.variables()));
+                    false, place.arm(), false, place.ifArm(), null, false, place.stretch(), body.variables(),
+                    body.columnsHideVariables()));
             // A stand-in for a run-time value may split a quote the text opens: that is the value's, not the file's.
             emitQuotedBody(sent.body(), at, false, sent.partlyBuilt()
                     ? new LexedText(lexed.tokens(), Optional.empty(), lexed.backslashEscapes()) : lexed);
