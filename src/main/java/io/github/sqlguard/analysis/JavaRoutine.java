@@ -50,7 +50,7 @@ public record JavaRoutine(String kind, String name, Token code, boolean source) 
         String name = nameAfter(tokens, kindIndex + 1);
         if (!source && kind.equals("alias")) {
             // H2's $$ read in another dialect is no quote: the source's first token follows AS all the same.
-            int body = aliasBody(tokens, kindIndex + 1);
+            int body = JavaSentSql.aliasBodyAt(tokens, kindIndex + 1);
             if (body > 0) {
                 return Optional.of(new JavaRoutine(kind, name, tokens.get(body), true));
             }
@@ -71,23 +71,6 @@ public record JavaRoutine(String kind, String name, Token code, boolean source) 
             }
         }
         return false;
-    }
-
-    /** The token after {@code AS} in {@code CREATE ALIAS [IF NOT EXISTS] name [DETERMINISTIC] AS ..}, or -1. */
-    private static int aliasBody(List<Token> tokens, int index) {
-        int i = index;
-        if (i + 2 < tokens.size() && tokens.get(i).isWord("IF") && tokens.get(i + 1).isWord("NOT")
-                && tokens.get(i + 2).isWord("EXISTS")) {
-            i += 3;
-        }
-        i++;
-        while (i + 1 < tokens.size() && tokens.get(i).isSymbol(".")) {
-            i += 2;
-        }
-        while (i < tokens.size() && tokens.get(i).isAnyWord("DETERMINISTIC", "NOBUFFER")) {
-            i++;
-        }
-        return i + 1 < tokens.size() && tokens.get(i).isWord("AS") ? i + 1 : -1;
     }
 
     /** The message of its finding: what runs, when, and why it was not checked. */

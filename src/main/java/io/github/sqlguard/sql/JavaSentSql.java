@@ -90,7 +90,16 @@ public record JavaSentSql(List<Sent> sent, boolean everythingRead) {
                 || !tokens.get(i).isWord("ALIAS")) {
             return null;
         }
-        i++;
+        int body = aliasBodyAt(tokens, i + 1);
+        return body == tokens.size() - 1 && tokens.get(body).type() == TokenType.STRING ? tokens.get(body) : null;
+    }
+
+    /**
+     * The index of the token after {@code AS} in {@code CREATE [FORCE] ALIAS [IF NOT EXISTS] name [DETERMINISTIC]
+     * [NOBUFFER] AS ..}, reading from {@code index}, the token after {@code ALIAS}; -1 when no AS follows the name.
+     */
+    public static int aliasBodyAt(List<Token> tokens, int index) {
+        int i = index;
         if (i + 2 < tokens.size() && tokens.get(i).isWord("IF") && tokens.get(i + 1).isWord("NOT")
                 && tokens.get(i + 2).isWord("EXISTS")) {
             i += 3;
@@ -102,8 +111,7 @@ public record JavaSentSql(List<Sent> sent, boolean everythingRead) {
         while (i < tokens.size() && tokens.get(i).isAnyWord("DETERMINISTIC", "NOBUFFER")) {
             i++;
         }
-        return i + 2 == tokens.size() && tokens.get(i).isWord("AS") && tokens.get(i + 1).type() == TokenType.STRING
-                ? tokens.get(i + 1) : null;
+        return i + 1 < tokens.size() && tokens.get(i).isWord("AS") ? i + 1 : -1;
     }
 
     /** The name {@code CREATE [FORCE] ALIAS [IF NOT EXISTS] name ..} gives, as written. */
