@@ -133,9 +133,8 @@ final class NestedBodies {
                     ? context.withBody(body.inHandledBlock())
                     : context;
         }
-        return context.withBody(new StatementContext.Body(body.id(), false, statement.arm(), statement.errorEndsArm(),
-                statement.ifArm(), statement.rowLoop(), statement.undoneOnError(), statement.stretch(),
-                body.variables(), body.columnsHideVariables()));
+        return context.withBody(body.offStraightLine(statement.arm(), statement.errorEndsArm(), statement.ifArm(),
+                statement.rowLoop(), statement.undoneOnError(), statement.stretch()));
     }
 
     private static boolean runsOnSchedule(String label) {

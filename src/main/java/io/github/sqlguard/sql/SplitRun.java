@@ -292,10 +292,8 @@ final class SplitRun {
         for (JavaSentSql.Sent sent : java.sent()) {
             LexedText lexed = nested.dynamicSql(sent.body().text());
             JavaBranches.Place place = sent.place();
-            StatementContext.Body body = inner.body();
-            StatementContext at = place.straightLine() ? inner : inner.withBody(new StatementContext.Body(body.id(),
-                    false, place.arm(), false, place.ifArm(), null, false, place.stretch(), body.variables(),
-                    body.columnsHideVariables()));
+            StatementContext at = place.straightLine() ? inner : inner.withBody(inner.body().offStraightLine(
+                    place.arm(), false, place.ifArm(), null, false, place.stretch()));
             // A stand-in for a run-time value may split a quote the text opens: that is the value's, not the file's.
             emitQuotedBody(sent.body(), at, false, sent.partlyBuilt()
                     ? new LexedText(lexed.tokens(), Optional.empty(), lexed.backslashEscapes()) : lexed);

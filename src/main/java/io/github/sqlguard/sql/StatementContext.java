@@ -64,6 +64,16 @@ public record StatementContext(Kind kind, String label, DatabaseScope databases,
                     columnsHideVariables);
         }
 
+        /**
+         * A place off this body's straight line (a branch, a loop, a handled block), in the same body: its id, its
+         * declared variables and its name rule stay, where it sits is {@code arm} .. {@code stretch}.
+         */
+        Body offStraightLine(int arm, boolean errorEndsArm, String ifArm, RowLoop rowLoop, boolean undoneOnError,
+                String stretch) {
+            return new Body(id, false, arm, errorEndsArm, ifArm, rowLoop, undoneOnError, stretch, variables,
+                    columnsHideVariables);
+        }
+
         /** This place, in a body whose columns beat its variables of the same name, or not. */
         Body withColumnsHidingVariables(boolean hide) {
             return new Body(id, straightLine, arm, errorEndsArm, ifArm, rowLoop, undoneOnError, stretch, variables,
