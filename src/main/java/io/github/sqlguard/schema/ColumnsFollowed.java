@@ -41,6 +41,7 @@ final class ColumnsFollowed {
             }
             guards.columns.forgetWritten();
             guards.copies.backLinks().clear();
+            guards.copies.translatedLinks().clear();
             return;
         }
         // A data-modifying CTE writes its columns as the statement's own UPDATE would; the statement goes on.
@@ -59,6 +60,10 @@ final class ColumnsFollowed {
                 guards.copies.rowsOverwritten(table, guards.lineOf(statement));
             }
             return;
+        }
+        if (tokens.get(main).isWord("DELETE")) {
+            // The rows a moved link goes through hold the values it kept: deleted, they take them along
+            TableNames.of(tokens).forEach(guards.copies.translatedLinks()::forget);
         }
         Optional<SpRenameCall> spRename = SpRenameCall.of(tokens);
         if (spRename.isPresent()) {
@@ -86,6 +91,7 @@ final class ColumnsFollowed {
             tables.forEach(guards.copies::forgetMoved);
             tables.forEach(guards.copies.backLinks()::forget);
             tables.forEach(guards.copies.reversedLinks()::forget);
+            tables.forEach(guards.copies.translatedLinks()::forget);
             guards.columns.tablesDroppedOrRenamed(tables,
                     CreatedTableColumns.renamedTo(tokens, main).map(SchemaNames::key));
             return;
@@ -98,6 +104,9 @@ final class ColumnsFollowed {
         guards.copies.reversedLinks().written(targets.get(0), dropped);
         guards.copies.reversedLinks().written(targets.get(0), renamedColumns.keySet());
         guards.copies.reversedLinks().written(targets.get(0), renamedColumns.values());
+        guards.copies.translatedLinks().written(targets.get(0), dropped);
+        guards.copies.translatedLinks().written(targets.get(0), renamedColumns.keySet());
+        guards.copies.translatedLinks().written(targets.get(0), renamedColumns.values());
         guards.columns.sourcesDropped(targets.get(0), dropped, guards.lineOf(statement),
                 guards.copies.updateCopyDestinations(targets.get(0), dropped));
         guards.copies.copyChanged(targets.get(0), guards.columns.notAddedTo(targets.get(0), dropped), "drops",
@@ -130,7 +139,10 @@ final class ColumnsFollowed {
         // Before the columns' facts take the write: whether the pointer held only NULL until now
         if (LossGuards.mayBeUndone(statement)) {
             guards.copies.reversedLinks().written(update.table(), update.assigned());
+            guards.copies.translatedLinks().written(update.table(), update.assigned());
         } else {
+            guards.copies.translatedLinks().updated(update.table(), update.assigned(), statement.tokens(), before,
+                    statement.dialect(), guards.lineOf(statement));
             guards.copies.reversedLinks().updated(update.table(), update.assigned(), statement.tokens(), before,
                     statement.dialect(), guards.lineOf(statement), guards.columns::holdsOnlyNull);
         }

@@ -211,6 +211,7 @@ public final class LossGuards {
                 columns.forgetWritten();
                 copies.backLinks().clear();
                 copies.reversedLinks().clear();
+                copies.translatedLinks().clear();
                 return;
             }
             // A Liquibase precondition arrives as the bare condition, and holds for the whole changeset.

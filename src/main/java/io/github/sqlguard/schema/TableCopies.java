@@ -37,6 +37,8 @@ final class TableCopies {
     private final CopyBackLinks backLinks = new CopyBackLinks();
     /** One-to-one links an UPDATE turned around, which keep the values of the column that held them. */
     private final ReversedLinks reversedLinks = new ReversedLinks();
+    /** Links an UPDATE moved to another key of the rows they name, which keep the values of the column that held them. */
+    private final TranslatedLinks translatedLinks = new TranslatedLinks();
     /** Values UPDATEs copied from a table into the matching rows of another, by the table copied from. */
     private final UpdateCopies updates = new UpdateCopies();
 
@@ -81,6 +83,11 @@ final class TableCopies {
     /** The one-to-one links turned around, which a drop of the column that held them then loses nothing of. */
     ReversedLinks reversedLinks() {
         return reversedLinks;
+    }
+
+    /** The links moved to another key, which a drop of the column that held them then loses nothing of. */
+    TranslatedLinks translatedLinks() {
+        return translatedLinks;
     }
 
     /**
@@ -257,6 +264,11 @@ final class TableCopies {
         if (reversed.isPresent() && !reversed.get().noteOnly()) {
             return reversed;
         }
+        Optional<Guard> translated = dropped == null ? Optional.empty()
+                : translatedLinks.guardOf(targets.get(0), dropped);
+        if (translated.isPresent()) {
+            return translated;
+        }
         Optional<Guard> leftOutGuard = leftOut.guardOf(targets.get(0), dropped, movedColumns, carried, updates);
         return leftOutGuard.isPresent() ? leftOutGuard : reversed;
     }
@@ -287,6 +299,7 @@ final class TableCopies {
             carried.forget(key);
             backLinks.forget(key);
             reversedLinks.forget(key);
+            translatedLinks.forget(key);
             updates.forget(key);
         });
     }
