@@ -99,7 +99,8 @@ class LinterChangelogOtherDatabaseTypesTest {
         "SQLSERVER  | <modifyDataType tableName='provider' columnName='created_on' newDataType='timestamp(3)'/> | ''",
         "POSTGRESQL | <modifyDataType tableName='provider' columnName='created_on' newDataType='date'/>"
             + " | db/changelog.xml:8:5 alter-column-type ALTER TABLE provider changes the type of column created_on"
-            + " from timestamp(3) to date (drops the time of day) (changeset a:4)",
+            + " from timestamp(3) to date (drops the time of day) on mysql, other databases; from timestamp(3) to date"
+            + " (fractional seconds 3 to 0) on oracle (changeset a:4)",
     })
     void aTypeChangeWrittenForTheConfiguredDatabaseIsWrittenAgainForTheOthers(Dialect dialect, String change,
             String expected) throws IOException {
@@ -160,6 +161,41 @@ class LinterChangelogOtherDatabaseTypesTest {
                 .map(LinterChangelogChangesTest::line).toList();
 
         assertEquals(expected.isEmpty() ? List.of() : List.of(expected.split(" ; ")), found);
+    }
+
+    /**
+     * A change without dbms read in the configured dialect runs on the other databases the changelog names as well,
+     * and each stores the new type its own way: MySQL's FLOAT is single precision where PostgreSQL's is double, and
+     * Oracle's DATE keeps the time of day that PostgreSQL's drops.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+        "POSTGRESQL | latitude   | float   | db/changelog.xml:6:5 alter-column-type ALTER TABLE position changes the"
+            + " type of column latitude from double to float (less precise) on mysql (changeset a:3)",
+        "MYSQL      | latitude   | float   | db/changelog.xml:6:5 alter-column-type ALTER TABLE position changes the"
+            + " type of column latitude from double to float (less precise) (changeset a:3)",
+        "POSTGRESQL | latitude   | double  | ''",
+        "ORACLE     | fixtime    | date    | db/changelog.xml:6:5 alter-column-type ALTER TABLE position changes the"
+            + " type of column fixtime from timestamp to date (drops the time of day) on mysql; from timestamp to date"
+            + " (fractional seconds 6 to 0) on other databases (changeset a:3)",
+    })
+    void aTypeChangeIsJudgedAsEachDatabaseTheChangelogNamesStoresTheNewType(Dialect dialect, String column,
+            String type, String expected) throws IOException {
+        TestProject.write(project, "db/changelog.xml", """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                  <changeSet id="1" author="a"><createTable tableName="position"><column name="id" type="bigint"/>
+                    <column name="latitude" type="double"/><column name="fixtime" type="timestamp"/></createTable></changeSet>
+                  <changeSet id="2" author="a" dbms="mysql"><addColumn tableName="position"><column name="note" type="varchar(20)"/></addColumn></changeSet>
+                  <changeSet id="3" author="a">
+                    <modifyDataType tableName="position" columnName="%s" newDataType="%s"/>
+                  </changeSet>
+                </databaseChangeLog>
+                """.formatted(column, type));
+
+        List<String> found = TestProject.lint(project, dialect).findings().stream()
+                .map(LinterChangelogChangesTest::line).toList();
+
+        assertEquals(expected.isEmpty() ? List.of() : List.of(expected), found);
     }
 
     /** A comment before such a change acknowledges what it does on the database that restates the type. */

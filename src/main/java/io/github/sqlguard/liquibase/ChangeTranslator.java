@@ -190,8 +190,8 @@ final class ChangeTranslator {
         if (change.name().equals("renameColumn")) {
             // On MySQL and MariaDB the rename restates the type; elsewhere a rename.
             text = text.or(() -> Optional.of("ALTER TABLE " + writer.table(change, "tableName")
-                    + " RENAME COLUMN " + writer.name(change.attributes().get("oldColumnName")) + " TO "
-                    + writer.name(change.attributes().get("newColumnName"))));
+                    + " RENAME COLUMN " + writer.ddlColumnName(change.attributes().get("oldColumnName")) + " TO "
+                    + writer.ddlColumnName(change.attributes().get("newColumnName"))));
         }
         return text.flatMap(sql -> writer.at(sql, path, change, context));
     }

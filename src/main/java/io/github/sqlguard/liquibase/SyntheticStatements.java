@@ -132,6 +132,17 @@ final class SyntheticStatements {
     }
 
     /**
+     * A column name as Liquibase writes it in the DDL it runs: on PostgreSQL its default quoting quotes a name of
+     * mixed case ({@code "toAddress"}), which PostgreSQL would otherwise fold to lower case, so the column keeps that
+     * case there and code must quote it.
+     */
+    String ddlColumnName(String raw) {
+        String name = name(raw);
+        boolean mixedCase = !name.equals(name.toLowerCase(Locale.ROOT)) && !name.equals(name.toUpperCase(Locale.ROOT));
+        return dialect == Dialect.POSTGRESQL && mixedCase && PLAIN_NAME.matcher(name).matches() ? quoted(name) : name;
+    }
+
+    /**
      * A column name an UPDATE assigns: Liquibase quotes a reserved word when it writes the SQL, and bare here a
      * column named {@code limit} or {@code where} would be read as a clause of the statement (a row cap).
      */

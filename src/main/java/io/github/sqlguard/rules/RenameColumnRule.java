@@ -1,8 +1,8 @@
 package io.github.sqlguard.rules;
 
 import io.github.sqlguard.analysis.ClauseKind;
+import io.github.sqlguard.analysis.ColumnNamesReadAlike;
 import io.github.sqlguard.analysis.DestructiveClause;
-import io.github.sqlguard.analysis.ObjectNames;
 import io.github.sqlguard.analysis.StatementModel;
 import io.github.sqlguard.model.RuleInfo;
 import io.github.sqlguard.model.Severity;
@@ -43,9 +43,8 @@ public final class RenameColumnRule extends ClauseRule {
     }
 
     /**
-     * A rename that only changes the case of a name every query may write in any case renames nothing code sees:
-     * MySQL, MariaDB and SQLite compare column names ignoring case even when quoted, PostgreSQL, Oracle and H2
-     * fold unquoted names. T-SQL is left out: a case-sensitive collation makes its names case-sensitive too.
+     * A rename that only changes the case of a name every query may write in any case renames nothing code sees
+     * ({@link ColumnNamesReadAlike}).
      */
     @Override
     boolean losesNothing(DestructiveClause clause, StatementModel statement, SchemaFacts schema) {
@@ -55,20 +54,7 @@ public final class RenameColumnRule extends ClauseRule {
         if (SpRenamedColumn.namesNoColumnOfKnownTable(clause, schema)) {
             return true;
         }
-        String from = clause.name();
-        String to = clause.detail();
-        if (from == null || to == null) {
-            return false;
-        }
-        return switch (statement.statement().dialect()) {
-            case MYSQL, MARIADB, SQLITE -> ObjectNames.normalize(from).equals(ObjectNames.normalize(to));
-            case POSTGRESQL, ORACLE, H2 -> unquoted(from) && unquoted(to) && from.equalsIgnoreCase(to);
-            default -> false;
-        };
-    }
-
-    private static boolean unquoted(String name) {
-        return name.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '_' || c == '$');
+        return ColumnNamesReadAlike.readAlike(clause.name(), clause.detail(), statement.statement().dialect());
     }
 
     @Override

@@ -58,7 +58,10 @@ public record Guard(Kind kind, String description, Map<String, String> columns, 
         COLUMN_NAME_RECREATED,
         /** A renamed table was created earlier in the same run: no code that runs yet uses its name. */
         TABLE_CREATED,
-        /** A renamed column got its name from a rename earlier in the same run: no code that runs yet uses it. */
+        /**
+         * A renamed column got its name from a rename earlier in the same run: no code that runs yet uses it; or a
+         * rename later in the same run gives it back a name code reads as its old one.
+         */
         COLUMN_NAME_GIVEN,
         /**
          * The table was dropped earlier in the same run and nothing took its name since: no table is left; or no

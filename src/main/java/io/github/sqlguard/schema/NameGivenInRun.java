@@ -1,10 +1,12 @@
 package io.github.sqlguard.schema;
 
 import io.github.sqlguard.analysis.ClauseKind;
+import io.github.sqlguard.analysis.ColumnNamesReadAlike;
 import io.github.sqlguard.analysis.DestructiveClause;
 import io.github.sqlguard.analysis.StatementModel;
 import io.github.sqlguard.analysis.TableNamespace;
 import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.model.Location;
 import io.github.sqlguard.sql.DatabaseScope;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +19,8 @@ import java.util.Optional;
  * that runs yet uses that intermediate name, so the second rename breaks nothing; what breaks code is the first,
  * which is judged on its own. The same holds for a column: {@code RENAME COLUMN c TO c_tmp; RENAME COLUMN c_tmp TO
  * C}, the two steps a change of case takes where a rename to the same name folded is refused or does nothing.
+ * Where the database compares names so that code reads the final name as the first ({@code C} as {@code c} on
+ * MySQL), the first rename breaks nothing either.
  */
 public final class NameGivenInRun {
 
@@ -87,6 +91,8 @@ public final class NameGivenInRun {
                         SchemaNames.key(clause.name()), "column " + SchemaNames.unquoted(clause.name())
                                 + " got its name from the rename at line " + line
                                 + ", so no code that runs yet uses it"));
+                nameGivenBackAt(models, index, clause, scope).ifPresent(back -> given.putIfAbsent(
+                        SchemaNames.key(clause.name()), givenBack(clause, back, rename)));
             }
         }
         return given.isEmpty() ? Optional.empty()
@@ -128,6 +134,65 @@ public final class NameGivenInRun {
             }
         }
         return Optional.empty();
+    }
+
+    /** A later rename of the run that gives a column back its name: where it stands and the name it gives. */
+    private record NameGivenBack(Location start, String name) {
+    }
+
+    /**
+     * The rename of the same run after {@code models[index]} that renames the column {@code rename} gave a passing
+     * name back to a name code reads as its old one ({@code RENAME COLUMN toAddress TO tmp; RENAME COLUMN tmp TO
+     * toaddress} on MySQL, where names compare ignoring case), when both surely run and nothing between them
+     * touches the table's name or that passing name.
+     */
+    private static Optional<NameGivenBack> nameGivenBackAt(List<StatementModel> models, int index,
+            DestructiveClause rename, String scope) {
+        StatementModel first = models.get(index);
+        if (rename.detail() == null || !surelyRuns(first)) {
+            return Optional.empty();
+        }
+        String table = SchemaNames.key(rename.table());
+        String passing = SchemaNames.key(rename.detail());
+        Dialect dialect = first.statement().dialect();
+        DatabaseScope databases = first.statement().context().databases();
+        for (int i = index + 1; i < models.size(); i++) {
+            StatementModel later = models.get(i);
+            // A rendition of a change for other databases runs there, not after this statement
+            if (!later.runsWithMigrationIn(scope) || !later.statement().context().databases().overlaps(databases)) {
+                continue;
+            }
+            for (DestructiveClause clause : later.clauses()) {
+                if (clause.table() == null) {
+                    continue;
+                }
+                boolean sameTable = SchemaNames.key(clause.table()).equals(table);
+                if (clause.kind() == ClauseKind.RENAMED_TABLE && (sameTable
+                        || clause.detail() != null && SchemaNames.key(clause.detail()).equals(table))) {
+                    return Optional.empty(); // the table changed its name in between: not followed
+                }
+                if (!sameTable || clause.name() == null || !SchemaNames.key(clause.name()).equals(passing)) {
+                    continue;
+                }
+                boolean givenBack = clause.kind() == ClauseKind.RENAMED_COLUMN && surelyRuns(later)
+                        && ColumnNamesReadAlike.readAlike(rename.name(), clause.detail(), dialect)
+                        && ColumnNamesReadAlike.readAlike(rename.name(), clause.detail(), later.statement().dialect());
+                return givenBack ? Optional.of(new NameGivenBack(later.start(), SchemaNames.unquoted(clause.detail())))
+                        : Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Why the rename {@code clause} of {@code rename} breaks no code, as a guard says it. */
+    private static String givenBack(DestructiveClause clause, NameGivenBack back, StatementModel rename) {
+        String old = SchemaNames.unquoted(clause.name());
+        String passing = SchemaNames.unquoted(clause.detail());
+        String database = rename.statement().dialect().name().toLowerCase(java.util.Locale.ROOT);
+        return "the rename at line " + back.start().line() + " gives column " + passing
+                + (back.name().equals(old) ? " back its name " + old
+                        : " back the name " + back.name() + ", which " + database + " reads as " + old)
+                + ", so code that uses the column keeps working";
     }
 
     /** Whether the table had the column under {@code column} before the run renamed it away ahead of models[index]. */

@@ -195,11 +195,14 @@ public final class RetypeJudgement {
     }
 
     /**
-     * The statement's dialect, else (auto) that of the database whose history the change was judged in: how a
-     * database stores the new type decides what it loses (MySQL's TIMESTAMP holds only 1970 to 2038).
+     * The dialect of the database whose history the change was judged in, else (other databases, or one no dialect
+     * here describes) the statement's: how a database stores the new type decides what it loses (MySQL's TIMESTAMP
+     * holds only 1970 to 2038, Oracle's DATE keeps the time of day). A change read in a configured dialect runs on
+     * the other databases its changelog names as well, each storing the type its own way.
      */
     private static Dialect judgedIn(ColumnRetype retype, Dialect dialect) {
-        return dialect == Dialect.AUTO ? DatabaseNames.dialectOf(retype.database()) : dialect;
+        Dialect database = DatabaseNames.dialectOf(retype.database());
+        return database == Dialect.AUTO ? dialect : database;
     }
 
     /**
