@@ -61,6 +61,10 @@ final class NullTestTruth {
                         + " holds for every value");
             }
         }
+        Optional<String> everyValue = EnumCoverage.reason(alternatives, where, facts);
+        if (everyValue.isPresent()) {
+            return everyValue;
+        }
         if (alternatives.size() > 1) {
             // One alternative that holds for every row makes the whole OR hold (note = 'x' OR id IS NOT NULL).
             for (List<Token> alternative : alternatives) {
