@@ -37,6 +37,15 @@ class LinterNotNullFillsNullsTest {
         "SELECT 1|SELECT 1|UPDATE flows SET ctx = COALESCE(ctx, ''); ALTER TABLE flows MODIFY ctx TEXT NOT NULL|-",
         "SELECT 1|UPDATE flows SET ctx = uuid_generate_v4() WHERE ctx IS NULL|ALTER TABLE flows MODIFY ctx TEXT NOT NULL|-",
         "SELECT 1|UPDATE flows SET ctx = NEWID()|ALTER TABLE flows MODIFY ctx TEXT NOT NULL|-",
+        // filled from another column of the table that holds a value in every row
+        "SELECT 1|UPDATE flows SET ctx = id|ALTER TABLE flows MODIFY ctx TEXT NOT NULL|-",
+        "SELECT 1|SELECT 1|UPDATE flows SET ctx = flows.id; ALTER TABLE flows MODIFY ctx TEXT NOT NULL|-",
+        "UPDATE flows SET note = 'n'|UPDATE flows SET ctx = note|ALTER TABLE flows MODIFY ctx TEXT NOT NULL|-",
+        // .. but not from a nullable one, one the statement writes first, or another table's
+        "SELECT 1|UPDATE flows SET ctx = note|ALTER TABLE flows MODIFY ctx TEXT NOT NULL|" + FINDING,
+        "SELECT 1|UPDATE flows SET id = id + 1, ctx = id|ALTER TABLE flows MODIFY ctx TEXT NOT NULL|" + FINDING,
+        "SELECT 1|UPDATE flows SET ctx = other.id|ALTER TABLE flows MODIFY ctx TEXT NOT NULL|" + FINDING,
+        "SELECT 1|UPDATE flows SET ctx = id WHERE id > 3|ALTER TABLE flows MODIFY ctx TEXT NOT NULL|" + FINDING,
         // the rows holding NULL deleted
         "SELECT 1|DELETE FROM flows WHERE ctx IS NULL|ALTER TABLE flows MODIFY ctx TEXT NOT NULL|-",
         "SELECT 1|DELETE FROM flows WHERE ctx IS NULL AND id > 3|ALTER TABLE flows MODIFY ctx TEXT NOT NULL|" + FINDING,
@@ -56,7 +65,7 @@ class LinterNotNullFillsNullsTest {
     })
     void notNullOfANullableColumn(String first, String second, String third, String expected) throws IOException {
         TestProject.write(project, "db/V1__init.sql", "CREATE TABLE flows (id INT PRIMARY KEY);\n"
-                + "ALTER TABLE flows ADD COLUMN ctx TEXT;\n");
+                + "ALTER TABLE flows ADD COLUMN ctx TEXT;\nALTER TABLE flows ADD COLUMN note TEXT;\n");
         TestProject.write(project, "db/V2__a.sql", first + ";\n");
         TestProject.write(project, "db/V3__b.sql", second + ";\n");
         TestProject.write(project, "db/V4__c.sql", third + ";\n");

@@ -96,7 +96,8 @@ final class EnumValues {
         }
     }
 
-    private static List<String> values(SqlType type) {
+    /** The values of an ENUM or SET type, as written between their quotes. */
+    static List<String> values(SqlType type) {
         String written = type.written();
         int open = written.indexOf('(');
         int close = written.lastIndexOf(')');

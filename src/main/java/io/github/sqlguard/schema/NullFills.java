@@ -4,13 +4,16 @@ import io.github.sqlguard.analysis.ObjectNames;
 import io.github.sqlguard.sql.StatementContext;
 import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Which columns every row holds a value in that is not NULL, as the row changes of a history show it: a top-level
- * {@code UPDATE t SET c = 'x'} without WHERE, or with {@code WHERE c IS NULL}, fills column c of every row; an
- * insert into t, or an update that may write NULL into c, makes that unknown again. A later
+ * {@code UPDATE t SET c = 'x'} without WHERE, or with {@code WHERE c IS NULL}, fills column c of every row, and so
+ * does one that gives c the value of another column of t declared NOT NULL ({@code SET batch_id = id}); an insert
+ * into t, or an update that may write NULL into c, makes that unknown again. A later
  * {@code MODIFY c .. NOT NULL} then replaces no NULL (MySQL fills NULLs with the type's implicit default). A top-level
  * {@code DELETE FROM t WHERE c IS NULL} leaves no row holding NULL in c either.
  */
@@ -57,8 +60,10 @@ final class NullFills {
         }
         int where = endOfAssignments(tokens, set + 1);
         boolean everyRow = context.kind() == StatementContext.Kind.SCRIPT && context.body() == null;
+        List<List<Token>> assignments = ObjectNames.splitAtCommas(tokens, set + 1, where);
+        Set<String> assigned = assignedColumns(assignments);
         Table result = table;
-        for (List<Token> assignment : ObjectNames.splitAtCommas(tokens, set + 1, where)) {
+        for (List<Token> assignment : assignments) {
             SchemaNames.Read column = SchemaNames.name(assignment, 0);
             if (column == null || column.next() >= assignment.size() || !assignment.get(column.next()).isSymbol("=")) {
                 history.put(unfilled(table)); // an assignment not read may write NULL anywhere
@@ -69,7 +74,8 @@ final class NullFills {
             if (known.isEmpty()) {
                 continue;
             }
-            boolean nonNull = nonNull(assignment.subList(column.next() + 1, assignment.size()));
+            List<Token> value = assignment.subList(column.next() + 1, assignment.size());
+            boolean nonNull = nonNull(value) || readsNonNullColumn(value, table, assigned);
             boolean fills = nonNull && everyRow && (where == tokens.size() || asksNullOf(tokens, where, written));
             if (fills) {
                 result = result.withColumn(known.get().withFilled(true));
@@ -80,6 +86,40 @@ final class NullFills {
         if (!result.equals(table)) {
             history.put(result);
         }
+    }
+
+    /** The keys of the columns the assignments write, or of none when one of them is not read. */
+    private static Set<String> assignedColumns(List<List<Token>> assignments) {
+        Set<String> keys = new HashSet<>();
+        for (List<Token> assignment : assignments) {
+            SchemaNames.Read column = SchemaNames.name(assignment, 0);
+            if (column != null) {
+                keys.add(SchemaNames.key(column.text()));
+            }
+        }
+        return keys;
+    }
+
+    /**
+     * True for a value that is a column of the updated table itself, declared NOT NULL or filled before
+     * ({@code SET batch_id = id}), that no assignment of the statement writes: MySQL reads an assigned column's new
+     * value in the assignments after it ({@code SET id = NULL, batch_id = id}), so only an unwritten one surely holds
+     * a value.
+     */
+    private static boolean readsNonNullColumn(List<Token> value, Table table, Set<String> assigned) {
+        SchemaNames.Read read = SchemaNames.name(value, 0);
+        if (read == null || read.next() != value.size()) {
+            return false;
+        }
+        String name = SchemaNames.lastPart(read.text());
+        if (name.length() < read.text().strip().length()) {
+            String qualifier = read.text().strip().substring(0, read.text().strip().length() - name.length() - 1);
+            if (!SchemaNames.key(qualifier).equals(SchemaNames.key(table.name()))) {
+                return false;
+            }
+        }
+        return !assigned.contains(SchemaNames.key(name))
+                && table.column(name).filter(column -> column.notNull() || column.filled()).isPresent();
     }
 
     /** Applies {@code DELETE FROM t WHERE c IS NULL} at {@code start}: no row left holds NULL in c. */

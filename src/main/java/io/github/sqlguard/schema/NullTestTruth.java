@@ -10,14 +10,19 @@ import java.util.Optional;
  * WHERE conditions of null tests that hold for every row, given what the replay knows: {@code col IS NOT NULL} on a
  * column declared NOT NULL, {@code col IS NULL} on a column that holds only NULL ({@link NullOnlyColumns}), and
  * {@code x IS NULL OR x IS NOT NULL} on any column, and an OR one of whose alternatives is such a test. {@code col LIKE '%'} is a null test too: the pattern matches
- * every value, the empty one included, so it fails only where the column is NULL.
+ * every value, the empty one included, so it fails only where the column is NULL, and so is {@code col >= 0} on a
+ * MySQL {@code UNSIGNED} column, which holds no number below zero.
  */
 final class NullTestTruth {
 
     /**
      * A test of {@code column}: for NOT NULL ({@code col IS NOT NULL}, {@code col LIKE '%'}) or for NULL, as written.
      */
-    private record NullTest(boolean notNull, String column, String written) {
+    private record NullTest(boolean notNull, String column, String written, boolean unsignedOnly) {
+
+        NullTest(boolean notNull, String column, String written) {
+            this(notNull, column, written, false);
+        }
     }
 
     private NullTestTruth() {
@@ -51,10 +56,14 @@ final class NullTestTruth {
             Optional<NullTest> a = nullTest(alternatives.get(0));
             Optional<NullTest> b = nullTest(alternatives.get(1));
             if (a.isPresent() && b.isPresent() && a.get().column().equals(b.get().column())
-                    && a.get().notNull() != b.get().notNull()) {
+                    && a.get().notNull() != b.get().notNull() && !a.get().unsignedOnly() && !b.get().unsignedOnly()) {
                 return Optional.of(a.get().column() + " " + a.get().written() + " OR " + b.get().written()
                         + " holds for every value");
             }
+        }
+        Optional<String> everyValue = EnumCoverage.reason(alternatives, where, facts);
+        if (everyValue.isPresent()) {
+            return everyValue;
         }
         if (alternatives.size() > 1) {
             // One alternative that holds for every row makes the whole OR hold (note = 'x' OR id IS NOT NULL).
@@ -81,16 +90,77 @@ final class NullTestTruth {
         if (!test.get().notNull()) {
             return onlyNull.whyOnlyNull(where.table(), name).map(why -> why + holds);
         }
+        if (test.get().unsignedOnly()) {
+            return facts.before().column(where.table(), name)
+                    .filter(c -> c.notNull() && c.type().map(SqlType::unsigned).orElse(false))
+                    .map(c -> c.name() + " is declared UNSIGNED NOT NULL" + holds);
+        }
         return facts.before().column(where.table(), name).filter(Column::notNull)
                 .map(c -> c.name() + " is declared NOT NULL" + holds);
+    }
+
+    /**
+     * {@code x >= 0}, {@code x > -1} and their mirror images ({@code 0 <= x}): a bound no number of a MySQL
+     * {@code UNSIGNED} column falls below, so on such a column the test fails only where it is NULL.
+     */
+    private static Optional<NullTest> unsignedRangeTest(List<Token> term) {
+        if (term.isEmpty()) {
+            return Optional.empty();
+        }
+        SchemaNames.Read name = SchemaNames.name(term, 0);
+        if (name != null && name.next() < term.size() && term.get(name.next()).type() == TokenType.SYMBOL) {
+            String operator = term.get(name.next()).text();
+            List<Token> bound = term.subList(name.next() + 1, term.size());
+            return rangeTest(name.text(), operator, bound, operator + " " + written(bound));
+        }
+        for (int i = 1; i < term.size(); i++) {
+            if (term.get(i).isSymbol("<=") || term.get(i).isSymbol("<")) {
+                SchemaNames.Read mirrored = SchemaNames.name(term, i + 1);
+                if (mirrored == null || mirrored.next() != term.size()) {
+                    return Optional.empty();
+                }
+                String operator = term.get(i).isSymbol("<=") ? ">=" : ">";
+                List<Token> bound = term.subList(0, i);
+                return rangeTest(mirrored.text(), operator, bound, operator + " " + written(bound));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<NullTest> rangeTest(String column, String operator, List<Token> bound, String written) {
+        Optional<Double> value = number(bound);
+        boolean holds = value.isPresent() && (operator.equals(">=") && value.get() <= 0
+                || operator.equals(">") && value.get() < 0);
+        return holds ? Optional.of(new NullTest(true, column, written, true)) : Optional.empty();
+    }
+
+    /** The value of a number written alone or after a minus sign. */
+    private static Optional<Double> number(List<Token> tokens) {
+        boolean negative = tokens.size() == 2 && tokens.get(0).isSymbol("-");
+        List<Token> digits = negative ? tokens.subList(1, 2) : tokens;
+        if (digits.size() != 1 || digits.get(0).type() != TokenType.NUMBER) {
+            return Optional.empty();
+        }
+        try {
+            double value = Double.parseDouble(digits.get(0).text());
+            return Optional.of(negative ? -value : value);
+        } catch (NumberFormatException notDecimal) {
+            return Optional.empty();
+        }
+    }
+
+    /** A bound as written, its minus sign joined to the number. */
+    private static String written(List<Token> bound) {
+        return String.join("", bound.stream().map(Token::text).toList());
     }
 
     /** {@code x IS [NOT] NULL} or {@code x LIKE '%'} on a plain (qualified) name. */
     private static Optional<NullTest> nullTest(List<Token> tokens) {
         List<Token> term = WhereJudgement.unwrapped(tokens);
         SchemaNames.Read name = SchemaNames.name(term, 0);
-        if (name == null || name.next() + 1 >= term.size()) {
-            return Optional.empty();
+        Optional<NullTest> range = unsignedRangeTest(term);
+        if (range.isPresent() || name == null || name.next() + 1 >= term.size()) {
+            return range;
         }
         int i = name.next();
         if (term.get(i).isAnyWord("LIKE", "ILIKE") && i + 2 == term.size() && matchesEveryText(term.get(i + 1))) {
