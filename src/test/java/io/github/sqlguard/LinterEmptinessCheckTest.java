@@ -43,6 +43,8 @@ class LinterEmptinessCheckTest {
             POSTGRESQL | DO $$ BEGIN IF EXISTS (SELECT 1 FROM audit_2019) THEN RAISE EXCEPTION 'has rows'; END IF; END $$; DO $$ BEGIN DROP TABLE audit_2019; END $$;
             SQLSERVER  | IF EXISTS (SELECT 1 FROM dbo.audit_2019) THROW 50000, 'audit_2019 has rows; keep it', 1;\\nGO\\nDROP TABLE dbo.audit_2019;
             SQLSERVER  | IF EXISTS (SELECT TOP 1 * FROM audit_2019) BEGIN THROW 50000, 'has rows', 1; END\\nGO\\nALTER TABLE other ADD c INT;\\nGO\\nDROP TABLE audit_2019;
+            ORACLE     | DECLARE n NUMBER; BEGIN SELECT COUNT(*) INTO n FROM audit_2019; IF n > 0 THEN RAISE_APPLICATION_ERROR(-20001, 'has rows'); END IF; END;\\n/\\nBEGIN EXECUTE IMMEDIATE 'ALTER TABLE other ADD c NUMBER'; END;\\n/\\nDROP TABLE audit_2019;
+            SQLSERVER  | IF EXISTS (SELECT 1 FROM audit_2019) THROW 50000, 'has rows', 1;\\nGO\\nEXEC ('ALTER TABLE other ADD c INT');\\nGO\\nDROP TABLE audit_2019;
             ORACLE     | DECLARE n NUMBER; BEGIN SELECT COUNT(*) INTO n FROM audit_2019; IF n > 0 THEN RAISE_APPLICATION_ERROR(-20001, 'audit_2019 has rows'); END IF; END;\\n/\\nDROP TABLE audit_2019;
             ORACLE     | DECLARE v_count NUMBER; BEGIN SELECT COUNT(*) INTO v_count FROM audit_2019; IF v_count > 0 THEN RAISE_APPLICATION_ERROR(-20001, 'has rows'); END IF; EXECUTE IMMEDIATE 'DROP TABLE audit_2019'; END;\\n/
             ORACLE     | DECLARE n NUMBER; BEGIN SELECT COUNT(*) INTO n FROM audit_2019; IF n > 0 THEN RAISE_APPLICATION_ERROR(-20001, 'has rows'); END IF; END;\\n/\\nBEGIN dbms_output.put_line('checked'); COMMIT; NULL; END;\\n/\\nDROP TABLE audit_2019;
@@ -82,6 +84,9 @@ class LinterEmptinessCheckTest {
             POSTGRESQL | DO $$ BEGIN IF EXISTS (SELECT 1 FROM audit_2019) THEN RAISE EXCEPTION 'has rows'; END IF; END $$; COPY audit_2019 FROM '/tmp/a.csv'; DROP TABLE audit_2019;
             SQLSERVER  | IF EXISTS (SELECT 1 FROM audit_2019) RAISERROR('has rows', 16, 1);\\nGO\\nDROP TABLE audit_2019;
             SQLSERVER  | IF EXISTS (SELECT 1 FROM audit_2019) THROW 50000, 'has rows', 1;\\nGO\\nEXEC refill;\\nGO\\nDROP TABLE audit_2019;
+            SQLSERVER  | IF EXISTS (SELECT 1 FROM audit_2019) THROW 50000, 'has rows', 1;\\nGO\\nEXEC ('INSERT INTO audit_2019 VALUES (1)');\\nGO\\nDROP TABLE audit_2019;
+            SQLSERVER  | IF EXISTS (SELECT 1 FROM audit_2019) THROW 50000, 'has rows', 1;\\nGO\\nEXEC (@refill);\\nGO\\nDROP TABLE audit_2019;
+            ORACLE     | DECLARE n NUMBER; BEGIN SELECT COUNT(*) INTO n FROM audit_2019; IF n > 0 THEN RAISE_APPLICATION_ERROR(-20001, 'has rows'); END IF; END;\\n/\\nBEGIN EXECUTE IMMEDIATE 'INSERT INTO audit_2019 VALUES (1)'; END;\\n/\\nDROP TABLE audit_2019;
             SQLSERVER  | IF EXISTS (SELECT 1 FROM audit_2019) THROW 50000, 'has rows', 1;\\nGO\\nINSERT INTO audit_2019 VALUES (1);\\nGO\\nDROP TABLE audit_2019;
             SQLSERVER  | IF EXISTS (SELECT 1 FROM audit_2019 WHERE y = 1) THROW 50000, 'has rows', 1;\\nGO\\nDROP TABLE audit_2019;
             POSTGRESQL | DO $$ BEGIN IF vflag THEN IF EXISTS (SELECT 1 FROM audit_2019) THEN RAISE EXCEPTION 'has rows'; END IF; END IF; END $$; DROP TABLE audit_2019;
