@@ -1,5 +1,6 @@
 package io.github.sqlguard.schema;
 
+import io.github.sqlguard.sql.DynamicSqlRunners;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
@@ -14,7 +15,8 @@ import java.util.Set;
  * The tables an earlier block of the run checked are empty, stopping the migration with an error when one had rows
  * ({@code DO $$ BEGIN IF EXISTS (SELECT 1 FROM t) THEN RAISE EXCEPTION '..'; END IF; END $$;}), and that nothing
  * since may have filled: a later {@code DROP TABLE t} of the same run finds it empty. A statement that names the
- * table and may write it, or calls a routine that may, ends what the check says. A call of a routine whose body
+ * table and may write it, or calls a routine that may, or runs dynamic SQL whose text could not be read, ends what
+ * the check says; dynamic SQL whose text was read is followed statement by statement. A call of a routine whose body
  * only checks tables the same way ({@link CalledEmptinessChecks}) is such a check itself.
  */
 final class CheckedEmptyTables {
@@ -76,6 +78,14 @@ final class CheckedEmptyTables {
                 checkingBlock = statement;
             }
             return;
+        }
+        if (statement.runtimeSql()) {
+            // Dynamic SQL whose text could not be read may add rows to any table, as a routine may.
+            checkedAt.clear();
+            return;
+        }
+        if (DynamicSqlRunners.runsOnlyTextReadHere(statement.tokens(), statement.dialect())) {
+            return; // the statements of its text follow it, and are observed one by one
         }
         if (first.isAnyWord(CALLS.toArray(String[]::new)) || first.isWord("SELECT") && callsRoutine(statement)
                 || isBareCall(statement)) {

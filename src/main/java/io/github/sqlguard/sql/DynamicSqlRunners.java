@@ -1,0 +1,35 @@
+package io.github.sqlguard.sql;
+
+import io.github.sqlguard.model.Dialect;
+import java.util.List;
+
+/**
+ * Statements that run SQL text of their own making rather than a routine: {@code EXECUTE IMMEDIATE '..'},
+ * PL/pgSQL {@code EXECUTE '..'}, T-SQL {@code EXEC ('..')} and {@code EXEC sp_executesql N'..'}, and MySQL's
+ * {@code EXECUTE st}. Where the splitter read the whole text, the statements it holds follow the runner in the
+ * statement list, so whoever follows what the statements write follows them there and need not take the runner
+ * for a routine that may write anything.
+ */
+public final class DynamicSqlRunners {
+
+    private DynamicSqlRunners() {
+    }
+
+    /**
+     * True when {@code tokens} only runs text the splitter read in full, made of literals alone: its statements are
+     * in the statement list right after it. False for a routine call, and for text held in a variable or built in
+     * part at run time, which may be anything.
+     */
+    public static boolean runsOnlyTextReadHere(List<Token> tokens, Dialect dialect) {
+        if (dialect.isMySqlFamily() && tokens.size() >= 2 && tokens.get(0).isWord("EXECUTE")
+                && tokens.get(1).type() == TokenType.WORD && !tokens.get(1).isWord("IMMEDIATE")) {
+            // MySQL: EXECUTE st only runs a statement PREPARE made, read where it was prepared (flagged there when
+            // its text could not be read); stored procedures are called with CALL. MariaDB's EXECUTE IMMEDIATE
+            // runs its own text, read below.
+            return true;
+        }
+        DynamicSql.Source source = DynamicSql.of(tokens, false);
+        return source != null && source.variable() == null && !source.literals().isEmpty()
+                && !source.namesSomethingUnknown() && !source.callsRoutineNamedAtRunTime();
+    }
+}
