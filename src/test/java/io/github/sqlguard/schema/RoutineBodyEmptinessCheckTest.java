@@ -33,6 +33,11 @@ class RoutineBodyEmptinessCheckTest {
             -             ~~ DECLARE n int; BEGIN IF strict THEN EXECUTE format('SELECT count(*) FROM %I', tbl) INTO n; IF n > 0 THEN RAISE EXCEPTION 'rows'; END IF; END IF; END;
             -             ~~ DECLARE n int; BEGIN EXECUTE format('SELECT count(*) FROM %I', tbl) INTO n; IF n > 0 THEN RAISE EXCEPTION 'rows'; END IF; EXCEPTION WHEN OTHERS THEN NULL; END;
             -             ~~ DECLARE found boolean; BEGIN EXECUTE 'SELECT EXISTS (SELECT 1 FROM ' || quote_ident(tbl) || ')' INTO found; IF NOT found THEN RAISE EXCEPTION 'empty'; END IF; END;
+            orders        ~~ DECLARE n int; BEGIN EXECUTE E'SELECT count(*) FROM ' || tbl INTO n; IF n > 0 THEN RAISE EXCEPTION 'rows'; END IF; END;
+            orders        ~~ DECLARE n int; BEGIN EXECUTE 'SELECT count(*) FROM ' || tbl || '' INTO n; IF n > 0 THEN RAISE EXCEPTION 'rows'; END IF; END;
+            orders        ~~ DECLARE n int; BEGIN EXECUTE 'SELECT count(*) FROM orders' INTO n; IF n > 0 THEN RAISE EXCEPTION 'rows'; END IF; END;
+            -             ~~ DECLARE n int; BEGIN EXECUTE 'SELECT count(*) FROM ' || tbl || ' WHERE x = 1' INTO n; IF n > 0 THEN RAISE EXCEPTION 'rows'; END IF; END;
+            -             ~~ DECLARE n int; BEGIN EXECUTE format('SELECT count(*) FROM %I', tbl) INTO n; IF n > 0 THEN RAISE EXCEPTION 'rows'; END IF; EXECUTE format('DELETE FROM %I', tbl); END;
             """)
     void plpgsqlBody(String expected, String body) {
         Optional<List<String>> tables = CalledEmptinessChecks.tablesCheckedEmptyByWholeBody(
@@ -56,6 +61,14 @@ class RoutineBodyEmptinessCheckTest {
             -        ~~ BEGIN DECLARE @sql nvarchar(max) = N'IF EXISTS (SELECT 1 FROM ' + QUOTENAME(@other) + N') THROW 50000, ''rows'', 1;'; EXEC sp_executesql @sql; END
             -        ~~ BEGIN BEGIN TRY IF EXISTS (SELECT 1 FROM audit) THROW 50000, 'rows', 1; END TRY BEGIN CATCH PRINT 'no'; END CATCH END
             -        ~~ BEGIN IF @strict = 1 IF EXISTS (SELECT 1 FROM audit) THROW 50000, 'rows', 1; END
+            audit    ~~ BEGIN EXEC sp_executesql N'IF EXISTS (SELECT 1 FROM audit) THROW 50000, ''rows'', 1;'; END
+            audit    ~~ BEGIN EXEC (N'IF EXISTS (SELECT 1 FROM audit) THROW 50000, ''rows'', 1;'); END
+            [orders] ~~ BEGIN DECLARE @sql nvarchar(max) = N'IF EXISTS (SELECT 1 FROM ' + QUOTENAME(@table) + N') THROW 50000, ''rows'', 1;'; EXEC sys.sp_executesql @sql; END
+            [orders] ~~ BEGIN DECLARE @name nvarchar(300) = QUOTENAME(@table); DECLARE @sql nvarchar(max) = N'IF EXISTS (SELECT 1 FROM ' + @name + N') THROW 50000, ''rows'', 1;'; EXEC sp_executesql @sql; END
+            [orders] ~~ BEGIN DECLARE @sql nvarchar(max) = N'IF EXISTS (SELECT 1 FROM '; SET @sql = @sql + QUOTENAME(@table) + N') THROW 50000, ''rows'', 1;'; EXEC sp_executesql @sql; END
+            audit    ~~ BEGIN DECLARE @msg nvarchar(200) = N'rows in ' + @table; IF EXISTS (SELECT 1 FROM audit) THROW 50000, @msg, 1; END
+            -        ~~ BEGIN DECLARE @sql nvarchar(max) = N'IF EXISTS (SELECT 1 FROM ' + QUOTENAME(@table) + N') THROW 50000, ''rows'', 1;'; SET @sql = @other; EXEC sp_executesql @sql; END
+            -        ~~ BEGIN DECLARE @sql nvarchar(max) = N'DELETE FROM ' + QUOTENAME(@table); EXEC sp_executesql @sql; END
             """)
     void tsqlBody(String expected, String body) {
         Optional<List<String>> tables = CalledEmptinessChecks.tablesCheckedEmptyByWholeTsqlBody(
