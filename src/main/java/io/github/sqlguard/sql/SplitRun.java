@@ -44,6 +44,8 @@ final class SplitRun {
     private Map<String, Token> arguments;
     /** Parameters of the PostgreSQL routine being split that hold one object's name ({@link NameParameters}). */
     private Set<String> nameParameters = Set.of();
+    /** The texts the statements of the text's own bodies build and run whole, when asked for; else null. */
+    private List<BuiltText> builtTexts;
 
     /**
      * A run over {@code text} (of the file at {@code path}), where {@code arguments} gives, by lower-case name, the
@@ -73,6 +75,19 @@ final class SplitRun {
         }
         Optional<LexError> error = lexError.isPresent() ? lexError : Optional.ofNullable(bodyError);
         return new Script(statements, comments, error);
+    }
+
+    /**
+     * Notes, as the text is split, each statement of its own bodies (not of a text they run) that runs a text known
+     * whole or, in T-SQL, only assigns one ({@link BuiltText}).
+     */
+    void collectBuiltTexts() {
+        builtTexts = new ArrayList<>();
+    }
+
+    /** The texts noted since {@link #collectBuiltTexts}. */
+    List<BuiltText> builtTexts() {
+        return List.copyOf(builtTexts);
     }
 
     void splitTokens(List<Token> lexedTokens, StatementContext context) {
@@ -151,14 +166,21 @@ final class SplitRun {
                     dynamicSql = DynamicSql.of(VariableOperands.substituted(tokens, scope, arguments,
                             nameParameters, tokens.get(0)), plpgsql);
                 }
-                if (dynamicSql != null && dynamicSql.variable() != null) {
-                    dynamicSql = dynamicSql.resolved(
-                            VariableAssignments.valueOf(scope, arguments, dynamicSql.variable(), tokens.get(0),
-                                    scope == scriptCode ? scriptRoutines : DefinedRoutineSpans.NONE));
+                DynamicSql.Source ofVariable = dynamicSql != null && dynamicSql.variable() != null ? dynamicSql : null;
+                DefinedRoutineSpans routines = scope == scriptCode ? scriptRoutines : DefinedRoutineSpans.NONE;
+                if (ofVariable != null) {
+                    dynamicSql = dynamicSql.resolved(VariableAssignments.valueOf(scope, arguments,
+                            dynamicSql.variable(), tokens.get(0), routines));
                 }
+                int before = statements.size();
                 add(tokens, context, false, dynamicSql != null && (dynamicSql.builtAtRunTime()
                         && !HarmlessDynamicSql.cannotLoseRows(tokens, dynamicSql, dialect)
                         || dynamicSql.callsRoutineNamedAtRunTime()));
+                if (builtTexts != null && statements.size() > before) {
+                    noteBuiltText(statements.get(before), ofVariable == null ? dynamicSql
+                            : ofVariable.resolved(VariableAssignments.valueWithStepsOf(scope, arguments,
+                                    ofVariable.variable(), tokens.get(0), routines)));
+                }
                 if (dynamicSql != null && !dynamicSql.literals().isEmpty()) {
                     emitLiterals(dynamicSql, NestedBodies.innerContext(context,
                             StatementContext.Kind.EXECUTED_BLOCK, dynamicSql.label()));
@@ -183,6 +205,21 @@ final class SplitRun {
                         NestedBodies.opened(inner, tokens), plpgsql);
             }
             case ROUTINE -> emitRoutine(tokens, shape, context);
+        }
+    }
+
+    /**
+     * Notes {@code statement} when it runs a text known whole (its variable's text read as the body runs each of its
+     * steps), or only assigns one to a T-SQL variable.
+     */
+    private void noteBuiltText(Statement statement, DynamicSql.Source dynamicSql) {
+        if (dynamicSql != null && dynamicSql.knownWhole()) {
+            QuotedBody runs = QuotedBody.of(text, dynamicSql.literals(), backslashEscapes, arguments.values());
+            if (runs != null) {
+                builtTexts.add(new BuiltText(statement, runs.text()));
+            }
+        } else if (dynamicSql == null && VariableAssignments.assignsKnownText(scope, arguments, statement.tokens())) {
+            builtTexts.add(new BuiltText(statement, null));
         }
     }
 

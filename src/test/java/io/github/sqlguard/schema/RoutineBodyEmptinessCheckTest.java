@@ -2,15 +2,19 @@ package io.github.sqlguard.schema;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.sql.Placeholders;
+import io.github.sqlguard.sql.Statement;
+import io.github.sqlguard.sql.StatementContext;
+import io.github.sqlguard.sql.StatementSplitter;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The tables a routine body checks are empty, with the call's literals put in for the parameters its dynamic SQL
- * is built from ({@link BuiltQueryText}), when the body does nothing but such checks.
+ * is built from ({@link CalledBodyText}), when the body does nothing but such checks.
  */
 class RoutineBodyEmptinessCheckTest {
 
@@ -40,8 +44,8 @@ class RoutineBodyEmptinessCheckTest {
             -             ~~ DECLARE n int; BEGIN EXECUTE format('SELECT count(*) FROM %I', tbl) INTO n; IF n > 0 THEN RAISE EXCEPTION 'rows'; END IF; EXECUTE format('DELETE FROM %I', tbl); END;
             """)
     void plpgsqlBody(String expected, String body) {
-        Optional<List<String>> tables = CalledEmptinessChecks.tablesCheckedEmptyByWholeBody(
-                BuiltQueryText.written(body, Map.of("tbl", "orders", "sch", "shop"), false));
+        Optional<List<String>> tables = checkedByCall(Dialect.POSTGRESQL, "CREATE FUNCTION assert_empty(tbl text, "
+                + "sch text) RETURNS void AS $$ " + body + " $$ LANGUAGE plpgsql", "SELECT assert_empty('orders', 'shop')");
 
         assertEquals(expected.equals("-") ? Optional.empty() : Optional.of(List.of(expected.split(";"))),
                 tables.map(found -> found.stream().map(table -> table.equals("orders") && expected.startsWith("shop.")
@@ -71,10 +75,21 @@ class RoutineBodyEmptinessCheckTest {
             -        ~~ BEGIN DECLARE @sql nvarchar(max) = N'DELETE FROM ' + QUOTENAME(@table); EXEC sp_executesql @sql; END
             """)
     void tsqlBody(String expected, String body) {
-        Optional<List<String>> tables = CalledEmptinessChecks.tablesCheckedEmptyByWholeTsqlBody(
-                BuiltQueryText.written(body, Map.of("@table", "orders"), true));
+        Optional<List<String>> tables = checkedByCall(Dialect.SQLSERVER,
+                "CREATE PROCEDURE dbo.assert_empty @table sysname AS " + body, "EXEC dbo.assert_empty @table = 'orders'");
 
         assertEquals(expected.equals("-") ? Optional.empty() : Optional.of(List.of(SchemaNames.key(expected))),
                 tables);
+    }
+
+    /** What {@code call} checks through the routine {@code definition} creates, read with the call's literals. */
+    private static Optional<List<String>> checkedByCall(Dialect dialect, String definition, String call) {
+        DefinedRoutine routine = new DefinedRoutine("assert_empty", firstStatement(dialect, definition));
+        return CalledEmptinessChecks.checkedBy(routine, firstStatement(dialect, call));
+    }
+
+    private static Statement firstStatement(Dialect dialect, String script) {
+        return new StatementSplitter(dialect, Placeholders.DEFAULT)
+                .split("V1__check.sql", script, 0, script.length(), 1, 1, StatementContext.SCRIPT).statements().get(0);
     }
 }
