@@ -42,6 +42,11 @@ class RoutineBodyEmptinessCheckTest {
             orders        ~~ DECLARE n int; BEGIN EXECUTE 'SELECT count(*) FROM orders' INTO n; IF n > 0 THEN RAISE EXCEPTION 'rows'; END IF; END;
             -             ~~ DECLARE n int; BEGIN EXECUTE 'SELECT count(*) FROM ' || tbl || ' WHERE x = 1' INTO n; IF n > 0 THEN RAISE EXCEPTION 'rows'; END IF; END;
             -             ~~ DECLARE n int; BEGIN EXECUTE format('SELECT count(*) FROM %I', tbl) INTO n; IF n > 0 THEN RAISE EXCEPTION 'rows'; END IF; EXECUTE format('DELETE FROM %I', tbl); END;
+            orders        ~~ DECLARE n int; BEGIN EXECUTE format('SELECT count(*) FROM %2$I', sch, tbl) INTO n; IF n > 0 THEN RAISE EXCEPTION 'rows'; END IF; END;
+            orders        ~~ DECLARE n int; q text := format('SELECT count(*) FROM %I', tbl); BEGIN EXECUTE q INTO n; IF n > 0 THEN RAISE EXCEPTION 'rows'; END IF; END;
+            orders        ~~ DECLARE t ALIAS FOR tbl; n int; BEGIN EXECUTE format('SELECT count(*) FROM %I', t) INTO n; IF n > 0 THEN RAISE EXCEPTION 'rows'; END IF; END;
+            -             ~~ DECLARE n int; BEGIN EXECUTE format('SELECT count(*) FROM %I', tbl) INTO n USING sch; IF n > 0 THEN RAISE EXCEPTION 'rows'; END IF; END;
+            -             ~~ DECLARE n int; BEGIN EXECUTE format('SELECT count(*) FROM %I', tbl || other) INTO n; IF n > 0 THEN RAISE EXCEPTION 'rows'; END IF; END;
             """)
     void plpgsqlBody(String expected, String body) {
         Optional<List<String>> tables = checkedByCall(Dialect.POSTGRESQL, "CREATE FUNCTION assert_empty(tbl text, "
@@ -73,6 +78,11 @@ class RoutineBodyEmptinessCheckTest {
             audit    ~~ BEGIN DECLARE @msg nvarchar(200) = N'rows in ' + @table; IF EXISTS (SELECT 1 FROM audit) THROW 50000, @msg, 1; END
             -        ~~ BEGIN DECLARE @sql nvarchar(max) = N'IF EXISTS (SELECT 1 FROM ' + QUOTENAME(@table) + N') THROW 50000, ''rows'', 1;'; SET @sql = @other; EXEC sp_executesql @sql; END
             -        ~~ BEGIN DECLARE @sql nvarchar(max) = N'DELETE FROM ' + QUOTENAME(@table); EXEC sp_executesql @sql; END
+            [orders] ~~ BEGIN EXEC (N'IF EXISTS (SELECT 1 FROM ' + QUOTENAME(@table) + N') THROW 50000, ''rows'', 1;'); END
+            [orders] ~~ BEGIN DECLARE @sql nvarchar(max) = N'IF EXISTS (SELECT 1 FROM ' + QUOTENAME(LOWER(@table)) + N') THROW 50000, ''rows'', 1;'; EXEC sp_executesql @sql; END
+            [orders] ~~ BEGIN DECLARE @t sysname = @table; DECLARE @sql nvarchar(max) = N'IF EXISTS (SELECT 1 FROM ' + QUOTENAME(@t) + N') THROW 50000, ''rows'', 1;'; EXEC sp_executesql @sql; END
+            -        ~~ BEGIN DECLARE @sql nvarchar(max) = N'IF EXISTS (SELECT 1 FROM '; IF @strict = 1 SET @sql = @sql + QUOTENAME(@table) + N') THROW 50000, ''rows'', 1;'; EXEC sp_executesql @sql; END
+            -        ~~ BEGIN DECLARE @sql nvarchar(max) = N'IF EXISTS (SELECT 1 FROM ' + QUOTENAME(@table) + N') THROW 50000, ''rows'', 1;'; EXEC sp_executesql @sql; DELETE FROM audit; END
             """)
     void tsqlBody(String expected, String body) {
         Optional<List<String>> tables = checkedByCall(Dialect.SQLSERVER,
