@@ -58,14 +58,6 @@ final class DynamicSql {
         }
 
         /**
-         * True when what runs is one text known whole: no part of it is built at run time (a format call's slots are
-         * all filled), and it is no choice between a condition's branches or a text run once per table.
-         */
-        boolean knownWhole() {
-            return !builtAtRunTime() && variable == null && eachName == null && isOneKnownText(literals);
-        }
-
-        /**
          * True when a part stands in for a value the script may still show: a variable's text that fills a
          * {@code %I} slot leaves the statement's shape known but not the name it acts on.
          */
@@ -231,15 +223,6 @@ final class DynamicSql {
             end++;
         }
         return expression(tokens.subList(argument, end), label);
-    }
-
-    /**
-     * True when {@code parts} make one text known whole: literals, and words a format call's slots are filled with;
-     * no stand-in for a part built at run time, no {@code ;} between the texts of a condition's branches.
-     */
-    static boolean isOneKnownText(List<Token> parts) {
-        return !parts.isEmpty() && parts.stream().allMatch(part -> part.type() == TokenType.STRING
-                || part.type() == TokenType.WORD && !StandIns.is(part) && !part.text().equals(";"));
     }
 
     /**

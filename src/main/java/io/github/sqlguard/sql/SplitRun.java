@@ -45,7 +45,7 @@ final class SplitRun {
     /** Parameters of the PostgreSQL routine being split that hold one object's name ({@link NameParameters}). */
     private Set<String> nameParameters = Set.of();
     /** The texts the statements of the text's own bodies build and run whole, when asked for; else null. */
-    private List<BuiltText> builtTexts;
+    private BuiltTexts builtTexts;
 
     /**
      * A run over {@code text} (of the file at {@code path}), where {@code arguments} gives, by lower-case name, the
@@ -82,12 +82,12 @@ final class SplitRun {
      * whole or, in T-SQL, only assigns one ({@link BuiltText}).
      */
     void collectBuiltTexts() {
-        builtTexts = new ArrayList<>();
+        builtTexts = new BuiltTexts(text, backslashEscapes);
     }
 
     /** The texts noted since {@link #collectBuiltTexts}. */
     List<BuiltText> builtTexts() {
-        return List.copyOf(builtTexts);
+        return builtTexts.noted();
     }
 
     void splitTokens(List<Token> lexedTokens, StatementContext context) {
@@ -166,9 +166,9 @@ final class SplitRun {
                     dynamicSql = DynamicSql.of(VariableOperands.substituted(tokens, scope, arguments,
                             nameParameters, tokens.get(0)), plpgsql);
                 }
-                DynamicSql.Source ofVariable = dynamicSql != null && dynamicSql.variable() != null ? dynamicSql : null;
+                DynamicSql.Source read = dynamicSql;
                 DefinedRoutineSpans routines = scope == scriptCode ? scriptRoutines : DefinedRoutineSpans.NONE;
-                if (ofVariable != null) {
+                if (dynamicSql != null && dynamicSql.variable() != null) {
                     dynamicSql = dynamicSql.resolved(VariableAssignments.valueOf(scope, arguments,
                             dynamicSql.variable(), tokens.get(0), routines));
                 }
@@ -177,9 +177,7 @@ final class SplitRun {
                         && !HarmlessDynamicSql.cannotLoseRows(tokens, dynamicSql, dialect)
                         || dynamicSql.callsRoutineNamedAtRunTime()));
                 if (builtTexts != null && statements.size() > before) {
-                    noteBuiltText(statements.get(before), ofVariable == null ? dynamicSql
-                            : ofVariable.resolved(VariableAssignments.valueWithStepsOf(scope, arguments,
-                                    ofVariable.variable(), tokens.get(0), routines)));
+                    builtTexts.note(statements.get(before), read, tokens.get(0), scope, arguments, routines);
                 }
                 if (dynamicSql != null && !dynamicSql.literals().isEmpty()) {
                     emitLiterals(dynamicSql, NestedBodies.innerContext(context,
@@ -205,21 +203,6 @@ final class SplitRun {
                         NestedBodies.opened(inner, tokens), plpgsql);
             }
             case ROUTINE -> emitRoutine(tokens, shape, context);
-        }
-    }
-
-    /**
-     * Notes {@code statement} when it runs a text known whole (its variable's text read as the body runs each of its
-     * steps), or only assigns one to a T-SQL variable.
-     */
-    private void noteBuiltText(Statement statement, DynamicSql.Source dynamicSql) {
-        if (dynamicSql != null && dynamicSql.knownWhole()) {
-            QuotedBody runs = QuotedBody.of(text, dynamicSql.literals(), backslashEscapes, arguments.values());
-            if (runs != null) {
-                builtTexts.add(new BuiltText(statement, runs.text()));
-            }
-        } else if (dynamicSql == null && VariableAssignments.assignsKnownText(scope, arguments, statement.tokens())) {
-            builtTexts.add(new BuiltText(statement, null));
         }
     }
 

@@ -194,18 +194,23 @@ final class VariableAssignments {
             return valueOfOne(scope, arguments, scope.get(assignedAt.get(0)), expressions.get(0));
         }
         Value stepped = stepsInStraightLine
-                ? addedInStraightLine(scope, arguments, assignedAt, expressions, use, variable, routines) : null;
+                ? addedInStraightLine(scope, arguments, assignedAt, expressions, appends.get(0), use, variable,
+                        routines) : null;
         return stepped != null ? stepped : withStandIns(expressions);
     }
 
     /**
      * The text of a variable assigned once and then added to ({@code SET @sql = N'IF EXISTS (SELECT 1 FROM '; SET
      * @sql = @sql + QUOTENAME(@t) + N') THROW ..'}), when each step reaches the next in a straight line and the last
-     * reaches {@code use}: every step ran, so the text is known whole where each step is; else null.
+     * reaches {@code use}: every step ran, so the text is known whole where each step is; else null. A first step
+     * that adds to the variable already adds to what it held before, unknown here (T-SQL's NULL makes it NULL).
      */
     private static Value addedInStraightLine(List<Token> scope, Map<String, Token> arguments,
-            List<Integer> assignedAt, List<List<Token>> expressions, Token use, Token variable,
+            List<Integer> assignedAt, List<List<Token>> expressions, boolean firstAdds, Token use, Token variable,
             DefinedRoutineSpans routines) {
+        if (firstAdds) {
+            return null;
+        }
         List<Token> parts = new ArrayList<>();
         for (int k = 0; k < expressions.size(); k++) {
             Token next = k + 1 < expressions.size() ? scope.get(assignedAt.get(k + 1)) : use;
@@ -219,7 +224,7 @@ final class VariableAssignments {
             }
             if (step.asOneLiteral() != null) {
                 parts.add(step.asOneLiteral());
-            } else if (DynamicSql.isOneKnownText(step.parts())) {
+            } else if (BuiltTexts.isOneKnownText(step.parts())) {
                 parts.addAll(step.parts());
             } else {
                 return null;
@@ -245,7 +250,7 @@ final class VariableAssignments {
         }
         Value assigned = valueOfOne(scope, arguments, statement.get(1), expression);
         return !assigned.partlyBuilt() && (assigned.asOneLiteral() != null
-                || DynamicSql.isOneKnownText(assigned.parts()));
+                || BuiltTexts.isOneKnownText(assigned.parts()));
     }
 
     /**

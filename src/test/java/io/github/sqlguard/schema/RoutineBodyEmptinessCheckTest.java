@@ -81,6 +81,7 @@ class RoutineBodyEmptinessCheckTest {
             [orders] ~~ BEGIN EXEC (N'IF EXISTS (SELECT 1 FROM ' + QUOTENAME(@table) + N') THROW 50000, ''rows'', 1;'); END
             [orders] ~~ BEGIN DECLARE @sql nvarchar(max) = N'IF EXISTS (SELECT 1 FROM ' + QUOTENAME(LOWER(@table)) + N') THROW 50000, ''rows'', 1;'; EXEC sp_executesql @sql; END
             [orders] ~~ BEGIN DECLARE @t sysname = @table; DECLARE @sql nvarchar(max) = N'IF EXISTS (SELECT 1 FROM ' + QUOTENAME(@t) + N') THROW 50000, ''rows'', 1;'; EXEC sp_executesql @sql; END
+            -        ~~ BEGIN DECLARE @sql nvarchar(max); SET @sql = @sql + N'IF EXISTS (SELECT 1 FROM '; SET @sql = @sql + QUOTENAME(@table) + N') THROW 50000, ''rows'', 1;'; EXEC sp_executesql @sql; END
             -        ~~ BEGIN DECLARE @sql nvarchar(max) = N'IF EXISTS (SELECT 1 FROM '; IF @strict = 1 SET @sql = @sql + QUOTENAME(@table) + N') THROW 50000, ''rows'', 1;'; EXEC sp_executesql @sql; END
             -        ~~ BEGIN DECLARE @sql nvarchar(max) = N'IF EXISTS (SELECT 1 FROM ' + QUOTENAME(@table) + N') THROW 50000, ''rows'', 1;'; EXEC sp_executesql @sql; DELETE FROM audit; END
             """)
