@@ -10,11 +10,11 @@ import static io.github.sqlguard.schema.EmptinessConditions.withoutComments;
 
 import io.github.sqlguard.analysis.RoutineNames;
 import io.github.sqlguard.schema.EmptinessConditions.Checks;
+import io.github.sqlguard.sql.BuiltText;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -147,40 +147,43 @@ final class CalledEmptinessChecks {
     }
 
     /** The tables {@code routine}'s body checks are empty when {@code call} runs it, if that is all it does. */
-    private static Optional<List<String>> checkedBy(DefinedRoutine routine, Statement call) {
+    static Optional<List<String>> checkedBy(DefinedRoutine routine, Statement call) {
         Optional<String> definition = routine.definitionText();
         if (definition.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, String> arguments = new HashMap<>();
-        for (Map.Entry<String, Token> argument : routine.argumentsAt(call, Map.of()).entrySet()) {
-            arguments.put(argument.getKey(), argument.getValue().stringValue());
-        }
         boolean tsql = routine.readsAsTsql();
-        Optional<String> body = bodyOf(definition.get(), tsql);
+        Optional<Body> body = bodyOf(definition.get(), tsql);
         if (body.isEmpty()) {
             return Optional.empty();
         }
-        String written = BuiltQueryText.written(body.get(), arguments, tsql);
+        List<BuiltText> built = routine.builtTextsAt(routine.argumentsAt(call, Map.of()));
+        String written = body.get().prefix() + CalledBodyText.written(
+                definition.get().substring(body.get().start(), body.get().end()),
+                routine.definitionTextStart() + body.get().start(), built, routine.dialect(), tsql);
         return tsql ? tablesCheckedEmptyByWholeTsqlBody(written) : tablesCheckedEmptyByWholeBody(written);
     }
 
-    /** The text of the body in {@code definition}, as a block's text: {@code DECLARE .. BEGIN .. END}. */
-    private static Optional<String> bodyOf(String definition, boolean tsql) {
+    /**
+     * Where the body stands in a routine's definition, read as a block's text ({@code DECLARE .. BEGIN .. END})
+     * once {@code prefix} goes before it.
+     */
+    private record Body(String prefix, int start, int end) {
+    }
+
+    /** Where the body in {@code definition} stands. */
+    private static Optional<Body> bodyOf(String definition, boolean tsql) {
         if (tsql) {
-            Matcher matcher = TSQL_BODY.matcher(definition);
-            return matcher.find() ? Optional.of(matcher.group("body")) : Optional.empty();
+            return body(TSQL_BODY.matcher(definition), "");
         }
-        Matcher dollar = DOLLAR_QUOTED_BODY.matcher(definition);
-        if (dollar.find()) {
-            return Optional.of(dollar.group("body"));
-        }
-        Matcher plsql = PLSQL_BODY.matcher(definition);
-        if (plsql.find()) {
-            return Optional.of("DECLARE " + plsql.group("body"));
-        }
-        Matcher begin = BEGIN_BODY.matcher(definition);
-        return begin.find() ? Optional.of(begin.group("body")) : Optional.empty();
+        return body(DOLLAR_QUOTED_BODY.matcher(definition), "")
+                .or(() -> body(PLSQL_BODY.matcher(definition), "DECLARE "))
+                .or(() -> body(BEGIN_BODY.matcher(definition), ""));
+    }
+
+    private static Optional<Body> body(Matcher matcher, String prefix) {
+        return matcher.find() ? Optional.of(new Body(prefix, matcher.start("body"), matcher.end("body")))
+                : Optional.empty();
     }
 
     /**

@@ -4,6 +4,7 @@ import io.github.sqlguard.analysis.CallArguments;
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.model.Location;
 import io.github.sqlguard.source.FlywayCallbacks;
+import io.github.sqlguard.sql.BuiltText;
 import io.github.sqlguard.sql.Placeholders;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
@@ -147,6 +148,29 @@ public final class DefinedRoutine {
         int from = fromOffset - base;
         int to = Math.min(toOffset - base, sql.length());
         return from < 0 || from >= to ? Optional.empty() : Optional.of(sql.substring(from, to));
+    }
+
+    /**
+     * The statements of its body that run, or in T-SQL only assign, a text known whole for a call that passes
+     * {@code arguments} ({@link StatementSplitter#builtTextsOfCalled}); their offsets count from where
+     * {@link #definitionText()} starts, less {@link #definitionTextStart()}.
+     */
+    List<BuiltText> builtTextsAt(Map<String, Token> arguments) {
+        if (definition == null || definition.written() != null) {
+            return List.of();
+        }
+        return new StatementSplitter(definition.dialect(), Placeholders.DEFAULT).builtTextsOfCalled(definition,
+                arguments);
+    }
+
+    /** Where {@link #definitionText()} starts among the offsets of {@link #builtTextsAt}'s tokens. */
+    int definitionTextStart() {
+        return definition == null ? 0 : fromOffset - definition.firstToken().offset();
+    }
+
+    /** The dialect of the script that created it. */
+    Dialect dialect() {
+        return definition == null ? Dialect.AUTO : definition.dialect();
     }
 
     /** Whether the routine is written in T-SQL, whose procedures take their body after {@code AS}. */

@@ -44,6 +44,8 @@ final class SplitRun {
     private Map<String, Token> arguments;
     /** Parameters of the PostgreSQL routine being split that hold one object's name ({@link NameParameters}). */
     private Set<String> nameParameters = Set.of();
+    /** The texts the statements of the text's own bodies build and run whole, when asked for; else null. */
+    private BuiltTexts builtTexts;
 
     /**
      * A run over {@code text} (of the file at {@code path}), where {@code arguments} gives, by lower-case name, the
@@ -73,6 +75,19 @@ final class SplitRun {
         }
         Optional<LexError> error = lexError.isPresent() ? lexError : Optional.ofNullable(bodyError);
         return new Script(statements, comments, error);
+    }
+
+    /**
+     * Notes, as the text is split, each statement of its own bodies (not of a text they run) that runs a text known
+     * whole or, in T-SQL, only assigns one ({@link BuiltText}).
+     */
+    void collectBuiltTexts() {
+        builtTexts = new BuiltTexts(text, backslashEscapes);
+    }
+
+    /** The texts noted since {@link #collectBuiltTexts}. */
+    List<BuiltText> builtTexts() {
+        return builtTexts.noted();
     }
 
     void splitTokens(List<Token> lexedTokens, StatementContext context) {
@@ -151,14 +166,19 @@ final class SplitRun {
                     dynamicSql = DynamicSql.of(VariableOperands.substituted(tokens, scope, arguments,
                             nameParameters, tokens.get(0)), plpgsql);
                 }
+                DynamicSql.Source read = dynamicSql;
+                DefinedRoutineSpans routines = scope == scriptCode ? scriptRoutines : DefinedRoutineSpans.NONE;
                 if (dynamicSql != null && dynamicSql.variable() != null) {
-                    dynamicSql = dynamicSql.resolved(
-                            VariableAssignments.valueOf(scope, arguments, dynamicSql.variable(), tokens.get(0),
-                                    scope == scriptCode ? scriptRoutines : DefinedRoutineSpans.NONE));
+                    dynamicSql = dynamicSql.resolved(VariableAssignments.valueOf(scope, arguments,
+                            dynamicSql.variable(), tokens.get(0), routines));
                 }
+                int before = statements.size();
                 add(tokens, context, false, dynamicSql != null && (dynamicSql.builtAtRunTime()
                         && !HarmlessDynamicSql.cannotLoseRows(tokens, dynamicSql, dialect)
                         || dynamicSql.callsRoutineNamedAtRunTime()));
+                if (builtTexts != null && statements.size() > before) {
+                    builtTexts.note(statements.get(before), read, tokens.get(0), scope, arguments, routines);
+                }
                 if (dynamicSql != null && !dynamicSql.literals().isEmpty()) {
                     emitLiterals(dynamicSql, NestedBodies.innerContext(context,
                             StatementContext.Kind.EXECUTED_BLOCK, dynamicSql.label()));

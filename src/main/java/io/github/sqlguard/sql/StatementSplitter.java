@@ -67,6 +67,21 @@ public final class StatementSplitter {
                 first.column(), definition.context(), arguments);
     }
 
+    /**
+     * The statements of the body of {@code definition} that, for the call {@code arguments} stand for (as in
+     * {@link #splitCalled}), run a text known whole or only assign one ({@link BuiltText}), in source order.
+     * Token offsets count from the definition's first token.
+     */
+    public List<BuiltText> builtTextsOfCalled(Statement definition, Map<String, Token> arguments) {
+        Token first = definition.firstToken();
+        String text = definition.sql();
+        LexedText lexed = lexer.tokenize(text, 0, text.length(), first.line(), first.column());
+        SplitRun run = new SplitRun(this, definition.start().path(), text, lexed.backslashEscapes(), arguments);
+        run.collectBuiltTexts();
+        run.splitTokens(lexed.tokens(), definition.context());
+        return run.builtTexts();
+    }
+
     private Script splitAsWritten(String path, String text, int from, int to, int line, int column,
             StatementContext context, Map<String, Token> arguments) {
         LexedText lexed = lexer.tokenize(text, from, to, line, column);

@@ -60,7 +60,17 @@ final class VariableAssignments {
      */
     static Value valueOf(List<Token> scope, Map<String, Token> arguments, Token variable, Token use,
             DefinedRoutineSpans routines) {
-        return valueOf(scope, arguments, variable, use, false, routines);
+        return valueOf(scope, arguments, variable, use, false, false, routines);
+    }
+
+    /**
+     * As {@link #valueOf}, where a text assigned once and then added to is known whole when every step reaches the
+     * next, and the last the use, in a straight line ({@link #addedInStraightLine}): read so for one call of a
+     * routine, whose body then runs each step. A script keeps such a text built at run time.
+     */
+    static Value valueWithStepsOf(List<Token> scope, Map<String, Token> arguments, Token variable, Token use,
+            DefinedRoutineSpans routines) {
+        return valueOf(scope, arguments, variable, use, false, true, routines);
     }
 
     /**
@@ -70,16 +80,17 @@ final class VariableAssignments {
      * joined with other parts leaves them to run as a different statement.
      */
     static Value straightLineValue(List<Token> scope, Map<String, Token> arguments, Token variable, Token use) {
-        return valueOf(scope, arguments, variable, use, true, DefinedRoutineSpans.NONE);
+        return valueOf(scope, arguments, variable, use, true, false, DefinedRoutineSpans.NONE);
     }
 
     /**
      * @param arguments the literal a call passes for a parameter of the routine, by the parameter's name in lower
      *     case; empty where the body is not read for one call
      * @param routines where the routines the scope defines stand, whose loops and branches are not its own
+     * @param stepsInStraightLine true to read a text added to in steps that all run in a straight line as known whole
      */
     private static Value valueOf(List<Token> scope, Map<String, Token> arguments, Token variable, Token use,
-            boolean straightLine, DefinedRoutineSpans routines) {
+            boolean straightLine, boolean stepsInStraightLine, DefinedRoutineSpans routines) {
         Token argument = arguments.get(variable.text().toLowerCase(Locale.ROOT));
         List<List<Token>> expressions = new ArrayList<>();
         List<Integer> assignedAt = new ArrayList<>();
@@ -182,7 +193,64 @@ final class VariableAssignments {
         if (expressions.size() == 1) {
             return valueOfOne(scope, arguments, scope.get(assignedAt.get(0)), expressions.get(0));
         }
-        return withStandIns(expressions);
+        Value stepped = stepsInStraightLine
+                ? addedInStraightLine(scope, arguments, assignedAt, expressions, appends.get(0), use, variable,
+                        routines) : null;
+        return stepped != null ? stepped : withStandIns(expressions);
+    }
+
+    /**
+     * The text of a variable assigned once and then added to ({@code SET @sql = N'IF EXISTS (SELECT 1 FROM '; SET
+     * @sql = @sql + QUOTENAME(@t) + N') THROW ..'}), when each step reaches the next in a straight line and the last
+     * reaches {@code use}: every step ran, so the text is known whole where each step is; else null. A first step
+     * that adds to the variable already adds to what it held before, unknown here (T-SQL's NULL makes it NULL).
+     */
+    private static Value addedInStraightLine(List<Token> scope, Map<String, Token> arguments,
+            List<Integer> assignedAt, List<List<Token>> expressions, boolean firstAdds, Token use, Token variable,
+            DefinedRoutineSpans routines) {
+        if (firstAdds) {
+            return null;
+        }
+        List<Token> parts = new ArrayList<>();
+        for (int k = 0; k < expressions.size(); k++) {
+            Token next = k + 1 < expressions.size() ? scope.get(assignedAt.get(k + 1)) : use;
+            if (ReachingAssignments.of(scope, assignedAt.subList(0, k + 1), expressions.subList(0, k + 1), next,
+                    variable, routines) != k) {
+                return null;
+            }
+            Value step = valueOfOne(scope, arguments, scope.get(assignedAt.get(k)), expressions.get(k));
+            if (step.partlyBuilt()) {
+                return null;
+            }
+            if (step.asOneLiteral() != null) {
+                parts.add(step.asOneLiteral());
+            } else if (BuiltTexts.isOneKnownText(step.parts())) {
+                parts.addAll(step.parts());
+            } else {
+                return null;
+            }
+        }
+        return new Value(parts, false);
+    }
+
+    /**
+     * True when {@code statement} is a T-SQL assignment and nothing else ({@code SET @v = ..}, {@code DECLARE @v
+     * nvarchar(max) = ..}) of a text known whole, once the call's {@code arguments} and the variables it joins are
+     * put in: such a statement changes no table, and what it holds is read where the variable runs.
+     */
+    static boolean assignsKnownText(List<Token> scope, Map<String, Token> arguments, List<Token> statement) {
+        if (statement.size() < 4 || !statement.get(0).isAnyWord("SET", "DECLARE")
+                || statement.get(1).type() != TokenType.WORD || !statement.get(1).text().startsWith("@")) {
+            return false;
+        }
+        int value = AssignmentSyntax.valueStart(statement, 1);
+        List<Token> expression = value < 0 ? List.of() : AssignmentSyntax.expressionFrom(statement, value);
+        if (expression.isEmpty() || value + expression.size() != statement.size()) {
+            return false;
+        }
+        Value assigned = valueOfOne(scope, arguments, statement.get(1), expression);
+        return !assigned.partlyBuilt() && (assigned.asOneLiteral() != null
+                || BuiltTexts.isOneKnownText(assigned.parts()));
     }
 
     /**
