@@ -17,7 +17,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * SQL Server's {@code RESTORE DATABASE d FROM ..} overwrites every table of d with the backup's content, with or
  * without {@code REPLACE}, also when built in dynamic SQL; the RESTORE forms that only read a backup
  * ({@code VERIFYONLY}, {@code HEADERONLY}, {@code FILELISTONLY}, {@code LABELONLY}), {@code RESTORE LOG} and a
- * {@code RESTORE DATABASE d WITH RECOVERY} that only brings a restored database online overwrite nothing.
+ * {@code RESTORE DATABASE d WITH RECOVERY} that only brings a restored database online overwrite nothing. Db2's
+ * RESTORE DATABASE (or DB) overwrites its database, or the one INTO names, also without FROM (the backup is then
+ * read from the current directory), and SAP ASE's LOAD DATABASE overwrites its database with a dump.
  */
 class LinterRestoreDatabaseTest {
 
@@ -41,6 +43,26 @@ class LinterRestoreDatabaseTest {
             SQLSERVER  | RESTORE FILELISTONLY FROM DISK = N'x.bak'; | -
             SQLSERVER  | RESTORE LABELONLY FROM DISK = N'x.bak'; | -
             SQLSERVER  | BACKUP DATABASE sales TO DISK = N'x.bak' WITH INIT; | -
+            AUTO       | RESTORE DATABASE sales WITH RECOVERY; | -
+            AUTO       | RESTORE DATABASE sales FROM DISK = N'x.bak' WITH REPLACE; | drop-database ERROR 1:1 RESTORE DATABASE overwrites database sales and every table in it with the backup's content
+            AUTO       | RESTORE DATABASE sample FROM /db2/backups TAKEN AT 20240101120000 WITHOUT PROMPTING; | drop-database ERROR 1:1 RESTORE DATABASE overwrites database sample and every table in it with the backup's content
+            AUTO       | restore db sample from /db2/backups taken at 20240101120000 into sample2 replace existing; | drop-database ERROR 1:1 RESTORE DATABASE overwrites database sample2 and every table in it with the backup's content
+            POSTGRESQL | RESTORE DB sample INCREMENTAL AUTOMATIC FROM /db2/backups; | drop-database ERROR 1:1 RESTORE DATABASE overwrites database sample and every table in it with the backup's content
+            AUTO       | RESTORE DATABASE sample TAKEN AT 20240101120000 WITHOUT ROLLING FORWARD; | drop-database ERROR 1:1 RESTORE DATABASE overwrites database sample and every table in it with the backup's content
+            AUTO       | SELECT 1;\\nRESTORE DATABASE sample; | drop-database ERROR 2:1 RESTORE DATABASE overwrites database sample and every table in it with the backup's content
+            SQLSERVER  | RESTORE DATABASE sample; | -
+            SQLSERVER  | RESTORE DB sample; | drop-database ERROR 1:1 RESTORE DATABASE overwrites database sample and every table in it with the backup's content
+            AUTO       | RESTORE DATABASE sample CONTINUE; | drop-database ERROR 1:1 RESTORE DATABASE overwrites database sample and every table in it with the backup's content
+            AUTO       | RESTORE DB sample ABORT; | -
+            AUTO       | RESTORE DATABASE sample LOGS FROM /db2/backups LOGTARGET /db2/logs; | -
+            AUTO       | RESTORE DATABASE sample HISTORY FILE FROM /db2/backups; | -
+            AUTO       | LOAD DATABASE pubs2 FROM "/dev/nrmt0"; | drop-database ERROR 1:1 LOAD DATABASE overwrites database pubs2 and every table in it with the dump's content
+            SQLSERVER  | load database pubs2 from '/backups/pubs2.dmp'\\ngo | drop-database ERROR 1:1 LOAD DATABASE overwrites database pubs2 and every table in it with the dump's content
+            MYSQL      | LOAD DATABASE pubs2 FROM '/backups/pubs2.dmp' STRIPE ON '/backups/pubs2b.dmp'; | drop-database ERROR 1:1 LOAD DATABASE overwrites database pubs2 and every table in it with the dump's content
+            AUTO       | LOAD DATABASE pubs2 FROM '/backups/pubs2.dmp' WITH HEADERONLY; | -
+            AUTO       | LOAD DATABASE pubs2 FROM '/backups/pubs2.dmp' WITH LISTONLY = FULL; | -
+            AUTO       | LOAD TRANSACTION pubs2 FROM '/backups/pubs2.trn'; | -
+            MYSQL      | LOAD DATA INFILE '/tmp/x.csv' INTO TABLE t; | -
             """)
     void restoringADatabaseOverwritesItsTables(Dialect dialect, String sql, String expected) throws IOException {
         assertEquals(expected.equals("-") ? List.of() : List.of(expected.split(" ## ")), findings(dialect, sql));

@@ -82,8 +82,8 @@ public enum ClauseKind {
     /** H2 {@code DROP ALL OBJECTS}: every schema, table, view and sequence of the database. */
     DROPPED_ALL_OBJECTS,
     /**
-     * SQL Server (and Db2) {@code RESTORE DATABASE d FROM ..}: every table of d is overwritten with the backup's
-     * content, so what was written since the backup is lost.
+     * SQL Server's and Db2's {@code RESTORE DATABASE d FROM ..}, SAP ASE's {@code LOAD DATABASE d FROM ..}: every
+     * table of d is overwritten with the backup's content, so what was written since the backup is lost.
      */
     RESTORED_DATABASE,
     /**

@@ -74,6 +74,9 @@ final class DestructiveClauses {
                     deletion.words(), null, deletion.type(),
                     deletion.labels().isEmpty() ? null : String.join(", ", deletion.labels())));
         } else if (verb.isAnyWord("REPLACE", "INSERT", "LOAD")) {
+            if (verb.isWord("LOAD")) {
+                RestoredDatabase.ofLoad(core).ifPresent(this::restored);
+            }
             ReplacingInsert.of(core).ifPresent(replace -> add(ClauseKind.REPLACED_ROWS, replace.at(),
                     replace.words(), replace.table(), replace.table(), null));
             for (OverwritingInsert.Overwritten overwritten : OverwritingInsert.of(core)) {
@@ -87,7 +90,7 @@ final class DestructiveClauses {
         } else if (verb.isWord("FLASHBACK")) {
             flashback(core);
         } else if (verb.isWord("RESTORE")) {
-            restoredDatabase(core);
+            RestoredDatabase.ofRestore(core, statement.dialect()).ifPresent(this::restored);
         } else if (verb.isAnyWord("CREATE", "RECREATE")) {
             CreatedTableNames.replacedTable(core).ifPresent(table -> add(ClauseKind.DROPPED_TABLE, verb,
                     verb.isWord("RECREATE") ? "RECREATE TABLE" : "CREATE OR REPLACE TABLE", table, table, null));
@@ -378,20 +381,8 @@ final class DestructiveClauses {
         }
     }
 
-    /**
-     * SQL Server: {@code RESTORE DATABASE d FROM ..} overwrites d with a backup (or a database snapshot), whether
-     * d exists and {@code WITH REPLACE} is written or not. {@code RESTORE DATABASE d WITH RECOVERY} without FROM
-     * only brings a database restored earlier online; {@code RESTORE LOG} and the forms that read a backup's
-     * header or file list ({@code VERIFYONLY}, {@code HEADERONLY}, ..) overwrite nothing.
-     */
-    private void restoredDatabase(List<Token> core) {
-        if (core.size() < 4 || !core.get(1).isWord("DATABASE")
-                || !StatementCore.hasTopLevelWord(core, 3, "FROM")) {
-            return;
-        }
-        ObjectNames.NameAt name = ObjectNames.readName(core, 2);
-        add(ClauseKind.RESTORED_DATABASE, core.get(0), "RESTORE DATABASE", null, name == null ? null : name.text(),
-                null);
+    private void restored(RestoredDatabase restore) {
+        add(ClauseKind.RESTORED_DATABASE, restore.at(), restore.words(), null, restore.database(), restore.source());
     }
 
     private void add(ClauseKind kind, Token at, String words, String table, String name, String detail) {

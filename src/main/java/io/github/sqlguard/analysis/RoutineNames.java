@@ -115,7 +115,11 @@ public final class RoutineNames {
         }
         int from = 0;
         Token first = tokens.get(0);
-        if (first.isAnyWord("CALL", "EXEC", "EXECUTE", "PERFORM")) {
+        if (first.isWord("PERFORM")) {
+            // PL/pgSQL: PERFORM is a SELECT whose rows are thrown away, so PERFORM * FROM f() and PERFORM 1 FROM t
+            // JOIN f(2) ON .. call f as PERFORM f() does: every name before a parenthesis is read below.
+            from = 1;
+        } else if (first.isAnyWord("CALL", "EXEC", "EXECUTE")) {
             int at = returnValueTarget(tokens) ? 3 : 1;
             ObjectNames.NameAt name = ObjectNames.readName(tokens, at);
             if (name == null || first.isAnyWord("EXEC", "EXECUTE") && tokens.get(1).isWord("IMMEDIATE")) {

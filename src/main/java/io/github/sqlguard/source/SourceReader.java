@@ -32,7 +32,9 @@ import java.util.concurrent.TimeUnit;
  * decide the decoding. Invalid bytes after a UTF-16 or UTF-32 mark become U+FFFD (with the same warning)
  * instead of ISO-8859-1, which would read such a file as a string of NULs. Files with a NUL byte in their
  * first 8 KB and no mark are binary, unless the configured charset itself is a wide one like UTF-16; one whose
- * NULs are those of UTF-16 or UTF-32 text is named as such, so its reason says how to fix it.
+ * NULs are those of UTF-16 or UTF-32 text is named as such, so its reason says how to fix it. Plain ASCII or UTF-8
+ * bytes configured as UTF-16 (or another charset that does not read ASCII as ASCII) are unreadable too: they would
+ * decode without an error into characters with no SQL in them ({@link TextInAnotherCharset}).
  * Line ends are left as they are; counting lines is the lexer's job.
  */
 public final class SourceReader {
@@ -44,6 +46,12 @@ public final class SourceReader {
     static final int BINARY_PROBE_BYTES = 8 * 1024;
 
     static final String BINARY_REASON = "binary file (contains NUL bytes); not a SQL script";
+
+    private static final String CONFIGURED_SETTING = "the configured encoding";
+    private static final String CONFIGURED_FIX = "set the encoding that names it (sqlguard.encoding, Flyway's encoding"
+            + " or a Liquibase encoding attribute) to the file's charset, such as UTF-8";
+    private static final String DECLARED_SETTING = "the encoding its XML declaration names";
+    private static final String DECLARED_FIX = "correct the declaration's encoding";
 
     // Arrays cannot be longer than this, whatever limit is configured.
     private static final long LARGEST_READABLE = Integer.MAX_VALUE - 16;
@@ -88,9 +96,10 @@ public final class SourceReader {
             return tooLarge(bytes.length, maxBytes);
         }
         // An XML file's own declaration names the charset its parser reads it in; a byte order mark still wins.
-        Charset charset = ByteOrderMark.of(bytes) == null && file.getFileName() != null
-                ? XmlDeclaration.charsetOf(file.getFileName().toString(), bytes).orElse(configured) : configured;
-        ReadResult result = decode(bytes, charset);
+        Optional<Charset> declared = ByteOrderMark.of(bytes) == null && file.getFileName() != null
+                ? XmlDeclaration.charsetOf(file.getFileName().toString(), bytes) : Optional.empty();
+        ReadResult result = declared.isPresent() ? decode(bytes, declared.get(), DECLARED_SETTING, DECLARED_FIX)
+                : decode(bytes, configured);
         return result instanceof ReadResult.Text text ? text.stamped(new ReadStamp(attributes.size(),
                 attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS), ContentHash.of(bytes))) : result;
     }
@@ -127,6 +136,11 @@ public final class SourceReader {
      * as {@link #read}: byte order marks, binary detection and the ISO-8859-1 fallback.
      */
     public static ReadResult decode(byte[] bytes, Charset configured) {
+        return decode(bytes, configured, CONFIGURED_SETTING, CONFIGURED_FIX);
+    }
+
+    /** {@link #decode(byte[], Charset)}, naming {@code setting} as where the charset comes from, and its fix. */
+    private static ReadResult decode(byte[] bytes, Charset configured, String setting, String fix) {
         ByteOrderMark mark = ByteOrderMark.of(bytes);
         if (mark == null && !encodesAsciiWithNuls(configured) && containsNul(bytes)) {
             return new ReadResult.Unreadable(WideTextWithoutMark.encodingOf(bytes, BINARY_PROBE_BYTES)
@@ -136,6 +150,12 @@ public final class SourceReader {
                     .orElse(BINARY_REASON));
         }
         Charset charset = mark == null ? configured : mark.charset;
+        if (mark == null) {
+            Optional<String> misread = TextInAnotherCharset.reason(bytes, charset, setting, fix);
+            if (misread.isPresent()) {
+                return new ReadResult.Unreadable(misread.get());
+            }
+        }
         int start = mark == null ? 0 : mark.length;
         if (readsAsciiAsLatin1(charset) && isAscii(bytes, start)) {
             // Most scripts are plain ASCII: one copy into a compact string, no decoder and no char buffer.

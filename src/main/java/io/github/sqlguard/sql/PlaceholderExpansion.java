@@ -83,19 +83,45 @@ final class PlaceholderExpansion {
      * replaced by that value ({@link SqlPlusDefines}), or empty when it has none.
      */
     static Optional<PlaceholderExpansion> ofSqlPlusDefines(String text, int from, int to, int line, int column) {
-        List<SqlPlusDefines.Substitution> substitutions = SqlPlusDefines.in(text, from, to);
-        if (substitutions.isEmpty()) {
+        List<int[]> spans = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        for (SqlPlusDefines.Substitution substitution : SqlPlusDefines.in(text, from, to)) {
+            spans.add(new int[] {substitution.from(), substitution.to()});
+            values.add(substitution.value());
+        }
+        return substituted(text, from, to, line, column, spans, values);
+    }
+
+    /**
+     * The region {@code text[from, to)} with each sqlcmd {@code $(name)} that a {@code :setvar} above it gave a value
+     * replaced by that value ({@link SqlcmdVariables}), or empty when it has none.
+     */
+    static Optional<PlaceholderExpansion> ofSqlcmdVariables(String text, int from, int to, int line, int column) {
+        List<int[]> spans = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        for (SqlcmdVariables.Substitution substitution : SqlcmdVariables.in(text, from, to)) {
+            spans.add(new int[] {substitution.from(), substitution.to()});
+            values.add(substitution.value());
+        }
+        return substituted(text, from, to, line, column, spans, values);
+    }
+
+    /** The region with {@code values[i]} in place of the text at {@code spans[i]} (in text order), or empty. */
+    private static Optional<PlaceholderExpansion> substituted(String text, int from, int to, int line, int column,
+            List<int[]> spans, List<String> values) {
+        if (spans.isEmpty()) {
             return Optional.empty();
         }
         StringBuilder out = new StringBuilder(to - from);
         List<Replacement> replacements = new ArrayList<>();
         int copied = from;
-        for (SqlPlusDefines.Substitution substitution : substitutions) {
-            out.append(text, copied, substitution.from());
+        for (int i = 0; i < spans.size(); i++) {
+            int[] span = spans.get(i);
+            out.append(text, copied, span[0]);
             int expandedFrom = out.length();
-            out.append(substitution.value());
-            replacements.add(new Replacement(expandedFrom, out.length(), substitution.from(), substitution.to()));
-            copied = substitution.to();
+            out.append(values.get(i));
+            replacements.add(new Replacement(expandedFrom, out.length(), span[0], span[1]));
+            copied = span[1];
         }
         out.append(text, copied, to);
         return Optional.of(new PlaceholderExpansion(text, from, to, line, column, out.toString(), replacements));

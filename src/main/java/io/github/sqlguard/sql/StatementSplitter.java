@@ -48,6 +48,10 @@ public final class StatementSplitter {
             // SQL*Plus replaces &name after DEFINE name = value, as Flyway replaces its placeholders.
             expansion = PlaceholderExpansion.ofSqlPlusDefines(text, from, to, line, column);
         }
+        if (expansion.isEmpty() && (dialect == Dialect.SQLSERVER || dialect == Dialect.AUTO)) {
+            // sqlcmd replaces $(name) after :setvar name value before the server sees the batch.
+            expansion = PlaceholderExpansion.ofSqlcmdVariables(text, from, to, line, column);
+        }
         if (expansion.isPresent()) {
             String expanded = expansion.get().text();
             return expansion.get().toFile(splitAsWritten(path, expanded, 0, expanded.length(), 1, 1, context,

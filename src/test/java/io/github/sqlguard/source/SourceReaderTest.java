@@ -203,6 +203,56 @@ class SourceReaderTest {
                 + " UTF-8", reason);
     }
 
+    /** UTF-8 bytes read as UTF-16 decode without an error into CJK-looking characters, with no SQL in them. */
+    @ParameterizedTest
+    @ValueSource(strings = {"DELETE FROM customers;\n\n", "DELETE FROM customers;\n"})
+    void asciiConfiguredAsUtf16IsUnreadableNotCjkText(String sql) throws IOException {
+        Path file = write(sql.getBytes(UTF_8));
+
+        // an odd byte left over becomes U+FFFD; "M " is U+204D and the two line ends U+0A0A, neither of them CJK
+        assertEquals("read in UTF-16LE, the configured encoding, it is no text: 12 of its first 12 characters are not"
+                + " ASCII letters, digits or spaces (10 of them CJK), but its bytes are plain ASCII text;"
+                + " not read: set the encoding that names it (sqlguard.encoding, Flyway's encoding or a Liquibase"
+                + " encoding attribute) to the file's charset, such as UTF-8, or save the file in UTF-16LE with a byte"
+                + " order mark",
+                unreadable(SourceReader.read(file, UTF_16LE)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"UTF-16", "UTF-16BE", "UTF-32LE", "UTF-32BE", "IBM037"})
+    void utf8ConfiguredAsACharsetThatDoesNotReadAsciiAsAsciiIsUnreadable(String charsetName) throws IOException {
+        Assumptions.assumeTrue(Charset.isSupported(charsetName), charsetName);
+        Path file = write("-- caf\u00e9\nUPDATE accounts SET balance = 0;\n".getBytes(UTF_8));
+
+        String reason = unreadable(SourceReader.read(file, Charset.forName(charsetName)));
+
+        assertTrue(reason.startsWith("read in " + Charset.forName(charsetName).name() + ", the configured encoding, it"
+                + " is no text: "), reason);
+        assertTrue(reason.contains("but its bytes are UTF-8 text; not read: set the encoding that names it"), reason);
+    }
+
+    @Test
+    void textWrittenInTheConfiguredNonAsciiCharsetIsStillRead() throws IOException {
+        Charset ebcdic = Charset.forName("IBM037");
+        Path file = write("DELETE FROM customers;\n".getBytes(ebcdic));
+
+        assertEquals("DELETE FROM customers;\n", text(SourceReader.read(file, ebcdic)).text());
+        assertEquals("DELETE FROM customers;\n", text(SourceReader.decode(
+                "DELETE FROM customers;\n".getBytes(UTF_16LE), UTF_16LE)).text());
+    }
+
+    @Test
+    void anXmlDeclarationNamingUtf16OverAsciiBytesIsNamedAsTheSetting() throws IOException {
+        Path file = dir.resolve("changelog.xml");
+        Files.write(file, "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<databaseChangeLog/>\n".getBytes(UTF_8));
+
+        String reason = unreadable(SourceReader.read(file, UTF_8));
+
+        assertTrue(reason.startsWith("read in UTF-16, the encoding its XML declaration names, it is no text: "), reason);
+        assertTrue(reason.endsWith("but its bytes are plain ASCII text; not read: correct the declaration's encoding,"
+                + " or save the file in UTF-16 with a byte order mark"), reason);
+    }
+
     @Test
     void binaryBytesThatOnlyStartLikeWideTextStayBinary() throws IOException {
         Path file = write("a".getBytes(UTF_16LE), bytes(0x03, 0x04, 0x00, 0x00, 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A));
