@@ -156,6 +156,11 @@ final class SplitRun {
                             VariableAssignments.valueOf(scope, arguments, dynamicSql.variable(), tokens.get(0),
                                     scope == scriptCode ? scriptRoutines : DefinedRoutineSpans.NONE));
                 }
+                if (dynamicSql != null && dynamicSql.literals().isEmpty() && context.body() != null) {
+                    DynamicSql.Source field = LoopRecordFields.runText(tokens, context.body().rowLoop(),
+                            dynamicSql.label());
+                    dynamicSql = field != null ? field : dynamicSql;
+                }
                 add(tokens, context, false, dynamicSql != null && (dynamicSql.builtAtRunTime()
                         && !HarmlessDynamicSql.cannotLoseRows(tokens, dynamicSql, dialect)
                         || dynamicSql.callsRoutineNamedAtRunTime()));
