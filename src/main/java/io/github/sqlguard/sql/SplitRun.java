@@ -172,6 +172,11 @@ final class SplitRun {
                     dynamicSql = dynamicSql.resolved(VariableAssignments.valueOf(scope, arguments,
                             dynamicSql.variable(), tokens.get(0), routines));
                 }
+                if (dynamicSql != null && dynamicSql.literals().isEmpty() && context.body() != null) {
+                    DynamicSql.Source field = LoopRecordFields.runText(tokens, context.body().rowLoop(),
+                            dynamicSql.label());
+                    dynamicSql = field != null ? field : dynamicSql;
+                }
                 int before = statements.size();
                 add(tokens, context, false, dynamicSql != null && (dynamicSql.builtAtRunTime()
                         && !HarmlessDynamicSql.cannotLoseRows(tokens, dynamicSql, dialect)

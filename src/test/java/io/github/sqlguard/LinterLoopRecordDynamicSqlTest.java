@@ -1,0 +1,53 @@
+package io.github.sqlguard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.sqlguard.model.Dialect;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A query loop that builds each statement in its select list and runs the record's field whole ({@code FOR r IN
+ * (SELECT 'DROP TABLE ' || table_name AS cmd FROM ..) LOOP EXECUTE IMMEDIATE r.cmd}) is checked for what the
+ * select list item shows, located at its literal; the names the rows give stay built at run time.
+ */
+class LinterLoopRecordDynamicSqlTest {
+
+    @TempDir
+    Path project;
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiterString = " | ", quoteCharacter = '"', textBlock = """
+            ORACLE     | BEGIN\\n  FOR r IN (SELECT 'DROP TABLE ' || table_name AS cmd FROM user_tables WHERE table_name LIKE 'TMP%') LOOP\\n    EXECUTE IMMEDIATE r.cmd;\\n  END LOOP;\\nEND;\\n/ | drop-table ERROR 2:21 ## runtime-sql WARNING 3:5
+            ORACLE     | DECLARE\\n  CURSOR c IS SELECT 'truncate table ' || owner || '.' || table_name stmt FROM all_tables;\\nBEGIN\\n  FOR x IN c LOOP\\n    EXECUTE IMMEDIATE x.stmt;\\n  END LOOP;\\nEND;\\n/ | truncate-table ERROR 2:23 ## runtime-sql WARNING 5:5
+            ORACLE     | BEGIN\\n  FOR r IN (SELECT object_type, 'DELETE FROM ' || object_name Cmd FROM user_objects) LOOP\\n    EXECUTE IMMEDIATE r.CMD;\\n  END LOOP;\\nEND;\\n/ | delete-without-where ERROR 2:34 ## runtime-sql WARNING 3:5
+            ORACLE     | BEGIN\\n  FOR r IN (SELECT 'DROP SYNONYM ' || synonym_name AS cmd FROM user_synonyms) LOOP\\n    EXECUTE IMMEDIATE r.cmd;\\n  END LOOP;\\nEND;\\n/ | -
+            ORACLE     | BEGIN\\n  FOR r IN (SELECT 'DROP TABLE ' || table_name AS cmd, table_name AS other FROM user_tables) LOOP\\n    EXECUTE IMMEDIATE r.other;\\n  END LOOP;\\nEND;\\n/ | runtime-sql WARNING 3:5
+            ORACLE     | BEGIN\\n  FOR r IN (SELECT 'DELETE FROM audit_log' AS cmd FROM dual) LOOP\\n    EXECUTE IMMEDIATE r.cmd;\\n  END LOOP;\\nEND;\\n/ | delete-without-where ERROR 2:21
+            ORACLE     | BEGIN\\n  FOR r IN (SELECT CASE WHEN n > 0 THEN 'a' END AS cmd, 'DROP TABLE ' || t AS x FROM q) LOOP\\n    EXECUTE IMMEDIATE r.x;\\n  END LOOP;\\nEND;\\n/ | drop-table ERROR 2:58 ## runtime-sql WARNING 3:5
+            ORACLE     | BEGIN\\n  FOR r IN (SELECT 'DROP TABLE ' || table_name AS cmd FROM user_tables) LOOP\\n    NULL;\\n  END LOOP;\\n  EXECUTE IMMEDIATE r.cmd;\\nEND;\\n/ | runtime-sql WARNING 5:3
+            POSTGRESQL | DO $$\\nDECLARE r record;\\nBEGIN\\n  FOR r IN SELECT 'TRUNCATE ' || tablename AS cmd FROM pg_tables WHERE schemaname = 'staging' LOOP\\n    EXECUTE r.cmd;\\n  END LOOP;\\nEND $$; | truncate-table ERROR 4:20 ## runtime-sql WARNING 5:5
+            """)
+    void recordFieldRunsWhatTheSelectListBuilds(Dialect dialect, String sql, String expected) throws IOException {
+        assertEquals(expected.equals("-") ? List.of() : List.of(expected.split(" ## ")), findings(dialect, sql));
+    }
+
+    private List<String> findings(Dialect dialect, String sql) throws IOException {
+        Path file = project.resolve("db/V2__change.sql");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, sql.replace("\\n", "\n") + "\n", StandardCharsets.UTF_8);
+        LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
+        LintResult result = new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(),
+                List.of(), dialect, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
+                defaults.liquibase(), List.of(), null, defaults.maxFileBytes(), 1));
+        return result.findings().stream().map(f -> f.ruleId() + " " + f.severity() + " " + f.location().line() + ":"
+                + f.location().column()).toList();
+    }
+}
