@@ -39,8 +39,10 @@ final class SplitRun {
     private DefinedRoutineSpans scriptRoutines = DefinedRoutineSpans.NONE;
     /** True inside a PL/pgSQL body, where EXECUTE always runs dynamic SQL. */
     private boolean plpgsql;
-    /** The literals one call passes for the parameters of the routine being split, by lower-case name. */
-    /** Grows by the aliases a PL/pgSQL body declares for its parameters once that body is read. */
+    /**
+     * The literals one call passes for the parameters of the routine being split, by lower-case name; grows by the
+     * aliases a PL/pgSQL body declares for its parameters once that body is read.
+     */
     private Map<String, Token> arguments;
     /** Parameters of the PostgreSQL routine being split that hold one object's name ({@link NameParameters}). */
     private Set<String> nameParameters = Set.of();
@@ -204,26 +206,12 @@ final class SplitRun {
                 // T-SQL: a variable lives for its whole batch, so IF .. EXEC (@sql) sees what the batch assigned.
                 List<Token> blockScope = shapeDialect == Dialect.SQLSERVER && !scope.isEmpty()
                         && scope.get(0).offset() <= tokens.get(0).offset() ? scope : tokens;
-                emitScoped(blockScope, scanInScope(new BlockBodyScanner(mysqlDeclare), tokens, blockScope),
+                emitScoped(blockScope,
+                        ScannedBodies.inScope(new BlockBodyScanner(mysqlDeclare), tokens, blockScope),
                         NestedBodies.opened(inner, tokens), plpgsql);
             }
             case ROUTINE -> emitRoutine(tokens, shape, context);
         }
-    }
-
-    /**
-     * The statements of {@code block}, scanned where it stands in {@code blockScope} when that holds it: a T-SQL
-     * {@code WHILE @@FETCH_STATUS = 0} block is a fetch loop only after the FETCH that precedes it, and reads the
-     * cursor the batch declared before ({@link FetchLoops}).
-     */
-    private static List<BodyStatement> scanInScope(BlockBodyScanner scanner, List<Token> block,
-            List<Token> blockScope) {
-        for (int i = 0; blockScope != block && i < blockScope.size(); i++) {
-            if (blockScope.get(i) == block.get(0)) {
-                return scanner.scan(blockScope, i, i + block.size(), false);
-            }
-        }
-        return scanner.scan(block, 0, block.size(), false);
     }
 
     private void emitDoBlock(List<Token> tokens, StatementShape shape, StatementContext context) {
@@ -270,32 +258,12 @@ final class SplitRun {
                     nameParameters = outer;
                 }
             }
-            case STATEMENTS -> {
-                boolean declareAnywhere = dialect.isMySqlFamily() || dialect == Dialect.AUTO
-                        || dialect == Dialect.SQLSERVER;
-                boolean oracle = shapeDialect == Dialect.ORACLE;
-                int tail = shapeDialect == Dialect.SQLSERVER ? TsqlBodyTail.start(tokens, body.index())
-                        : oracle ? PlsqlUnitTail.statementAfterEnd(tokens) : -1;
-                emitScoped(tokens, new BlockBodyScanner(declareAnywhere, arguments).scan(tokens, body.index(),
-                        tail < 0 ? tokens.size() : tail, false), inner, false);
-                if (tail >= 0) {
-                    // Oracle: what follows a unit's END without a / line is no code of the unit (it does not
-                    // compile there); it is the migration's own, and runs with it once a / line ends the unit
-                    String after = oracle ? ", after its END: with no / line ending the " + shape.routineKind()
-                            + ", Oracle keeps this as part of its invalid source, and once a / line ends it, this"
-                            + " runs with the migration"
-                            : ", after its END: T-SQL reads on to the next GO as its body, so this runs at each"
-                                    + " call; put GO after END to run it with the migration";
-                    emitScoped(tokens, new BlockBodyScanner(declareAnywhere).scan(tokens, tail, tokens.size(),
-                            false), NestedBodies.opened(NestedBodies.innerContext(context,
-                            StatementContext.Kind.EXECUTED_BLOCK, shape.label() + after),
-                            tokens.subList(tail, tokens.size())), false);
+            case STATEMENTS, DECLARATIONS, ACTION_LIST -> {
+                for (ScannedBodies.Part part : ScannedBodies.ofRoutine(tokens, body, shape, context, inner,
+                        dialect, shapeDialect, arguments)) {
+                    emitScoped(tokens, part.statements(), part.context(), false);
                 }
             }
-            case DECLARATIONS -> emitScoped(tokens, new BlockBodyScanner(false, arguments)
-                    .scan(tokens, body.index(), tokens.size(), true), inner, false);
-            case ACTION_LIST -> emitScoped(tokens, new BlockBodyScanner(false, arguments).scan(tokens, body.index(),
-                    RoutineBody.actionListEnd(tokens, body.index(), tokens.size()), false), inner, false);
             case NONE -> {
             }
         }
