@@ -23,8 +23,8 @@ class LinterMovedColumnsDropTest {
 
     @ParameterizedTest(name = "{0} | {1}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
-            id          | DROP COLUMN target, DROP COLUMN weight | ERROR ALTER TABLE filters drops column target (values of target copied to rules at line 1 with their rows' key, but the statement also drops weight, which the copy did not move)
-            id          | DROP COLUMN weight, DROP COLUMN target | ERROR ALTER TABLE filters drops column target (values of target copied to rules at line 1 with their rows' key, but the statement also drops weight, which the copy did not move)
+            id          | DROP COLUMN target, DROP COLUMN weight | ERROR ALTER TABLE filters drops column target (values of target copied to rules at line 1 with their rows' key, but the statement also drops weight, whose values copies kept only in part)
+            id          | DROP COLUMN weight, DROP COLUMN target | ERROR ALTER TABLE filters drops column target (values of target copied to rules at line 1 with their rows' key, but the statement also drops weight, whose values copies kept only in part)
             tenant      | DROP COLUMN target, DROP COLUMN weight | ERROR ALTER TABLE filters drops column target (values of target copied to rules at line 1, without the key of filters beside them)
             """)
     void eachDroppedColumnIsJudgedByWhereItsValuesWent(String key, String drops, String target) throws IOException {

@@ -44,6 +44,7 @@ final class ColumnsFollowed {
                 guards.copies.reversedLinks().clear();
             }
             guards.columns.forgetWritten();
+            guards.copies.sourceWritten(null);
             guards.copies.backLinks().clear();
             guards.copies.translatedLinks().clear();
             return;
@@ -136,6 +137,7 @@ final class ColumnsFollowed {
     /** Follows what an UPDATE of one table, the statement's own or a CTE's, wrote. */
     private static void updated(LossGuards guards, ColumnWrites.Update update, Statement statement,
             SchemaView before) {
+        guards.copies.sourceWritten(update.table());
         Set<String> links = guards.columns.distinctIn(SchemaNames.key(update.table()));
         if (update.assigned().stream().map(SchemaNames::key).anyMatch(links::contains)) {
             guards.copies.rowLinkOverwritten(update.table());

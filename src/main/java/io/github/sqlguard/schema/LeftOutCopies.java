@@ -111,11 +111,11 @@ final class LeftOutCopies {
             // The same copy, but the ALTER TABLE drops other columns too: what it loses of those stays an error, and
             // the finding on a moved column says why it is not guarded
             List<String> notMoved = dropped.stream().filter(c -> !moved.containsKey(SchemaNames.key(c))).toList();
+            String others = alsoDropped(table, notMoved, carried);
             Map<String, String> notes = new LinkedHashMap<>();
             dropped.stream().filter(c -> moved.containsKey(SchemaNames.key(c))).forEach(c -> notes.put(
                     SchemaNames.key(c), "values of " + c + " copied to " + moved.get(SchemaNames.key(c))
-                            + " with their rows' key, but the statement also drops " + String.join(", ", notMoved)
-                            + ", which the copy did not move"));
+                            + " with their rows' key, but the statement also drops " + others));
             Optional<Guard> shortOfMoved = Guard.noting(Guard.Kind.CARRIED_COPY, notes);
             if (shortOfMoved.isPresent()) {
                 return Optional.of(withUpdateCopies(shortOfMoved.get(), table, dropped, updates));
@@ -164,6 +164,26 @@ final class LeftOutCopies {
                             .collect(Collectors.joining())));
         }
         return rows.guardOfColumns(table, dropped, moved);
+    }
+
+    /**
+     * What the note on a moved column says of the {@code notMoved} columns of {@code table} the same ALTER TABLE
+     * drops: those a copy took from some rows only, or without their rows' key, apart from those no copy took, as
+     * the first are not lost outright ({@code "weight, whose values copies kept only in part"}).
+     */
+    private static String alsoDropped(String table, List<String> notMoved, CarriedColumns carried) {
+        Set<String> inPart = carried.shortfallOf(table, notMoved).map(guard -> guard.columns().keySet())
+                .orElse(Set.of());
+        List<String> partly = notMoved.stream().filter(c -> inPart.contains(SchemaNames.key(c))).toList();
+        List<String> untaken = notMoved.stream().filter(c -> !inPart.contains(SchemaNames.key(c))).toList();
+        List<String> parts = new ArrayList<>();
+        if (!partly.isEmpty()) {
+            parts.add(String.join(", ", partly) + ", whose values copies kept only in part");
+        }
+        if (!untaken.isEmpty()) {
+            parts.add(String.join(", ", untaken) + ", which no copy took");
+        }
+        return String.join(", and ", parts);
     }
 
     /**

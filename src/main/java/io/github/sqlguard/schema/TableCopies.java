@@ -238,6 +238,14 @@ final class TableCopies {
         return movedColumns.guardOfOverwrite(update);
     }
 
+    /**
+     * An UPDATE wrote rows of {@code table} (as written), or, when null, a statement whose writes are not read may
+     * have: an UPDATE's copy of them lacks what was written.
+     */
+    void sourceWritten(String table) {
+        updates.sourceWritten(table);
+    }
+
     /** Rows were added to {@code table} (a key): their values were not moved with the others. */
     void forgetMoved(String table) {
         movedColumns.forget(table);
@@ -268,6 +276,10 @@ final class TableCopies {
                 : translatedLinks.guardOf(targets.get(0), dropped);
         if (translated.isPresent()) {
             return translated;
+        }
+        Optional<Guard> linkedRows = updates.everyRowGuard(targets.get(0), dropped);
+        if (linkedRows.isPresent()) {
+            return linkedRows;
         }
         Optional<Guard> leftOutGuard = leftOut.guardOf(targets.get(0), dropped, movedColumns, carried, updates);
         return leftOutGuard.isPresent() ? leftOutGuard : reversed;

@@ -3,6 +3,7 @@ package io.github.sqlguard.schema;
 import io.github.sqlguard.analysis.DestructiveClause;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,13 +16,21 @@ import java.util.stream.Collectors;
  * The values UPDATEs of one script run copied from a table into the rows of another ({@link UpdateFromTable}), by
  * the key of the table copied from. An UPDATE reaches only the target's rows that match a source row, and one that
  * aggregates or converts keeps only what it computes, so such a copy guards no drop of its source; a drop says where
- * the values went, and which columns no UPDATE took.
+ * the values went, and which columns no UPDATE took. One copy does guard it: a copy of every column, as it is, into
+ * the one row of the target that each source row's foreign key names ({@link LinkedRowsCopy}).
  */
 final class UpdateCopies {
 
-    /** One UPDATE's reads of one source table, at {@code at}, with the source's columns the replay knew then. */
-    private record Copy(String target, String at, List<UpdateFromTable.Read> reads, List<String> sourceColumns) {
+    /**
+     * One UPDATE's reads of one source table, at {@code at}, with the source's columns the replay knew then, and its
+     * key columns when the copy reached every source row through their foreign key (empty otherwise).
+     */
+    private record Copy(String target, String at, List<UpdateFromTable.Read> reads, List<String> sourceColumns,
+            List<String> linkedBy) {
     }
+
+    /** The keys of the tables rows were written to after an UPDATE copied them: the copies lack the new values. */
+    private final Set<String> writtenSince = new HashSet<>();
 
     private final Map<String, List<Copy>> bySource = new HashMap<>();
 
@@ -33,9 +42,51 @@ final class UpdateCopies {
         bySourceKey.forEach((source, reads) -> {
             List<String> known = before.table(reads.get(0).source()).filter(Table::complete)
                     .map(table -> table.columns().values().stream().map(Column::name).toList()).orElse(List.of());
+            List<String> linkedBy = LinkedRowsCopy.keyOf(reads, before, update.target());
             bySource.computeIfAbsent(source, k -> new ArrayList<>()).add(new Copy(update.target(), at,
-                    List.copyOf(reads), known));
+                    List.copyOf(reads), known, linkedBy));
+            writtenSince.remove(source);
         });
+    }
+
+    /**
+     * The guard of a statement that destroys {@code table}'s {@code dropped} columns (every column when null): UPDATEs
+     * copied each of them, as it is, from every row into the row of another table that the row's foreign key names
+     * ({@link LinkedRowsCopy}; one column per UPDATE will do), and the source's rows were not written since; empty
+     * otherwise.
+     */
+    Optional<Guard> everyRowGuard(String table, List<String> dropped) {
+        String key = SchemaNames.key(table);
+        List<Copy> linked = bySource.getOrDefault(key, List.of()).stream()
+                .filter(copy -> !copy.linkedBy().isEmpty()).toList();
+        if (writtenSince.contains(key) || linked.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> keys = linked.get(0).linkedBy().stream().map(SchemaNames::key).collect(Collectors.toSet());
+        Set<String> copied = linked.stream().flatMap(copy -> copy.reads().stream())
+                .flatMap(read -> read.columns().stream()).map(SchemaNames::key).collect(Collectors.toSet());
+        List<String> needed = dropped == null ? linked.get(0).sourceColumns() : dropped;
+        if (needed.isEmpty() || !needed.stream().map(SchemaNames::key)
+                .allMatch(c -> copied.contains(c) || dropped == null && keys.contains(c))) {
+            return Optional.empty();
+        }
+        String targets = linked.stream().map(Copy::target).distinct().collect(Collectors.joining(", "));
+        String at = linked.stream().map(Copy::at).distinct().collect(Collectors.joining(", "));
+        return Optional.of(new Guard(Guard.Kind.ROWS_COPIED, "values of every row copied to " + targets + " at " + at
+                + " by " + (linked.size() == 1 ? "an UPDATE" : "UPDATEs") + ", into the row its foreign key "
+                + String.join(", ", linked.get(0).linkedBy()) + " names"));
+    }
+
+    /**
+     * Rows of the table {@code table} were written, or of any table when null: a copy an UPDATE made of them lacks
+     * what was written.
+     */
+    void sourceWritten(String table) {
+        if (table == null) {
+            writtenSince.addAll(bySource.keySet());
+        } else {
+            writtenSince.add(SchemaNames.key(table));
+        }
     }
 
     /**
@@ -142,12 +193,13 @@ final class UpdateCopies {
         bySource.replaceAll((source, copies) -> copies.stream().map(copy -> !SchemaNames.key(copy.target())
                 .equals(key) || copy.at().equals(at) ? copy : new Copy(copy.target(), copy.at(), copy.reads().stream()
                         .filter(read -> !changed.contains(SchemaNames.key(read.into()))).toList(),
-                        copy.sourceColumns())).filter(copy -> !copy.reads().isEmpty())
+                        copy.sourceColumns(), copy.linkedBy())).filter(copy -> !copy.reads().isEmpty())
                 .collect(Collectors.toCollection(ArrayList::new)));
     }
 
     /** Forgets what was copied from the table {@code key}, whose name may from now on mean another. */
     void forget(String key) {
         bySource.remove(key);
+        writtenSince.remove(key);
     }
 }

@@ -35,9 +35,11 @@ record UpdateFromTable(String target, List<Read> reads) {
      * @param matchedOn the target's columns an equality ties to the source's, when the condition is nothing but
      *     such equalities; empty when it is anything else
      * @param sourceKeys the source's columns those equalities read
+     * @param everyTargetRow true when nothing but {@code matchedOn} limits the target rows written: no WHERE of the
+     *     UPDATE itself narrows the rows a subquery fills
      */
     record Read(String source, List<String> columns, String into, boolean asTheyAre, boolean aggregate,
-            List<String> matchedOn, List<String> sourceKeys) {
+            List<String> matchedOn, List<String> sourceKeys, boolean everyTargetRow) {
     }
 
     private static final String[] JOIN_WORDS = {"JOIN", "INNER", "LEFT", "STRAIGHT_JOIN"};
@@ -124,7 +126,7 @@ record UpdateFromTable(String target, List<Read> reads) {
                     readOf(value, source, target, into.get(0), condition, before).ifPresent(reads::add);
                 }
             } else {
-                reads.addAll(subqueryReads(value, target, into, before));
+                reads.addAll(subqueryReads(value, target, into, condition.isEmpty(), before));
             }
         }
         return reads.isEmpty() ? Optional.empty() : Optional.of(new UpdateFromTable(target.name, List.copyOf(reads)));
@@ -200,14 +202,15 @@ record UpdateFromTable(String target, List<Read> reads) {
         Match match = Match.of(condition, source, target);
         boolean plain = SchemaNames.name(value, 0) != null && SchemaNames.name(value, 0).next() == value.size();
         return Optional.of(new Read(source.name, List.copyOf(columns), into, plain, aggregates(value),
-                match.targetColumns, match.sourceColumns));
+                match.targetColumns, match.sourceColumns, true));
     }
 
     /**
      * The reads of {@code value} when it is a subquery of one table, {@code (SELECT s.a, s.b FROM s WHERE s.id =
-     * t.id)}, whose items fill {@code into} in order.
+     * t.id)}, whose items fill {@code into} in order; {@code everyTargetRow} when the UPDATE has no WHERE of its own.
      */
-    private static List<Read> subqueryReads(List<Token> value, Named target, List<String> into, SchemaView before) {
+    private static List<Read> subqueryReads(List<Token> value, Named target, List<String> into,
+            boolean everyTargetRow, SchemaView before) {
         List<Token> query = TopLevel.withoutEnclosingParentheses(value);
         if (query.size() == value.size() || query.isEmpty() || !query.get(0).isWord("SELECT")) {
             return List.of();
@@ -239,7 +242,7 @@ record UpdateFromTable(String target, List<Read> reads) {
             SchemaNames.Read name = SchemaNames.name(item, 0);
             boolean plain = name != null && name.next() == item.size() && !grouped;
             reads.add(new Read(source.name, List.copyOf(columns), into.get(i), plain, aggregates(item), match
-                    .targetColumns, match.sourceColumns));
+                    .targetColumns, match.sourceColumns, everyTargetRow));
         }
         return reads;
     }
