@@ -8,6 +8,7 @@ import io.github.sqlguard.analysis.TableNamespace;
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.model.Location;
 import io.github.sqlguard.sql.DatabaseScope;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,22 +108,14 @@ public final class NameGivenInRun {
         DatabaseScope databases = models.get(index).statement().context().databases();
         for (int i = index - 1; i >= 0; i--) {
             StatementModel earlier = models.get(i);
-            // The change written for other databases (a Liquibase change's rendition) is not run before it there
-            if (!earlier.runsWithMigrationIn(scope) || !earlier.statement().context().databases().overlaps(databases)) {
+            if (!runsAlongside(earlier, scope, databases)) {
                 continue;
             }
-            for (DestructiveClause clause : earlier.clauses()) {
-                if (clause.table() == null) {
-                    continue;
-                }
-                boolean sameTable = SchemaNames.key(clause.table()).equals(table);
-                if (clause.kind() == ClauseKind.RENAMED_TABLE && (sameTable
-                        || clause.detail() != null && SchemaNames.key(clause.detail()).equals(table))) {
-                    return Optional.empty(); // the table changed its name in between: not followed
-                }
-                if (!sameTable) {
-                    continue;
-                }
+            List<DestructiveClause> onTable = clausesOn(earlier, table);
+            if (onTable == null) {
+                return Optional.empty();
+            }
+            for (DestructiveClause clause : onTable) {
                 if (clause.kind() == ClauseKind.RENAMED_COLUMN && clause.detail() != null
                         && SchemaNames.key(clause.detail()).equals(column)) {
                     return surelyRuns(earlier) && !columnHeldBefore(models, i, table, column, scope)
@@ -134,6 +127,36 @@ public final class NameGivenInRun {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * False for a change written for other databases (a Liquibase change's rendition for them): it does not run
+     * beside the statement whose databases are {@code databases}.
+     */
+    private static boolean runsAlongside(StatementModel model, String scope, DatabaseScope databases) {
+        return model.runsWithMigrationIn(scope) && model.statement().context().databases().overlaps(databases);
+    }
+
+    /**
+     * The clauses of {@code model} on the table whose key is {@code table}; null when it renames that table or
+     * gives another table its name, after which a column of it is not followed.
+     */
+    private static List<DestructiveClause> clausesOn(StatementModel model, String table) {
+        List<DestructiveClause> onTable = new ArrayList<>();
+        for (DestructiveClause clause : model.clauses()) {
+            if (clause.table() == null) {
+                continue;
+            }
+            boolean sameTable = SchemaNames.key(clause.table()).equals(table);
+            if (clause.kind() == ClauseKind.RENAMED_TABLE && (sameTable
+                    || clause.detail() != null && SchemaNames.key(clause.detail()).equals(table))) {
+                return null;
+            }
+            if (sameTable) {
+                onTable.add(clause);
+            }
+        }
+        return onTable;
     }
 
     /** A later rename of the run that gives a column back its name: where it stands and the name it gives. */
@@ -158,20 +181,15 @@ public final class NameGivenInRun {
         DatabaseScope databases = first.statement().context().databases();
         for (int i = index + 1; i < models.size(); i++) {
             StatementModel later = models.get(i);
-            // A rendition of a change for other databases runs there, not after this statement
-            if (!later.runsWithMigrationIn(scope) || !later.statement().context().databases().overlaps(databases)) {
+            if (!runsAlongside(later, scope, databases)) {
                 continue;
             }
-            for (DestructiveClause clause : later.clauses()) {
-                if (clause.table() == null) {
-                    continue;
-                }
-                boolean sameTable = SchemaNames.key(clause.table()).equals(table);
-                if (clause.kind() == ClauseKind.RENAMED_TABLE && (sameTable
-                        || clause.detail() != null && SchemaNames.key(clause.detail()).equals(table))) {
-                    return Optional.empty(); // the table changed its name in between: not followed
-                }
-                if (!sameTable || clause.name() == null || !SchemaNames.key(clause.name()).equals(passing)) {
+            List<DestructiveClause> onTable = clausesOn(later, table);
+            if (onTable == null) {
+                return Optional.empty();
+            }
+            for (DestructiveClause clause : onTable) {
+                if (clause.name() == null || !SchemaNames.key(clause.name()).equals(passing)) {
                     continue;
                 }
                 boolean givenBack = clause.kind() == ClauseKind.RENAMED_COLUMN && surelyRuns(later)
