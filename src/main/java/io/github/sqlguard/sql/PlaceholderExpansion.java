@@ -79,49 +79,24 @@ final class PlaceholderExpansion {
     }
 
     /**
-     * The region {@code text[from, to)} with each SQL*Plus substitution variable that a DEFINE above it gave a value
-     * replaced by that value ({@link SqlPlusDefines}), or empty when it has none.
+     * The region {@code text[from, to)} with each use of a client tool's variable in {@code uses} (in text order)
+     * replaced by its value: SQL*Plus substitution after DEFINE ({@link SqlPlusDefines}), sqlcmd {@code $(name)}
+     * after {@code :setvar} ({@link SqlcmdVariables}); empty when there is none.
      */
-    static Optional<PlaceholderExpansion> ofSqlPlusDefines(String text, int from, int to, int line, int column) {
-        List<int[]> spans = new ArrayList<>();
-        List<String> values = new ArrayList<>();
-        for (SqlPlusDefines.Substitution substitution : SqlPlusDefines.in(text, from, to)) {
-            spans.add(new int[] {substitution.from(), substitution.to()});
-            values.add(substitution.value());
-        }
-        return substituted(text, from, to, line, column, spans, values);
-    }
-
-    /**
-     * The region {@code text[from, to)} with each sqlcmd {@code $(name)} that a {@code :setvar} above it gave a value
-     * replaced by that value ({@link SqlcmdVariables}), or empty when it has none.
-     */
-    static Optional<PlaceholderExpansion> ofSqlcmdVariables(String text, int from, int to, int line, int column) {
-        List<int[]> spans = new ArrayList<>();
-        List<String> values = new ArrayList<>();
-        for (SqlcmdVariables.Substitution substitution : SqlcmdVariables.in(text, from, to)) {
-            spans.add(new int[] {substitution.from(), substitution.to()});
-            values.add(substitution.value());
-        }
-        return substituted(text, from, to, line, column, spans, values);
-    }
-
-    /** The region with {@code values[i]} in place of the text at {@code spans[i]} (in text order), or empty. */
-    private static Optional<PlaceholderExpansion> substituted(String text, int from, int to, int line, int column,
-            List<int[]> spans, List<String> values) {
-        if (spans.isEmpty()) {
+    static Optional<PlaceholderExpansion> ofToolVariables(String text, int from, int to, int line, int column,
+            List<ToolVariableUse> uses) {
+        if (uses.isEmpty()) {
             return Optional.empty();
         }
         StringBuilder out = new StringBuilder(to - from);
         List<Replacement> replacements = new ArrayList<>();
         int copied = from;
-        for (int i = 0; i < spans.size(); i++) {
-            int[] span = spans.get(i);
-            out.append(text, copied, span[0]);
+        for (ToolVariableUse use : uses) {
+            out.append(text, copied, use.from());
             int expandedFrom = out.length();
-            out.append(values.get(i));
-            replacements.add(new Replacement(expandedFrom, out.length(), span[0], span[1]));
-            copied = span[1];
+            out.append(use.value());
+            replacements.add(new Replacement(expandedFrom, out.length(), use.from(), use.to()));
+            copied = use.to();
         }
         out.append(text, copied, to);
         return Optional.of(new PlaceholderExpansion(text, from, to, line, column, out.toString(), replacements));

@@ -18,10 +18,6 @@ import java.util.regex.Pattern;
  */
 final class SqlPlusDefines {
 
-    /** One reference to replace: {@code [from, to)} of the text holds {@code &name}, which stands for value. */
-    record Substitution(int from, int to, String value) {
-    }
-
     private static final Pattern DEFINE = Pattern.compile(
             "(?i)[ \\t]*def(?:i(?:n(?:e)?)?)?[ \\t]+([A-Za-z][\\w$#]*)[ \\t]*=[ \\t]*('[^']*'|\"[^\"]*\"|[^\\s;]+)[ \\t]*;?[ \\t]*");
     private static final Pattern UNDEFINE = Pattern.compile(
@@ -34,12 +30,12 @@ final class SqlPlusDefines {
     }
 
     /** The references in {@code text[from, to)} to a variable a DEFINE above them gave a value, in text order. */
-    static List<Substitution> in(String text, int from, int to) {
+    static List<ToolVariableUse> in(String text, int from, int to) {
         int ampersand = text.indexOf('&', from);
         if (ampersand < 0 || ampersand >= to) {
             return List.of(); // most scripts: nothing to substitute, so no line needs reading
         }
-        List<Substitution> found = new ArrayList<>();
+        List<ToolVariableUse> found = new ArrayList<>();
         Map<String, String> values = new HashMap<>();
         boolean on = true;
         int lineStart = from;
@@ -71,7 +67,7 @@ final class SqlPlusDefines {
                 while (reference.find()) {
                     String value = values.get(reference.group(1).toLowerCase(Locale.ROOT));
                     if (value != null) {
-                        found.add(new Substitution(reference.start(), reference.end(), value));
+                        found.add(new ToolVariableUse(reference.start(), reference.end(), value));
                     }
                 }
             }

@@ -18,10 +18,6 @@ import java.util.regex.Pattern;
  */
 final class SqlcmdVariables {
 
-    /** One reference to replace: {@code [from, to)} of the text holds {@code $(name)}, which stands for value. */
-    record Substitution(int from, int to, String value) {
-    }
-
     private static final Pattern SETVAR = Pattern.compile(
             "(?i)[ \\t]*:setvar(?:[ \\t]+([A-Za-z_][\\w-]*)(?:[ \\t]+(\"(?:[^\"]|\"\")*\"|\\S+))?)?[ \\t]*");
     private static final Pattern REFERENCE = Pattern.compile("\\$\\(([A-Za-z_][\\w-]*)\\)");
@@ -30,12 +26,12 @@ final class SqlcmdVariables {
     }
 
     /** The references in {@code text[from, to)} to a variable a {@code :setvar} above them gave a value. */
-    static List<Substitution> in(String text, int from, int to) {
+    static List<ToolVariableUse> in(String text, int from, int to) {
         int reference = text.indexOf("$(", from);
         if (reference < 0 || reference >= to) {
             return List.of(); // most scripts: nothing to substitute, so no line needs reading
         }
-        List<Substitution> found = new ArrayList<>();
+        List<ToolVariableUse> found = new ArrayList<>();
         Map<String, String> values = new HashMap<>();
         int lineStart = from;
         while (lineStart < to) {
@@ -59,7 +55,7 @@ final class SqlcmdVariables {
                 while (matcher.find()) {
                     String value = values.get(matcher.group(1).toLowerCase(Locale.ROOT));
                     if (value != null) {
-                        found.add(new Substitution(matcher.start(), matcher.end(), value));
+                        found.add(new ToolVariableUse(matcher.start(), matcher.end(), value));
                     }
                 }
             }

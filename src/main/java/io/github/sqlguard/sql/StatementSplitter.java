@@ -46,11 +46,13 @@ public final class StatementSplitter {
         Optional<PlaceholderExpansion> expansion = PlaceholderExpansion.of(text, from, to, line, column, placeholders);
         if (expansion.isEmpty() && (dialect == Dialect.ORACLE || dialect == Dialect.AUTO)) {
             // SQL*Plus replaces &name after DEFINE name = value, as Flyway replaces its placeholders.
-            expansion = PlaceholderExpansion.ofSqlPlusDefines(text, from, to, line, column);
+            expansion = PlaceholderExpansion.ofToolVariables(text, from, to, line, column,
+                    SqlPlusDefines.in(text, from, to));
         }
         if (expansion.isEmpty() && (dialect == Dialect.SQLSERVER || dialect == Dialect.AUTO)) {
             // sqlcmd replaces $(name) after :setvar name value before the server sees the batch.
-            expansion = PlaceholderExpansion.ofSqlcmdVariables(text, from, to, line, column);
+            expansion = PlaceholderExpansion.ofToolVariables(text, from, to, line, column,
+                    SqlcmdVariables.in(text, from, to));
         }
         if (expansion.isPresent()) {
             String expanded = expansion.get().text();
