@@ -211,15 +211,8 @@ final class ReversedLinks {
                 || update.subquery() && SUBQUERY_FAILS_ON_TWO_ROWS.contains(dialect);
         return Optional.of(new Link(SchemaNames.key(named.table()), shown(named.table()), column.get(),
                 namedKey.get(), SchemaNames.key(pointing.table()), shown(pointing.table()), update.pointer(),
-                pointingKey.get(), at, oneEach, !foreignKeyHolds(before, named.table(), column.get(),
+                pointingKey.get(), at, oneEach, !before.hasForeignKey(named.table(), column.get(),
                         pointing.table())));
-    }
-
-    /** True when a foreign key of {@code column} alone of {@code table} refers to {@code referenced}. */
-    private static boolean foreignKeyHolds(SchemaView before, String table, String column, String referenced) {
-        return before.table(table).map(known -> known.foreignKeys().stream().anyMatch(key -> key.references(referenced)
-                && key.columns().size() == 1 && SchemaNames.key(key.columns().get(0)).equals(SchemaNames.key(column))))
-                .orElse(false);
     }
 
     /**

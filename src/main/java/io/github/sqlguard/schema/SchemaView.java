@@ -143,15 +143,19 @@ public final class SchemaView {
      * keys, {@code orders.id = archived_orders.id}, pairs rows that may or may not exist).
      */
     public boolean refersToKey(String table, String column, String joinedTable, String joinedColumn) {
-        Optional<Table> referencing = table(table);
-        boolean foreignKey = referencing.map(known -> known.foreignKeys().stream().anyMatch(key ->
-                key.references(joinedTable) && key.columns().size() == 1
-                        && SchemaNames.key(key.columns().get(0)).equals(SchemaNames.key(column)))).orElse(false);
-        if (foreignKey) {
+        if (hasForeignKey(table, column, joinedTable)) {
             return true;
         }
+        Optional<Table> referencing = table(table);
         boolean ownKey = referencing.map(known -> isWholeKey(known, column)).orElse(false);
         return !ownKey && table(joinedTable).map(known -> isWholeKey(known, joinedColumn)).orElse(false);
+    }
+
+    /** True when the replay knows a foreign key of {@code column} alone of {@code table} to {@code referenced}. */
+    public boolean hasForeignKey(String table, String column, String referenced) {
+        return table(table).map(known -> known.foreignKeys().stream().anyMatch(key -> key.references(referenced)
+                && key.columns().size() == 1 && SchemaNames.key(key.columns().get(0)).equals(SchemaNames.key(column))))
+                .orElse(false);
     }
 
     private static boolean isWholeKey(Table table, String column) {

@@ -129,13 +129,6 @@ final class TranslatedLinks {
         return Optional.of(new Link(SchemaNames.key(pointing.table()), column.get(), update.pointer(),
                 SchemaNames.key(named.table()), SchemaNames.unquoted(ObjectNames.lastPart(named.table())),
                 namedColumn.get(), namedKey.get(), at,
-                !keyed || !foreignKeyHolds(before, pointing.table(), column.get(), named.table())));
-    }
-
-    /** True when a foreign key of {@code column} alone of {@code table} refers to {@code referenced}. */
-    private static boolean foreignKeyHolds(SchemaView before, String table, String column, String referenced) {
-        return before.table(table).map(known -> known.foreignKeys().stream().anyMatch(key -> key.references(referenced)
-                && key.columns().size() == 1 && SchemaNames.key(key.columns().get(0)).equals(SchemaNames.key(column))))
-                .orElse(false);
+                !keyed || !before.hasForeignKey(pointing.table(), column.get(), named.table())));
     }
 }
