@@ -55,13 +55,10 @@ public final class ScratchTables {
      * path (saved and put back around an include, say) does not change which table the name means.
      */
     private final Set<String> sessionTemporary = new HashSet<>();
-    /** Oracle and H2 fold unquoted names to upper case, where PostgreSQL and the others fold to lower case. */
-    private boolean foldsToUpperCase;
     /** The script's switches of database and schema, which decide the table an unqualified name means. */
     private final TableNamespace namespace;
     /** How the statement at hand resolves names: the keys are the tables names mean there. */
-    private TableNamespace.Names names = new TableNamespace.Names("", "");
-    private Dialect dialect = Dialect.AUTO;
+    private ScratchNameKeys keys = ScratchNameKeys.START;
     /** The databases the script created empty: every table in one holds only what the script put there. */
     private NewDatabases newDatabases = new NewDatabases();
     /**
@@ -104,13 +101,9 @@ public final class ScratchTables {
      */
     StatementModel step(StatementModel model, boolean surelyRuns, boolean calledLater) {
         Dialect dialect = model.statement().dialect();
-        foldsToUpperCase = dialect == Dialect.ORACLE || dialect == Dialect.H2;
-        this.dialect = dialect;
-        names = script == null ? namespace.names() : script.namespace.names();
+        keys = new ScratchNameKeys(script == null ? namespace.names() : script.namespace.names(), dialect);
         if (script != null) {
-            script.foldsToUpperCase = foldsToUpperCase;
-            script.dialect = dialect;
-            script.names = names;
+            script.keys = keys;
         }
         // A trigger's body runs whenever it fires, and a scheduled job (pg_cron, a MySQL event) on its schedule,
         // long after this script: by then the tables the script created hold the application's rows.
@@ -131,7 +124,7 @@ public final class ScratchTables {
                     ? test.test(clause.table()) || !firesLater && endsRebuild(clause, renamedAwayEarlierInStatement)
                     : TemporaryNames.takesOnlySessionObjects(clause, dialect)));
             if (clause.kind() == ClauseKind.RENAMED_TABLE && clause.table() != null) {
-                renamedAwayEarlierInStatement.add(key(clause.table()));
+                renamedAwayEarlierInStatement.add(keys.key(clause.table()));
             }
         }
         List<RowChange> changes = new ArrayList<>();
@@ -154,35 +147,36 @@ public final class ScratchTables {
                 removed(clause);
             }
             if (clause.kind() == ClauseKind.RENAMED_TABLE && clause.detail() != null) {
-                droppedHere.remove(key(clause.detail()));
-                renamedAwayHere.remove(key(clause.detail()));
+                droppedHere.remove(keys.key(clause.detail()));
+                renamedAwayHere.remove(keys.key(clause.detail()));
                 if (clause.table() != null && surelyRuns) {
-                    renamedAwayHere.add(key(clause.table()));
+                    renamedAwayHere.add(keys.key(clause.table()));
                 }
             } else if (clause.kind() == ClauseKind.DROPPED_TABLE && clause.table() != null && surelyRuns) {
-                droppedHere.add(key(clause.table()));
+                droppedHere.add(keys.key(clause.table()));
             }
         }
         if (surelyRuns) {
-            model.createdTables().stream().filter(table -> !renamedAway.contains(key(table)))
-                    .forEach(table -> created.add(key(table)));
+            model.createdTables().stream().filter(table -> !renamedAway.contains(keys.key(table)))
+                    .forEach(table -> created.add(keys.key(table)));
             if (CreatedTableNames.createsTemporaryTable(model.statement().tokens())) {
-                model.createdTables().stream().map(this::sessionKey).filter(Objects::nonNull)
+                model.createdTables().stream().map(keys::sessionKey).filter(Objects::nonNull)
                         .forEach(sessionTemporary::add);
             }
             if (model.statement().container()) {
                 // A Liquibase createTable arrives as its DDL for the schema replay only; its table is new all the same.
-                CreatedTableNames.createdTable(model.statement().tokens()).ifPresent(table -> created.add(key(table)));
+                CreatedTableNames.createdTable(model.statement().tokens())
+                        .ifPresent(table -> created.add(keys.key(table)));
             }
-            Optional<String> named = CreatedTableNames.namedByCreate(model.statement().tokens()).map(this::key);
+            Optional<String> named = CreatedTableNames.namedByCreate(model.statement().tokens()).map(keys::key);
             named.ifPresent(namedByCreate::add);
             named.ifPresent(renamedAwayHere::remove);
             // CREATE TABLE IF NOT EXISTS right after the script dropped the table surely makes a new, empty one.
             named.filter(droppedHere::remove).ifPresent(created::add);
             for (DestructiveClause clause : clauses) {
                 if (clause.kind() == ClauseKind.RENAMED_TABLE && clause.scratch() && clause.detail() != null
-                        && !displaced.contains(key(clause.detail()))) {
-                    created.add(key(clause.detail()));
+                        && !displaced.contains(keys.key(clause.detail()))) {
+                    created.add(keys.key(clause.detail()));
                 }
             }
         }
@@ -211,28 +205,28 @@ public final class ScratchTables {
             }
             if (clause.kind() == ClauseKind.RENAMED_TABLE) {
                 if (clause.detail() != null) {
-                    copies.renamed(key(clause.table()), key(clause.detail()));
+                    copies.renamed(keys.key(clause.table()), keys.key(clause.detail()));
                 }
             } else if (!clause.scratch()) {
-                copies.destroyed(key(clause.table()), ScratchCopies.destroyedBy(clause));
+                copies.destroyed(keys.key(clause.table()), ScratchCopies.destroyedBy(clause));
             } else if (clause.kind() == ClauseKind.DROPPED_TABLE) {
-                copies.dropped(key(clause.table()));
+                copies.dropped(keys.key(clause.table()));
             } else if (clause.kind() == ClauseKind.TRUNCATED_TABLE) {
-                copies.emptied(key(clause.table()));
+                copies.emptied(keys.key(clause.table()));
             }
         }
         for (RowChange change : changes) {
             boolean everyRow = change.verb().equalsIgnoreCase("DELETE") && change.where() == WhereFact.ABSENT;
             change.tables().stream().filter(table -> change.scratch() || isTableVariable(table)).forEach(table -> {
                 if (everyRow) {
-                    copies.emptied(key(table));
+                    copies.emptied(keys.key(table));
                 } else {
-                    copies.rowsChanged(key(table));
+                    copies.rowsChanged(keys.key(table));
                 }
             });
             if (!change.scratch() && change.verb().equalsIgnoreCase("DELETE") && change.where() != WhereFact.PRESENT
                     && !limitedByJoin(change)) {
-                change.tables().forEach(table -> copies.destroyed(key(table), "the rows of " + table
+                change.tables().forEach(table -> copies.destroyed(keys.key(table), "the rows of " + table
                         + ", which line " + change.at().line() + " deletes"));
             }
         }
@@ -244,7 +238,7 @@ public final class ScratchTables {
         }
         int line = model.start().line();
         targets.stream().filter(table -> isScratch(table) || isTableVariable(table))
-                .forEach(target -> copies.copied(key(target), core, line, this::key));
+                .forEach(target -> copies.copied(keys.key(target), core, line, table -> keys.key(table)));
     }
 
     /**
@@ -256,7 +250,7 @@ public final class ScratchTables {
         ScratchCopies copies = copies();
         return change.restrictedByJoin() && change.crossJoin() == JoinReach.LIMITING && change.keyLinks().stream()
                 .allMatch(link -> isScratchName(link.joinedTable())
-                        && copies.holdsOnlyChosenRows(key(link.joinedTable())));
+                        && copies.holdsOnlyChosenRows(keys.key(link.joinedTable())));
     }
 
     /** The tables of the statement that the script created and that hold the only copy of destroyed data. */
@@ -269,7 +263,7 @@ public final class ScratchTables {
         Stream.concat(clauses.stream().map(DestructiveClause::table),
                         changes.stream().flatMap(change -> change.tables().stream()))
                 .filter(table -> table != null && isScratchName(table)).forEach(table -> {
-                    String what = copies.onlyCopyOf(key(table));
+                    String what = copies.onlyCopyOf(keys.key(table));
                     if (what != null) {
                         held.putIfAbsent(table, what);
                     }
@@ -284,10 +278,10 @@ public final class ScratchTables {
      */
     private boolean endsRebuild(DestructiveClause clause, Set<String> renamedAwayEarlierInStatement) {
         if (clause.kind() != ClauseKind.RENAMED_TABLE || clause.detail() == null
-                || !namedByCreate.contains(key(clause.table()))) {
+                || !namedByCreate.contains(keys.key(clause.table()))) {
             return false;
         }
-        String freed = key(clause.detail());
+        String freed = keys.key(clause.detail());
         return droppedHere.contains(freed) || renamedAwayHere.contains(freed)
                 || renamedAwayEarlierInStatement.contains(freed);
     }
@@ -297,18 +291,18 @@ public final class ScratchTables {
     }
 
     private void removed(DestructiveClause clause) {
-        namedByCreate.remove(key(clause.table()));
+        namedByCreate.remove(keys.key(clause.table()));
         // PostgreSQL: an unqualified DROP or rename reaches the session's temporary table first.
-        String sessionKey = sessionKey(clause.table());
+        String sessionKey = keys.sessionKey(clause.table());
         if (sessionKey != null) {
             sessionTemporary.remove(sessionKey);
         }
         if (clause.scratch()) {
-            created.remove(key(clause.table()));
+            created.remove(keys.key(clause.table()));
         } else {
-            displaced.add(key(clause.table()));
+            displaced.add(keys.key(clause.table()));
             if (clause.kind() == ClauseKind.RENAMED_TABLE) {
-                renamedAway.add(key(clause.table()));
+                renamedAway.add(keys.key(clause.table()));
             }
         }
         if (script != null) {
@@ -335,12 +329,12 @@ public final class ScratchTables {
             @Override
             public boolean chosen(String table) {
                 // Holding the only copy of rows the script deleted since changes nothing of which rows it chose.
-                return now.isScratchName(table) && now.copies().holdsOnlyChosenRows(now.key(table));
+                return now.isScratchName(table) && now.copies().holdsOnlyChosenRows(now.keys.key(table));
             }
 
             @Override
             public Optional<ScratchFill> everyRowFill(String table) {
-                return now.isScratch(table) || isTableVariable(table) ? now.copies().everyRowFill(now.key(table))
+                return now.isScratch(table) || isTableVariable(table) ? now.copies().everyRowFill(now.keys.key(table))
                         : Optional.empty();
             }
         };
@@ -351,9 +345,7 @@ public final class ScratchTables {
         ScratchTables now = new ScratchTables(script == null ? null : script.asCopy());
         now.created.addAll(created);
         now.sessionTemporary.addAll(sessionTemporary);
-        now.foldsToUpperCase = foldsToUpperCase;
-        now.names = names;
-        now.dialect = dialect;
+        now.keys = keys;
         now.newDatabases = newDatabases.copy();
         copies().copyHoldingsTo(now.copies());
         return now;
@@ -365,7 +357,7 @@ public final class ScratchTables {
      * not, as the script may have created {@code t} elsewhere on its search path than {@code app.t}.
      */
     boolean isScratch(String table) {
-        return isScratchName(table) && !copies().holdsOnlyCopy(key(table));
+        return isScratchName(table) && !copies().holdsOnlyCopy(keys.key(table));
     }
 
     /**
@@ -374,7 +366,7 @@ public final class ScratchTables {
      */
     private boolean isBodyScratch(String table) {
         return script != null && (createdHere(table) || script.isBodyScratch(table))
-                && !copies().holdsOnlyCopy(key(table));
+                && !copies().holdsOnlyCopy(keys.key(table));
     }
 
     /** True when the script created {@code table}, whatever rows it holds by now. */
@@ -386,9 +378,7 @@ public final class ScratchTables {
         ScratchTables copy = new ScratchTables();
         copy.created.addAll(created);
         copy.sessionTemporary.addAll(sessionTemporary);
-        copy.foldsToUpperCase = foldsToUpperCase;
-        copy.names = names;
-        copy.dialect = dialect;
+        copy.keys = keys;
         copy.newDatabases = newDatabases.copy();
         copies.copyHoldingsTo(copy.copies);
         return copy;
@@ -399,20 +389,9 @@ public final class ScratchTables {
         if (ObjectNames.isHashTemporary(last)) {
             return true;
         }
-        String sessionKey = sessionKey(table);
-        return created.contains(key(table)) || newDatabases.holds(table)
+        String sessionKey = keys.sessionKey(table);
+        return created.contains(keys.key(table)) || newDatabases.holds(table)
                 || sessionKey != null && sessionTemporary.contains(sessionKey);
-    }
-
-    /**
-     * How {@link #sessionTemporary} keys an unqualified PostgreSQL name in the database at hand; null for a
-     * qualified name or another dialect, where the name resolves as {@link #key} says.
-     */
-    private String sessionKey(String table) {
-        if (dialect != Dialect.POSTGRESQL || ObjectNames.lastPart(table).length() < table.length()) {
-            return null;
-        }
-        return names.database() + "/" + tableKey(table);
     }
 
     /**
@@ -421,34 +400,5 @@ public final class ScratchTables {
      */
     private static boolean isTableVariable(String table) {
         return table.startsWith("@");
-    }
-
-    /**
-     * The name as the scratch tables are keyed: the table it means at the statement at hand ({@link
-     * TableNamespace}: {@code t} after {@code USE s} is {@code s.t}, and {@code public.t} is {@code t}), its last
-     * part as {@link #tableKey} writes it.
-     */
-    private String key(String table) {
-        String resolved = names.resolve(table, dialect);
-        return resolved.substring(0, resolved.lastIndexOf('/') + 1) + tableKey(ObjectNames.lastPart(table));
-    }
-
-    /**
-     * A table's own name as keyed: case-folded, quotes removed, except where a double-quoted name
-     * is not written in the case the database folds names to, which keeps it apart from the folded name: in
-     * PostgreSQL {@code "Foo"} is not {@code foo}; in Oracle {@code "PAYMENTS"} is {@code payments} and
-     * {@code "payments"} is not.
-     */
-    private String tableKey(String table) {
-        boolean inQuotes = false;
-        for (int i = 0; i < table.length(); i++) {
-            char c = table.charAt(i);
-            if (c == '"') {
-                inQuotes = !inQuotes;
-            } else if (inQuotes && (foldsToUpperCase ? Character.isLowerCase(c) : Character.isUpperCase(c))) {
-                return table.replace("`", "").replace("[", "").replace("]", "");
-            }
-        }
-        return ObjectNames.normalize(table);
     }
 }
