@@ -240,8 +240,11 @@ final class BlockBodyScanner {
             governsNext = oneStatement;
         } else if (token.isAnyWord("FOR", "FOREACH")) {
             boolean runsWithBody = !branched && !governsNext;
-            branched = true;
             int body = BodyExtents.wordIndex(tokens, to, pos + 1, "LOOP", "DO");
+            if (body >= 0) {
+                collectLoopQuery(body, governedIsDead);
+            }
+            branched = true;
             if (body < 0) {
                 collectStatement(governedIsDead);
             } else {
@@ -397,6 +400,17 @@ final class BlockBodyScanner {
      * runs at the call being followed, {@code governedIsDead} for the one a T-SQL IF that never holds governs, is
      * passed over.
      */
+    /** The query a {@code FOR r IN query LOOP} header runs as the loop starts, when it may change rows. */
+    private void collectLoopQuery(int loopWord, boolean governedIsDead) {
+        int[] query = LoopHeaderQuery.span(tokens, pos, loopWord);
+        boolean neverRuns = governedIsDead || deadBlockAt >= 0 || ifArms.inArmThatNeverRuns();
+        if (query != null && !neverRuns) {
+            statements.add(new BodyStatement(tokens.subList(query[0], query[1]), !branched && !governsNext, arm,
+                    thenBlocks && !handled, ifArms.armAt(open.length()), rowLoops.runningAt(open.length(), query[0]),
+                    false, stretchPath()));
+        }
+    }
+
     private void collectStatement(boolean governedIsDead) {
         int start = pos;
         pos = BodyExtents.statementEnd(tokens, pos, to);
