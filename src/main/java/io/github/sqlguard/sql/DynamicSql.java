@@ -87,8 +87,31 @@ final class DynamicSql {
         if (tokens.size() < 2) {
             return null;
         }
+        int execute = plpgsql ? executeInsideStatement(tokens) : -1;
+        if (execute > 0) {
+            return of(tokens.subList(execute, tokens.size()), true);
+        }
         Source run = runBy(tokens, plpgsql);
         return run != null ? run : SqlTextArguments.of(tokens);
+    }
+
+    /**
+     * PL/pgSQL runs a text as the query of {@code RETURN QUERY EXECUTE '..'} and of {@code OPEN c [[NO] SCROLL] FOR
+     * EXECUTE '..'} as it does for a plain EXECUTE: where that EXECUTE stands in the statement, or -1.
+     */
+    private static int executeInsideStatement(List<Token> tokens) {
+        if (tokens.get(0).isWord("RETURN") && tokens.size() > 3 && tokens.get(1).isWord("QUERY")
+                && tokens.get(2).isWord("EXECUTE")) {
+            return 2;
+        }
+        if (tokens.get(0).isWord("OPEN")) {
+            for (int i = 2; i < Math.min(tokens.size() - 2, 6); i++) {
+                if (tokens.get(i).isWord("FOR")) {
+                    return tokens.get(i + 1).isWord("EXECUTE") ? i + 1 : -1;
+                }
+            }
+        }
+        return -1;
     }
 
     /** A Flyway or Liquibase placeholder ({@code ${purge}}), not a template action ({@code {{ end }}}). */
