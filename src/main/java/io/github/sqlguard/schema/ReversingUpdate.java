@@ -264,15 +264,8 @@ record ReversingUpdate(Side pointing, String pointer, Side named, List<Token> se
 
     /** The index of the first of {@code words} at depth zero from {@code from}, or the size of {@code tokens}. */
     private static int firstOf(List<Token> tokens, int from, String... words) {
-        int depth = 0;
-        for (int i = from; i < tokens.size(); i++) {
-            Token token = tokens.get(i);
-            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
-            if (depth == 0 && token.isAnyWord(words)) {
-                return i;
-            }
-        }
-        return tokens.size();
+        int at = TopLevel.firstWordIndex(tokens, from, words);
+        return at < 0 ? tokens.size() : at;
     }
 
     static boolean isName(Token token) {

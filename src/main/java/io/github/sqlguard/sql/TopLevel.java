@@ -10,11 +10,16 @@ public final class TopLevel {
 
     /** The index of the first word {@code word} outside parentheses at or after {@code from}, or -1. */
     public static int wordIndex(List<Token> tokens, int from, String word) {
+        return firstWordIndex(tokens, from, word);
+    }
+
+    /** The index of the first of {@code words} outside parentheses at or after {@code from}, or -1. */
+    public static int firstWordIndex(List<Token> tokens, int from, String... words) {
         int depth = 0;
         for (int i = from; i < tokens.size(); i++) {
             Token token = tokens.get(i);
             depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
-            if (depth == 0 && token.isWord(word)) {
+            if (depth == 0 && token.isAnyWord(words)) {
                 return i;
             }
         }
