@@ -107,8 +107,15 @@ final class ColumnWrites {
     private ColumnWrites() {
     }
 
+    /** Asked of every statement by many of the replay's and the check's guards. */
+    private static final RecentReadings<Optional<Update>> UPDATES = new RecentReadings<>(ColumnWrites::readUpdate);
+
     /** What the UPDATE of {@code tokens} (after an optional WITH list) writes, when it updates a single table. */
     static Optional<Update> update(List<Token> tokens) {
+        return UPDATES.of(tokens);
+    }
+
+    private static Optional<Update> readUpdate(List<Token> tokens) {
         int i = WithListUpdates.verbAt(tokens, "UPDATE");
         if (i < 0) {
             return Optional.empty();

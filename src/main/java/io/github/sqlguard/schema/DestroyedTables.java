@@ -39,8 +39,18 @@ final class DestroyedTables {
     private DestroyedTables() {
     }
 
-    /** The tables a DROP TABLE, TRUNCATE, DELETE or ALTER TABLE at {@code main} targets; empty otherwise. */
+    /** Asked of every statement by many of the replay's and the check's guards. */
+    private static final RecentReadings<List<String>> TARGETS_AT_START = new RecentReadings<>(tokens -> read(tokens, 0));
+
+    /**
+     * The tables a DROP TABLE, TRUNCATE, DELETE or ALTER TABLE at {@code main} targets; empty otherwise. The list must
+     * not be changed.
+     */
     static List<String> of(List<Token> tokens, int main) {
+        return main == 0 ? TARGETS_AT_START.of(tokens) : read(tokens, main);
+    }
+
+    private static List<String> read(List<Token> tokens, int main) {
         int i = main;
         if (i + 1 >= tokens.size()) {
             return List.of();
@@ -71,7 +81,7 @@ final class DestroyedTables {
                 "CONTINUE", "WITH")) {
             end++;
         }
-        return names(tokens.subList(0, end), i);
+        return List.copyOf(names(tokens.subList(0, end), i));
     }
 
     /**

@@ -23,7 +23,15 @@ final class TableNames {
     /** The words between an introducer and the name. */
     private static final String[] BEFORE_NAME = {"IF", "NOT", "EXISTS", "ONLY", "FROM", "TABLE"};
 
+    /** Asked of every statement by many of the replay's and the check's guards. */
+    private static final RecentReadings<List<String>> READ = new RecentReadings<>(TableNames::read);
+
+    /** The names of the tables {@code tokens} name, as written, in order; the list must not be changed. */
     static List<String> of(List<Token> tokens) {
+        return READ.of(tokens);
+    }
+
+    private static List<String> read(List<Token> tokens) {
         // Read for every statement the replay and the check observe, data loads of thousands of tokens included.
         List<String> names = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
@@ -49,6 +57,6 @@ final class TableNames {
                 }
             }
         }
-        return names;
+        return List.copyOf(names);
     }
 }
