@@ -3,6 +3,7 @@ package io.github.sqlguard.schema;
 import io.github.sqlguard.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,13 +50,17 @@ final class EarlierRunCopies {
         boolean everywhere = !replays.isEmpty();
         Optional<Guard> incomplete = Optional.empty();
         try {
+            Set<String> wholeOn = new HashSet<>();
             for (String database : replays.keySet()) {
                 Optional<Guard> copy = earlierRunsOn(database).copyGuardOf(statement);
                 everywhere &= copy.isPresent();
                 first = first.isPresent() ? first : copy;
+                if (copy.isPresent()) {
+                    wholeOn.add(database);
+                }
             }
             if (!everywhere && !replays.isEmpty()) {
-                incomplete = incompleteEverywhere(statement, replays.keySet());
+                incomplete = incompleteEverywhere(statement, replays.keySet(), wholeOn);
             }
             // A copy dropped in this run keeps nothing for its later statements either.
             for (String database : replays.keySet()) {
@@ -129,8 +134,10 @@ final class EarlierRunCopies {
      * another table only from some rows, or that sqlguard cannot verify, when on every database the statement runs on there is that copy or a whole one: the same one,
      * as its note names it. A database whose schema is known (a baseline replayed for it) sees a whole copy where
      * one whose schema is not sees only the statement's column list; the note then says what the latter lacks.
+     *
+     * @param wholeOn the databases on which an earlier run's copy guards the statement whole
      */
-    private Optional<Guard> incompleteEverywhere(Statement statement, Set<String> databases) {
+    private Optional<Guard> incompleteEverywhere(Statement statement, Set<String> databases, Set<String> wholeOn) {
         Optional<Guard> first = Optional.empty();
         List<String> shortOn = new ArrayList<>();
         boolean wholeSomewhere = false;
@@ -138,7 +145,7 @@ final class EarlierRunCopies {
             LossGuards copies = earlierRunsOn(database);
             Optional<Guard> copy = copies.incompleteCopyOf(statement).or(() -> copies.unverifiedCopyOf(statement))
                     .or(() -> copies.carriedCopyOf(statement));
-            if (copy.isEmpty() && copies.copyGuardOf(statement).isPresent()) {
+            if (copy.isEmpty() && wholeOn.contains(database)) {
                 wholeSomewhere = true;
                 continue;
             }

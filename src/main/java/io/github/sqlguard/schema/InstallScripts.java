@@ -175,6 +175,9 @@ final class InstallScripts {
         releasesByUpgradeFolder.forEach((folder, releases) -> versionsByStepsFolder
                 .computeIfAbsent(folder, f -> new HashSet<>()).addAll(releases));
         Map<String, String> databaseInstallFiles = new HashMap<>();
+        // The searches for folders beside each folder of steps look at each folder once, not once per script in it.
+        Set<String> folders = new HashSet<>();
+        paths.forEach(path -> folders.add(folderOf(path)));
         versionsByStepsFolder.forEach((stepsFolder, versions) -> {
             if (versions.size() >= 2) {
                 String above = folderOf(stepsFolder.substring(0, stepsFolder.length() - 1));
@@ -183,17 +186,17 @@ final class InstallScripts {
                 if (!above.isEmpty() && DatabaseNames.isDatabase(name.toLowerCase(Locale.ROOT))) {
                     String named = folderOf(above.substring(0, above.length() - 1)) + name + "/";
                     installFolders.put(named, named);
-                    siblingTreeFolders(paths, above, name).forEach(folder -> installFolders.put(folder, folder));
+                    siblingTreeFolders(folders, above, name).forEach(folder -> installFolders.put(folder, folder));
                     siblingTreeScripts(paths, above, name).forEach(script -> databaseInstallFiles.put(script,
                             "beside " + stepsFolder));
                 }
                 // steps named for their database by the last word (1.0-upgrade-1.1-mysql.sql) install from the
                 // folders of that name in the trees beside theirs (db/init/mysql/ beside db/upgrade/)
-                databaseWords(versions).forEach(word -> siblingTreeFolders(paths, stepsFolder, word)
+                databaseWords(versions).forEach(word -> siblingTreeFolders(folders, stepsFolder, word)
                         .forEach(folder -> installFolders.put(folder, folder)));
                 String install = above + INSTALL_AND_TEARDOWN_FOLDERS.get(0) + "/";
                 INSTALL_AND_TEARDOWN_FOLDERS.forEach(folder -> installFolders.put(above + folder + "/", install));
-                baselineFolders(paths, above).forEach(folder -> installFolders.put(folder, folder));
+                baselineFolders(folders, above).forEach(folder -> installFolders.put(folder, folder));
             }
         });
         ReleaseChangeScripts.installsBeside(paths).forEach(databaseInstallFiles::putIfAbsent);
@@ -227,10 +230,9 @@ final class InstallScripts {
      *
      * @param above the folder holding the steps folder, {@code db/}
      */
-    private static Set<String> baselineFolders(Collection<String> paths, String above) {
+    private static Set<String> baselineFolders(Set<String> scriptFolders, String above) {
         Set<String> folders = new HashSet<>();
-        for (String path : paths) {
-            String folder = folderOf(path);
+        for (String folder : scriptFolders) {
             String below = folder.startsWith(above) ? folder.substring(above.length()) : "";
             String[] names = below.split("/");
             if ((names.length == 1 || names.length == 2) && BASELINE_FOLDER.equalsIgnoreCase(names[names.length - 1])) {
@@ -265,11 +267,10 @@ final class InstallScripts {
      * @param stepsTree the tree holding the steps folder, {@code db/upgrade-scripts/}
      * @param database the name of the steps folder, {@code mysql5}
      */
-    private static Set<String> siblingTreeFolders(Collection<String> paths, String stepsTree, String database) {
+    private static Set<String> siblingTreeFolders(Set<String> scriptFolders, String stepsTree, String database) {
         String top = folderOf(stepsTree.substring(0, stepsTree.length() - 1));
         Set<String> folders = new HashSet<>();
-        for (String path : paths) {
-            String folder = folderOf(path);
+        for (String folder : scriptFolders) {
             String tree = folder.startsWith(top) && folder.endsWith("/" + database + "/")
                     ? folder.substring(top.length(), folder.length() - database.length() - 1) : "";
             if (tree.length() > 1 && tree.indexOf('/') == tree.length() - 1 && !(top + tree).equals(stepsTree)) {

@@ -47,11 +47,12 @@ final class MirroredFolders {
         // ..) with the folder that holds that path, so copies meet under one key: comparing every two scripts of the
         // same name instead would take millions of comparisons for a project of many up.sql and down.sql files.
         Map<List<String>, List<String>> foldersByPathBelow = new HashMap<>();
+        Map<String, Boolean> mayMirror = new HashMap<>(); // scripts share folders: each is judged once
         for (PlainScript script : scripts) {
             String path = script.path();
             for (int slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
                 String folder = path.substring(0, slash + 1);
-                if (mayMirror(lastFolder(folder))) {
+                if (mayMirror.computeIfAbsent(folder, f -> mayMirror(lastFolder(f)))) {
                     foldersByPathBelow.computeIfAbsent(List.of(script.history(), path.substring(slash + 1)),
                             k -> new ArrayList<>()).add(folder);
                 }
