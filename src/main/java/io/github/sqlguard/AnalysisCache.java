@@ -319,12 +319,12 @@ final class AnalysisCache {
 
     /**
      * Some outcomes must not be replayed: a failure of the analysis itself (which may have been a one-off, such
-     * as a stack overflow), and a parse cut short by the time limit, which depends on how busy the machine was.
+     * as a stack overflow), and a parse cut short by the time limit, which a faster machine may finish.
      */
     private static boolean isRepeatable(FileOutcome outcome) {
         for (Finding finding : outcome.findings()) {
             if (finding.ruleId().equals(FileDiagnostics.ANALYSIS_FAILED.id())
-                    || finding.message() != null && finding.message().contains("took longer than")) {
+                    || finding.message() != null && finding.message().contains(" ms of processor time")) {
                 return false;
             }
         }

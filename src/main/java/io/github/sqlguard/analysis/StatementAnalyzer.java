@@ -6,11 +6,6 @@ import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import net.sf.jsqlparser.parser.CCJSqlParser;
 import net.sf.jsqlparser.parser.CCJSqlParserConstants;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
@@ -18,7 +13,7 @@ import net.sf.jsqlparser.parser.StringProvider;
 
 /**
  * Hands a statement to JSqlParser only when its tokens show it could destroy data; a statement the parser
- * rejects, or that takes longer than the time limit, comes back as {@link AnalyzedStatement.Unparsed} with
+ * rejects, or that takes more processor time than the limit ({@link ParseTimeLimit}), comes back as {@link AnalyzedStatement.Unparsed} with
  * a one-line reason, so the rules check it from its tokens instead.
  *
  * <p>Thread-safe: one instance may analyse statements from several threads at once. Each call parses on
@@ -27,7 +22,7 @@ import net.sf.jsqlparser.parser.StringProvider;
  */
 public final class StatementAnalyzer {
 
-    /** The default per-statement parse time limit. */
+    /** The default per-statement parse time limit, in the processor time of the parsing thread. */
     public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(2);
 
     /**
@@ -165,23 +160,18 @@ public final class StatementAnalyzer {
                 DataChangeRowCaps.blanked(statement, sql)));
         sql = EmptySelectLists.filled(statement, DoubleQuotedStrings.singleQuoted(statement, sql));
         ParserClasses.load();
-        AtomicBoolean timedOut = new AtomicBoolean();
         ParseAttempt attempt = new ParseAttempt(sql, statement.readsAsTsql(), backslashEscapes(statement));
-        ScheduledFuture<?> watchdog = Watchdog.EXECUTOR.schedule(() -> {
-            timedOut.set(true);
-            attempt.interrupt();
-        }, timeLimitMillis, TimeUnit.MILLISECONDS);
-        try {
-            net.sf.jsqlparser.statement.Statement ast = attempt.run(false);
-            return new AnalyzedStatement.Parsed(statement, ast);
-        } catch (Exception | StackOverflowError firstFailure) {
-            // A too deeply nested statement overflows the parser's stack: it is unparsed, not a crash.
-            if (timedOut.get()) {
-                return timedOut(statement);
+        try (ParseTimeLimit limit = ParseTimeLimit.start(timeLimitMillis, attempt::interrupt)) {
+            try {
+                net.sf.jsqlparser.statement.Statement ast = attempt.run(false);
+                return new AnalyzedStatement.Parsed(statement, ast);
+            } catch (Exception | StackOverflowError firstFailure) {
+                // A too deeply nested statement overflows the parser's stack: it is unparsed, not a crash.
+                if (limit.expired()) {
+                    return timedOut(statement);
+                }
+                return retryWithComplexParsing(statement, attempt, firstFailure, limit);
             }
-            return retryWithComplexParsing(statement, attempt, firstFailure, timedOut);
-        } finally {
-            watchdog.cancel(false);
         }
     }
 
@@ -199,7 +189,7 @@ public final class StatementAnalyzer {
     }
 
     private AnalyzedStatement retryWithComplexParsing(Statement statement, ParseAttempt attempt,
-            Throwable firstFailure, AtomicBoolean timedOut) {
+            Throwable firstFailure, ParseTimeLimit limit) {
         if (firstFailure instanceof StackOverflowError || firstFailure instanceof SeveralStatementsException
                 || CCJSqlParserUtil.getNestingDepth(statement.sql()) > MAX_DEPTH_FOR_COMPLEX_PARSING) {
             return new AnalyzedStatement.Unparsed(statement, ParserMessages.shorten(firstFailure, statement));
@@ -207,13 +197,14 @@ public final class StatementAnalyzer {
         try {
             return new AnalyzedStatement.Parsed(statement, attempt.run(true));
         } catch (Exception | StackOverflowError secondFailure) {
-            return timedOut.get() ? timedOut(statement)
+            return limit.expired() ? timedOut(statement)
                     : new AnalyzedStatement.Unparsed(statement, ParserMessages.shorten(firstFailure, statement));
         }
     }
 
     private AnalyzedStatement timedOut(Statement statement) {
-        return new AnalyzedStatement.Unparsed(statement, "parsing took longer than " + timeLimitMillis + " ms");
+        return new AnalyzedStatement.Unparsed(statement, "parsing took more than " + timeLimitMillis
+                + " ms of processor time");
     }
 
     /**
@@ -312,22 +303,6 @@ public final class StatementAnalyzer {
 
         static void load() {
             // Calling this runs the static initialiser above, once per class loader.
-        }
-    }
-
-    /** The one thread, shared by every analyzer, that interrupts parses running past their limit. */
-    private static final class Watchdog {
-        static final ScheduledExecutorService EXECUTOR = create();
-
-        private static ScheduledExecutorService create() {
-            ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
-                Thread thread = new Thread(runnable, "sqlguard-parse-watchdog");
-                thread.setDaemon(true);
-                return thread;
-            });
-            // Cancelled timers (the normal case: the parse finished in time) must not pile up in the queue.
-            executor.setRemoveOnCancelPolicy(true);
-            return executor;
         }
     }
 }

@@ -148,13 +148,11 @@ class StatementAnalyzerTest {
         // Simple parsing fails fast at the trailing ORDER; JSqlParser's "complex" retry is exponential in
         // the nesting of these parentheses (about 10 s here), so only the time limit stops it.
         String slow = "UPDATE t SET a = " + "(".repeat(10) + "1" + " + 1)".repeat(10) + " WHERE id = 1 ORDER";
+        // The message shows the limit stopped it: run to its end, the parse fails at ORDER with the parser's message.
         StatementAnalyzer impatient = new StatementAnalyzer(Duration.ofMillis(200));
-        long started = System.nanoTime();
         AnalyzedStatement analyzed = impatient.analyze(statement(Dialect.AUTO, slow));
-        long millis = (System.nanoTime() - started) / 1_000_000;
         AnalyzedStatement.Unparsed unparsed = assertInstanceOf(AnalyzedStatement.Unparsed.class, analyzed);
-        assertEquals("parsing took longer than 200 ms", unparsed.parserMessage());
-        assertTrue(millis < 3_000, "took " + millis + " ms");
+        assertEquals("parsing took more than 200 ms of processor time", unparsed.parserMessage());
     }
 
     @Test
