@@ -160,7 +160,10 @@ public final class MigrationHistories implements EarlierRoutines {
                     .orElseGet(() -> apart.splits(history) ? apart.foldersOf(history, file.path()) : List.of(""));
             for (String folder : folders) {
                 String key = history + "\u0000" + folder;
-                labels.putIfAbsent(key, ApartHistories.label(folder, ""));
+                // A changelog that several roots include runs after each root's own changes: named by its root,
+                // each schema it runs on is kept, or the last root replayed would stand for all of them.
+                labels.putIfAbsent(key, history.startsWith(CHANGELOG) ? ApartHistories.rootLabel(file.path())
+                        : ApartHistories.label(folder, ""));
                 byHistory.computeIfAbsent(key, h -> new HistoryReplay(databases, reversals)).add(file);
             }
         }
