@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A changelog that several root changelogs include (the full history from the first schema, and a shorter one that
@@ -54,8 +56,10 @@ class LinterChangelogSharedByRootsTest {
                 + " varchar(500) to varchar(100) (shorter: 500 to 100 characters) on the changelog db/history.xml (changeset a:u1)"), found);
     }
 
-    @Test
-    void aNullableColumnSeenThroughOneRootIsReportedWhenTheOtherDoesNotKnowTheTable() throws IOException {
+    @ParameterizedTest(name = "other root {0}")
+    @ValueSource(strings = {"db/upgrade.xml", "db/base.xml"})
+    void aNullableColumnSeenThroughOneRootIsReportedWhenTheOtherDoesNotKnowTheTable(String otherRoot)
+            throws IOException {
         TestProject.write(project, "db/history.xml", """
                 <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
                   <changeSet id="1" author="a"><createTable tableName="visits">
@@ -64,7 +68,7 @@ class LinterChangelogSharedByRootsTest {
                   <include file="updates.xml" relativeToChangelogFile="true"/>
                 </databaseChangeLog>
                 """);
-        TestProject.write(project, "db/upgrade.xml", """
+        TestProject.write(project, otherRoot, """
                 <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
                   <include file="updates.xml" relativeToChangelogFile="true"/>
                 </databaseChangeLog>

@@ -414,14 +414,17 @@ public final class MigrationHistories implements EarlierRoutines {
         SchemaFacts first = null;
         List<ColumnRetype> retypes = new ArrayList<>();
         List<SchemaView> others = new ArrayList<>();
+        Map<String, SchemaView> byDatabase = new LinkedHashMap<>();
         for (Map.Entry<String, SchemaReplay> entry : replays.entrySet()) {
             SchemaFacts facts = entry.getValue().factsFor(statement);
+            byDatabase.put(entry.getKey(), facts.before());
             if (first != null) {
                 others.add(facts.before());
             }
             first = first == null ? facts : first;
             facts.retypes().forEach(retype -> retypes.add(retype.on(DatabaseVariants.describe(entry.getKey()))));
         }
-        return new SchemaFacts(first.before().alongside(others), retypes).guardedBy(guard, copy);
+        return new SchemaFacts(first.before().alongside(others).byDatabase(byDatabase), retypes)
+                .guardedBy(guard, copy);
     }
 }
