@@ -113,4 +113,44 @@ class LinterChangelogNotNullFillsNullsTest {
 
         assertEquals(List.of("NOT NULL on nullable column nick of users: " + consequence + " (changeset a:3)"), messages);
     }
+
+    /**
+     * A fill that runs on MySQL alone ({@code dbms} on the changeset or a dbms precondition) empties the column where
+     * NOT NULL would replace its NULLs; elsewhere a NULL fails the change. A fill for another database leaves MySQL's
+     * NULLs in place.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+        "AUTO  | dbms='mysql'                                                                      | none",
+        "AUTO  | dbms='mysql,mariadb'                                                              | none",
+        "AUTO  | ''><preConditions onFail='MARK_RAN'><or><dbms type='mysql'/><dbms type='oracle'/></or></preConditions | none",
+        "MYSQL | dbms='mysql'                                                                      | none",
+        "AUTO  | dbms='postgresql'                                                                 | reported",
+        "AUTO  | dbms='oracle'                                                                     | reported",
+        "MYSQL | dbms='oracle'                                                                     | reported",
+    })
+    void aFillForMySqlAloneEmptiesTheColumnWhereNullsAreReplaced(Dialect dialect, String fillSettings, String expected)
+            throws IOException {
+        String settings = fillSettings.replace('\'', '"');
+        String opening = settings.startsWith("\"\">") ? settings.substring(2) : " " + settings + ">";
+        TestProject.write(project, "db/changelog.xml", """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                  <changeSet id="1" author="a"><createTable tableName="users"><column name="id" type="bigint"/>
+                    <column name="nick" type="varchar(20)"/></createTable></changeSet>
+                  <changeSet id="2" author="a"%s
+                    <update tableName="users"><column name="nick" value="anon"/><where>nick IS NULL</where></update>
+                  </changeSet>
+                  <changeSet id="3" author="a">
+                    <addNotNullConstraint tableName="users" columnName="nick" columnDataType="varchar(20)"/>
+                  </changeSet>
+                </databaseChangeLog>
+                """.formatted(opening));
+
+        List<String> found = TestProject.lint(project, dialect).findings().stream()
+                .filter(f -> f.ruleId().equals("not-null-fills-nulls"))
+                .map(f -> f.severity() + " " + f.location() + " " + f.ruleId()).toList();
+
+        assertEquals(expected.equals("reported")
+                ? List.of("WARNING db/changelog.xml:8:5 not-null-fills-nulls") : List.of(), found);
+    }
 }

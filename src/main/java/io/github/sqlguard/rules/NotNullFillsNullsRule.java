@@ -7,6 +7,7 @@ import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.model.RuleInfo;
 import io.github.sqlguard.model.Severity;
 import io.github.sqlguard.schema.SchemaFacts;
+import io.github.sqlguard.schema.SchemaView;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -21,6 +22,9 @@ import java.util.Set;
 public final class NotNullFillsNullsRule extends ClauseRule {
 
     public static final String ID = "not-null-fills-nulls";
+
+    /** Liquibase's names of the databases whose MODIFY .. NOT NULL replaces NULLs outside strict mode. */
+    private static final Set<String> REPLACING_DATABASES = Set.of("mysql", "mariadb");
 
     private static final RuleInfo INFO = new RuleInfo(ID, Severity.WARNING,
             "MODIFY .. NOT NULL replaces the NULLs of a nullable column in MySQL",
@@ -48,11 +52,25 @@ public final class NotNullFillsNullsRule extends ClauseRule {
         return Set.of(ClauseKind.NOT_NULL_DECLARED);
     }
 
-    /** Silent unless the replay knows the column held NULLs it may still hold: nullable, computed by no one, unfilled. */
+    /**
+     * Silent unless the replay knows the column held NULLs it may still hold: nullable, computed by no one, unfilled.
+     * Where the migrations replay MySQL or MariaDB apart from other databases, only those histories count: a
+     * changeset that fills the column on MySQL alone ({@code dbms="mysql"}) leaves NULLs only where NOT NULL
+     * refuses them instead of replacing them. A column that one of several histories leaves nullable may hold NULLs.
+     */
     @Override
     boolean losesNothing(DestructiveClause clause, SchemaFacts schema) {
-        return clause.table() == null || schema.before().column(clause.table(), clause.name())
-                .filter(column -> !column.notNull() && !column.computed() && !column.filled()).isEmpty();
+        if (clause.table() == null) {
+            return true;
+        }
+        List<SchemaView> replacing = schema.before().on(REPLACING_DATABASES);
+        if (replacing.isEmpty()) {
+            // The histories for any database, one per root changelog that includes the statement's changelog
+            replacing = schema.before().on(Set.of(""));
+        }
+        return (replacing.isEmpty() ? List.of(schema.before()) : replacing).stream()
+                .allMatch(view -> view.column(clause.table(), clause.name())
+                        .filter(column -> !column.notNull() && !column.computed() && !column.filled()).isEmpty());
     }
 
     @Override

@@ -10,9 +10,10 @@ import java.util.Map;
 /**
  * What one statement was replayed on in histories that run apart: folders of one version each
  * ({@link SameVersionFolders}), copies of one folder ({@link MirroredFolders}), lines of upgrade steps
- * ({@link ProductLineSteps}). A script that runs in several of them (one outside every such folder, or beside
- * every line) is judged in each, under a name that tells them apart: kept under the database alone, one history's
- * schema would replace the other's, and a widening there would hide the narrowing here.
+ * ({@link ProductLineSteps}), root changelogs that include the same changelog. A script that runs in several of them
+ * (one outside every such folder, beside every line, or included by several roots) is judged in each, under a name
+ * that tells them apart: kept under the database alone, one history's schema would replace the other's, and a
+ * widening there would hide the narrowing here.
  */
 final class ApartHistories {
 
@@ -37,6 +38,11 @@ final class ApartHistories {
             return "the install in " + folder.substring(INSTALL.length());
         }
         return folder.isEmpty() ? "" : "the scripts of " + folder;
+    }
+
+    /** How messages name the history a root changelog runs, with the changelogs it includes. */
+    static String rootLabel(String rootPath) {
+        return "the changelog " + rootPath;
     }
 
     /** Records that {@code key}'s statement was replayed on {@code into} in the history {@code label} names. */

@@ -160,7 +160,10 @@ public final class MigrationHistories implements EarlierRoutines {
                     .orElseGet(() -> apart.splits(history) ? apart.foldersOf(history, file.path()) : List.of(""));
             for (String folder : folders) {
                 String key = history + "\u0000" + folder;
-                labels.putIfAbsent(key, ApartHistories.label(folder, ""));
+                // A changelog that several roots include runs after each root's own changes: named by its root,
+                // each schema it runs on is kept, or the last root replayed would stand for all of them.
+                labels.putIfAbsent(key, history.startsWith(CHANGELOG) ? ApartHistories.rootLabel(file.path())
+                        : ApartHistories.label(folder, ""));
                 byHistory.computeIfAbsent(key, h -> new HistoryReplay(databases, reversals)).add(file);
             }
         }
@@ -411,14 +414,17 @@ public final class MigrationHistories implements EarlierRoutines {
         SchemaFacts first = null;
         List<ColumnRetype> retypes = new ArrayList<>();
         List<SchemaView> others = new ArrayList<>();
+        Map<String, SchemaView> byDatabase = new LinkedHashMap<>();
         for (Map.Entry<String, SchemaReplay> entry : replays.entrySet()) {
             SchemaFacts facts = entry.getValue().factsFor(statement);
+            byDatabase.put(entry.getKey(), facts.before());
             if (first != null) {
                 others.add(facts.before());
             }
             first = first == null ? facts : first;
             facts.retypes().forEach(retype -> retypes.add(retype.on(DatabaseVariants.describe(entry.getKey()))));
         }
-        return new SchemaFacts(first.before().alongside(others), retypes).guardedBy(guard, copy);
+        return new SchemaFacts(first.before().alongside(others).byDatabase(byDatabase), retypes)
+                .guardedBy(guard, copy);
     }
 }

@@ -24,17 +24,21 @@ public final class SchemaView {
     private final int position;
     /** The views of the other database histories the statement runs in, which only some answers consult. */
     private final List<SchemaView> otherHistories;
+    /** Every history's view of the statement by the database it was replayed for; empty when only one was. */
+    private final Map<String, SchemaView> byDatabase;
     /** The tables at this point, read once: a statement's rules and notes ask several times. */
     private List<Table> tables;
 
     SchemaView(SchemaHistory history, int position) {
-        this(history, position, List.of());
+        this(history, position, List.of(), Map.of());
     }
 
-    private SchemaView(SchemaHistory history, int position, List<SchemaView> otherHistories) {
+    private SchemaView(SchemaHistory history, int position, List<SchemaView> otherHistories,
+            Map<String, SchemaView> byDatabase) {
         this.history = history;
         this.position = position;
         this.otherHistories = List.copyOf(otherHistories);
+        this.byDatabase = byDatabase;
     }
 
     /**
@@ -42,7 +46,28 @@ public final class SchemaView {
      * gone ({@link #surelyDropped}) must be gone in every one of them.
      */
     SchemaView alongside(List<SchemaView> others) {
-        return others.isEmpty() ? this : new SchemaView(history, position, others);
+        return others.isEmpty() ? this : new SchemaView(history, position, others, byDatabase);
+    }
+
+    /**
+     * This view knowing each history's view by the database it was replayed for (a Liquibase {@code dbms} name,
+     * {@code ""} for any other database, with the history's name after {@link ApartHistories#SEPARATOR} where
+     * several histories run the statement).
+     */
+    SchemaView byDatabase(Map<String, SchemaView> views) {
+        return views.size() < 2 ? this : new SchemaView(history, position, otherHistories, Map.copyOf(views));
+    }
+
+    /**
+     * The views of the histories replayed for one of {@code databases} (Liquibase's names: {@code mysql},
+     * {@code mariadb}); empty when the migrations do not tell those databases apart from the others, and then
+     * this view stands for every database.
+     */
+    public List<SchemaView> on(Set<String> databases) {
+        return byDatabase.entrySet().stream()
+                .filter(entry -> databases.contains(entry.getKey().split(String.valueOf(ApartHistories.SEPARATOR),
+                        2)[0]))
+                .map(Map.Entry::getValue).toList();
     }
 
     /** True when the replay saw the statement: a table it does not know is one no replayed migration created. */
