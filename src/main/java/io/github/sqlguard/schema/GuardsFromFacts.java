@@ -67,7 +67,11 @@ final class GuardsFromFacts {
         String condition = EmptinessConditions.conditionBefore(statement, main, facts.lastContainer);
         Optional<SpRenameCall> spRename = targets.isEmpty() ? SpRenameCall.of(tokens) : Optional.empty();
         if (spRename.filter(SpRenameCall::renamesColumn).isPresent()) {
-            return renameOfAddedColumn(facts, spRename.get());
+            return renameOfAddedColumn(facts, spRename.get().oldName());
+        }
+        SchemaNames.Read derbyRenamed = targets.isEmpty() ? derbyRenamedColumn(tokens, main) : null;
+        if (derbyRenamed != null) {
+            return renameOfAddedColumn(facts, derbyRenamed.text());
         }
         if (targets.isEmpty()) {
             // An UPDATE of a table the changeset requires to be empty has no row to change.
@@ -235,15 +239,31 @@ final class GuardsFromFacts {
         return targets.size() == 1 ? Optional.of(targets.get(0)) : Optional.empty();
     }
 
-    /** The guard of T-SQL's {@code sp_rename 't.c', 'd', 'COLUMN'} of a column the script added: unused yet. */
-    private static Optional<Guard> renameOfAddedColumn(LossGuards facts, SpRenameCall call) {
-        String table = ObjectNames.qualifier(call.oldName());
-        String column = SchemaNames.unquoted(ObjectNames.lastPart(call.oldName()));
+    /**
+     * The guard of a rename of {@code oldName}, a column written with its table ({@code t.c}), which the script
+     * added: unused yet. T-SQL's {@code sp_rename 't.c', 'd', 'COLUMN'} and Derby's {@code RENAME COLUMN t.c TO d}
+     * name it so.
+     */
+    private static Optional<Guard> renameOfAddedColumn(LossGuards facts, String oldName) {
+        String table = ObjectNames.qualifier(oldName);
+        String column = SchemaNames.unquoted(ObjectNames.lastPart(oldName));
         if (table.isEmpty() || !facts.columns.wasAdded(SchemaNames.key(table), column)) {
             return Optional.empty();
         }
         String note = "column " + column + " was added earlier in " + facts.unit;
         return Optional.of(new Guard(Guard.Kind.SCRATCH_COLUMN, note, Map.of(SchemaNames.key(column), note)));
+    }
+
+    /**
+     * The column Derby's {@code RENAME COLUMN t.c TO d} at {@code main} renames, written with its table; null for
+     * another statement.
+     */
+    private static SchemaNames.Read derbyRenamedColumn(List<Token> tokens, int main) {
+        if (main + 4 >= tokens.size() || !tokens.get(main).isWord("RENAME") || !tokens.get(main + 1).isWord("COLUMN")) {
+            return null;
+        }
+        SchemaNames.Read from = SchemaNames.name(tokens, main + 2);
+        return from != null && from.next() < tokens.size() && tokens.get(from.next()).isWord("TO") ? from : null;
     }
 
     /**

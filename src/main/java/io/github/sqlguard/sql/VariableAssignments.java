@@ -20,7 +20,8 @@ import java.util.Map;
  * is not a literal, as when the expression stands in the {@code EXECUTE} itself, and stays built at run time.
  * A T-SQL lookup ({@code SELECT @cmd = 'ALTER TABLE t DROP CONSTRAINT ' + name FROM sys.default_constraints ..})
  * that finds no row leaves the variable its earlier text, so after an assignment of anything but {@code NULL} or
- * {@code ''} both texts may run: each is read, and the text stays built at run time.
+ * {@code ''} both texts may run: each is read, and the text stays built at run time unless both are known whole
+ * ({@link LookupOrEarlierText}).
  *
  * <p>Where a migration calls the routine with a literal for a parameter ({@code CALL drop_column('orders', 'note')}),
  * the body is read for that call with the parameter holding the literal, unless the body assigns it itself.
@@ -187,6 +188,14 @@ final class VariableAssignments {
             int reaching = ReachingAssignments.of(scope, assignedAt, expressions, use, variable, routines);
             if (reaching >= 0 && !appends.get(reaching) && !keepsEarlierText.get(reaching)) {
                 return valueOfOne(scope, arguments, scope.get(assignedAt.get(reaching)), expressions.get(reaching));
+            }
+            if (reaching >= 0 && !appends.get(reaching) && !straightLine) {
+                Token lookup = scope.get(assignedAt.get(reaching));
+                Value either = LookupOrEarlierText.either(valueOf(scope, arguments, variable, lookup, false, false,
+                        routines), valueOfOne(scope, arguments, lookup, expressions.get(reaching)));
+                if (either != null) {
+                    return either;
+                }
             }
             return straightLine ? Value.UNKNOWN : everyTextBefore(scope, use, expressions, assignedAt, appends);
         }
