@@ -170,4 +170,49 @@ class LinterTableCreatedTwiceTest {
                         .filter(f -> f.ruleId().equals("alter-column-type"))
                         .map(f -> f.location() + " " + f.ruleId() + " " + f.message()).toList());
     }
+    /**
+     * A generated column holds nothing of its own, so its drop loses nothing when each definition of the table
+     * generates it; when one gave it as a plain column, that history's values go with the drop.
+     */
+    @Test
+    void aDropOfAColumnEveryDefinitionGeneratesLosesNothing() throws IOException {
+        TestProject.write(project, "db/migration/V1__grants.sql", """
+                create table grants (id varchar(64) not null, resource_id varchar(255), note varchar(20),
+                    uni_resource_id varchar(255) generated always as (coalesce(resource_id, id)) stored,
+                    uni_note varchar(64) generated always as (coalesce(note, id)) stored);
+                """);
+        TestProject.write(project, "db/migration/V2__grants_again.sql", """
+                create table grants (id varchar(64) not null, resource_id varchar(64), note varchar(20),
+                    uni_resource_id varchar(64) generated always as (coalesce(resource_id, id)) stored,
+                    uni_note varchar(64));
+                """);
+        TestProject.write(project, "db/migration/V3__drop.sql", """
+                alter table grants drop column uni_resource_id;
+                alter table grants drop column uni_note;
+                """);
+
+        assertEquals(List.of("db/migration/V3__drop.sql:2:20 drop-column"),
+                TestProject.lint(project, Dialect.POSTGRESQL).findings().stream()
+                        .map(f -> f.location() + " " + f.ruleId()).toList());
+    }
+
+    /** A plain column of an earlier definition renamed after the histories mixed still holds that history's values. */
+    @Test
+    void aRenamedColumnAnEarlierDefinitionGaveAsPlainLosesItsValuesWhenDropped() throws IOException {
+        TestProject.write(project, "db/migration/V1__grants.sql",
+                "create table grants (id varchar(64) not null, uni_id varchar(64), perms integer);\n");
+        TestProject.write(project, "db/migration/V2__grants_again.sql", """
+                create table grants (id varchar(64) not null,
+                    uni_id varchar(64) generated always as (upper(id)) stored);
+                """);
+        TestProject.write(project, "db/migration/V3__drop.sql", """
+                alter table grants rename column uni_id to upper_id;
+                alter table grants drop column upper_id;
+                """);
+
+        assertEquals(List.of("db/migration/V3__drop.sql:2:20 drop-column"),
+                TestProject.lint(project, Dialect.POSTGRESQL).findings().stream()
+                        .filter(f -> f.ruleId().equals("drop-column"))
+                        .map(f -> f.location() + " " + f.ruleId()).toList());
+    }
 }

@@ -36,6 +36,11 @@ final class MixedDefinitions {
      * table gave it and a later one created again lacks. Which of them it has depends on which definition ran.
      */
     private final Map<String, TreeMap<Integer, Set<String>>> namesOfOtherDefinitions = new HashMap<>();
+    /**
+     * Per table key, by the statement from which it holds: the columns (keys) that an earlier definition of the table
+     * gave as plain columns, holding values of their own, where a later one generates them.
+     */
+    private final Map<String, TreeMap<Integer, Set<String>>> plainInOtherDefinitions = new HashMap<>();
     /** Per table key: the last statement that created it again with other columns. */
     private final Map<String, Integer> lastMixedAt = new HashMap<>();
     /** Per table and column key: the last statement that stated the column's whole type. */
@@ -65,6 +70,11 @@ final class MixedDefinitions {
         Map<String, Optional<List<Column>>> earlier = new HashMap<>();
         created.columns().values().forEach(column -> earlier.put(columnKey(table, column.name()),
                 earlierDefinitionsWith(table, column.name(), before.column(column.name()))));
+        Set<String> plain = new TreeSet<>(plainInOtherDefinitions(SchemaNames.key(table), position.getAsInt() + 1));
+        before.columns().values().stream().filter(column -> !column.computed())
+                .map(column -> SchemaNames.key(column.name())).forEach(plain::add);
+        plainInOtherDefinitions.computeIfAbsent(SchemaNames.key(table), k -> new TreeMap<>())
+                .put(position.getAsInt(), Set.copyOf(plain));
         Set<String> otherNames = new TreeSet<>(namesOfOtherDefinitions(SchemaNames.key(table),
                 position.getAsInt() + 1));
         before.columns().values().stream().map(Column::name).forEach(otherNames::add);
@@ -145,6 +155,20 @@ final class MixedDefinitions {
     }
 
     /**
+     * The columns (keys) of {@code table} (a key) that another definition than its last one gave as plain columns,
+     * just before {@code statementPosition}: empty when it is not mixed there.
+     */
+    Set<String> plainInOtherDefinitions(String table, int statementPosition) {
+        if (mixedBefore(table, statementPosition) == null) {
+            return Set.of();
+        }
+        TreeMap<Integer, Set<String>> changes = plainInOtherDefinitions.get(table);
+        var last = changes == null ? null : changes.lowerEntry(statementPosition);
+        return last != null ? last.getValue()
+                : parent == null ? Set.of() : parent.plainInOtherDefinitions(table, statementPosition);
+    }
+
+    /**
      * The current statement drops {@code table}, or renames it away: whichever definition it had is gone, so the
      * next CREATE TABLE of its name defines it alone, and its columns' types are certain again.
      */
@@ -191,6 +215,13 @@ final class MixedDefinitions {
         earlierDefinitions.put(columnKey(table, renamed), earlierDefinitionsOf(columnKey(table, old))
                 .map(columns -> columns.stream().map(column -> column.renamed(renamed)).toList()));
         earlierDefinitions.put(columnKey(table, old), Optional.empty());
+        Set<String> plain = plainInOtherDefinitions(SchemaNames.key(table), position.getAsInt() + 1);
+        if (plain.contains(SchemaNames.key(old))) {
+            Set<String> moved = new TreeSet<>(plain);
+            moved.add(SchemaNames.key(renamed));
+            plainInOtherDefinitions.computeIfAbsent(SchemaNames.key(table), k -> new TreeMap<>())
+                    .put(position.getAsInt(), Set.copyOf(moved));
+        }
     }
 
     private static String columnKey(String table, String column) {

@@ -319,6 +319,11 @@ final class SchemaHistory {
         return mixed.namesOfOtherDefinitions(SchemaNames.key(table), statementPosition);
     }
 
+    /** The columns (keys) another definition of {@code table} gave as plain ones, before {@code statementPosition}. */
+    Set<String> plainInOtherDefinitions(String table, int statementPosition) {
+        return mixed.plainInOtherDefinitions(SchemaNames.key(table), statementPosition);
+    }
+
     boolean ambiguousBefore(String table, int statementPosition) {
         return mixed.mixedBefore(SchemaNames.key(table), statementPosition) != null;
     }
