@@ -110,4 +110,109 @@ class LinterTableCreatedTwiceTest {
                         .map(f -> f.location() + " " + ProjectLint.placeAndGuard(f).replaceFirst("^[0-9:]+ ", ""))
                         .toList());
     }
+    /**
+     * A column the definitions give other types is widened to a type that holds every value of each of them: whichever
+     * definition ran, nothing is lost, so the change is no finding; one that narrows any of them stays reported.
+     */
+    @Test
+    void aChangeThatKeepsTheValuesOfEveryDefinitionIsNoFinding() throws IOException {
+        TestProject.write(project, "db/migration/V1__grants.sql", """
+                create table grants (id varchar(64) not null, resource_id varchar(255), perms integer,
+                    primary key (id));
+                """);
+        TestProject.write(project, "db/migration/V2__grants_again.sql", """
+                create table grants (id varchar(64) not null, resource_id varchar(64), primary key (id));
+                """);
+        TestProject.write(project, "db/migration/V3__widen.sql", """
+                alter table grants alter column resource_id type varchar(255);
+                alter table grants alter column id type varchar(40);
+                """);
+
+        assertEquals(List.of("db/migration/V3__widen.sql:2:20 alter-column-type ALTER TABLE grants changes the type"
+                        + " of column id from varchar(64) to varchar(40) (shorter: 64 to 40 characters)"),
+                TestProject.lint(project, Dialect.POSTGRESQL).findings().stream()
+                        .map(f -> f.location() + " " + f.ruleId() + " " + f.message()).toList());
+    }
+
+    /** Each earlier definition counts, not only the one just before the last: the first one's longer type is lost. */
+    @Test
+    void aChangeNarrowingTheTypeOfAnyEarlierDefinitionStaysReported() throws IOException {
+        TestProject.write(project, "db/migration/V1__grants.sql",
+                "create table grants (id integer not null, resource_id varchar(300), perms integer);\n");
+        TestProject.write(project, "db/migration/V2__grants_again.sql",
+                "create table grants (id integer not null, resource_id varchar(64));\n");
+        TestProject.write(project, "db/migration/V3__grants_third.sql",
+                "create table grants (id integer not null, resource_id varchar(64), kind integer);\n");
+        TestProject.write(project, "db/migration/V4__widen.sql",
+                "alter table grants alter column resource_id type varchar(255);\n");
+
+        assertEquals(List.of("db/migration/V4__widen.sql:1:20 alter-column-type"),
+                TestProject.lint(project, Dialect.POSTGRESQL).findings().stream()
+                        .map(f -> f.location() + " " + f.ruleId()).toList());
+    }
+
+    /** A column renamed after the histories mixed takes what each definition gave it along. */
+    @Test
+    void aRenamedColumnKeepsTheTypesOfEveryDefinition() throws IOException {
+        TestProject.write(project, "db/migration/V1__grants.sql",
+                "create table grants (id integer not null, resource_id varchar(300), perms integer);\n");
+        TestProject.write(project, "db/migration/V2__grants_again.sql",
+                "create table grants (id integer not null, resource_id varchar(64));\n");
+        TestProject.write(project, "db/migration/V3__rename.sql", """
+                alter table grants rename column resource_id to resource;
+                alter table grants alter column resource type varchar(300);
+                alter table grants alter column resource type varchar(100);
+                """);
+
+        assertEquals(List.of("db/migration/V3__rename.sql:3:20 alter-column-type ALTER TABLE grants changes the"
+                        + " type of column resource from varchar(300) to varchar(100) (shorter: 300 to 100 characters)"),
+                TestProject.lint(project, Dialect.POSTGRESQL).findings().stream()
+                        .filter(f -> f.ruleId().equals("alter-column-type"))
+                        .map(f -> f.location() + " " + f.ruleId() + " " + f.message()).toList());
+    }
+    /**
+     * A generated column holds nothing of its own, so its drop loses nothing when each definition of the table
+     * generates it; when one gave it as a plain column, that history's values go with the drop.
+     */
+    @Test
+    void aDropOfAColumnEveryDefinitionGeneratesLosesNothing() throws IOException {
+        TestProject.write(project, "db/migration/V1__grants.sql", """
+                create table grants (id varchar(64) not null, resource_id varchar(255), note varchar(20),
+                    uni_resource_id varchar(255) generated always as (coalesce(resource_id, id)) stored,
+                    uni_note varchar(64) generated always as (coalesce(note, id)) stored);
+                """);
+        TestProject.write(project, "db/migration/V2__grants_again.sql", """
+                create table grants (id varchar(64) not null, resource_id varchar(64), note varchar(20),
+                    uni_resource_id varchar(64) generated always as (coalesce(resource_id, id)) stored,
+                    uni_note varchar(64));
+                """);
+        TestProject.write(project, "db/migration/V3__drop.sql", """
+                alter table grants drop column uni_resource_id;
+                alter table grants drop column uni_note;
+                """);
+
+        assertEquals(List.of("db/migration/V3__drop.sql:2:20 drop-column"),
+                TestProject.lint(project, Dialect.POSTGRESQL).findings().stream()
+                        .map(f -> f.location() + " " + f.ruleId()).toList());
+    }
+
+    /** A plain column of an earlier definition renamed after the histories mixed still holds that history's values. */
+    @Test
+    void aRenamedColumnAnEarlierDefinitionGaveAsPlainLosesItsValuesWhenDropped() throws IOException {
+        TestProject.write(project, "db/migration/V1__grants.sql",
+                "create table grants (id varchar(64) not null, uni_id varchar(64), perms integer);\n");
+        TestProject.write(project, "db/migration/V2__grants_again.sql", """
+                create table grants (id varchar(64) not null,
+                    uni_id varchar(64) generated always as (upper(id)) stored);
+                """);
+        TestProject.write(project, "db/migration/V3__drop.sql", """
+                alter table grants rename column uni_id to upper_id;
+                alter table grants drop column upper_id;
+                """);
+
+        assertEquals(List.of("db/migration/V3__drop.sql:2:20 drop-column"),
+                TestProject.lint(project, Dialect.POSTGRESQL).findings().stream()
+                        .filter(f -> f.ruleId().equals("drop-column"))
+                        .map(f -> f.location() + " " + f.ruleId()).toList());
+    }
 }

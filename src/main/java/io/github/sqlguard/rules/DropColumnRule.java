@@ -5,7 +5,6 @@ import io.github.sqlguard.analysis.DestructiveClause;
 import io.github.sqlguard.analysis.StatementModel;
 import io.github.sqlguard.model.RuleInfo;
 import io.github.sqlguard.model.Severity;
-import io.github.sqlguard.schema.Column;
 import io.github.sqlguard.schema.SchemaFacts;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -66,12 +65,13 @@ public final class DropColumnRule extends ClauseRule {
 
     /**
      * A generated column's values are computed from the row's other columns, which stay: dropping it loses nothing
-     * a later {@code ADD COLUMN .. GENERATED ALWAYS AS (..)} cannot compute again.
+     * a later {@code ADD COLUMN .. GENERATED ALWAYS AS (..)} cannot compute again. A table two histories defined
+     * differently counts only when each definition that has the column generates it.
      */
     @Override
     boolean losesNothing(DestructiveClause clause, SchemaFacts schema) {
         return clause.kind() == ClauseKind.DROPPED_COLUMN && clause.table() != null && clause.name() != null
-                && schema.before().column(clause.table(), clause.name()).map(Column::computed).orElse(false);
+                && schema.before().generatedInEveryDefinition(clause.table(), clause.name());
     }
 
     /**

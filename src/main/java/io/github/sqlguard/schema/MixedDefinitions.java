@@ -1,8 +1,10 @@
 package io.github.sqlguard.schema;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -34,10 +36,20 @@ final class MixedDefinitions {
      * table gave it and a later one created again lacks. Which of them it has depends on which definition ran.
      */
     private final Map<String, TreeMap<Integer, Set<String>>> namesOfOtherDefinitions = new HashMap<>();
+    /**
+     * Per table key, by the statement from which it holds: the columns (keys) that an earlier definition of the table
+     * gave as plain columns, holding values of their own, where a later one generates them.
+     */
+    private final Map<String, TreeMap<Integer, Set<String>>> plainInOtherDefinitions = new HashMap<>();
     /** Per table key: the last statement that created it again with other columns. */
     private final Map<String, Integer> lastMixedAt = new HashMap<>();
     /** Per table and column key: the last statement that stated the column's whole type. */
     private final Map<String, Integer> typeStatedAt = new HashMap<>();
+    /**
+     * Per table and column key: the column as each earlier definition of its mixed table gave it (none where one
+     * lacked it), or empty when one of them is not known since (the column was dropped or renamed).
+     */
+    private final Map<String, Optional<List<Column>>> earlierDefinitions = new HashMap<>();
 
     MixedDefinitions(MixedDefinitions parent, IntSupplier position) {
         this.parent = parent;
@@ -55,6 +67,14 @@ final class MixedDefinitions {
                                 && type.characterSet().equals(column.type().get().characterSet())).isPresent()
                         && typeCertain(table, column.name()))
                 .map(Column::name).toList();
+        Map<String, Optional<List<Column>>> earlier = new HashMap<>();
+        created.columns().values().forEach(column -> earlier.put(columnKey(table, column.name()),
+                earlierDefinitionsWith(table, column.name(), before.column(column.name()))));
+        Set<String> plain = new TreeSet<>(plainInOtherDefinitions(SchemaNames.key(table), position.getAsInt() + 1));
+        before.columns().values().stream().filter(column -> !column.computed())
+                .map(column -> SchemaNames.key(column.name())).forEach(plain::add);
+        plainInOtherDefinitions.computeIfAbsent(SchemaNames.key(table), k -> new TreeMap<>())
+                .put(position.getAsInt(), Set.copyOf(plain));
         Set<String> otherNames = new TreeSet<>(namesOfOtherDefinitions(SchemaNames.key(table),
                 position.getAsInt() + 1));
         before.columns().values().stream().map(Column::name).forEach(otherNames::add);
@@ -66,7 +86,43 @@ final class MixedDefinitions {
                     position.getAsInt());
         }
         lastMixedAt.put(SchemaNames.key(table), position.getAsInt());
+        earlierDefinitions.putAll(earlier);
         agreeing.forEach(column -> typeStated(table, column));
+    }
+
+    /**
+     * The column as every definition before the current statement gave it, once {@code earlier} (the one the
+     * table had until now, empty where it lacked the column) is one of them.
+     */
+    private Optional<List<Column>> earlierDefinitionsWith(String table, String column, Optional<Column> earlier) {
+        Optional<List<Column>> others = typeCertain(table, column) ? Optional.of(List.of())
+                : earlierDefinitionsOf(columnKey(table, column));
+        return others.map(columns -> {
+            List<Column> all = new ArrayList<>(columns);
+            earlier.ifPresent(all::add);
+            return List.copyOf(all);
+        });
+    }
+
+    /**
+     * The column {@code column} of {@code table} as each definition other than the table's last one gave it, when
+     * the table is mixed before the current statement and the column's type is not certain: whichever of them ran,
+     * the column is one of these or the last definition's. Empty when one of them is not known; an empty list when
+     * the table is not mixed or the type is certain.
+     */
+    Optional<List<Column>> asOtherDefinitionsGaveIt(String table, String column) {
+        if (typeCertain(table, column)) {
+            return Optional.of(List.of());
+        }
+        return earlierDefinitionsOf(columnKey(table, column));
+    }
+
+    private Optional<List<Column>> earlierDefinitionsOf(String key) {
+        Optional<List<Column>> known = earlierDefinitions.get(key);
+        if (known != null) {
+            return known;
+        }
+        return parent == null ? Optional.empty() : parent.earlierDefinitionsOf(key);
     }
 
     /** The statement from which on {@code table} (a key) is mixed at the current statement, or null when it is not. */
@@ -96,6 +152,20 @@ final class MixedDefinitions {
         var last = changes == null ? null : changes.lowerEntry(statementPosition);
         return last != null ? last.getValue()
                 : parent == null ? Set.of() : parent.namesOfOtherDefinitions(table, statementPosition);
+    }
+
+    /**
+     * The columns (keys) of {@code table} (a key) that another definition than its last one gave as plain columns,
+     * just before {@code statementPosition}: empty when it is not mixed there.
+     */
+    Set<String> plainInOtherDefinitions(String table, int statementPosition) {
+        if (mixedBefore(table, statementPosition) == null) {
+            return Set.of();
+        }
+        TreeMap<Integer, Set<String>> changes = plainInOtherDefinitions.get(table);
+        var last = changes == null ? null : changes.lowerEntry(statementPosition);
+        return last != null ? last.getValue()
+                : parent == null ? Set.of() : parent.plainInOtherDefinitions(table, statementPosition);
     }
 
     /**
@@ -134,6 +204,7 @@ final class MixedDefinitions {
     /** The current statement drops {@code column}: a type stated for the name no longer says what it holds. */
     void typeUnstated(String table, String column) {
         typeStatedAt.put(columnKey(table, column), UNSTATED);
+        earlierDefinitions.put(columnKey(table, column), Optional.empty());
     }
 
     /** The current statement renames {@code old} of {@code table}: a type stated for it goes along. */
@@ -141,6 +212,16 @@ final class MixedDefinitions {
         Integer stated = typeStatedAtOf(columnKey(table, old));
         typeStatedAt.put(columnKey(table, renamed), stated == null ? UNSTATED : stated);
         typeStatedAt.put(columnKey(table, old), UNSTATED);
+        earlierDefinitions.put(columnKey(table, renamed), earlierDefinitionsOf(columnKey(table, old))
+                .map(columns -> columns.stream().map(column -> column.renamed(renamed)).toList()));
+        earlierDefinitions.put(columnKey(table, old), Optional.empty());
+        Set<String> plain = plainInOtherDefinitions(SchemaNames.key(table), position.getAsInt() + 1);
+        if (plain.contains(SchemaNames.key(old))) {
+            Set<String> moved = new TreeSet<>(plain);
+            moved.add(SchemaNames.key(renamed));
+            plainInOtherDefinitions.computeIfAbsent(SchemaNames.key(table), k -> new TreeMap<>())
+                    .put(position.getAsInt(), Set.copyOf(moved));
+        }
     }
 
     private static String columnKey(String table, String column) {

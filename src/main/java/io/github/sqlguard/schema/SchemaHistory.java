@@ -244,7 +244,8 @@ final class SchemaHistory {
      */
     void retyped(String table, String column, Optional<SqlType> from, Optional<SqlType> to,
             Optional<EnumValueLists> enumValues, ColumnRetype.Generation generation) {
-        Optional<SqlType> before = mixed.typeCertain(table, column) ? from : Optional.empty();
+        Optional<SqlType> before = mixed.typeCertain(table, column) || keptFromEveryDefinition(table, column, from, to)
+                ? from : Optional.empty();
         if (before.isEmpty() && !current(table).map(Table::complete).orElse(false)) {
             // Liquibase's own tracking table, which no migration creates, has the columns Liquibase gives it.
             before = LiquibaseTrackingTable.typeOf(table, column, alteredIn);
@@ -260,6 +261,22 @@ final class SchemaHistory {
         if (to.isPresent()) {
             mixed.typeStated(table, column);
         }
+    }
+
+    /**
+     * True when {@code column} of a table two histories defined has a known type in each definition, and the change
+     * to {@code to} keeps every value of each: whichever definition ran, nothing is lost.
+     */
+    private boolean keptFromEveryDefinition(String table, String column, Optional<SqlType> from,
+            Optional<SqlType> to) {
+        if (from.isEmpty() || to.isEmpty()) {
+            return false;
+        }
+        return mixed.asOtherDefinitionsGaveIt(table, column).filter(others -> others.stream()
+                .allMatch(other -> other.type().isPresent() && TypeChange.of(domains.stored(other.type().get()),
+                        domains.stored(to.get()), alteredIn, Set.of()).lossless())
+                && TypeChange.of(domains.stored(from.get()), domains.stored(to.get()), alteredIn, Set.of()).lossless())
+                .isPresent();
     }
 
     /** Tables created again with other columns, and which of their column types are still certain. */
@@ -300,6 +317,11 @@ final class SchemaHistory {
     /** The columns, as written, only another definition of {@code table} gave it, before {@code statementPosition}. */
     Set<String> namesOfOtherDefinitions(String table, int statementPosition) {
         return mixed.namesOfOtherDefinitions(SchemaNames.key(table), statementPosition);
+    }
+
+    /** The columns (keys) another definition of {@code table} gave as plain ones, before {@code statementPosition}. */
+    Set<String> plainInOtherDefinitions(String table, int statementPosition) {
+        return mixed.plainInOtherDefinitions(SchemaNames.key(table), statementPosition);
     }
 
     boolean ambiguousBefore(String table, int statementPosition) {

@@ -215,6 +215,19 @@ public final class SchemaView {
         return table(table).flatMap(known -> known.column(column));
     }
 
+    /**
+     * True when the database computes every value of {@code column} of {@code table} from the row's other columns
+     * ({@code GENERATED ALWAYS AS (..)}): in its last definition and, when two histories defined the table
+     * differently, in each definition that has it.
+     */
+    public boolean generatedInEveryDefinition(String table, String column) {
+        if (!table(table).flatMap(known -> known.column(column)).map(Column::computed).orElse(false)) {
+            return false;
+        }
+        return !history.ambiguousBefore(table, position)
+                || !history.plainInOtherDefinitions(table, position).contains(SchemaNames.key(column));
+    }
+
     /** The known type of a column, when the replay knows it. */
     public Optional<SqlType> columnType(String table, String column) {
         return column(table, column).flatMap(Column::type);
