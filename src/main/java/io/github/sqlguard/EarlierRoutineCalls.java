@@ -182,7 +182,7 @@ final class EarlierRoutineCalls {
                 }
                 bodyGuards.observe(inner, SchemaView.UNKNOWN);
                 int followedBefore = followed.size();
-                if (inner.kind().mayCallRoutines()) {
+                if (inner.mayCallRoutines()) {
                     followCallsIn(inner.statement(), routine, arguments, via, called);
                 }
                 if (inner.kind() == StatementKind.DDL || inner.statement().runtimeSql()

@@ -39,7 +39,7 @@ final class LiteralCallsHere {
         Map<String, List<Statement>> calledFromBodies = new HashMap<>();
         for (StatementModel model : models) {
             Statement statement = model.statement();
-            if (statement.container() || !model.kind().mayCallRoutines() || !routines.mayCall(statement)) {
+            if (statement.container() || !model.mayCallRoutines() || !routines.mayCall(statement)) {
                 continue;
             }
             boolean runsNow = model.placement().runsWithMigration();

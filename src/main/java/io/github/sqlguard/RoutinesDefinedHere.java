@@ -71,7 +71,7 @@ final class RoutinesDefinedHere {
             }
         }
         leaveCallsEndedBefore(statement);
-        if (!statement.container() && model.kind().mayCallRoutines()) {
+        if (!statement.container() && model.mayCallRoutines()) {
             List<Token> tokens = statement.tokens();
             calls.push(new CallSpan(tokens.get(tokens.size() - 1).endOffset(), !names.isEmpty()
                     && RoutineNames.calledNames(tokens).stream()

@@ -182,7 +182,7 @@ final class StatementChecker {
                 continue;
             }
             routines.observe(model);
-            boolean runsCalls = !statement.container() && model.kind().mayCallRoutines()
+            boolean runsCalls = !statement.container() && model.mayCallRoutines()
                     && (model.placement().runsWithMigration() || !model.calledAt().isEmpty());
             if (runsCalls) {
                 readInPlace = readInPlace.forCall(models, index);

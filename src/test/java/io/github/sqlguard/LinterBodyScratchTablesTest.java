@@ -82,6 +82,19 @@ class LinterBodyScratchTablesTest {
                 + "    CREATE TABLE s2 (id int);\\n    FOR r IN SELECT id FROM app.job LOOP\\n"
                 + "      INSERT INTO s2 VALUES (r.id);\\n      IF r.id = 0 THEN\\n        DELETE FROM s2;\\n      END IF;\\n"
                 + "    END LOOP;\\n    DROP TABLE s2;\\n  END IF;\\nEND $$; | -",
+        // A loop whose header query is checked as a statement (it changes rows) opens its stretch all the same.
+        "POSTGRESQL | DO $$\\nDECLARE\\n  r record;\\nBEGIN\\n  IF to_regclass('app.job') IS NOT NULL THEN\\n"
+                + "    CREATE TABLE s2 (id int);\\n    FOR r IN DELETE FROM app.job WHERE done RETURNING id LOOP\\n"
+                + "      INSERT INTO s2 VALUES (r.id);\\n      IF r.id = 0 THEN\\n        DELETE FROM s2;\\n      END IF;\\n"
+                + "    END LOOP;\\n    DROP TABLE s2;\\n  END IF;\\nEND $$; | -",
+        "POSTGRESQL | DO $$\\nDECLARE\\n  r record;\\nBEGIN\\n  IF to_regclass('app.job') IS NOT NULL THEN\\n"
+                + "    CREATE TABLE s2 (id int);\\n    FOR r IN WITH gone AS (DELETE FROM app.job WHERE done RETURNING id)"
+                + " SELECT id FROM gone LOOP\\n      INSERT INTO s2 VALUES (r.id);\\n    END LOOP;\\n"
+                + "    DROP TABLE s2;\\n  END IF;\\nEND $$; | -",
+        // The loop's header query opens no stretch of its own: a table the loop creates is not there after it.
+        "POSTGRESQL | DO $$\\nDECLARE\\n  r record;\\nBEGIN\\n  IF to_regclass('app.job') IS NOT NULL THEN\\n"
+                + "    FOR r IN DELETE FROM app.job WHERE done RETURNING id LOOP\\n      CREATE TABLE s2 (id int);\\n"
+                + "    END LOOP;\\n    DROP TABLE s2;\\n  END IF;\\nEND $$; | 9:5 drop-table ERROR",
         // A label that only LEAVE, EXIT or ITERATE name (no GOTO lands on it) goes on in the arm it sits in.
         "MYSQL | DELIMITER $$\\nCREATE PROCEDURE p(IN v INT) BEGIN\\n  IF v > 1 THEN\\n    SET v = 1;\\n  END IF;\\n"
                 + "  CREATE TEMPORARY TABLE s2 (id INT);\\n  scan: LOOP\\n    IF v > 3 THEN\\n      LEAVE scan;\\n"

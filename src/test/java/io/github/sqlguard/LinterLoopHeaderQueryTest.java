@@ -46,10 +46,23 @@ class LinterLoopHeaderQueryTest {
     @CsvSource(delimiterString = " | ", quoteCharacter = '"', textBlock = """
             DO $$\\nDECLARE r record;\\nBEGIN\\n  FOR r IN SELECT * FROM purge_all() LOOP\\n    RAISE NOTICE '%', r;\\n  END LOOP;\\nEND $$; | delete-without-where ERROR 4:12
             DO $$\\nDECLARE r record;\\nBEGIN\\n  FOR r IN SELECT x FROM purge_all() AS x LOOP\\n    RAISE NOTICE '%', r;\\n  END LOOP;\\nEND $$; | delete-without-where ERROR 4:12
+            DO $$\\nDECLARE r record;\\nBEGIN\\n  FOR r IN SELECT purge_all() LOOP\\n    RAISE NOTICE '%', r;\\n  END LOOP;\\nEND $$; | delete-without-where ERROR 4:12
+            DO $$\\nDECLARE r record;\\nBEGIN\\n  FOR r IN SELECT public.purge_all() AS n LOOP\\n    RAISE NOTICE '%', r;\\n  END LOOP;\\nEND $$; | delete-without-where ERROR 4:12
+            DO $$\\nDECLARE r record;\\nBEGIN\\n  FOR r IN SELECT id FROM accounts WHERE id IN (SELECT purge_all()) LOOP\\n    RAISE NOTICE '%', r;\\n  END LOOP;\\nEND $$; | delete-without-where ERROR 4:12
+            DO $$\\nDECLARE r record;\\nBEGIN\\n  IF 1 = 1 THEN\\n    FOR r IN SELECT lower(name) AS n FROM purge_all() p JOIN accounts a ON a.id = p LOOP\\n      RAISE NOTICE '%', r;\\n    END LOOP;\\n  END IF;\\nEND $$; | delete-without-where ERROR 5:14
             """)
     void routineTheLoopHeaderCallsIsFollowed(String sql, String expected) throws IOException {
         List<String> findings = findings(Dialect.POSTGRESQL, PURGE, sql);
         assertEquals(List.of("delete-without-where INFO 3:3 V1", expected + " V2"), findings);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = " | ", quoteCharacter = '"', textBlock = """
+            DO $$\\nDECLARE r record;\\nBEGIN\\n  FOR r IN SELECT lower(note) AS n, count(*) FROM accounts WHERE id IN (1, 2) GROUP BY 1 LOOP\\n    RAISE NOTICE '%', r;\\n  END LOOP;\\nEND $$;
+            DO $$\\nDECLARE r record;\\nBEGIN\\n  FOR r IN SELECT id FROM accounts WHERE EXISTS (SELECT 1 FROM accounts) LOOP\\n    RAISE NOTICE '%', r;\\n  END LOOP;\\nEND $$;
+            """)
+    void loopHeaderThatCallsNoEarlierRoutineFindsNothing(String sql) throws IOException {
+        assertEquals(List.of("delete-without-where INFO 3:3 V1"), findings(Dialect.POSTGRESQL, PURGE, sql));
     }
 
     private List<String> findings(Dialect dialect, String earlier, String sql) throws IOException {

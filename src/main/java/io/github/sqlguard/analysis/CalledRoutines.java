@@ -136,7 +136,7 @@ final class CalledRoutines {
             lastRoutines = definition == null ? List.of() : define(model, index, definition);
             return;
         }
-        if (routines.isEmpty() || statement.container() || !model.kind().mayCallRoutines()) {
+        if (routines.isEmpty() || statement.container() || !model.mayCallRoutines()) {
             return;
         }
         List<String> called = RoutineNames.calledNames(statement.tokens());

@@ -95,17 +95,21 @@ public final class RoutineNames {
 
     /**
      * False for a statement that names routines without running them: DDL ({@code DROP FUNCTION f()},
-     * {@code CREATE TRIGGER .. EXECUTE FUNCTION f()}), definitions, {@code GRANT EXECUTE ON FUNCTION f(int)}.
+     * {@code CREATE TRIGGER .. EXECUTE FUNCTION f()}), definitions, {@code GRANT EXECUTE ON FUNCTION f(int)};
+     * true for a CREATE that runs a query as it creates ({@link QueryRunningCreate}).
      */
     public static boolean mayCall(Statement statement) {
-        return StatementKinds.of(statement).mayCallRoutines();
+        StatementKind kind = StatementKinds.of(statement);
+        return kind.mayCallRoutines()
+                || kind == StatementKind.DDL && QueryRunningCreate.queryStart(statement.tokens()) >= 0;
     }
 
     /**
      * The names, as written, that a statement calls: the routine after {@code CALL}, {@code EXEC},
      * {@code EXECUTE} or {@code PERFORM}; a statement that is only a routine name with its arguments (a PL/SQL
      * procedure call, the first statement of a T-SQL batch); and any name followed by {@code (} in an
-     * expression, which calls a function. Dynamic SQL ({@code EXECUTE IMMEDIATE}, {@code EXEC ('..')}) is
+     * expression, which calls a function (in a CREATE, only in the query it runs: {@link QueryRunningCreate}).
+     * Dynamic SQL ({@code EXECUTE IMMEDIATE}, {@code EXEC ('..')}) is
      * read by the splitter, not here.
      */
     public static List<String> calledNames(List<Token> tokens) {
@@ -127,6 +131,12 @@ public final class RoutineNames {
             }
             names.add(name.text());
             from = name.next();
+        } else if (first.isWord("CREATE")) {
+            // CREATE TABLE t (a, b) AS SELECT ..: only its query calls; the table and its columns are no routine.
+            from = QueryRunningCreate.queryStart(tokens);
+            if (from < 0) {
+                return names;
+            }
         } else if (isBareCall(tokens)) {
             ObjectNames.NameAt name = ObjectNames.readName(tokens, 0);
             names.add(name.text());

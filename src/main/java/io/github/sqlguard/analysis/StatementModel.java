@@ -58,6 +58,16 @@ public record StatementModel(Statement statement, StatementKind kind, Placement 
                 Map.of(), ScratchRows.NONE);
     }
 
+    /**
+     * False for a statement that runs no routine of the migrations ({@link StatementKind#mayCallRoutines}), but for
+     * a CREATE that runs a query as it creates ({@link QueryRunningCreate}): {@code CREATE TABLE t AS SELECT
+     * purge_old()} calls what its query calls.
+     */
+    public boolean mayCallRoutines() {
+        return kind.mayCallRoutines()
+                || kind == StatementKind.DDL && QueryRunningCreate.queryStart(statement.tokens()) >= 0;
+    }
+
     /** Where the statement's first token stands. */
     public Location start() {
         return statement.start();

@@ -88,7 +88,7 @@ public final class BodiesRunWhereDefined implements Predicate<Statement> {
     }
 
     private static boolean calls(StatementModel model, String name) {
-        return !model.statement().container() && model.kind().mayCallRoutines()
+        return !model.statement().container() && model.mayCallRoutines()
                 && RoutineNames.calledNames(model.statement().tokens()).stream()
                         .anyMatch(written -> RoutineNames.callKeys(written, "").contains(name));
     }

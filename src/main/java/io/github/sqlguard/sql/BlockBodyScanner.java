@@ -46,6 +46,8 @@ final class BlockBodyScanner {
      * block after it use (MySQL and PL/pgSQL have no GOTO at all): nothing jumps to it, so its stretch goes on.
      */
     private boolean passedLabelNoGoto;
+    /** The step just taken collected the query of a FOR loop's header, and opened the loop as well. */
+    private boolean loopQueryCollected;
     /** Whether the body holds a GOTO, read at its first label; null until then. */
     private Boolean bodyHasGoto;
     /** Set once the body declares a condition handler, which may go on after a statement that failed. */
@@ -114,8 +116,10 @@ final class BlockBodyScanner {
         int collected = statements.size();
         handledBlocks.follow(open.length(), collected);
         int nestingBefore = nesting();
+        loopQueryCollected = false;
         scanControlOrStatement();
-        if (statements.size() == collected) {
+        // A FOR .. LOOP opens its loop whether or not its header query was collected as a statement on the way.
+        if (statements.size() == collected || loopQueryCollected) {
             arm++;
             if (!passedLabelNoGoto) {
                 followStretch(nestingBefore, nesting());
@@ -395,11 +399,6 @@ final class BlockBodyScanner {
         }
     }
 
-    /**
-     * Collects one statement: up to {@code ;}, a T-SQL END/ELSE, or an implicit statement boundary. One that never
-     * runs at the call being followed, {@code governedIsDead} for the one a T-SQL IF that never holds governs, is
-     * passed over.
-     */
     /** The query a {@code FOR r IN query LOOP} header runs as the loop starts, when it may change rows. */
     private void collectLoopQuery(int loopWord, boolean governedIsDead) {
         int[] query = LoopHeaderQuery.span(tokens, pos, loopWord);
@@ -408,8 +407,15 @@ final class BlockBodyScanner {
             statements.add(new BodyStatement(tokens.subList(query[0], query[1]), !branched && !governsNext, arm,
                     thenBlocks && !handled, ifArms.armAt(open.length()), rowLoops.runningAt(open.length(), query[0]),
                     false, stretchPath()));
+            loopQueryCollected = true;
         }
     }
+
+    /**
+     * Collects one statement: up to {@code ;}, a T-SQL END/ELSE, or an implicit statement boundary. One that never
+     * runs at the call being followed, {@code governedIsDead} for the one a T-SQL IF that never holds governs, is
+     * passed over.
+     */
 
     private void collectStatement(boolean governedIsDead) {
         int start = pos;
