@@ -43,6 +43,20 @@ class LinterColumnAddedByHelperTest {
     }
 
     @Test
+    void eachOfSeveralHelperCallsAddsAColumnTheScriptMayFill() throws IOException {
+        write("db/V1__helpers.sql", HELPERS);
+        write("db/V2__peers.sql", """
+                SELECT add_column('task', 'peer', 'VARCHAR(50)');
+                SELECT add_column('task', 'host', 'VARCHAR(50)');
+                UPDATE task SET peer = 'CONNECTED';
+                UPDATE task SET host = 'localhost';
+                """);
+
+        assertEquals(List.of("db/V2__peers.sql:3:1 update-without-where INFO", "db/V2__peers.sql:4:1"
+                + " update-without-where INFO"), rules(lint()));
+    }
+
+    @Test
     void aColumnTheTableAlreadyHadIsNotAddedByTheCall() throws IOException {
         write("db/V1__helpers.sql", HELPERS);
         write("db/V2__state.sql", """

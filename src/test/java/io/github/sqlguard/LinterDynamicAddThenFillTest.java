@@ -32,6 +32,8 @@ class LinterDynamicAddThenFillTest {
             ORACLE     | DECLARE ~ v_count number:=0; BEGIN ~ select count(*) into v_count from user_tab_cols where table_name='ORDERS' and column_name='SEATS'; if (v_count = 0) then ~ execute immediate 'ALTER TABLE orders ADD seats NUMBER(10) DEFAULT NULL NULL'; execute immediate 'UPDATE orders SET seats = total'; end if; ~ commit; ~ END; ~ /
             ORACLE     | ALTER TABLE orders ADD seats NUMBER(10); ~ BEGIN ~ EXECUTE IMMEDIATE 'UPDATE orders SET seats = total'; END; ~ /
             POSTGRESQL | DO $$ BEGIN EXECUTE 'ALTER TABLE orders ADD seats INT'; EXECUTE 'UPDATE orders SET seats = total'; END $$;
+            POSTGRESQL | DO $$ DECLARE v text; BEGIN v := 'ALTER TABLE orders ADD seats INT'; EXECUTE v; END $$; ~ DO $$ DECLARE v text; BEGIN v := 'ALTER TABLE orders ADD rows_seen INT'; EXECUTE v; END $$; ~ UPDATE orders SET seats = total;
+            ORACLE     | DECLARE v VARCHAR2(100); BEGIN ~ v := 'ALTER TABLE orders ADD seats NUMBER(10)'; EXECUTE IMMEDIATE v; v := 'ALTER TABLE orders ADD rows_seen NUMBER(10)'; EXECUTE IMMEDIATE v; END; ~ / ~ UPDATE orders SET seats = total;
             SQLSERVER  | EXEC('ALTER TABLE orders ADD seats INT'); ~ EXEC('UPDATE orders SET seats = total');
             SQLSERVER  | ALTER TABLE orders ADD seats INT; ~ EXEC sp_executesql N'UPDATE orders SET seats = total';
             MYSQL      | SET @s = 'ALTER TABLE orders ADD seats INT'; ~ PREPARE st FROM @s; ~ EXECUTE st; ~ UPDATE orders SET seats = total;
@@ -50,6 +52,7 @@ class LinterDynamicAddThenFillTest {
             ORACLE | ALTER TABLE orders ADD seats NUMBER(10); ~ BEGIN ~ EXECUTE IMMEDIATE fill_statement(); END; ~ / ~ UPDATE orders SET seats = total;
             ORACLE | ALTER TABLE orders ADD seats NUMBER(10); ~ BEGIN ~ EXECUTE IMMEDIATE 'UPDATE orders SET seats = total * 2'; END; ~ / ~ UPDATE orders SET seats = total;
             MYSQL  | ALTER TABLE orders ADD seats INT; ~ PREPARE st FROM @fill; ~ EXECUTE st; ~ UPDATE orders SET seats = total;
+            POSTGRESQL | ALTER TABLE orders ADD seats INT; ~ DO $$ DECLARE v text; BEGIN SELECT fill INTO v FROM pending; EXECUTE v; END $$; ~ UPDATE orders SET seats = total;
             """)
     void aColumnDynamicSqlMayHaveWrittenKeepsItsFinding(Dialect dialect, String script) throws IOException {
         List<Finding> findings = updates(dialect, script).stream()

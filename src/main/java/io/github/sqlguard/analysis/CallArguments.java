@@ -314,15 +314,11 @@ public final class CallArguments {
         return parameter.stream().anyMatch(token -> token.isAnyWord("OUT", "INOUT", "OUTPUT"));
     }
 
-    /** The argument as a string literal when it is one quoted string or number, else null (also when empty). */
+    /**
+     * The argument as a string literal when it is one quoted string or number, also cast or joined ({@link
+     * LiteralArgument}), else null (also when empty).
+     */
     private static Token literal(List<Token> argument) {
-        if (argument.size() != 1) {
-            return null;
-        }
-        Token token = argument.get(0);
-        return token.type() == TokenType.STRING ? token
-                : token.type() == TokenType.NUMBER
-                ? new Token(TokenType.STRING, "'" + token.text() + "'", token.offset(), token.line(), token.column())
-                : null;
+        return LiteralArgument.of(argument);
     }
 }

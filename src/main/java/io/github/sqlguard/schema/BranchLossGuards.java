@@ -2,6 +2,7 @@ package io.github.sqlguard.schema;
 
 import io.github.sqlguard.analysis.StatementModel;
 import io.github.sqlguard.analysis.TableNamespace;
+import io.github.sqlguard.sql.DynamicSqlRunners;
 import io.github.sqlguard.sql.RowLoop;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
@@ -190,6 +191,11 @@ public final class BranchLossGuards {
      * COLUMN} of a helper the script calls adds a column to this script's run.
      */
     public void observeRunBy(Statement call, Statement ran, SchemaView before) {
+        if (DynamicSqlRunners.runsVariableTextReadHere(ran, DestroyedTables.mainKeyword(ran.tokens()))) {
+            // The statements of the text it runs follow it among those the call ran, and are observed one by one;
+            // at the call, outside the body that declares the variable, it would look like a call of a routine.
+            return;
+        }
         Statement atCall = new Statement(ran.sql(), call.start(), ran.tokens(), call.context(), ran.dialect(),
                 ran.container(), ran.written(), ran.runtimeSql(), ran.unvaluedPlaceholders());
         of(call).observe(atCall, before);

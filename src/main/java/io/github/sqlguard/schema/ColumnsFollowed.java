@@ -2,7 +2,6 @@ package io.github.sqlguard.schema;
 
 import io.github.sqlguard.analysis.ObjectNames;
 import io.github.sqlguard.analysis.SpRenameCall;
-import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.sql.DatabaseScope;
 import io.github.sqlguard.sql.DynamicSqlRunners;
 import io.github.sqlguard.sql.Statement;
@@ -34,8 +33,7 @@ final class ColumnsFollowed {
             return;
         }
         // Dynamic SQL whose text could not be read may write any column, as a routine may.
-        if (WithListUpdates.updates(tokens) || statement.runtimeSql() || callsRoutine(tokens, main,
-                statement.dialect())) {
+        if (WithListUpdates.updates(tokens) || statement.runtimeSql() || callsRoutine(tokens, main, statement)) {
             if (WithListUpdates.updates(tokens) && !LossGuards.mayBeUndone(statement)) {
                 // MySQL's UPDATE t, u SET t.c = u.k WHERE ..: what it wrote is not read, but a link it reverses is
                 guards.copies.reversedLinks().updatedUnread(tokens, before, statement.dialect(),
@@ -178,15 +176,16 @@ final class ColumnsFollowed {
 
     /**
      * True for {@code CALL p()} or T-SQL's {@code EXEC p}: the routine may write any column, so a column added before
-     * it is no longer one nothing has written. Dynamic SQL whose whole text was read is no call: its statements follow
-     * it and are followed one by one. {@code sp_rename}, which only renames, is followed on its own, and the
+     * it is no longer one nothing has written. Dynamic SQL whose whole text was read, from literals or from a variable
+     * its block assigned them, is no call: its statements follow it and are followed one by one. {@code sp_rename}, which only renames, is followed on its own, and the
      * database's own administration routines ({@code CALL SYSPROC.ADMIN_CMD('REORG TABLE t')} that Db2 needs after
      * an ALTER, Oracle's {@code DBMS_STATS}) write no column of the application's tables.
      */
-    private static boolean callsRoutine(List<Token> tokens, int main, Dialect dialect) {
+    private static boolean callsRoutine(List<Token> tokens, int main, Statement statement) {
         if (main + 1 >= tokens.size() || !tokens.get(main).isAnyWord("CALL", "EXEC", "EXECUTE")
                 || !SpRenameCall.of(tokens).isEmpty()
-                || DynamicSqlRunners.runsOnlyTextReadHere(tokens.subList(main, tokens.size()), dialect)) {
+                || DynamicSqlRunners.runsOnlyTextReadHere(tokens.subList(main, tokens.size()), statement.dialect())
+                || DynamicSqlRunners.runsVariableTextReadHere(statement, main)) {
             return false;
         }
         Token routine = tokens.get(main + 1);

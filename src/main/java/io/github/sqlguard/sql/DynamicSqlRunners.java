@@ -2,6 +2,7 @@ package io.github.sqlguard.sql;
 
 import io.github.sqlguard.model.Dialect;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Statements that run SQL text of their own making rather than a routine: {@code EXECUTE IMMEDIATE '..'},
@@ -31,5 +32,25 @@ public final class DynamicSqlRunners {
         DynamicSql.Source source = DynamicSql.of(tokens, false);
         return source != null && source.variable() == null && !source.literals().isEmpty()
                 && !source.namesSomethingUnknown() && !source.callsRoutineNamedAtRunTime();
+    }
+
+    /**
+     * True when {@code statement}, whose runner starts at token {@code main}, runs the text of a variable its block
+     * declares ({@code v_sql := 'ALTER TABLE ' || v_table || ..; EXECUTE v_sql;} in PL/pgSQL, {@code EXECUTE
+     * IMMEDIATE v_sql}, T-SQL's {@code EXEC (@sql)}) and the splitter read that text in full, so it is no run-time
+     * SQL: the statements the text holds follow the runner, as a literal's do. T-SQL's {@code EXEC @proc} calls the
+     * procedure the variable names and is no such runner.
+     */
+    public static boolean runsVariableTextReadHere(Statement statement, int main) {
+        StatementContext.Body body = statement.context().body();
+        List<Token> tokens = statement.tokens();
+        if (statement.runtimeSql() || body == null || main + 1 >= tokens.size()) {
+            return false;
+        }
+        // PL/pgSQL's EXECUTE v runs text; T-SQL's variables start with @, and EXEC @v calls a procedure.
+        boolean plpgsql = !tokens.get(main + 1).text().startsWith("@");
+        DynamicSql.Source source = DynamicSql.of(tokens.subList(main, tokens.size()), plpgsql);
+        return source != null && source.variable() != null && !source.callsRoutineNamedAtRunTime()
+                && body.variables().contains(source.variable().text().toLowerCase(Locale.ROOT));
     }
 }
