@@ -61,14 +61,14 @@ final class EarlierRoutineCalls {
     boolean follow(StatementModel call, Set<String> definedHere,
             EarlierRoutines earlierRoutines, Severity ceiling,
             ScriptMode rollbacks, Map<Location, String> statementSql, List<Finding> found, SchemaView atCall,
-            List<Statement> ran, TextReadInPlace readInPlace) {
+            List<Statement> ran, TextReadInPlace readInPlace, BranchLossGuards callerGuards) {
         Statement statement = call.statement();
         if (!earlierRoutines.mayCall(statement)) {
             return false;
         }
         int firstOfCall = found.size();
         RoutineCall routineCall = new RoutineCall(call, earlierRoutines, ceiling, rollbacks, statementSql, found,
-                atCall, ran, readInPlace);
+                atCall, ran, readInPlace, callerGuards);
         for (String written : RoutineNames.calledNames(statement.tokens())) {
             List<DefinedRoutine> earlier = routineCall.reached(written, "", definedHere);
             for (DefinedRoutine routine : DefinedRoutine.reachedBy(statement,
@@ -105,10 +105,13 @@ final class EarlierRoutineCalls {
         private final List<Statement> ran;
         /** The statements of the call's text the script reads where they are written. */
         private final TextReadInPlace readInPlace;
+        /** The guards of the calling script, where what ran before the call keeps what the called body destroys. */
+        private final BranchLossGuards callerGuards;
 
         RoutineCall(StatementModel call, EarlierRoutines earlierRoutines, Severity ceiling, ScriptMode rollbacks,
                 Map<Location, String> statementSql, List<Finding> found, SchemaView atCall, List<Statement> ran,
-                TextReadInPlace readInPlace) {
+                TextReadInPlace readInPlace, BranchLossGuards callerGuards) {
+            this.callerGuards = callerGuards;
             this.atCall = atCall;
             this.ran = ran;
             this.readInPlace = readInPlace;
@@ -132,7 +135,10 @@ final class EarlierRoutineCalls {
             Statement statement = call.statement();
             Map<String, Token> arguments = routine.argumentsAt(caller, callerArguments);
             Script body = new Script(routine.bodyAt(caller, callerArguments), List.of(), Optional.empty());
-            BranchLossGuards bodyGuards = new BranchLossGuards();
+            // The routine the statement calls runs right after what the script ran before the call; one that
+            // routine calls in turn runs after statements of its caller's body, which may have undone that.
+            BranchLossGuards bodyGuards = via.isEmpty() ? callerGuards.forBodyCalledAt(statement)
+                    : new BranchLossGuards();
             // The body runs on the schema at the call until a statement of its own may have changed it.
             SchemaView bodyBefore = atCall;
             List<StatementModel> inBody = analysis.models(body);

@@ -25,6 +25,7 @@ import io.github.sqlguard.schema.EarlierRoutines;
 import io.github.sqlguard.schema.ForeignKeysTurnedOff;
 import io.github.sqlguard.schema.Guard;
 import io.github.sqlguard.schema.BranchLossGuards;
+import io.github.sqlguard.schema.CalledBodiesHere;
 import io.github.sqlguard.schema.LossGuards;
 import io.github.sqlguard.schema.CascadedRowsHandled;
 import io.github.sqlguard.schema.EmptiedInRun;
@@ -164,6 +165,7 @@ final class StatementChecker {
         Map<String, EmptiedInRun> emptiedTables = new HashMap<>();
         RoutinesDefinedHere routines = new RoutinesDefinedHere();
         BranchLossGuards guards = new BranchLossGuards(BodiesRunWhereDefined.of(models), start, earlierRoutines);
+        CalledBodiesHere calledHere = CalledBodiesHere.of(models);
         RolledBackTransactions rolledBack = RolledBackTransactions.of(models);
         LiteralCallsHere literalCalls = LiteralCallsHere.of(models, earlierRoutines);
         List<TableNamespace.Names> names = TableNamespace.along(models, start);
@@ -188,7 +190,7 @@ final class StatementChecker {
                 readInPlace = readInPlace.forCall(models, index);
             }
             if (runsCalls && routineCalls.follow(model, routines.names(), earlierRoutines, ceiling, rollbacks,
-                    statementSql, findings, schema.apply(statement).before(), ranByCalls, readInPlace)) {
+                    statementSql, findings, schema.apply(statement).before(), ranByCalls, readInPlace, guards)) {
                 routines.callsEarlierRoutine();
             } else if (runsCalls) {
                 unseenCalls.of(model, routines.names(), earlierRoutines, ceiling, rollbacks).ifPresent(finding -> {
@@ -278,6 +280,11 @@ final class StatementChecker {
             }
             for (Statement ran : ranByCalls) {
                 guards.observeRunBy(statement, ran, facts.before());
+            }
+            if (model.placement().runsWithMigration() && !rolledBack.undoes(models, index)) {
+                for (Statement ran : calledHere.runBy(model, index)) {
+                    guards.observeRunBy(statement, ran, facts.before());
+                }
             }
             if (statement.context().runsWithMigration()) {
                 scopeMoves.observe(statement);

@@ -58,6 +58,12 @@ public final class BranchLossGuards {
     private final Map<String, Map<String, String>> loopKeyVariables = new HashMap<>();
     /** The last block or routine definition observed, in any scope: the definition of the body that follows it. */
     private Statement lastContainer;
+    /**
+     * What certainly ran before a call whose routine body these guards follow ({@link #forBodyCalledAt}), and the
+     * run scope of that call; empty when the body starts from nothing.
+     */
+    private List<Consumer<LossGuards>> beforeCall = List.of();
+    private String callScope = "";
 
     /** Guards in which every routine body keeps a run of its own. */
     public BranchLossGuards() {
@@ -83,6 +89,22 @@ public final class BranchLossGuards {
         this.runWhereDefined = runWhereDefined;
         this.start = start;
         this.routines = routines;
+    }
+
+    /**
+     * Guards for the body of a routine an earlier migration created, which {@code call} (a statement these guards
+     * follow, not yet observed) runs now: the body starts from what certainly ran before the call in the call's run
+     * ({@code INSERT INTO t_archive SELECT * FROM t; CALL purge_t();} keeps the rows the body then deletes). A call
+     * in one arm of a branch starts the body from nothing, as what the arm did may not be all that ran.
+     */
+    public BranchLossGuards forBodyCalledAt(Statement call) {
+        BranchLossGuards body = new BranchLossGuards(BodiesRunWhereDefined.none(), start, routines);
+        if (call.context().branch() == null) {
+            of(call); // the branches before the call have ended: their outcome is certain now
+            body.beforeCall = List.copyOf(certain.getOrDefault(scopeOf(call), List.of()));
+            body.callScope = call.context().runScope();
+        }
+        return body;
     }
 
     /** The guards that hold for {@code statement}. */
@@ -161,7 +183,12 @@ public final class BranchLossGuards {
             return new LossGuards(context.runScope(), start, routines);
         }
         LossGuards inBody;
-        if (runWhereDefined.test(statement)) {
+        if (!beforeCall.isEmpty()) {
+            // A body followed at its call runs as part of the calling run, after what ran there.
+            LossGuards afterCall = new LossGuards(callScope, start, routines);
+            beforeCall.forEach(seen -> seen.accept(afterCall));
+            inBody = afterCall;
+        } else if (runWhereDefined.test(statement)) {
             // Called on the line after its definition: it runs as part of the script, on what the script did so far.
             inBody = new LossGuards(context.runScope(), start, routines);
             certain.getOrDefault(context.runScope(), List.of()).forEach(seen -> seen.accept(inBody));
@@ -188,7 +215,8 @@ public final class BranchLossGuards {
     /**
      * Records what {@code ran}, a statement of an earlier migration's routine body that {@code call} ran, establishes
      * for the statements after the call, as if the script had written it there: the {@code ALTER TABLE .. ADD
-     * COLUMN} of a helper the script calls adds a column to this script's run.
+     * COLUMN} of a helper the script calls adds a column to this script's run, and a copy it makes keeps rows
+     * until a later statement of it empties the copy. So does a statement of a body this script defined.
      */
     public void observeRunBy(Statement call, Statement ran, SchemaView before) {
         if (DynamicSqlRunners.runsVariableTextReadHere(ran, DestroyedTables.mainKeyword(ran.tokens()))) {
@@ -198,10 +226,10 @@ public final class BranchLossGuards {
         }
         Statement atCall = new Statement(ran.sql(), call.start(), ran.tokens(), call.context(), ran.dialect(),
                 ran.container(), ran.written(), ran.runtimeSql(), ran.unvaluedPlaceholders());
-        of(call).observe(atCall, before);
+        of(call).observeWithoutModel(atCall, before);
         if (call.context().branch() == null) {
-            certain.computeIfAbsent(scopeOf(call), k -> new ArrayList<>()).add(scoped -> scoped.observe(atCall,
-                    before));
+            certain.computeIfAbsent(scopeOf(call), k -> new ArrayList<>()).add(scoped -> scoped.observeWithoutModel(
+                    atCall, before));
         }
     }
 

@@ -325,6 +325,24 @@ public final class LossGuards {
     }
 
     /**
+     * Records {@code statement}, which no statement model follows (a statement a called body runs), as
+     * {@link #observe(StatementModel, SchemaView)} does: a copy it drops, renames, empties or deletes rows from
+     * no longer keeps what was copied into it, whichever rows a DELETE's WHERE picks.
+     */
+    void observeWithoutModel(Statement statement, SchemaView before) {
+        observe(statement, before);
+        if (statement.container() || !statement.context().followsEarlierStatements()) {
+            return;
+        }
+        copies.forgetDroppedBy(statement);
+        List<Token> tokens = statement.tokens();
+        int main = DestroyedTables.mainKeyword(tokens);
+        if (main < tokens.size() && tokens.get(main).isWord("DELETE")) {
+            DestroyedTables.of(tokens, main).forEach(copies::forgetCopiesInto);
+        }
+    }
+
+    /**
      * True when a table the statement names is another one than the table of that name the kept facts are about:
      * {@code orders} after facts about {@code shop2.orders}, or after {@code USE other}.
      */
