@@ -55,9 +55,7 @@ final class JoinedArgument {
             }
             joined.append(value);
         }
-        Token first = argument.get(0);
-        return new Token(TokenType.STRING, "'" + joined.toString().replace("'", "''") + "'", first.offset(),
-                first.line(), first.column());
+        return LiteralArgument.literalAt(joined.toString(), argument.get(0));
     }
 
     /** The text of one operand: a literal's value, or the literal the caller passed for a parameter; else null. */

@@ -34,9 +34,12 @@ final class LiteralArgument {
             }
             joined.append(value);
         }
-        Token first = argument.get(0);
-        return new Token(TokenType.STRING, "'" + joined.toString().replace("'", "''") + "'", first.offset(),
-                first.line(), first.column());
+        return literalAt(joined.toString(), argument.get(0));
+    }
+
+    /** A string literal of {@code value}, quoted as SQL quotes it, at the place of {@code at}. */
+    static Token literalAt(String value, Token at) {
+        return new Token(TokenType.STRING, "'" + value.replace("'", "''") + "'", at.offset(), at.line(), at.column());
     }
 
     /** A quoted string as it is, a number as a string of its digits; null for anything else. */
@@ -47,7 +50,7 @@ final class LiteralArgument {
         Token token = argument.get(0);
         return token.type() == TokenType.STRING ? token
                 : token.type() == TokenType.NUMBER
-                ? new Token(TokenType.STRING, "'" + token.text() + "'", token.offset(), token.line(), token.column())
+                ? literalAt(token.text(), token)
                 : null;
     }
 
