@@ -17,7 +17,7 @@ final class BlockBodyScanner {
     private static final char BLOCK = 'B';
     private static final char SECTION = 'D';
 
-    private final boolean localDeclare;
+    private final BodyDeclares declares;
     private List<Token> tokens;
     private int from;
     private int to;
@@ -82,7 +82,7 @@ final class BlockBodyScanner {
      * @param arguments the literals the call passes for the routine's parameters, by lower-case name
      */
     BlockBodyScanner(boolean localDeclare, Map<String, Token> arguments) {
-        this.localDeclare = localDeclare;
+        this.declares = new BodyDeclares(localDeclare);
         this.arguments = arguments;
     }
 
@@ -279,7 +279,7 @@ final class BlockBodyScanner {
             }
         } else if (token.isAnyWord("ELSE", "LOOP", "REPEAT", "EXCEPTION", "THEN")) {
             if (token.isWord("EXCEPTION")) {
-                handlerEnds();
+                handledBlocks.handlerStarts(open.length(), innermostIs(BLOCK), statements);
             }
             FetchLoops.Prologue fetching = token.isWord("LOOP") ? FetchLoops.afterLoop(tokens, pos, to) : null;
             boolean mayNotRun = branched || governsNext;
@@ -298,20 +298,6 @@ final class BlockBodyScanner {
             pos += 2;
         } else {
             collectStatement(governedIsDead);
-        }
-    }
-
-    /**
-     * The EXCEPTION section of the innermost block starts: a statement of that block that fails goes to its handler,
-     * which may go on after the block ({@link HandledBlocks}).
-     */
-    private void handlerEnds() {
-        handledBlocks.follow(open.length(), statements.size());
-        if (open.length() == 0 || open.charAt(open.length() - 1) != BLOCK) {
-            return;
-        }
-        for (int i = handledBlocks.innermostStart(); i < statements.size(); i++) {
-            statements.set(i, statements.get(i).inHandledBlock());
         }
     }
 
@@ -335,51 +321,35 @@ final class BlockBodyScanner {
             deadBlockAt = -1;
         }
         ifArms.blockEnded(open.length());
-        if (open.length() > 0 && open.charAt(open.length() - 1) == SECTION) {
+        if (innermostIs(SECTION)) {
             skipDeclarations();
         }
     }
 
     private void scanDeclare() {
-        boolean statementLevel = open.length() == 0 || open.charAt(open.length() - 1) == BLOCK;
-        if (statementLevel && (localDeclare || BlockSyntax.isLocalDeclaration(tokens, pos, to))) {
-            // MySQL: DECLARE x INT; DECLARE c CURSOR FOR ..; DECLARE .. HANDLER FOR cond <statement>
-            // T-SQL: DECLARE c CURSOR FOR SELECT .. with no ';', and OPEN c on the next line starts a statement
-            int handler = BodyExtents.wordIndex(tokens, to, pos + 1, "HANDLER");
-            if (handler < 0) {
-                pos = BodyExtents.statementEnd(tokens, pos, to);
-            } else {
-                pos = handler + 1;
-                if (BlockSyntax.at(tokens, pos, to) != null && tokens.get(pos).isWord("FOR")) {
-                    pos++;
-                }
-                if (handlesOnlyNotFound()) {
-                    // MySQL: a NOT FOUND handler runs only when a FETCH or SELECT INTO finds no row; no failure
-                    // goes on through it.
-                    pos += 2;
-                    governsNext = true;
-                    return;
-                }
-                // A CONTINUE handler goes on after a failed CREATE TABLE, say one that found the table there.
+        BodyDeclares.Declare declare = declares.at(tokens, pos, to, open.length() == 0 || innermostIs(BLOCK));
+        pos = declare.next();
+        switch (declare.kind()) {
+            case NOT_FOUND_HANDLER -> governsNext = true;
+            case CONDITION_HANDLER -> {
                 branched = true;
                 handled = true;
-                pos = BodyExtents.conditionEnd(tokens, pos, to, true);
             }
-            return;
+            case SECTION -> {
+                // An inner block, declared or not, may swallow the failure of what it runs in its own EXCEPTION
+                // section.
+                branched |= open.length() > 0;
+                open.append(SECTION);
+                skipDeclarations();
+            }
+            case LOCAL -> {
+                // nothing more: the local is passed over like a statement that changes no rows
+            }
         }
-        // An inner block, declared or not, may swallow the failure of what it runs in its own EXCEPTION section.
-        branched |= open.length() > 0;
-        pos++;
-        open.append(SECTION);
-        skipDeclarations();
     }
 
-    /** {@code NOT FOUND} and then the handler's statement, at the current token. */
-    private boolean handlesOnlyNotFound() {
-        Token not = BlockSyntax.at(tokens, pos, to);
-        Token found = BlockSyntax.at(tokens, pos + 1, to);
-        return not != null && not.isWord("NOT") && found != null && found.isWord("FOUND")
-                && BlockSyntax.at(tokens, pos + 2, to) != null && BlockSyntax.isStatementStarter(tokens, pos + 2, to);
+    private boolean innermostIs(char kind) {
+        return open.length() > 0 && open.charAt(open.length() - 1) == kind;
     }
 
     /** Skips declarations up to the BEGIN that starts the section's block, or the END of a package. */

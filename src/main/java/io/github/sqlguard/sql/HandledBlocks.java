@@ -26,6 +26,24 @@ final class HandledBlocks {
         }
     }
 
+    /**
+     * The EXCEPTION section of the innermost block starts: a statement of that block that fails goes to its handler,
+     * which may go on after the block, so its statements so far are marked {@link BodyStatement#inHandledBlock}.
+     *
+     * @param depth the blocks and sections open now
+     * @param innermostIsBlock false when no block is open or the innermost is a declaration section
+     * @param statements the statements collected so far, marked in place
+     */
+    void handlerStarts(int depth, boolean innermostIsBlock, List<BodyStatement> statements) {
+        follow(depth, statements.size());
+        if (!innermostIsBlock) {
+            return;
+        }
+        for (int i = innermostStart(); i < statements.size(); i++) {
+            statements.set(i, statements.get(i).inHandledBlock());
+        }
+    }
+
     /** The index of the first statement of the innermost open block; call {@link #follow} first. */
     int innermostStart() {
         return openedAt.get(openedAt.size() - 1);
