@@ -1,8 +1,6 @@
 package io.github.sqlguard.sql;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 
@@ -33,14 +31,8 @@ final class BlockBodyScanner {
      * that could run one without the other.
      */
     private int arm;
-    /**
-     * The stretch the scanner is in ({@link StatementContext.Body#stretch}) and those that enclose it, innermost
-     * on top: an IF, loop, CASE or inner block opens a stretch inside the current one, ELSE and the next WHEN one
-     * beside it, and its END returns to the one it sits in.
-     */
-    private int stretch;
-    private int stretches;
-    private final Deque<Integer> enclosingStretches = new ArrayDeque<>();
+    /** The stretch the scanner is in and those that enclose it. */
+    private final BodyStretches stretches = new BodyStretches();
     /**
      * The control word just passed was a label in a body without GOTO, which only LEAVE, EXIT or ITERATE of the loop or
      * block after it use (MySQL and PL/pgSQL have no GOTO at all): nothing jumps to it, so its stretch goes on.
@@ -122,7 +114,7 @@ final class BlockBodyScanner {
         if (statements.size() == collected || loopQueryCollected) {
             arm++;
             if (!passedLabelNoGoto) {
-                followStretch(nestingBefore, nesting());
+                stretches.follow(nestingBefore, nesting());
             }
         }
         passedLabelNoGoto = false;
@@ -138,30 +130,6 @@ final class BlockBodyScanner {
 
     private int nesting() {
         return open.length() + ifArms.open();
-    }
-
-    /**
-     * A control word moved the scanner from one nesting to another: deeper opens a stretch inside the current one,
-     * shallower returns to the one around it, and the same (ELSE, WHEN, EXCEPTION, a label a GOTO may land on)
-     * starts a stretch that no earlier one of its level reaches.
-     */
-    private void followStretch(int before, int after) {
-        if (after == before) {
-            stretch = ++stretches;
-        }
-        for (int level = before; level < after; level++) {
-            enclosingStretches.push(stretch);
-            stretch = ++stretches;
-        }
-        for (int level = after; level < before; level++) {
-            stretch = enclosingStretches.isEmpty() ? ++stretches : enclosingStretches.pop();
-        }
-    }
-
-    private String stretchPath() {
-        StringBuilder path = new StringBuilder();
-        enclosingStretches.descendingIterator().forEachRemaining(outer -> path.append(outer).append('/'));
-        return path.append(stretch).toString();
     }
 
     private void scanControlOrStatement() {
@@ -376,7 +344,7 @@ final class BlockBodyScanner {
         if (query != null && !neverRuns) {
             statements.add(new BodyStatement(tokens.subList(query[0], query[1]), !branched && !governsNext, arm,
                     thenBlocks && !handled, ifArms.armAt(open.length()), rowLoops.runningAt(open.length(), query[0]),
-                    false, stretchPath()));
+                    false, stretches.path()));
             loopQueryCollected = true;
         }
     }
@@ -394,14 +362,16 @@ final class BlockBodyScanner {
         if (pos > start && !neverRuns) {
             statements.add(new BodyStatement(tokens.subList(start, pos), !branched && !governsNext, arm,
                     thenBlocks && !handled, ifArms.armAt(open.length()), rowLoops.runningAt(open.length(), start),
-                    false, stretchPath()));
+                    false, stretches.path()));
             rowLoops.collected(tokens.get(start));
         }
         rowLoops.statementPassed();
         if (pos > start) {
             // T-SQL: the statement a one-statement IF governs may not have run for the one after it.
             arm += governsNext ? 1 : 0;
-            stretch = governsNext ? ++stretches : stretch;
+            if (governsNext) {
+                stretches.startBeside();
+            }
             governsNext = false;
             // PL/SQL, T-SQL: what follows a GOTO runs only if the jump lands there, maybe past a CREATE TABLE.
             branched |= tokens.get(start).isWord("GOTO");
