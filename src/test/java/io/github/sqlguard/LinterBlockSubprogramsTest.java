@@ -54,6 +54,28 @@ class LinterBlockSubprogramsTest {
                 callFindings("db/V2__drop.sql", 7, 8));
     }
 
+    /**
+     * Where every call passes literals, the body as written runs only through them: what it builds from run-time
+     * values is reported at the calls, and the body itself no more than a routine body nobody else calls.
+     */
+    @Test
+    void aBodyCalledOnlyWithLiteralsIsNoLongerAnErrorWhereItIsWritten() throws IOException {
+        TestProject.write(project, "db/V2__drop.sql", """
+                DECLARE
+                  PROCEDURE drop_it(t VARCHAR2) IS
+                  BEGIN
+                    EXECUTE IMMEDIATE 'DROP TABLE ' || t;
+                  END;
+                BEGIN
+                  drop_it('ORDERS');
+                END;
+                /
+                """);
+
+        assertEquals(List.of("db/V2__drop.sql:4:5 runtime-sql INFO", "db/V2__drop.sql:4:24 drop-table INFO"),
+                callFindings("db/V2__drop.sql", 1, 5));
+    }
+
     /** A function declared after a variable, called in an assignment of a nested block, is followed too. */
     @Test
     void aFunctionOfANestedBlockCalledInAnExpressionIsFollowed() throws IOException {

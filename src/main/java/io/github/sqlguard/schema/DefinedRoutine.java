@@ -155,8 +155,8 @@ public final class DefinedRoutine {
     }
 
     /** {@code statement} of its body as a call runs it: inside a routine's body, wherever the text declares it. */
-    private Statement asCalled(Statement statement) {
-        if (block == null) {
+    public Statement asCalled(Statement statement) {
+        if (block == null || statement.context().kind() != StatementContext.Kind.EXECUTED_BLOCK) {
             return statement;
         }
         StatementContext context = statement.context();
@@ -177,7 +177,7 @@ public final class DefinedRoutine {
     }
 
     /** True for a subprogram an anonymous block declares for its own statements. */
-    boolean declaredInBlock() {
+    public boolean declaredInBlock() {
         return block != null;
     }
 
