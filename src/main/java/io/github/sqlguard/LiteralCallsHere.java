@@ -82,6 +82,10 @@ final class LiteralCallsHere {
      * no longer marked as called by the script.
      */
     StatementModel reading(StatementModel model) {
+        if (!onlyThroughLiterals.isEmpty()
+                && (model.placement() == Placement.BLOCK || model.placement() == Placement.DYNAMIC_SQL)) {
+            return asBlockSubprogramBody(model);
+        }
         if (onlyThroughLiterals.isEmpty() || model.placement() != Placement.ROUTINE_BODY
                 || model.calledAt().isEmpty()) {
             return model;
@@ -89,6 +93,21 @@ final class LiteralCallsHere {
         for (DefinedRoutine routine : onlyThroughLiterals) {
             if (routine.encloses(model.statement())) {
                 return model.calledAt("");
+            }
+        }
+        return model;
+    }
+
+    /**
+     * Oracle: a statement of a subprogram that an anonymous block declares, which the splitter reads as one the block
+     * runs, runs only when the block calls it; where every call passes literals, the calls report what it does.
+     */
+    private StatementModel asBlockSubprogramBody(StatementModel model) {
+        for (DefinedRoutine routine : onlyThroughLiterals) {
+            if (routine.declaredInBlock() && routine.encloses(model.statement())) {
+                return new StatementModel(routine.asCalled(model.statement()), model.kind(), Placement.ROUTINE_BODY,
+                        model.clauses(), model.rowChanges(), model.createdTables(), model.ctes(), model.joins(),
+                        model.parse(), "", model.scratchTable(), model.onlyCopies(), model.scratchRows());
             }
         }
         return model;

@@ -54,7 +54,7 @@ final class PackageMembers {
      * declaration without a body. A subprogram whose end cannot be found reaches the end of the text: a body
      * read too long reports too much, never too little.
      */
-    private static int subprogramEnd(List<Token> code, int from) {
+    static int subprogramEnd(List<Token> code, int from) {
         int depth = 0;
         int i = from;
         for (; i < code.size(); i++) {

@@ -58,6 +58,9 @@ public final class RoutineNames {
      * specification, whose statements run elsewhere or do not exist).
      */
     public static Definition definition(List<Token> tokens) {
+        if (!tokens.isEmpty() && tokens.get(0).isAnyWord("DECLARE", "BEGIN")) {
+            return null; // an anonymous block: the subprograms it declares are its own (localSubprograms)
+        }
         for (int i = 1; i < Math.min(tokens.size() - 1, HEADER_WORDS); i++) {
             Token token = tokens.get(i);
             if (token.isAnyWord("TRIGGER", "EVENT", "TYPE")) {
@@ -72,6 +75,14 @@ public final class RoutineNames {
             }
         }
         return null;
+    }
+
+    /**
+     * Oracle: the procedures and functions the anonymous PL/SQL block {@code tokens} declares for its own
+     * statements to call, each named by its normalized name; empty for any other statement.
+     */
+    public static List<Member> localSubprograms(List<Token> tokens) {
+        return LocalSubprograms.of(tokens);
     }
 
     private static Definition packageBody(List<Token> tokens, int nameIndex) {

@@ -39,6 +39,11 @@ public final class DefinedRoutine {
      * -1 where one of the same name replaces it whatever its parameters.
      */
     private final int overloadArity;
+    /**
+     * For a subprogram an anonymous PL/SQL block declares, the stretch of that block, where alone it can be called;
+     * null for a routine the schema keeps.
+     */
+    private final Scope block;
     private List<Statement> body = new ArrayList<>();
     /** The statement that creates it, read again for a call that passes literals; null once forgotten. */
     private Statement definition;
@@ -50,10 +55,27 @@ public final class DefinedRoutine {
 
     /** One member of an Oracle package body, whose body is the text between the two offsets. */
     DefinedRoutine(String name, Statement definition, int fromOffset, int toOffset) {
+        this(name, definition, fromOffset, toOffset, null);
+    }
+
+    /** A subprogram of the anonymous block {@code block}, whose body is the text between the two offsets. */
+    static DefinedRoutine local(String name, Statement block, int fromOffset, int toOffset) {
+        List<Token> tokens = block.tokens();
+        return new DefinedRoutine(name, block, fromOffset, toOffset,
+                new Scope(tokens.get(0).offset(), tokens.get(tokens.size() - 1).endOffset()));
+    }
+
+    private DefinedRoutine(String name, Statement definition, int fromOffset, int toOffset, Scope block) {
         this.name = name;
+        this.block = block;
         List<Token> tokens = definition.tokens();
+        int header = 0;
+        while (block != null && header < tokens.size() - 1 && tokens.get(header).offset() < fromOffset) {
+            header++;
+        }
         this.shownName = name.indexOf('.') >= 0 ? name
-                : SchemaNames.asWrittenIn(tokens.subList(0, Math.min(tokens.size(), HEADER_TOKENS)), name);
+                : SchemaNames.asWrittenIn(tokens.subList(header, Math.min(tokens.size(), header + HEADER_TOKENS)),
+                        name);
         this.definedAt = definition.start();
         String label = definition.context().label();
         // "Flyway callback beforeMigrate, which runs on every migrate": the callback's name is enough here.
@@ -117,10 +139,46 @@ public final class DefinedRoutine {
         int base = definition.firstToken().offset();
         return new StatementSplitter(definition.dialect(), Placeholders.DEFAULT).splitCalled(definition, arguments)
                 .statements().stream()
-                .filter(statement -> statement.context().kind() == StatementContext.Kind.ROUTINE_BODY
+                .filter(statement -> statement.context().kind() == bodyKind()
                         && statement.firstToken().offset() > fromOffset - base
                         && statement.firstToken().offset() < toOffset - base)
+                .map(this::asCalled)
                 .toList();
+    }
+
+    /**
+     * The kind of the statements of its body as the splitter reads its definition: a block's subprogram is read
+     * as part of the block that declares it.
+     */
+    private StatementContext.Kind bodyKind() {
+        return block == null ? StatementContext.Kind.ROUTINE_BODY : StatementContext.Kind.EXECUTED_BLOCK;
+    }
+
+    /** {@code statement} of its body as a call runs it: inside a routine's body, wherever the text declares it. */
+    public Statement asCalled(Statement statement) {
+        if (block == null || statement.context().kind() != StatementContext.Kind.EXECUTED_BLOCK) {
+            return statement;
+        }
+        StatementContext context = statement.context();
+        return new Statement(statement.sql(), statement.start(), statement.tokens(),
+                new StatementContext(StatementContext.Kind.ROUTINE_BODY, context.label(), context.databases(),
+                        context.body()),
+                statement.dialect(), statement.container(), statement.written(), statement.runtimeSql(),
+                statement.unvaluedPlaceholders());
+    }
+
+    /**
+     * False for a subprogram of an anonymous block that {@code call}, outside the block or in another script, cannot
+     * reach; true for any other routine.
+     */
+    public boolean reachableFrom(Statement call) {
+        int offset = call.firstToken().offset();
+        return block == null || createdInScriptOf(call) && offset > block.from() && offset < block.to();
+    }
+
+    /** True for a subprogram an anonymous block declares for its own statements. */
+    public boolean declaredInBlock() {
+        return block != null;
     }
 
     /**
@@ -231,7 +289,7 @@ public final class DefinedRoutine {
 
     /** Adds {@code statement} when it lies inside the definition's text: its body follows it. */
     boolean addIfInside(Statement statement) {
-        boolean inside = encloses(statement);
+        boolean inside = statement.context().kind() == bodyKind() && encloses(statement);
         if (inside) {
             body.add(statement);
         }
@@ -242,5 +300,9 @@ public final class DefinedRoutine {
     void forgetBody() {
         body = List.of();
         definition = null;
+    }
+
+    /** The offsets between which a block's statements lie. */
+    private record Scope(int from, int to) {
     }
 }

@@ -41,6 +41,7 @@ public final class SchemaReplay {
     private final CreatedRoutines routines;
     /** The routines whose body statements follow: one, or the members of a package body. */
     private List<DefinedRoutine> openRoutines = List.of();
+    private final BlockSubprograms blockSubprograms;
     /** The names of the routines created so far, and those that a later statement names. */
     private final RoutineWords routineWords;
     private final Set<String> namedRoutines = new HashSet<>();
@@ -60,11 +61,13 @@ public final class SchemaReplay {
     private String rollbackScope;
 
     public SchemaReplay() {
-        this(new SchemaHistory(), new CreatedRoutines(), new RoutineWords());
+        this(new SchemaHistory(), new CreatedRoutines(), new RoutineWords(), new BlockSubprograms());
     }
 
-    private SchemaReplay(SchemaHistory history, CreatedRoutines routines, RoutineWords routineWords) {
+    private SchemaReplay(SchemaHistory history, CreatedRoutines routines, RoutineWords routineWords,
+            BlockSubprograms blockSubprograms) {
         this.history = history;
+        this.blockSubprograms = blockSubprograms;
         this.routines = routines;
         this.routineWords = routineWords;
     }
@@ -75,7 +78,7 @@ public final class SchemaReplay {
      */
     public SchemaReplay fork() {
         // A down script may call a routine the migrations before it created.
-        return new SchemaReplay(history.fork(), routines.fork(), routineWords.fork());
+        return new SchemaReplay(history.fork(), routines.fork(), routineWords.fork(), blockSubprograms);
     }
 
     /** Replays {@code statement} after everything applied so far. */
@@ -168,6 +171,9 @@ public final class SchemaReplay {
             for (String name : RoutineNames.callKeys(written, "")) {
                 Optional<DefinedRoutine> called = routineBefore(call, name);
                 if (called.isPresent()) {
+                    if (called.get().declaredInBlock()) {
+                        break; // its statements were replayed where the block that declares it holds them
+                    }
                     // Each routine runs once per call of the migration, as the checker follows it, and only so
                     // many: a routine that calls itself, or a web of routines calling each other, ends here.
                     if (followed.size() < RoutineNames.MAX_FOLLOWED && followed.add(called.get())) {
@@ -324,14 +330,25 @@ public final class SchemaReplay {
                 }
                 return;
             }
+            List<DefinedRoutine> declared = blockSubprograms.declaredIn(statement);
+            if (!declared.isEmpty()) {
+                openRoutines = declared;
+                declared.forEach(routine -> routineWords.add(routine.word()));
+                return;
+            }
         }
-        if (statement.context().kind() == StatementContext.Kind.ROUTINE_BODY) {
+        if (statement.context().kind() == StatementContext.Kind.ROUTINE_BODY
+                || statement.context().kind() == StatementContext.Kind.EXECUTED_BLOCK) {
             for (DefinedRoutine routine : openRoutines) {
                 if (routine.addIfInside(statement)) {
                     break;
                 }
             }
-        } else if (!routineWords.isEmpty() && statement.context().runsWithMigration() && !statement.container()) {
+        }
+        if (statement.context().kind() == StatementContext.Kind.ROUTINE_BODY) {
+            return;
+        }
+        if (!routineWords.isEmpty() && statement.context().runsWithMigration() && !statement.container()) {
             // A call needs the name; a word that only looks like it keeps a body that is not needed, which costs
             // nothing but memory.
             routineWords.namedIn(statement, namedRoutines);
@@ -396,7 +413,11 @@ public final class SchemaReplay {
      */
     public List<DefinedRoutine> routinesBefore(Statement call, String name) {
         Integer position = positions.get(StatementKey.of(call));
-        return position == null ? List.of() : routines.before(position, name);
+        if (position == null) {
+            return List.of();
+        }
+        List<DefinedRoutine> local = blockSubprograms.reachedBy(call, name);
+        return local.isEmpty() ? routines.before(position, name) : local;
     }
 
     /** Tells the replay whether the statements that follow belong to a Flyway repeatable migration. */
