@@ -132,6 +132,7 @@ public record RowFilter(String verb, String table, Optional<String> alwaysTrue, 
             // An UPDATE that copies the related row's values is a backfill: each row gets its own.
             Optional<WhereJudgement.RelatedRow> related = unfiltered.filter(row -> !where.assignmentsRead(row.table()));
             Optional<String> alwaysTrue = NullTestTruth.alwaysTrue(where, facts, onlyNull)
+                    .or(() -> ColumnCoverage.reason(where, facts, statement.dialect()))
                     .or(() -> UnchangedRowsLeftOut.reason(where));
             return new RowFilter(where.verb(), where.table(), alwaysTrue,
                     related.map(WhereJudgement.RelatedRow::table),
