@@ -1,5 +1,6 @@
 package io.github.sqlguard.schema;
 
+import io.github.sqlguard.analysis.ObjectNames;
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
@@ -10,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.IntPredicate;
 
 /**
  * Alternatives of an OR that test one column and between them leave out none of its values: {@code x > 0 OR x <= 0
@@ -265,7 +267,7 @@ final class ColumnCoverage {
         };
     }
 
-    private static Test ordered(Object constant, java.util.function.IntPredicate holds) {
+    private static Test ordered(Object constant, IntPredicate holds) {
         if (!(constant instanceof Double bound)) {
             return null;
         }
@@ -299,11 +301,11 @@ final class ColumnCoverage {
     /** {@code IN (c1, c2, ..)} of constants alone, {@code at} at the opening parenthesis. */
     private static Test inList(List<Token> term, int at, Reading reading) {
         if (at >= term.size() || !term.get(at).isSymbol("(") || !term.get(term.size() - 1).isSymbol(")")
-                || io.github.sqlguard.analysis.ObjectNames.skipParentheses(term, at) != term.size()) {
+                || ObjectNames.skipParentheses(term, at) != term.size()) {
             return null;
         }
         List<Object> constants = new ArrayList<>();
-        for (List<Token> item : io.github.sqlguard.analysis.ObjectNames.splitAtCommas(term, at + 1,
+        for (List<Token> item : ObjectNames.splitAtCommas(term, at + 1,
                 term.size() - 1)) {
             Object constant = constant(item, reading);
             if (constant == null) {
