@@ -29,7 +29,7 @@ final class ParseTimeLimit implements AutoCloseable {
     private ParseTimeLimit(long limitNanos, Runnable onExpiry) {
         this.limitNanos = limitNanos;
         this.onExpiry = onExpiry;
-        this.started = timeUsedSoFar();
+        this.started = clock();
     }
 
     /**
@@ -82,20 +82,19 @@ final class ParseTimeLimit implements AutoCloseable {
 
     /** The time the parsing thread used since the start; negative once it has ended. */
     private long timeUsed() {
-        long now = COUNTS_PROCESSOR_TIME ? THREADS.getThreadCpuTime(threadId) : System.nanoTime();
-        return now < 0 ? -1 : now - started;
+        long now = clock();
+        // A thread's processor time is never negative while it lives; the clock's origin is arbitrary
+        return COUNTS_PROCESSOR_TIME && now < 0 ? -1 : now - started;
     }
 
-    private long timeUsedSoFar() {
-        return COUNTS_PROCESSOR_TIME ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
+    /** The parsing thread's processor time (negative once it ended), or the clock where that is not measured. */
+    private long clock() {
+        return COUNTS_PROCESSOR_TIME ? THREADS.getThreadCpuTime(threadId) : System.nanoTime();
     }
 
     private static boolean countsProcessorTime() {
-        try {
-            return THREADS.isThreadCpuTimeSupported() && THREADS.isThreadCpuTimeEnabled();
-        } catch (UnsupportedOperationException e) {
-            return false;
-        }
+        // isThreadCpuTimeEnabled throws only where measuring is not supported, which the first test rules out
+        return THREADS.isThreadCpuTimeSupported() && THREADS.isThreadCpuTimeEnabled();
     }
 
     /** The one thread, shared by every analyzer, that stops parses running past their limit. */
