@@ -300,6 +300,9 @@ class LinterRuntimeSqlTest {
             DECLARE @c sysname\\nSELECT @c = d.name FROM sys.default_constraints d JOIN sys.columns c ON c.object_id = d.parent_object_id AND c.column_id = d.parent_column_id WHERE c.name = 'x'\\nEXEC('ALTER TABLE dbo.t DROP CONSTRAINT ' + @c) | -
             DECLARE @c sysname\\nSET @c = (SELECT CONSTRAINT_NAME FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS WHERE TABLE_NAME = 't')\\nEXEC('ALTER TABLE dbo.t DROP CONSTRAINT ' + @c) | -
             DECLARE @t sysname\\nSELECT @t = name FROM sys.tables WHERE name LIKE 'tmp%'\\nEXEC('DROP TABLE dbo.' + @t) | drop-table ERROR 3:7
+            DECLARE @c sysname\\nDECLARE @sql VARCHAR(255)\\nSELECT @c = (SELECT CONSTRAINT_NAME from INFORMATION_SCHEMA.TABLE_CONSTRAINTS where TABLE_NAME = 't')\\nBEGIN\\n  SELECT @sql = 'ALTER TABLE t DROP CONSTRAINT ' + @c\\n  EXEC (@sql)\\nEND | -
+            DECLARE @c sysname\\nSELECT @c = (SELECT CONSTRAINT_NAME FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS WHERE TABLE_NAME = 't') + ' DROP COLUMN a'\\nEXEC('ALTER TABLE dbo.t DROP CONSTRAINT ' + @c) | drop-column ERROR 2:107 ## runtime-sql WARNING 3:1
+            DECLARE @c sysname\\nSET @c = (SELECT CONSTRAINT_NAME FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS WHERE TABLE_NAME = 't') + @rest\\nEXEC('ALTER TABLE dbo.t DROP CONSTRAINT ' + @c) | runtime-sql WARNING 3:1
             DECLARE @c NVARCHAR(200)\\nSELECT @c = name FROM dbo.settings WHERE id = 1\\nEXEC('ALTER TABLE dbo.t DROP CONSTRAINT ' + @c) | runtime-sql WARNING 3:1
             DECLARE @c NVARCHAR(200)\\nSELECT @c = d.name FROM sys.default_constraints d JOIN dbo.settings s ON s.id = 1\\nEXEC('ALTER TABLE dbo.t DROP CONSTRAINT ' + @c) | runtime-sql WARNING 3:1
             DECLARE @c NVARCHAR(200)\\nSELECT @c = name FROM sys.default_constraints\\nSET @c = @c + ' ; DELETE FROM dbo.t'\\nEXEC('ALTER TABLE dbo.t DROP CONSTRAINT ' + @c) | runtime-sql WARNING 4:1

@@ -78,11 +78,11 @@ final class CatalogueNames {
             return EveryAssignment.Verdict.NOT_AN_ASSIGNMENT;
         }
         if (isSelectAssignment(scope, i)) {
-            return selectsCatalogueName(scope, i + 2, scope.size()) ? EveryAssignment.Verdict.HOLDS
-                    : EveryAssignment.Verdict.FAILS;
+            return selectsCatalogueName(scope, i + 2, scope.size()) || isCatalogueNameSubqueryAlone(scope, i + 2)
+                    ? EveryAssignment.Verdict.HOLDS : EveryAssignment.Verdict.FAILS;
         }
         if (before.isWord("SET") || before.isSymbol(",")) {
-            return isCatalogueNameSubquery(scope, i + 2) ? EveryAssignment.Verdict.HOLDS
+            return isCatalogueNameSubqueryAlone(scope, i + 2) ? EveryAssignment.Verdict.HOLDS
                     : EveryAssignment.Verdict.FAILS;
         }
         return EveryAssignment.Verdict.NOT_AN_ASSIGNMENT;
@@ -217,6 +217,20 @@ final class CatalogueNames {
     private static boolean joinsText(List<Token> expression, int at) {
         return at >= 0 && at < expression.size()
                 && (expression.get(at).isSymbol("||") || expression.get(at).isSymbol("+"));
+    }
+
+    /**
+     * True for {@code (SELECT name FROM sys.x ..)} at {@code open} as the whole value assigned, as in
+     * {@code SELECT @c = (SELECT CONSTRAINT_NAME FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS WHERE ..)}: an operator
+     * after it ({@code + ' DROP COLUMN a'}) joins text the catalogue did not give.
+     */
+    private static boolean isCatalogueNameSubqueryAlone(List<Token> scope, int open) {
+        if (!isCatalogueNameSubquery(scope, open)) {
+            return false;
+        }
+        int next = TopLevel.closingParenthesis(scope, open) + 1;
+        return next >= scope.size() || scope.get(next).type() != TokenType.SYMBOL
+                || StatementEnd.isSeparator(scope.get(next));
     }
 
     /** True for {@code (SELECT name FROM sys.x ..)} at {@code open}. */
