@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Db2 upgrade scripts as teams write them for the command line processor ({@code db2 -tf step.sql}): its own
@@ -117,6 +119,37 @@ class LinterDb2CommandScriptTest {
                         + " Purpose (guarded: column kind was added earlier in this script and nothing has written it"
                         + " since)"),
                 described(project));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Dialect.class, names = {"AUTO", "H2", "POSTGRESQL"})
+    void aTerminatorCommentSplitsTheScriptInAConfiguredDialectToo(Dialect dialect) throws IOException {
+        TestProject.write(project, "db/upgrade/db2/app-1.0-to-1.1.sql", """
+                create table Task (id bigint not null, primary key (id));
+                create table Log (id bigint not null, primary key (id));
+                """);
+        TestProject.write(project, "db/upgrade/db2/app-1.1-to-1.2.sql", """
+                --#SET TERMINATOR @
+                CREATE OR REPLACE PROCEDURE widen()
+                BEGIN
+                  DECLARE q VARCHAR(255);
+                  SET q = ('ALTER TABLE Log ALTER COLUMN id SET DATA TYPE BIGINT');
+                  EXECUTE IMMEDIATE q;
+                END
+                @
+                call widen()@
+                alter table Task add name varchar(255)@
+                update Task t set name = (select 'x' from Log where id = t.id)@
+                drop table Log@
+                """);
+
+        assertEquals(List.of(
+                "db/upgrade/db2/app-1.1-to-1.2.sql:11:1 update-without-where UPDATE without WHERE changes every row of"
+                        + " Task (guarded: column name was added earlier in this script and nothing has written it"
+                        + " since)",
+                "db/upgrade/db2/app-1.1-to-1.2.sql:12:1 drop-table DROP TABLE removes table Log and all its rows"),
+                TestProject.lint(project, dialect).findings().stream()
+                        .map(f -> f.location() + " " + f.ruleId() + " " + f.message()).toList());
     }
 
     private static List<String> described(Path project) {

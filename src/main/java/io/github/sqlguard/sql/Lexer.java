@@ -133,11 +133,10 @@ public final class Lexer {
             if (!lineHasToken && (forms.knowsDelimiterCommand() || startsStatement())
                     && ClientCommands.isDelimiterCommand(text, pos, end)) {
                 lexDelimiterCommand(startLine, startColumn);
-            } else if (forms.knowsTerminatorCommands() && !lineHasToken
-                    && ((newTerminator = ClientCommands.db2TerminatorAfter(text, pos, end)) != null
-                            || startsStatement()
-                                    && (newTerminator = ClientCommands.isqlTerminatorAfter(text, pos, end,
-                                            delimiter)) != null)) {
+            } else if (!lineHasToken && ((newTerminator = ClientCommands.db2TerminatorAfter(text, pos, end)) != null
+                    || forms.knowsTerminatorCommands() && startsStatement()
+                            && (newTerminator = ClientCommands.isqlTerminatorAfter(text, pos, end,
+                                    delimiter)) != null)) {
                 changeTerminator(newTerminator, startPos, startLine, startColumn);
             } else if (!delimiter.equals(";") && text.startsWith(delimiter, pos)) {
                 advanceBy(delimiter.length());

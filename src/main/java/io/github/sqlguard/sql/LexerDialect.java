@@ -46,8 +46,10 @@ record LexerDialect(Dialect dialect) {
     }
 
     /**
-     * Db2's {@code --#SET TERMINATOR @} and Firebird isql's {@code SET TERM ^ ;}, which change the terminator as
-     * MySQL's DELIMITER does. Those databases have no dialect of their own, so their scripts are read in auto.
+     * Firebird isql's {@code SET TERM ^ ;}, which changes the terminator as MySQL's DELIMITER does; Firebird has no
+     * dialect of its own, so its scripts are read in auto. Db2's {@code --#SET TERMINATOR @} is taken in every
+     * dialect: it is a comment to any other database, and only a script for Db2's command line processor writes it,
+     * which a configured dialect reads too ({@code db2/} under {@code h2}) and would otherwise run into one statement.
      */
     boolean knowsTerminatorCommands() {
         return auto();

@@ -231,11 +231,23 @@ class LexerTest {
                 lex(Dialect.AUTO, "SET TERM ^ ;\nEND^\nSET TERM ; ^\na;"));
         assertEquals(List.of("1:1 DELIMITER_CHANGE !!", "2:1 WORD x", "2:2 TERMINATOR !!"),
                 lex(Dialect.AUTO, "set terminator !!;\nx!!"));
-        // an ordinary comment, an UPDATE's SET line and other dialects keep their meaning
-        assertEquals(List.of("1:1 COMMENT --#SET TERMINATOR @", "2:1 WORD a", "2:2 TERMINATOR ;"),
-                lex(Dialect.POSTGRESQL, "--#SET TERMINATOR @\na;"));
+        // an ordinary comment, an UPDATE's SET line and Firebird's command in other dialects keep their meaning
+        assertEquals(List.of("1:1 COMMENT --#SET TERMINATORS @", "2:1 WORD a", "2:2 TERMINATOR ;"),
+                lex(Dialect.AUTO, "--#SET TERMINATORS @\na;"));
+        assertEquals(List.of("1:1 WORD SET", "1:5 WORD TERM", "1:10 SYMBOL ^", "1:12 TERMINATOR ;"),
+                lex(Dialect.H2, "SET TERM ^ ;"));
         assertEquals(List.of("1:1 WORD UPDATE", "1:8 WORD t", "2:1 WORD SET", "2:5 WORD term", "2:10 SYMBOL =",
                 "2:12 NUMBER 1", "2:13 TERMINATOR ;"), lex(Dialect.AUTO, "UPDATE t\nSET term = 1;"));
+    }
+
+    @Test
+    void db2TerminatorCommentChangesTheTerminatorInEveryDialect() {
+        // a Db2 script read in a configured dialect (db2/ under h2): only Db2's command line processor reads it
+        for (Dialect dialect : List.of(Dialect.H2, Dialect.POSTGRESQL, Dialect.ORACLE, Dialect.MYSQL)) {
+            assertEquals(List.of("1:1 DELIMITER_CHANGE @", "2:1 WORD a", "2:2 SYMBOL ;", "2:3 WORD b", "2:4 TERMINATOR @",
+                    "3:1 DELIMITER_CHANGE ;", "4:1 WORD c", "4:2 TERMINATOR ;"),
+                    lex(dialect, "--#SET TERMINATOR @\na;b@\n--#SET TERMINATOR ;\nc;"), dialect.name());
+        }
     }
 
     @Test
