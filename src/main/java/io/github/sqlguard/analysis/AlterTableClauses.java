@@ -20,7 +20,11 @@ import java.util.Set;
 record AlterTableClauses(String table, List<List<Token>> clauses, Token ignore) {
 
     /** What a DROP (or TRUNCATE) clause removes. */
-    enum Kind { COLUMN, PARTITION, SUBPARTITION, OTHER }
+    /**
+     * What a clause removes. {@code BARE_NAME} is T-SQL's {@code DROP name}, with neither COLUMN nor CONSTRAINT:
+     * SQL Server drops the constraint of that name, Sybase ASE (whose scripts are read as T-SQL) the column.
+     */
+    enum Kind { COLUMN, PARTITION, SUBPARTITION, OTHER, BARE_NAME }
 
     /**
      * One object a clause removes.
@@ -38,7 +42,7 @@ record AlterTableClauses(String table, List<List<Token>> clauses, Token ignore) 
                 case COLUMN -> "DROP COLUMN";
                 case PARTITION -> "DROP PARTITION";
                 case SUBPARTITION -> "DROP SUBPARTITION";
-                case OTHER -> "DROP";
+                case OTHER, BARE_NAME -> "DROP";
             };
         }
 
@@ -155,7 +159,7 @@ record AlterTableClauses(String table, List<List<Token>> clauses, Token ignore) 
      * What the DROP clauses remove, including T-SQL's continued lists ({@code DROP COLUMN a, b},
      * {@code DROP CONSTRAINT c, COLUMN d}), MySQL's and Oracle's {@code DROP PARTITION p1, p2}, Oracle's
      * {@code DROP (a, b)} and Oracle's {@code SET UNUSED} (the column's data can no longer be read).
-     * In T-SQL a bare {@code DROP name} drops a constraint; elsewhere it drops a column.
+     * In T-SQL a bare {@code DROP name} is a {@link Kind#BARE_NAME}; elsewhere it drops a column.
      */
     List<Removed> dropped(Dialect dialect) {
         return removed("DROP", dialect);
@@ -215,7 +219,7 @@ record AlterTableClauses(String table, List<List<Token>> clauses, Token ignore) 
         } else if (what.type() == TokenType.WORD && NOT_COLUMNS.contains(what.upper()) && !standsAlone(clause, from)) {
             kind = Kind.OTHER;
         } else if (ObjectNames.isNamePart(what)) {
-            kind = dialect == Dialect.SQLSERVER ? Kind.OTHER : Kind.COLUMN;
+            kind = dialect == Dialect.SQLSERVER ? Kind.BARE_NAME : Kind.COLUMN;
             nameAt = from;
         } else {
             return List.of();

@@ -27,6 +27,11 @@ public record DestructiveClause(ClauseKind kind, Location at, String words, Stri
 
     /** The detail of a DROP whose kind of object only the running database knows ({@code 'DROP ' || kind}). */
     public static final String RUN_TIME_KIND = "kind known at run time";
+    /**
+     * The detail of T-SQL's {@code ALTER TABLE t DROP name}, without COLUMN or CONSTRAINT: SQL Server drops the
+     * constraint {@code name} (and refuses the statement when {@code t} has none of that name), Sybase ASE the column.
+     */
+    public static final String COLUMN_OR_CONSTRAINT = "column or constraint";
 
     /** The same clause, marked as being about a scratch table or not. */
     public DestructiveClause withScratch(boolean isScratch) {

@@ -294,10 +294,12 @@ final class DestructiveClauses {
         String table = alter.table();
         String words = "ALTER TABLE " + table;
         Dialect dialect = statement.dialect();
-        // A bare DROP name is a constraint in T-SQL and a column elsewhere.
+        // A bare DROP name is a constraint in SQL Server, a column in Sybase ASE and elsewhere.
         for (AlterTableClauses.Removed removed : alter.dropped(statement.readsAsTsql() ? Dialect.SQLSERVER : dialect)) {
             switch (removed.kind()) {
                 case COLUMN -> add(ClauseKind.DROPPED_COLUMN, removed.at(), words, table, removed.name(), null);
+                case BARE_NAME -> add(ClauseKind.DROPPED_COLUMN, removed.at(), words, table, removed.name(),
+                        DestructiveClause.COLUMN_OR_CONSTRAINT);
                 case PARTITION, SUBPARTITION -> add(ClauseKind.DROPPED_PARTITION, removed.at(), words, table,
                         removed.name(), removed.partitionDetail());
                 case OTHER -> {

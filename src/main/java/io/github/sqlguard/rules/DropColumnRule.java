@@ -70,6 +70,13 @@ public final class DropColumnRule extends ClauseRule {
      */
     @Override
     boolean losesNothing(DestructiveClause clause, SchemaFacts schema) {
+        if (DestructiveClause.COLUMN_OR_CONSTRAINT.equals(clause.detail())) {
+            // T-SQL's bare DROP name is SQL Server's constraint drop unless the replay knows a column of that name,
+            // which SQL Server refuses to drop so and Sybase ASE drops with its values.
+            return clause.table() == null || clause.name() == null
+                    || schema.before().column(clause.table(), clause.name()).isEmpty()
+                    || schema.before().generatedInEveryDefinition(clause.table(), clause.name());
+        }
         return clause.kind() == ClauseKind.DROPPED_COLUMN && clause.table() != null && clause.name() != null
                 && schema.before().generatedInEveryDefinition(clause.table(), clause.name());
     }
@@ -182,6 +189,8 @@ public final class DropColumnRule extends ClauseRule {
                     + AlterColumnTypeRule.shortened(first.detail())
                     + ", which does not read the column: its old values are lost as if it were dropped";
         }
-        return first.words() + " drops " + counted("column", "columns", names(group));
+        String dropped = first.words() + " drops " + counted("column", "columns", names(group));
+        return DestructiveClause.COLUMN_OR_CONSTRAINT.equals(first.detail()) ? dropped + " (written without COLUMN,"
+                + " which SQL Server reads as a constraint's name; Sybase ASE drops the column)" : dropped;
     }
 }
