@@ -115,6 +115,28 @@ abstract class RowChangeRule implements Rule {
         };
     }
 
+    /**
+     * The columns a join pairs each row with itself on, for messages: {@code "column email"}, {@code "columns email
+     * and name"}; empty when the join does anything else.
+     */
+    static Optional<String> selfMatched(RowChange change) {
+        List<String> columns = change.selfMatchedColumns();
+        if (columns.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(columns.size() == 1 ? "column " + columns.get(0)
+                : "columns " + String.join(", ", columns.subList(0, columns.size() - 1)) + " and "
+                        + columns.get(columns.size() - 1));
+    }
+
+    /** Which rows a join that pairs each row with itself reaches: {@code "whose email is not NULL"}, or its plural. */
+    static String notNullRows(RowChange change) {
+        List<String> columns = change.selfMatchedColumns();
+        return columns.size() == 1 ? "whose " + columns.get(0) + " is not NULL"
+                : "whose " + String.join(", ", columns.subList(0, columns.size() - 1)) + " and "
+                        + columns.get(columns.size() - 1) + " are all not NULL";
+    }
+
     /** The message for a change that breaks this rule only given what the schema replay knows, or empty. */
     Optional<String> violationFor(RowChange change, SchemaFacts schema) {
         return Optional.empty();
