@@ -29,7 +29,7 @@ final class JoinedTables {
     private boolean hasCondition;
     private boolean hasAlwaysTrueCondition;
     private boolean hasFilteringCondition;
-    /** The ON conditions that are one equality of two columns each, as {left, right} written. */
+    /** The equalities of two columns that the join conditions are made of (joined by AND), as {left, right} written. */
     private final List<String[]> equalities = new ArrayList<>();
     /** The normalized qualifiers of the columns the join conditions name. */
     private final Set<String> conditionQualifiers = new HashSet<>();
@@ -126,22 +126,27 @@ final class JoinedTables {
     }
 
     /**
-     * Notes the join condition {@code [from, to)} of {@code tokens} as one equality of two different qualified
-     * columns ({@code c.id = o.customer_id}), which ties rows to their related rows and filters nothing else, or as
-     * a condition that may filter. Both sides must be qualified, so that a word such as TRUE is never a column.
+     * Notes the join condition {@code [from, to)} of {@code tokens} as equalities of two different qualified columns
+     * joined by AND ({@code c.id = o.customer_id}, {@code a.email = b.email AND a.name = b.name}), which tie rows to
+     * their related rows and filter nothing else, or as a condition that may filter. Both sides must be qualified,
+     * so that a word such as TRUE is never a column.
      */
     void conditionAt(StatementTokens tokens, int from, int to) {
         // A condition that never holds keeps no row of the target, whatever it names.
         conditionNaming(TokenConditionTruth.of(tokens, from, to) == Truth.ALWAYS_FALSE ? null
                 : OtherTablesCondition.qualifiersOfColumns(tokens, from, to));
-        ColumnEquality equality = ColumnEquality.at(tokens.tokens(), from);
-        if (equality == null || equality.next() != to || !qualified(equality.left())
-                || !qualified(equality.right())
-                || ObjectNames.normalize(equality.left()).equals(ObjectNames.normalize(equality.right()))) {
-            hasFilteringCondition = true;
-        } else {
-            equalities.add(new String[] {equality.left(), equality.right()});
+        List<String[]> found = new ArrayList<>();
+        for (int[] term : TokenConditionTruth.andTerms(tokens, from, to)) {
+            ColumnEquality equality = ColumnEquality.at(tokens.tokens(), term[0]);
+            if (equality == null || equality.next() != term[1] || !qualified(equality.left())
+                    || !qualified(equality.right())
+                    || ObjectNames.normalize(equality.left()).equals(ObjectNames.normalize(equality.right()))) {
+                hasFilteringCondition = true;
+                return;
+            }
+            found.add(new String[] {equality.left(), equality.right()});
         }
+        equalities.addAll(found);
     }
 
     private static boolean qualified(String name) {
@@ -151,15 +156,31 @@ final class JoinedTables {
     /**
      * How a join of two tables, read without a filter, ties each of {@code targets} to the other table: one
      * {@link KeyLink} per target for {@code DELETE o FROM orders o JOIN customers c ON c.id = o.customer_id}
-     * (orders.customer_id to customers.id), one for each of {@code DELETE o, c ..}. Empty when the join does not
-     * limit the targets, has more than two tables or any condition but one equality of two columns.
+     * (orders.customer_id to customers.id), one for each of {@code DELETE o, c ..}, one per column for a second copy
+     * of the target paired on several columns alike. Empty when the join does not limit the targets, has more than
+     * two tables or any condition but one equality of two columns (or such equalities of a self-join) joined by AND.
      */
     List<KeyLink> keyLinks(List<String> targets) {
-        if (hasFilteringCondition || equalities.size() != 1 || entries.size() != 2 || !restrict(targets)) {
+        if (hasFilteringCondition || equalities.isEmpty() || entries.size() != 2 || !restrict(targets)) {
             return List.of();
         }
-        int left = entryOf(qualifierOf(equalities.get(0)[0]));
-        int right = entryOf(qualifierOf(equalities.get(0)[1]));
+        List<KeyLink> links = new ArrayList<>();
+        for (String[] equality : equalities) {
+            List<KeyLink> ofEquality = linksOf(equality, targets);
+            if (ofEquality.isEmpty()) {
+                return List.of();
+            }
+            links.addAll(ofEquality);
+        }
+        // Several equalities tie rows by a composite key, which a key of one column cannot vouch for; only a copy of
+        // the table paired on each column alike (a.email = b.email AND a.name = b.name) surely matches every row.
+        return equalities.size() == 1 || links.stream().allMatch(KeyLink::pairsEachRowWithItself) ? links
+                : List.of();
+    }
+
+    private List<KeyLink> linksOf(String[] equality, List<String> targets) {
+        int left = entryOf(qualifierOf(equality[0]));
+        int right = entryOf(qualifierOf(equality[1]));
         if (left < 0 || right < 0 || left == right) {
             return List.of();
         }
@@ -167,9 +188,9 @@ final class JoinedTables {
         for (String target : targets) {
             int at = entryOf(ObjectNames.normalize(target));
             if (at == left) {
-                links.add(link(left, 0, right, 1));
+                links.add(link(equality, left, 0, right, 1));
             } else if (at == right) {
-                links.add(link(right, 1, left, 0));
+                links.add(link(equality, right, 1, left, 0));
             }
         }
         return links;
@@ -197,8 +218,7 @@ final class JoinedTables {
         return bound;
     }
 
-    private KeyLink link(int table, int side, int joined, int joinedSide) {
-        String[] equality = equalities.get(0);
+    private KeyLink link(String[] equality, int table, int side, int joined, int joinedSide) {
         return new KeyLink(writtenTables.get(table), ObjectNames.lastPart(equality[side]), writtenTables.get(joined),
                 ObjectNames.lastPart(equality[joinedSide]));
     }

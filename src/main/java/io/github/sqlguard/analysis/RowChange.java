@@ -1,8 +1,9 @@
 package io.github.sqlguard.analysis;
 
 import io.github.sqlguard.model.Location;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 /**
  * One DELETE or UPDATE in a statement (the statement itself, a CTE, a T-SQL IF branch, a derived table, the
@@ -73,13 +74,18 @@ public record RowChange(String verb, List<String> tables, Location at, boolean r
     }
 
     /**
-     * The column of a join that only pairs each row with itself in a second copy of its table ({@code DELETE c1 FROM
-     * contacts c1 JOIN contacts c2 ON c1.email = c2.email}, a dedupe that lost its {@code AND c1.id > c2.id}): every
-     * row whose value is not NULL meets it, so it limits nothing. Empty for any other join.
+     * The columns of a join that only pairs each row with itself in a second copy of its table ({@code DELETE c1 FROM
+     * contacts c1 JOIN contacts c2 ON c1.email = c2.email}, a dedupe that lost its {@code AND c1.id > c2.id}; also
+     * on several columns, {@code a.email = b.email AND a.name = b.name}): every row whose values are not NULL meets
+     * it, so it limits nothing. Empty for any other join.
      */
-    public Optional<String> selfMatchedColumn() {
-        return keyLinks.isEmpty() || !keyLinks.stream().allMatch(KeyLink::pairsEachRowWithItself) ? Optional.empty()
-                : Optional.of(keyLinks.get(0).column());
+    public List<String> selfMatchedColumns() {
+        if (keyLinks.isEmpty() || !keyLinks.stream().allMatch(KeyLink::pairsEachRowWithItself)) {
+            return List.of();
+        }
+        Map<String, String> columns = new LinkedHashMap<>();
+        keyLinks.forEach(link -> columns.putIfAbsent(ObjectNames.normalize(link.column()), link.column()));
+        return List.copyOf(columns.values());
     }
 
     /** The target tables for a message: {@code customers} or {@code t1, t2}. */

@@ -73,6 +73,16 @@ public final class TokenConditionTruth {
     }
 
     /**
+     * The parts of the condition in {@code [from, to)} joined by its top-level AND, inside the parentheses that wrap
+     * it whole, each as {@code [from, to)}; one part when it has no such AND.
+     */
+    static List<int[]> andTerms(StatementTokens tokens, int from, int to) {
+        TokenConditionTruth truth = new TokenConditionTruth(tokens);
+        int wrapped = truth.wrappedDepth(from, to);
+        return truth.split(from + wrapped, to - wrapped, "AND");
+    }
+
+    /**
      * True when the condition in {@code [from, to)} holds a term made of literals alone ({@code 3 IN (1, 3)},
      * {@code 'a' LIKE '%'}, {@code NULL IS NULL}) whose truth the tokens leave undecided: such a term may hold
      * for every row, and only the parser's expression tree can tell. A term that names a column cannot hold for

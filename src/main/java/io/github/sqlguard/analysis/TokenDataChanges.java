@@ -349,8 +349,12 @@ final class TokenDataChanges {
             }
         }
         List<int[]> terms = TokenConditionTruth.orTerms(tokens, where + 1, conditionEnd);
-        return terms.size() > 1 && terms.stream()
-                .anyMatch(term -> OtherTablesCondition.namesOnlyVariables(tokens, term[0], term[1]))
-                ? WhereFact.VARIABLE_SWITCH : WhereFact.PRESENT;
+        if (terms.size() > 1 && terms.stream()
+                .anyMatch(term -> OtherTablesCondition.namesOnlyVariables(tokens, term[0], term[1]))) {
+            return WhereFact.VARIABLE_SWITCH;
+        }
+        return terms.size() > 1 && !others.isEmpty() && terms.stream()
+                .anyMatch(term -> OtherTablesCondition.namesOnlyOtherTables(tokens, term[0], term[1], others))
+                ? WhereFact.OTHER_TABLES_SWITCH : WhereFact.PRESENT;
     }
 }

@@ -39,6 +39,12 @@ public enum WhereFact {
      */
     VARIABLE_SWITCH,
     /**
+     * A condition with a part on the columns of the other tables of a {@code USING} or {@code FROM} list alone, joined
+     * by OR ({@code DELETE FROM t USING u WHERE t.u_id = u.id OR u.closed}): as soon as a row of those tables meets
+     * that part, it holds for every row of the target.
+     */
+    OTHER_TABLES_SWITCH,
+    /**
      * A condition that only caps how many rows are taken, not which ({@code WHERE ROWNUM <= 10000}, Oracle): the
      * rows are arbitrary ones, and a loop that repeats the statement reaches every row.
      */
@@ -51,7 +57,8 @@ public enum WhereFact {
 
     /** True when the condition decides only whether the statement runs, never which of the target's rows it takes. */
     public boolean decidesOnlyWhetherItRuns() {
-        return this == OTHER_TABLES_ONLY || this == VARIABLES_ONLY || this == NO_COLUMN || this == VARIABLE_SWITCH;
+        return this == OTHER_TABLES_ONLY || this == VARIABLES_ONLY || this == NO_COLUMN || this == VARIABLE_SWITCH
+                || this == OTHER_TABLES_SWITCH;
     }
 
     /** True when only the number of rows taken is capped, so the rows are arbitrary ones. */

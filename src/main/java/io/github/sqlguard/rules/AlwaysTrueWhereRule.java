@@ -30,8 +30,8 @@ public final class AlwaysTrueWhereRule extends RowChangeRule {
                     + "left over from a generated query or a placeholder condition that was never filled in. The same "
                     + "goes for a MERGE whose ON condition always holds: its WHEN MATCHED UPDATE or DELETE reaches "
                     + "every row of the target. So does a WHERE that only equates one column of two copies of the "
-                    + "table (DELETE FROM contacts a USING contacts b WHERE a.email = b.email), which every row "
-                    + "meets with itself, and a MERGE .. WHEN MATCHED THEN DELETE whose source reads its own target "
+                    + "table, or several columns alike (DELETE FROM contacts a USING contacts b WHERE a.email = "
+                    + "b.email AND a.name = b.name), which every row meets with itself, and a MERGE .. WHEN MATCHED THEN DELETE whose source reads its own target "
                     + "without a filter, joined ON the same columns (USING (SELECT id FROM t) s ON t.id = s.id): "
                     + "every row matches itself. A WHERE that requires a row of the target itself on the same "
                     + "columns, read without a filter (WHERE id IN (SELECT id FROM t), also through the derived "
@@ -63,9 +63,10 @@ public final class AlwaysTrueWhereRule extends RowChangeRule {
     @Override
     Optional<String> violationFor(RowChange change) {
         if (change.where() == WhereFact.PRESENT && !change.restrictedByJoin()) {
-            return change.selfMatchedColumn().map(column -> change.verb() + " whose WHERE only equates " + column
-                    + " of two copies of " + change.tableList() + ", which every row matches in itself, "
-                    + change.effect() + " every row of " + change.tableList() + " whose " + column + " is not NULL"
+            return selfMatched(change).map(columns -> change.verb() + " whose WHERE only equates "
+                    + columns.substring(columns.indexOf(' ') + 1) + " of two copies of " + change.tableList()
+                    + ", which every row matches in itself, " + change.effect() + " every row of "
+                    + change.tableList() + " " + notNullRows(change)
                     + (change.verb().equals("DELETE") ? " (a dedupe also needs a tie-breaker such as AND a.id < b.id)"
                             : ""));
         }

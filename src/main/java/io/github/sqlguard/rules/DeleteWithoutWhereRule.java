@@ -21,7 +21,8 @@ public final class DeleteWithoutWhereRule extends RowChangeRule {
                     + "Oracle's WHERE ROWNUM <= n (or WHERE id IN (SELECT id FROM t LIMIT n)) only cap how many arbitrary rows go. A WHERE that names only columns of the USING list's tables "
                     + "(in PostgreSQL also a USING list that names the target's table again, DELETE FROM t USING t t2, "
                     + "u WHERE t2.x = u.y, a second copy of t), "
-                    + "or a join on a condition such as ON 1 = 1, or only on the same column of a second copy of the table (a dedupe without its tie-breaker, DELETE c1 FROM contacts c1 JOIN contacts c2 ON c1.email = c2.email, which every row meets with itself), does not limit the target's rows either. This is the mistake that erases a whole table in one deploy.",
+                    + "or has a part joined by OR that does (WHERE t.u_id = u.id OR u.closed), "
+                    + "or a join on a condition such as ON 1 = 1, or only on the same columns of a second copy of the table (a dedupe without its tie-breaker, DELETE c1 FROM contacts c1 JOIN contacts c2 ON c1.email = c2.email, which every row meets with itself), does not limit the target's rows either. This is the mistake that erases a whole table in one deploy.",
             "Add a WHERE clause that selects exactly the rows to remove, or acknowledge it: -- sqlguard:allow delete-without-where reason: <why>",
             List.of("DELETE FROM customers",
                     "DELETE FROM orders LIMIT 1000",
@@ -40,9 +41,9 @@ public final class DeleteWithoutWhereRule extends RowChangeRule {
     @Override
     Optional<String> violationFor(RowChange change) {
         if (change.verb().equals("DELETE") && change.where() == WhereFact.ABSENT && change.restrictedByJoin()) {
-            return change.selfMatchedColumn().map(column -> "DELETE without WHERE is joined to a second copy of "
-                    + change.tableList() + " only on the same column " + column + ", which every row matches in"
-                    + " itself: it removes every row of " + change.tableList() + " whose " + column + " is not NULL"
+            return RowChangeRule.selfMatched(change).map(columns -> "DELETE without WHERE is joined to a second copy"
+                    + " of " + change.tableList() + " only on the same " + columns + ", which every row matches in"
+                    + " itself: it removes every row of " + change.tableList() + " " + RowChangeRule.notNullRows(change)
                     + " (a dedupe also needs a tie-breaker such as AND c1.id > c2.id)");
         }
         return change.verb().equals("DELETE") && change.touchesEveryRow()

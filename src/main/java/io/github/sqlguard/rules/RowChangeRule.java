@@ -82,6 +82,7 @@ abstract class RowChangeRule implements Rule {
             case NO_COLUMN -> "whose WHERE names no column of " + change.tableList() + ", so it holds for every row"
                     + " or none,";
             case VARIABLE_SWITCH -> "whose WHERE has a part on variables alone, joined by OR,";
+            case OTHER_TABLES_SWITCH -> "whose WHERE has a part on the other tables' columns alone, joined by OR,";
             case ROW_COUNT_ONLY -> "whose WHERE only caps how many rows it takes";
             case ABSENT_BUT_CAPPED -> "without WHERE (its TOP, LIMIT or FETCH FIRST only caps how many rows it takes)";
             case ABSENT_BUT_SESSION_CAPPED -> "without WHERE (the SET ROWCOUNT before it only caps how many rows it"
@@ -109,10 +110,33 @@ abstract class RowChangeRule implements Rule {
             case OTHER_TABLES_ONLY -> " as soon as a row of the other tables matches";
             case VARIABLES_ONLY, NO_COLUMN -> " whenever it holds";
             case VARIABLE_SWITCH -> " whenever that part holds";
+            case OTHER_TABLES_SWITCH -> " as soon as a row of the other tables meets that part";
             case ROW_COUNT_ONLY, ABSENT_BUT_CAPPED, ABSENT_BUT_SESSION_CAPPED ->
                     ", and every row when it runs in a loop until none is left";
             default -> "";
         };
+    }
+
+    /**
+     * The columns a join pairs each row with itself on, for messages: {@code "column email"}, {@code "columns email
+     * and name"}; empty when the join does anything else.
+     */
+    static Optional<String> selfMatched(RowChange change) {
+        List<String> columns = change.selfMatchedColumns();
+        if (columns.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(columns.size() == 1 ? "column " + columns.get(0)
+                : "columns " + String.join(", ", columns.subList(0, columns.size() - 1)) + " and "
+                        + columns.get(columns.size() - 1));
+    }
+
+    /** Which rows a join that pairs each row with itself reaches: {@code "whose email is not NULL"}, or its plural. */
+    static String notNullRows(RowChange change) {
+        List<String> columns = change.selfMatchedColumns();
+        return columns.size() == 1 ? "whose " + columns.get(0) + " is not NULL"
+                : "whose " + String.join(", ", columns.subList(0, columns.size() - 1)) + " and "
+                        + columns.get(columns.size() - 1) + " are all not NULL";
     }
 
     /** The message for a change that breaks this rule only given what the schema replay knows, or empty. */

@@ -18,7 +18,7 @@ public final class UpdateWithoutWhereRule extends RowChangeRule {
             "An UPDATE without WHERE overwrites a column in every row of its table, and the old values are gone "
                     + "unless a backup is restored. A WHERE inside the SET's subquery does not limit the rows "
                     + "updated, nor does a FROM list that is not joined to the target (a WHERE naming only the FROM "
-                    + "list's columns, a join on a condition such as ON 1 = 1 or only on the same column of a second copy of the "
+                    + "list's columns, or with a part joined by OR that does, WHERE t.u_id = u.id OR u.closed, a join on a condition such as ON 1 = 1 or only on the same columns of a second copy of the "
                     + "table, UPDATE t a JOIN t b ON a.id = b.id SET a.x = b.y, which every row meets with itself; in PostgreSQL and SQLite also a FROM "
                     + "list that names the target's table again, UPDATE t .. FROM t k, u WHERE k.id = u.id, as that "
                     + "is a second copy of t and not the row updated), nor, in MySQL's UPDATE t1, t2 SET "
@@ -54,9 +54,9 @@ public final class UpdateWithoutWhereRule extends RowChangeRule {
                     + "its update changes every row of " + change.tableList());
         }
         if (change.verb().equals("UPDATE") && change.where() == WhereFact.ABSENT && change.restrictedByJoin()) {
-            return change.selfMatchedColumn().map(column -> "UPDATE without WHERE is joined to a second copy of "
-                    + change.tableList() + " only on the same column " + column + ", which every row matches in"
-                    + " itself: it changes every row of " + change.tableList() + " whose " + column + " is not NULL");
+            return RowChangeRule.selfMatched(change).map(columns -> "UPDATE without WHERE is joined to a second copy"
+                    + " of " + change.tableList() + " only on the same " + columns + ", which every row matches in"
+                    + " itself: it changes every row of " + change.tableList() + " " + RowChangeRule.notNullRows(change));
         }
         return change.verb().equals("UPDATE") && change.touchesEveryRow()
                 ? Optional.of("UPDATE " + RowChangeRule.crossJoinNote(change) + RowChangeRule.whereNote(change)

@@ -54,12 +54,34 @@ public record WhereTokens(String verb, String table, String alias, List<Token> c
         return false;
     }
 
-    /** The statement's DELETE or UPDATE with a WHERE, or empty for any other shape. */
+    /**
+     * The statement's DELETE or UPDATE with a WHERE, or empty for any other shape. In PostgreSQL that may be the one
+     * query of the WITH list that changes rows ({@code WITH gone AS (DELETE FROM t WHERE .. RETURNING id) INSERT INTO
+     * archive SELECT .. FROM gone}), which runs once whatever the statement after the list does.
+     */
     public static Optional<WhereTokens> of(List<Token> tokens) {
         if (tokens.size() > 4 && tokens.get(0).isWord("ALTER") && tokens.get(1).isWord("TABLE")) {
             return mutation(tokens);
         }
-        return WithQueries.read(tokens).flatMap(with -> plain(tokens.subList(with.end(), tokens.size()), with));
+        return WithQueries.read(tokens).flatMap(with -> with.end() < tokens.size()
+                && tokens.get(with.end()).isAnyWord("DELETE", "UPDATE", "MERGE")
+                ? plain(tokens.subList(with.end(), tokens.size()), with) : changingQuery(with));
+    }
+
+    /** The DELETE or UPDATE of the WITH list when it holds one and only one, seeing the queries before it. */
+    private static Optional<WhereTokens> changingQuery(WithQueries with) {
+        int found = -1;
+        for (int i = 0; i < with.queries().size(); i++) {
+            List<Token> body = with.queries().get(i).body();
+            if (!body.isEmpty() && body.get(0).isAnyWord("DELETE", "UPDATE", "MERGE")) {
+                if (found >= 0) {
+                    return Optional.empty();
+                }
+                found = i;
+            }
+        }
+        return found < 0 ? Optional.empty() : plain(with.queries().get(found).body(),
+                new WithQueries(with.queries().subList(0, found), with.end()));
     }
 
     private static Optional<WhereTokens> plain(List<Token> tokens, WithQueries with) {

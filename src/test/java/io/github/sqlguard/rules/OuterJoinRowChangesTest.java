@@ -77,6 +77,27 @@ class OuterJoinRowChangesTest {
         "MYSQL | DELETE c1 FROM contacts c1 INNER JOIN blocked b ON c1.email = b.email | -",
         "POSTGRESQL | DELETE FROM contacts a USING contacts b WHERE a.email = b.email AND a.id < b.id | -",
         "POSTGRESQL | DELETE FROM contacts a USING blocked b WHERE a.email = b.email | -",
+        // Pairing the copies on several columns alike matches every row with itself just the same.
+        "POSTGRESQL | DELETE FROM grants g1 USING grants g2 WHERE g1.right_name = g2.right_name"
+                + " AND g1.user_id = g2.user_id AND g1.site_id = g2.site_id | always-true-where DELETE whose WHERE only"
+                + " equates right_name, user_id and site_id of two copies of grants, which every row matches in itself,"
+                + " removes every row of grants whose right_name, user_id and site_id are all not NULL (a dedupe also"
+                + " needs a tie-breaker such as AND a.id < b.id)",
+        "MYSQL | DELETE c1 FROM contacts c1 JOIN contacts c2 ON c1.email = c2.email AND c2.name = c1.name"
+                + " | delete-without-where DELETE without WHERE is joined to a second copy of contacts only on the same"
+                + " columns email and name, which every row matches in itself: it removes every row of contacts whose"
+                + " email and name are all not NULL (a dedupe also needs a tie-breaker such as AND c1.id > c2.id)",
+        "POSTGRESQL | UPDATE contacts a SET x = b.y FROM contacts b WHERE (a.email = b.email AND a.name = b.name)"
+                + " | always-true-where",
+        "POSTGRESQL | DELETE FROM grants g1 USING grants g2 WHERE g1.right_name = g2.right_name"
+                + " AND g1.user_id = g2.user_id AND g1.ctid < g2.ctid | -",
+        "POSTGRESQL | DELETE FROM grants g1 USING grants g2 WHERE g1.right_name = g2.right_name"
+                + " AND g1.parent_id = g2.id | -",
+        "POSTGRESQL | DELETE FROM grants g1 USING grants g2 WHERE g1.right_name = g2.right_name"
+                + " AND g1.user_id = g2.user_id AND g2.revoked | -",
+        "POSTGRESQL | DELETE FROM grants g USING revoked r WHERE g.right_name = r.right_name"
+                + " AND g.user_id = r.user_id | -",
+        "MYSQL | DELETE c1 FROM contacts c1 JOIN blocked b ON c1.email = b.email AND c1.name = b.name | -",
     })
     void joinsThatLimitNothingLeaveTheRowsReported(Dialect dialect, String sql, String expected) {
         // A rule id alone, or a rule id and the message it must give.
