@@ -164,8 +164,9 @@ final class StatementChecker {
         Map<String, MovedEnumValues> movedValues = new HashMap<>();
         Map<String, EmptiedInRun> emptiedTables = new HashMap<>();
         RoutinesDefinedHere routines = new RoutinesDefinedHere();
-        BranchLossGuards guards = new BranchLossGuards(BodiesRunWhereDefined.of(models), start, earlierRoutines);
         CalledBodiesHere calledHere = CalledBodiesHere.of(models);
+        BranchLossGuards guards = new BranchLossGuards(BodiesRunWhereDefined.of(models), start, earlierRoutines,
+                calledHere);
         RolledBackTransactions rolledBack = RolledBackTransactions.of(models);
         LiteralCallsHere literalCalls = LiteralCallsHere.of(models, earlierRoutines);
         List<TableNamespace.Names> names = TableNamespace.along(models, start);

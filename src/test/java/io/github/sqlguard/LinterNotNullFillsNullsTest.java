@@ -46,6 +46,14 @@ class LinterNotNullFillsNullsTest {
         "SELECT 1|UPDATE flows SET id = id + 1, ctx = id|ALTER TABLE flows MODIFY ctx TEXT NOT NULL|" + FINDING,
         "SELECT 1|UPDATE flows SET ctx = other.id|ALTER TABLE flows MODIFY ctx TEXT NOT NULL|" + FINDING,
         "SELECT 1|UPDATE flows SET ctx = id WHERE id > 3|ALTER TABLE flows MODIFY ctx TEXT NOT NULL|" + FINDING,
+        // .. also written under an alias of the one table updated
+        "SELECT 1|UPDATE flows f SET ctx = '2' WHERE ctx IS NULL|ALTER TABLE flows MODIFY ctx TEXT NOT NULL|-",
+        "SELECT 1|UPDATE flows AS f SET f.ctx = 'x'|ALTER TABLE flows MODIFY ctx TEXT NOT NULL|-",
+        "SELECT 1|UPDATE flows f SET f.ctx = f.id|ALTER TABLE flows MODIFY ctx TEXT NOT NULL|-",
+        "SELECT 1|UPDATE flows f SET f.ctx = f.note|ALTER TABLE flows MODIFY ctx TEXT NOT NULL|" + FINDING,
+        "SELECT 1|UPDATE flows f SET f.ctx = 'a' WHERE f.id = 1|ALTER TABLE flows MODIFY ctx TEXT NOT NULL|" + FINDING,
+        "SELECT 1|UPDATE flows f JOIN flows g ON g.id = f.id SET f.ctx = 'a'|ALTER TABLE flows MODIFY ctx TEXT NOT NULL|"
+                + FINDING,
         // the rows holding NULL deleted
         "SELECT 1|DELETE FROM flows WHERE ctx IS NULL|ALTER TABLE flows MODIFY ctx TEXT NOT NULL|-",
         "SELECT 1|DELETE FROM flows WHERE ctx IS NULL AND id > 3|ALTER TABLE flows MODIFY ctx TEXT NOT NULL|" + FINDING,

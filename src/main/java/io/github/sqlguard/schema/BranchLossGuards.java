@@ -32,6 +32,8 @@ public final class BranchLossGuards {
     private final TableNamespace.Names start;
     /** The routines whose calls may check tables are empty ({@link CalledEmptinessChecks}). */
     private final EarlierRoutines routines;
+    /** The routines the script defines, whose calls write only what their bodies may write. */
+    private final CalledBodiesHere calledHere;
     /**
      * What certainly ran, by run scope: the statements outside any branch, in order, with the schema before, and
      * the columns branches added to tables that lacked them.
@@ -86,9 +88,20 @@ public final class BranchLossGuards {
      */
     public BranchLossGuards(BodiesRunWhereDefined runWhereDefined, TableNamespace.Names start,
             EarlierRoutines routines) {
+        this(runWhereDefined, start, routines, CalledBodiesHere.NONE);
+    }
+
+    /**
+     * As {@link #BranchLossGuards(BodiesRunWhereDefined, TableNamespace.Names, EarlierRoutines)}, where a call of
+     * routines the script defined ({@code calledHere}) forgets what was known of the tables their bodies may write
+     * only, not of every table.
+     */
+    public BranchLossGuards(BodiesRunWhereDefined runWhereDefined, TableNamespace.Names start,
+            EarlierRoutines routines, CalledBodiesHere calledHere) {
         this.runWhereDefined = runWhereDefined;
         this.start = start;
         this.routines = routines;
+        this.calledHere = calledHere;
     }
 
     /**
@@ -180,24 +193,32 @@ public final class BranchLossGuards {
     private LossGuards created(Statement statement) {
         StatementContext context = statement.context();
         if (!isRoutineBody(context)) {
-            return new LossGuards(context.runScope(), start, routines);
+            return fresh(context.runScope());
         }
         LossGuards inBody;
         if (!beforeCall.isEmpty()) {
             // A body followed at its call runs as part of the calling run, after what ran there.
-            LossGuards afterCall = new LossGuards(callScope, start, routines);
+            LossGuards afterCall = fresh(callScope);
             beforeCall.forEach(seen -> seen.accept(afterCall));
             inBody = afterCall;
         } else if (runWhereDefined.test(statement)) {
             // Called on the line after its definition: it runs as part of the script, on what the script did so far.
-            inBody = new LossGuards(context.runScope(), start, routines);
+            inBody = fresh(context.runScope());
             certain.getOrDefault(context.runScope(), List.of()).forEach(seen -> seen.accept(inBody));
         } else {
             inBody = LossGuards.inRoutineBody(context.label(), routines);
+            inBody.calledHere = calledHere;
         }
         // The body's first statement follows its definition, whose text holds a check before a later statement.
         inBody.lastContainer = lastContainer;
         return inBody;
+    }
+
+    /** New guards of the run scope {@code runScope}, before any statement. */
+    private LossGuards fresh(String runScope) {
+        LossGuards created = new LossGuards(runScope, start, routines);
+        created.calledHere = calledHere;
+        return created;
     }
 
     /** The row loop {@code statement} runs in, by its scope and where its query stands; "" outside any. */

@@ -7,6 +7,8 @@ import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The statements a call runs in the body of a routine the same script defined before it. The script's analysis
@@ -17,8 +19,16 @@ import java.util.List;
  */
 public final class CalledBodiesHere {
 
-    /** A routine defined at the top of the script: its name, where its definition stands, and its body statements. */
-    private record Defined(String name, int index, List<Statement> body) {
+    /** No routine defined: every call may run anything. */
+    static final CalledBodiesHere NONE = new CalledBodiesHere(List.of());
+
+    /**
+     * A routine defined at the top of the script: its name, where its definition stands, the statements its body
+     * certainly runs, and what its other statements (in a branch, a loop's arm, a nested routine) may write; null
+     * when one of its statements runs code or SQL text that is not read here.
+     */
+    private record Defined(String name, int index, Statement definition, List<Statement> body,
+            BodyWrites mayWrite) {
     }
 
     private final List<Defined> defined;
@@ -44,6 +54,9 @@ public final class CalledBodiesHere {
             int from = definition.tokens().get(0).offset();
             int to = definition.tokens().get(definition.tokens().size() - 1).endOffset();
             List<Statement> body = new ArrayList<>();
+            BodyWrites mayWrite = BodyWrites.none();
+            boolean readable = true;
+            int statements = 0;
             String bodyId = null;
             for (int next = index + 1; next < models.size(); next++) {
                 Statement inner = models.get(next).statement();
@@ -51,18 +64,57 @@ public final class CalledBodiesHere {
                 if (!inner.start().path().equals(definition.start().path()) || at <= from || at >= to) {
                     break;
                 }
+                statements++;
                 StatementContext context = inner.context();
-                if (context.kind() != StatementContext.Kind.ROUTINE_BODY || context.body() == null) {
-                    continue;
+                boolean certain = false;
+                if (context.kind() == StatementContext.Kind.ROUTINE_BODY && context.body() != null) {
+                    bodyId = bodyId == null ? context.body().id() : bodyId;
+                    certain = bodyId.equals(context.body().id()) && context.branch() == null && !inner.container();
                 }
-                bodyId = bodyId == null ? context.body().id() : bodyId;
-                if (bodyId.equals(context.body().id()) && context.branch() == null && !inner.container()) {
+                // What a statement the body certainly runs does is followed at the call, one by one.
+                if (certain) {
                     body.add(inner);
+                } else {
+                    readable &= mayWrite.add(inner);
                 }
             }
-            defined.add(new Defined(named.name(), index, List.copyOf(body)));
+            // A body the splitter did not cut into statements is not read here: its calls may write anything.
+            defined.add(new Defined(named.name(), index, definition, List.copyOf(body),
+                    readable && statements > 0 ? mayWrite : null));
         }
         return new CalledBodiesHere(defined);
+    }
+
+    /**
+     * What the statements the called bodies may or may not run may write ({@link BodyWrites}), when
+     * {@code call}, a statement of the script, calls only routines the script defined before it, each taken in its
+     * last definition before the call, and nothing in their bodies runs code or SQL text that is not read here:
+     * only those tables and columns may hold values the replay does not know after the call, as the statements the bodies
+     * certainly run ({@link #runBy}) are followed one by one. Empty when the call may write any table.
+     */
+    public Optional<BodyWrites> mayWriteBeyondRun(Statement call) {
+        List<String> names = RoutineNames.calledNames(call.tokens());
+        if (defined.isEmpty() || call.container() || names.isEmpty()) {
+            return Optional.empty();
+        }
+        BodyWrites writes = BodyWrites.none();
+        for (String written : names) {
+            List<String> keys = RoutineNames.callKeys(written, "");
+            Defined last = null;
+            for (Defined routine : defined) {
+                Statement definition = routine.definition();
+                if (definition.start().path().equals(call.start().path())
+                        && definition.firstToken().offset() < call.firstToken().offset()
+                        && (keys.contains(routine.name()) || keys.contains(RoutineNames.lastPart(routine.name())))) {
+                    last = routine;
+                }
+            }
+            if (last == null || last.mayWrite() == null) {
+                return Optional.empty();
+            }
+            writes.addAll(last.mayWrite());
+        }
+        return Optional.of(writes);
     }
 
     /**

@@ -392,6 +392,19 @@ final class ColumnFacts {
         scopedWrites.clear();
     }
 
+    /**
+     * A statement that may or may not have run wrote {@code columns} of {@code table} (keys): they are no longer
+     * unwritten, and what else was known of the table's values no longer holds.
+     */
+    void mayHaveWritten(String table, Set<String> columns) {
+        Set<String> stillUnwritten = new HashSet<>(unwritten.getOrDefault(table, Set.of()));
+        stillUnwritten.removeAll(columns);
+        forget(table);
+        if (!stillUnwritten.isEmpty()) {
+            unwritten.put(table, stillUnwritten);
+        }
+    }
+
     /** Forgets what was known of {@code table}'s values; which columns the run scope added stays known. */
     void forget(String table) {
         unwritten.remove(table);

@@ -34,6 +34,16 @@ final class ColumnsFollowed {
         }
         // Dynamic SQL whose text could not be read may write any column, as a routine may.
         if (WithListUpdates.updates(tokens) || statement.runtimeSql() || callsRoutine(tokens, main, statement)) {
+            Optional<BodyWrites> reach = WithListUpdates.updates(tokens) || statement.runtimeSql() ? Optional.empty()
+                    : guards.calledHere.mayWriteBeyondRun(statement);
+            if (reach.isPresent()) {
+                reach.get().wholeTables().forEach(table -> mayHaveWritten(guards, table, statement));
+                reach.get().columns().forEach((table, columns) -> {
+                    guards.columns.mayHaveWritten(table, columns);
+                    mayHaveWritten(guards.copies, table, statement, guards.lineOf(statement));
+                });
+                return;
+            }
             if (WithListUpdates.updates(tokens) && !LossGuards.mayBeUndone(statement)) {
                 // MySQL's UPDATE t, u SET t.c = u.k WHERE ..: what it wrote is not read, but a link it reverses is
                 guards.copies.reversedLinks().updatedUnread(tokens, before, statement.dialect(),
@@ -116,6 +126,29 @@ final class ColumnsFollowed {
                 guards.lineOf(statement));
         guards.columns.columnsAltered(SchemaNames.key(targets.get(0)), dropped,
                 AlterTableRenames.renamedColumns(tokens, main));
+    }
+
+    /**
+     * A call of a routine the script defined may have run a statement of its body that names {@code table} (in a
+     * branch, a loop's arm): whichever of its columns and rows it wrote, what was known of them no longer holds.
+     */
+    private static void mayHaveWritten(LossGuards guards, String table, Statement call) {
+        guards.columns.forget(table);
+        mayHaveWritten(guards.copies, table, call, guards.lineOf(call));
+        // Rows added to it are in no copy made before, and rows removed from a copy are no longer kept there.
+        guards.copies.forgetMoved(table);
+        guards.copies.forget(List.of(table));
+        guards.copies.forgetCopiesInto(table);
+    }
+
+    /** What {@code copies} kept of {@code table}'s values no longer holds once the call at {@code at} wrote it. */
+    private static void mayHaveWritten(TableCopies copies, String table, Statement call, String at) {
+        copies.sourceWritten(table);
+        copies.rowLinkOverwritten(table);
+        copies.rowsOverwritten(table, at);
+        copies.backLinks().forget(table);
+        copies.reversedLinks().forget(table);
+        copies.translatedLinks().forget(table);
     }
 
     /** Follows what T-SQL's sp_rename renamed: a column, whose facts go with it, or a table, whose facts end. */

@@ -55,6 +55,8 @@ public final class LossGuards {
     private final TableNamespace namespace;
     private final Map<String, String> tableOfName = new HashMap<>();
     Statement lastContainer;
+    /** The routines the script defines, whose calls write only what their bodies may write. */
+    CalledBodiesHere calledHere = CalledBodiesHere.NONE;
     /** Whether something other than the statements followed writes the tables between them ({@link #acrossRuns}). */
     private boolean writtenBetweenStatements;
 

@@ -53,8 +53,19 @@ final class NullFills {
         }
         Table table = found.get();
         int set = name.next();
+        String alias = null;
+        // One table under an alias (MySQL's UPDATE t a SET a.c = ..) is read as the table itself.
+        if (set + 1 < tokens.size() && tokens.get(set).isWord("AS")) {
+            set++;
+        }
+        if (set + 1 < tokens.size() && (tokens.get(set).type() == TokenType.WORD && !tokens.get(set).isWord("SET")
+                || tokens.get(set).type() == TokenType.QUOTED_NAME)
+                && tokens.get(set + 1).isWord("SET")) {
+            alias = tokens.get(set).text();
+            set++;
+        }
         if (set >= tokens.size() || !tokens.get(set).isWord("SET")) {
-            // An alias, a join or several tables: which column gets which value is not read here.
+            // A join or several tables: which column gets which value is not read here.
             history.put(unfilled(table));
             return;
         }
@@ -75,7 +86,7 @@ final class NullFills {
                 continue;
             }
             List<Token> value = assignment.subList(column.next() + 1, assignment.size());
-            boolean nonNull = nonNull(value) || readsNonNullColumn(value, table, assigned);
+            boolean nonNull = nonNull(value) || readsNonNullColumn(value, table, alias, assigned);
             boolean fills = nonNull && everyRow && (where == tokens.size() || asksNullOf(tokens, where, written));
             if (fills) {
                 result = result.withColumn(known.get().withFilled(true));
@@ -101,12 +112,12 @@ final class NullFills {
     }
 
     /**
-     * True for a value that is a column of the updated table itself, declared NOT NULL or filled before
-     * ({@code SET batch_id = id}), that no assignment of the statement writes: MySQL reads an assigned column's new
+     * True for a value that is a column of the updated table itself (also named by its {@code alias}, when not null),
+     * declared NOT NULL or filled before ({@code SET batch_id = id}), that no assignment of the statement writes: MySQL reads an assigned column's new
      * value in the assignments after it ({@code SET id = NULL, batch_id = id}), so only an unwritten one surely holds
      * a value.
      */
-    private static boolean readsNonNullColumn(List<Token> value, Table table, Set<String> assigned) {
+    private static boolean readsNonNullColumn(List<Token> value, Table table, String alias, Set<String> assigned) {
         SchemaNames.Read read = SchemaNames.name(value, 0);
         if (read == null || read.next() != value.size()) {
             return false;
@@ -114,7 +125,8 @@ final class NullFills {
         String name = SchemaNames.lastPart(read.text());
         if (name.length() < read.text().strip().length()) {
             String qualifier = read.text().strip().substring(0, read.text().strip().length() - name.length() - 1);
-            if (!SchemaNames.key(qualifier).equals(SchemaNames.key(table.name()))) {
+            if (!SchemaNames.key(qualifier).equals(SchemaNames.key(table.name()))
+                    && (alias == null || !SchemaNames.key(qualifier).equals(SchemaNames.key(alias)))) {
                 return false;
             }
         }

@@ -61,7 +61,9 @@ record LexerDialect(Dialect dialect) {
      * auto {@code @file} and {@code @@file}, which no statement of another dialect starts with, but not START, which
      * starts MySQL's and PostgreSQL's START TRANSACTION. Read as SQL, the include swallowed the DROP TABLE on the
      * next line. In MySQL and MariaDB the client's includes {@code SOURCE file} and {@code \. file} end at their
-     * line too: release scripts list them a line each, without semicolons. In PostgreSQL and auto so does the C
+     * line too: release scripts list them a line each, without semicolons, and so they do in auto, where no
+     * statement starts with SOURCE or {@code \.} followed by a name (psql's {@code \.} that ends COPY rows
+     * stands alone on its line). In PostgreSQL and auto so does the C
      * preprocessor's {@code #include "file"} of an extension's script template.
      */
     boolean endsWithItsLine(String text, int pos, int end) {
@@ -72,7 +74,8 @@ record LexerDialect(Dialect dialect) {
             return ClientCommands.isSqlPlusExec(text, pos, end) || ClientCommands.isSqlPlusInclude(text, pos, end)
                     || ClientCommands.isSqlPlusStart(text, pos, end);
         }
-        return auto() && ClientCommands.isSqlPlusInclude(text, pos, end)
+        return auto() && (ClientCommands.isSqlPlusInclude(text, pos, end)
+                || ClientCommands.isMySqlInclude(text, pos, end))
                 || knowsPsqlCommands() && PreprocessorInclude.startsAt(text, pos, end);
     }
 

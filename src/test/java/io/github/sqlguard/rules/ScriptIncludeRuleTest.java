@@ -108,13 +108,16 @@ class ScriptIncludeRuleTest {
 
     /**
      * The MySQL client's {@code \.} and {@code SOURCE} end at their line, as release scripts list one include a
-     * line without semicolons: read on into the next line, each include after the first went unreported.
+     * line without semicolons: read on into the next line, each include after the first went unreported. So they
+     * do in auto, where a release script of a folder that names no database is read, and where psql's {@code \.}
+     * alone on its line still ends the rows of a COPY.
      */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "MYSQL | \\. ./core/V1__a.sql\\n\\. ./core/V2__b.sql\\ncommit; | 1:1 \\. ./core/V1__a.sql; 2:1 \\. ./core/V2__b.sql",
         "MARIADB | SOURCE seed/a.sql\\nsource seed/b.sql\\n\\. seed/c.sql | 1:1 SOURCE seed/a.sql; 2:1 source seed/b.sql; 3:1 \\. seed/c.sql",
         "MYSQL | SOURCE seed/a.sql;\\nSOURCE seed/b.sql; | 1:1 SOURCE seed/a.sql; 2:1 SOURCE seed/b.sql",
+        "AUTO | \\. ./core/V1__a.sql\\n\\. ./core/V2__b.sql\\nsource seed/c.sql\\ncommit; | 1:1 \\. ./core/V1__a.sql; 2:1 \\. ./core/V2__b.sql; 3:1 source seed/c.sql",
     })
     void reportsEveryMySqlIncludeOfItsOwnLine(Dialect dialect, String sql, String expected) {
         List<String> found = hits(dialect, sql).stream().filter(hit -> hit.rule().equals("script-include"))
@@ -128,6 +131,8 @@ class ScriptIncludeRuleTest {
     @CsvSource(delimiter = '|', value = {
         "MYSQL | \\. ./core/V1__a.sql\\ndrop table a1; | 2:1 drop-table",
         "MYSQL | SOURCE seed/a.sql\\n\\. seed/b.sql\\ndelete from a2; | 3:1 delete-without-where",
+        "AUTO | \\. seed/a.sql\\n\\. seed/b.sql\\ndelete from a2; | 3:1 delete-without-where",
+        "AUTO | COPY a3 FROM stdin;\\n1\\n\\.\\ndelete from a3; | 4:1 delete-without-where",
     })
     void theStatementAfterAMySqlIncludeIsChecked(Dialect dialect, String sql, String expected) {
         theStatementAfterAnIncludeIsChecked(dialect, sql, expected);
