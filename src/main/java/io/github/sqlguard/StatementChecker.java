@@ -40,6 +40,7 @@ import io.github.sqlguard.schema.NameTakenByCopy;
 import io.github.sqlguard.schema.RecreatedName;
 import io.github.sqlguard.schema.TemporaryKeeper;
 import io.github.sqlguard.schema.RolledBackTransactions;
+import io.github.sqlguard.schema.RoutinesRunAtCall;
 import io.github.sqlguard.schema.RowsMovedByReturning;
 import io.github.sqlguard.schema.SchemaFacts;
 import io.github.sqlguard.schema.SchemaView;
@@ -155,9 +156,10 @@ final class StatementChecker {
      * As above, for the first Flyway migration of its history, {@code opening} saying whether it runs only on an
      * empty schema and why ({@link EmptySchemaDrops}); null for any other script.
      */
-    ScriptFindings check(Script script, List<StatementModel> models, String path, Severity ceiling, ScriptMode rollbacks,
+    ScriptFindings check(Script script, List<StatementModel> written, String path, Severity ceiling, ScriptMode rollbacks,
             Map<Location, String> statementSql, Function<Statement, SchemaFacts> schema,
             EarlierRoutines earlierRoutines, TableNamespace.Names start, EmptySchemaDrops.Opening opening) {
+        List<StatementModel> models = RoutinesRunAtCall.inRunOrder(written);
         List<Finding> findings = new ArrayList<>();
         List<Location> scratchStatements = new ArrayList<>();
         int parsed = 0;

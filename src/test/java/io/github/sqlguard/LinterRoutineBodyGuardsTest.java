@@ -124,7 +124,7 @@ class LinterRoutineBodyGuardsTest {
                     UPDATE device SET created_time = 0;
                 END;
                 $$;
-                CALL add_created_time(true);
+                CALL add_created_time(NOT EXISTS (SELECT 1 FROM device));
                 """);
 
         assertEquals(List.of("db/V1__created_time.sql:8:5 update-without-where ERROR"), severities(lint()));
@@ -143,7 +143,7 @@ class LinterRoutineBodyGuardsTest {
                     END IF;
                 END;
                 $$;
-                CALL add_created_time(true);
+                CALL add_created_time(NOT EXISTS (SELECT 1 FROM device));
                 """);
 
         assertEquals(List.of("db/V1__created_time.sql:7:9 update-without-where INFO"), severities(lint()));

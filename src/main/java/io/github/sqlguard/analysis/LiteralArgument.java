@@ -4,6 +4,7 @@ import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The literal a call's argument passes, also where the call casts it to a type that keeps its text or joins
@@ -17,8 +18,8 @@ final class LiteralArgument {
     }
 
     /**
-     * The argument as one string literal at its place in the file: a quoted string or a number, cast or not, or
-     * such literals joined with {@code ||}; null for anything else (also when empty).
+     * The argument as one string literal at its place in the file: a quoted string, a number or a boolean, cast or
+     * not, or such literals joined with {@code ||}; null for anything else (also when empty).
      */
     static Token of(List<Token> argument) {
         List<List<Token>> parts = joinedParts(argument);
@@ -42,15 +43,18 @@ final class LiteralArgument {
         return new Token(TokenType.STRING, "'" + value.replace("'", "''") + "'", at.offset(), at.line(), at.column());
     }
 
-    /** A quoted string as it is, a number as a string of its digits; null for anything else. */
+    /**
+     * A quoted string as it is, a number as a string of its digits, TRUE and FALSE as the text a boolean turns into;
+     * null for anything else.
+     */
     private static Token plain(List<Token> argument) {
         if (argument.size() != 1) {
             return null;
         }
         Token token = argument.get(0);
         return token.type() == TokenType.STRING ? token
-                : token.type() == TokenType.NUMBER
-                ? literalAt(token.text(), token)
+                : token.type() == TokenType.NUMBER ? literalAt(token.text(), token)
+                : token.isAnyWord("TRUE", "FALSE") ? literalAt(token.text().toLowerCase(Locale.ROOT), token)
                 : null;
     }
 

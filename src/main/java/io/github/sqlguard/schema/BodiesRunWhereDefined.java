@@ -15,8 +15,9 @@ import java.util.function.Predicate;
  * create a helper procedure, call it on the next line and drop it ({@code ALTER TABLE t ADD new_id ..; CREATE
  * PROCEDURE p() BEGIN UPDATE t SET new_id = ..; END; CALL p(); DROP PROCEDURE p;}): what the statements before
  * the definition established, such as a column added and not written since, holds in the body as it does at the
- * call. A routine the script calls more than once, from a body, or after other statements runs on a state the
- * statements around its definition do not show, and keeps a run of its own.
+ * call. A definition the script calls once, later, is taken to just before its call first ({@link RoutinesRunAtCall});
+ * a routine the script calls more than once or from a body runs on a state the statements around its definition do
+ * not show, and keeps a run of its own.
  */
 public final class BodiesRunWhereDefined implements Predicate<Statement> {
 
@@ -73,7 +74,8 @@ public final class BodiesRunWhereDefined implements Predicate<Statement> {
         return spans.stream().anyMatch(span -> span.encloses(statement));
     }
 
-    private static RoutineNames.Definition topLevelDefinition(StatementModel model) {
+    /** The routine {@code model} defines at the top of its script, with a body of its own; null for any other. */
+    static RoutineNames.Definition topLevelDefinition(StatementModel model) {
         Statement statement = model.statement();
         if (model.kind() != StatementKind.ROUTINE || !statement.container() || !isTopLevel(statement)) {
             return null;
@@ -82,12 +84,12 @@ public final class BodiesRunWhereDefined implements Predicate<Statement> {
         return definition == null || definition.isPackage() ? null : definition;
     }
 
-    private static boolean isTopLevel(Statement statement) {
+    static boolean isTopLevel(Statement statement) {
         StatementContext context = statement.context();
         return context.kind() == StatementContext.Kind.SCRIPT && context.branch() == null;
     }
 
-    private static boolean calls(StatementModel model, String name) {
+    static boolean calls(StatementModel model, String name) {
         return !model.statement().container() && model.mayCallRoutines()
                 && RoutineNames.calledNames(model.statement().tokens()).stream()
                         .anyMatch(written -> RoutineNames.callKeys(written, "").contains(name));

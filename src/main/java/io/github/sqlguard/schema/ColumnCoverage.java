@@ -41,15 +41,8 @@ final class ColumnCoverage {
 
     /** Why the condition holds for every row because each of its AND terms covers a column, or empty. */
     static Optional<String> reason(WhereTokens where, SchemaFacts facts, Dialect dialect) {
-        List<String> reasons = new ArrayList<>();
-        for (List<Token> term : WhereJudgement.split(WhereJudgement.unwrapped(where.condition()), "AND")) {
-            Optional<String> reason = termReason(WhereJudgement.unwrapped(term), where, facts, dialect);
-            if (reason.isEmpty()) {
-                return Optional.empty();
-            }
-            reasons.add(reason.get());
-        }
-        return reasons.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", reasons));
+        return EveryAndTerm.reason(WhereJudgement.unwrapped(where.condition()),
+                term -> termReason(WhereJudgement.unwrapped(term), where, facts, dialect));
     }
 
     private static Optional<String> termReason(List<Token> term, WhereTokens where, SchemaFacts facts,

@@ -2,7 +2,6 @@ package io.github.sqlguard.schema;
 
 import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,16 +35,7 @@ final class NullTestTruth {
     /** The reasons every AND term of {@code condition} holds for every row, or empty when one may not. */
     private static Optional<String> everyTermAlwaysTrue(List<Token> condition, WhereTokens where, SchemaFacts facts,
             NullOnlyColumns onlyNull) {
-        List<List<Token>> terms = WhereJudgement.split(condition, "AND");
-        List<String> reasons = new ArrayList<>();
-        for (List<Token> term : terms) {
-            Optional<String> reason = alwaysTrueTerm(term, where, facts, onlyNull);
-            if (reason.isEmpty()) {
-                return Optional.empty();
-            }
-            reasons.add(reason.get());
-        }
-        return reasons.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", reasons));
+        return EveryAndTerm.reason(condition, term -> alwaysTrueTerm(term, where, facts, onlyNull));
     }
 
     private static Optional<String> alwaysTrueTerm(List<Token> term, WhereTokens where, SchemaFacts facts,

@@ -93,7 +93,7 @@ final class SplitRun {
     }
 
     void splitTokens(List<Token> lexedTokens, StatementContext context) {
-        List<Token> code = withoutComments(lexedTokens);
+        List<Token> code = DecidedArms.taken(withoutComments(lexedTokens), arguments);
         if (dialect == Dialect.AUTO && separatesBatchesWithGo(code)) {
             // Only T-SQL scripts separate batches with GO: read blocks and routines the T-SQL way, where a
             // procedure or trigger body runs to the end of its batch.
@@ -171,8 +171,12 @@ final class SplitRun {
                 DynamicSql.Source read = dynamicSql;
                 DefinedRoutineSpans routines = scope == scriptCode ? scriptRoutines : DefinedRoutineSpans.NONE;
                 if (dynamicSql != null && dynamicSql.variable() != null) {
-                    dynamicSql = dynamicSql.resolved(VariableAssignments.valueOf(scope, arguments,
-                            dynamicSql.variable(), tokens.get(0), routines));
+                    // Read for one call, the body runs each step that adds to a text; a script may not run them all.
+                    dynamicSql = dynamicSql.resolved(arguments.isEmpty()
+                            ? VariableAssignments.valueOf(scope, arguments, dynamicSql.variable(), tokens.get(0),
+                                    routines)
+                            : VariableAssignments.valueWithStepsOf(scope, arguments, dynamicSql.variable(),
+                                    tokens.get(0), routines));
                 }
                 if (dynamicSql != null && dynamicSql.literals().isEmpty() && context.body() != null) {
                     DynamicSql.Source field = LoopRecordFields.runText(tokens, context.body().rowLoop(),
@@ -304,6 +308,7 @@ final class SplitRun {
         }
         if (plpgsqlBody) {
             arguments = ParameterAliases.added(arguments, code);
+            code = DecidedArms.taken(code, arguments);
         }
         // A routine's PL/pgSQL body sees the call's arguments; the text dynamic SQL runs does not.
         emitScoped(code, new BlockBodyScanner(false, plpgsqlBody ? arguments : Map.of())
@@ -352,7 +357,7 @@ final class SplitRun {
                 plpgsqlBody ? arguments : Map.of());
         inner.shapeDialect = shapeDialect;
         inner.nameParameters = plpgsqlBody ? nameParameters : Set.of();
-        List<Token> code = inner.withoutComments(lexed.tokens());
+        List<Token> code = DecidedArms.taken(inner.withoutComments(lexed.tokens()), inner.arguments);
         inner.emitScoped(code, new BlockBodyScanner(false, inner.arguments).scan(code, 0, code.size(), false),
                 plpgsqlBody ? NestedBodies.resolvingNameConflicts(context, code) : context, plpgsqlBody);
         inner.statements.forEach(statement -> statements.add(body.toFile(statement)));
