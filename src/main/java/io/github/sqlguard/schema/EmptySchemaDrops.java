@@ -3,7 +3,6 @@ package io.github.sqlguard.schema;
 import io.github.sqlguard.analysis.ClauseKind;
 import io.github.sqlguard.analysis.DestructiveClause;
 import io.github.sqlguard.analysis.ObjectNames;
-import io.github.sqlguard.analysis.Placement;
 import io.github.sqlguard.analysis.StatementModel;
 import io.github.sqlguard.analysis.TableNamespace;
 import io.github.sqlguard.model.Dialect;
@@ -46,14 +45,13 @@ public final class EmptySchemaDrops {
     }
 
     /**
-     * For such a drop at the top level of the first migration of its history that Flyway may run on a schema holding
+     * For such a drop in the first migration of its history that Flyway may run on a schema holding
      * tables, as its version lies above the baseline version, the note that says so: a reader expects the drops of a
      * dumped schema to find nothing, and the setting that would make it so is the baseline version.
      */
     public static Optional<Guard> noteOf(List<StatementModel> models, List<TableNamespace.Names> names, int index,
             TableNamespace.Names start, Opening opening) {
-        return opening != null && !opening.emptySchema() && models.get(index).placement() == Placement.TOP_LEVEL
-                && dropsOnlyTablesOfStart(models, names, index, start)
+        return opening != null && !opening.emptySchema() && dropsOnlyTablesOfStart(models, names, index, start)
                 ? Optional.of(new Guard(Guard.Kind.FIRST_MIGRATION_ABOVE_BASELINE, opening.reason()))
                 : Optional.empty();
     }
@@ -61,14 +59,13 @@ public final class EmptySchemaDrops {
     private static boolean dropsOnlyTablesOfStart(List<StatementModel> models, List<TableNamespace.Names> names,
             int index, TableNamespace.Names start) {
         StatementModel drop = models.get(index);
-        if (!drop.placement().runsWithMigration() || !drop.statement().context().runScope().isEmpty()
-                || !drop.statement().tokens().get(0).isWord("DROP") || drop.clauses().isEmpty()) {
+        Optional<List<DestructiveClause>> drops = TableDrops.of(drop);
+        if (drops.isEmpty() || !drop.statement().context().runScope().isEmpty()) {
             return false;
         }
         Dialect dialect = drop.statement().dialect();
-        for (DestructiveClause clause : drop.clauses()) {
-            if (clause.kind() != ClauseKind.DROPPED_TABLE || clause.table() == null
-                    || !inStartSchema(clause.table(), names.get(index), start, dialect)
+        for (DestructiveClause clause : drops.get()) {
+            if (clause.table() == null || !inStartSchema(clause.table(), names.get(index), start, dialect)
                     || namedEarlier(models, index, SchemaNames.key(clause.table()))) {
                 return false;
             }
