@@ -7,6 +7,7 @@ import io.github.sqlguard.analysis.StatementModel;
 import io.github.sqlguard.analysis.TableNamespace;
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.source.FlywayVersion;
+import io.github.sqlguard.sql.StandIns;
 import java.util.List;
 import java.util.Optional;
 
@@ -65,7 +66,9 @@ public final class EmptySchemaDrops {
         }
         Dialect dialect = drop.statement().dialect();
         for (DestructiveClause clause : drops.get()) {
-            if (clause.table() == null || !inStartSchema(clause.table(), names.get(index), start, dialect)
+            // A name built at run time may name a table of any schema, or one the script created before.
+            if (clause.table() == null || StandIns.inName(clause.table())
+                    || !inStartSchema(clause.table(), names.get(index), start, dialect)
                     || namedEarlier(models, index, SchemaNames.key(clause.table()))) {
                 return false;
             }
