@@ -49,6 +49,27 @@ class LinterDroppedInEarlierMigrationTest {
         assertEquals(List.of(expected), dropsIn("V3__later.sql", dialect));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            DROP TABLE legacy CASCADE CONSTRAINTS PURGE | INFO drop-table, INFO cascade
+            DROP TABLE other CASCADE CONSTRAINTS        | ERROR drop-table, WARNING cascade
+            """)
+    void theCascadeOfATableAnEarlierMigrationDroppedTakesNothingEither(String later, String expected)
+            throws IOException {
+        write("V1__init.sql", "CREATE TABLE legacy (id NUMBER PRIMARY KEY);\nCREATE TABLE other (id NUMBER);\n");
+        write("V2__earlier.sql", "DROP TABLE legacy;\n");
+        write("V3__later.sql", later + ";\n");
+
+        LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
+        LintResult result = new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(),
+                List.of(), Dialect.ORACLE, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
+                defaults.liquibase(), List.of(), null, defaults.maxFileBytes(), 1));
+
+        assertEquals(expected, String.join(", ", result.findings().stream()
+                .filter(f -> f.location().path().endsWith("V3__later.sql"))
+                .map(f -> f.severity() + " " + f.ruleId()).toList()));
+    }
+
     @Test
     void aDownScriptThatDropsTheCopyItsUpScriptDroppedAlreadyLosesNothing() throws IOException {
         write("V0001.init.up.sql", "CREATE TABLE devices (id INT PRIMARY KEY, kid TEXT);\n");

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -55,6 +56,69 @@ class LinterFirstMigrationTest {
     }
 
     private static final String DUMPED_CSV = "DROP TABLE IF EXISTS users;\\nCREATE TABLE users (id int);";
+
+    private static final String DROPPED_WHEN_PRESENT = """
+            DECLARE n NUMBER;
+            BEGIN
+              SELECT COUNT(*) INTO n FROM user_tables WHERE table_name = 'USERS';
+              IF n > 0 THEN EXECUTE IMMEDIATE 'DROP TABLE users CASCADE CONSTRAINTS PURGE'; END IF;
+            END;
+            /
+            CREATE TABLE users (id NUMBER(8));
+            """;
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // Oracle before 23c has no DROP TABLE IF EXISTS: a block drops the table when the dictionary lists it
+        // nor do the foreign keys that CASCADE CONSTRAINTS would drop with it
+        "V1__init.sql | | V1__init.sql:4 drop-table INFO, V1__init.sql:4 cascade INFO",
+        "B5__init.sql | | B5__init.sql:4 drop-table INFO, B5__init.sql:4 cascade INFO",
+        "V3__init.sql | | V3__init.sql:4 drop-table ERROR, V3__init.sql:4 cascade WARNING",
+        "V3__init.sql | 3 | V3__init.sql:4 drop-table INFO, V3__init.sql:4 cascade INFO",
+    })
+    void aBlockThatDropsTheTableWhenPresentFindsNoneInTheFirstMigration(String name, String baseline,
+            String expected) throws IOException {
+        write("db/" + name, DROPPED_WHEN_PRESENT);
+
+        assertEquals(expected, String.join(", ", shown(lint(Dialect.ORACLE, baseline))));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "DROP TABLE users CASCADE CONSTRAINTS; | V1__init.sql:1 drop-table INFO, V1__init.sql:1 cascade INFO",
+        // a CASCADE of a table that exists elsewhere still reaches its dependants
+        "DROP TABLE audit.users CASCADE CONSTRAINTS; | V1__init.sql:1 drop-table ERROR, V1__init.sql:1 cascade WARNING",
+    })
+    void cascadeConstraintsOfATableTheEmptySchemaLacksDropsNothing(String sql, String expected) throws IOException {
+        write("db/V1__init.sql", sql);
+
+        assertEquals(expected, String.join(", ", shown(lint(Dialect.ORACLE, null))));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // a name built at run time may be of any schema, and sp_MSforeachtable reaches the tables created before it
+        "ORACLE    | DECLARE v VARCHAR2(30);\\nBEGIN\\n  SELECT MIN(table_name) INTO v FROM user_tables;\\n  EXECUTE IMMEDIATE 'DROP TABLE ' || v;\\nEND;\\n/",
+        "SQLSERVER | CREATE TABLE users (id int);\\nEXEC sp_MSforeachtable 'DROP TABLE ?';",
+    })
+    void aDropOfATableNamedOnlyAtRunTimeStaysAnError(Dialect dialect, String sql) throws IOException {
+        write("db/V1__init.sql", sql.replace("\\n", "\n"));
+
+        List<String> drops = shown(lint(dialect, null)).stream().filter(f -> f.contains("drop-table")).toList();
+
+        assertEquals(1, drops.size(), drops::toString);
+        assertEquals(true, drops.get(0).endsWith("drop-table ERROR"), drops.get(0));
+    }
+
+    @Test
+    void aBlockDropAboveTheBaselineVersionSaysWhichSettingWouldLowerIt() throws IOException {
+        write("db/V3__init.sql", DROPPED_WHEN_PRESENT);
+
+        String message = lint(Dialect.ORACLE, null).findings().stream().filter(f -> f.ruleId().equals("drop-table"))
+                .findFirst().orElseThrow().message();
+
+        assertEquals(true, message.contains("set baselineVersion to 3"), message);
+    }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {

@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Oracle never rounds or cuts the values of a NUMBER column whose precision or scale a MODIFY decreases: it refuses
  * the change (ORA-01440) unless every value of the column is NULL. The finding stays, as the migration stops on a
- * table with rows, but it must not say that values are rounded; other databases do round, and say so.
+ * table with rows, but it must not say that values are rounded; other databases do round, and say so. Nor does
+ * it convert the values of a column whose type a MODIFY changes between NUMBER and a character type (ORA-01439).
  */
 class LinterOracleNumberNarrowingTest {
 
@@ -55,6 +56,29 @@ class LinterOracleNumberNarrowingTest {
                 .map(Finding::message).toList();
         assertEquals(1, messages.size(), messages.toString());
         assertEquals(true, messages.get(0).contains(expected), messages.get(0));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "ALTER TABLE stock MODIFY (lines VARCHAR2(3));   | from NUMBER(10) to VARCHAR2(3) (Oracle refuses to change the"
+                + " data type of a column between NUMBER and VARCHAR unless every value of it is NULL (ORA-01439),"
+                + " so the migration stops on a table with values)",
+        "ALTER TABLE stock MODIFY code NUMBER(12);       | from VARCHAR2(12) to NUMBER(12) (Oracle refuses to change the"
+                + " data type of a column between NUMBER and VARCHAR unless every value of it is NULL (ORA-01439),"
+                + " so the migration stops on a table with values)",
+        "ALTER TABLE stock MODIFY flag NUMBER(1);        | from CHAR(1) to NUMBER(1) (Oracle refuses to change the"
+                + " data type of a column between NUMBER and CHAR unless every value of it is NULL (ORA-01439),"
+                + " so the migration stops on a table with values)",
+    })
+    void aChangeBetweenNumberAndTextIsRefusedRatherThanConverted(String modify, String expected) throws IOException {
+        TestProject.write(project, "db/V1__stock.sql", "CREATE TABLE stock (id NUMBER(10) PRIMARY KEY,"
+                + " lines NUMBER(10), code VARCHAR2(12), flag CHAR(1));\n");
+        TestProject.write(project, "db/V2__retype.sql", modify + "\n");
+
+        List<String> messages = TestProject.lint(project, Dialect.ORACLE).findings().stream()
+                .map(Finding::message).toList();
+        assertEquals(1, messages.size(), messages.toString());
+        assertEquals(true, messages.get(0).endsWith(expected), messages.get(0));
     }
 
     @ParameterizedTest

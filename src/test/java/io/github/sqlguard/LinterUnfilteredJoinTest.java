@@ -301,6 +301,40 @@ class LinterUnfilteredJoinTest {
         }
     }
 
+    /**
+     * Oracle updates through a join view the same way: a SET that gives only literals, joined only on the key,
+     * changes every order that has a customer. A SET that copies a column of the view may copy the joined table's
+     * values (a backfill), and a filter in the view or after it limits the rows.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            UPDATE (SELECT o.note FROM orders o JOIN customers c ON c.id = o.customer_id) SET note = 'closed'     | 2:3
+            UPDATE (SELECT o.note FROM orders o JOIN customers c ON c.id = o.customer_id) v SET v.note = NULL    | 2:3
+            UPDATE (SELECT o.note FROM orders o, customers c WHERE c.id = o.customer_id) SET note = UPPER('x')   | 2:3
+            UPDATE (SELECT o.note, c.status FROM orders o JOIN customers c ON c.id = o.customer_id) SET note = status | -
+            UPDATE (SELECT o.note FROM orders o JOIN customers c ON c.id = o.customer_id WHERE c.status = 'x') SET note = 'y' | -
+            UPDATE (SELECT o.id, o.note FROM orders o JOIN customers c ON c.id = o.customer_id) v SET v.note = 'y' WHERE v.id > 5 | -
+            UPDATE (SELECT o.note FROM orders o JOIN refunds r ON o.id = r.order_id) SET note = 'y'              | -
+            """)
+    void joinViewUpdateOfLiteralsJoinedOnKeysOnly(String sql, String expected) throws IOException {
+        String schema = """
+                CREATE TABLE customers (id NUMBER(19) PRIMARY KEY, status VARCHAR2(20));
+                CREATE TABLE orders (id NUMBER(19) PRIMARY KEY, note VARCHAR2(20),
+                  customer_id NUMBER(19) NOT NULL REFERENCES customers (id));
+                CREATE TABLE refunds (id NUMBER(19) PRIMARY KEY, order_id NUMBER(19) NOT NULL);
+                """;
+        List<Finding> findings = lint(Dialect.ORACLE, schema, "SELECT 1 FROM dual;\n  " + sql + ";\n");
+
+        assertEquals(expected.equals("-") ? List.of() : List.of("unfiltered-subquery " + expected), rulesAt(findings));
+        if (!findings.isEmpty()) {
+            String limitedBy = sql.contains(" JOIN ") ? "without WHERE is limited only by its join"
+                    : "is limited only by its WHERE's join";
+            assertEquals(List.of("UPDATE " + limitedBy + " of orders.customer_id to the key customers.id, which reads"
+                    + " customers without a filter: it changes every row of orders that has a related row in"
+                    + " customers"), findings.stream().map(Finding::message).toList());
+        }
+    }
+
     private static List<String> rulesAt(List<Finding> findings) {
         return findings.stream().map(f -> f.ruleId() + " " + f.location().line() + ":" + f.location().column())
                 .toList();

@@ -40,7 +40,7 @@ final class SetValues {
      * True when every value the assignments in {@code [from, to)} give is made of literals, variables and
      * function calls only; false as soon as one names anything else, or an assignment cannot be read.
      */
-    private static boolean readNoColumn(StatementTokens tokens, int from, int to) {
+    static boolean readNoColumn(StatementTokens tokens, int from, int to) {
         int i = from;
         while (i < to) {
             int end = tokens.firstTopLevelComma(i, to);

@@ -41,7 +41,9 @@ final class ViewChanges {
         JoinedTables joined = innerFrom < 0 ? new JoinedTables()
                 : TokenJoins.tables(tokens, innerFrom, joinsEnd, false);
         // The view's query names its key-preserved table by its alias when it gives one (FROM orders o JOIN ..).
-        List<KeyLink> keyLinks = !verb.equals("DELETE") ? List.of()
+        // An UPDATE's join limits like a DELETE's only when its SET reads no column: the view's columns may come
+        // from the joined table, and one that copies them is a backfill, not a filter to judge by its key.
+        List<KeyLink> keyLinks = !verb.equals("DELETE") && !setReadsNoColumn(close, outerWhere, end) ? List.of()
                 : where < 0 ? joined.keyLinks(joined.boundByTableName(targets))
                 : outerWhere < 0 && innerFrom >= 0 ? listJoinedInViewWhere(innerFrom, innerWhere, whereEnd, targets)
                 : List.of();
@@ -89,6 +91,12 @@ final class ViewChanges {
         JoinedTables list = TokenJoins.tables(tokens, from, where, false);
         list.conditionAt(tokens, where + 1, whereEnd);
         return list.keyLinks(list.boundByTableName(targets));
+    }
+
+    /** True for {@code UPDATE (SELECT ..) [v] SET ..} whose SET gives only literals, variables and function calls. */
+    private boolean setReadsNoColumn(int close, int outerWhere, int end) {
+        int set = tokens.indexOfTopLevelWord(close + 1, outerWhere >= 0 ? outerWhere : end, "SET");
+        return set >= 0 && SetValues.readNoColumn(tokens, set + 1, outerWhere >= 0 ? outerWhere : end);
     }
 
     /** The end of an inline view's WHERE: its GROUP BY, ORDER BY, FETCH or the closing parenthesis. */

@@ -28,12 +28,11 @@ public final class DroppedEarlierInRun {
      */
     public static Optional<Guard> guardOf(List<StatementModel> models, List<TableNamespace.Names> names, int index) {
         StatementModel drop = models.get(index);
-        List<DestructiveClause> drops = drop.clauses().stream()
-                .filter(clause -> clause.kind() == ClauseKind.DROPPED_TABLE).toList();
-        if (drops.isEmpty() || drops.size() != drop.clauses().size() || !drop.placement().runsWithMigration()
-                || !drop.statement().tokens().get(0).isWord("DROP")) {
+        Optional<List<DestructiveClause>> dropped = TableDrops.of(drop);
+        if (dropped.isEmpty()) {
             return Optional.empty();
         }
+        List<DestructiveClause> drops = dropped.get();
         String scope = drop.statement().context().runScope();
         StringBuilder lines = new StringBuilder();
         for (DestructiveClause clause : drops) {

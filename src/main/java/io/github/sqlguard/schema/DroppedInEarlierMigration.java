@@ -32,12 +32,11 @@ public final class DroppedInEarlierMigration {
      * since.
      */
     public static Optional<Guard> guardOf(StatementModel drop, SchemaView before) {
-        List<DestructiveClause> drops = drop.clauses().stream()
-                .filter(clause -> clause.kind() == ClauseKind.DROPPED_TABLE).toList();
-        if (drops.isEmpty() || drops.size() != drop.clauses().size() || !drop.placement().runsWithMigration()
-                || !drop.statement().tokens().get(0).isWord("DROP")) {
+        Optional<List<DestructiveClause>> dropped = TableDrops.of(drop);
+        if (dropped.isEmpty()) {
             return Optional.empty();
         }
+        List<DestructiveClause> drops = dropped.get();
         StringBuilder notes = new StringBuilder();
         for (DestructiveClause clause : drops) {
             Optional<SurelyDroppedTables.Drop> earlier = clause.table() == null ? Optional.empty()

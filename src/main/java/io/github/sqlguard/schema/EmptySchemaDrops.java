@@ -3,11 +3,11 @@ package io.github.sqlguard.schema;
 import io.github.sqlguard.analysis.ClauseKind;
 import io.github.sqlguard.analysis.DestructiveClause;
 import io.github.sqlguard.analysis.ObjectNames;
-import io.github.sqlguard.analysis.Placement;
 import io.github.sqlguard.analysis.StatementModel;
 import io.github.sqlguard.analysis.TableNamespace;
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.source.FlywayVersion;
+import io.github.sqlguard.sql.StandIns;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,14 +46,13 @@ public final class EmptySchemaDrops {
     }
 
     /**
-     * For such a drop at the top level of the first migration of its history that Flyway may run on a schema holding
+     * For such a drop in the first migration of its history that Flyway may run on a schema holding
      * tables, as its version lies above the baseline version, the note that says so: a reader expects the drops of a
      * dumped schema to find nothing, and the setting that would make it so is the baseline version.
      */
     public static Optional<Guard> noteOf(List<StatementModel> models, List<TableNamespace.Names> names, int index,
             TableNamespace.Names start, Opening opening) {
-        return opening != null && !opening.emptySchema() && models.get(index).placement() == Placement.TOP_LEVEL
-                && dropsOnlyTablesOfStart(models, names, index, start)
+        return opening != null && !opening.emptySchema() && dropsOnlyTablesOfStart(models, names, index, start)
                 ? Optional.of(new Guard(Guard.Kind.FIRST_MIGRATION_ABOVE_BASELINE, opening.reason()))
                 : Optional.empty();
     }
@@ -61,13 +60,14 @@ public final class EmptySchemaDrops {
     private static boolean dropsOnlyTablesOfStart(List<StatementModel> models, List<TableNamespace.Names> names,
             int index, TableNamespace.Names start) {
         StatementModel drop = models.get(index);
-        if (!drop.placement().runsWithMigration() || !drop.statement().context().runScope().isEmpty()
-                || !drop.statement().tokens().get(0).isWord("DROP") || drop.clauses().isEmpty()) {
+        Optional<List<DestructiveClause>> drops = TableDrops.of(drop);
+        if (drops.isEmpty() || !drop.statement().context().runScope().isEmpty()) {
             return false;
         }
         Dialect dialect = drop.statement().dialect();
-        for (DestructiveClause clause : drop.clauses()) {
-            if (clause.kind() != ClauseKind.DROPPED_TABLE || clause.table() == null
+        for (DestructiveClause clause : drops.get()) {
+            // A name built at run time may name a table of any schema, or one the script created before.
+            if (clause.table() == null || StandIns.inName(clause.table())
                     || !inStartSchema(clause.table(), names.get(index), start, dialect)
                     || namedEarlier(models, index, SchemaNames.key(clause.table()))) {
                 return false;

@@ -189,6 +189,8 @@ public record Guard(Kind kind, String description, Map<String, String> columns, 
             case COLUMN_NAME_RECREATED, COLUMN_NAME_GIVEN -> ruleId.equals("rename-column");
             case SCRATCH_COLUMN -> ruleId.equals("drop-column") || ruleId.equals("rename-column");
             case COLUMN_GONE -> ruleId.equals("drop-column");
+            // A table that is not there has no view or foreign key for a CASCADE to take with it.
+            case TABLE_GONE -> TABLE_RULES.contains(ruleId) || ruleId.equals("cascade");
             case CREATED_BY_UP_SCRIPT -> ruleId.equals("drop-column") || ruleId.equals("drop-table");
             case EMPTIED_COLUMN, RETYPED_COLUMN_COPIED -> ruleId.equals("alter-column-type");
             case NEW_COLUMNS_FILLED, VALUES_MOVED -> FILL_RULES.contains(ruleId);

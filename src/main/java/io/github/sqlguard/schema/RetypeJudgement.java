@@ -145,22 +145,40 @@ public final class RetypeJudgement {
             return Optional.empty();
         }
         return Optional.of("from " + change.get().from().written() + " to " + change.get().to().written() + " ("
-                + (refusedByOracle(change.get(), in) && !recomputed ? ORACLE_REFUSES_FEWER_DIGITS
-                        : change.get().reason()) + recomputedNote + ")");
+                + (recomputed ? change.get().reason() : oracleRefusal(change.get(), in).orElse(change.get().reason()))
+                + recomputedNote + ")");
     }
+
+    /**
+     * Oracle: a MODIFY never rounds, cuts or converts a value of a NUMBER column it takes digits from (its precision
+     * or scale), nor of a column whose type it changes between NUMBER and a character type; it refuses either unless
+     * the column holds only NULLs, so the change fails rather than loses data. Empty for any other change.
+     */
+    private static Optional<String> oracleRefusal(TypeChange change, Dialect dialect) {
+        if (dialect != Dialect.ORACLE) {
+            return Optional.empty();
+        }
+        String from = change.from().base();
+        String to = change.to().base();
+        if (from.equals("NUMBER") && to.equals("NUMBER")) {
+            return Optional.of(ORACLE_REFUSES_FEWER_DIGITS);
+        }
+        if (from.equals("NUMBER") && ORACLE_CHARACTER_TYPES.contains(to)
+                || ORACLE_CHARACTER_TYPES.contains(from) && to.equals("NUMBER")) {
+            return Optional.of("Oracle refuses to change the data type of a column between NUMBER and "
+                    + (from.equals("NUMBER") ? to : from) + " unless every value of it is NULL (ORA-01439), so the"
+                    + " migration stops on a table with values");
+        }
+        return Optional.empty();
+    }
+
+    /** Oracle's character types as {@link SqlType} names them (VARCHAR2 is read as VARCHAR). */
+    private static final Set<String> ORACLE_CHARACTER_TYPES = Set.of("CHAR", "VARCHAR", "NCHAR", "NVARCHAR");
 
     private static final String ORACLE_REFUSES_FEWER_DIGITS = "Oracle refuses to give a NUMBER column fewer integer"
             + " or decimal digits unless every value of it is NULL (ORA-01440), so the migration stops on a table"
             + " with values";
 
-    /**
-     * Oracle: a MODIFY that takes digits from a NUMBER column (its precision or scale) never rounds or cuts a value;
-     * the database refuses it unless the column holds only NULLs, so the change fails rather than loses data.
-     */
-    private static boolean refusedByOracle(TypeChange change, Dialect dialect) {
-        return dialect == Dialect.ORACLE && change.from().base().equals("NUMBER")
-                && change.to().base().equals("NUMBER");
-    }
 
     /**
      * MySQL: the character set a new type without one of its own takes from the table default its statement sets

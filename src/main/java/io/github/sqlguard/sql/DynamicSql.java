@@ -226,7 +226,7 @@ final class DynamicSql {
         String label = "dynamic SQL";
         if (lower.equals(FOR_EACH.get(0))) {
             return ForEachCommands.of(tokens.subList(name + 1, tokens.size()), false,
-                    "sp_MSforeachtable, which runs it on every table", "[every table]");
+                    "sp_MSforeachtable, which runs it on every table", StandIns.EVERY_TABLE);
         } else if (lower.equals(FOR_EACH.get(1))) {
             return ForEachCommands.of(tokens.subList(name + 1, tokens.size()), true,
                     "sp_MSforeachdb, which runs it in every database", "[every database]");

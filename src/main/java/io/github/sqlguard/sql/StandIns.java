@@ -30,6 +30,8 @@ public final class StandIns {
      */
     private static final String[] ORACLE_ASSERTING = {"ENQUOTE_NAME", "ENQUOTE_LITERAL", "SIMPLE_SQL_NAME",
         "QUALIFIED_SQL_NAME", "SQL_OBJECT_NAME", "SCHEMA_NAME"};
+    /** What {@code ?} stands for in a command sp_MSforeachtable runs: each table the database holds then. */
+    public static final String EVERY_TABLE = "[every table]";
     /** How a message shows a stand-in: what it stands for, not a word nobody wrote. */
     private static final String SHOWN = "<run-time value>";
 
@@ -176,6 +178,14 @@ public final class StandIns {
     /** {@code text} with each stand-in shown as what it is: {@code staging.<run-time value>}. */
     public static String shown(String text) {
         return IN_TEXT.matcher(text).replaceAll(SHOWN);
+    }
+
+    /**
+     * True when {@code name} is built at run time in part or whole: {@code staging.<run-time value>}, or each table
+     * sp_MSforeachtable finds.
+     */
+    public static boolean inName(String name) {
+        return IN_TEXT.matcher(name).find() || name.contains(SHOWN) || name.equals(EVERY_TABLE);
     }
 
     /** True for a word, in any case, that stands for a part of dynamic SQL: {@code DROP <run-time value> ..}. */
