@@ -43,6 +43,16 @@ class AutoDialectBracketNamesTest {
     }
 
     @ParameterizedTest
+    @EnumSource(value = Dialect.class, names = {"AUTO", "SQLSERVER"})
+    void aBracketNameInTheTextAGoScriptRunsIsReadTheTSqlWay(Dialect dialect) {
+        String sql = "DECLARE @cmd NVARCHAR(MAX);\nSET @cmd = 'CREATE TABLE #t([' + CHAR(9) + ''']]] INT);\n"
+                + "  EXEC dbo.report ''#t'', '''', NULL;';\nEXEC sp_executesql @cmd, N'@r INT OUT', @r OUT;\nGO\n"
+                + "EXEC('DELETE FROM [dbo].[orders '']]]; TRUNCATE TABLE audit');\nGO\n";
+        assertEquals(List.of("6:7 delete-without-where ERROR", "6:40 truncate-table ERROR"),
+                OneScript.placesAndSeverities(dialect, sql));
+    }
+
+    @ParameterizedTest
     @EnumSource(value = Dialect.class, names = {"AUTO", "POSTGRESQL", "MYSQL"})
     void aBareDropWithoutBracketsStaysAColumnDrop(Dialect dialect) {
         String sql = "ALTER TABLE orders DROP customer_id;\n";

@@ -78,6 +78,9 @@ class LinterRuntimeSqlTest {
             ORACLE     | DECLARE\\n  s VARCHAR2(200);\\nBEGIN\\n  IF n > 0 THEN\\n    s := 'UPDATE t SET a = :1 WHERE id = :2';\\n    EXECUTE IMMEDIATE s USING 1, 2;\\n  END IF;\\nEND;\\n/ | -
             ORACLE     | DECLARE\\n  s VARCHAR2(200);\\nBEGIN\\n  IF n > 0 THEN\\n    s := 'UPDATE t SET a = 1 WHERE id = 2';\\n    EXECUTE IMMEDIATE s;\\n    s := 'DELETE FROM t';\\n    EXECUTE IMMEDIATE s;\\n  END IF;\\nEND;\\n/ | delete-without-where ERROR 7:11
             SQLSERVER  | DECLARE @sql NVARCHAR(MAX) = N'SELECT 1';\\nIF @x = 1\\nBEGIN\\n  SET @sql = N'DELETE FROM b';\\n  EXEC (@sql);\\nEND | delete-without-where ERROR 4:16
+            SQLSERVER  | DECLARE @sql NVARCHAR(MAX) = N'SELECT 1;'\\nSET @sql += N'DELETE FROM dbo.Orders;'\\nEXEC (@sql) | delete-without-where ERROR 2:15
+            SQLSERVER  | DECLARE @cmd NVARCHAR(MAX) = '';\\nSET @cmd = @cmd + -- one text\\n'DELETE FROM t'+\\n' WHERE id = 1;';\\nEXEC(@cmd); | -
+            SQLSERVER  | DECLARE @s NVARCHAR(MAX) = N'UPDATE t SET a = 1';\\nSET @s = @s + N' WHERE id = 1';\\nEXEC (@s);\\nGO\\nDECLARE @s NVARCHAR(MAX) = N'DELETE FROM t';\\nSET @s = @s + N' WHERE 1 = 1';\\nEXEC (@s); | always-true-where ERROR 5:30
             """)
     void knownTextIsCheckedWhereTheLiteralStands(Dialect dialect, String sql, String expected) throws IOException {
         List<String> findings = findings(dialect, sql, false);
@@ -96,7 +99,8 @@ class LinterRuntimeSqlTest {
             MYSQL      | SET @s = CONCAT('DELETE FROM ', @t);\\nPREPARE st FROM @s;                            | 2:1
             MYSQL      | SET @s = CONCAT('DELETE FROM ', UPPER(DATABASE()));\\nPREPARE st FROM @s;                    | 2:1
             SQLSERVER  | DECLARE @sql NVARCHAR(MAX) = N'';\\nSELECT @sql += N'DROP TABLE ' + QUOTENAME(name) + N';' FROM sys.tables;\\nEXEC sp_executesql @sql; | 3:1
-            SQLSERVER  | DECLARE @sql NVARCHAR(MAX) = N'SELECT 1;'\\nSET @sql += N'DELETE FROM dbo.Orders;'\\nEXEC (@sql) | 3:1
+            SQLSERVER  | DECLARE @sql NVARCHAR(MAX) = N'SELECT 1;'\\nSELECT @sql += N'DELETE FROM dbo.Orders WHERE id = 1;' FROM dbo.jobs\\nEXEC (@sql) | 3:1
+            SQLSERVER  | DECLARE @sql NVARCHAR(MAX) = N'';\\nWHILE @i < 3\\nBEGIN\\n  SET @sql = @sql + N'DELETE FROM t WHERE id = 1;';\\n  SET @i += 1;\\nEND\\nEXEC (@sql) | 7:1
             SQLSERVER  | DECLARE @sql NVARCHAR(MAX) = N'DELETE FROM t';\\nIF @x = 1 SET @sql += N' WHERE id = ' + QUOTENAME(@id, '''');\\nEXEC (@sql) | 3:1
             ORACLE     | BEGIN\\n  IF c THEN v := 'CREATE SEQUENCE s START WITH '; END IF;\\n  EXECUTE IMMEDIATE v || n;\\nEND;\\n/ | 3:3
             ORACLE     | BEGIN\\n  LOOP\\n    v := 'CREATE SEQUENCE s START WITH ';\\n    EXECUTE IMMEDIATE v || n;\\n    v := 'DROP TABLE ';\\n  END LOOP;\\nEND;\\n/ | 4:5

@@ -26,7 +26,8 @@ public final class RuntimeSqlRule implements Rule {
                     + "$(purge)), which becomes whatever text the deploy gives it. Such code often "
                     + "drops or empties tables in a loop, and sqlguard cannot see what it does. A variable assigned "
                     + "one literal once before it is run in the same script or block is read like the literal, and so "
-                    + "are literals joined with || or + or by CONCAT(..).",
+                    + "are literals joined with || or + or by CONCAT(..), and a text added to in steps that each run "
+                    + "once, one after the other (SET @sql = @sql + N'..').",
             "Write the SQL as a literal, or check what it builds by hand and acknowledge it: "
                     + "-- sqlguard:allow runtime-sql reason: <why>",
             List.of("EXEC sp_executesql @sql"),

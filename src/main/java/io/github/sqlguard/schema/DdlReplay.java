@@ -72,7 +72,7 @@ final class DdlReplay {
         } else if (first.isWord("DROP") && start + 1 < tokens.size() && tokens.get(start + 1).isWord("TABLE")) {
             TableDefinitions.drop(tokens, start + 2, history, statement.dialect() == Dialect.SQLITE);
         } else if (first.isWord("SELECT") && makesTableBySelectInto(statement)) {
-            SelectedColumns.replaySelectInto(tokens, start + 1, history);
+            SelectedColumns.replaySelectInto(tokens, start + 1, statement.dialect() == Dialect.SQLSERVER, history);
         } else if (first.isWord("RENAME")) {
             TableDefinitions.renameStatement(tokens, start + 1, history);
         } else if (first.isWord("DELETE")) {

@@ -4,7 +4,6 @@ import io.github.sqlguard.analysis.ObjectNames;
 import io.github.sqlguard.sql.Token;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,10 +43,11 @@ final class SelectedColumns {
 
     /**
      * Replays {@code SELECT .. INTO t FROM ..}, {@code from} being just after its SELECT, where it makes table
-     * {@code t} (T-SQL, and PostgreSQL at a script's top level): with the columns its list names, or as a table whose
-     * columns are not read. A temporary table ({@code INTO TEMP t}, T-SQL's {@code #t}) goes with its session.
+     * {@code t} (T-SQL, and PostgreSQL at a script's top level): with the columns its list names (or every column of
+     * its source for {@code SELECT *}), of their source's types where it reads one table the replay knows, or as a
+     * table whose columns are not read. A temporary table ({@code INTO TEMP t}, T-SQL's {@code #t}) goes with its session.
      */
-    static void replaySelectInto(List<Token> tokens, int from, SchemaHistory schema) {
+    static void replaySelectInto(List<Token> tokens, int from, boolean keepsNotNull, SchemaHistory schema) {
         int into = listEnd(tokens, from);
         if (into >= tokens.size() || !tokens.get(into).isWord("INTO")) {
             return;
@@ -65,19 +65,23 @@ final class SelectedColumns {
         }
         String table = SchemaNames.unquoted(name.text());
         Optional<List<String>> columns = of(tokens, from, into);
+        Optional<Map<String, Column>> everyColumn = columns.isPresent() || !selectsEveryColumn(tokens, from, into)
+                ? Optional.empty() : SelectedColumnTypes.ofEveryColumn(tokens, into, keepsNotNull, schema);
         if (columns.isPresent()) {
-            schema.put(table(table, columns.get(), false));
+            schema.put(new Table(table, SelectedColumnTypes.of(tokens, from, into, columns.get(), keepsNotNull, schema),
+                    List.of(), List.of(), true, false));
+        } else if (everyColumn.isPresent()) {
+            schema.put(new Table(table, everyColumn.get(), List.of(), List.of(), true, false));
         } else {
             schema.put(new Table(table, Map.of(), List.of(), List.of(), false, false));
             schema.createdWithoutColumns(table, "created by SELECT .. INTO");
         }
     }
 
-    /** A table with exactly {@code columns}, of types the replay does not know. */
-    static Table table(String name, List<String> columns, boolean sessionRows) {
-        Map<String, Column> known = new LinkedHashMap<>();
-        columns.forEach(column -> known.put(SchemaNames.key(column), new Column(column, Optional.empty(), false)));
-        return new Table(name, known, List.of(), List.of(), true, sessionRows);
+    /** True when the select list between {@code from} and {@code to} is {@code *} or {@code s.*} alone. */
+    private static boolean selectsEveryColumn(List<Token> tokens, int from, int to) {
+        return to - from == 1 && tokens.get(from).isSymbol("*") || to - from == 3 && tokens.get(from + 1).isSymbol(".")
+                && tokens.get(from + 2).isSymbol("*");
     }
 
     /**

@@ -74,7 +74,8 @@ final class TableDefinitions {
             Optional<List<String>> selected = i + 1 < tokens.size() && tokens.get(i).isWord("AS")
                     && tokens.get(i + 1).isWord("SELECT") ? SelectedColumns.ofQuery(tokens, i + 2) : Optional.empty();
             if (selected.isPresent()) {
-                schema.put(SelectedColumns.table(table, selected.get(), sessionRows));
+                schema.put(new Table(table, SelectedColumnTypes.of(tokens, i + 2, SelectedColumns.listEnd(tokens, i + 2),
+                        selected.get(), false, schema), List.of(), List.of(), true, sessionRows));
                 return;
             }
             Optional<Table> starCopy = StarCopyColumns.of(tokens, from - 1, table, sessionRows, schema);

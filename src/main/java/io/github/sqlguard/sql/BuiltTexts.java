@@ -42,7 +42,7 @@ final class BuiltTexts {
             return;
         }
         DynamicSql.Source runs = source.variable() == null ? source : source.resolved(
-                VariableAssignments.valueWithStepsOf(scope, arguments, source.variable(), use, routines));
+                VariableAssignments.valueOf(scope, arguments, source.variable(), use, routines));
         if (runs.builtAtRunTime() || runs.eachName() != null || !isOneKnownText(runs.literals())) {
             return;
         }

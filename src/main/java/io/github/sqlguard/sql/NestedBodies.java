@@ -14,11 +14,13 @@ final class NestedBodies {
 
     private final Lexer bodyLexer;
     private final Lexer dynamicSqlLexer;
+    private final Lexer tsqlLexer;
 
     NestedBodies(Dialect dialect, Placeholders placeholders) {
         // Dollar-quoted bodies only exist in PostgreSQL (and H2), whose lexical rules they follow.
         this.bodyLexer = new Lexer(Dialect.POSTGRESQL, placeholders.prefix(), placeholders.suffix());
         this.dynamicSqlLexer = new Lexer(dialect, placeholders.prefix(), placeholders.suffix());
+        this.tsqlLexer = new Lexer(Dialect.SQLSERVER, placeholders.prefix(), placeholders.suffix());
     }
 
     /** The tokens of the dollar-quoted string {@code string} of {@code text}, without its tags. */
@@ -39,6 +41,15 @@ final class NestedBodies {
      */
     LexedText dynamicSql(String decoded) {
         return dynamicSqlLexer.tokenize(decoded);
+    }
+
+    /**
+     * As {@link #dynamicSql(String)}, for a script read the T-SQL way ({@code tsql}: in auto, one that separates its
+     * batches with GO): SQL Server runs the text, so a bracketed name is one whatever it holds
+     * ({@code EXEC('CREATE TABLE t ([' + CHAR(9) + ''']]] INT)')} makes a column named by a tab and a quote).
+     */
+    LexedText dynamicSql(String decoded, boolean tsql) {
+        return tsql ? tsqlLexer.tokenize(decoded) : dynamicSqlLexer.tokenize(decoded);
     }
 
     /** The context of statements inside a block or body that sits in {@code outer}. */

@@ -329,7 +329,7 @@ final class SplitRun {
                 // The name stands in bracketed; a command that brackets ? itself (USE [?]) gets it once.
                 QuotedBody body = source.eachName() == null ? literal
                         : literal.replacing("[?]", source.eachName()).replacing("?", source.eachName());
-                LexedText lexed = nested.dynamicSql(body.text());
+                LexedText lexed = nested.dynamicSql(body.text(), shapeDialect == Dialect.SQLSERVER);
                 // A quote the text opens in one literal may close in another after a part built at run time
                 // ('.. is ' + CASE .. END + '.'' AS x'): the stand-in breaks it, not the file, and the
                 // statement that runs the text is reported as built at run time already.

@@ -57,19 +57,11 @@ final class VariableAssignments {
     /**
      * What {@code variable} holds when {@code use} runs it: the literals of its one assignment before it; or, when
      * it is assigned once and then only added to ({@code @v += ..}, {@code @v = @v + ..}, {@code v := v || ..})
-     * before it runs, or assigned once from literals joined with other parts, those parts read with stand-ins.
+     * before it runs, or assigned once from literals joined with other parts, those parts read with stand-ins. A text
+     * added to in steps is known whole when every step reaches the next, and the last the use, in a straight line
+     * ({@link #addedInStraightLine}): each step then ran once, unless a query runs it once for each row it finds.
      */
     static Value valueOf(List<Token> scope, Map<String, Token> arguments, Token variable, Token use,
-            DefinedRoutineSpans routines) {
-        return valueOf(scope, arguments, variable, use, false, false, routines);
-    }
-
-    /**
-     * As {@link #valueOf}, where a text assigned once and then added to is known whole when every step reaches the
-     * next, and the last the use, in a straight line ({@link #addedInStraightLine}): read so for one call of a
-     * routine, whose body then runs each step. A script keeps such a text built at run time.
-     */
-    static Value valueWithStepsOf(List<Token> scope, Map<String, Token> arguments, Token variable, Token use,
             DefinedRoutineSpans routines) {
         return valueOf(scope, arguments, variable, use, false, true, routines);
     }
@@ -92,12 +84,17 @@ final class VariableAssignments {
      */
     private static Value valueOf(List<Token> scope, Map<String, Token> arguments, Token variable, Token use,
             boolean straightLine, boolean stepsInStraightLine, DefinedRoutineSpans routines) {
+        if (variable.text().startsWith("@")) {
+            scope = GoBatches.around(scope, use);
+        }
         Token argument = arguments.get(variable.text().toLowerCase(Locale.ROOT));
         List<List<Token>> expressions = new ArrayList<>();
         List<Integer> assignedAt = new ArrayList<>();
         List<Boolean> appends = new ArrayList<>();
         // T-SQL's SELECT @v = .. FROM .. that finds no row leaves @v what an earlier assignment gave it.
         List<Boolean> keepsEarlierText = new ArrayList<>();
+        // T-SQL's SELECT @v += .. FROM t runs its assignment once for each row the query finds, or not at all.
+        List<Boolean> onceEachRow = new ArrayList<>();
         boolean textBefore = false;
         boolean appendedOnly = true;
         boolean allBeforeUse = true;
@@ -126,6 +123,7 @@ final class VariableAssignments {
                     assignedAt.add(i);
                     appends.add(false);
                     keepsEarlierText.add(false);
+                    onceEachRow.add(true);
                     continue;
                 }
                 onlyNamesOrNullBefore = false;
@@ -139,6 +137,7 @@ final class VariableAssignments {
                     assignedAt.add(i);
                     appends.add(true);
                     keepsEarlierText.add(false);
+                    onceEachRow.add(true);
                 }
                 textBefore = true;
                 continue;
@@ -160,8 +159,10 @@ final class VariableAssignments {
             allBeforeUse &= token.offset() < use.offset();
             List<Token> expression = AssignmentSyntax.expressionFrom(scope, value);
             onlyNamesOrNullBefore &= expression.size() == 1 && expression.get(0).isWord("NULL");
-            keepsEarlierText.add(textBefore && CatalogueNames.isSelectAssignment(scope, i)
-                    && value + expression.size() < scope.size() && scope.get(value + expression.size()).isWord("FROM"));
+            boolean queried = CatalogueNames.isSelectAssignment(scope, i) && value + expression.size() < scope.size()
+                    && scope.get(value + expression.size()).isWord("FROM");
+            keepsEarlierText.add(textBefore && queried);
+            onceEachRow.add(queried);
             textBefore |= !holdsNothing(expression);
             expressions.add(expression);
             assignedAt.add(i);
@@ -202,7 +203,7 @@ final class VariableAssignments {
         if (expressions.size() == 1) {
             return valueOfOne(scope, arguments, scope.get(assignedAt.get(0)), expressions.get(0));
         }
-        Value stepped = stepsInStraightLine
+        Value stepped = stepsInStraightLine && !onceEachRow.contains(true)
                 ? addedInStraightLine(scope, arguments, assignedAt, expressions, appends.get(0), use, variable,
                         routines) : null;
         return stepped != null ? stepped : withStandIns(expressions);
