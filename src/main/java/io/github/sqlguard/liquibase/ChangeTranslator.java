@@ -67,20 +67,12 @@ final class ChangeTranslator {
             }
             case "renameColumn", "dropNotNullConstraint", "addAutoIncrement" -> typeRestating(change, context);
             case "modifyDataType", "modifyColumn" -> typeChange(change, context);
-            // Liquibase words cascadeConstraints per database: written again for the others the changelog names.
-            case "dropTable" -> change.flag("cascadeConstraints", false) ? writtenForEachDatabase(change, context,
-                    writer -> Optional.of(droppedTable(writer, change))).map(List::of).orElse(List.of())
-                    : translatedAtElement(change, context);
-            default -> translatedAtElement(change, context);
+            default -> syntheticText(change).flatMap(text -> synthetic.at(text, path, change, context))
+                    .map(statement -> {
+                        out.add(statement);
+                        return List.of(statement);
+                    }).orElseGet(() -> schemaOnly(change, context));
         };
-    }
-
-    private List<Statement> translatedAtElement(ChangeNode change, StatementContext context) {
-        return syntheticText(change).flatMap(text -> synthetic.at(text, path, change, context))
-                .map(statement -> {
-                    out.add(statement);
-                    return List.of(statement);
-                }).orElseGet(() -> schemaOnly(change, context));
     }
 
     /** The SQL a change element stands for, or empty for a change type that is not checked. */
