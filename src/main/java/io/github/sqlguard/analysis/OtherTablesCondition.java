@@ -133,7 +133,8 @@ final class OtherTablesCondition {
             if (token.isWord("SELECT")) {
                 return null; // a subquery may refer to the target's columns
             }
-            boolean namePart = token.type() == TokenType.WORD || token.type() == TokenType.QUOTED_NAME;
+            boolean namePart = token.type() == TokenType.WORD || token.type() == TokenType.QUOTED_NAME
+                    || startsLongerName(tokens, i);
             if (!namePart || token.text().startsWith("@") || tokens.isBlockVariable(i) || typeName(tokens, i)) {
                 i++; // literals, operators, placeholders, T-SQL @variables, types, the body's variables
                 continue;
@@ -158,6 +159,19 @@ final class OtherTablesCondition {
             qualifiers.add(ObjectNames.normalize(name.text().substring(0, name.text().length() - last.length() - 1)));
         }
         return qualifiers;
+    }
+
+    /**
+     * True when the placeholder at {@code i} begins a name that goes on after it ({@code ${prefix}orders.id},
+     * {@code ${schema}.orders.id}): its value completes the table's name, so the qualifier is that whole name, as
+     * the table list writes it. A placeholder alone is a value.
+     */
+    private static boolean startsLongerName(StatementTokens tokens, int i) {
+        if (tokens.tokens().get(i).type() != TokenType.PLACEHOLDER) {
+            return false;
+        }
+        ObjectNames.NameAt name = tokens.nameAt(i);
+        return name != null && name.next() > i + 1;
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -77,11 +78,10 @@ final class ChangeTranslator {
     /** The SQL a change element stands for, or empty for a change type that is not checked. */
     Optional<String> syntheticText(ChangeNode change) {
         return Optional.ofNullable(switch (change.name()) {
+            case "dropTable" -> droppedTable(synthetic, change);
             case "delete" -> "DELETE FROM " + synthetic.table(change, "tableName") + where(change);
             case "update" -> "UPDATE " + synthetic.table(change, "tableName") + " SET " + assignments(change)
                     + where(change);
-            case "dropTable" -> "DROP TABLE " + synthetic.table(change, "tableName")
-                    + (change.flag("cascadeConstraints", false) ? " CASCADE" : "");
             case "dropColumn" -> "ALTER TABLE " + synthetic.table(change, "tableName") + " DROP COLUMN "
                     + String.join(", ", droppedColumns(change));
             // Liquibase Pro, Oracle: the column's values are no longer reachable, as if it were dropped.
@@ -118,21 +118,47 @@ final class ChangeTranslator {
      * there when the same type is stated again.
      */
     private List<Statement> typeChange(ChangeNode change, StatementContext context) {
-        Optional<Statement> statement = typeChangeText(synthetic, change)
-                .flatMap(text -> synthetic.at(text, path, change, context));
-        if (statement.isEmpty()) {
-            return schemaOnly(change, context);
+        return writtenForEachDatabase(change, context, writer -> typeChangeText(writer, change)).map(List::of)
+                .orElseGet(() -> schemaOnly(change, context));
+    }
+
+    /**
+     * Adds the statement {@code text} writes for the change. Written for a configured database, it is written
+     * again for the others the changelog names, where the change may run too.
+     */
+    private Optional<Statement> writtenForEachDatabase(ChangeNode change, StatementContext context,
+            Function<SyntheticStatements, Optional<String>> text) {
+        Optional<Statement> statement = text.apply(synthetic).flatMap(sql -> synthetic.at(sql, path, change,
+                context));
+        statement.ifPresent(here -> {
+            if (synthetic.dialect() == Dialect.AUTO || !context.databases().included().isEmpty()) {
+                out.add(here);
+            } else {
+                out.add(here, synthetic.dialect(), (dialect, databases) -> {
+                    SyntheticStatements writer = synthetic.in(dialect);
+                    return text.apply(writer).flatMap(sql -> writer.at(sql, path, change, new StatementContext(
+                            context.kind(), context.label(), databases, context.body())));
+                });
+            }
+        });
+        return statement;
+    }
+
+    /**
+     * The DROP TABLE {@code writer}'s database runs for a dropTable. For {@code cascadeConstraints} Liquibase appends
+     * Oracle's CASCADE CONSTRAINTS, nothing on SQL Server (which has no such clause), MySQL and MariaDB (which ignore
+     * it), and CASCADE elsewhere.
+     */
+    private static String droppedTable(SyntheticStatements writer, ChangeNode change) {
+        String drop = "DROP TABLE " + writer.table(change, "tableName");
+        if (!change.flag("cascadeConstraints", false)) {
+            return drop;
         }
-        if (synthetic.dialect() == Dialect.AUTO || !context.databases().included().isEmpty()) {
-            out.add(statement.get());
-        } else {
-            out.add(statement.get(), synthetic.dialect(), (dialect, databases) -> {
-                SyntheticStatements writer = synthetic.in(dialect);
-                return typeChangeText(writer, change).flatMap(text -> writer.at(text, path, change,
-                        new StatementContext(context.kind(), context.label(), databases, context.body())));
-            });
-        }
-        return List.of(statement.get());
+        return drop + switch (writer.dialect()) {
+            case ORACLE -> " CASCADE CONSTRAINTS";
+            case SQLSERVER, MYSQL, MARIADB -> "";
+            default -> " CASCADE";
+        };
     }
 
     /**
