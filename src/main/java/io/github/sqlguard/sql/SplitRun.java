@@ -171,12 +171,8 @@ final class SplitRun {
                 DynamicSql.Source read = dynamicSql;
                 DefinedRoutineSpans routines = scope == scriptCode ? scriptRoutines : DefinedRoutineSpans.NONE;
                 if (dynamicSql != null && dynamicSql.variable() != null) {
-                    // Read for one call, the body runs each step that adds to a text; a script may not run them all.
-                    dynamicSql = dynamicSql.resolved(arguments.isEmpty()
-                            ? VariableAssignments.valueOf(scope, arguments, dynamicSql.variable(), tokens.get(0),
-                                    routines)
-                            : VariableAssignments.valueWithStepsOf(scope, arguments, dynamicSql.variable(),
-                                    tokens.get(0), routines));
+                    dynamicSql = dynamicSql.resolved(VariableAssignments.valueOf(scope, arguments,
+                            dynamicSql.variable(), tokens.get(0), routines));
                 }
                 if (dynamicSql != null && dynamicSql.literals().isEmpty() && context.body() != null) {
                     DynamicSql.Source field = LoopRecordFields.runText(tokens, context.body().rowLoop(),
