@@ -89,7 +89,7 @@ public final class BodiesRunWhereDefined implements Predicate<Statement> {
         return context.kind() == StatementContext.Kind.SCRIPT && context.branch() == null;
     }
 
-    static boolean calls(StatementModel model, String name) {
+    private static boolean calls(StatementModel model, String name) {
         return !model.statement().container() && model.mayCallRoutines()
                 && RoutineNames.calledNames(model.statement().tokens()).stream()
                         .anyMatch(written -> RoutineNames.callKeys(written, "").contains(name));

@@ -6,9 +6,12 @@ import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.Token;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One script's statements in the order the database runs them. A routine the script defines and calls once, later,
@@ -27,26 +30,37 @@ public final class RoutinesRunAtCall {
 
     /** {@code models}, one script's statements in written order, in the order they run; the same list when equal. */
     public static List<StatementModel> inRunOrder(List<StatementModel> models) {
-        // By the index of the call: the definitions (first and end index of each) that move to just before it.
-        Map<Integer, List<int[]>> movedTo = null;
+        // The routines defined once at the top level, by name, with where each definition stands.
+        Map<String, Integer> definedOnce = new HashMap<>();
+        Set<String> definedAgain = new HashSet<>();
         for (int index = 0; index < models.size(); index++) {
-            String name = nameDefinedAt(models, index);
-            if (name == null) {
-                continue;
+            RoutineNames.Definition definition = BodiesRunWhereDefined.topLevelDefinition(models.get(index));
+            if (definition != null && definedOnce.putIfAbsent(definition.name(), index) != null) {
+                definedAgain.add(definition.name());
             }
+        }
+        definedOnce.keySet().removeAll(definedAgain);
+        if (definedOnce.isEmpty()) {
+            return models;
+        }
+        Map<String, List<Integer>> callsOf = callsOf(models, definedOnce.keySet());
+        // By the index of the call: the definitions (first and end index of each) that move to just before it.
+        Map<Integer, List<int[]>> movedTo = new HashMap<>();
+        definedOnce.forEach((name, index) -> {
             int end = index + 1;
             while (end < models.size() && encloses(models.get(index).statement(), models.get(end).statement())) {
                 end++;
             }
-            int call = onlyLaterCall(models, index, end, name);
-            if (call > end) {
-                movedTo = movedTo == null ? new HashMap<>() : movedTo;
-                movedTo.computeIfAbsent(call, key -> new ArrayList<>()).add(new int[] {index, end});
+            List<Integer> calls = callsOf.getOrDefault(name, List.of());
+            if (calls.size() == 1 && calls.get(0) > end && runsInPlaceOf(models.get(calls.get(0)),
+                    models.get(index).statement())) {
+                movedTo.computeIfAbsent(calls.get(0), key -> new ArrayList<>()).add(new int[] {index, end});
             }
-        }
-        if (movedTo == null) {
+        });
+        if (movedTo.isEmpty()) {
             return models;
         }
+        movedTo.values().forEach(spans -> spans.sort(Comparator.comparingInt(span -> span[0])));
         boolean[] moved = new boolean[models.size()];
         movedTo.values().forEach(spans -> spans.forEach(span -> Arrays.fill(moved, span[0], span[1], true)));
         List<StatementModel> ordered = new ArrayList<>(models.size());
@@ -61,45 +75,36 @@ public final class RoutinesRunAtCall {
         return ordered;
     }
 
-    /** The name of the routine the statement at {@code index} defines at the top of the script, once; else null. */
-    private static String nameDefinedAt(List<StatementModel> models, int index) {
-        RoutineNames.Definition definition = BodiesRunWhereDefined.topLevelDefinition(models.get(index));
-        if (definition == null) {
-            return null;
-        }
-        String name = definition.name();
-        for (int other = 0; other < models.size(); other++) {
-            RoutineNames.Definition another = other == index ? null : BodiesRunWhereDefined.topLevelDefinition(models.get(other));
-            if (another != null && another.name().equals(name)) {
-                return null;
+    /** For each of {@code names}, the indexes of the statements that call it, each statement's names read once. */
+    private static Map<String, List<Integer>> callsOf(List<StatementModel> models, Set<String> names) {
+        Map<String, List<Integer>> calls = new HashMap<>();
+        for (int index = 0; index < models.size(); index++) {
+            StatementModel model = models.get(index);
+            if (model.statement().container() || !model.mayCallRoutines()) {
+                continue;
             }
+            Set<String> called = new HashSet<>();
+            for (String written : RoutineNames.calledNames(model.statement().tokens())) {
+                for (String key : RoutineNames.callKeys(written, "")) {
+                    if (names.contains(key)) {
+                        called.add(key);
+                    }
+                }
+            }
+            int at = index;
+            called.forEach(name -> calls.computeIfAbsent(name, key -> new ArrayList<>()).add(at));
         }
-        return name;
+        return calls;
     }
 
     /**
-     * The index of the one statement of the script that calls {@code name}, when it stands at the top level of the
-     * same file and run as the definition at {@code definition} (ending before {@code end}), after it, and runs with
-     * the migration; -1 otherwise.
+     * True when {@code call} stands at the top level of the same file and run as {@code definition} and runs with
+     * the migration, so that the body runs there.
      */
-    private static int onlyLaterCall(List<StatementModel> models, int definition, int end, String name) {
-        int found = -1;
-        for (int index = 0; index < models.size(); index++) {
-            if (BodiesRunWhereDefined.calls(models.get(index), name)) {
-                if (found >= 0) {
-                    return -1;
-                }
-                found = index;
-            }
-        }
-        if (found < end) {
-            return -1;
-        }
-        StatementModel call = models.get(found);
-        Statement defined = models.get(definition).statement();
+    private static boolean runsInPlaceOf(StatementModel call, Statement definition) {
         return BodiesRunWhereDefined.isTopLevel(call.statement()) && call.placement().runsWithMigration()
-                && call.statement().start().path().equals(defined.start().path())
-                && call.statement().context().runScope().equals(defined.context().runScope()) ? found : -1;
+                && call.statement().start().path().equals(definition.start().path())
+                && call.statement().context().runScope().equals(definition.context().runScope());
     }
 
     private static boolean encloses(Statement definition, Statement inner) {

@@ -21,7 +21,7 @@ final class LiteralCondition {
 
     /** The truth of {@code condition} where each name of {@code fixed} holds its literal. */
     static Truth truth(List<Token> condition, Map<String, Token> fixed) {
-        List<Token> inner = unwrapped(condition);
+        List<Token> inner = TopLevel.withoutEnclosingParentheses(condition);
         List<List<Token>> alternatives = split(inner, "OR");
         if (alternatives.size() > 1) {
             Truth any = Truth.FALSE;
@@ -134,15 +134,6 @@ final class LiteralCondition {
             return Truth.UNDECIDED;
         }
         return a == Truth.NULL || b == Truth.NULL ? Truth.NULL : Truth.TRUE;
-    }
-
-    private static List<Token> unwrapped(List<Token> tokens) {
-        List<Token> inner = tokens;
-        while (inner.size() > 2 && inner.get(0).isSymbol("(")
-                && TopLevel.closingParenthesis(inner, 0) == inner.size() - 1) {
-            inner = inner.subList(1, inner.size() - 1);
-        }
-        return inner;
     }
 
     /** {@code tokens} split at {@code word} outside parentheses; one part when it has none, or a BETWEEN. */
