@@ -70,7 +70,7 @@ final class CatalogueSelectedText {
             if (part.isEmpty()) {
                 return null;
             }
-            if (!DynamicSql.literalParts(part).isEmpty()) {
+            if (!TextParts.literalParts(part).isEmpty()) {
                 text.addAll(part);
                 anyLiteral = true;
             } else if (catalogue && isCatalogueNameColumn(scope, from, part, variables)

@@ -34,9 +34,9 @@ final class ConditionalText {
         boolean partlyBuilt = false;
         int standIns = standInsBefore;
         for (List<Token> branch : branches) {
-            List<Token> known = DynamicSql.literalParts(branch);
+            List<Token> known = TextParts.literalParts(branch);
             if (known.isEmpty()) {
-                known = DynamicSql.partsWithStandIns(branch, standIns);
+                known = TextParts.partsWithStandIns(branch, standIns);
                 partlyBuilt |= StandIns.leaveShapeOpen(known); // NULL, a variable, or literals joined with others
             }
             if (known.isEmpty()) {

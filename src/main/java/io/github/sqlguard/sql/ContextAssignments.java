@@ -88,7 +88,7 @@ final class ContextAssignments {
                 // FETCH .. c INTO v takes the row of the cursor's query, not of a SELECT written before it.
                 List<Token> item = scope.get(into - 1).type() == TokenType.WORD
                         ? CursorQueries.selectItem(scope, scope.get(into - 1), token) : null;
-                return item == null || DynamicSql.partsWithStandIns(unjoined(item), 0).isEmpty() ? null
+                return item == null || TextParts.partsWithStandIns(unjoined(item), 0).isEmpty() ? null
                         : unjoined(item);
             }
         }
@@ -97,7 +97,7 @@ final class ContextAssignments {
         }
         List<Token> item = unjoined(scope.subList(select + (scope.get(select + 1).isWord("DISTINCT") ? 2 : 1),
                 into));
-        return DynamicSql.partsWithStandIns(item, 0).isEmpty() ? null : item;
+        return TextParts.partsWithStandIns(item, 0).isEmpty() ? null : item;
     }
 
     /**
@@ -128,7 +128,7 @@ final class ContextAssignments {
             return null;
         }
         List<Token> item = unjoined(query.subList(from, end));
-        return DynamicSql.partsWithStandIns(item, 0).isEmpty() ? null : item;
+        return TextParts.partsWithStandIns(item, 0).isEmpty() ? null : item;
     }
 
     /** The first argument of a joining aggregate ({@code string_agg(x, '; ')}), else {@code item} itself. */

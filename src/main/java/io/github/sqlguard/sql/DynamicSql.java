@@ -1,10 +1,8 @@
 package io.github.sqlguard.sql;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * The SQL a statement builds and runs itself: Oracle {@code EXECUTE IMMEDIATE expr}, PL/pgSQL {@code EXECUTE expr},
@@ -256,10 +254,10 @@ final class DynamicSql {
     static Source expression(List<Token> text, String label) {
         List<Token> selected = ContextAssignments.subqueryText(text);
         if (selected != null) { // EXECUTE (SELECT string_agg(format('DROP TABLE %I', ..), ';') FROM ..)
-            return new Source(partsWithStandIns(selected, 0), null, true, label, null);
+            return new Source(TextParts.partsWithStandIns(selected, 0), null, true, label, null);
         }
         List<Token> expression = CatalogueNames.withNameSubqueriesAsOneName(text);
-        List<Token> parts = literalParts(expression);
+        List<Token> parts = TextParts.literalParts(expression);
         if (!parts.isEmpty()) {
             return new Source(parts, null, label);
         }
@@ -274,127 +272,8 @@ final class DynamicSql {
         if (expression.size() == 1 && expression.get(0).type() == TokenType.WORD) {
             return new Source(List.of(), expression.get(0), label); // a lone variable
         }
-        parts = partsWithStandIns(expression, 0);
+        parts = TextParts.partsWithStandIns(expression, 0);
         return new Source(parts, null, StandIns.leaveShapeOpen(parts), label, null);
-    }
-
-    /**
-     * The parts of a text some of which may be built at run time: its literals as they are, a format string's
-     * slots and any other operand of {@code ||}, {@code +} or {@code CONCAT(..)} as a stand-in word, numbered on
-     * from {@code standInsBefore}; empty when no part is a literal.
-     */
-    static List<Token> partsWithStandIns(List<Token> whole, int standInsBefore) {
-        List<Token> literals = literalParts(whole);
-        if (!literals.isEmpty()) {
-            return literals;
-        }
-        // Db2 writes SET v = ('ALTER .. ' || n || ')'): the parentheses around the whole text join nothing.
-        List<Token> expression = TopLevel.withoutEnclosingParentheses(whole);
-        FormatCall.Formatted formatted = FormatCall.parts(expression, standInsBefore);
-        if (formatted != null) {
-            return formatted.parts();
-        }
-        boolean concat = expression.size() > 3 && expression.get(0).isWord("CONCAT") && expression.get(1).isSymbol("(")
-                && TopLevel.closingParenthesis(expression, 1) == expression.size() - 1;
-        return concat ? operandsWithStandIns(expression.subList(2, expression.size() - 1), ",", standInsBefore)
-                : operandsWithStandIns(expression, "+", standInsBefore);
-    }
-
-    /**
-     * The operands of {@code ||} and {@code joiner} ({@code +}, or the commas of CONCAT's arguments): literals as
-     * they are, any other operand as a stand-in word; or empty.
-     */
-    private static List<Token> operandsWithStandIns(List<Token> expression, String joiner, int standInsBefore) {
-        List<Token> parts = new ArrayList<>();
-        Set<Integer> currentDatabase = new HashSet<>();
-        boolean anyLiteral = false;
-        int standIns = standInsBefore;
-        int depth = 0;
-        int operand = 0;
-        for (int i = 0; i <= expression.size(); i++) {
-            Token token = i < expression.size() ? expression.get(i) : null;
-            boolean join = token == null || depth == 0 && (token.isSymbol("||") || token.isSymbol(joiner));
-            depth += token == null ? 0 : token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
-            if (!join) {
-                continue;
-            }
-            if (i == operand) {
-                return List.of();
-            }
-            Token first = expression.get(operand);
-            if (i - operand == 1 && isSqlLiteral(first)) {
-                parts.add(first);
-                anyLiteral = true;
-            } else {
-                List<Token> value = expression.subList(operand, i);
-                if (StandIns.isCurrentDatabase(value)) {
-                    currentDatabase.add(parts.size());
-                }
-                parts.add(StandIns.forOperand(value, ++standIns));
-            }
-            operand = i + 1;
-        }
-        return anyLiteral ? StandIns.quotedWhereEnclosed(StandIns.quotedWhereQualifier(parts, currentDatabase))
-                : List.of();
-    }
-
-    /**
-     * The literals of {@code 'a' || 'b'} (T-SQL: {@code 'a' + 'b'}), possibly in parentheses, or of
-     * {@code CONCAT('a', 'b')}, MySQL's way of joining strings (its {@code ||} is OR unless PIPES_AS_CONCAT is set);
-     * an empty list when any part is not a literal.
-     */
-    static List<Token> literalParts(List<Token> expression) {
-        List<Token> inside = BlankCharacterCalls.asLiterals(TopLevel.withoutEnclosingParentheses(expression));
-        if (inside.size() > 3 && inside.get(0).isWord("CONCAT") && inside.get(1).isSymbol("(")
-                && TopLevel.closingParenthesis(inside, 1) == inside.size() - 1) {
-            return concatenatedLiterals(inside.subList(2, inside.size() - 1));
-        }
-        if (inside.isEmpty() || inside.size() % 2 == 0) {
-            return List.of();
-        }
-        for (int i = 0; i < inside.size(); i++) {
-            Token token = inside.get(i);
-            boolean fits = i % 2 == 0 ? isSqlLiteral(token) : token.isSymbol("||") || token.isSymbol("+");
-            if (!fits) {
-                return List.of();
-            }
-        }
-        return java.util.stream.IntStream.range(0, inside.size()).filter(i -> i % 2 == 0).mapToObj(inside::get)
-                .toList();
-    }
-
-    /** The literals of CONCAT's arguments {@code 'a', 'b' || 'c'}, in order, or empty when one is not literals. */
-    private static List<Token> concatenatedLiterals(List<Token> arguments) {
-        List<Token> parts = new ArrayList<>();
-        int depth = 0;
-        int start = 0;
-        for (int i = 0; i <= arguments.size(); i++) {
-            Token token = i < arguments.size() ? arguments.get(i) : null;
-            if (token != null && !(depth == 0 && token.isSymbol(","))) {
-                depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
-                continue;
-            }
-            List<Token> argument = literalParts(arguments.subList(start, i));
-            if (argument.isEmpty()) {
-                return List.of();
-            }
-            parts.addAll(argument);
-            start = i + 1;
-        }
-        return parts;
-    }
-
-    /**
-     * A {@code '..'} literal, possibly prefixed ({@code N'..'}, {@code q'[..]'}), a dollar-quoted one, or MySQL's
-     * {@code ".."}, which the lexer makes a string only there.
-     */
-    private static boolean isSqlLiteral(Token token) {
-        String text = token.text();
-        if (text.startsWith("$") || text.length() > 1 && text.startsWith("\"") && text.endsWith("\"")) {
-            return token.type() == TokenType.STRING;
-        }
-        int open = text.indexOf('\'');
-        return token.type() == TokenType.STRING && text.endsWith("'") && open >= 0 && open < text.length() - 1;
     }
 
     private static List<Token> upTo(List<Token> tokens, int from, String... endWords) {

@@ -50,7 +50,7 @@ final class LoopRecordFields {
 
     /** True when the item is literals alone, so every row runs the same known text. */
     private static boolean isLiteralsOnly(List<Token> item) {
-        return !DynamicSql.literalParts(item).isEmpty();
+        return !TextParts.literalParts(item).isEmpty();
     }
 
     /**

@@ -57,7 +57,7 @@ final class SqlTextArguments {
                 "EXECUTE"), tokens.get(0).isWord("SELECT"));
         List<Token> handed = arguments == null ? null : arguments.stream().map(SqlTextArguments::withoutName)
                 .filter(value -> !value.isEmpty() && value.get(0).type() == TokenType.STRING
-                        && holdsStatementThatMayLoseData(text(DynamicSql.partsWithStandIns(value, 0))))
+                        && holdsStatementThatMayLoseData(text(TextParts.partsWithStandIns(value, 0))))
                 .findFirst().orElse(null);
         if (handed == null) {
             return null;

@@ -75,7 +75,7 @@ final class TemplateSlots {
             return held.asOneLiteral() != null ? new VariableAssignments.Value(List.of(held.asOneLiteral()), false)
                     : onlyTextAndStandIns(held.parts()) ? held : null;
         }
-        List<Token> parts = DynamicSql.partsWithStandIns(VariableOperands.substituted(operand, scope, arguments, use),
+        List<Token> parts = TextParts.partsWithStandIns(VariableOperands.substituted(operand, scope, arguments, use),
                 0);
         return parts.isEmpty() ? null : new VariableAssignments.Value(parts, StandIns.leaveShapeOpen(parts));
     }

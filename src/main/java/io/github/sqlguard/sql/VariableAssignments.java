@@ -289,7 +289,7 @@ final class VariableAssignments {
         }
         List<Token> expression = VariableOperands.substituted(
                 CatalogueNames.withNameColumnsAsOneName(scope, target, assigned), scope, arguments, target);
-        List<Token> literals = DynamicSql.literalParts(expression);
+        List<Token> literals = TextParts.literalParts(expression);
         if (!literals.isEmpty()) {
             return new Value(literals, false);
         }
@@ -362,7 +362,7 @@ final class VariableAssignments {
         if (expression.isEmpty()) {
             return List.of();
         }
-        List<Token> known = DynamicSql.partsWithStandIns(expression, standInsBefore);
+        List<Token> known = TextParts.partsWithStandIns(expression, standInsBefore);
         return known.isEmpty() ? List.of(StandIns.forOperand(expression, standInsBefore + 1)) : known;
     }
 
@@ -380,7 +380,7 @@ final class VariableAssignments {
         List<Token> parts = new ArrayList<>();
         for (List<Token> expression : expressions) {
             int standIns = (int) parts.stream().filter(part -> part.type() == TokenType.WORD).count();
-            List<Token> known = DynamicSql.partsWithStandIns(expression, standIns);
+            List<Token> known = TextParts.partsWithStandIns(expression, standIns);
             if (known.isEmpty()) {
                 return Value.UNKNOWN;
             }
