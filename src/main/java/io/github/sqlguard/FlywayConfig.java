@@ -24,6 +24,9 @@ import java.util.Optional;
  * @param baselineVersion the version Flyway baselines a schema that already holds tables at ({@code
  *     baselineVersion}, the lowest any settings source names; null for Flyway's default, 1): the versioned scripts
  *     up to it never run on such a schema
+ * @param javaInScriptFolders true when the script folders were named by the user rather than found as Flyway
+ *     locations: such a folder may be a module's source folder, so a Java or Kotlin class the scan meets in it that
+ *     is a migration by its type is one Flyway runs (see {@code JavaMigrationClasses#among})
  */
 public record FlywayConfig(
         String versionedPrefix,
@@ -39,7 +42,8 @@ public record FlywayConfig(
         List<Path> javaMigrations,
         Map<String, List<String>> placeholderAlternatives,
         String defaultSchema,
-        String baselineVersion) {
+        String baselineVersion,
+        boolean javaInScriptFolders) {
 
     public static final FlywayConfig DEFAULTS = new FlywayConfig("V", "U", "R", "__", List.of(".sql"), Map.of(),
             "${", "}", null, ScriptMode.WARN);
@@ -58,7 +62,7 @@ public record FlywayConfig(
             Map<String, List<String>> placeholderAlternatives, String defaultSchema) {
         this(versionedPrefix, undoPrefix, repeatablePrefix, separator, suffixes, placeholders, placeholderPrefix,
                 placeholderSuffix, sinceVersion, undoScripts, javaMigrations, placeholderAlternatives, defaultSchema,
-                null);
+                null, false);
     }
 
     /**
@@ -79,7 +83,7 @@ public record FlywayConfig(
             String placeholderSuffix, String sinceVersion, ScriptMode undoScripts, List<Path> javaMigrations,
             Map<String, List<String>> placeholderAlternatives) {
         this(versionedPrefix, undoPrefix, repeatablePrefix, separator, suffixes, placeholders, placeholderPrefix,
-                placeholderSuffix, sinceVersion, undoScripts, javaMigrations, placeholderAlternatives, null, null);
+                placeholderSuffix, sinceVersion, undoScripts, javaMigrations, placeholderAlternatives, null, null, false);
     }
 
     /** How these settings name Flyway's migrations. */
@@ -91,14 +95,14 @@ public record FlywayConfig(
     public FlywayConfig withDefaultSchema(String schema) {
         return new FlywayConfig(versionedPrefix, undoPrefix, repeatablePrefix, separator, suffixes, placeholders,
                 placeholderPrefix, placeholderSuffix, sinceVersion, undoScripts, javaMigrations,
-                placeholderAlternatives, schema, baselineVersion);
+                placeholderAlternatives, schema, baselineVersion, javaInScriptFolders);
     }
 
     /** These settings with Flyway's {@code baselineVersion} {@code version} (null for Flyway's default). */
     public FlywayConfig withBaselineVersion(String version) {
         return new FlywayConfig(versionedPrefix, undoPrefix, repeatablePrefix, separator, suffixes, placeholders,
                 placeholderPrefix, placeholderSuffix, sinceVersion, undoScripts, javaMigrations,
-                placeholderAlternatives, defaultSchema, version);
+                placeholderAlternatives, defaultSchema, version, javaInScriptFolders);
     }
 
     /** Settings whose placeholders each have one value. */
@@ -115,7 +119,7 @@ public record FlywayConfig(
         values.put(name, value);
         return new FlywayConfig(versionedPrefix, undoPrefix, repeatablePrefix, separator, suffixes, values,
                 placeholderPrefix, placeholderSuffix, sinceVersion, undoScripts, javaMigrations, Map.of(),
-                defaultSchema, baselineVersion);
+                defaultSchema, baselineVersion, javaInScriptFolders);
     }
 
     /** {@code text} with each {@code ${placeholder}} that has a value replaced by it. */

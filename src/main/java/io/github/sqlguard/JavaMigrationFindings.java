@@ -5,15 +5,19 @@ import io.github.sqlguard.model.Finding;
 import io.github.sqlguard.model.RuleInfo;
 import io.github.sqlguard.model.ScriptMode;
 import io.github.sqlguard.model.Severity;
+import io.github.sqlguard.source.JavaMigrationClasses;
 import io.github.sqlguard.source.SourceClassification;
 import io.github.sqlguard.source.SourceClassifier;
 import io.github.sqlguard.source.SourceKind;
+import io.github.sqlguard.source.SourcePath;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -33,11 +37,19 @@ final class JavaMigrationFindings {
     private JavaMigrationFindings() {
     }
 
-    static List<Finding> of(LintConfig config, SourceClassifier classifier,
+    /**
+     * @param scannedJavaSources the Java and Kotlin sources the scan met in the script folders: migrations by their
+     *     type among them count too when the user named those folders ({@link FlywayConfig#javaInScriptFolders})
+     */
+    static List<Finding> of(LintConfig config, List<SourcePath> scannedJavaSources, SourceClassifier classifier,
             Predicate<SourceClassification> alreadyApplied, Function<Path, String> relativePath, FileProblem problem) {
         List<Finding> findings = new ArrayList<>();
         ScriptMode undo = config.flyway().undoScripts();
-        for (Path file : config.flyway().javaMigrations()) {
+        Set<Path> javaMigrations = new LinkedHashSet<>(config.flyway().javaMigrations());
+        if (config.flyway().javaInScriptFolders() && !scannedJavaSources.isEmpty()) {
+            javaMigrations.addAll(JavaMigrationClasses.among(scannedJavaSources));
+        }
+        for (Path file : javaMigrations) {
             String fileName = file.getFileName().toString();
             String className = fileName.substring(0, fileName.lastIndexOf('.'));
             // Named as a script would be, the class name tells its kind and version the same way; a class that is a

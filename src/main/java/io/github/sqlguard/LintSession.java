@@ -382,10 +382,14 @@ final class LintSession {
         return Finding.of(info.id(), severity, new Location(path, line, column), message, info.hint(), "");
     }
 
-    /** An {@code unchecked-change} for each Flyway Java migration (see {@link JavaMigrationFindings}). */
-    List<Finding> javaMigrationFindings() {
-        return JavaMigrationFindings.of(config, classifier, this::isAlreadyApplied, config::relativeToBase,
-                this::fileProblem);
+    /**
+     * An {@code unchecked-change} for each Flyway Java migration (see {@link JavaMigrationFindings}).
+     *
+     * @param scannedJavaSources the Java and Kotlin sources the scan met in the script folders
+     */
+    List<Finding> javaMigrationFindings(List<SourcePath> scannedJavaSources) {
+        return JavaMigrationFindings.of(config, scannedJavaSources, classifier, this::isAlreadyApplied,
+                config::relativeToBase, this::fileProblem);
     }
 
     private boolean isAlreadyApplied(SourceClassification classification) {

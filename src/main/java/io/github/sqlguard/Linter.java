@@ -251,7 +251,7 @@ public final class Linter implements AutoCloseable {
             unique.add(session.fileProblem(FileDiagnostics.UNREADABLE_FILE, problem.relativePath(), 1,
                     problem.message()));
         }
-        unique.addAll(session.javaMigrationFindings());
+        unique.addAll(session.javaMigrationFindings(scan.javaSources()));
         unique.addAll(CodeStepFindings.of(scan.codeSteps(), session::fileProblem));
         Map<Location, String> statementSql = new HashMap<>();
         Map<Location, String> sourceLines = new HashMap<>();

@@ -409,25 +409,18 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
                 plugin.repeatablePrefix().orElse(defaults.repeatablePrefix()));
         String separator = ParameterValues.firstSet(sqlMigrationSeparator, plugin.separator().orElse(defaults.separator()));
         // Java migrations are looked for in the project's sources, in the packages of the Flyway locations or of
-        // the script folders <directories> names (src/main/resources/db/migration stands for db.migration), and
-        // in the folders <directories> names: a module's folder holds its classes too. The index of what was learnt
-        // of the sources is kept for the project's sources only, which a second scan would overwrite.
+        // the script folders <directories> names (src/main/resources/db/migration stands for db.migration). The
+        // folders <directories> names may hold classes too (a module's folder): the scan of the scripts meets those,
+        // so the folders are not walked twice on every build.
         FlywayNaming naming = new FlywayNaming(versioned, undo, repeatable, separator, suffixes);
-        List<Path> javaMigrations;
-        if (directories != null && !directories.isEmpty()) {
-            List<Path> named = explicitDirectories();
-            javaMigrations = Stream.concat(hasProject() ? JavaMigrations.in(project, named, naming, javaSourceIndex())
-                    .stream() : Stream.empty(), JavaMigrations.inFolders(named, null).stream())
-                    .distinct().toList();
-        } else {
-            javaMigrations = !hasProject() ? List.of()
-                    : JavaMigrations.in(project, plugin.javaLocations(), naming, javaSourceIndex());
-        }
+        boolean namedFolders = directories != null && !directories.isEmpty();
+        List<Path> javaMigrations = !hasProject() ? List.of() : JavaMigrations.in(project,
+                namedFolders ? explicitDirectories() : plugin.javaLocations(), naming, javaSourceIndex());
         return new FlywayConfig(versioned, undo, repeatable, separator, suffixes, values,
                 plugin.placeholderPrefix().orElse(defaults.placeholderPrefix()),
                 plugin.placeholderSuffix().orElse(defaults.placeholderSuffix()),
                 sinceVersion == null || sinceVersion.isBlank() ? null : sinceVersion.trim(),
                 ScriptMode.fromConfig("undoScripts", undoScripts), javaMigrations, plugin.alternativesOutside(placeholders),
-                plugin.defaultSchema().orElse(null), plugin.baselineVersion().orElse(null));
+                plugin.defaultSchema().orElse(null), plugin.baselineVersion().orElse(null), namedFolders);
     }
 }

@@ -1,6 +1,7 @@
 package io.github.sqlguard.maven;
 
 import io.github.sqlguard.source.FlywayNaming;
+import io.github.sqlguard.source.JavaMigrationClasses;
 import io.github.sqlguard.source.SourceClassifier;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ final class JavaMigrations {
      *     {@code db/migration}; a {@code {vendor}} folder or a wildcard left unexpanded
      *     ({@link FlywayPluginSettings#javaLocations}) stands for every package of the sources it matches
      * @param indexFile where what was learnt of the sources is kept for the next build, or null to read every
-     *     source ({@link JavaSourceIndex})
+     *     source (see {@link JavaMigrationClasses#in})
      */
     static List<Path> in(MavenProject project, List<Path> locations, FlywayNaming naming, Path indexFile) {
         if (project == null) {
@@ -68,14 +69,6 @@ final class JavaMigrations {
         }
         found.addAll(JavaMigrationClasses.in(roots, indexFile));
         return found.stream().distinct().toList();
-    }
-
-    /**
-     * The sources under {@code folders} that declare a Java migration by its type: named in {@code <directories>},
-     * a module's folder holds its classes beside its scripts, and Flyway runs them with the scripts.
-     */
-    static List<Path> inFolders(List<Path> folders, Path indexFile) {
-        return JavaMigrationClasses.in(new LinkedHashSet<>(folders), indexFile);
     }
 
     private static List<Path> sources(Path folder, Predicate<String> namedAsMigration) {

@@ -17,9 +17,13 @@ import java.util.List;
  *     {@link CodeSteps}), sorted like {@code files}; the caller reports them as not checked
  * @param plsqlSources PL/SQL unit sources ({@link PlsqlSourceNames}) the includes do not select and the excludes do
  *     not name, sorted like {@code files}; the caller names them, as an install script may run them
+ * @param javaSources Java and Kotlin sources below the scanned folders, outside test source sets
+ *     ({@code src/test}), whatever the globs say, sorted like {@code files}: a folder of scripts may hold classes
+ *     Flyway runs as migrations ({@link JavaMigrationClasses#among})
  */
 public record ScanResult(List<SourcePath> files, List<Path> missingDirectories, List<ScanProblem> problems,
-        List<ListedFolder> listedFolders, List<SourcePath> codeSteps, List<SourcePath> plsqlSources) {
+        List<ListedFolder> listedFolders, List<SourcePath> codeSteps, List<SourcePath> plsqlSources,
+        List<SourcePath> javaSources) {
 
     public ScanResult {
         files = List.copyOf(files);
@@ -28,12 +32,13 @@ public record ScanResult(List<SourcePath> files, List<Path> missingDirectories, 
         listedFolders = List.copyOf(listedFolders);
         codeSteps = List.copyOf(codeSteps);
         plsqlSources = List.copyOf(plsqlSources);
+        javaSources = List.copyOf(javaSources);
     }
 
-    /** A scan that found no PL/SQL unit source besides the files. */
+    /** A scan that found no PL/SQL unit source and no Java source besides the files. */
     public ScanResult(List<SourcePath> files, List<Path> missingDirectories, List<ScanProblem> problems,
             List<ListedFolder> listedFolders, List<SourcePath> codeSteps) {
-        this(files, missingDirectories, problems, listedFolders, codeSteps, List.of());
+        this(files, missingDirectories, problems, listedFolders, codeSteps, List.of(), List.of());
     }
 
     /**

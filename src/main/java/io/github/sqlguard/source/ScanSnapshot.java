@@ -28,7 +28,7 @@ import java.util.Optional;
 public final class ScanSnapshot {
 
     private static final String FORMAT = "sqlguard scan snapshot";
-    private static final int FORMAT_VERSION = 4;
+    private static final int FORMAT_VERSION = 5;
     private static final long SETTLED_MILLIS = 2_000;
 
     private ScanSnapshot() {
@@ -76,8 +76,9 @@ public final class ScanSnapshot {
             List<SourcePath> files = readPaths(in, directories);
             List<SourcePath> codeSteps = readPaths(in, directories);
             List<SourcePath> plsqlSources = readPaths(in, directories);
+            List<SourcePath> javaSources = readPaths(in, directories);
             return !in.hasRemaining() ? Optional.of(new ScanResult(files, missing, List.of(), folders, codeSteps,
-                    plsqlSources)) : Optional.empty();
+                    plsqlSources, javaSources)) : Optional.empty();
         } catch (RuntimeException e) {
             return Optional.empty();
         }
@@ -115,7 +116,8 @@ public final class ScanSnapshot {
                 writeString(out, missing.toString());
             }
             List<Path> directories = new ArrayList<>();
-            for (List<SourcePath> paths : List.of(result.files(), result.codeSteps(), result.plsqlSources())) {
+            for (List<SourcePath> paths : List.of(result.files(), result.codeSteps(), result.plsqlSources(),
+                    result.javaSources())) {
                 for (SourcePath source : paths) {
                     if (!directories.contains(source.scannedDirectory())) {
                         directories.add(source.scannedDirectory());
@@ -126,7 +128,8 @@ public final class ScanSnapshot {
             for (Path directory : directories) {
                 writeString(out, directory.toString());
             }
-            for (List<SourcePath> paths : List.of(result.files(), result.codeSteps(), result.plsqlSources())) {
+            for (List<SourcePath> paths : List.of(result.files(), result.codeSteps(), result.plsqlSources(),
+                    result.javaSources())) {
                 out.writeInt(paths.size());
                 for (SourcePath source : paths) {
                     out.writeInt(directories.indexOf(source.scannedDirectory()));

@@ -104,6 +104,7 @@ public final class SourceScanner {
         List<ScanProblem> problems = new ArrayList<>();
         List<ScanResult.ListedFolder> listed = new ArrayList<>();
         List<SourcePath> programs = new ArrayList<>();
+        List<SourcePath> javaSources = new ArrayList<>();
         Set<Path> seen = new HashSet<>();
         GlobAnchors anchors = GlobAnchors.of(directories, base);
         List<Path> resolved = new ArrayList<>(directories.size());
@@ -121,7 +122,7 @@ public final class SourceScanner {
                         "is not a directory; list directories to scan, and select files with includes"));
             } else {
                 List<SourcePath> found = new ArrayList<>();
-                walk(directory, base, anchors, found, programs, problems, listed);
+                walk(directory, base, anchors, found, programs, javaSources, problems, listed);
                 found.sort(BY_PATH_IN_DIRECTORY);
                 for (SourcePath file : found) {
                     if (seen.add(file.file())) {
@@ -140,7 +141,8 @@ public final class SourceScanner {
         List<SourcePath> codeSteps = new ArrayList<>(CodeSteps.among(stepCandidates, files));
         codeSteps.sort(BY_RELATIVE_PATH);
         plsqlSources.sort(BY_RELATIVE_PATH);
-        return new ScanResult(files, missing, problems, listed, codeSteps, plsqlSources);
+        javaSources.sort(BY_RELATIVE_PATH);
+        return new ScanResult(files, missing, problems, listed, codeSteps, plsqlSources, javaSources);
     }
 
     /** True when a path relative to a scanned directory is selected by the includes and excludes. */
@@ -195,7 +197,8 @@ public final class SourceScanner {
     }
 
     private void walk(Path directory, Path base, GlobAnchors anchors, List<SourcePath> found,
-            List<SourcePath> programs, List<ScanProblem> problems, List<ScanResult.ListedFolder> listed) {
+            List<SourcePath> programs, List<SourcePath> javaSources, List<ScanProblem> problems,
+            List<ScanResult.ListedFolder> listed) {
         Object rootKey;
         try {
             rootKey = keyOf(directory, Files.readAttributes(directory, BasicFileAttributes.class));
@@ -205,7 +208,7 @@ public final class SourceScanner {
             return;
         }
         Walk walk = new Walk(directory, withTrailingSlash(slashed(directory)), withTrailingSlash(slashed(base)),
-                anchors, found, programs, problems, listed);
+                anchors, found, programs, javaSources, problems, listed);
         List<Object> ancestors = new ArrayList<>();
         ancestors.add(rootKey);
         walk.folder(directory.toFile(), "", ancestors);
@@ -230,17 +233,21 @@ public final class SourceScanner {
          * unit sources ({@link PlsqlSourceNames}).
          */
         private final List<SourcePath> programs;
+        /** Java and Kotlin sources outside test source sets, whatever the globs say. */
+        private final List<SourcePath> javaSources;
         private final List<ScanProblem> problems;
         private final List<ScanResult.ListedFolder> listed;
 
         Walk(Path directory, String directoryPrefix, String basePrefix, GlobAnchors anchors, List<SourcePath> found,
-                List<SourcePath> programs, List<ScanProblem> problems, List<ScanResult.ListedFolder> listed) {
+                List<SourcePath> programs, List<SourcePath> javaSources, List<ScanProblem> problems,
+                List<ScanResult.ListedFolder> listed) {
             this.directory = directory;
             this.directoryPrefix = directoryPrefix;
             this.basePrefix = basePrefix;
             this.anchors = anchors;
             this.found = found;
             this.programs = programs;
+            this.javaSources = javaSources;
             this.problems = problems;
             this.listed = listed;
         }
@@ -278,6 +285,10 @@ public final class SourceScanner {
             } else if ((CodeSteps.mayBeStep(file.getName()) || PlsqlSourceNames.isUnitSource(file.getName()))
                     && !matchesAny(excludes, anchored)) {
                 programs.add(new SourcePath(file.toPath(), shown(absolute), directory, inDirectory));
+            }
+            if (JavaMigrationClasses.isJavaSource(file.getName()) && !JavaMigrationClasses.inTestSourceSet(
+                    directory.getFileName() == null ? "" : directory.getFileName().toString(), inDirectory)) {
+                javaSources.add(new SourcePath(file.toPath(), shown(absolute), directory, inDirectory));
             }
         }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.sqlguard.Linter;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -264,7 +265,11 @@ class CheckMojoPluginLocationsTest {
         CheckMojo mojo = mojo();
         mojo.directories = List.of(new File("module"));
 
-        assertEquals(List.of(backfill), mojo.lintConfig().flyway().javaMigrations(),
+        List<String> javaFindings = new Linter().run(mojo.lintConfig()).findings().stream()
+                .filter(finding -> finding.location().path().endsWith(".java"))
+                .map(finding -> finding.location() + " " + finding.ruleId()).toList();
+        assertEquals(List.of("module/src/main/java/com/acme/db/v2/V2__Backfill_orders.java:1:1 unchecked-change"),
+                javaFindings,
                 "a folder named in <directories> that holds a module's sources runs their Java migrations too");
     }
 

@@ -65,17 +65,6 @@ class JavaMigrationsTest {
     }
 
     @Test
-    void aNamedFolderFindsMigrationClassesInMainSourcesButNotInTestSourceSets() throws IOException {
-        String migration = "public class %s extends org.flywaydb.core.api.migration.BaseJavaMigration {}\n";
-        Path main = write("module/src/main/java/com/acme/db/Backfill.java", migration.formatted("Backfill"));
-        write("module/src/test/java/com/acme/db/TestBackfill.java", migration.formatted("TestBackfill"));
-        write("module/src/integrationTest/java/com/acme/db/ItBackfill.java", migration.formatted("ItBackfill"));
-        write("module/src/testFixtures/java/com/acme/db/FixtureBackfill.java", migration.formatted("FixtureBackfill"));
-
-        assertEquals(List.of(main), JavaMigrations.inFolders(List.of(folder.resolve("module")), null));
-    }
-
-    @Test
     void aClassThatIsAJavaMigrationByItsTypeIsFoundWhereverItLiesAndWhateverItsName() throws IOException {
         Path bean = write("src/main/java/com/acme/db/BackfillOrders.java", """
                 @Component

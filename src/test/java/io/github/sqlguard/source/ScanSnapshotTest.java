@@ -192,4 +192,21 @@ class ScanSnapshotTest {
         assertEquals(scanned.plsqlSources(), kept.get().plsqlSources());
         assertEquals(List.of(), kept.get().codeSteps());
     }
+
+    @Test
+    void theJavaSourcesBelowTheScriptsAreKeptWithThem() throws IOException {
+        touch("db/V1__orders.sql");
+        touch("db/src/main/java/com/acme/V2__Backfill.java");
+        touch("db/src/main/kotlin/com/acme/V3__Purge.kt");
+        touch("db/src/test/java/com/acme/V2__BackfillTest.java");
+        settle();
+        ScanResult scanned = scanAndSave();
+
+        Optional<ScanResult> kept = ScanSnapshot.reuse(snapshot(), KEY);
+
+        assertTrue(kept.isPresent());
+        assertEquals(List.of("db/src/main/java/com/acme/V2__Backfill.java", "db/src/main/kotlin/com/acme/V3__Purge.kt"),
+                kept.get().javaSources().stream().map(SourcePath::relativePath).toList());
+        assertEquals(scanned.javaSources(), kept.get().javaSources());
+    }
 }

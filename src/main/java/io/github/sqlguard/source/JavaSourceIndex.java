@@ -1,4 +1,4 @@
-package io.github.sqlguard.maven;
+package io.github.sqlguard.source;
 
 import static io.github.sqlguard.model.ChecksummedFile.readString;
 import static io.github.sqlguard.model.ChecksummedFile.writeString;

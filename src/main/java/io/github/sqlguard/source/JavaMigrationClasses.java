@@ -1,4 +1,4 @@
-package io.github.sqlguard.maven;
+package io.github.sqlguard.source;
 
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * JavaMigration} bean to Flyway, {@code javaMigrations} names classes outside the locations, and a class in a
  * location's package that gives its version through {@code getVersion()} needs no {@code V1__} name.
  */
-final class JavaMigrationClasses {
+public final class JavaMigrationClasses {
 
     private static final Set<String> FLYWAY_TYPES = Set.of("BaseJavaMigration", "JavaMigration");
     private static final Pattern DECLARATION = Pattern.compile("\\b(class|interface)\\s+(\\w+)");
@@ -45,8 +45,26 @@ final class JavaMigrationClasses {
      *
      * @param indexFile where to keep what was learnt of the sources, or null to read every source
      */
-    static List<Path> in(Set<Path> roots, Path indexFile) {
-        List<JavaSourceIndex.Source> sources = sourcesUnder(roots);
+    public static List<Path> in(Set<Path> roots, Path indexFile) {
+        return declaringMigrations(sourcesUnder(roots), indexFile);
+    }
+
+    /**
+     * Those of {@code files} (Java and Kotlin sources the scan of the script folders met, see
+     * {@link ScanResult#javaSources()}) that declare a concrete Java migration. Each is read on every build: script
+     * folders seldom hold more than a few classes.
+     */
+    public static List<Path> among(List<SourcePath> files) {
+        List<JavaSourceIndex.Source> sources = new ArrayList<>(files.size());
+        for (SourcePath file : files) {
+            // Size and time only tell an index whether a source changed; without an index each is read.
+            sources.add(new JavaSourceIndex.Source(file.file(), 0, 0));
+        }
+        sources.sort(Comparator.comparing(JavaSourceIndex.Source::file));
+        return declaringMigrations(sources, null);
+    }
+
+    private static List<Path> declaringMigrations(List<JavaSourceIndex.Source> sources, Path indexFile) {
         JavaSourceIndex index = JavaSourceIndex.read(indexFile);
         Map<Path, JavaSourceIndex.Summary> summaries = new HashMap<>();
         Set<String> migrationTypes = new HashSet<>(FLYWAY_TYPES);
@@ -106,7 +124,7 @@ final class JavaMigrationClasses {
                     @Override
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
                         String name = file.getFileName().toString();
-                        if (attributes.isRegularFile() && (name.endsWith(".java") || name.endsWith(".kt"))) {
+                        if (attributes.isRegularFile() && isJavaSource(name)) {
                             sources.add(new JavaSourceIndex.Source(file, attributes.size(),
                                     attributes.lastModifiedTime().toMillis()));
                         }
@@ -133,8 +151,35 @@ final class JavaMigrationClasses {
     private static boolean isTestSourceSet(Path dir) {
         Path parent = dir.getParent();
         String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-        return parent != null && parent.getFileName() != null && parent.getFileName().toString().equals("src")
+        return parent != null && parent.getFileName() != null && isTestSourceSet(parent.getFileName().toString(), name);
+    }
+
+    /**
+     * True when a file at {@code pathInRoot} ({@code /}-separated, relative to a walked folder named
+     * {@code rootName}) lies in a test source set below that folder; the folder itself is walked whatever its name.
+     */
+    static boolean inTestSourceSet(String rootName, String pathInRoot) {
+        String parent = rootName;
+        int start = 0;
+        for (int slash = pathInRoot.indexOf('/'); slash >= 0; slash = pathInRoot.indexOf('/', start)) {
+            String folder = pathInRoot.substring(start, slash);
+            if (isTestSourceSet(parent, folder)) {
+                return true;
+            }
+            parent = folder;
+            start = slash + 1;
+        }
+        return false;
+    }
+
+    private static boolean isTestSourceSet(String parent, String name) {
+        return parent.equals("src")
                 && (name.startsWith("test") || name.equals("it") || name.endsWith("Test") || name.endsWith("Tests"));
+    }
+
+    /** True for the sources Flyway may run as Java migrations: Java and Kotlin files. */
+    static boolean isJavaSource(String fileName) {
+        return fileName.endsWith(".java") || fileName.endsWith(".kt");
     }
 
     /**
