@@ -69,6 +69,12 @@ public enum ClauseKind {
      * {@code LOAD DATA .. REPLACE INTO TABLE t}: each existing row that shares a key with a new row is deleted.
      */
     REPLACED_ROWS,
+    /**
+     * A dedupe DELETE whose tie-breaker holds both ways ({@code DELETE FROM t a USING t b WHERE a.k = b.k AND a.id
+     * <> b.id}): every copy of each duplicate is removed, none kept (see {@link SymmetricDedupe}). Its detail is the
+     * tie-breaker as written.
+     */
+    DELETED_EVERY_DUPLICATE,
     /** {@code DROP SCHEMA s}. */
     DROPPED_SCHEMA,
     /** PostgreSQL {@code DROP OWNED BY role}. */

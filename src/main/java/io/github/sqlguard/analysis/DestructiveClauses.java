@@ -70,6 +70,8 @@ final class DestructiveClauses {
             SqliteSchemaDeletion.of(core).ifPresent(deletion -> (deletion.tables().isEmpty()
                     ? java.util.Collections.<String>singletonList(null) : deletion.tables()).forEach(table ->
                             add(ClauseKind.DROPPED_TABLE, verb, deletion.words(), table, table, null)));
+            SymmetricDedupe.of(core).ifPresent(dedupe -> add(ClauseKind.DELETED_EVERY_DUPLICATE, dedupe.at(),
+                    dedupe.tieBreaker(), dedupe.table(), dedupe.table(), String.join(", ", dedupe.keyColumns())));
             EnumLabelDeletion.of(core).ifPresent(deletion -> add(ClauseKind.DELETED_ENUM_LABELS, verb,
                     deletion.words(), null, deletion.type(),
                     deletion.labels().isEmpty() ? null : String.join(", ", deletion.labels())));
