@@ -238,7 +238,10 @@ final class ExpressionTruth {
         }
     }
 
-    /** True for {@code x IS NULL OR x IS NOT NULL}: together the terms cover every row. */
+    /**
+     * True for {@code x IS NULL OR x IS NOT NULL}: together the terms cover every row, also where {@code x} is an
+     * expression written alike in both ({@code data->'k'}, {@code lower(note)}).
+     */
     private boolean coversNull(List<Expression> terms) {
         Set<String> isNull = new HashSet<>();
         Set<String> isNotNull = new HashSet<>();
@@ -247,9 +250,11 @@ final class ExpressionTruth {
             while (bare instanceof ParenthesedExpressionList<?> list && list.size() == 1) {
                 bare = list.get(0);
             }
-            if (bare instanceof IsNullExpression test && test.getLeftExpression() instanceof Column column) {
-                String name = scope.key(column.getFullyQualifiedName());
-                (test.isNot() ? isNotNull : isNull).add(name);
+            if (bare instanceof IsNullExpression test && !(test.getLeftExpression() instanceof NullValue)) {
+                String tested = test.getLeftExpression() instanceof Column column
+                        ? scope.key(column.getFullyQualifiedName())
+                        : "expression " + test.getLeftExpression().toString();
+                (test.isNot() ? isNotNull : isNull).add(tested);
             }
         }
         isNull.retainAll(isNotNull);

@@ -135,6 +135,11 @@ public final class TokenConditionTruth {
 
     /** How many parentheses wrap all of {@code [from, to)}: unwrapped at once, not by splitting at every level. */
     private int wrappedDepth(int from, int to) {
+        return wrappedDepth(tokens, from, to);
+    }
+
+    /** How many parentheses of {@code tokens} wrap all of {@code [from, to)}. */
+    static int wrappedDepth(StatementTokens tokens, int from, int to) {
         int depth = 0;
         while (from + depth < to - depth && tokens.isSymbol(from + depth, "(")
                 && tokens.closingParen(from + depth) == to - depth - 1) {
@@ -152,7 +157,7 @@ public final class TokenConditionTruth {
         if (terms.size() == 1) {
             return conjunction(from, to);
         }
-        if (coversNull(terms)) {
+        if (NullTestPairs.coverEveryValue(tokens, scope, terms)) {
             return Truth.ALWAYS_TRUE;
         }
         return Truth.or(terms.stream().map(term -> conjunction(term[0], term[1])).toList());
@@ -383,27 +388,6 @@ public final class TokenConditionTruth {
             return null;
         }
         return new OperandAt(new Comparison.Operand(Comparison.Kind.COLUMN, scope.key(name.text())), name.next());
-    }
-
-    /** True for {@code x IS NULL OR x IS NOT NULL}. */
-    private boolean coversNull(List<int[]> terms) {
-        Set<String> isNull = new HashSet<>();
-        Set<String> isNotNull = new HashSet<>();
-        for (int[] term : terms) {
-            int wrapped = wrappedDepth(term[0], term[1]);
-            int from = term[0] + wrapped;
-            int to = term[1] - wrapped;
-            ObjectNames.NameAt name = tokens.nameAt(from);
-            if (name == null || !tokens.isWord(name.next(), "IS") || !tokens.isWord(to - 1, "NULL")) {
-                continue;
-            }
-            boolean not = tokens.isWord(name.next() + 1, "NOT");
-            if (name.next() + (not ? 3 : 2) == to) {
-                (not ? isNotNull : isNull).add(scope.key(name.text()));
-            }
-        }
-        isNull.retainAll(isNotNull);
-        return !isNull.isEmpty();
     }
 
     /**

@@ -19,8 +19,9 @@ public final class AlwaysTrueWhereRule extends RowChangeRule {
             "DELETE or UPDATE with an always-true WHERE clause, MERGE with an always-true ON",
             "A WHERE such as 1 = 1, TRUE, MySQL's WHERE 1 or WHERE '1' (a string counts as the number it starts "
                     + "with), PostgreSQL's WHERE 't', id = id, coalesce(id, 0) = coalesce(id, 0), "
-                    + "(a, b) = (a, b), EXISTS (SELECT 1), 'x' IS NOT NULL, NULL IS UNKNOWN or "
-                    + "(1 = 0) IS NOT TRUE holds "
+                    + "(a, b) = (a, b), EXISTS (SELECT 1), 'x' IS NOT NULL, NULL IS UNKNOWN, "
+                    + "(1 = 0) IS NOT TRUE or x IS NULL OR x IS NOT NULL (also of an expression, data->'k' IS NULL OR "
+                    + "data->'k' IS NOT NULL) holds "
                     + "for every row, so the statement touches the whole table while looking restricted. So does a "
                     + "column qualified by the table or its alias compared with its bare name when the statement reads "
                     + "no other table (DELETE FROM emp e WHERE e.empno = empno), also in a PL/SQL routine with a "
