@@ -75,6 +75,9 @@ final class DestructiveClauses {
             EnumLabelDeletion.of(core).ifPresent(deletion -> add(ClauseKind.DELETED_ENUM_LABELS, verb,
                     deletion.words(), null, deletion.type(),
                     deletion.labels().isEmpty() ? null : String.join(", ", deletion.labels())));
+        } else if (verb.isWord("UPDATE")) {
+            ReplacingUpdate.of(core).ifPresent(replace -> add(ClauseKind.REPLACED_ROWS, replace.at(),
+                    "UPDATE OR REPLACE", replace.table(), replace.table(), null));
         } else if (verb.isAnyWord("REPLACE", "INSERT", "LOAD")) {
             if (verb.isWord("LOAD")) {
                 RestoredDatabase.ofLoad(core).ifPresent(this::restored);

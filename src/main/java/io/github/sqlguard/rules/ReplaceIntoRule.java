@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * {@code replace-into}: MySQL's, MariaDB's and SQLite's {@code REPLACE INTO}, SQLite's {@code INSERT OR REPLACE}
- * and MySQL's {@code LOAD DATA .. REPLACE}. A warning, not an error: seeding a lookup table this way is common and
+ * and {@code UPDATE OR REPLACE}, and MySQL's {@code LOAD DATA .. REPLACE}. A warning, not an error: seeding a lookup table this way is common and
  * often harmless, but the delete it hides is not visible in the script.
  */
 public final class ReplaceIntoRule extends ClauseRule {
@@ -21,11 +21,14 @@ public final class ReplaceIntoRule extends ClauseRule {
             "REPLACE is not an update: for each new row it deletes the rows with the same primary or unique key"
                     + " and inserts the new one. The columns it does not list lose their values, a row that collides"
                     + " on two unique keys takes two rows with it, and ON DELETE CASCADE deletes the old rows'"
-                    + " children in other tables.",
-            "Use INSERT .. ON DUPLICATE KEY UPDATE (SQLite: ON CONFLICT DO UPDATE) to change only the listed columns,"
+                    + " children in other tables. SQLite's UPDATE OR REPLACE does the same to the rows whose key an"
+                    + " updated row takes.",
+            "Use INSERT .. ON DUPLICATE KEY UPDATE (SQLite: ON CONFLICT DO UPDATE) to change only the listed columns"
+                    + " (for UPDATE OR REPLACE, first delete or merge the rows that hold the new key, then UPDATE),"
                     + " or acknowledge it: -- sqlguard:allow replace-into reason: <why>",
             List.of("REPLACE INTO settings (name, value) VALUES ('max_upload', '10');",
-                    "LOAD DATA INFILE 'countries.csv' REPLACE INTO TABLE countries;"),
+                    "LOAD DATA INFILE 'countries.csv' REPLACE INTO TABLE countries;",
+                    "UPDATE OR REPLACE settings SET name = 'upload_limit' WHERE name = 'max_upload';"),
             List.of("INSERT INTO settings (name, value) VALUES ('max_upload', '10')"
                     + " ON DUPLICATE KEY UPDATE value = VALUES(value);",
                     "INSERT IGNORE INTO roles (id, name) VALUES (1, 'admin');"));
@@ -43,6 +46,10 @@ public final class ReplaceIntoRule extends ClauseRule {
     @Override
     String message(List<DestructiveClause> group) {
         DestructiveClause first = group.get(0);
+        if (first.words().startsWith("UPDATE")) {
+            return first.words() + " " + first.name() + " deletes each other row whose key an updated row takes,"
+                    + " instead of failing: its columns and its ON DELETE CASCADE children are lost";
+        }
         return first.words() + " " + first.name() + " deletes each existing row that has the key of a new row"
                 + " before inserting it: its other columns and its ON DELETE CASCADE children are lost";
     }

@@ -43,8 +43,7 @@ public record TypeChange(SqlType from, SqlType to, Verdict verdict, String reaso
 
     /** Judges the conversion of a column no row of which holds {@code movedValues} (ENUM values) any more. */
     static TypeChange of(SqlType written, SqlType into, Dialect configured, Set<String> movedValues) {
-        Dialect dialect = configured == Dialect.AUTO && (MYSQL_ONLY.contains(written.base())
-                || MYSQL_ONLY.contains(into.base())) ? Dialect.MYSQL : configured;
+        Dialect dialect = configured == Dialect.AUTO && writtenForMySql(written, into) ? Dialect.MYSQL : configured;
         SqlType from = inDialect(written, dialect);
         SqlType to = inDialect(into, dialect);
         // Before the same-type test, which compares neither character sets nor ENUM values.
@@ -92,6 +91,22 @@ public record TypeChange(SqlType from, SqlType to, Verdict verdict, String reaso
                     : source == TypeFamily.OTHER ? new TypeChange(from, to, Verdict.UNKNOWN, "types not compared")
                     : lossy(from, to, judge.familyChange());
         };
+    }
+
+    /**
+     * True for a pair of types only MySQL and MariaDB write: one side a type no other database has, or a DATETIME with
+     * fractional digits (SQL Server's DATETIME takes none, PostgreSQL and Oracle have no DATETIME). Read in auto,
+     * {@code DATETIME(6)} to {@code TIMESTAMP} is then MySQL's cut to 1970 to 2038 and to whole seconds, not the shared
+     * reading's TIMESTAMP of six fractional digits. A plain DATETIME does not decide it: HSQLDB and H2 take it for their
+     * TIMESTAMP.
+     */
+    private static boolean writtenForMySql(SqlType written, SqlType into) {
+        return MYSQL_ONLY.contains(written.base()) || MYSQL_ONLY.contains(into.base())
+                || datetimeWithDigits(written) || datetimeWithDigits(into);
+    }
+
+    private static boolean datetimeWithDigits(SqlType type) {
+        return type.base().equals("DATETIME") && !type.arguments().isEmpty();
     }
 
     private static final String LARGE_OBJECT_MADE_BINARY = "an oid holds the number of a large object, not its"

@@ -238,11 +238,13 @@ final class TypeJudge {
         if (from.withTimeZone() && !to.withTimeZone()) {
             return TypeChange.silent(from, to, "drops the time zone");
         }
-        if (mySqlTimestampRange() && !from.base().equals("TIMESTAMP")) {
-            return TypeChange.lossy(from, to, "MySQL TIMESTAMP holds only 1970 to 2038");
-        }
         long oldDigits = TypeFamily.fractionDigits(from, dialect, sqlServerTypes);
         long newDigits = TypeFamily.fractionDigits(to, dialect, sqlServerTypes);
+        if (mySqlTimestampRange() && !from.base().equals("TIMESTAMP")) {
+            // DATETIME(6) to TIMESTAMP loses both: name the rounding too, which no error reveals.
+            return TypeChange.lossy(from, to, "MySQL TIMESTAMP holds only 1970 to 2038" + (newDigits < oldDigits
+                    ? "; fractional seconds " + oldDigits + " to " + newDigits : ""));
+        }
         if (to.base().equals("SMALLDATETIME") && !from.base().equals("SMALLDATETIME")) {
             return TypeChange.silent(from, to, "SMALLDATETIME rounds to the minute");
         }

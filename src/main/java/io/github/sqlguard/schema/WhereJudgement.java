@@ -32,7 +32,7 @@ public final class WhereJudgement {
             return Optional.empty();
         }
         if (condition.get(0).isWord("EXISTS")) {
-            return existsRow(condition.subList(1, condition.size()), where);
+            return ExistsRelatedRow.of(condition.subList(1, condition.size()), where);
         }
         List<String> columns;
         int next;
@@ -272,7 +272,7 @@ public final class WhereJudgement {
      * without a filter, with the columns mapped through it; empty when the named query filters or is not that
      * simple.
      */
-    private static Optional<Query> behind(Query query, WithQueries with, int visible) {
+    static Optional<Query> behind(Query query, WithQueries with, int visible) {
         Optional<WithQueries.Named> named = with.named(query.table(), visible);
         if (named.isEmpty()) {
             return Optional.of(query);
@@ -326,54 +326,6 @@ public final class WhereJudgement {
             i++;
         }
         return Optional.of(new UnfilteredTable(SchemaNames.unquoted(table.text()), alias, from.subList(i, from.size())));
-    }
-
-    /**
-     * {@code EXISTS (SELECT .. FROM t a WHERE a.id = outer.fk)}: one equality linking inner and outer rows; or
-     * {@code EXISTS (SELECT .. FROM t)} with no filter at all, which holds for every row once t has one.
-     */
-    private static Optional<RelatedRow> existsRow(List<Token> subquery, WhereTokens where) {
-        if (subquery.isEmpty() || ObjectNames.skipParentheses(subquery, 0) != subquery.size()) {
-            return Optional.empty();
-        }
-        Optional<Query> table = query(subquery.subList(1, subquery.size() - 1));
-        if (table.isPresent() && filtersNothing(table.get().rest())) {
-            return behind(table.get(), where.with(), where.with().queries().size())
-                    .map(related -> new RelatedRow(related.table(), true, List.of(), List.of()));
-        }
-        if (table.isEmpty() || table.get().rest().isEmpty() || !table.get().rest().get(0).isWord("WHERE")) {
-            return Optional.empty();
-        }
-        List<Token> link = table.get().rest().subList(1, table.get().rest().size());
-        SchemaNames.Read left = SchemaNames.name(link, 0);
-        if (left == null || left.next() >= link.size() || !link.get(left.next()).isSymbol("=")) {
-            return Optional.empty();
-        }
-        SchemaNames.Read right = SchemaNames.name(link, left.next() + 1);
-        if (right == null || right.next() != link.size()) {
-            return Optional.empty();
-        }
-        String inner = table.get().alias();
-        String outerAlias = where.alias();
-        String column;
-        String relatedColumn;
-        if (qualifier(left.text()).equals(inner) && qualifier(right.text()).equals(outerAlias)) {
-            column = right.text();
-            relatedColumn = left.text();
-        } else if (qualifier(right.text()).equals(inner) && qualifier(left.text()).equals(outerAlias)) {
-            column = left.text();
-            relatedColumn = right.text();
-        } else {
-            return Optional.empty();
-        }
-        Query linked = new Query(table.get().table(), inner, List.of(relatedColumn), List.of());
-        return behind(linked, where.with(), where.with().queries().size()).map(related -> new RelatedRow(
-                related.table(), false, List.of(column), related.columns()));
-    }
-
-    private static String qualifier(String name) {
-        int dot = name.lastIndexOf('.');
-        return dot < 0 ? "" : SchemaNames.key(name.substring(0, dot));
     }
 
     static List<List<Token>> split(List<Token> tokens, String word) {

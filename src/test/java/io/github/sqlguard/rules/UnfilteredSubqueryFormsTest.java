@@ -12,7 +12,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Subqueries that read a table without a filter limit nothing: an EXISTS that names no column of the target
  * holds for every row once its table has one, {@code = ANY (SELECT ..)} is IN by another name, and a WHERE that
  * holds for every row filters nothing. The same goes for a subquery reading a query of the WITH list that reads its
- * table without a filter, for a row value {@code (id, region) IN (..)}, and for PostgreSQL's {@code TABLE t}.
+ * table without a filter, for a row value {@code (id, region) IN (..)} and an EXISTS tied on both columns of such a
+ * key, and for PostgreSQL's {@code TABLE t}.
  * Findings point at the verb (line 2; after a WITH list, further along it).
  */
 class UnfilteredSubqueryFormsTest {
@@ -55,6 +56,14 @@ class UnfilteredSubqueryFormsTest {
         "POSTGRESQL | DELETE FROM customers WHERE id NOT IN (TABLE customer_ids)               | -",
         "POSTGRESQL | DELETE FROM customers WHERE EXISTS (SELECT 1 FROM customers c2 WHERE c2.id = customers.id) | always-true-where 2:3",
         "POSTGRESQL | DELETE FROM customers WHERE EXISTS (SELECT 1 FROM customers c2 WHERE c2.id = customers.id AND c2.vip) | -",
+        // A composite key: equalities that each tie a column of the related row to one of the target's filter nothing.
+        "POSTGRESQL | DELETE FROM t WHERE EXISTS (SELECT 1 FROM u WHERE u.region = t.region AND u.id = t.u_id) | unfiltered-subquery 2:3",
+        "SQLITE     | DELETE FROM t WHERE EXISTS (SELECT 1 FROM u x WHERE t.region = x.region AND x.id = t.u_id AND x.kind = t.kind) | unfiltered-subquery 2:3",
+        "MYSQL      | DELETE FROM customers WHERE EXISTS (SELECT 1 FROM customers c2 WHERE c2.id = customers.id AND c2.region = customers.region) | always-true-where 2:3",
+        "POSTGRESQL | DELETE FROM t WHERE EXISTS (SELECT 1 FROM u WHERE u.region = t.region AND u.id = 5) | -",
+        "POSTGRESQL | DELETE FROM t WHERE EXISTS (SELECT 1 FROM u WHERE u.region = t.region AND u.id = t.u_id AND u.closed) | -",
+        "POSTGRESQL | DELETE FROM t WHERE EXISTS (SELECT 1 FROM u WHERE u.region = t.region AND u.id > t.u_id) | -",
+        "POSTGRESQL | DELETE FROM t WHERE EXISTS (SELECT 1 FROM u WHERE u.region = t.region OR u.id = t.u_id) | -",
         "POSTGRESQL | DELETE FROM customers WHERE id = ANY (SELECT id FROM customers)         | always-true-where 2:3",
         "POSTGRESQL | UPDATE customers SET a = 1 WHERE id = ANY (SELECT id FROM customers)    | always-true-where 2:3",
     })

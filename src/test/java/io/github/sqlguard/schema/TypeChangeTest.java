@@ -182,6 +182,13 @@ class TypeChangeTest {
             BLOB                        | MEDIUMBLOB                  | AUTO       | LOSSLESS
             TEXT                        | VARCHAR(100)                | AUTO       | LOSSY
             DECIMAL                     | DECIMAL(10,2)               | AUTO       | UNKNOWN
+            DATETIME(6)                 | TIMESTAMP                   | AUTO       | LOSSY
+            DATETIME(3)                 | TIMESTAMP(3)                | AUTO       | LOSSY
+            TIMESTAMP(6)                | DATETIME(6)                 | AUTO       | LOSSLESS
+            TIMESTAMP(6)                | DATETIME                    | AUTO       | LOSSY
+            DATETIME(3)                 | DATETIME(6)                 | AUTO       | LOSSLESS
+            DATETIME(6)                 | DATETIME                    | AUTO       | LOSSY
+            timestamp                   | timestamp(6)                | AUTO       | LOSSLESS
             VARCHAR                     | VARCHAR(100)                | SQLSERVER  | LOSSLESS
             NVARCHAR                    | NVARCHAR(50)                | SQLSERVER  | LOSSLESS
             VARCHAR(100)                | VARCHAR                     | SQLSERVER  | LOSSY
@@ -213,6 +220,20 @@ class TypeChangeTest {
         SqlType type = SqlType.parse(written);
         assertEquals(base, type.base());
         assertEquals(first, type.firstArgument());
+    }
+
+    /** MySQL's TIMESTAMP both stops at 2038 and, written without digits, rounds to whole seconds: say both. */
+    @ParameterizedTest(name = "{2}: {0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            DATETIME(6)                 | TIMESTAMP      | MYSQL   | MySQL TIMESTAMP holds only 1970 to 2038; fractional seconds 6 to 0
+            DATETIME(6)                 | TIMESTAMP      | AUTO    | MySQL TIMESTAMP holds only 1970 to 2038; fractional seconds 6 to 0
+            DATETIME(3)                 | TIMESTAMP(3)   | MARIADB | MySQL TIMESTAMP holds only 1970 to 2038
+            DATETIME                    | TIMESTAMP      | MYSQL   | MySQL TIMESTAMP holds only 1970 to 2038
+            """)
+    void namesTheRangeAndTheFractionMySqlTimestampLoses(String from, String to, Dialect dialect, String reason) {
+        TypeChange change = TypeChange.of(SqlType.parse(from), SqlType.parse(to), dialect);
+        assertEquals(TypeChange.Verdict.LOSSY, change.verdict(), change.reason());
+        assertEquals(reason, change.reason());
     }
 
     /** MySQL converts ENUM and SET by value: what matters is whether every old value is still allowed. */
