@@ -28,11 +28,14 @@ class LinterDedupeKeepsNoCopyTest {
                 DELETE FROM events AS a USING events AS b WHERE a.id != b.id AND a.k = b.k AND a.day = b.day;
                 DELETE FROM events a WHERE EXISTS (SELECT 1 FROM events b WHERE b.k = a.k AND b.id <> a.id);
                 DELETE FROM events WHERE EXISTS (SELECT 1 FROM events b WHERE (b.k = events.k) AND (b.id <> events.id));
+                DELETE FROM events WHERE id IN (SELECT a.id FROM events a JOIN events b ON a.k = b.k AND a.id <> b.id);
+                DELETE FROM events e WHERE e.k IN (SELECT b.k FROM events a, events b WHERE a.k = b.k AND a.id <> b.id);
                 """);
 
         assertEquals(List.of("db/V2__dedupe.sql:1:57 dedupe-keeps-no-copy ERROR", "db/V2__dedupe.sql:2:49"
                 + " dedupe-keeps-no-copy ERROR", "db/V2__dedupe.sql:3:79 dedupe-keeps-no-copy ERROR",
-                "db/V2__dedupe.sql:4:85 dedupe-keeps-no-copy ERROR"), findings(TestProject.lint(project,
+                "db/V2__dedupe.sql:4:85 dedupe-keeps-no-copy ERROR", "db/V2__dedupe.sql:5:90 dedupe-keeps-no-copy ERROR",
+                "db/V2__dedupe.sql:6:91 dedupe-keeps-no-copy ERROR"), findings(TestProject.lint(project,
                         Dialect.POSTGRESQL)));
     }
 
@@ -61,6 +64,9 @@ class LinterDedupeKeepsNoCopyTest {
                 DELETE FROM events a USING events b WHERE a.k = b.k AND a.id <> b.id AND a.day IS NULL;
                 DELETE FROM events a USING events b WHERE a.k <> b.k AND a.id <> b.day;
                 DELETE a FROM events a LEFT JOIN events b ON a.k = b.k AND a.id <> b.id;
+                DELETE FROM events WHERE id IN (SELECT a.id FROM events a JOIN events b ON a.k = b.k AND a.id < b.id);
+                DELETE FROM events WHERE id IN (SELECT a.day FROM events a JOIN events b ON a.k = b.k AND a.id <> b.id);
+                DELETE FROM events WHERE id IN (SELECT a.id FROM events a JOIN archived b ON a.k = b.k AND a.id <> b.id);
                 """);
 
         assertEquals(List.of(), findings(TestProject.lint(project, Dialect.POSTGRESQL)).stream()

@@ -12,9 +12,10 @@ import java.util.Set;
  * A dedupe DELETE whose tie-breaker holds both ways: it pairs the table with a second copy of itself on the
  * duplicated columns and tells the copies apart with {@code <>}, so each of two duplicates finds the other and both
  * go. {@code DELETE FROM events a USING events b WHERE a.k = b.k AND a.id <> b.id} removes every row whose key is
- * duplicated, keeping none of them, where {@code a.id < b.id} keeps one. Read in three shapes: a second copy in a
- * USING list, in a join or a FROM list ({@code DELETE a FROM t a JOIN t b ON ..}), or in a correlated
- * {@code EXISTS (SELECT .. FROM t b WHERE ..)} that is the whole WHERE.
+ * duplicated, keeping none of them, where {@code a.id < b.id} keeps one. Read in four shapes: a second copy in a
+ * USING list, in a join or a FROM list ({@code DELETE a FROM t a JOIN t b ON ..}), in a correlated
+ * {@code EXISTS (SELECT .. FROM t b WHERE ..)} that is the whole WHERE, or two copies in the subquery of a WHERE
+ * {@code id IN (SELECT a.id FROM t a JOIN t b ON ..)}.
  *
  * <p>Only a condition made of nothing but these terms counts: any other term may keep a copy, and is not judged here.
  */
@@ -62,6 +63,12 @@ final class SymmetricDedupe {
             // DELETE FROM t a WHERE EXISTS (SELECT .. FROM t b WHERE ..): the second copy is the subquery's.
             return existsCopy(core, where + 3, tokens.size() - 1, instances.get(0));
         }
+        if (instances.size() == 1 && where >= 0) {
+            Optional<Found> pairs = selectedFromPairs(tokens, where + 1, instances.get(0));
+            if (pairs.isPresent()) {
+                return pairs;
+            }
+        }
         if (where >= 0) {
             conditions.add(new int[] {where + 1, tokens.size()});
         }
@@ -92,7 +99,23 @@ final class SymmetricDedupe {
             target = ObjectNames.lastPart(named.text()); // DELETE a FROM t a JOIN t b ..
             i = named.next();
         }
-        i++;
+        String first = readTables(tokens, i + 1, listEnd, instances, conditions);
+        if (first == null) {
+            return null;
+        }
+        return target != null ? target : first;
+    }
+
+    /**
+     * Reads the list of tables that starts at {@code i} (after FROM) and ends at {@code listEnd}, joined by commas,
+     * USING or inner joins, with the ON conditions of the joins; returns the qualifier of the first, or null for a
+     * shape not read here.
+     */
+    private static String readTables(StatementTokens tokens, int start, int listEnd, List<Instance> instances,
+            List<int[]> conditions) {
+        List<Token> list = tokens.tokens();
+        String target = null;
+        int i = start;
         while (i < listEnd) {
             ObjectNames.NameAt table = ObjectNames.readName(list, i);
             if (table == null) {
@@ -132,6 +155,49 @@ final class SymmetricDedupe {
             }
         }
         return target;
+    }
+
+    /**
+     * {@code col IN (SELECT a.col FROM t a JOIN t b ON ..)} as the whole WHERE at {@code from}: the rows the pairs of
+     * two copies of the target's table select, each by its own value of the column the DELETE tests.
+     */
+    private static Optional<Found> selectedFromPairs(StatementTokens tokens, int from, Instance target) {
+        List<Token> list = tokens.tokens();
+        ObjectNames.NameAt tested = ObjectNames.readName(list, from);
+        if (tested == null || !tokens.isWord(tested.next(), "IN") || !tokens.isSymbol(tested.next() + 1, "(")
+                || tokens.closingParen(tested.next() + 1) != tokens.size() - 1
+                || !tokens.isWord(tested.next() + 2, "SELECT")) {
+            return Optional.empty();
+        }
+        String testedQualifier = ObjectNames.qualifier(tested.text());
+        if (!testedQualifier.isEmpty() && !testedQualifier.equalsIgnoreCase(target.qualifier())) {
+            return Optional.empty();
+        }
+        ObjectNames.NameAt selected = ObjectNames.readName(list, tested.next() + 3);
+        int end = tokens.size() - 1;
+        if (selected == null || !tokens.isWord(selected.next(), "FROM")) {
+            return Optional.empty();
+        }
+        int innerWhere = tokens.indexOfTopLevelWord(selected.next() + 1, end, ENDS_OF_TABLE_LIST);
+        if (innerWhere >= 0 && (!tokens.isWord(innerWhere, "WHERE") || conditionEnd(tokens, innerWhere + 1, end) != end)) {
+            return Optional.empty();
+        }
+        List<Instance> copies = new ArrayList<>();
+        List<int[]> conditions = new ArrayList<>();
+        if (readTables(tokens, selected.next() + 1, innerWhere < 0 ? end : innerWhere, copies, conditions) == null
+                || copies.size() != 2 || !copies.get(0).table().equals(target.table())) {
+            return Optional.empty();
+        }
+        if (innerWhere >= 0) {
+            conditions.add(new int[] {innerWhere + 1, end});
+        }
+        String selectedCopy = ObjectNames.qualifier(selected.text());
+        boolean sameColumn = ObjectNames.normalize(ObjectNames.lastPart(selected.text()))
+                .equals(ObjectNames.normalize(ObjectNames.lastPart(tested.text())));
+        boolean ofACopy = selectedCopy.equalsIgnoreCase(copies.get(0).qualifier())
+                || selectedCopy.equalsIgnoreCase(copies.get(1).qualifier());
+        return sameColumn && ofACopy ? pairedCopies(tokens, conditions, copies.get(0), copies.get(1))
+                : Optional.empty();
     }
 
     /** The correlated EXISTS {@code [from, to)}: {@code SELECT .. FROM t b WHERE ..} of the target's table. */
@@ -228,7 +294,11 @@ final class SymmetricDedupe {
     }
 
     private static int conditionEnd(StatementTokens tokens, int from) {
-        int end = tokens.indexOfTopLevelWord(from, tokens.size(), ENDS_OF_TABLE_LIST);
-        return end < 0 ? tokens.size() : end;
+        return conditionEnd(tokens, from, tokens.size());
+    }
+
+    private static int conditionEnd(StatementTokens tokens, int from, int to) {
+        int end = tokens.indexOfTopLevelWord(from, to, ENDS_OF_TABLE_LIST);
+        return end < 0 ? to : end;
     }
 }

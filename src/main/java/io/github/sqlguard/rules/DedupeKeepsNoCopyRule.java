@@ -23,8 +23,9 @@ public final class DedupeKeepsNoCopyRule extends ClauseRule {
                     + " pair. Its tie-breaker must pick one side: with a.id < b.id the row with the highest id"
                     + " survives. With a.id <> b.id (or !=) both rows of a pair meet it, so every row that has a"
                     + " duplicate is deleted and none of them is kept, as in DELETE FROM events a USING events b"
-                    + " WHERE a.k = b.k AND a.id <> b.id, DELETE a FROM events a JOIN events b ON .. or WHERE"
-                    + " EXISTS (SELECT 1 FROM events b WHERE b.k = a.k AND b.id <> a.id).",
+                    + " WHERE a.k = b.k AND a.id <> b.id, DELETE a FROM events a JOIN events b ON .., WHERE"
+                    + " EXISTS (SELECT 1 FROM events b WHERE b.k = a.k AND b.id <> a.id) or WHERE id IN (SELECT a.id"
+                    + " FROM events a JOIN events b ON ..).",
             "Make the tie-breaker pick one side, a.id < b.id (or >, to keep the newest), or acknowledge it:"
                     + " -- sqlguard:allow dedupe-keeps-no-copy reason: <why>",
             List.of("DELETE FROM events a USING events b WHERE a.k = b.k AND a.id <> b.id;",
