@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * MySQL migrations guard a statement by choosing its text in the query that reads the catalogue, then prepare it:
  * {@code SELECT IF(COUNT(*) > 0, 'DELETE FROM jobs', 'SELECT 1') INTO @s FROM INFORMATION_SCHEMA.TABLES WHERE ..}.
- * The query only picks the branch, so each branch is checked where it is written, not passed as run-time SQL. Each
+ * The query only picks the branch, so each branch is checked where it is written, not passed as run-time SQL; so
+ * does a query that surely finds one row (it aggregates) where the variable held another text before. Each
  * line: the second migration (one statement a line) and its findings as {@code line:column rule SEVERITY}.
  */
 class LinterQueriedConditionalSqlTest {
@@ -32,6 +33,9 @@ class LinterQueriedConditionalSqlTest {
             SET @s = (SELECT IF(COUNT(*) > 0, 'UPDATE users SET roles = ''system_user''', 'SELECT 1') FROM INFORMATION_SCHEMA.COLUMNS WHERE column_name = 'roles'); PREPARE st FROM @s; EXECUTE st; | 1:36 update-without-where ERROR
             SET @s = IF(@a > 0, IF(@b > 0, 'TRUNCATE TABLE jobs', 'SELECT 1'), 'SELECT 2'); PREPARE st FROM @s; EXECUTE st; | 1:33 truncate-table ERROR
             SELECT IF(COUNT(*) > 0, CONCAT('DELETE FROM ', MAX(table_name)), 'SELECT 1') INTO @s FROM INFORMATION_SCHEMA.TABLES; PREPARE st FROM @s; EXECUTE st; | 1:33 delete-without-where ERROR, 2:1 runtime-sql WARNING
+            SET @s = 'SELECT 1'; PREPARE st FROM @s; SELECT IF(COUNT(*) > 0, 'DELETE FROM jobs', 'SELECT 1') INTO @s FROM INFORMATION_SCHEMA.TABLES; PREPARE st FROM @s; EXECUTE st; | 3:26 delete-without-where ERROR
+            SELECT IF(COUNT(*) > 0, 'ALTER TABLE users DROP COLUMN roles', 'SELECT 1') INTO @s FROM INFORMATION_SCHEMA.COLUMNS; PREPARE st FROM @s; SELECT IF(COUNT(*) > 0, 'TRUNCATE TABLE jobs', 'SELECT 1') INTO @s FROM INFORMATION_SCHEMA.TABLES; PREPARE st FROM @s; | 1:44 drop-column ERROR, 3:26 truncate-table ERROR
+            SET @s = 'SELECT 1'; PREPARE st FROM @s; SELECT IF(id > 0, 'DELETE FROM users', 'SELECT 1') INTO @s FROM jobs LIMIT 1; PREPARE st FROM @s; | 4:1 runtime-sql WARNING
             """)
     void eachBranchAQueryPicksIsChecked(String migration, String expected) throws IOException {
         TestProject.write(project, "db/V1__create.sql", TABLES);

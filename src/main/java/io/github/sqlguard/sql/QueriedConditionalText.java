@@ -32,9 +32,12 @@ final class QueriedConditionalText {
     /**
      * The conditional select item that the {@code SELECT} of the variable at {@code at} of {@code scope} assigns
      * to it, when the variable is its only target: {@code SELECT item INTO v [FROM ..]} or MySQL's {@code SELECT item
-     * FROM .. INTO v}; null otherwise.
+     * FROM .. INTO v}; null otherwise. Unless {@code heldNothing} (what the variable held before runs nothing), the
+     * query must surely find one row, or the earlier text would stay and run again: a query without FROM, or one
+     * that aggregates without {@code GROUP BY} or {@code HAVING} ({@code SELECT IF(COUNT(*) > 0, ..) INTO @s FROM
+     * INFORMATION_SCHEMA.COLUMNS WHERE ..}).
      */
-    static List<Token> intoVariable(List<Token> scope, int at) {
+    static List<Token> intoVariable(List<Token> scope, int at, boolean heldNothing) {
         if (at < 3 || !scope.get(at - 1).isWord("INTO") || at + 1 < scope.size() && scope.get(at + 1).isSymbol(",")
                 || scope.get(at - 2).isSymbol(",")) {
             return null;
@@ -50,7 +53,31 @@ final class QueriedConditionalText {
         if (!scope.get(start).isWord("SELECT")) {
             return null;
         }
-        return conditionalItem(scope, start + 1, end);
+        List<Token> item = conditionalItem(scope, start + 1, end);
+        return item != null && (heldNothing || findsOneRow(scope.subList(start + 1, end), item)) ? item : null;
+    }
+
+    /** Functions that fold every row a query finds into one value, so that it finds one row even when none match. */
+    private static final String[] AGGREGATES = {"COUNT", "SUM", "MIN", "MAX", "AVG", "BIT_OR", "BIT_AND"};
+
+    /**
+     * True when {@code query} (past its SELECT, whose one item is {@code item}) finds exactly one row: it reads no
+     * table, or its item aggregates what it reads and nothing groups or filters the groups.
+     */
+    private static boolean findsOneRow(List<Token> query, List<Token> item) {
+        if (TopLevel.wordIndex(query, 0, "FROM") < 0) {
+            return true;
+        }
+        if (TopLevel.firstWordIndex(query, 0, "GROUP", "HAVING") >= 0
+                || item.stream().anyMatch(token -> token.isWord("SELECT"))) {
+            return false;
+        }
+        for (int i = 0; i + 1 < item.size(); i++) {
+            if (item.get(i).isAnyWord(AGGREGATES) && item.get(i + 1).isSymbol("(")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -116,8 +116,8 @@ final class VariableAssignments {
                 appended = true;
             } else if (ContextAssignments.isAssignedByContext(scope, i)) {
                 List<Token> named = onlyNamesOrNullBefore ? CatalogueSelectedText.of(scope, i) : null;
-                // SELECT IF(..) INTO @s FROM ..: one of its branches, or (no row) what it held before, nothing
-                named = named == null && onlyNamesOrNullBefore ? QueriedConditionalText.intoVariable(scope, i) : named;
+                // SELECT IF(..) INTO @s FROM ..: one of its branches, or (no row) what it held before
+                named = named == null ? QueriedConditionalText.intoVariable(scope, i, onlyNamesOrNullBefore) : named;
                 if (named != null) { // known but for the catalogue's names: as good as a plain assignment
                     appendedOnly &= expressions.isEmpty();
                     allBeforeUse &= token.offset() < use.offset();
