@@ -53,6 +53,8 @@ class DynamicSqlTest {
         "POSTGRESQL | DO $$ DECLARE q text := 'TRUNCATE '; BEGIN EXECUTE q || t; END $$ | 1:26 [E] TRUNCATE",
         "MYSQL | SET @t = 'orders';\\nSET @s = CONCAT('DELETE FROM ', @t);\\nPREPARE st FROM @s; | 2:18 [E] DELETE",
         "MYSQL | SET @s = 'DELETE FROM ';\\nSET @s = CONCAT(@s, 'orders');\\nPREPARE st FROM @s; | 1:11 [E] DELETE",
+        "MYSQL | SET @s = CONCAT_WS(' ', 'DELETE', 'FROM orders');\\nPREPARE st FROM @s; | 1:26 [E] DELETE",
+        "POSTGRESQL | DO $$ BEGIN EXECUTE concat_ws(' ', 'TRUNCATE', 'orders'); END $$ | 1:37 [E] TRUNCATE",
         // A foreign key's action left to a parameter is part of the ALTER TABLE, not a DELETE of its own.
         "MYSQL | SET @s = CONCAT('ALTER TABLE ', @t, ' ADD FOREIGN KEY (a) REFERENCES u (b) ON DELETE ', @d);\\nPREPARE st FROM @s; | 1:18 [E] ALTER",
         "MYSQL | SET @s = CONCAT('ALTER TABLE t ADD FOREIGN KEY (a) REFERENCES u (b) ON UPDATE ', @u, ' ON DELETE ', @d);\\nPREPARE st FROM @s; | 1:18 [E] ALTER",
