@@ -13,6 +13,7 @@ import io.github.sqlguard.model.RuleInfo;
 import io.github.sqlguard.model.ScriptMode;
 import io.github.sqlguard.model.Severity;
 import io.github.sqlguard.schema.EarlierRoutines;
+import io.github.sqlguard.sql.DynamicSqlRunners;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
@@ -89,6 +90,9 @@ final class UnseenRoutineCalls {
         if (!call.clauses().isEmpty()) {
             return Optional.empty(); // what the call destroys is known already (an extension's drop_chunks)
         }
+        if (DynamicSqlRunners.runsOnlyTextReadHere(statement.tokens(), statement.dialect())) {
+            return Optional.empty(); // MySQL's EXECUTE st runs what PREPARE st made, checked where it was prepared
+        }
         for (String written : RoutineNames.calledNames(statement.tokens())) {
             String last = RoutineNames.lastPart(written);
             Token name = nameToken(statement.tokens(), last);
@@ -117,12 +121,18 @@ final class UnseenRoutineCalls {
     /**
      * The routines {@code models} create anywhere in the script, by the normalized last part of their names: a
      * {@code CREATE FUNCTION} or {@code PROCEDURE}, and H2's {@code CREATE ALIAS}, whose Java is reported where it
-     * is created. A call of one is not of a routine nobody created, even before its definition.
+     * is created. A call of one is not of a routine nobody created, even before its definition. So are the
+     * statements the script prepares ({@code PREPARE st FROM @s} in MySQL, {@code PREPARE st AS ..} in PostgreSQL):
+     * {@code EXECUTE st} runs the prepared text, which is checked where it is prepared, and calls no routine.
      */
     static Set<String> createdIn(List<StatementModel> models) {
         Set<String> names = new HashSet<>();
         for (StatementModel model : models) {
             List<Token> tokens = model.statement().tokens();
+            if (isPrepare(tokens)) {
+                names.add(ObjectNames.normalize(tokens.get(1).text()));
+                continue;
+            }
             if (tokens.isEmpty() || !tokens.get(0).isWord("CREATE")) {
                 continue;
             }
@@ -142,6 +152,15 @@ final class UnseenRoutineCalls {
             }
         }
         return names;
+    }
+
+    /** {@code PREPARE st FROM ..}, or PostgreSQL's {@code PREPARE st [(types)] AS ..}. */
+    private static boolean isPrepare(List<Token> tokens) {
+        if (tokens.size() < 4 || !tokens.get(0).isWord("PREPARE") || tokens.get(1).type() != TokenType.WORD) {
+            return false;
+        }
+        int after = ObjectNames.skipParentheses(tokens, 2);
+        return after < tokens.size() && tokens.get(after).isAnyWord("FROM", "AS");
     }
 
     /** Oracle's own packages (DBMS_XMLSCHEMA.deleteSchema, DBMS_STATS.DELETE_TABLE_STATS) are not helpers. */

@@ -130,6 +130,45 @@ class LinterUnseenRoutineCallsTest {
                 .map(LintResultLine::toString).toList());
     }
 
+    @ParameterizedTest
+    @CsvSource({"MYSQL", "AUTO"})
+    void executingAStatementTheScriptPreparedCallsNoRoutine(Dialect dialect) throws IOException {
+        write("db/V1__orders.sql", "CREATE TABLE orders (id INT PRIMARY KEY, note TEXT);\n");
+        write("db/V2__drop_note.sql", """
+                SET @preparedStatement = (SELECT IF(
+                    (SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS WHERE column_name = 'note') > 0,
+                    'ALTER TABLE orders DROP COLUMN note;',
+                    'SELECT 1'
+                ));
+                PREPARE removeColumnIfExists FROM @preparedStatement;
+                EXECUTE removeColumnIfExists;
+                DEALLOCATE PREPARE removeColumnIfExists;
+                """);
+
+        assertEquals(List.of("db/V2__drop_note.sql:3:25 drop-column ERROR"),
+                lines(TestProject.lint(project, dialect)).stream()
+                        .map(line -> line.location() + " " + line.rule()).toList());
+    }
+
+    @Test
+    void mySqlExecutesOnlyPreparedStatementsSoItsExecuteCallsNoRoutine() throws IOException {
+        write("db/V2__purge.sql", "EXECUTE purgeOldRows;\n");
+
+        assertEquals(List.of(), describe(TestProject.lint(project, Dialect.MYSQL)));
+    }
+
+    @Test
+    void executingAPostgreSqlPreparedStatementCallsNoRoutine() throws IOException {
+        write("db/V1__orders.sql", "CREATE TABLE orders (id INT PRIMARY KEY, archived BOOLEAN);\n");
+        write("db/V2__purge.sql", """
+                PREPARE purge_old_rows (boolean) AS DELETE FROM orders WHERE archived = $1;
+                EXECUTE purge_old_rows(true);
+                DEALLOCATE purge_old_rows;
+                """);
+
+        assertEquals(List.of(), describe(lint()));
+    }
+
     private record LintResultLine(String location, String rule, String message) {
     }
 

@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * Dynamic SQL chosen by a condition, as MySQL migrations make a statement run only when needed: {@code SET @s =
  * IF(cond, 'ALTER TABLE t DROP COLUMN c', 'SELECT 1')}, also {@code (SELECT IF(..))}, {@code CASE WHEN .. THEN '..'
- * ELSE '..' END} and T-SQL's {@code IIF(cond, '..', '..')}. Which branch runs is decided when the migration runs,
- * so every branch is read, each as a statement of its own.
+ * ELSE '..' END} and T-SQL's {@code IIF(cond, '..', '..')}, also one inside a branch of another. Which branch runs
+ * is decided when the migration runs, so every branch is read, each as a statement of its own.
  */
 final class ConditionalText {
 
@@ -35,7 +35,11 @@ final class ConditionalText {
         int standIns = standInsBefore;
         for (List<Token> branch : branches) {
             List<Token> known = TextParts.literalParts(branch);
-            if (known.isEmpty()) {
+            Branches nested = known.isEmpty() ? of(branch, standIns) : null;
+            if (nested != null) { // IF(a, IF(b, '..', '..'), '..'): each inner branch may run as well
+                known = nested.parts();
+                partlyBuilt |= nested.partlyBuilt();
+            } else if (known.isEmpty()) {
                 known = TextParts.partsWithStandIns(branch, standIns);
                 partlyBuilt |= StandIns.leaveShapeOpen(known); // NULL, a variable, or literals joined with others
             }
@@ -50,6 +54,11 @@ final class ConditionalText {
             parts.addAll(known);
         }
         return parts.isEmpty() ? null : new Branches(parts, partlyBuilt);
+    }
+
+    /** True when {@code expression} is one {@code IF(..)}, {@code IIF(..)} or CASE expression with its branches. */
+    static boolean isConditional(List<Token> expression) {
+        return branches(expression) != null;
     }
 
     /** Without enclosing parentheses and the {@code SELECT} of a scalar subquery that reads no table. */

@@ -39,7 +39,8 @@ final class ReachingAssignments {
         // to that END IF; T-SQL's ELSE takes one statement, after which the use may run whichever arm ran.
         // A call before the assignment is a statement of its own, unterminated in T-SQL (EXEC sp_executesql @s
         // SELECT @s = ..): whatever branch holds that call ends with it, so what stands before it holds no more.
-        for (int i = assignedAt.get(reaching) - 1; i >= 0 && !StatementEnd.isSeparator(scope.get(i)); i--) {
+        for (int i = beforeQueryOf(scope, assignedAt.get(reaching) - 1); i >= 0
+                && !StatementEnd.isSeparator(scope.get(i)); i--) {
             if (scope.get(i).isAnyWord("THEN", "BEGIN") || scope.get(i).isWord("ELSE") && endsWithEndIf(scope, use)
                     || i < assignedAt.get(reaching) - 1 && scope.get(i).isAnyWord("CALL", "EXEC", "EXECUTE")) {
                 break;
@@ -88,6 +89,26 @@ final class ReachingAssignments {
             }
         }
         return reaching;
+    }
+
+    /**
+     * Where to look for what holds an assignment that ends at {@code last}: before its SELECT when it is the
+     * {@code INTO} of a query ({@code SELECT IF(COUNT(*) > 0, '..', '..') INTO @s FROM ..}), whose IF or CASE
+     * chooses a value rather than a branch of the script; else {@code last} itself.
+     */
+    private static int beforeQueryOf(List<Token> scope, int last) {
+        if (last < 0 || !scope.get(last).isWord("INTO")) {
+            return last;
+        }
+        int depth = 0;
+        for (int i = last - 1; i >= 0 && !StatementEnd.isSeparator(scope.get(i)); i--) {
+            Token token = scope.get(i);
+            depth += token.isSymbol(")") ? 1 : token.isSymbol("(") ? -1 : 0;
+            if (depth == 0 && token.isWord("SELECT")) {
+                return i - 1;
+            }
+        }
+        return last;
     }
 
     /**

@@ -87,6 +87,10 @@ final class TextParts {
                 && TopLevel.closingParenthesis(inside, 1) == inside.size() - 1) {
             return concatenatedLiterals(inside.subList(2, inside.size() - 1));
         }
+        if (inside.size() > 3 && inside.get(0).isWord("CONCAT_WS") && inside.get(1).isSymbol("(")
+                && TopLevel.closingParenthesis(inside, 1) == inside.size() - 1) {
+            return separatedLiterals(inside.subList(2, inside.size() - 1));
+        }
         if (inside.isEmpty() || inside.size() % 2 == 0) {
             return List.of();
         }
@@ -118,6 +122,26 @@ final class TextParts {
             }
             parts.addAll(argument);
             start = i + 1;
+        }
+        return parts;
+    }
+
+    /**
+     * The literals of {@code CONCAT_WS(' ', 'a', 'b')} (MySQL, PostgreSQL): each text after the first argument, with
+     * that separator between each two; empty when an argument is not one literal.
+     */
+    private static List<Token> separatedLiterals(List<Token> arguments) {
+        List<List<Token>> each = DynamicSql.arguments(arguments);
+        if (each.size() < 2 || each.stream().anyMatch(argument -> argument.size() != 1
+                || !isSqlLiteral(argument.get(0)))) {
+            return List.of();
+        }
+        List<Token> parts = new ArrayList<>();
+        for (int k = 1; k < each.size(); k++) {
+            if (k > 1) {
+                parts.add(each.get(0).get(0));
+            }
+            parts.add(each.get(k).get(0));
         }
         return parts;
     }

@@ -116,6 +116,8 @@ final class VariableAssignments {
                 appended = true;
             } else if (ContextAssignments.isAssignedByContext(scope, i)) {
                 List<Token> named = onlyNamesOrNullBefore ? CatalogueSelectedText.of(scope, i) : null;
+                // SELECT IF(..) INTO @s FROM ..: one of its branches, or (no row) what it held before
+                named = named == null ? QueriedConditionalText.intoVariable(scope, i, onlyNamesOrNullBefore) : named;
                 if (named != null) { // known but for the catalogue's names: as good as a plain assignment
                     appendedOnly &= expressions.isEmpty();
                     allBeforeUse &= token.offset() < use.offset();
@@ -277,7 +279,10 @@ final class VariableAssignments {
             // MySQL prepares only a user variable: SET @s = p_sql; PREPARE st FROM @s runs what the call passes.
             return straightLineValue(scope, arguments, assigned.get(0), target);
         }
-        List<Token> selected = ContextAssignments.subqueryText(assigned);
+        // (SELECT IF(COUNT(*) > 0, '..', '..') FROM ..): the query only picks the branch, read as the IF alone
+        List<Token> chosen = QueriedConditionalText.ofSubquery(assigned);
+        assigned = chosen == null ? assigned : chosen;
+        List<Token> selected = chosen == null ? ContextAssignments.subqueryText(assigned) : null;
         if (selected != null) {
             // v := (SELECT string_agg(..) FROM ..): the rows decide how often the text repeats, if at all.
             Value value = withStandIns(List.of(selected));

@@ -53,6 +53,8 @@ class DynamicSqlTest {
         "POSTGRESQL | DO $$ DECLARE q text := 'TRUNCATE '; BEGIN EXECUTE q || t; END $$ | 1:26 [E] TRUNCATE",
         "MYSQL | SET @t = 'orders';\\nSET @s = CONCAT('DELETE FROM ', @t);\\nPREPARE st FROM @s; | 2:18 [E] DELETE",
         "MYSQL | SET @s = 'DELETE FROM ';\\nSET @s = CONCAT(@s, 'orders');\\nPREPARE st FROM @s; | 1:11 [E] DELETE",
+        "MYSQL | SET @s = CONCAT_WS(' ', 'DELETE', 'FROM orders');\\nPREPARE st FROM @s; | 1:26 [E] DELETE",
+        "POSTGRESQL | DO $$ BEGIN EXECUTE concat_ws(' ', 'TRUNCATE', 'orders'); END $$ | 1:37 [E] TRUNCATE",
         // A foreign key's action left to a parameter is part of the ALTER TABLE, not a DELETE of its own.
         "MYSQL | SET @s = CONCAT('ALTER TABLE ', @t, ' ADD FOREIGN KEY (a) REFERENCES u (b) ON DELETE ', @d);\\nPREPARE st FROM @s; | 1:18 [E] ALTER",
         "MYSQL | SET @s = CONCAT('ALTER TABLE t ADD FOREIGN KEY (a) REFERENCES u (b) ON UPDATE ', @u, ' ON DELETE ', @d);\\nPREPARE st FROM @s; | 1:18 [E] ALTER",
@@ -259,7 +261,13 @@ class DynamicSqlTest {
         "MYSQL | SET @s = IF(@n > 0, CONCAT('DROP TABLE ', @t), NULL);\\nPREPARE st FROM @s; | 1:29 [E] DROP | true",
         "MYSQL | PREPARE st FROM IF(@n > 0, 'DELETE FROM t', 'DO 0'); | 1:29 [E] DELETE, 1:46 [E] DO | false",
         "SQLSERVER | DECLARE @s NVARCHAR(100) = IIF(@n > 0, N'DELETE FROM t', N'SELECT 1');\\nEXEC (@s); | 1:42 [E] DELETE, 1:60 [E] SELECT | false",
-        "MYSQL | SET @s = (SELECT IF(COUNT(*) > 0, 'DROP TABLE t', 'DO 0') FROM information_schema.tables);\\nPREPARE st FROM @s; | - | true",
+        // A query that only picks the branch hands over one of the literals, or nothing when it finds no row.
+        "MYSQL | SET @s = (SELECT IF(COUNT(*) > 0, 'DROP TABLE t', 'DO 0') FROM information_schema.tables);\\nPREPARE st FROM @s; | 1:36 [E] DROP, 1:52 [E] DO | false",
+        "MYSQL | SELECT IF(COUNT(*) > 0, 'DROP TABLE t', 'DO 0') INTO @s FROM information_schema.tables;\\nPREPARE st FROM @s; | 1:26 [E] DROP, 1:42 [E] DO | false",
+        "MYSQL | SELECT CASE WHEN COUNT(*) > 0 THEN 'DELETE FROM t' ELSE 'DO 0' END FROM information_schema.tables INTO @s;\\nPREPARE st FROM @s; | 1:37 [E] DELETE, 1:58 [E] DO | false",
+        "MYSQL | SET @s = IF(@a > 0, IF(@b > 0, 'TRUNCATE TABLE t', 'DO 1'), 'DO 0');\\nPREPARE st FROM @s; | 1:33 [E] TRUNCATE, 1:53 [E] DO, 1:62 [E] DO | false",
+        "MYSQL | SET @s = (SELECT IF(COUNT(*) > 0, CONCAT('DROP TABLE ', MAX(table_name)), 'DO 0') FROM information_schema.tables);\\nPREPARE st FROM @s; | 1:43 [E] DROP, 1:76 [E] DO | true",
+        "MYSQL | SELECT IF(@a > 0, 'DROP TABLE t', 'DO 0') INTO @s FROM information_schema.tables UNION SELECT 'DO 1';\\nPREPARE st FROM @s; | - | true",
     })
     void everyBranchOfAConditionalTextIsRead(Dialect dialect, String sql, String expected, boolean runtime) {
         List<Statement> statements = new StatementSplitter(dialect, Placeholders.DEFAULT)
