@@ -26,13 +26,13 @@ class LinterConvertedCopyBeforeDropTest {
     @CsvSource(delimiter = '|', textBlock = """
             UPDATE policy SET logic_new = CAST (logic AS DECIMAL); ALTER TABLE policy DROP COLUMN logic; | ALTER TABLE policy drops column logic (values of logic converted to logic_new at line 1 by a cast, which may change them)
             UPDATE policy SET logic_new = logic::int; ALTER TABLE policy DROP COLUMN logic;               | ALTER TABLE policy drops column logic (values of logic converted to logic_new at line 1 by a cast, which may change them)
-            UPDATE policy SET logic_new = CAST(logic AS INT) WHERE id > 5; ALTER TABLE policy DROP COLUMN logic; | ALTER TABLE policy drops column logic
+            UPDATE policy SET logic_new = CAST(logic AS INT) WHERE id > 5; ALTER TABLE policy DROP COLUMN logic; | ALTER TABLE policy drops column logic (values of logic converted to logic_new at line 1 by a cast only in the rows where id > 5, which may change them)
             UPDATE policy SET logic_new = CAST(logic AS INT); UPDATE policy SET logic_new = 0; ALTER TABLE policy DROP COLUMN logic; | ALTER TABLE policy drops column logic
             UPDATE policy SET logic_new = CAST(other AS INT); ALTER TABLE policy DROP COLUMN logic;       | ALTER TABLE policy drops column logic
             UPDATE policy SET logic_new = CASE WHEN (logic = 'SOFT') THEN 1 ELSE 0 END; ALTER TABLE policy DROP COLUMN logic; | ALTER TABLE policy drops column logic (values of logic converted to logic_new at line 1 by a CASE expression, which may change them)
             UPDATE policy SET data = row_to_json(row(id, logic)::policy_t); ALTER TABLE policy DROP COLUMN logic; | ALTER TABLE policy drops column logic (values of logic converted to data at line 1 by row_to_json, which may change them)
             UPDATE policy SET logic_new = (SELECT o.logic FROM other o WHERE o.id = id); ALTER TABLE policy DROP COLUMN logic; | ALTER TABLE policy drops column logic
-            UPDATE policy SET logic_new = CASE WHEN logic = 'A' THEN 1 END WHERE id > 5; ALTER TABLE policy DROP COLUMN logic; | ALTER TABLE policy drops column logic
+            UPDATE policy SET logic_new = CASE WHEN logic = 'A' THEN 1 END WHERE id > 5; ALTER TABLE policy DROP COLUMN logic; | ALTER TABLE policy drops column logic (values of logic converted to logic_new at line 1 by a CASE expression only in the rows where id > 5, which may change them)
             UPDATE policy SET logic_new = lower(other.logic); ALTER TABLE policy DROP COLUMN logic;       | ALTER TABLE policy drops column logic
             UPDATE policy SET logic_new = lower(policy.logic); ALTER TABLE policy DROP COLUMN logic;      | ALTER TABLE policy drops column logic (values of logic converted to logic_new at line 1 by lower, which may change them)
             UPDATE policy p SET logic_new = concat(p.logic, p.kind); ALTER TABLE policy DROP COLUMN kind;  | ALTER TABLE policy drops column kind (values of kind converted to logic_new at line 1 by concat, which may change them)
@@ -43,7 +43,7 @@ class LinterConvertedCopyBeforeDropTest {
             UPDATE policy SET owner_id = (SELECT u.id FROM users u WHERE u.name = policy.owner_name); ALTER TABLE policy DROP COLUMN owner_name; | ALTER TABLE policy drops column owner_name (values of owner_name converted to owner_id at line 1 by a subquery, which may change them)
             UPDATE policy p SET owner_id = (SELECT u.id FROM users u WHERE u.name = p.owner_name); ALTER TABLE policy DROP COLUMN owner_name; | ALTER TABLE policy drops column owner_name (values of owner_name converted to owner_id at line 1 by a subquery, which may change them)
             UPDATE policy SET owner_id = (SELECT max(policy.id) FROM policy WHERE policy.owner_name = 'x'); ALTER TABLE policy DROP COLUMN owner_name; | ALTER TABLE policy drops column owner_name
-            UPDATE policy SET owner_id = (SELECT u.id FROM users u WHERE u.name = policy.owner_name) WHERE id > 5; ALTER TABLE policy DROP COLUMN owner_name; | ALTER TABLE policy drops column owner_name
+            UPDATE policy SET owner_id = (SELECT u.id FROM users u WHERE u.name = policy.owner_name) WHERE id > 5; ALTER TABLE policy DROP COLUMN owner_name; | ALTER TABLE policy drops column owner_name (values of owner_name converted to owner_id at line 1 by a subquery only in the rows where id > 5, which may change them)
             UPDATE policy SET logic_new = COALESCE(CAST(logic AS DOUBLE PRECISION), 0); ALTER TABLE policy DROP COLUMN logic; | ALTER TABLE policy drops column logic (values of logic converted to logic_new at line 1 by COALESCE, which may change them)
             UPDATE policy SET logic_new = EXTRACT(YEAR FROM created); ALTER TABLE policy DROP COLUMN year; | ALTER TABLE policy drops column year
             UPDATE policy SET logic_new = COALESCE(created::timestamp with time zone, now()); ALTER TABLE policy DROP COLUMN zone; | ALTER TABLE policy drops column zone

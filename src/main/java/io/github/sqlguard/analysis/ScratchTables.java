@@ -27,6 +27,7 @@ public final class ScratchTables {
 
     private final Set<String> created = new HashSet<>();
     private final ScratchCopies copies = new ScratchCopies();
+    private final RebuildColumnMoves rebuildMoves = new RebuildColumnMoves();
     /**
      * Tables that held rows before the script and that it dropped or renamed away: a scratch table renamed to one
      * of their names takes over as the live table (the rebuild of SQLite and the swap of MySQL), rows copied in.
@@ -118,15 +119,21 @@ public final class ScratchTables {
         List<DestructiveClause> clauses = new ArrayList<>();
         // MySQL's RENAME TABLE t TO t_old, t_new TO t frees t and gives it away in one statement.
         Set<String> renamedAwayEarlierInStatement = new HashSet<>();
+        List<DestructiveClause> movedByRebuild = new ArrayList<>();
         for (DestructiveClause clause : model.clauses()) {
             Predicate<String> test = clause.kind() == ClauseKind.RENAMED_TABLE ? newName : scratch;
-            clauses.add(clause.withScratch(clause.table() != null
-                    ? test.test(clause.table()) || !firesLater && endsRebuild(clause, renamedAwayEarlierInStatement)
+            boolean endsRebuild = clause.table() != null && !firesLater
+                    && endsRebuild(clause, renamedAwayEarlierInStatement);
+            clauses.add(clause.withScratch(clause.table() != null ? test.test(clause.table()) || endsRebuild
                     : TemporaryNames.takesOnlySessionObjects(clause, dialect)));
+            if (endsRebuild) {
+                movedByRebuild.addAll(rebuildMoves().renamesEndedBy(clause, keys::key));
+            }
             if (clause.kind() == ClauseKind.RENAMED_TABLE && clause.table() != null) {
                 renamedAwayEarlierInStatement.add(keys.key(clause.table()));
             }
         }
+        clauses.addAll(movedByRebuild);
         List<RowChange> changes = new ArrayList<>();
         for (RowChange change : model.rowChanges()) {
             changes.add(change.withScratch(!change.tables().isEmpty()
@@ -189,7 +196,8 @@ public final class ScratchTables {
             // A block's SET search_path switches the script's schema too, in whichever branch (fail closed).
             script.namespace.step(model.statement().tokens(), dialect, false);
         }
-        followCopies(model, clauses, changes);
+        // A rebuild's renames move values within the table that takes the old name: no copy loses its source by them
+        followCopies(model, clauses.subList(0, clauses.size() - movedByRebuild.size()), changes);
         return marked;
     }
 
@@ -211,6 +219,7 @@ public final class ScratchTables {
                 copies.destroyed(keys.key(clause.table()), ScratchCopies.destroyedBy(clause));
             } else if (clause.kind() == ClauseKind.DROPPED_TABLE) {
                 copies.dropped(keys.key(clause.table()));
+                rebuildMoves().dropped(keys.key(clause.table()));
             } else if (clause.kind() == ClauseKind.TRUNCATED_TABLE) {
                 copies.emptied(keys.key(clause.table()));
             }
@@ -239,6 +248,9 @@ public final class ScratchTables {
         int line = model.start().line();
         targets.stream().filter(table -> isScratch(table) || isTableVariable(table))
                 .forEach(target -> copies.copied(keys.key(target), core, line, table -> keys.key(table)));
+        if (written != null && isScratch(written)) {
+            rebuildMoves().written(keys.key(written), core, line, keys::key);
+        }
     }
 
     /**
@@ -288,6 +300,10 @@ public final class ScratchTables {
 
     private ScratchCopies copies() {
         return script == null ? copies : script.copies();
+    }
+
+    private RebuildColumnMoves rebuildMoves() {
+        return script == null ? rebuildMoves : script.rebuildMoves();
     }
 
     private void removed(DestructiveClause clause) {

@@ -36,7 +36,8 @@ public final class UnfilteredSubqueryRule implements Rule {
                     + " as accounts has one, and so does account_id IN (SELECT account_id FROM accounts) when"
                     + " accounts has no column account_id, as the name is then the changed row's own; its NOT IN"
                     + " form, written to remove the rows without a related row, removes every row while accounts is"
-                    + " empty and none otherwise. A DELETE without WHERE whose join only ties each row to the key of its"
+                    + " empty and none otherwise, and so does a NOT EXISTS (SELECT 1 FROM accounts) that names no"
+                    + " column of the row. A DELETE without WHERE whose join only ties each row to the key of its"
                     + " related row (DELETE i FROM invoices i JOIN accounts a ON a.id = i.account_id, where the"
                     + " migrations made accounts.id a key) is the same, and so is an UPDATE joined that way whose SET"
                     + " reads nothing of the joined row (UPDATE i SET i.total = 0 FROM invoices i JOIN accounts a ON"
@@ -57,7 +58,8 @@ public final class UnfilteredSubqueryRule implements Rule {
             "Add the filter the subquery's table needs (WHERE a.closed, ..), or acknowledge it:"
                     + " -- sqlguard:allow unfiltered-subquery reason: <why>",
             List.of("DELETE FROM invoices WHERE account_id IN (SELECT id FROM accounts)",
-                    "DELETE FROM invoices WHERE EXISTS (SELECT 1 FROM accounts a WHERE a.id = invoices.account_id)"),
+                    "DELETE FROM invoices WHERE EXISTS (SELECT 1 FROM accounts a WHERE a.id = invoices.account_id)",
+                    "DELETE FROM invoices WHERE NOT EXISTS (SELECT 1 FROM accounts)"),
             List.of("DELETE FROM invoices WHERE account_id IN (SELECT id FROM accounts WHERE closed)",
                     "DELETE FROM invoices WHERE account_id NOT IN (SELECT id FROM accounts)"));
 
@@ -147,6 +149,11 @@ public final class UnfilteredSubqueryRule implements Rule {
                     + " it compares each row's " + outer.column() + " with itself: it " + effect + " every row of "
                     + filter.table() + (outer.negated() ? " whenever " + related + " is empty, and none otherwise"
                             : " as soon as " + related + " has a row");
+        }
+        if (filter.whileEmpty()) {
+            return filter.verb() + " on " + filter.table() + " is limited only by a NOT EXISTS whose subquery reads "
+                    + related + " without a filter and names no column of " + filter.table() + ": it " + effect
+                    + " every row of " + filter.table() + " whenever " + related + " is empty, and none otherwise";
         }
         if (filter.uncorrelated()) {
             return filter.verb() + " on " + filter.table() + " is limited only by a subquery that reads " + related

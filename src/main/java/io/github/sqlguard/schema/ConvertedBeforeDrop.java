@@ -44,6 +44,48 @@ final class ConvertedBeforeDrop {
         });
         recordCasts(update.conversionsOfEveryValue(), tokens, line, databases, copies);
         recordFlagMark(update, tokens, line, databases, copies);
+        recordChosenRows(update, tokens, line, databases, copies);
+    }
+
+    /**
+     * A conversion limited by the UPDATE's own WHERE ({@code SET tags_json = CAST(.. tags ..) WHERE tags <> '[]'}, the
+     * rows left out keeping the new column's default) took the column's values in the rows it picks: the drop of the
+     * column stays reported, and says where those values went and which rows the conversion took.
+     */
+    private static void recordChosenRows(ColumnWrites.Update update, List<Token> tokens, String line,
+            DatabaseScope databases, Map<String, ColumnCopy> copies) {
+        if (update.everyRow() || !update.fixesChosenRows()) {
+            return;
+        }
+        List<Token> condition = WhereTokens.of(tokens).map(WhereTokens::condition).orElse(List.of());
+        if (condition.isEmpty()) {
+            return;
+        }
+        String rows = " only in the rows where " + Token.written(withoutTerminator(condition));
+        update.conversions().forEach((source, target) -> {
+            if (!SchemaNames.key(target).equals(source) && !copies.containsKey(source)) {
+                copies.put(source, new ColumnCopy(SchemaNames.key(target), "values of "
+                        + SchemaNames.asWrittenIn(tokens, source) + " converted to " + target + " at " + line
+                        + " by a cast" + rows + ", which may change them", databases, true));
+            }
+        });
+        update.derivations().forEach((source, written) -> {
+            List<String> targets = written.stream().filter(target -> !SchemaNames.key(target).equals(source)).toList();
+            if (!targets.isEmpty() && !copies.containsKey(source)) {
+                copies.put(source, new ColumnCopy(SchemaNames.key(targets.get(0)), "values of "
+                        + SchemaNames.asWrittenIn(tokens, source) + " converted to " + names(targets) + " at " + line
+                        + " " + (targets.size() == 1 ? how(tokens, targets.get(0)) : "by expressions that read it")
+                        + rows + ", which may change them", databases, true));
+            }
+        });
+        // Copied as they are, but not from every row: the rows left out keep their values only in the column dropped
+        update.copies().forEach((source, target) -> {
+            if (!SchemaNames.key(target).equals(source) && !copies.containsKey(source)) {
+                copies.put(source, new ColumnCopy(SchemaNames.key(target), "values of "
+                        + SchemaNames.asWrittenIn(tokens, source) + " copied to " + target + " at " + line + rows,
+                        databases, true));
+            }
+        });
     }
 
     /**

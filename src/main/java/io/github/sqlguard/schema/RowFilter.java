@@ -27,14 +27,23 @@ import java.util.Set;
  *     ties it: what it says covers that join
  * @param outerColumn the subquery's column that is the changed row's own, when {@code onlyRelatedRow}'s subquery
  *     selects one ({@code ref NOT IN (SELECT ref FROM parents)}, parents lacking ref)
+ * @param whileEmpty true when the condition requires that {@code onlyRelatedRow} has no row at all ({@code NOT
+ *     EXISTS (SELECT 1 FROM t)}): it holds for every row while that table is empty, and for none otherwise
  */
 public record RowFilter(String verb, String table, Optional<String> alwaysTrue, Optional<String> onlyRelatedRow,
-        boolean uncorrelated, boolean merge, boolean joined, Optional<OuterRowColumn> outerColumn) {
+        boolean uncorrelated, boolean merge, boolean joined, Optional<OuterRowColumn> outerColumn,
+        boolean whileEmpty) {
 
     /** A filter whose subquery, if any, reads its own table's columns. */
     public RowFilter(String verb, String table, Optional<String> alwaysTrue, Optional<String> onlyRelatedRow,
             boolean uncorrelated, boolean merge, boolean joined) {
         this(verb, table, alwaysTrue, onlyRelatedRow, uncorrelated, merge, joined, Optional.empty());
+    }
+
+    /** A filter that does not require its subquery's table to be empty. */
+    public RowFilter(String verb, String table, Optional<String> alwaysTrue, Optional<String> onlyRelatedRow,
+            boolean uncorrelated, boolean merge, boolean joined, Optional<OuterRowColumn> outerColumn) {
+        this(verb, table, alwaysTrue, onlyRelatedRow, uncorrelated, merge, joined, outerColumn, false);
     }
 
     private static final int MAX_VIEW_DEPTH = 8;
@@ -110,6 +119,14 @@ public record RowFilter(String verb, String table, Optional<String> alwaysTrue, 
             if (outer.isPresent()) {
                 return new RowFilter(where.verb(), where.table(), Optional.empty(), Optional.of(outer.get().table()),
                         true, false, false, outer);
+            }
+            // NOT EXISTS (SELECT 1 FROM t), which names no column of the row, is a switch on t being empty.
+            Optional<WhereJudgement.RelatedRow> absent = loopSubquery.isPresent() ? Optional.empty()
+                    : WhereJudgement.onlyRequiresNoRow(where).filter(row -> !row.sameTable(where.table()))
+                            .flatMap(row -> restrictingNothingAsRead(row, where.table(), statement, facts));
+            if (absent.isPresent()) {
+                return new RowFilter(where.verb(), where.table(), Optional.empty(), Optional.of(absent.get().table()),
+                        true, false, false, Optional.empty(), true);
             }
             Optional<WhereJudgement.RelatedRow> required = WhereJudgement.onlyRequiresRelatedRow(where);
             Optional<WhereJudgement.RelatedRow> filled = required

@@ -26,6 +26,19 @@ public final class WhereJudgement {
         return requiredRow(where).filter(row -> !row.tiedToTheOneRowOfDual());
     }
 
+    /**
+     * The table of a condition that is only {@code NOT EXISTS (SELECT .. FROM t)}, t read without a filter: it names
+     * no column of the changed row, so it holds for every row while t is empty and for none once t has a row; empty
+     * for any other condition.
+     */
+    public static Optional<RelatedRow> onlyRequiresNoRow(WhereTokens where) {
+        List<Token> condition = unwrapped(where.condition());
+        if (condition.size() < 6 || !condition.get(0).isWord("NOT") || !condition.get(1).isWord("EXISTS")) {
+            return Optional.empty();
+        }
+        return existsRow(condition.subList(2, condition.size()), where).filter(RelatedRow::uncorrelated);
+    }
+
     private static Optional<RelatedRow> requiredRow(WhereTokens where) {
         List<Token> condition = unwrapped(where.condition());
         if (condition.size() < 5) {

@@ -30,7 +30,7 @@ class UnfilteredSubqueryFormsTest {
         "POSTGRESQL | DELETE FROM t WHERE EXISTS (SELECT 1 FROM u WHERE u.id = t.id AND u.closed) | -",
         "POSTGRESQL | DELETE FROM t WHERE EXISTS (SELECT 1 FROM u WHERE u.flag = 1)          | delete-without-where 2:3",
         "POSTGRESQL | DELETE FROM t WHERE EXISTS (SELECT 1 FROM u WHERE u.flag = 1 AND u.t_id = t.id) | -",
-        "POSTGRESQL | DELETE FROM t WHERE NOT EXISTS (SELECT 1 FROM u)                       | -",
+        "POSTGRESQL | DELETE FROM t WHERE NOT EXISTS (SELECT 1 FROM u)                       | unfiltered-subquery 2:3",
         "POSTGRESQL | DELETE FROM t WHERE EXISTS (SELECT 1 FROM u JOIN w ON w.id = u.wid)    | -",
         "POSTGRESQL | DELETE FROM t18 WHERE ctid = ANY (ARRAY(SELECT ctid FROM t18))         | always-true-where 2:3",
         "POSTGRESQL | DELETE FROM t18 WHERE ctid = ANY (ARRAY(SELECT ctid FROM t18 WHERE x > 1)) | -",
