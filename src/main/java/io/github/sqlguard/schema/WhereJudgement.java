@@ -36,7 +36,7 @@ public final class WhereJudgement {
         if (condition.size() < 6 || !condition.get(0).isWord("NOT") || !condition.get(1).isWord("EXISTS")) {
             return Optional.empty();
         }
-        return existsRow(condition.subList(2, condition.size()), where).filter(RelatedRow::uncorrelated);
+        return ExistsRelatedRow.of(condition.subList(2, condition.size()), where).filter(RelatedRow::uncorrelated);
     }
 
     private static Optional<RelatedRow> requiredRow(WhereTokens where) {
