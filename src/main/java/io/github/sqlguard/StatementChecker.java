@@ -231,6 +231,7 @@ final class StatementChecker {
             EmptiedInRun scopeEmptied = emptiedTables.computeIfAbsent(statement.context().runScope(),
                     scope -> new EmptiedInRun());
             StatementGuards statementGuards = new StatementGuards(List.of(() -> rolledBack.guardOf(models, at),
+                    () -> VersionRecordedBlocks.versionRecordGuardOf(statement, models),
                     () -> TemporaryKeeper.checked(scopeGuards.guardOf(statement), models, at, facts.before()),
                     () -> scopeEmptied.guardOf(statement, names.get(at)),
                     facts::earlierFilesGuard, () -> RecreatedName.guardOf(models, names, at),

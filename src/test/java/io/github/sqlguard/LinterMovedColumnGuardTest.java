@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * How a copy of a table's rows into another table bears on a later DROP COLUMN of that table: a column moved from
- * every row that has a value is kept however the test for a value is written, and a copy that took only the key
+ * every row that has a value is kept however the test for a value is written (a value in any of several columns
+ * moves each of them), and a copy that took only the key
  * (filling a parent table, {@code INSERT INTO objects (uuid) SELECT uuid FROM community}) neither hides what
  * guards the column nor says it left out a column that did not exist when it ran.
  */
@@ -37,13 +38,18 @@ class LinterMovedColumnGuardTest {
             INSERT INTO objects (uuid) SELECT uuid FROM community; ALTER TABLE community RENAME COLUMN name TO legacy_name | ALTER TABLE community DROP COLUMN legacy_name | ERROR ALTER TABLE community drops column legacy_name
             INSERT INTO objects (uuid) SELECT uuid FROM community | ALTER TABLE community DROP COLUMN name | ERROR ALTER TABLE community drops column name (the copy to objects at line 1 leaves out column name, whose values are lost)
             INSERT INTO objects (uuid) SELECT uuid FROM community; DROP TABLE objects | ALTER TABLE community DROP COLUMN name | ERROR ALTER TABLE community drops column name
+            INSERT INTO labels (community_id, tag, body) SELECT community_id, uuid, name FROM community WHERE uuid IS NOT NULL OR name IS NOT NULL | ALTER TABLE community DROP COLUMN uuid, DROP COLUMN name | INFO ALTER TABLE community drops column uuid (guarded: values of uuid copied to labels at line 1) ## INFO ALTER TABLE community drops column name (guarded: values of name copied to labels at line 1)
+            INSERT INTO labels (community_id, tag, body) SELECT community_id, uuid, name FROM community WHERE uuid IS NOT NULL OR name <> '' | ALTER TABLE community DROP COLUMN name | ERROR ALTER TABLE community drops column name (values of name copied to labels at line 1, only from the rows its WHERE selects)
+            INSERT INTO labels (community_id, body) SELECT community_id, name FROM community WHERE uuid IS NOT NULL OR name IS NOT NULL | ALTER TABLE community DROP COLUMN name | INFO ALTER TABLE community drops column name (guarded: values of name copied to labels at line 1)
+            INSERT INTO labels (community_id, body) SELECT community_id, name FROM community WHERE uuid IS NOT NULL OR name IS NOT NULL | ALTER TABLE community DROP COLUMN uuid | ERROR ALTER TABLE community drops column uuid
             """)
     void copyBeforeDropColumn(String before, String drop, String expected) throws IOException {
         Path init = project.resolve("db/V0__init.sql");
         Files.createDirectories(init.getParent());
         Files.writeString(init, "CREATE TABLE community (community_id INT PRIMARY KEY, uuid UUID, name TEXT);\n"
                 + "CREATE TABLE notes (id SERIAL PRIMARY KEY, community_id INT, body TEXT);\n"
-                + "CREATE TABLE objects (uuid UUID PRIMARY KEY);\n", StandardCharsets.UTF_8);
+                + "CREATE TABLE objects (uuid UUID PRIMARY KEY);\n"
+                + "CREATE TABLE labels (community_id INT, tag UUID, body TEXT);\n", StandardCharsets.UTF_8);
         Path file = project.resolve("db/V1__change.sql");
         Files.writeString(file, before.replace("; ", ";\n") + ";\n" + drop + ";\n", StandardCharsets.UTF_8);
 

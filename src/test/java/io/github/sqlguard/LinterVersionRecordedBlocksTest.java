@@ -50,13 +50,40 @@ class LinterVersionRecordedBlocksTest {
         assertEquals(List.of(), findings(sql));
     }
 
+    private static final String KEPT = "CREATE TABLE info (DB_SCHEMA_VERSION VARCHAR(8));\\n"
+            + "INSERT INTO info VALUES (\"1.0.0\");\\n"
+            + "CREATE TABLE task (id int, note text);\\n"
+            + "UPDATE info SET DB_SCHEMA_VERSION=\"1.1.0\";\\n";
+
+    /**
+     * A script that keeps its version in one row updates that row as each block ends: the column updated most often
+     * records the releases, and an UPDATE that sets only version columns of that table to literals writes the tool's
+     * row, as meant, whatever its WHERE; a version column of another table holds the application's values.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            MYSQL | DROP TABLE task;\\nUPDATE info SET DB_SCHEMA_VERSION="1.2.0"; | drop-table ERROR 5:1 DROP TABLE removes table task and all its rows (block that records version 1.2.0) ## update-without-where INFO 6:1 UPDATE without WHERE changes every row of info (guarded: it sets DB_SCHEMA_VERSION to the version the script records as it goes) (block that records version 1.2.0)
+            AUTO  | DROP TABLE task;\\nUPDATE info SET DB_SCHEMA_VERSION="1.2.0"; | drop-table ERROR 5:1 DROP TABLE removes table task and all its rows (block that records version 1.2.0) ## update-without-where INFO 6:1 UPDATE without WHERE changes every row of info (guarded: it sets DB_SCHEMA_VERSION to the version the script records as it goes) (block that records version 1.2.0)
+            MYSQL | ALTER TABLE info ADD COLUMN GENE_VERSION varchar(8);\\nUPDATE info SET DB_SCHEMA_VERSION="1.2.0";\\nUPDATE info SET GENE_VERSION='7', DB_SCHEMA_VERSION='1.3.0';\\nUPDATE task SET note = '1.3.0'; | update-without-where INFO 6:1 UPDATE without WHERE changes every row of info (guarded: it sets DB_SCHEMA_VERSION to the version the script records as it goes) (block that records version 1.2.0) ## update-without-where INFO 7:1 UPDATE without WHERE changes every row of info (guarded: it sets GENE_VERSION, DB_SCHEMA_VERSION to the versions the script records as it goes) (block after version 1.2.0) ## update-without-where ERROR 8:1 UPDATE without WHERE changes every row of task (block after version 1.2.0)
+            MYSQL | UPDATE task SET note_version = '2';\\nUPDATE info SET DB_SCHEMA_VERSION="1.2.0"; | update-without-where ERROR 5:1 UPDATE without WHERE changes every row of task (block that records version 1.2.0) ## update-without-where INFO 6:1 UPDATE without WHERE changes every row of info (guarded: it sets DB_SCHEMA_VERSION to the version the script records as it goes) (block that records version 1.2.0)
+            MYSQL | UPDATE task SET note = '1.2.0';\\nUPDATE task SET note = '1.3.0';\\nDROP TABLE task; | -
+            """)
+    void aVersionKeptInOneRowEndsEachBlock(Dialect dialect, String block, String expected) throws IOException {
+        List<String> found = findings(KEPT + block, dialect).stream().filter(f -> !f.contains(" 4:1 ")).toList();
+        assertEquals(expected.equals("-") ? List.of() : List.of(expected.split(" ## ")), found);
+    }
+
     private List<String> findings(String sql) throws IOException {
+        return findings(sql, Dialect.POSTGRESQL);
+    }
+
+    private List<String> findings(String sql, Dialect dialect) throws IOException {
         Path file = project.resolve("sql/schema.sql");
         Files.createDirectories(file.getParent());
         Files.writeString(file, sql.replace("\\n", "\n") + "\n", StandardCharsets.UTF_8);
         LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("sql")));
         LintConfig config = new LintConfig(project, defaults.directories(), defaults.includes(), List.of(),
-                Dialect.POSTGRESQL, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
+                dialect, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
                 defaults.liquibase(), List.of(), null, defaults.maxFileBytes(), 1);
         return new Linter().run(config).findings().stream().map(f -> f.ruleId() + " " + f.severity() + " "
                 + f.location().line() + ":" + f.location().column() + " " + f.message()).toList();

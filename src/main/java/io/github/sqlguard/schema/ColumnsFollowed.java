@@ -124,6 +124,18 @@ final class ColumnsFollowed {
                 guards.copies.updateCopyDestinations(targets.get(0), dropped));
         guards.copies.copyChanged(targets.get(0), guards.columns.notAddedTo(targets.get(0), dropped), "drops",
                 guards.lineOf(statement));
+        // A type that may not hold every value cuts what a copy kept there, as a drop of the column would.
+        // A type whose fit is not known leaves a copy that may still hold every value: it guards as a copy by a
+        // column list sqlguard cannot check does.
+        LossyRetypes.of(statement, before).forEach((column, loss) -> {
+            List<String> copied = guards.columns.notAddedTo(targets.get(0), List.of(column));
+            if (loss.judged()) {
+                guards.copies.copyChanged(targets.get(0), copied, "retypes (" + loss.reason() + ")",
+                        guards.lineOf(statement));
+            } else {
+                guards.copies.copyMayHaveRetyped(targets.get(0), copied, loss.reason(), guards.lineOf(statement));
+            }
+        });
         guards.columns.columnsAltered(SchemaNames.key(targets.get(0)), dropped,
                 AlterTableRenames.renamedColumns(tokens, main));
     }

@@ -48,9 +48,13 @@ final class CopiesMade {
         Optional<ForeignKeyJoin.Followed> keyJoin = ForeignKeyJoin.of(statement, main, before);
         List<Token> tokens = keyJoin.map(ForeignKeyJoin.Followed::tokens).orElse(statement);
         String how = keyJoin.map(ForeignKeyJoin.Followed::note).orElse("");
-        Map<String, String> converted = ColumnListCopy.selectList(tokens, main, selectIntoMakesTable)
-                .map(list -> convertedNotes(CopyConversions.of(tokens, main, before, dialect, selectIntoMakesTable),
-                        list.source(), list.target(), before, at)).orElse(Map.of());
+        // A WHERE chooses the rows, not how their values convert: the columns of a copy of some rows are read as
+        // those of a copy of all of them, so that a narrower column there is no place the values moved to.
+        int where = TopLevel.wordIndex(tokens, main + 1, "WHERE");
+        List<Token> unfiltered = where < 0 ? tokens : tokens.subList(0, where);
+        Map<String, String> converted = ColumnListCopy.selectList(unfiltered, main, selectIntoMakesTable)
+                .map(list -> convertedNotes(CopyConversions.of(unfiltered, main, before, dialect,
+                        selectIntoMakesTable), list.source(), list.target(), before, at)).orElse(Map.of());
         Optional<Set<String>> listed = ColumnListCopy.columnsOfFullCopy(tokens, main, before, selectIntoMakesTable);
         RowCopies.full(tokens, main, before, selectIntoMakesTable).ifPresent(copy -> {
             Optional<Set<String>> read = listed.or(() -> knownColumns(before, copy.source()));

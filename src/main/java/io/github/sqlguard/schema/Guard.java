@@ -124,7 +124,12 @@ public record Guard(Kind kind, String description, Map<String, String> columns, 
          * schema, but its version lies above the one Flyway baselines a schema that holds tables at, so Flyway runs
          * it there. It lowers nothing; it says so on the finding, and which setting says otherwise.
          */
-        FIRST_MIGRATION_ABOVE_BASELINE
+        FIRST_MIGRATION_ABOVE_BASELINE,
+        /**
+         * The UPDATE sets only columns that hold the version a script records as it goes (MySQL upgrade scripts'
+         * {@code UPDATE info SET DB_SCHEMA_VERSION = '2.1.0'}): the one row there is the tool's, meant to change.
+         */
+        VERSION_RECORDED
     }
 
     /**
@@ -194,6 +199,7 @@ public record Guard(Kind kind, String description, Map<String, String> columns, 
             case CREATED_BY_UP_SCRIPT -> ruleId.equals("drop-column") || ruleId.equals("drop-table");
             case EMPTIED_COLUMN, RETYPED_COLUMN_COPIED -> ruleId.equals("alter-column-type");
             case NEW_COLUMNS_FILLED, VALUES_MOVED -> FILL_RULES.contains(ruleId);
+            case VERSION_RECORDED -> ruleId.equals("update-without-where");
             // An empty table has no row an UPDATE, a narrower type, a NOT NULL or a dropped partition could change.
             case EMPTY_TABLE -> TABLE_RULES.contains(ruleId) || FILL_RULES.contains(ruleId)
                     || ROW_VALUE_RULES.contains(ruleId) || ruleId.equals("delete-cascades");

@@ -46,10 +46,11 @@ final class SelectedRowsCopy {
                 : FlagCondition.column(tokens.subList(where + 1, tokens.size()));
         Optional<List<String>> requiredIfAny = flag.isPresent() ? Optional.of(List.of())
                 : requiredValues(tokens, where);
-        if (requiredIfAny.isEmpty()) {
+        Optional<List<String>> anyOf = requiredIfAny.isPresent() ? Optional.empty() : valueInAnyOf(tokens, where);
+        if (requiredIfAny.isEmpty() && anyOf.isEmpty()) {
             return Optional.empty();
         }
-        List<String> required = requiredIfAny.get();
+        List<String> required = requiredIfAny.or(() -> anyOf).get();
         List<Token> unfiltered = where < 0 ? tokens : tokens.subList(0, where);
         Optional<ColumnListCopy.Partial> copy = ColumnListCopy.read(unfiltered, main, before, selectIntoMakesTable);
         Optional<Table> table = copy.flatMap(c -> before.table(c.source()));
@@ -60,13 +61,16 @@ final class SelectedRowsCopy {
         copy.get().missing().forEach(column -> columns.remove(SchemaNames.key(column)));
         Optional<List<String>> key = keyAmong(table.get(), before, columns);
         boolean keyed = key.isPresent();
-        boolean moved = keyed && columns.containsAll(required)
+        // Of columns any one of which selects a row, those the copy takes move, whichever others it leaves
+        boolean moved = keyed && (anyOf.isPresent() ? required.stream().anyMatch(columns::contains)
+                : columns.containsAll(required))
                 && flag.map(f -> FlagCondition.isRequiredFlag(table.get(), f)).orElse(true);
         if (where >= 0) {
             // A row left out keeps its values in every other column, and loses them when they are dropped; with two
-            // columns required, a row left out for lack of one still has a value in the other. A flag that selects
-            // the rows is told by which keys the target holds.
-            columns.retainAll(required.size() > 1 ? Set.of() : required);
+            // columns required, a row left out for lack of one still has a value in the other. With a value in any
+            // of them enough, a row left out has none in either. A flag that selects the rows is told by which keys
+            // the target holds.
+            columns.retainAll(anyOf.isPresent() || required.size() == 1 ? required : Set.of());
             flag.ifPresent(f -> columns.add(SchemaNames.key(f)));
         }
         // The key stays behind to tell whose values they were, so it is not among the columns moved
@@ -206,6 +210,20 @@ final class SelectedRowsCopy {
      * lose. Empty when the WHERE says anything else.
      */
     static Optional<List<String>> requiredValues(List<Token> tokens, int where) {
+        return valueTests(tokens, where, "AND");
+    }
+
+    /**
+     * The keys of the columns a WHERE at {@code where} selects the rows with a value in any of, {@code [alias.]a IS
+     * NOT NULL OR [alias.]b IS NOT NULL [OR ..]}: a row left out has no value in any of them to lose. Empty when the
+     * WHERE says anything else, or tests one column alone ({@link #requiredValues} reads that).
+     */
+    static Optional<List<String>> valueInAnyOf(List<Token> tokens, int where) {
+        return valueTests(tokens, where, "OR").filter(columns -> columns.size() > 1);
+    }
+
+    /** The columns of the value tests that {@code joiner} (AND, OR) joins into the whole of the WHERE. */
+    private static Optional<List<String>> valueTests(List<Token> tokens, int where, String joiner) {
         List<String> required = new ArrayList<>();
         for (int i = where + 1; where >= 0 && i < tokens.size() && !tokens.get(i).isSymbol(";"); i++) {
             boolean negated = tokens.get(i).isWord("NOT");
@@ -216,11 +234,11 @@ final class SelectedRowsCopy {
             if (end > tokens.size() || !ColumnListCopy.isName(tokens.get(i)) || !tokens.get(i + 1).isWord("IS")
                     || (negated ? !tokens.get(i + 2).isWord("NULL")
                             : !tokens.get(i + 2).isWord("NOT") || !tokens.get(i + 3).isWord("NULL"))
-                    || end < tokens.size() && !tokens.get(end).isWord("AND") && !tokens.get(end).isSymbol(";")) {
+                    || end < tokens.size() && !tokens.get(end).isWord(joiner) && !tokens.get(end).isSymbol(";")) {
                 return Optional.empty();
             }
             required.add(SchemaNames.key(tokens.get(i).text()));
-            i = end; // at the AND, which the loop steps over
+            i = end; // at the AND or OR, which the loop steps over
         }
         return Optional.of(required);
     }

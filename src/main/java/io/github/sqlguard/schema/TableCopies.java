@@ -115,6 +115,15 @@ final class TableCopies {
     }
 
     /**
+     * The script gave {@code columns} of {@code table} at {@code at} a type that may or may not keep the values a
+     * copy took into them, as {@code why} says ({@code "its type before is not known"}): a copy of every row kept
+     * there guards the drop of its source only as a copy by a column list sqlguard cannot check does.
+     */
+    void copyMayHaveRetyped(String table, List<String> columns, String why, String at) {
+        whole.columnsMayHaveRetyped(SchemaNames.key(table), columns, why, at);
+    }
+
+    /**
      * An UPDATE at {@code at} wrote {@code columns} of {@code table}, added by the script or not: values an earlier
      * UPDATE copied into them from another table are no longer there.
      */

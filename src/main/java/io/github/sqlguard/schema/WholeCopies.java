@@ -84,6 +84,23 @@ final class WholeCopies {
         return notes;
     }
 
+    /**
+     * As {@link TableCopies#copyMayHaveRetyped}: the copies into table {@code key} that held values of
+     * {@code columns} become copies not verified, whose note names the change and {@code why} it may lose values.
+     */
+    void columnsMayHaveRetyped(String key, List<String> columns, String why, String at) {
+        full.replaceAll((source, copy) -> {
+            List<String> changed = copy.copiedAmong(columns);
+            if (!copy.target().equals(key) || changed.isEmpty()) {
+                return copy;
+            }
+            return new FullCopy(copy.target(), copy.note() + "; " + at + " retypes "
+                    + (changed.size() == 1 ? "column " : "columns ") + String.join(", ", changed) + " (" + why
+                    + "), so it may no longer hold every value it copied", false, copy.targetName(), copy.at(),
+                    copy.columns());
+        });
+    }
+
     /** As {@link TableCopies#copyFixed}: the copies into table {@code key} keep guarding, with a note of the fix. */
     void columnsFixed(String key, List<String> columns, String at) {
         full.replaceAll((source, copy) -> {
