@@ -54,6 +54,7 @@ public final class LossGuards {
      */
     private final TableNamespace namespace;
     private final Map<String, String> tableOfName = new HashMap<>();
+    private final Map<String, String> scriptLabels = new HashMap<>();
     Statement lastContainer;
     /** The routines the script defines, whose calls write only what their bodies may write. */
     CalledBodiesHere calledHere = CalledBodiesHere.NONE;
@@ -317,8 +318,9 @@ public final class LossGuards {
         if (!spansFiles) {
             return "line " + statement.start().line();
         }
-        String path = statement.start().path();
-        return "line " + statement.start().line() + " of " + ScriptLabel.of(path);
+        // Asked for each note a statement may give, most of which are never shown: the label is worked out once.
+        String label = scriptLabels.computeIfAbsent(statement.start().path(), ScriptLabel::of);
+        return "line " + statement.start().line() + " of " + label;
     }
 
     /** Forgets the copies of the tables {@code statement} drops or renames ({@link TableCopies#forgetDroppedBy}). */

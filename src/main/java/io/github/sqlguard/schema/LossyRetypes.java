@@ -1,6 +1,7 @@
 package io.github.sqlguard.schema;
 
 import io.github.sqlguard.sql.Statement;
+import io.github.sqlguard.sql.Token;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +31,9 @@ final class LossyRetypes {
      * why its new type may lose values; empty when every change keeps them, or the statement retypes nothing.
      */
     static Map<String, Loss> of(Statement statement, SchemaView before) {
+        if (!mayRetype(statement)) {
+            return Map.of();
+        }
         SchemaHistory seeded = new SchemaHistory();
         seeded.advance(null);
         int main = DdlReplay.mainKeyword(statement.tokens());
@@ -51,5 +55,20 @@ final class LossyRetypes {
             }
         }
         return lossy;
+    }
+
+    /**
+     * False for an ALTER TABLE that surely gives no column a new type: every form that does writes MODIFY, CHANGE,
+     * TYPE or a second ALTER ({@code ALTER COLUMN c VARCHAR(10)}). Most ALTERs of a history add or drop, and the
+     * replay of each into a schema of its own is what this spares them.
+     */
+    private static boolean mayRetype(Statement statement) {
+        int alters = 0;
+        for (Token token : statement.tokens()) {
+            if (token.isAnyWord("MODIFY", "CHANGE", "TYPE") || token.isWord("ALTER") && ++alters > 1) {
+                return true;
+            }
+        }
+        return false;
     }
 }
