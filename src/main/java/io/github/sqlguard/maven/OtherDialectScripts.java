@@ -60,8 +60,12 @@ final class OtherDialectScripts {
     static Lines of(LintConfig config, List<String> scannedFiles) {
         Dialect configured = config.dialect();
         if (configured == Dialect.AUTO) {
-            return new Lines(Optional.empty(), Optional.empty(), undescribedInAutoLine(config, scannedFiles),
-                    unnamedInAutoLine(config, scannedFiles));
+            // Both lines look at every path and its siblings: worked out once, as this runs on every build.
+            List<Path> scannedDirectories = scannedDirectories(config);
+            Map<String, String> siblingNamed = SiblingDatabaseNames.of(scannedFiles);
+            return new Lines(Optional.empty(), Optional.empty(),
+                    undescribedInAutoLine(config, scannedFiles, scannedDirectories, siblingNamed),
+                    unnamedInAutoLine(config, scannedFiles, scannedDirectories, siblingNamed));
         }
         Map<String, Integer> otherDialect = new TreeMap<>();
         Map<String, Integer> undescribed = new TreeMap<>();
@@ -97,10 +101,9 @@ final class OtherDialectScripts {
      * Under {@code auto}: the scripts whose folder or file name names a database no dialect here describes, read in
      * the project's database's dialect when its settings name one, else by the forms every dialect shares.
      */
-    private static Optional<String> undescribedInAutoLine(LintConfig config, List<String> scannedFiles) {
+    private static Optional<String> undescribedInAutoLine(LintConfig config, List<String> scannedFiles,
+            List<Path> scannedDirectories, Map<String, String> siblingNamed) {
         Map<String, Integer> undescribed = new TreeMap<>();
-        List<Path> scannedDirectories = scannedDirectories(config);
-        Map<String, String> siblingNamed = SiblingDatabaseNames.of(scannedFiles);
         for (String file : scannedFiles) {
             Optional<SourcePath> scanned = scanned(config.baseDir(), scannedDirectories, file);
             Optional<String> byPath = scanned.flatMap(DatabaseNames::undescribedDatabaseOf);
@@ -130,12 +133,11 @@ final class OtherDialectScripts {
      * Under {@code auto} with no database named by the project's settings: how many scripts name none either, by
      * folder, file name or siblings, and are read by the forms every dialect shares.
      */
-    private static Optional<String> unnamedInAutoLine(LintConfig config, List<String> scannedFiles) {
+    private static Optional<String> unnamedInAutoLine(LintConfig config, List<String> scannedFiles,
+            List<Path> scannedDirectories, Map<String, String> siblingNamed) {
         if (config.dialectFor(Dialect.AUTO) != Dialect.AUTO) {
             return Optional.empty();
         }
-        List<Path> scannedDirectories = scannedDirectories(config);
-        Map<String, String> siblingNamed = SiblingDatabaseNames.of(scannedFiles);
         int unnamed = 0;
         for (String file : scannedFiles) {
             Optional<SourcePath> scanned = scanned(config.baseDir(), scannedDirectories, file);
