@@ -1,10 +1,8 @@
 package io.github.sqlguard.analysis;
 
 import io.github.sqlguard.sql.Token;
-import io.github.sqlguard.sql.TokenType;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,9 +21,6 @@ final class SymmetricDedupe {
 
     private static final Set<String> NOT_EQUAL = Set.of("<>", "!=", "^=");
     private static final String[] ENDS_OF_TABLE_LIST = {"WHERE", "ORDER", "LIMIT", "RETURNING", "OUTPUT", "OPTION"};
-    private static final Set<String> NOT_AN_ALIAS = Set.of("ON", "WHERE", "JOIN", "INNER", "LEFT", "RIGHT", "FULL",
-            "CROSS", "NATURAL", "USING", "SET", "ORDER", "LIMIT", "RETURNING", "OUTPUT", "OPTION", "WITH", "STRAIGHT_JOIN",
-            "OUTER", "FROM", "AS");
 
     /**
      * @param at the first token of the tie-breaker, where the finding stands
@@ -117,20 +112,13 @@ final class SymmetricDedupe {
         String target = null;
         int i = start;
         while (i < listEnd) {
-            ObjectNames.NameAt table = ObjectNames.readName(list, i);
-            if (table == null) {
+            TableReference table = TableReference.at(list, i);
+            if (table == null || table.next() > listEnd) {
                 return null;
             }
             int next = table.next();
-            String qualifier = ObjectNames.lastPart(table.text());
-            if (tokens.isWord(next, "AS")) {
-                next++;
-            }
-            if (next < listEnd && isAlias(list.get(next))) {
-                qualifier = list.get(next).text();
-                next++;
-            }
-            instances.add(new Instance(ObjectNames.normalize(table.text()), qualifier));
+            String qualifier = table.alias() != null ? table.alias() : ObjectNames.lastPart(table.table());
+            instances.add(new Instance(ObjectNames.normalize(table.table()), qualifier));
             if (target == null) {
                 target = qualifier;
             }
@@ -211,16 +199,12 @@ final class SymmetricDedupe {
         if (innerFrom < 0 || innerWhere < innerFrom || conditionEnd(inner, innerWhere + 1) != inner.size()) {
             return Optional.empty();
         }
-        ObjectNames.NameAt table = ObjectNames.readName(inner.tokens(), innerFrom + 1);
-        if (table == null) {
-            return Optional.empty();
-        }
-        int next = inner.isWord(table.next(), "AS") ? table.next() + 1 : table.next();
-        if (next < innerWhere - 1 || next == innerWhere - 1 && !isAlias(inner.tokens().get(next))) {
+        TableReference table = TableReference.at(inner.tokens(), innerFrom + 1);
+        if (table == null || table.next() != innerWhere) {
             return Optional.empty(); // another table or a join in the subquery
         }
-        String qualifier = next < innerWhere ? inner.tokens().get(next).text() : ObjectNames.lastPart(table.text());
-        Instance copy = new Instance(ObjectNames.normalize(table.text()), qualifier);
+        String qualifier = table.alias() != null ? table.alias() : ObjectNames.lastPart(table.table());
+        Instance copy = new Instance(ObjectNames.normalize(table.table()), qualifier);
         List<int[]> conditions = new ArrayList<>();
         conditions.add(new int[] {innerWhere + 1, inner.size()});
         return pairedCopies(inner, conditions, target, copy);
@@ -286,11 +270,6 @@ final class SymmetricDedupe {
             to--;
         }
         return new int[] {from, to};
-    }
-
-    private static boolean isAlias(Token token) {
-        return (token.type() == TokenType.WORD || token.type() == TokenType.QUOTED_NAME)
-                && !NOT_AN_ALIAS.contains(token.text().toUpperCase(Locale.ROOT));
     }
 
     private static int conditionEnd(StatementTokens tokens, int from) {
