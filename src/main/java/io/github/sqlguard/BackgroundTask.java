@@ -11,7 +11,7 @@ import java.util.concurrent.FutureTask;
  *
  * @param <T> what the work produces
  */
-final class BackgroundTask<T> {
+public final class BackgroundTask<T> {
 
     private final FutureTask<T> task;
 
@@ -20,7 +20,7 @@ final class BackgroundTask<T> {
     }
 
     /** Starts {@code work} on a new daemon thread called {@code name}. */
-    static <T> BackgroundTask<T> start(String name, Callable<T> work) {
+    public static <T> BackgroundTask<T> start(String name, Callable<T> work) {
         FutureTask<T> task = new FutureTask<>(work);
         Thread thread = new Thread(task, name);
         thread.setDaemon(true);
@@ -32,7 +32,7 @@ final class BackgroundTask<T> {
      * What the work produced, once it is done. What it threw is thrown here as it was, so a caller sees the
      * same exceptions as if it had done the work itself.
      */
-    T result() {
+    public T result() {
         try {
             return task.get();
         } catch (InterruptedException e) {

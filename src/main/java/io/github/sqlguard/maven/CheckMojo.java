@@ -1,6 +1,7 @@
 package io.github.sqlguard.maven;
 
 import io.github.sqlguard.AcknowledgementHints;
+import io.github.sqlguard.BackgroundTask;
 import io.github.sqlguard.FailOn;
 import io.github.sqlguard.LintConfig;
 import io.github.sqlguard.LintResult;
@@ -156,9 +157,15 @@ public class CheckMojo extends AbstractSqlguardMojo {
                     + "modules is checked on its own");
             return;
         }
+        // The dialect notes and the report files need nothing the build log prints, and a run with nothing changed
+        // is a cold JVM working through each of them: they run beside the log on a second core.
+        BackgroundTask<OtherDialectScripts.Lines> dialectNotes = BackgroundTask.start("sqlguard-dialect-notes",
+                () -> OtherDialectScripts.of(config, result.scannedFiles()));
         ReportData report = ReportDataFactory.of(result, config, threshold.orElse(null), pluginVersion(),
                 reactorRoot());
-        OtherDialectScripts.Lines dialectLines = OtherDialectScripts.of(config, result.scannedFiles());
+        BackgroundTask<Boolean> reportFiles = BackgroundTask.start("sqlguard-reports",
+                () -> writeReports(report, reportFormats));
+        OtherDialectScripts.Lines dialectLines = dialectNotes.result();
         dialectLines.otherDialect().ifPresent(getLog()::info);
         dialectLines.undescribed().ifPresent(getLog()::warn);
         dialectLines.undescribedInAuto().ifPresent(getLog()::info);
@@ -169,11 +176,12 @@ public class CheckMojo extends AbstractSqlguardMojo {
         }
         log(report, result.alreadyApplied());
         long logged = System.nanoTime();
-        writeReports(report, reportFormats);
-        // Where a run's time goes, for mvn -X: configuration and analysis, build log, report files.
+        boolean written = awaitReports(reportFiles);
+        // Where a run's time goes, for mvn -X: configuration and analysis, build log, then the wait for the report
+        // files, which were written while the log was printed.
         getLog().debug(String.format(java.util.Locale.ROOT, "sqlguard timings: analysis %.3f s, log %.3f s,"
-                + " reports %.3f s", (analysed - started) / 1e9, (logged - analysed) / 1e9,
-                (System.nanoTime() - logged) / 1e9));
+                + " reports %.3f s more (%s)", (analysed - started) / 1e9, (logged - analysed) / 1e9,
+                (System.nanoTime() - logged) / 1e9, written ? "written" : "unchanged, left as they were"));
         List<Finding> failing = report.failingFindings();
         if (!failing.isEmpty()) {
             throw new MojoFailureException(failureMessage(failing, threshold.get())
@@ -222,21 +230,48 @@ public class CheckMojo extends AbstractSqlguardMojo {
         }
     }
 
-    private void writeReports(ReportData report, Set<ReportFormat> reportFormats) throws MojoExecutionException {
-        // Without a pom, ${project.build.directory} in the default stays unresolved: use target/sqlguard then.
-        boolean unresolved = reportDirectory == null || !hasProject() && reportDirectory.getPath().contains("${");
-        Path directory = unresolved ? buildDirectory() : reportDirectory.toPath();
+    /**
+     * Writes the report files; true when they were written, false when nothing new was to be reported. Runs beside
+     * the build log, so it logs nothing itself.
+     *
+     * @throws ReportsNotWritten naming the folder and why
+     */
+    private boolean writeReports(ReportData report, Set<ReportFormat> reportFormats) {
+        Path directory = reportDirectory();
         try {
             if (cache) {
                 // Nothing new to report (the usual run when no migration changed): the files stay as they are.
-                ReportStamp.writeChanged(report, directory, reportFormats, buildDirectory().resolve("reports.stamp"),
-                        Linter.codeIdentity());
-            } else {
-                ReportFiles.writeAll(report, directory, reportFormats);
+                return ReportStamp.writeChanged(report, directory, reportFormats,
+                        buildDirectory().resolve("reports.stamp"), Linter.codeIdentity());
             }
+            ReportFiles.writeAll(report, directory, reportFormats);
+            return true;
         } catch (IOException e) {
-            throw new MojoExecutionException("sqlguard could not write its reports to " + directory + ": "
-                    + e.getMessage(), e);
+            throw new ReportsNotWritten(directory, e);
+        }
+    }
+
+    private static boolean awaitReports(BackgroundTask<Boolean> reportFiles) throws MojoExecutionException {
+        try {
+            return reportFiles.result();
+        } catch (ReportsNotWritten e) {
+            throw new MojoExecutionException(e.getMessage(), e.getCause());
+        }
+    }
+
+    /** Without a pom, ${project.build.directory} in the default stays unresolved: target/sqlguard then. */
+    private Path reportDirectory() {
+        boolean unresolved = reportDirectory == null || !hasProject() && reportDirectory.getPath().contains("${");
+        return unresolved ? buildDirectory() : reportDirectory.toPath();
+    }
+
+    /** The report files could not be written, as the build's failure says. */
+    private static final class ReportsNotWritten extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        ReportsNotWritten(Path directory, IOException cause) {
+            super("sqlguard could not write its reports to " + directory + ": " + cause.getMessage(), cause);
         }
     }
 
