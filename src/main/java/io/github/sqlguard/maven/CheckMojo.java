@@ -165,6 +165,7 @@ public class CheckMojo extends AbstractSqlguardMojo {
                 reactorRoot());
         BackgroundTask<Boolean> reportFiles = BackgroundTask.start("sqlguard-reports",
                 () -> writeReports(report, reportFormats));
+        BuildLog buildLog = buildLog(report, result.alreadyApplied());
         OtherDialectScripts.Lines dialectLines = dialectNotes.result();
         dialectLines.otherDialect().ifPresent(getLog()::info);
         dialectLines.undescribed().ifPresent(getLog()::warn);
@@ -174,7 +175,7 @@ public class CheckMojo extends AbstractSqlguardMojo {
             getLog().info("sqlguard: " + result.cachedFiles() + " unchanged file(s) were not analysed again;"
                     + " their findings come from the analysis cache (-Dsqlguard.cache=false analyses them)");
         }
-        log(report, result.alreadyApplied());
+        print(buildLog);
         long logged = System.nanoTime();
         boolean written = awaitReports(reportFiles);
         // Where a run's time goes, for mvn -X: configuration and analysis, build log, then the wait for the report
@@ -192,9 +193,10 @@ public class CheckMojo extends AbstractSqlguardMojo {
 
     /**
      * The console report, with each finding printed once per build (modules may share a folder), the
-     * {@code sinceVersion} count just before the summary, which always counts this module's findings.
+     * {@code sinceVersion} count just before the summary, which always counts this module's findings. Worked out
+     * while the dialect notes are, and printed after them.
      */
-    private void log(ReportData report, int alreadyApplied) {
+    private BuildLog buildLog(ReportData report, int alreadyApplied) {
         PrintedFindings printed = PrintedFindings.of(session);
         List<Finding> firstTime = new ArrayList<>(report.findings().size());
         for (Finding finding : report.findings()) {
@@ -217,7 +219,11 @@ public class CheckMojo extends AbstractSqlguardMojo {
                     + " versioned script(s) at or below sinceVersion were not checked"));
         }
         lines.add(console.summary(report));
-        for (ConsoleLine line : lines) {
+        return new BuildLog(lines, shown);
+    }
+
+    private void print(BuildLog buildLog) {
+        for (ConsoleLine line : buildLog.lines()) {
             switch (line.level()) {
                 case ERROR -> getLog().error(line.text());
                 case WARNING -> getLog().warn(line.text());
@@ -226,8 +232,15 @@ public class CheckMojo extends AbstractSqlguardMojo {
         }
         if (GitHubWorkflowCommands.isGitHubActions(System.getenv())) {
             // The runner reads workflow commands only at the start of a line, so they bypass the Maven log prefix.
-            new GitHubWorkflowCommands().commands(shown).forEach(System.out::println);
+            new GitHubWorkflowCommands().commands(buildLog.shown()).forEach(System.out::println);
         }
+    }
+
+    /**
+     * What the build log shows of a run's findings: its lines, and the findings it shows (those no earlier module
+     * of the build printed).
+     */
+    private record BuildLog(List<ConsoleLine> lines, ReportData shown) {
     }
 
     /**
