@@ -65,6 +65,9 @@ public final class JavaMigrationClasses {
     }
 
     private static List<Path> declaringMigrations(List<JavaSourceIndex.Source> sources, Path indexFile) {
+        if (sources.isEmpty()) {
+            return List.of(); // a project of scripts alone, asked on every build: no index to read
+        }
         JavaSourceIndex index = JavaSourceIndex.read(indexFile);
         Map<Path, JavaSourceIndex.Summary> summaries = new HashMap<>();
         Set<String> migrationTypes = new HashSet<>(FLYWAY_TYPES);
