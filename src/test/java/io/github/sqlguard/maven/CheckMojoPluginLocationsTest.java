@@ -10,14 +10,12 @@ import io.github.sqlguard.Linter;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.execution.DefaultMavenExecutionRequest;
 import org.apache.maven.execution.DefaultMavenExecutionResult;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Dependency;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,8 +33,9 @@ class CheckMojoPluginLocationsTest {
     Path folder;
 
     private MavenProject project;
-    private final List<String> warnings = new ArrayList<>();
-    private final List<String> infos = new ArrayList<>();
+    private final TestProjects.RecordingLog log = new TestProjects.RecordingLog(false);
+    private final List<String> warnings = log.warnings;
+    private final List<String> infos = log.infos;
 
     @BeforeEach
     void project() throws IOException {
@@ -289,36 +288,6 @@ class CheckMojoPluginLocationsTest {
     }
 
     private CheckMojo mojo() {
-        CheckMojo mojo = new CheckMojo();
-        mojo.project = project;
-        mojo.dialect = "auto";
-        mojo.undoScripts = "WARN";
-        mojo.rollbacks = "SKIP";
-        mojo.maxFileSizeMb = 50;
-        mojo.failOn = "ERROR";
-        mojo.formats = List.of("json");
-        mojo.reportDirectory = folder.resolve("target/sqlguard").toFile();
-        mojo.maxConsoleFindingsPerRule = 25;
-        mojo.setLog(new SystemStreamLog() {
-            @Override
-            public void warn(CharSequence content) {
-                warnings.add(content.toString());
-            }
-
-            @Override
-            public void info(CharSequence content) {
-                infos.add(content.toString());
-            }
-
-            @Override
-            public void error(CharSequence content) {
-                // the findings: the failure's message is asserted instead
-            }
-
-            @Override
-            public void debug(CharSequence content) {
-            }
-        });
-        return mojo;
+        return TestProjects.checkMojo(project, log);
     }
 }

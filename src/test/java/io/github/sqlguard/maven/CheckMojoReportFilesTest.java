@@ -8,11 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,8 +26,8 @@ class CheckMojoReportFilesTest {
     Path folder;
 
     private MavenProject project;
-    private final List<String> logged = new ArrayList<>();
-    private final List<String> debugged = new ArrayList<>();
+    private final TestProjects.RecordingLog log = new TestProjects.RecordingLog(true);
+    private final List<String> debugged = log.debugs;
 
     @BeforeEach
     void project() throws IOException {
@@ -48,7 +46,8 @@ class CheckMojoReportFilesTest {
         assertTrue(failure.getMessage().contains("V2__purge.sql:1:1 [delete-without-where]"), failure.getMessage());
         String json = Files.readString(folder.resolve("target/sqlguard/sqlguard.json"));
         assertTrue(json.contains("delete-without-where"), json);
-        assertTrue(logged.stream().anyMatch(line -> line.contains("[delete-without-where]")), String.valueOf(logged));
+        assertTrue(log.errors.stream().anyMatch(line -> line.contains("[delete-without-where]")),
+                String.valueOf(log.errors));
     }
 
     @Test
@@ -91,43 +90,10 @@ class CheckMojoReportFilesTest {
     }
 
     private CheckMojo mojo(Path reportDirectory) {
-        CheckMojo mojo = new CheckMojo();
-        mojo.project = project;
+        CheckMojo mojo = TestProjects.checkMojo(project, log);
         mojo.dialect = "postgresql";
-        mojo.undoScripts = "WARN";
-        mojo.rollbacks = "SKIP";
-        mojo.maxFileSizeMb = 50;
-        mojo.failOn = "ERROR";
-        mojo.formats = List.of("json");
         mojo.cache = true;
         mojo.reportDirectory = reportDirectory.toFile();
-        mojo.maxConsoleFindingsPerRule = 25;
-        mojo.setLog(new SystemStreamLog() {
-            @Override
-            public void warn(CharSequence content) {
-                logged.add(content.toString());
-            }
-
-            @Override
-            public void info(CharSequence content) {
-                logged.add(content.toString());
-            }
-
-            @Override
-            public void error(CharSequence content) {
-                logged.add(content.toString());
-            }
-
-            @Override
-            public boolean isDebugEnabled() {
-                return true;
-            }
-
-            @Override
-            public void debug(CharSequence content) {
-                debugged.add(content.toString());
-            }
-        });
         return mojo;
     }
 }

@@ -5,6 +5,7 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.maven.model.Build;
 import org.apache.maven.model.Model;
@@ -12,6 +13,7 @@ import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
 import org.apache.maven.model.PluginManagement;
 import org.apache.maven.model.Resource;
+import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
 import org.codehaus.plexus.util.xml.Xpp3DomBuilder;
@@ -42,6 +44,66 @@ final class TestProjects {
         MavenProject project = new MavenProject(model);
         project.setFile(pom.toFile());
         return project;
+    }
+
+    /**
+     * {@code check} on {@code project} as its defaults configure it, under dialect auto and writing only the JSON
+     * report to {@code target/sqlguard}, its log kept in {@code log}.
+     */
+    static CheckMojo checkMojo(MavenProject project, RecordingLog log) {
+        CheckMojo mojo = new CheckMojo();
+        mojo.project = project;
+        mojo.dialect = "auto";
+        mojo.undoScripts = "WARN";
+        mojo.rollbacks = "SKIP";
+        mojo.maxFileSizeMb = 50;
+        mojo.failOn = "ERROR";
+        mojo.formats = List.of("json");
+        mojo.reportDirectory = Path.of(project.getBuild().getDirectory(), "sqlguard").toFile();
+        mojo.maxConsoleFindingsPerRule = 25;
+        mojo.setLog(log);
+        return mojo;
+    }
+
+    /** A build log that keeps what a mojo says, by level; debug lines only when asked for. */
+    static final class RecordingLog extends SystemStreamLog {
+
+        final List<String> errors = new java.util.ArrayList<>();
+        final List<String> warnings = new java.util.ArrayList<>();
+        final List<String> infos = new java.util.ArrayList<>();
+        final List<String> debugs = new java.util.ArrayList<>();
+        private final boolean debug;
+
+        RecordingLog(boolean debug) {
+            this.debug = debug;
+        }
+
+        @Override
+        public boolean isDebugEnabled() {
+            return debug;
+        }
+
+        @Override
+        public void debug(CharSequence content) {
+            if (debug) {
+                debugs.add(content.toString());
+            }
+        }
+
+        @Override
+        public void info(CharSequence content) {
+            infos.add(content.toString());
+        }
+
+        @Override
+        public void warn(CharSequence content) {
+            warnings.add(content.toString());
+        }
+
+        @Override
+        public void error(CharSequence content) {
+            errors.add(content.toString());
+        }
     }
 
     /** Adds a plugin whose {@code <configuration>} is {@code configuration} (null for none). */
