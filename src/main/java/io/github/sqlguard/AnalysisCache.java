@@ -4,6 +4,7 @@ import io.github.sqlguard.model.ContentHash;
 import io.github.sqlguard.model.Finding;
 import io.github.sqlguard.rules.FileDiagnostics;
 import io.github.sqlguard.source.ReadStamp;
+import io.github.sqlguard.source.ScanResult;
 import io.github.sqlguard.source.SourcePath;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -98,21 +99,22 @@ final class AnalysisCache {
          * every problem with the file into an empty cache: what it throws is an Error or a defect.
          */
         AnalysisCache open(LintConfig config, List<SourcePath> scannedFiles) {
+            return open(config, ScanResult.listingOf(scannedFiles));
+        }
+
+        /** As {@link #open(LintConfig, List)}, for a scan whose {@link ScanResult#listing()} is known. */
+        AnalysisCache open(LintConfig config, ScanResult scan) {
+            return open(config, scan.listing());
+        }
+
+        private AnalysisCache open(LintConfig config, String listing) {
             String fingerprint = AnalysisFingerprint.of(config);
             Optional<AnalysisCacheFile.Contents> contents = reading.result();
             if (contents.isPresent() && !contents.get().fingerprint().equals(fingerprint)) {
                 contents = Optional.empty(); // made by other code or settings
             }
-            return new AnalysisCache(file, fingerprint, config, contents, listingOf(scannedFiles));
+            return new AnalysisCache(file, fingerprint, config, contents, listing);
         }
-    }
-
-    private static String listingOf(List<SourcePath> scannedFiles) {
-        StringBuilder listing = new StringBuilder();
-        for (SourcePath source : scannedFiles) {
-            listing.append(source.relativePath()).append('\n');
-        }
-        return ContentHash.of(listing);
     }
 
     /**

@@ -150,7 +150,7 @@ public final class Linter implements AutoCloseable {
         Map<String, AnalysisCacheFile.FileStamp> stamps = cache == null || !Files.isRegularFile(cacheFile) ? Map.of()
                 : AnalysisCache.stampsOf(scan.files());
         try {
-            return run(config, cache == null ? null : cache.open(config, scan.files()), stamps, session.result(), scan,
+            return run(config, cache == null ? null : cache.open(config, scan), stamps, session.result(), scan,
                     started);
         } catch (OutOfMemoryError e) {
             // What the analysis held is unreachable once its workers are gone: there is room for the message.

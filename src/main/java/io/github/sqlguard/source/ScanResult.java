@@ -1,5 +1,6 @@
 package io.github.sqlguard.source;
 
+import io.github.sqlguard.model.ContentHash;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -20,10 +21,12 @@ import java.util.List;
  * @param javaSources Java and Kotlin sources below the scanned folders, outside test source sets
  *     ({@code src/test}), whatever the globs say, sorted like {@code files}: a folder of scripts may hold classes
  *     Flyway runs as migrations ({@link JavaMigrationClasses#among})
+ * @param listing the {@link #listingOf listing} of {@code files}, which a {@link ScanSnapshot} keeps with them: a run
+ *     with nothing changed then need not hash every path again in a JVM that has not warmed up
  */
 public record ScanResult(List<SourcePath> files, List<Path> missingDirectories, List<ScanProblem> problems,
         List<ListedFolder> listedFolders, List<SourcePath> codeSteps, List<SourcePath> plsqlSources,
-        List<SourcePath> javaSources) {
+        List<SourcePath> javaSources, String listing) {
 
     public ScanResult {
         files = List.copyOf(files);
@@ -35,10 +38,30 @@ public record ScanResult(List<SourcePath> files, List<Path> missingDirectories, 
         javaSources = List.copyOf(javaSources);
     }
 
+    /** A scan of {@code files} and the rest, whose listing is worked out here. */
+    public ScanResult(List<SourcePath> files, List<Path> missingDirectories, List<ScanProblem> problems,
+            List<ListedFolder> listedFolders, List<SourcePath> codeSteps, List<SourcePath> plsqlSources,
+            List<SourcePath> javaSources) {
+        this(files, missingDirectories, problems, listedFolders, codeSteps, plsqlSources, javaSources,
+                listingOf(files));
+    }
+
     /** A scan that found no PL/SQL unit source and no Java source besides the files. */
     public ScanResult(List<SourcePath> files, List<Path> missingDirectories, List<ScanProblem> problems,
             List<ListedFolder> listedFolders, List<SourcePath> codeSteps) {
         this(files, missingDirectories, problems, listedFolders, codeSteps, List.of(), List.of());
+    }
+
+    /**
+     * A hash of the relative paths of {@code files}, in order: two scans that found the same files have the same
+     * listing.
+     */
+    public static String listingOf(List<SourcePath> files) {
+        StringBuilder listing = new StringBuilder();
+        for (SourcePath source : files) {
+            listing.append(source.relativePath()).append('\n');
+        }
+        return ContentHash.of(listing);
     }
 
     /**

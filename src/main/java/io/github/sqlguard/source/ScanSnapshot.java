@@ -28,7 +28,7 @@ import java.util.Optional;
 public final class ScanSnapshot {
 
     private static final String FORMAT = "sqlguard scan snapshot";
-    private static final int FORMAT_VERSION = 5;
+    private static final int FORMAT_VERSION = 6;
     private static final long SETTLED_MILLIS = 2_000;
 
     private ScanSnapshot() {
@@ -77,8 +77,9 @@ public final class ScanSnapshot {
             List<SourcePath> codeSteps = readPaths(in, directories);
             List<SourcePath> plsqlSources = readPaths(in, directories);
             List<SourcePath> javaSources = readPaths(in, directories);
+            String listing = readString(in);
             return !in.hasRemaining() ? Optional.of(new ScanResult(files, missing, List.of(), folders, codeSteps,
-                    plsqlSources, javaSources)) : Optional.empty();
+                    plsqlSources, javaSources, listing)) : Optional.empty();
         } catch (RuntimeException e) {
             return Optional.empty();
         }
@@ -138,6 +139,7 @@ public final class ScanSnapshot {
                     writeString(out, source.pathInDirectory());
                 }
             }
+            writeString(out, result.listing());
         });
     }
 

@@ -1,6 +1,7 @@
 package io.github.sqlguard.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -72,6 +73,19 @@ class ScanSnapshotTest {
         assertTrue(kept.isPresent());
         assertEquals(scanned.files(), kept.get().files());
         assertEquals(List.of("db/V1__a.sql", "db/release/V2__b.sql"), relativePaths(kept.get()));
+        assertEquals(ScanResult.listingOf(scanned.files()), kept.get().listing(),
+                "the kept listing is that of the kept files, which the analysis cache compares");
+    }
+
+    @Test
+    void theListingTellsScansOfOtherFilesApart() throws IOException {
+        touch("db/V1__a.sql");
+        ScanResult one = scanner.scan(List.of(project.resolve("db")), project);
+        touch("db/V2__b.sql");
+        ScanResult two = scanner.scan(List.of(project.resolve("db")), project);
+
+        assertEquals(one.listing(), ScanResult.listingOf(one.files()));
+        assertNotEquals(one.listing(), two.listing());
     }
 
     @Test
