@@ -46,6 +46,7 @@ import io.github.sqlguard.schema.SchemaFacts;
 import io.github.sqlguard.schema.SchemaView;
 import io.github.sqlguard.schema.TemporaryTableCleanup;
 import io.github.sqlguard.sql.HostCommands;
+import io.github.sqlguard.sql.JavaStepLine;
 import io.github.sqlguard.sql.LexError;
 import io.github.sqlguard.sql.Script;
 import io.github.sqlguard.sql.Statement;
@@ -274,6 +275,7 @@ final class StatementChecker {
                 }
             }
             javaRoutine(model, ceiling, rollbacks).or(() -> foreignLanguageRoutine(model, ceiling, rollbacks))
+                    .or(() -> javaStep(model, ceiling, rollbacks))
                     .ifPresent(finding -> {
                         findings.add(finding);
                         statementSql.put(finding.location(), statement.asWritten());
@@ -343,6 +345,21 @@ final class StatementChecker {
             Location at = new Location(model.statement().start().path(), code.line(), code.column());
             return Finding.of(info.id(), lowered(severity, model, ceiling, rollbacks), at,
                     routine.message() + contextNote(model), JAVA_ROUTINE_HINT, lineAt(model.statement(), at));
+        }));
+    }
+
+    /** A schema runner's {@code execute java com.acme.Step} line runs a class with the runner's connection. */
+    private Optional<Finding> javaStep(StatementModel model, Severity ceiling, ScriptMode rollbacks) {
+        RuleInfo info = Diagnostics.UNCHECKED_CHANGE;
+        Statement statement = model.statement();
+        return JavaStepLine.className(statement).flatMap(name -> configuredSeverity.apply(info).map(severity -> {
+            Location at = new Location(statement.start().path(), name.line(), name.column());
+            String className = JavaStepLine.classNameOf(statement);
+            return Finding.of(info.id(), lowered(severity, model, ceiling, rollbacks), at,
+                    "EXECUTE JAVA " + className + " has the migration runner run the Java class " + className
+                            + " with its connection; sqlguard does not read Java, so a DELETE, UPDATE or DROP it"
+                            + " sends was not checked" + contextNote(model),
+                    JAVA_ROUTINE_HINT, lineAt(statement, at));
         }));
     }
 

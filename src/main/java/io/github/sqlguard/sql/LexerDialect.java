@@ -64,9 +64,13 @@ record LexerDialect(Dialect dialect) {
      * line too: release scripts list them a line each, without semicolons, and so they do in auto, where no
      * statement starts with SOURCE or {@code \.} followed by a name (psql's {@code \.} that ends COPY rows
      * stands alone on its line). In PostgreSQL and auto so does the C
-     * preprocessor's {@code #include "file"} of an extension's script template.
+     * preprocessor's {@code #include "file"} of an extension's script template. In every dialect so does a schema
+     * runner's {@code execute java com.acme.Step} line ({@link JavaStepLine}).
      */
     boolean endsWithItsLine(String text, int pos, int end) {
+        if (JavaStepLine.startsAt(text, pos, end)) {
+            return true;
+        }
         if (mySql()) {
             return ClientCommands.isMySqlInclude(text, pos, end);
         }
