@@ -47,6 +47,17 @@ public final class JavaStepLine {
      * qualified name, nothing else but comments and its terminator).
      */
     public static Optional<Token> className(Statement statement) {
+        // Asked of every statement: most start with another word, and are let go before their tokens are copied.
+        Token first = null;
+        for (Token token : statement.tokens()) {
+            if (token.type() != TokenType.COMMENT) {
+                first = token;
+                break;
+            }
+        }
+        if (first == null || !first.isWord("EXECUTE")) {
+            return Optional.empty();
+        }
         List<Token> tokens = statement.tokens().stream()
                 .filter(t -> t.type() != TokenType.COMMENT && t.type() != TokenType.TERMINATOR).toList();
         if (tokens.size() < 5 || !tokens.get(0).isWord("EXECUTE") || !tokens.get(1).isWord("JAVA")) {
