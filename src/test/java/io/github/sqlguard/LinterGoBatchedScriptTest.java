@@ -91,6 +91,24 @@ class LinterGoBatchedScriptTest {
                 findings(Dialect.MYSQL));
     }
 
+    @Test
+    void aChangesetWhoseSqlSeparatesBatchesWithGoIsJudgedAsSqlServers() throws IOException {
+        TestProject.write(project, "db/changelog.sql", """
+                --liquibase formatted sql
+
+                --changeset dev:1
+                CREATE SCHEMA staging;
+                GO
+                DROP SCHEMA staging;
+                GO
+
+                --changeset dev:2
+                DROP SCHEMA archive;
+                """);
+
+        assertEquals(List.of("db/changelog.sql:10:1 drop-schema"), findings(Dialect.AUTO));
+    }
+
     private List<String> findings(Dialect dialect) {
         return TestProject.lint(project, dialect).findings().stream()
                 .map(f -> f.location() + " " + f.ruleId()).sorted().toList();
