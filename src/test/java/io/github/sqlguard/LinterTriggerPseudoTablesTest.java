@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * In auto dialect, a trigger's {@code deleted} and {@code inserted} are T-SQL's tables of the rows its statement
- * changed, unless the migrations created a table of that name: then it is that table, read without a filter.
+ * changed, unless the migrations created a table of that name: then it is that table, read without a filter. A
+ * script that separates its batches with GO is T-SQL, where the trigger's own tables win over any such table.
  */
 class LinterTriggerPseudoTablesTest {
 
@@ -24,7 +25,6 @@ class LinterTriggerPseudoTablesTest {
                 SET NOCOUNT ON;
                 DELETE FROM [permission] WHERE [entity_id] IN (SELECT [entity_id] FROM DELETED);
             END
-            GO
             """;
 
     @TempDir
@@ -54,6 +54,18 @@ class LinterTriggerPseudoTablesTest {
 
         assertEquals(1, findings.size(), findings.toString());
         assertEquals(3, findings.get(0).location().line());
+    }
+
+    @Test
+    void aTriggerOfAGoBatchedScriptReadsItsOwnDeletedTable() throws IOException {
+        write("db/V1__tables.sql", """
+                CREATE TABLE entity (entity_id INT PRIMARY KEY);
+                CREATE TABLE permission (entity_id INT REFERENCES entity (entity_id));
+                CREATE TABLE deleted (entity_id INT REFERENCES entity (entity_id));
+                """);
+        write("db/V2__trigger.sql", TRIGGER + "GO\n");
+
+        assertEquals(List.of(), unfilteredSubqueries());
     }
 
     private void write(String path, String sql) throws IOException {

@@ -30,8 +30,11 @@ final class SplitRun {
     private LexError bodyError;
     /** True when a backslash escapes in this text's strings, so dynamic SQL in them is decoded that way. */
     private final boolean backslashEscapes;
-    /** The dialect that decides a statement's shape: T-SQL's for a script that separates batches with GO. */
-    private Dialect shapeDialect;
+    /**
+     * The dialect that decides a statement's shape and that its statements are judged in: under auto, SQL Server's
+     * for a script that separates batches with GO.
+     */
+    private Dialect scriptDialect;
     /** The tokens of the script or block being split, where variables run as dynamic SQL are assigned. */
     private List<Token> scope = List.of();
     /** The script's own tokens, and where in them the routines it defines stand. */
@@ -60,7 +63,7 @@ final class SplitRun {
         this.lexer = splitter.lexer();
         this.nested = splitter.nested();
         this.statementEnd = splitter.statementEnd();
-        this.shapeDialect = dialect;
+        this.scriptDialect = dialect;
         this.path = path;
         this.text = text;
         this.backslashEscapes = backslashEscapes;
@@ -96,8 +99,9 @@ final class SplitRun {
         List<Token> code = DecidedArms.taken(withoutComments(lexedTokens), arguments);
         if (dialect == Dialect.AUTO && separatesBatchesWithGo(code)) {
             // Only T-SQL scripts separate batches with GO: read blocks and routines the T-SQL way, where a
-            // procedure or trigger body runs to the end of its batch.
-            shapeDialect = Dialect.SQLSERVER;
+            // procedure or trigger body runs to the end of its batch, and judge every statement by what SQL Server
+            // makes of it (DROP SCHEMA s drops an empty schema there, not MySQL's database with all its tables).
+            scriptDialect = Dialect.SQLSERVER;
         }
         scope = code;
         scriptCode = code;
@@ -111,7 +115,7 @@ final class SplitRun {
                 start++;
                 continue;
             }
-            StatementShape shape = StatementShape.of(code, start, size, shapeDialect);
+            StatementShape shape = StatementShape.of(code, start, size, scriptDialect);
             int end = statementEnd.endOf(code, start, size, shape);
             split.add(code.subList(start, end));
             shapes.add(shape);
@@ -124,7 +128,7 @@ final class SplitRun {
         UpgradeDirectiveBlocks blocks = new UpgradeDirectiveBlocks(comments);
         boolean topLevel = context.kind() == StatementContext.Kind.SCRIPT && context.body() == null
                 && context.label().isEmpty();
-        RunnerDirectiveStatements directives = new RunnerDirectiveStatements(path, text, dialect, lexer,
+        RunnerDirectiveStatements directives = new RunnerDirectiveStatements(path, text, scriptDialect, lexer,
                 splitter::sqlOf, comments, topLevel);
         for (int i = 0; i < split.size(); i++) {
             List<Token> tokens = split.get(i);
@@ -204,7 +208,7 @@ final class SplitRun {
                 boolean mysqlDeclare = dialect.isMySqlFamily()
                         || shape.label().equals(StatementShape.NOT_ATOMIC_BLOCK);
                 // T-SQL: a variable lives for its whole batch, so IF .. EXEC (@sql) sees what the batch assigned.
-                List<Token> blockScope = shapeDialect == Dialect.SQLSERVER && !scope.isEmpty()
+                List<Token> blockScope = scriptDialect == Dialect.SQLSERVER && !scope.isEmpty()
                         && scope.get(0).offset() <= tokens.get(0).offset() ? scope : tokens;
                 emitScoped(blockScope,
                         ScannedBodies.inScope(new BlockBodyScanner(mysqlDeclare), tokens, blockScope),
@@ -260,7 +264,7 @@ final class SplitRun {
             }
             case STATEMENTS, DECLARATIONS, ACTION_LIST -> {
                 for (ScannedBodies.Part part : ScannedBodies.ofRoutine(tokens, body, shape, context, inner,
-                        dialect, shapeDialect, arguments)) {
+                        dialect, scriptDialect, arguments)) {
                     emitScoped(tokens, part.statements(), part.context(), false);
                 }
             }
@@ -325,7 +329,7 @@ final class SplitRun {
                 // The name stands in bracketed; a command that brackets ? itself (USE [?]) gets it once.
                 QuotedBody body = source.eachName() == null ? literal
                         : literal.replacing("[?]", source.eachName()).replacing("?", source.eachName());
-                LexedText lexed = nested.dynamicSql(body.text(), shapeDialect == Dialect.SQLSERVER);
+                LexedText lexed = nested.dynamicSql(body.text(), scriptDialect == Dialect.SQLSERVER);
                 // A quote the text opens in one literal may close in another after a part built at run time
                 // ('.. is ' + CASE .. END + '.'' AS x'): the stand-in breaks it, not the file, and the
                 // statement that runs the text is reported as built at run time already.
@@ -351,7 +355,7 @@ final class SplitRun {
         // A PL/pgSQL body in quotes still sees the call's arguments; the text dynamic SQL runs does not.
         SplitRun inner = new SplitRun(splitter, path, body.text(), lexed.backslashEscapes(),
                 plpgsqlBody ? arguments : Map.of());
-        inner.shapeDialect = shapeDialect;
+        inner.scriptDialect = scriptDialect;
         inner.nameParameters = plpgsqlBody ? nameParameters : Set.of();
         List<Token> code = DecidedArms.taken(inner.withoutComments(lexed.tokens()), inner.arguments);
         inner.emitScoped(code, new BlockBodyScanner(false, inner.arguments).scan(code, 0, code.size(), false),
@@ -385,7 +389,7 @@ final class SplitRun {
 
     private void emitAll(List<List<Token>> inner, StatementContext context) {
         for (List<Token> tokens : inner) {
-            StatementShape shape = StatementShape.of(tokens, 0, tokens.size(), shapeDialect);
+            StatementShape shape = StatementShape.of(tokens, 0, tokens.size(), scriptDialect);
             emit(tokens, shape.kind() == StatementShape.Kind.ANONYMOUS_BLOCK ? StatementShape.PLAIN : shape,
                     context);
         }
@@ -408,7 +412,7 @@ final class SplitRun {
         List<Token> tokens = AnsiQuotedNames.of(statementTokens.subList(0, end));
         Token first = tokens.get(0);
         statements.add(new Statement(splitter.sqlOf(text, tokens), new Location(path, first.line(), first.column()),
-                tokens, context, dialect, container, null, runtimeSql, splitter.unvaluedIn(tokens)));
+                tokens, context, scriptDialect, container, null, runtimeSql, splitter.unvaluedIn(tokens)));
     }
 
     /** PostgreSQL bodies in SQL or PL/pgSQL (the default when no LANGUAGE is named) are read; C, Python, .. are not. */

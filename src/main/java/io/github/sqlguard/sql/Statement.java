@@ -14,7 +14,8 @@ import java.util.Map;
  * @param tokens the statement's tokens without comments and without the terminator; positions are those of
  *     the original file
  * @param context where the statement sits (top level, block body, routine body, rollback)
- * @param dialect the dialect to parse it with
+ * @param dialect the dialect to parse and judge it in: the file's, except that under auto a statement of a script
+ *     that separates its batches with {@code GO} is SQL Server's, as only T-SQL's tools split batches so
  * @param container true for a statement that only wraps others (a DO block, an anonymous block, a routine
  *     definition, a T-SQL batch); its inner statements follow it in the statement list and are what rules
  *     look at, so the container itself is neither parsed nor checked by statement rules
