@@ -1,5 +1,6 @@
 package io.github.sqlguard.schema;
 
+import io.github.sqlguard.model.Dialect;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -193,6 +194,22 @@ public final class SchemaView {
                 && columns.stream().allMatch(column -> column(table, column).isPresent()
                         && joined.get().column(column).isEmpty() && namesOfOtherDefinitions(other).stream()
                                 .noneMatch(name -> SchemaNames.key(name).equals(SchemaNames.key(column))));
+    }
+
+    /**
+     * The first later statement of the script at {@code path} that gives {@code column} of {@code table} a type,
+     * with the type; empty when none does or the replay did not see this statement.
+     */
+    Optional<SchemaHistory.LaterRetype> laterRetypeInScript(String table, String column, String path) {
+        return history == null ? Optional.empty() : history.laterRetypeInFile(table, column, path, position);
+    }
+
+    /**
+     * True when a DELETE earlier in the script at {@code path} removed every row whose value of the column
+     * {@code retype} narrows is longer than its new type holds ({@link DeletedToFitNarrowing#cleared}).
+     */
+    boolean deletedRowsNotFitting(ColumnRetype retype, String path, Dialect dialect) {
+        return history != null && DeletedToFitNarrowing.cleared(history, position, path, retype, dialect);
     }
 
     /** True when the replay knows a foreign key of {@code column} alone of {@code table} to {@code referenced}. */
