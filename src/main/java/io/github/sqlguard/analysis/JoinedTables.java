@@ -156,42 +156,34 @@ final class JoinedTables {
     /**
      * How a join of two tables, read without a filter, ties each of {@code targets} to the other table: one
      * {@link KeyLink} per target for {@code DELETE o FROM orders o JOIN customers c ON c.id = o.customer_id}
-     * (orders.customer_id to customers.id), one for each of {@code DELETE o, c ..}, one per column for a second copy
-     * of the target paired on several columns alike. Empty when the join does not limit the targets, has more than
-     * two tables or any condition but one equality of two columns (or such equalities of a self-join) joined by AND.
+     * (orders.customer_id to customers.id), one for each of {@code DELETE o, c ..}; a link of several columns for
+     * equalities on a composite key ({@code m.queue_type = q.queue_type AND m.queue_name = q.queue_name}), or for a
+     * second copy of the target paired on several columns alike. Empty when the join does not limit the targets, has
+     * more than two tables or any condition but equalities of a column of each table joined by AND.
      */
     List<KeyLink> keyLinks(List<String> targets) {
         if (hasFilteringCondition || equalities.isEmpty() || entries.size() != 2 || !restrict(targets)) {
             return List.of();
         }
         List<KeyLink> links = new ArrayList<>();
-        for (String[] equality : equalities) {
-            List<KeyLink> ofEquality = linksOf(equality, targets);
-            if (ofEquality.isEmpty()) {
-                return List.of();
-            }
-            links.addAll(ofEquality);
-        }
-        // Several equalities tie rows by a composite key, which a key of one column cannot vouch for; only a copy of
-        // the table paired on each column alike (a.email = b.email AND a.name = b.name) surely matches every row.
-        return equalities.size() == 1 || links.stream().allMatch(KeyLink::pairsEachRowWithItself) ? links
-                : List.of();
-    }
-
-    private List<KeyLink> linksOf(String[] equality, List<String> targets) {
-        int left = entryOf(qualifierOf(equality[0]));
-        int right = entryOf(qualifierOf(equality[1]));
-        if (left < 0 || right < 0 || left == right) {
-            return List.of();
-        }
-        List<KeyLink> links = new ArrayList<>();
         for (String target : targets) {
             int at = entryOf(ObjectNames.normalize(target));
-            if (at == left) {
-                links.add(link(equality, left, 0, right, 1));
-            } else if (at == right) {
-                links.add(link(equality, right, 1, left, 0));
+            if (at < 0) {
+                continue;
             }
+            List<String> columns = new ArrayList<>();
+            List<String> joinedColumns = new ArrayList<>();
+            for (String[] equality : equalities) {
+                int left = entryOf(qualifierOf(equality[0]));
+                int right = entryOf(qualifierOf(equality[1]));
+                if (left < 0 || right < 0 || left == right) {
+                    return List.of();
+                }
+                int side = at == left ? 0 : 1;
+                columns.add(ObjectNames.lastPart(equality[side]));
+                joinedColumns.add(ObjectNames.lastPart(equality[1 - side]));
+            }
+            links.add(new KeyLink(writtenTables.get(at), columns, writtenTables.get(1 - at), joinedColumns));
         }
         return links;
     }
@@ -216,11 +208,6 @@ final class JoinedTables {
             bound.add(entryOf(key) < 0 && references == 1 && alias != null ? alias : target);
         }
         return bound;
-    }
-
-    private KeyLink link(String[] equality, int table, int side, int joined, int joinedSide) {
-        return new KeyLink(writtenTables.get(table), ObjectNames.lastPart(equality[side]), writtenTables.get(joined),
-                ObjectNames.lastPart(equality[joinedSide]));
     }
 
     private static String qualifierOf(String column) {
@@ -350,6 +337,15 @@ final class JoinedTables {
             }
         }
         return qualifiers;
+    }
+
+    /** The name each table is known by here, in order: its alias, else its name as written. */
+    List<String> knownNames() {
+        List<String> known = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            known.add(entries.get(i)[1] != null ? entries.get(i)[1] : writtenTables.get(i));
+        }
+        return known;
     }
 
     /** True when the only table here is the one named first (no join, no list). */

@@ -84,7 +84,8 @@ public record RowChange(String verb, List<String> tables, Location at, boolean r
             return List.of();
         }
         Map<String, String> columns = new LinkedHashMap<>();
-        keyLinks.forEach(link -> columns.putIfAbsent(ObjectNames.normalize(link.column()), link.column()));
+        keyLinks.forEach(link -> link.columns().forEach(
+                column -> columns.putIfAbsent(ObjectNames.normalize(column), column)));
         return List.copyOf(columns.values());
     }
 

@@ -261,6 +261,7 @@ public final class ScratchTables {
     private boolean limitedByJoin(RowChange change) {
         ScratchCopies copies = copies();
         return change.restrictedByJoin() && change.crossJoin() == JoinReach.LIMITING && change.keyLinks().stream()
+                .filter(link -> link.columns().size() == 1 && link.setColumns().isEmpty())
                 .allMatch(link -> isScratchName(link.joinedTable())
                         && copies.holdsOnlyChosenRows(keys.key(link.joinedTable())));
     }

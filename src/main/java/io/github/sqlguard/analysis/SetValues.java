@@ -222,4 +222,23 @@ final class SetValues {
         }
         return qualifiers;
     }
+
+    /**
+     * The columns the SET list in {@code [from, to)} assigns, as written, when it names none of them by its table
+     * ({@code SET total = 0, note = NULL}); empty when one is qualified or an assignment is unreadable.
+     */
+    static List<String> unqualifiedAssigned(StatementTokens tokens, int from, int to) {
+        List<String> columns = new ArrayList<>();
+        int i = from;
+        while (i < to) {
+            ObjectNames.NameAt column = tokens.nameAt(i);
+            if (column == null || column.next() > to || !tokens.isSymbol(column.next(), "=")
+                    || ObjectNames.lastPart(column.text()).length() != column.text().length()) {
+                return List.of();
+            }
+            columns.add(column.text());
+            i = tokens.firstTopLevelComma(column.next(), to) + 1;
+        }
+        return columns;
+    }
 }

@@ -217,13 +217,31 @@ final class TokenDataChanges {
         boolean selfPaired = !links.isEmpty() && links.stream().allMatch(KeyLink::pairsEachRowWithItself);
         List<KeyLink> keyLinks = selfPaired
                 || SetValues.readNothingJoined(tokens, set + 1, setEnd, targets, joined.hasOneTable())
-                ? links : List.of();
+                ? links : unqualifiedSetLinks(joined, i, set, setEnd, where, end);
         boolean capped = afterTop != afterModifiers || limits(start, end);
         found.add(new DataChange("UPDATE", tables, restricted, crossJoin,
                 whereClause(where, end, others, capped, targets, forPortionOfPeriod(i, set),
                         TokenSoleTable.of(tokens, start, where)),
                 tokens.tokens().get(start), unresolvedConditions(where, end), SetValues.writeBackOwnValuesOnly(tokens, set + 1, setEnd)
                         ? RowSelection.OWN_VALUES_WRITTEN_BACK : RowSelection.STATEMENT, keyLinks, partitions));
+    }
+
+    /**
+     * MySQL's multi-table UPDATE whose SET names no table ({@code UPDATE invoices, accounts SET total = 0 WHERE
+     * accounts.id = invoices.account_id}) changes whichever of the tables has the assigned columns: the links of each
+     * table, each standing only where the schema shows it is that one. Empty unless the SET gives only literals,
+     * variables and function calls, as a SET that reads a column may read the joined row.
+     */
+    private List<KeyLink> unqualifiedSetLinks(JoinedTables joined, int list, int set, int setEnd, int where,
+            int end) {
+        List<String> assigned = joined.hasOneTable() ? List.of()
+                : SetValues.unqualifiedAssigned(tokens, set + 1, setEnd);
+        if (assigned.isEmpty() || !SetValues.readNoColumn(tokens, set + 1, setEnd)) {
+            return List.of();
+        }
+        List<String> tables = joined.knownNames();
+        List<KeyLink> links = where < 0 ? joined.keyLinks(tables) : tableListWhereLinks(list, set, where, end, tables);
+        return links.stream().map(link -> link.ifSetAssigns(assigned)).toList();
     }
 
     /** Where the condition of the WHERE at {@code where} ends: at ORDER BY, LIMIT, RETURNING, .. or {@code end}. */

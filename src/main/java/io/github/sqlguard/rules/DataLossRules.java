@@ -13,7 +13,7 @@ public final class DataLossRules {
         return List.of(new TruncateTableRule(), new DropTableRule(), new DropColumnRule(), new DropSchemaRule(),
                 new DropDatabaseRule(), new DropPartitionRule(), new DeleteHistoryRule(), new FlashbackTableRule(),
                 new AlterIgnoreUniqueRule(), new RenameTableRule(), new RenameColumnRule(),
-                new AlterColumnTypeRule(), new NotNullFillsNullsRule(), new ReplaceIntoRule(), new UnloggedTableRule(), new CascadingDeleteRule(), new DedupeKeepsNoCopyRule(),
+                new AlterColumnTypeRule(), new DeleteBeforeNarrowingRule(), new NotNullFillsNullsRule(), new ReplaceIntoRule(), new UnloggedTableRule(), new CascadingDeleteRule(), new DedupeKeepsNoCopyRule(),
                 new CascadeRule());
     }
 }

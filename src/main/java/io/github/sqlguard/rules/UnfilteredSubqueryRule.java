@@ -17,7 +17,8 @@ import java.util.List;
  * subquery reads without a filter ({@code fk IN (SELECT id FROM t)}, {@code EXISTS (SELECT 1 FROM t WHERE
  * t.id = outer.fk)}), or a DELETE without WHERE limited only by a join of its rows to the key of a table read
  * without a filter (MySQL {@code DELETE o FROM orders o JOIN customers c ON c.id = o.customer_id}, when the replay
- * knows customers.id is a key), or such an UPDATE whose SET reads nothing of the joined row (T-SQL
+ * knows customers.id is a key; also on each column of a composite key), or such an UPDATE whose SET reads nothing
+ * of the joined row (T-SQL
  * {@code UPDATE o SET o.total = 0 FROM orders o JOIN customers c ON ..}); PostgreSQL writes that join in the WHERE
  * ({@code DELETE FROM orders o USING customers c WHERE c.id = o.customer_id}), and so does MySQL in a multi-table
  * UPDATE ({@code UPDATE orders o, customers c SET .. WHERE c.id = o.customer_id}) and in a DELETE whose USING list
@@ -39,11 +40,14 @@ public final class UnfilteredSubqueryRule implements Rule {
                     + " empty and none otherwise, and so does a NOT EXISTS (SELECT 1 FROM accounts) that names no"
                     + " column of the row. A DELETE without WHERE whose join only ties each row to the key of its"
                     + " related row (DELETE i FROM invoices i JOIN accounts a ON a.id = i.account_id, where the"
-                    + " migrations made accounts.id a key) is the same, and so is an UPDATE joined that way whose SET"
+                    + " migrations made accounts.id a key) is the same, also on every column of a composite key"
+                    + " (ON m.queue_type = q.queue_type AND m.queue_name = q.queue_name, where that pair is the primary"
+                    + " or a unique key of queues, or m's foreign key), and so is an UPDATE joined that way whose SET"
                     + " reads nothing of the joined row (UPDATE i SET i.total = 0 FROM invoices i JOIN accounts a ON"
                     + " a.id = i.account_id), also when PostgreSQL or MySQL writes the join as the WHERE (DELETE FROM"
                     + " invoices i USING accounts a WHERE a.id = i.account_id, UPDATE invoices i, accounts a SET"
-                    + " i.total = 0 WHERE a.id = i.account_id), and Oracle's UPDATE of such a join view whose SET"
+                    + " i.total = 0 WHERE a.id = i.account_id, or SET total = 0 where the migrations show only"
+                    + " invoices has a column total), and Oracle's UPDATE of such a join view whose SET"
                     + " gives only literals (UPDATE (SELECT i.total FROM invoices i JOIN accounts a ON a.id ="
                     + " i.account_id) SET total = 0); one that copies the related row's columns, joined"
                     + " or through a subquery in its SET, is a backfill. A MERGE .. WHEN MATCHED THEN DELETE with"
@@ -93,8 +97,9 @@ public final class UnfilteredSubqueryRule implements Rule {
             // A join to a table the script filled with the rows it chose restricts, as its IN form does.
             List<KeyLink> links = change.keyLinks().stream()
                     .filter(link -> !statement.scratchRows().chosen(link.joinedTable()))
+                    .filter(link -> schema.before().assignsOnly(link.table(), link.joinedTable(), link.setColumns()))
                     .filter(link -> schema.before().refersToKey(
-                            link.table(), link.column(), link.joinedTable(), link.joinedColumn())).toList();
+                            link.table(), link.columns(), link.joinedTable(), link.joinedColumns())).toList();
             if (!links.isEmpty()) {
                 List<String> tables = links.stream().map(KeyLink::table).toList();
                 return List.of(new Violation(joinMessage(change.verb(), joinOnly, links)
@@ -131,13 +136,18 @@ public final class UnfilteredSubqueryRule implements Rule {
                 .append(joinOnly ? " without WHERE is limited only by its join" : " is limited only by its WHERE's join");
         for (int i = 0; i < links.size(); i++) {
             KeyLink link = links.get(i);
-            message.append(i == 0 ? " " : ", and ").append("of ").append(link.table()).append('.')
-                    .append(link.column()).append(" to the key ").append(link.joinedTable()).append('.')
-                    .append(link.joinedColumn()).append(", which reads ").append(link.joinedTable())
+            message.append(i == 0 ? " " : ", and ").append("of ").append(columnsOf(link.table(), link.columns()))
+                    .append(" to the key ").append(columnsOf(link.joinedTable(), link.joinedColumns()))
+                    .append(", which reads ").append(link.joinedTable())
                     .append(" without a filter: it ").append(effect).append(" every row of ").append(link.table())
                     .append(" that has a related row in ").append(link.joinedTable());
         }
         return message.toString();
+    }
+
+    /** {@code orders.customer_id}, or for a composite key {@code queue_messages (queue_type, queue_name)}. */
+    private static String columnsOf(String table, List<String> columns) {
+        return columns.size() == 1 ? table + "." + columns.get(0) : table + " (" + String.join(", ", columns) + ")";
     }
 
     private static String message(RowFilter filter, String related) {

@@ -60,6 +60,10 @@ public final class RetypeJudgement {
                 reported.add(column + " (its old and new type are not known: sqlguard could not read the change)");
                 continue;
             }
+            if (statement.start() != null && changes.stream().allMatch(change -> facts.before()
+                    .deletedRowsNotFitting(change, statement.start().path(), dialect))) {
+                continue; // the loss is reported at that DELETE
+            }
             boolean knownSomewhere = changes.stream().anyMatch(r -> r.from().isPresent());
             Map<String, List<String>> described = new LinkedHashMap<>();
             int judged = 0;

@@ -37,6 +37,8 @@ final class SchemaHistory {
     /** Keys of tables this history dropped or renamed away (a fork hides them from its parent's view). */
     private final Set<String> gone = new HashSet<>();
     private final Map<Integer, List<ColumnRetype>> retypes = new HashMap<>();
+    /** Per position: the rows its DELETE selected by the length of a column ({@link DeletedToFitNarrowing}). */
+    private final Map<Integer, DeletedToFitNarrowing.Selection> lengthDeletes = new HashMap<>();
     /** Tables created again with other columns, and which of their column types are certain all the same. */
     private final MixedDefinitions mixed;
     /**
@@ -352,6 +354,55 @@ final class SchemaHistory {
         if (!found.isEmpty()) {
             retypes.computeIfAbsent(statementPosition, p -> new ArrayList<>()).addAll(found);
         }
+    }
+
+    /**
+     * The first statement after {@code statementPosition} and in the same file {@code path} that gives {@code column}
+     * of {@code table} a type, up to the last statement this history saw of that file.
+     */
+    Optional<LaterRetype> laterRetypeInFile(String table, String column, String path, int statementPosition) {
+        for (int at = statementPosition + 1; at <= position; at++) {
+            int index = at - forkedAt - 1;
+            Location place = index < 0 || index >= places.size() ? null : places.get(index);
+            if (place == null || place.path() == null || !place.path().equals(path)) {
+                return Optional.empty();
+            }
+            for (ColumnRetype retype : retypesAt(at)) {
+                if (SchemaNames.key(retype.table()).equals(SchemaNames.key(table))
+                        && SchemaNames.key(retype.column()).equals(SchemaNames.key(column))) {
+                    return Optional.of(new LaterRetype(retype, place));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Notes that the statement being replayed deletes the rows {@code selection} names. */
+    void deletedByLength(DeletedToFitNarrowing.Selection selection) {
+        lengthDeletes.put(position, selection);
+    }
+
+    /**
+     * The rows the DELETEs before {@code statementPosition} in the same file {@code path} selected by the length of
+     * a column, back to the first statement of that file this history saw.
+     */
+    List<DeletedToFitNarrowing.Selection> earlierLengthDeletesInFile(String path, int statementPosition) {
+        List<DeletedToFitNarrowing.Selection> found = new ArrayList<>();
+        for (int at = statementPosition - 1; at > forkedAt && !lengthDeletes.isEmpty(); at--) {
+            Location place = places.get(at - forkedAt - 1);
+            if (place == null || place.path() == null || !place.path().equals(path)) {
+                break;
+            }
+            DeletedToFitNarrowing.Selection selection = lengthDeletes.get(at);
+            if (selection != null) {
+                found.add(selection);
+            }
+        }
+        return found;
+    }
+
+    /** A column type a later statement gives, and where that statement starts. */
+    record LaterRetype(ColumnRetype retype, Location at) {
     }
 
     List<ColumnRetype> retypesAt(int statementPosition) {

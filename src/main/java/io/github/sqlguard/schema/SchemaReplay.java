@@ -128,6 +128,7 @@ public final class SchemaReplay {
             if (!wrapsReplayedStatements(statement)) {
                 DdlReplay.replayInto(history, statement);
             }
+            DeletedToFitNarrowing.selectionOf(statement).ifPresent(history::deletedByLength);
             if (branch != null) {
                 noteBranchChanges(statement, position);
             }

@@ -1,5 +1,6 @@
 package io.github.sqlguard.schema;
 
+import io.github.sqlguard.model.Dialect;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -163,17 +164,52 @@ public final class SchemaView {
     /**
      * True when the replay knows that {@code column} of {@code table} refers to the key {@code joinedColumn} of
      * {@code joinedTable}, so that a join on their equality finds a related row for every row that has a value
-     * there: a foreign key of that one column to the joined table, or, without one, a joined column that is
-     * the joined table's whole primary key while the column is not the table's own (a join on both primary
-     * keys, {@code orders.id = archived_orders.id}, pairs rows that may or may not exist).
+     * there ({@link KeyReferences}).
      */
     public boolean refersToKey(String table, String column, String joinedTable, String joinedColumn) {
-        if (hasForeignKey(table, column, joinedTable)) {
+        return refersToKey(table, List.of(column), joinedTable, List.of(joinedColumn));
+    }
+
+    /**
+     * True when the replay knows that {@code columns} of {@code table} refer to the key {@code joinedColumns} of
+     * {@code joinedTable}, each paired with the one at the same place: a foreign key over them, or a whole primary
+     * or unique key of the joined table that is not the table's own ({@link KeyReferences}).
+     */
+    public boolean refersToKey(String table, List<String> columns, String joinedTable, List<String> joinedColumns) {
+        return KeyReferences.refersToKey(this, table, columns, joinedTable, joinedColumns);
+    }
+
+    /**
+     * True when a SET that names {@code columns} without their table, in an UPDATE of {@code table} joined to
+     * {@code other}, surely assigns columns of {@code table}: the replay created both tables and only {@code table}
+     * has each of them. Also true when there are none: the statement named its table.
+     */
+    public boolean assignsOnly(String table, String other, List<String> columns) {
+        if (columns.isEmpty()) {
             return true;
         }
-        Optional<Table> referencing = table(table);
-        boolean ownKey = referencing.map(known -> isWholeKey(known, column)).orElse(false);
-        return !ownKey && table(joinedTable).map(known -> isWholeKey(known, joinedColumn)).orElse(false);
+        Optional<Table> changed = table(table).filter(Table::complete);
+        Optional<Table> joined = table(other).filter(Table::complete);
+        return changed.isPresent() && joined.isPresent() && !SchemaNames.key(table).equals(SchemaNames.key(other))
+                && columns.stream().allMatch(column -> column(table, column).isPresent()
+                        && joined.get().column(column).isEmpty() && namesOfOtherDefinitions(other).stream()
+                                .noneMatch(name -> SchemaNames.key(name).equals(SchemaNames.key(column))));
+    }
+
+    /**
+     * The first later statement of the script at {@code path} that gives {@code column} of {@code table} a type,
+     * with the type; empty when none does or the replay did not see this statement.
+     */
+    Optional<SchemaHistory.LaterRetype> laterRetypeInScript(String table, String column, String path) {
+        return history == null ? Optional.empty() : history.laterRetypeInFile(table, column, path, position);
+    }
+
+    /**
+     * True when a DELETE earlier in the script at {@code path} removed every row whose value of the column
+     * {@code retype} narrows is longer than its new type holds ({@link DeletedToFitNarrowing#cleared}).
+     */
+    boolean deletedRowsNotFitting(ColumnRetype retype, String path, Dialect dialect) {
+        return history != null && DeletedToFitNarrowing.cleared(history, position, path, retype, dialect);
     }
 
     /** True when the replay knows a foreign key of {@code column} alone of {@code table} to {@code referenced}. */
@@ -181,11 +217,6 @@ public final class SchemaView {
         return table(table).map(known -> known.foreignKeys().stream().anyMatch(key -> key.references(referenced)
                 && key.columns().size() == 1 && SchemaNames.key(key.columns().get(0)).equals(SchemaNames.key(column))))
                 .orElse(false);
-    }
-
-    private static boolean isWholeKey(Table table, String column) {
-        return table.primaryKey().size() == 1
-                && SchemaNames.key(table.primaryKey().get(0)).equals(SchemaNames.key(column));
     }
 
     /**

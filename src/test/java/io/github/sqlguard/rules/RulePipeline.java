@@ -46,10 +46,11 @@ final class RulePipeline {
         List<StatementModel> tokenModels = RuleHarness.tokenModels(dialect, sql);
         assertEquals(models.size(), tokenModels.size());
         SchemaReplay replay = new SchemaReplay();
+        // The linter replays every migration before it judges the first statement, as done here.
+        models.forEach(model -> replay.apply(model.statement()));
         List<Hit> hits = new ArrayList<>();
         for (int i = 0; i < models.size(); i++) {
             StatementModel model = models.get(i);
-            replay.apply(model.statement());
             SchemaFacts facts = replay.factsFor(model.statement()).judging(model.statement());
             for (Rule rule : rules) {
                 List<Violation> violations = replayed ? rule.check(model, facts) : rule.check(model);

@@ -22,7 +22,7 @@ class RuleRegistryTest {
                 "unfiltered-subquery WARNING", "truncate-table ERROR", "drop-table ERROR", "drop-column ERROR", "drop-schema ERROR",
                 "drop-database ERROR", "drop-partition ERROR", "delete-history ERROR", "flashback-table ERROR",
                 "alter-ignore-unique ERROR", "rename-table WARNING", "rename-column WARNING",
-                "alter-column-type WARNING", "not-null-fills-nulls WARNING", "replace-into WARNING", "unlogged-table WARNING", "delete-cascades WARNING",
+                "alter-column-type WARNING", "delete-before-narrowing WARNING", "not-null-fills-nulls WARNING", "replace-into WARNING", "unlogged-table WARNING", "delete-cascades WARNING",
                 "dedupe-keeps-no-copy ERROR", "cascade WARNING",
                 "unparsed-statement WARNING",
                 "runtime-sql WARNING",
