@@ -153,13 +153,17 @@ class LinterDedupeKeepsNoCopyTest {
         write("db/V2__dedupe.sql", """
                 DELETE FROM events a USING events b WHERE a.k = b.k AND a.id >= b.id;
                 DELETE FROM events e WHERE e.k IN (SELECT b.k FROM events a JOIN events b ON a.k = b.k AND a.id < b.id);
+                DELETE FROM events a USING events b WHERE lower(a.k) = lower(b.k) AND a.id <> b.id;
                 """);
 
         assertEquals(List.of("db/V2__dedupe.sql:1:57 DELETE removes every row of events that has a k, duplicated or"
                 + " not: each row also pairs with itself, and the tie-breaker a.id >= b.id holds for that pair, where"
                 + " < or > would keep one of each", "db/V2__dedupe.sql:2:43 DELETE removes every row of events whose k"
                 + " another row also has, keeping none of the duplicates: it deletes by b.k, which every copy shares,"
-                + " where deleting by a column that tells the copies apart (the id) would keep one"),
+                + " where deleting by a column that tells the copies apart (the id) would keep one",
+                "db/V2__dedupe.sql:3:71 DELETE removes every row of events whose lower(k) another row also has, keeping"
+                + " none of the duplicates: the tie-breaker a.id <> b.id holds for both rows of each pair, where < or >"
+                + " would keep one"),
                 TestProject.lint(project, Dialect.POSTGRESQL).findings().stream()
                         .filter(finding -> finding.ruleId().equals("dedupe-keeps-no-copy"))
                         .map(finding -> finding.location() + " " + finding.message()).toList());

@@ -150,10 +150,32 @@ record CopyComparison(Relation relation, int at, String written, String shown, S
         List<Token> leftTokens = list.subList(from, operator);
         ObjectNames.NameAt column = ObjectNames.readName(list, from);
         String shown = column != null && column.next() == operator ? ObjectNames.lastPart(column.text())
-                : Token.written(leftTokens);
+                : withoutCopyNames(leftTokens, left.copy());
         String written = Token.written(leftTokens) + " " + Token.written(list.subList(operator, operatorEnd)) + " "
                 + Token.written(list.subList(operatorEnd, to));
         return new CopyComparison(relation, from, written, shown, left.canonical());
+    }
+
+    /** {@code lower(a.email)} written as {@code lower(email)}: the value both copies share, for messages. */
+    private static String withoutCopyNames(List<Token> side, String copy) {
+        StringBuilder text = new StringBuilder();
+        int previousEnd = -1;
+        for (int i = 0; i < side.size(); i++) {
+            Token token = side.get(i);
+            boolean copyName = i + 2 < side.size() && side.get(i + 1).isSymbol(".") && ObjectNames.isNamePart(token)
+                    && ObjectNames.normalize(token.text()).equals(copy);
+            if (previousEnd >= 0 && token.offset() != previousEnd) {
+                text.append(' ');
+            }
+            if (copyName) {
+                previousEnd = side.get(i + 2).offset(); // the column follows where the copy's name stood
+                i++;
+                continue;
+            }
+            text.append(token.text());
+            previousEnd = token.endOffset();
+        }
+        return text.toString();
     }
 
     private static boolean crosses(String left, String right, String first, String second) {
