@@ -54,6 +54,62 @@ class LinterDedupeKeepsNoCopyTest {
     }
 
     @Test
+    void theJoinShapesOfTsqlAreReportedAndATargetThatIsNoCopyIsNot() throws IOException {
+        write("db/V1__events.sql", EVENTS);
+        write("db/V2__dedupe.sql", """
+                DELETE a FROM events a INNER JOIN events b ON a.k = b.k AND a.id <> b.id;
+                DELETE FROM a FROM events a JOIN events b ON a.k = b.k AND a.id <> b.id;
+                DELETE FROM a FROM events AS a INNER JOIN events AS b ON b.k = a.k WHERE a.id >= b.id;
+                DELETE FROM a FROM events a JOIN events b ON a.k = b.k AND a.id < b.id;
+                DELETE FROM events FROM events a JOIN events b ON a.k = b.k AND a.id <> b.id;
+                DELETE FROM a FROM events a LEFT JOIN events b ON a.k = b.k AND a.id <> b.id;
+                """);
+
+        assertEquals(List.of("db/V2__dedupe.sql:1:61 dedupe-keeps-no-copy ERROR", "db/V2__dedupe.sql:2:60"
+                + " dedupe-keeps-no-copy ERROR", "db/V2__dedupe.sql:3:74 dedupe-keeps-no-copy ERROR"),
+                findings(TestProject.lint(project, Dialect.SQLSERVER)).stream()
+                        .filter(finding -> finding.contains("dedupe-keeps-no-copy")).toList());
+    }
+
+    @Test
+    void aTieBreakerThatHoldsBothWaysOrForARowAndItselfIsReportedOnAnyExpression() throws IOException {
+        write("db/V1__events.sql", EVENTS);
+        write("db/V2__dedupe.sql", """
+                DELETE FROM events a USING events b WHERE lower(a.k) = lower(b.k) AND a.id::text <> b.id::text;
+                DELETE FROM events a USING events b WHERE a.k IS NOT DISTINCT FROM b.k AND a.id IS DISTINCT FROM b.id;
+                DELETE FROM events a USING events b WHERE a.k = b.k AND a.id >= b.id;
+                DELETE FROM events a WHERE EXISTS (SELECT 1 FROM events b WHERE b.k = a.k AND b.id <= a.id);
+                DELETE FROM events e WHERE e.k IN (SELECT b.k FROM events a JOIN events b ON a.k = b.k AND a.id < b.id);
+                """);
+
+        assertEquals(List.of("db/V2__dedupe.sql:1:71 dedupe-keeps-no-copy ERROR", "db/V2__dedupe.sql:2:76"
+                + " dedupe-keeps-no-copy ERROR", "db/V2__dedupe.sql:3:57 dedupe-keeps-no-copy ERROR",
+                "db/V2__dedupe.sql:4:79 dedupe-keeps-no-copy ERROR", "db/V2__dedupe.sql:5:43 dedupe-keeps-no-copy ERROR"),
+                findings(TestProject.lint(project, Dialect.POSTGRESQL)));
+    }
+
+    @Test
+    void aStrictOrderKeepsTheLastRowOfEachGroupEvenOnAValueRowsShare() throws IOException {
+        write("db/V1__events.sql", EVENTS);
+        write("db/V2__dedupe.sql", """
+                DELETE FROM events a USING events b WHERE a.k = b.k AND a.ctid > b.ctid;
+                DELETE FROM events a USING events b WHERE a.k = b.k AND (a.day < b.day OR (a.day = b.day AND a.id < b.id));
+                DELETE FROM events a USING events b WHERE a.k = b.k AND (a.day < b.day OR a.day = b.day AND a.id > b.id);
+                DELETE FROM events a USING events b WHERE a.k = b.k AND a.day < b.day;
+                DELETE FROM events a USING events b WHERE lower(a.k) = lower(b.k) AND a.id < b.id;
+                DELETE FROM events a USING events b WHERE a.k = b.k AND a.id <> b.id AND a.day <= b.day;
+                DELETE FROM events a USING events b WHERE a.k = b.k AND (a.day < b.day OR a.id < b.id);
+                DELETE FROM events a USING events b WHERE a.k = b.k AND (a.day < b.day OR (a.id = b.id AND a.id < b.id));
+                DELETE FROM events a USING events b WHERE lower(k) = lower(b.k) AND a.id <> b.id;
+                DELETE FROM events a USING events b WHERE a.k = b.k AND a.id + random() <> b.id + random();
+                DELETE FROM events a USING events b WHERE a.k = b.k AND a.id <> b.day;
+                """);
+
+        assertEquals(List.of(), findings(TestProject.lint(project, Dialect.POSTGRESQL)).stream()
+                .filter(finding -> finding.contains("dedupe-keeps-no-copy")).toList());
+    }
+
+    @Test
     void aTieBreakerThatPicksOneSideOrAnyOtherTermIsNotThisRulesConcern() throws IOException {
         write("db/V1__events.sql", EVENTS + "CREATE TABLE archived (id BIGINT PRIMARY KEY, k VARCHAR(40));\n");
         write("db/V2__dedupe.sql", """
@@ -89,6 +145,28 @@ class LinterDedupeKeepsNoCopyTest {
                 + " where < or > would keep one"), result.findings().stream()
                 .filter(finding -> finding.ruleId().equals("dedupe-keeps-no-copy"))
                 .map(finding -> finding.location() + " " + finding.message()).toList());
+    }
+
+    @Test
+    void theMessageSaysWhyEachOtherShapeKeepsNoCopy() throws IOException {
+        write("db/V1__events.sql", EVENTS);
+        write("db/V2__dedupe.sql", """
+                DELETE FROM events a USING events b WHERE a.k = b.k AND a.id >= b.id;
+                DELETE FROM events e WHERE e.k IN (SELECT b.k FROM events a JOIN events b ON a.k = b.k AND a.id < b.id);
+                DELETE FROM events a USING events b WHERE lower(a.k) = lower(b.k) AND a.id <> b.id;
+                """);
+
+        assertEquals(List.of("db/V2__dedupe.sql:1:57 DELETE removes every row of events that has a k, duplicated or"
+                + " not: each row also pairs with itself, and the tie-breaker a.id >= b.id holds for that pair, where"
+                + " < or > would keep one of each", "db/V2__dedupe.sql:2:43 DELETE removes every row of events whose k"
+                + " another row also has, keeping none of the duplicates: it deletes by b.k, which every copy shares,"
+                + " where deleting by a column that tells the copies apart (the id) would keep one",
+                "db/V2__dedupe.sql:3:71 DELETE removes every row of events whose lower(k) another row also has, keeping"
+                + " none of the duplicates: the tie-breaker a.id <> b.id holds for both rows of each pair, where < or >"
+                + " would keep one"),
+                TestProject.lint(project, Dialect.POSTGRESQL).findings().stream()
+                        .filter(finding -> finding.ruleId().equals("dedupe-keeps-no-copy"))
+                        .map(finding -> finding.location() + " " + finding.message()).toList());
     }
 
     private static List<String> findings(LintResult result) {

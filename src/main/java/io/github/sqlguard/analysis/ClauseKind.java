@@ -75,6 +75,23 @@ public enum ClauseKind {
      * tie-breaker as written.
      */
     DELETED_EVERY_DUPLICATE,
+    /**
+     * A dedupe DELETE whose condition also holds for a row paired with itself ({@code DELETE FROM t a USING t b WHERE
+     * a.k = b.k AND a.id >= b.id}, or no tie-breaker at all): every row is removed (see {@link SymmetricDedupe}). Its
+     * words are the tie-breaker as written, or empty; its detail the paired columns.
+     */
+    DELETED_ROWS_PAIRED_WITH_THEMSELVES,
+    /**
+     * A dedupe DELETE by a row number whose filter holds for every number ({@code rn >= 1}, or none): every row is
+     * removed (see {@link NumberedDedupe}). Its words are the filter as written, or empty; its detail the PARTITION BY.
+     */
+    DELETED_EVERY_NUMBERED_ROW,
+    /**
+     * A dedupe DELETE that selects the rows to delete by the key their copies share ({@code k IN (SELECT k .. rn >
+     * 1)}): each key selected takes every copy with it. Its words are the selected key as written; its detail the
+     * columns the copies are paired or numbered by.
+     */
+    DELETED_DUPLICATES_BY_KEY,
     /** {@code DROP SCHEMA s}. */
     DROPPED_SCHEMA,
     /** PostgreSQL {@code DROP OWNED BY role}. */

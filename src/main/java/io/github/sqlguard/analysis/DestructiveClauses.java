@@ -70,8 +70,6 @@ final class DestructiveClauses {
             SqliteSchemaDeletion.of(core).ifPresent(deletion -> (deletion.tables().isEmpty()
                     ? java.util.Collections.<String>singletonList(null) : deletion.tables()).forEach(table ->
                             add(ClauseKind.DROPPED_TABLE, verb, deletion.words(), table, table, null)));
-            SymmetricDedupe.of(core).ifPresent(dedupe -> add(ClauseKind.DELETED_EVERY_DUPLICATE, dedupe.at(),
-                    dedupe.tieBreaker(), dedupe.table(), dedupe.table(), String.join(", ", dedupe.keyColumns())));
             EnumLabelDeletion.of(core).ifPresent(deletion -> add(ClauseKind.DELETED_ENUM_LABELS, verb,
                     deletion.words(), null, deletion.type(),
                     deletion.labels().isEmpty() ? null : String.join(", ", deletion.labels())));
@@ -100,6 +98,10 @@ final class DestructiveClauses {
             CreatedTableNames.replacedTable(core).ifPresent(table -> add(ClauseKind.DROPPED_TABLE, verb,
                     verb.isWord("RECREATE") ? "RECREATE TABLE" : "CREATE OR REPLACE TABLE", table, table, null));
             replacedSchemaOrDatabase(core);
+        }
+        if (verb.isAnyWord("DELETE", "WITH")) { // a dedupe, after a WITH clause or not, that keeps no copy
+            SymmetricDedupe.of(core).ifPresent(dedupe -> add(dedupe.kind(), dedupe.at(), dedupe.words(), dedupe.table(),
+                    dedupe.table(), String.join(", ", dedupe.keyColumns())));
         }
         for (PartitionDroppingCalls.Call call : PartitionDroppingCalls.of(core)) {
             // A scheduled drop runs after the migration, when even a table this script created holds rows.

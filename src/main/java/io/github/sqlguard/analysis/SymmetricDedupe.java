@@ -3,32 +3,38 @@ package io.github.sqlguard.analysis;
 import io.github.sqlguard.sql.Token;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * A dedupe DELETE whose tie-breaker holds both ways: it pairs the table with a second copy of itself on the
- * duplicated columns and tells the copies apart with {@code <>}, so each of two duplicates finds the other and both
- * go. {@code DELETE FROM events a USING events b WHERE a.k = b.k AND a.id <> b.id} removes every row whose key is
- * duplicated, keeping none of them, where {@code a.id < b.id} keeps one. Read in four shapes: a second copy in a
- * USING list, in a join or a FROM list ({@code DELETE a FROM t a JOIN t b ON ..}), in a correlated
- * {@code EXISTS (SELECT .. FROM t b WHERE ..)} that is the whole WHERE, or two copies in the subquery of a WHERE
- * {@code id IN (SELECT a.id FROM t a JOIN t b ON ..)}.
+ * A dedupe DELETE that keeps no copy of the rows it deduplicates. Pairing the table with a second copy of itself on
+ * the duplicated columns, it tells the copies apart with {@code <>}, so each of two duplicates finds the other and both
+ * go, or with {@code >=}, which a row paired with itself meets too. {@code DELETE FROM events a USING events b WHERE
+ * a.k = b.k AND a.id <> b.id} removes every row whose key is duplicated, keeping none of them, where {@code a.id <
+ * b.id} keeps one. Read in four shapes: a second copy in a USING list, in a join or a FROM list ({@code DELETE a FROM t
+ * a JOIN t b ON ..}, T-SQL's {@code DELETE FROM a FROM t a JOIN t b ON ..}), in a correlated {@code EXISTS (SELECT ..
+ * FROM t b WHERE ..)} that is the whole WHERE, or two copies in the subquery of a WHERE {@code id IN (SELECT a.id FROM
+ * t a JOIN t b ON ..)}, where selecting the key ({@code k IN (SELECT b.k ..)}) takes every copy whatever the
+ * tie-breaker. A dedupe by row number is read by {@link NumberedDedupe}; either may follow a WITH clause.
  *
- * <p>Only a condition made of nothing but these terms counts: any other term may keep a copy, and is not judged here.
+ * <p>Only a condition made of nothing but comparisons of the two copies ({@link CopyComparison}) counts: any other
+ * term may keep a copy, and is not judged here.
  */
 final class SymmetricDedupe {
 
-    private static final Set<String> NOT_EQUAL = Set.of("<>", "!=", "^=");
     private static final String[] ENDS_OF_TABLE_LIST = {"WHERE", "ORDER", "LIMIT", "RETURNING", "OUTPUT", "OPTION"};
 
     /**
-     * @param at the first token of the tie-breaker, where the finding stands
+     * @param kind why no copy is kept: {@link ClauseKind#DELETED_EVERY_DUPLICATE},
+     *     {@link ClauseKind#DELETED_ROWS_PAIRED_WITH_THEMSELVES}, {@link ClauseKind#DELETED_EVERY_NUMBERED_ROW} or
+     *     {@link ClauseKind#DELETED_DUPLICATES_BY_KEY}
+     * @param at where the finding stands: the tie-breaker, the filter on the row number, the key deleted by
      * @param table the deduplicated table, as written
-     * @param tieBreaker the tie-breaker as written ({@code a.id <> b.id})
-     * @param keyColumns the columns the copies are paired on
+     * @param words the tie-breaker, the filter or the key as written ({@code a.id <> b.id}, {@code rn >= 1},
+     *     {@code x.k}); empty when the statement has none
+     * @param keyColumns the columns (or values) the copies are paired or numbered by
      */
-    record Found(Token at, String table, String tieBreaker, List<String> keyColumns) {
+    record Found(ClauseKind kind, Token at, String table, String words, List<String> keyColumns) {
     }
 
     /** One table of a FROM, USING or JOIN list: its name and the name its columns are qualified by. */
@@ -38,8 +44,29 @@ final class SymmetricDedupe {
     private SymmetricDedupe() {
     }
 
-    /** The symmetric dedupe {@code core} (a DELETE's tokens) is, if it is one. */
-    static Optional<Found> of(List<Token> core) {
+    /**
+     * The dedupe keeping no copy that {@code statement} (a DELETE's tokens, or a WITH clause's and the DELETE's after
+     * it) is, if it is one.
+     */
+    static Optional<Found> of(List<Token> statement) {
+        StatementTokens tokens = new StatementTokens(statement);
+        int body = tokens.bodyStart();
+        if (!tokens.isWord(body, "DELETE")) {
+            return Optional.empty();
+        }
+        Map<String, List<Token>> commonTables = CommonTables.of(tokens);
+        List<Token> delete = statement.subList(body, statement.size());
+        Optional<Found> numbered = NumberedDedupe.of(delete, commonTables);
+        if (numbered.isPresent()) {
+            return numbered;
+        }
+        // A WITH query named like the table would be read in its place by a subquery's FROM: not a copy then.
+        return paired(delete).filter(found -> !commonTables.containsKey(
+                ObjectNames.normalize(ObjectNames.lastPart(found.table()))));
+    }
+
+    /** The dedupe of two copies of one table that {@code core}, a DELETE's tokens, is, if it is one. */
+    private static Optional<Found> paired(List<Token> core) {
         StatementTokens tokens = new StatementTokens(core);
         int where = tokens.indexOfTopLevelWord(1, tokens.size(), "WHERE");
         int listEnd = where < 0 ? tokens.size() : where;
@@ -84,17 +111,17 @@ final class SymmetricDedupe {
     private static String readTarget(StatementTokens tokens, int listEnd, List<Instance> instances,
             List<int[]> conditions) {
         List<Token> list = tokens.tokens();
-        int i = 1;
+        int i = tokens.isWord(1, "FROM") ? 2 : 1;
         String target = null;
-        if (!tokens.isWord(i, "FROM")) {
-            ObjectNames.NameAt named = ObjectNames.readName(list, i);
-            if (named == null || named.next() >= listEnd || !tokens.isWord(named.next(), "FROM")) {
-                return null;
-            }
-            target = ObjectNames.lastPart(named.text()); // DELETE a FROM t a JOIN t b ..
-            i = named.next();
+        ObjectNames.NameAt named = ObjectNames.readName(list, i);
+        if (named != null && named.next() < listEnd && tokens.isWord(named.next(), "FROM")) {
+            // DELETE a FROM t a JOIN t b .., and T-SQL's DELETE FROM a FROM t a JOIN t b ..
+            target = ObjectNames.lastPart(named.text());
+            i = named.next() + 1;
+        } else if (i == 1) {
+            return null;
         }
-        String first = readTables(tokens, i + 1, listEnd, instances, conditions);
+        String first = readTables(tokens, i, listEnd, instances, conditions);
         if (first == null) {
             return null;
         }
@@ -184,8 +211,23 @@ final class SymmetricDedupe {
                 .equals(ObjectNames.normalize(ObjectNames.lastPart(tested.text())));
         boolean ofACopy = selectedCopy.equalsIgnoreCase(copies.get(0).qualifier())
                 || selectedCopy.equalsIgnoreCase(copies.get(1).qualifier());
-        return sameColumn && ofACopy ? pairedCopies(tokens, conditions, copies.get(0), copies.get(1))
-                : Optional.empty();
+        List<CopyComparison> terms = sameColumn && ofACopy
+                ? comparisons(tokens, conditions, copies.get(0), copies.get(1)) : null;
+        if (terms == null) {
+            return Optional.empty();
+        }
+        Optional<Found> judged = judged(tokens, terms, target.table());
+        if (judged.isPresent()) {
+            return judged;
+        }
+        // k IN (SELECT b.k ..): whatever the tie-breaker, a key selected takes every row that shares it.
+        String column = "$." + ObjectNames.normalize(ObjectNames.lastPart(selected.text())) + " ";
+        boolean byKey = terms.stream().anyMatch(term -> term.relation() == CopyComparison.Relation.KEY
+                && term.compared().equals(column));
+        List<String> keyColumns = terms.stream().filter(term -> term.relation() == CopyComparison.Relation.KEY)
+                .map(CopyComparison::shown).toList();
+        return byKey ? Optional.of(new Found(ClauseKind.DELETED_DUPLICATES_BY_KEY, list.get(tested.next() + 3),
+                target.table(), selected.text(), keyColumns)) : Optional.empty();
     }
 
     /** The correlated EXISTS {@code [from, to)}: {@code SELECT .. FROM t b WHERE ..} of the target's table. */
@@ -212,64 +254,64 @@ final class SymmetricDedupe {
 
     /**
      * The finding when {@code first} and {@code second} are two copies of one table and {@code conditions}, taken
-     * together, are nothing but equalities of a column of one copy with the same column of the other and at least
-     * one such {@code <>}.
+     * together, are nothing but comparisons of the two copies ({@link CopyComparison}) that surely keep no copy.
      */
     private static Optional<Found> pairedCopies(StatementTokens tokens, List<int[]> conditions, Instance first,
             Instance second) {
+        List<CopyComparison> terms = comparisons(tokens, conditions, first, second);
+        return terms == null ? Optional.empty() : judged(tokens, terms, first.table());
+    }
+
+    /** The terms of {@code conditions}, each a comparison of the two copies; null when one is not. */
+    private static List<CopyComparison> comparisons(StatementTokens tokens, List<int[]> conditions, Instance first,
+            Instance second) {
         if (!first.table().equals(second.table()) || first.qualifier().equalsIgnoreCase(second.qualifier())) {
-            return Optional.empty();
+            return null;
         }
-        List<String> keyColumns = new ArrayList<>();
-        Token tieBreakerAt = null;
-        String tieBreaker = null;
+        List<CopyComparison> terms = new ArrayList<>();
         for (int[] condition : conditions) {
             for (int[] written : TokenConditionTruth.andTerms(tokens, condition[0], condition[1])) {
-                int[] term = withoutParentheses(tokens, written);
-                ObjectNames.NameAt left = ObjectNames.readName(tokens.tokens(), term[0]);
-                if (left == null || left.next() >= term[1]) {
-                    return Optional.empty();
+                CopyComparison term = CopyComparison.of(tokens, written[0], written[1], first.qualifier(),
+                        second.qualifier());
+                if (term == null) {
+                    return null;
                 }
-                Token operator = tokens.tokens().get(left.next());
-                ObjectNames.NameAt right = ObjectNames.readName(tokens.tokens(), left.next() + 1);
-                if (right == null || right.next() != term[1] || !pairsCopies(left.text(), right.text(), first, second)) {
+                terms.add(term);
+            }
+        }
+        return terms;
+    }
+
+    /**
+     * The finding for copies paired on at least one key by {@code terms}, which keep no copy when their tie-breaker is
+     * {@code <>} or {@code IS DISTINCT FROM}: a row deleted has a partner with another value, and every other row of
+     * its group differs from one of the two, so each group it touches loses every row. With {@code <=} or {@code >=}
+     * instead, each row pairs with itself and goes. A strict order ({@code <}, {@code >}, lexicographic) never closes
+     * a cycle, so the last row of each group by that order stays, however many share a value; {@code <>} with
+     * {@code <=} may keep one too: neither is reported. Keys alone also pair each row with itself, which the rules on
+     * always-true conditions report.
+     */
+    private static Optional<Found> judged(StatementTokens tokens, List<CopyComparison> terms, String table) {
+        List<String> keyColumns = new ArrayList<>();
+        CopyComparison symmetric = null;
+        CopyComparison reflexive = null;
+        for (CopyComparison term : terms) {
+            switch (term.relation()) {
+                case KEY -> keyColumns.add(term.shown());
+                case SYMMETRIC -> symmetric = symmetric == null ? term : symmetric;
+                case REFLEXIVE -> reflexive = reflexive == null ? term : reflexive;
+                case STRICT -> {
                     return Optional.empty();
-                }
-                if (operator.isSymbol("=")) {
-                    keyColumns.add(ObjectNames.lastPart(left.text()));
-                } else if (NOT_EQUAL.contains(operator.text())) {
-                    if (tieBreakerAt == null) {
-                        tieBreakerAt = tokens.tokens().get(term[0]);
-                        tieBreaker = left.text() + " " + operator.text() + " " + right.text();
-                    }
-                } else {
-                    return Optional.empty(); // a.id < b.id keeps one copy
                 }
             }
         }
-        return tieBreakerAt == null || keyColumns.isEmpty() ? Optional.empty()
-                : Optional.of(new Found(tieBreakerAt, first.table(), tieBreaker, keyColumns));
-    }
-
-    /** True for the same column of the two copies, one on each side: {@code a.k} and {@code b.k}. */
-    private static boolean pairsCopies(String left, String right, Instance first, Instance second) {
-        String leftCopy = ObjectNames.qualifier(left);
-        String rightCopy = ObjectNames.qualifier(right);
-        boolean crosses = leftCopy.equalsIgnoreCase(first.qualifier()) && rightCopy.equalsIgnoreCase(second.qualifier())
-                || leftCopy.equalsIgnoreCase(second.qualifier()) && rightCopy.equalsIgnoreCase(first.qualifier());
-        return crosses && ObjectNames.normalize(ObjectNames.lastPart(left))
-                .equals(ObjectNames.normalize(ObjectNames.lastPart(right)));
-    }
-
-    /** {@code (a.k = b.k)} read as {@code a.k = b.k}. */
-    private static int[] withoutParentheses(StatementTokens tokens, int[] term) {
-        int from = term[0];
-        int to = term[1];
-        while (from < to && tokens.isSymbol(from, "(") && tokens.closingParen(from) == to - 1) {
-            from++;
-            to--;
+        if (keyColumns.isEmpty() || (symmetric == null) == (reflexive == null)) {
+            return Optional.empty(); // keys alone pair each row with itself: the always-true WHERE's concern
         }
-        return new int[] {from, to};
+        CopyComparison tieBreaker = symmetric != null ? symmetric : reflexive;
+        return Optional.of(new Found(symmetric != null ? ClauseKind.DELETED_EVERY_DUPLICATE
+                : ClauseKind.DELETED_ROWS_PAIRED_WITH_THEMSELVES, tokens.tokens().get(tieBreaker.at()), table,
+                tieBreaker.written(), keyColumns));
     }
 
     private static int conditionEnd(StatementTokens tokens, int from) {
