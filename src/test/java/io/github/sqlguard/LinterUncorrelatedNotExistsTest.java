@@ -47,6 +47,22 @@ class LinterUncorrelatedNotExistsTest {
                         + f.severity() + " " + f.message()).toList()));
     }
 
+    /**
+     * A filtered NOT EXISTS over other tables alone takes every row while no row of them matches, and none once one
+     * does; an EXISTS takes every row as soon as one matches.
+     */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            POSTGRESQL | DELETE FROM tokens WHERE NOT EXISTS (SELECT 1 FROM clients c WHERE c.closed) | 1:1 delete-without-where ERROR DELETE whose WHERE names no column of tokens removes every row of tokens while no row of the other tables matches (and none once one does)
+            MYSQL      | UPDATE tokens SET client_id = NULL WHERE (NOT EXISTS (SELECT 1 FROM clients c WHERE c.closed)) | 1:1 update-without-where ERROR UPDATE whose WHERE names no column of tokens changes every row of tokens while no row of the other tables matches (and none once one does)
+            MYSQL      | DELETE FROM tokens WHERE NOT EXISTS (SELECT 1 FROM clients c WHERE c.closed) AND NOT EXISTS (SELECT 1 FROM clients d WHERE d.id = 'x') | 1:1 delete-without-where ERROR DELETE whose WHERE names no column of tokens removes every row of tokens while no row of the other tables matches (and none once one does)
+            POSTGRESQL | DELETE FROM tokens WHERE EXISTS (SELECT 1 FROM clients c WHERE c.closed) | 1:1 delete-without-where ERROR DELETE whose WHERE names no column of tokens removes every row of tokens as soon as a row of the other tables matches
+            """)
+    void aFilteredNotExistsOnOtherTablesTakesEveryRowWhileNoneOfTheirRowsMatches(Dialect dialect, String statement,
+            String expected) throws IOException {
+        aNotExistsThatNamesNoColumnOfTheRowTakesEveryRowWhileItsTableIsEmpty(dialect, statement, expected);
+    }
+
     private void write(String path, String sql) throws IOException {
         Path file = project.resolve(path);
         Files.createDirectories(file.getParent());

@@ -356,7 +356,7 @@ final class TokenDataChanges {
         }
         Set<String> qualifiers = OtherTablesCondition.qualifiersOfColumns(tokens, where + 1, conditionEnd);
         if (OtherTablesCondition.namesOnlyOtherTables(tokens, where + 1, conditionEnd, others, qualifiers)) {
-            return WhereFact.OTHER_TABLES_ONLY;
+            return onlyNotExists(where + 1, conditionEnd) ? WhereFact.NO_OTHER_ROW_ONLY : WhereFact.OTHER_TABLES_ONLY;
         }
         if (qualifiers != null && qualifiers.isEmpty()) { // no column at all: the same for every row
             if (OtherTablesCondition.namesVariable(tokens, where + 1, conditionEnd)) {
@@ -374,5 +374,15 @@ final class TokenDataChanges {
         return terms.size() > 1 && !others.isEmpty() && terms.stream()
                 .anyMatch(term -> OtherTablesCondition.namesOnlyOtherTables(tokens, term[0], term[1], others))
                 ? WhereFact.OTHER_TABLES_SWITCH : WhereFact.PRESENT;
+    }
+
+    /** True when every top-level AND term of the condition in {@code [from, to)} is one {@code NOT EXISTS (..)}. */
+    private boolean onlyNotExists(int from, int to) {
+        return TokenConditionTruth.andTerms(tokens, from, to).stream().allMatch(term -> {
+            int wrapped = TokenConditionTruth.wrappedDepth(tokens, term[0], term[1]);
+            int start = term[0] + wrapped;
+            return tokens.isWord(start, "NOT") && tokens.isWord(start + 1, "EXISTS") && tokens.isSymbol(start + 2, "(")
+                    && tokens.closingParen(start + 2) == term[1] - wrapped - 1;
+        });
     }
 }

@@ -24,6 +24,12 @@ public enum WhereFact {
      */
     OTHER_TABLES_ONLY,
     /**
+     * As {@link #OTHER_TABLES_ONLY}, written as {@code NOT EXISTS} subqueries alone ({@code WHERE NOT EXISTS (SELECT
+     * 1 FROM u WHERE u.y = 1)}): it holds for every row of the target while no row of the other tables matches, and
+     * for none once one does.
+     */
+    NO_OTHER_ROW_ONLY,
+    /**
      * A condition that names no column, only variables ({@code WHERE @purge = 1}, T-SQL and MySQL): it decides
      * whether the statement runs, never which rows it touches.
      */
@@ -57,7 +63,7 @@ public enum WhereFact {
 
     /** True when the condition decides only whether the statement runs, never which of the target's rows it takes. */
     public boolean decidesOnlyWhetherItRuns() {
-        return this == OTHER_TABLES_ONLY || this == VARIABLES_ONLY || this == NO_COLUMN || this == VARIABLE_SWITCH
+        return this == OTHER_TABLES_ONLY || this == NO_OTHER_ROW_ONLY || this == VARIABLES_ONLY || this == NO_COLUMN || this == VARIABLE_SWITCH
                 || this == OTHER_TABLES_SWITCH;
     }
 

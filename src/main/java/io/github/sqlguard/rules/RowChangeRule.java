@@ -77,7 +77,7 @@ abstract class RowChangeRule implements Rule {
     /** {@code "without WHERE"}, or what its WHERE does when that names only the other tables' columns. */
     static String whereNote(RowChange change) {
         return switch (change.where()) {
-            case OTHER_TABLES_ONLY -> "whose WHERE names no column of " + change.tableList();
+            case OTHER_TABLES_ONLY, NO_OTHER_ROW_ONLY -> "whose WHERE names no column of " + change.tableList();
             case VARIABLES_ONLY -> "whose WHERE names no column of " + change.tableList() + ", only variables,";
             case NO_COLUMN -> "whose WHERE names no column of " + change.tableList() + ", so it holds for every row"
                     + " or none,";
@@ -108,6 +108,7 @@ abstract class RowChangeRule implements Rule {
     static String otherTablesNote(RowChange change) {
         return switch (change.where()) {
             case OTHER_TABLES_ONLY -> " as soon as a row of the other tables matches";
+            case NO_OTHER_ROW_ONLY -> " while no row of the other tables matches (and none once one does)";
             case VARIABLES_ONLY, NO_COLUMN -> " whenever it holds";
             case VARIABLE_SWITCH -> " whenever that part holds";
             case OTHER_TABLES_SWITCH -> " as soon as a row of the other tables meets that part";

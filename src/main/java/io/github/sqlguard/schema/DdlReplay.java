@@ -24,6 +24,7 @@ final class DdlReplay {
         if (start >= tokens.size()) {
             return;
         }
+        RowHoldingTables.replay(tokens, start, surelyRuns(statement, start), history);
         try {
             replay(tokens, start, statement, history);
         } catch (RuntimeException e) {

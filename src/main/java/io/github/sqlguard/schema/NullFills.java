@@ -12,7 +12,9 @@ import java.util.Set;
 /**
  * Which columns every row holds a value in that is not NULL, as the row changes of a history show it: a top-level
  * {@code UPDATE t SET c = 'x'} without WHERE, or with {@code WHERE c IS NULL}, fills column c of every row, and so
- * does one that gives c the value of another column of t declared NOT NULL ({@code SET batch_id = id}); an insert
+ * does one that gives c the value of another column of t declared NOT NULL ({@code SET batch_id = id}) or of a NOT
+ * NULL column of a table that surely holds a row ({@code SET network_id = (SELECT id FROM networks LIMIT 1)},
+ * {@link RowHoldingTables}); an insert
  * into t, or an update that may write NULL into c, makes that unknown again. A later
  * {@code MODIFY c .. NOT NULL} then replaces no NULL (MySQL fills NULLs with the type's implicit default). A top-level
  * {@code DELETE FROM t WHERE c IS NULL} leaves no row holding NULL in c either.
@@ -86,7 +88,8 @@ final class NullFills {
                 continue;
             }
             List<Token> value = assignment.subList(column.next() + 1, assignment.size());
-            boolean nonNull = nonNull(value) || readsNonNullColumn(value, table, alias, assigned);
+            boolean nonNull = nonNull(value) || readsNonNullColumn(value, table, alias, assigned)
+                    || RowHoldingTables.scalarSubqueryYieldsValue(value, history);
             boolean fills = nonNull && everyRow && (where == tokens.size() || asksNullOf(tokens, where, written));
             if (fills) {
                 result = result.withColumn(known.get().withFilled(true));

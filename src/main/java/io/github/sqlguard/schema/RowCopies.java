@@ -34,9 +34,9 @@ final class RowCopies {
 
     /**
      * A copy that keeps only some rows, and which: {@code rows} says what chooses them, for a finding ("its WHERE
-     * selects").
+     * selects"); {@code plain} is the statement read without what chooses them, a copy of every row.
      */
-    record Narrowed(DestroyedTables.Copy copy, String rows) {
+    record Narrowed(DestroyedTables.Copy copy, String rows, List<Token> plain) {
     }
 
     /**
@@ -59,7 +59,7 @@ final class RowCopies {
             return skipping;
         }
         return withoutNarrowing(tokens, main).flatMap(read -> full(read.tokens(), main, before, selectIntoMakesTable)
-                .map(copy -> new Narrowed(copy, read.rows())));
+                .map(copy -> new Narrowed(copy, read.rows(), read.tokens())));
     }
 
     /**
@@ -109,7 +109,7 @@ final class RowCopies {
         plain.addAll(tokens.subList(main + 1 + words, tokens.size()));
         return full(plain, main, before, selectIntoMakesTable).map(copy -> new Narrowed(copy, replace
                 ? "that no later row replaced: " + verb + " keeps one row per unique key of " + copy.target()
-                : "that break no constraint of " + copy.target() + ": " + verb + " skips the others"));
+                : "that break no constraint of " + copy.target() + ": " + verb + " skips the others", plain));
     }
 
     /**
@@ -130,10 +130,11 @@ final class RowCopies {
             boolean nothing = doWord >= 0 && doWord + 1 < tokens.size() && tokens.get(doWord + 1).isWord("NOTHING");
             String clause = duplicate ? "ON DUPLICATE KEY UPDATE" : nothing ? "ON CONFLICT DO NOTHING"
                     : "ON CONFLICT DO UPDATE";
-            return full(tokens.subList(0, on), main, before, selectIntoMakesTable).map(copy -> new Narrowed(copy,
+            List<Token> plain = tokens.subList(0, on);
+            return full(plain, main, before, selectIntoMakesTable).map(copy -> new Narrowed(copy,
                     nothing ? "that break no constraint of " + copy.target() + ": " + clause + " skips the others"
                             : "that no later row replaced: " + clause + " keeps one row per unique key of "
-                                    + copy.target()));
+                                    + copy.target(), plain));
         }
         return Optional.empty();
     }
@@ -146,7 +147,7 @@ final class RowCopies {
     private static Optional<Narrowed> distinct(List<Token> tokens, int main, SchemaView before,
             boolean selectIntoMakesTable) {
         return withoutDistinct(tokens, main).flatMap(read -> full(read.tokens(), main, before, selectIntoMakesTable)
-                .map(copy -> new Narrowed(copy, read.rows())));
+                .map(copy -> new Narrowed(copy, read.rows(), read.tokens())));
     }
 
     /**

@@ -62,6 +62,8 @@ final class SchemaHistory {
     private final NamedFlags rowlessObjects;
     private final NamedFlags enumTypes;
     private final NamedFlags triggeredTables;
+    /** Whether each table surely holds a row ({@link RowHoldingTables}), as each statement left it. */
+    private final NamedFlags rowHoldingTables;
     private final SurelyDroppedTables surelyDropped;
     /** Per index or constraint name: the unique key it declares, after each statement that declared or dropped it. */
     private final UniqueKeyVersions uniqueKeys;
@@ -84,6 +86,7 @@ final class SchemaHistory {
         this.rowlessObjects = parent == null ? new NamedFlags(now) : parent.rowlessObjects.fork(forkedAt, now);
         this.enumTypes = parent == null ? new NamedFlags(now) : parent.enumTypes.fork(forkedAt, now);
         this.triggeredTables = parent == null ? new NamedFlags(now) : parent.triggeredTables.fork(forkedAt, now);
+        this.rowHoldingTables = parent == null ? new NamedFlags(now) : parent.rowHoldingTables.fork(forkedAt, now);
         this.uniqueKeys = parent == null ? new UniqueKeyVersions(now) : parent.uniqueKeys.fork(forkedAt, now);
         this.surelyDropped = parent == null ? new SurelyDroppedTables(now)
                 : parent.surelyDropped.fork(forkedAt, now);
@@ -97,6 +100,11 @@ final class SchemaHistory {
     /** Whether each table had a trigger or rule created on it ({@link TriggeredTables}), as each statement left it. */
     NamedFlags triggeredTables() {
         return triggeredTables;
+    }
+
+    /** Whether each table surely holds a row ({@link RowHoldingTables}), as each statement left it. */
+    NamedFlags rowHoldingTables() {
+        return rowHoldingTables;
     }
 
     /** Whether each type is a PostgreSQL enum, as each statement that created, renamed or dropped it left it. */

@@ -201,6 +201,7 @@ final class TableDefinitions {
             // ClickHouse drops a view with DROP TABLE as well.
             schema.rowlessObjects().clear(name);
             schema.triggeredTables().clear(name);
+            schema.rowHoldingTables().clear(name);
             for (Table other : schema.currentTables()) {
                 if (!keysStay && referencesTable(other, name)) {
                     schema.put(other.withoutForeignKeysTo(name));
@@ -255,6 +256,7 @@ final class TableDefinitions {
         // ClickHouse renames a view with RENAME TABLE as well.
         schema.rowlessObjects().rename(old, newName);
         schema.triggeredTables().rename(old, newName);
+        schema.rowHoldingTables().rename(old, newName);
         for (Table other : schema.currentTables()) {
             if (referencesTable(other, old)) {
                 schema.put(other.withReferencesRenamed(old, newName));

@@ -33,8 +33,15 @@ public final class Lexer {
      * Tokenizes {@code text[from, to)}, a file's or a body's, from {@code line:column}; offsets index {@code text}.
      */
     public LexedText tokenize(String text, int from, int to, int line, int column) {
-        Run standard = new Run(text, from, to, line, column, forms.backslashEscapes());
+        Run standard = new Run(text, from, to, line, column, forms.backslashEscapes(), forms.backslashEscapes());
         LexedText lexed = standard.lex();
+        if (forms.guessesEscapedQuotes() && MySqlScriptSigns.doubleQuotesAreStrings(lexed.tokens())) {
+            // Auto: a script only MySQL runs reads "..." as a string and escapes quotes with a backslash.
+            LexedText mySql = new Run(text, from, to, line, column, true, true).lex();
+            if (mySql.error().isEmpty()) {
+                return mySql;
+            }
+        }
         boolean mysqlSigns = standard.executableCommentSeen || standard.escapedQuoteGuessed;
         if (lexed.error().isEmpty() && !mysqlSigns || !forms.guessesEscapedQuotes()
                 || text.indexOf('\\', from) < 0) {
@@ -42,7 +49,7 @@ public final class Lexer {
         }
         // Auto: strings ending only at an escaped quote ('a \' b'), escaping a quote before a letter ('Kid\'s') or
         // in a mysqldump (/*!40101 .. */) are MySQL's, where '\'\\' (quote, backslash) read standard ends early.
-        LexedText escaped = new Run(text, from, to, line, column, true).lex();
+        LexedText escaped = new Run(text, from, to, line, column, true, forms.backslashEscapes()).lex();
         return escaped.error().isEmpty() ? escaped : lexed;
     }
 
@@ -66,10 +73,14 @@ public final class Lexer {
 
         /** MySQL's backslash escapes in strings, also taken in auto when the text needs them to end its strings. */
         private final boolean backslashEscapes;
+        /** MySQL's {@code "..."} strings, also taken in auto for a script only MySQL runs ({@link MySqlScriptSigns}). */
+        private final boolean doubleQuotedStrings;
 
-        Run(String text, int from, int to, int line, int column, boolean backslashEscapes) {
+        Run(String text, int from, int to, int line, int column, boolean backslashEscapes,
+                boolean doubleQuotedStrings) {
             super(text, from, to, line, column);
             this.backslashEscapes = backslashEscapes;
+            this.doubleQuotedStrings = doubleQuotedStrings;
         }
 
         LexedText lex() {
@@ -171,7 +182,7 @@ public final class Lexer {
                 lexQuoted('\'', backslashEscapes, TokenType.STRING, "string literal", startPos, startLine,
                         startColumn);
             } else if (c == '"' && placeholderEnd() < 0) {
-                lexQuoted('"', backslashEscapes, forms.backslashEscapes() ? TokenType.STRING : TokenType.QUOTED_NAME,
+                lexQuoted('"', backslashEscapes, doubleQuotedStrings ? TokenType.STRING : TokenType.QUOTED_NAME,
                         "quoted name", startPos, startLine, startColumn);
             } else if (c == '`') {
                 lexQuoted('`', false, TokenType.QUOTED_NAME, "quoted name", startPos, startLine, startColumn);
