@@ -100,8 +100,7 @@ class LinterDedupeKeepsNoCopyNumberedTest {
     }
 
     private static List<String> findings(LintResult result) {
-        return result.findings().stream().filter(f -> f.location().path().endsWith("V2__dedupe.sql"))
-                .map(f -> f.location() + " " + f.ruleId() + " " + f.severity()).sorted().toList();
+        return TestProject.findingsIn(result, "V2__dedupe.sql");
     }
 
     private void write(String path, String text) throws IOException {

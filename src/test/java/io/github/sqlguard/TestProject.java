@@ -34,4 +34,10 @@ final class TestProject {
     static LintResult lint(Path root, Dialect dialect) {
         return new Linter().run(config(root, dialect));
     }
+
+    /** The findings of {@code result} in files whose path ends with {@code fileName}: location, rule and severity, sorted. */
+    static List<String> findingsIn(LintResult result, String fileName) {
+        return result.findings().stream().filter(f -> f.location().path().endsWith(fileName))
+                .map(f -> f.location() + " " + f.ruleId() + " " + f.severity()).sorted().toList();
+    }
 }
