@@ -102,10 +102,8 @@ final class CopiesMade {
                 }));
         RowCopies.narrowed(tokens, main, before, selectIntoMakesTable).ifPresent(narrowed -> copies.copiedInPart(
                 narrowed.copy().source(), "the copy to " + narrowed.copy().target() + " at " + at
-                        + " keeps only the rows " + narrowed.rows() + NarrowedColumns.of(ColumnListCopy
-                                .selectList(narrowed.plain(), main, selectIntoMakesTable).map(list -> CopyConversions
-                                        .of(narrowed.plain(), main, before, dialect, selectIntoMakesTable))
-                                .orElse(Map.of()))));
+                        + " keeps only the rows " + narrowed.rows() + NarrowedColumns.of(CopyConversions.of(
+                                narrowed.plain(), main, before, dialect, selectIntoMakesTable))));
         ColumnListCopy.partial(tokens, main, before, selectIntoMakesTable).ifPresent(copy -> copies.copiedWithout(copy,
                 at, unwrittenIn.apply(SchemaNames.key(copy.source())), before.createdAgainNote(copy.source()),
                 keptKey(before, copy.source(), copy.kept()) || copy.kept().stream()
