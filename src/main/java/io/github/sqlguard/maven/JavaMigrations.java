@@ -40,6 +40,14 @@ final class JavaMigrations {
         if (project == null) {
             return List.of();
         }
+        Set<Path> roots = new LinkedHashSet<>();
+        for (String root : project.getCompileSourceRoots()) {
+            roots.add(Path.of(root).toAbsolutePath().normalize());
+        }
+        roots.add(project.getBasedir().toPath().resolve("src/main/kotlin").normalize());
+        if (noneIsFolder(roots)) {
+            return List.of(); // a project of scripts alone, asked on every build
+        }
         // Named as a script would be, a class name tells whether Flyway reads it as a migration.
         SourceClassifier classifier = new SourceClassifier(naming);
         Predicate<String> namedAsMigration = className -> classifier.classify(className
@@ -54,9 +62,6 @@ final class JavaMigrations {
             resources.stream().filter(location::startsWith).findFirst()
                     .ifPresent(resource -> packages.add(resource.relativize(location)));
         }
-        Set<Path> roots = new LinkedHashSet<>();
-        project.getCompileSourceRoots().forEach(root -> roots.add(Path.of(root).toAbsolutePath().normalize()));
-        roots.add(project.getBasedir().toPath().resolve("src/main/kotlin").normalize());
         List<Path> found = new ArrayList<>();
         for (Path root : roots) {
             for (Path packageFolder : packages) {
@@ -69,6 +74,15 @@ final class JavaMigrations {
         }
         found.addAll(JavaMigrationClasses.in(roots, indexFile));
         return found.stream().distinct().toList();
+    }
+
+    private static boolean noneIsFolder(Set<Path> roots) {
+        for (Path root : roots) {
+            if (Files.isDirectory(root)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<Path> sources(Path folder, Predicate<String> namedAsMigration) {

@@ -61,6 +61,9 @@ final class SpringFlywaySettings {
                 }
             }
         }
+        if (files.isEmpty()) {
+            return List.of(); // no Spring Boot application here, as on most builds: nothing more to work out
+        }
         List<Map<String, String>> everyDocument = files.values().stream().flatMap(List::stream).toList();
         List<FlywaySettingsSource> sources = new ArrayList<>();
         files.forEach((file, documents) -> {
