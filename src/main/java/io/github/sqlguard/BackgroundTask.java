@@ -28,6 +28,13 @@ public final class BackgroundTask<T> {
         return new BackgroundTask<>(task);
     }
 
+    /** Work that needed no thread of its own: {@code value} is its result. */
+    public static <T> BackgroundTask<T> done(T value) {
+        FutureTask<T> task = new FutureTask<>(() -> value);
+        task.run();
+        return new BackgroundTask<>(task);
+    }
+
     /**
      * What the work produced, once it is done. What it threw is thrown here as it was, so a caller sees the
      * same exceptions as if it had done the work itself.

@@ -158,9 +158,12 @@ public class CheckMojo extends AbstractSqlguardMojo {
             return;
         }
         // The dialect notes and the report files need nothing the build log prints, and a run with nothing changed
-        // is a cold JVM working through each of them: they run beside the log on a second core.
-        BackgroundTask<OtherDialectScripts.Lines> dialectNotes = BackgroundTask.start("sqlguard-dialect-notes",
-                () -> OtherDialectScripts.of(config, result.scannedFiles()));
+        // is a cold JVM working through each of them: they run beside the log on a second core. The notes are
+        // warnings and information, which a quiet build (mvn -q) would not show.
+        BackgroundTask<OtherDialectScripts.Lines> dialectNotes = getLog().isWarnEnabled()
+                ? BackgroundTask.start("sqlguard-dialect-notes", () -> OtherDialectScripts.of(config,
+                        result.scannedFiles()))
+                : BackgroundTask.done(OtherDialectScripts.Lines.NONE);
         ReportData report = ReportDataFactory.of(result, config, threshold.orElse(null), pluginVersion(),
                 reactorRoot());
         BackgroundTask<Boolean> reportFiles = BackgroundTask.start("sqlguard-reports",

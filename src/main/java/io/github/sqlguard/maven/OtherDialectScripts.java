@@ -51,6 +51,9 @@ final class OtherDialectScripts {
     record Lines(Optional<String> otherDialect, Optional<String> undescribed, Optional<String> undescribedInAuto,
             Optional<String> unnamedInAuto) {
 
+        /** No line at all. */
+        static final Lines NONE = new Lines(Optional.empty(), Optional.empty());
+
         Lines(Optional<String> otherDialect, Optional<String> undescribed) {
             this(otherDialect, undescribed, Optional.empty(), Optional.empty());
         }

@@ -73,9 +73,26 @@ final class TestProjects {
         final List<String> infos = new java.util.ArrayList<>();
         final List<String> debugs = new java.util.ArrayList<>();
         private final boolean debug;
+        private final boolean quiet;
 
         RecordingLog(boolean debug) {
+            this(debug, false);
+        }
+
+        /** @param quiet true for the log of {@code mvn -q}, which shows errors only */
+        RecordingLog(boolean debug, boolean quiet) {
             this.debug = debug;
+            this.quiet = quiet;
+        }
+
+        @Override
+        public boolean isInfoEnabled() {
+            return !quiet;
+        }
+
+        @Override
+        public boolean isWarnEnabled() {
+            return !quiet;
         }
 
         @Override
@@ -92,12 +109,16 @@ final class TestProjects {
 
         @Override
         public void info(CharSequence content) {
-            infos.add(content.toString());
+            if (!quiet) {
+                infos.add(content.toString());
+            }
         }
 
         @Override
         public void warn(CharSequence content) {
-            warnings.add(content.toString());
+            if (!quiet) {
+                warnings.add(content.toString());
+            }
         }
 
         @Override
