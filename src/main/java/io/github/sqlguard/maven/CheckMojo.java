@@ -161,8 +161,7 @@ public class CheckMojo extends AbstractSqlguardMojo {
         // is a cold JVM working through each of them: they run beside the log on a second core. The notes are
         // warnings and information, which a quiet build (mvn -q) would not show.
         BackgroundTask<OtherDialectScripts.Lines> dialectNotes = getLog().isWarnEnabled()
-                ? BackgroundTask.start("sqlguard-dialect-notes", () -> OtherDialectScripts.of(config,
-                        result.scannedFiles()))
+                ? BackgroundTask.start("sqlguard-dialect-notes", () -> dialectNotes(config, result.scannedFiles()))
                 : BackgroundTask.done(OtherDialectScripts.Lines.NONE);
         ReportData report = ReportDataFactory.of(result, config, threshold.orElse(null), pluginVersion(),
                 reactorRoot());
@@ -244,6 +243,11 @@ public class CheckMojo extends AbstractSqlguardMojo {
      * of the build printed).
      */
     private record BuildLog(List<ConsoleLine> lines, ReportData shown) {
+    }
+
+    private OtherDialectScripts.Lines dialectNotes(LintConfig config, List<String> scannedFiles) {
+        return cache ? DialectNotesFile.of(config, scannedFiles, buildDirectory().resolve("dialect-notes.bin"),
+                Linter.codeIdentity()) : OtherDialectScripts.of(config, scannedFiles);
     }
 
     /**

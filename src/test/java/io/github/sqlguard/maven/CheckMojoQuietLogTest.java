@@ -45,6 +45,23 @@ class CheckMojoQuietLogTest {
                 && line.contains("db/migration/mysql/")), String.valueOf(log.infos));
     }
 
+    /** The second build takes the notes the first kept in the build folder; they say the same. */
+    @Test
+    void aBuildWithNothingChangedSaysTheSameNotes() {
+        List<String> said = new java.util.ArrayList<>();
+        for (int build = 0; build < 2; build++) {
+            TestProjects.RecordingLog log = new TestProjects.RecordingLog(false);
+            CheckMojo mojo = mojo(log);
+            mojo.cache = true;
+            assertThrows(MojoFailureException.class, mojo::execute);
+            said.add(log.infos.stream().filter(line -> line.contains("is configured, but")).findFirst().orElse(""));
+        }
+
+        assertTrue(said.get(0).contains("db/migration/mysql/ (mysql, 1 script)"), said.get(0));
+        assertEquals(said.get(0), said.get(1));
+        assertTrue(java.nio.file.Files.isRegularFile(folder.resolve("target/sqlguard/dialect-notes.bin")));
+    }
+
     @Test
     void aQuietBuildFailsOnTheSameFindingAndPrintsItsErrors() throws IOException {
         TestProjects.RecordingLog log = new TestProjects.RecordingLog(false, true);
