@@ -212,7 +212,7 @@ final class ColumnFacts {
      * narrower column, one of {@code narrowed} (by the key of the column copied, each with how), converts them.
      */
     void written(ColumnWrites.Update update, List<Token> tokens, DatabaseScope databases, boolean mayBeUndone,
-            String at, Map<String, String> narrowed) {
+            String at, Map<String, Conversion> narrowed) {
         String table = SchemaNames.key(update.table());
         Set<String> assigned = new HashSet<>(update.assigned().stream().map(SchemaNames::key).toList());
         if (databases.equals(DatabaseScope.ANY)) {
@@ -239,7 +239,7 @@ final class ColumnFacts {
                 // Into a narrower column the values arrive cut, clamped, or not at all: a conversion, not a copy
                 copies.put(source, new ColumnCopy(SchemaNames.key(target), "values of "
                         + SchemaNames.asWrittenIn(tokens, source) + " converted to " + target + " at " + at + " "
-                        + narrowed.get(source), databases, true));
+                        + narrowed.get(source).how(), databases, true));
             } else if (!source.equals(SchemaNames.key(target))) {
                 copies.put(source, new ColumnCopy(SchemaNames.key(target), "values of "
                         + SchemaNames.asWrittenIn(tokens, source) + " copied to " + target + " at " + at

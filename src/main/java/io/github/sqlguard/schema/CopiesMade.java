@@ -166,14 +166,14 @@ final class CopiesMade {
      * The notes on the columns a copy converted ({@link CopyConversions}), by the column as its source spells it:
      * {@code "values of name converted to new_t at line 2 by substr, which may change them"}.
      */
-    private static Map<String, String> convertedNotes(Map<String, String> conversions, String source, String target,
-            SchemaView before, String at) {
+    private static Map<String, String> convertedNotes(Map<String, Conversion> conversions, String source,
+            String target, SchemaView before, String at) {
         Map<String, String> notes = new LinkedHashMap<>();
-        conversions.forEach((column, how) -> {
+        conversions.forEach((column, conversion) -> {
             String name = before.column(source, column).map(Column::name).orElse(column);
-            notes.put(name, "values of " + name + (how.startsWith(CopyConversions.MISPLACED) ? " copied to "
-                    : " converted to ") + target + " at " + at + " " + how
-                    + (how.startsWith("by ") ? ", which may change them" : ""));
+            notes.put(name, "values of " + name + (conversion.kind() == Conversion.Kind.OTHER_COLUMN ? " copied to "
+                    : " converted to ") + target + " at " + at + " " + conversion.how()
+                    + (conversion.mayChangeValues() ? ", which may change them" : ""));
         });
         return notes;
     }

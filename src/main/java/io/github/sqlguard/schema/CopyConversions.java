@@ -23,10 +23,6 @@ import java.util.Set;
  */
 final class CopyConversions {
 
-    /** How a value of a copy by position lands in a column of another name: {@code "land in its column b: .."}. */
-    static final String MISPLACED = "land in its column ";
-
-
     /**
      * Functions whose result keeps only part of a value: a piece of the text, its case folded, its spaces trimmed,
      * its fraction rounded, its time of day dropped.
@@ -43,7 +39,7 @@ final class CopyConversions {
      * a cast to date"}, {@code "into name varchar(10) (shorter: 100 to 10 characters)"} with what the database then
      * does); empty for a statement that is no copy by column list.
      */
-    static Map<String, String> of(List<Token> tokens, int main, SchemaView before, Dialect dialect,
+    static Map<String, Conversion> of(List<Token> tokens, int main, SchemaView before, Dialect dialect,
             boolean selectIntoMakesTable) {
         Optional<ColumnListCopy.SelectList> list = ColumnListCopy.selectList(tokens, main, selectIntoMakesTable);
         if (list.isEmpty()) {
@@ -51,20 +47,20 @@ final class CopyConversions {
         }
         String source = list.get().source();
         List<String> targetColumns = targetColumns(list.get(), before);
-        Map<String, String> converted = new LinkedHashMap<>();
+        Map<String, Conversion> converted = new LinkedHashMap<>();
         Set<String> asTheyAre = new HashSet<>();
         List<List<Token>> items = list.get().items();
         for (int k = 0; k < items.size(); k++) {
             List<Token> value = items.get(k);
             Optional<String> column = columnAlone(value).filter(c -> before.column(source, c).isPresent());
-            Optional<String> cast = castConversion(value, source, before, dialect);
+            Optional<Conversion> cast = castConversion(value, source, before, dialect);
             if (cast.isPresent()) {
                 converted.putIfAbsent(SchemaNames.key(columnAlone(TextCasts.anyCastOperand(value)).orElseThrow()),
                         cast.get());
                 continue;
             }
             if (column.isPresent() && k < targetColumns.size()) {
-                Optional<String> narrowed = narrowing(source, column.get(), list.get().target(), targetColumns.get(k),
+                Optional<Conversion> narrowed = narrowing(source, column.get(), list.get().target(), targetColumns.get(k),
                         before, dialect);
                 if (narrowed.isPresent()) {
                     converted.putIfAbsent(SchemaNames.key(column.get()), narrowed.get());
@@ -84,7 +80,7 @@ final class CopyConversions {
      * copy fills by position), by key, each with how; empty unless the replay knows both tables in full with as many
      * columns. {@code targetOrder} is the INSERT's column list, empty when it has none and the table's order counts.
      */
-    static Map<String, String> ofEveryColumn(String source, String target, List<String> targetOrder,
+    static Map<String, Conversion> ofEveryColumn(String source, String target, List<String> targetOrder,
             SchemaView before, Dialect dialect) {
         Optional<Table> from = before.table(source).filter(Table::complete);
         Optional<Table> to = before.table(target).filter(Table::complete);
@@ -98,14 +94,14 @@ final class CopyConversions {
             return Map.of();
         }
         Set<String> targetKeys = tableOrder.stream().map(SchemaNames::key).collect(Collectors.toSet());
-        Map<String, String> converted = new LinkedHashMap<>();
+        Map<String, Conversion> converted = new LinkedHashMap<>();
         for (int k = 0; k < sourceColumns.size(); k++) {
             String column = sourceColumns.get(k);
             String into = targetColumns.get(k);
             if (!SchemaNames.key(column).equals(SchemaNames.key(into))
                     && targetKeys.contains(SchemaNames.key(column))) {
-                converted.put(SchemaNames.key(column), MISPLACED + SchemaNames.unquoted(into)
-                        + ": SELECT * fills columns by position, and " + target + " has " + column + " elsewhere");
+                converted.put(SchemaNames.key(column), Conversion.intoOtherColumn(SchemaNames.unquoted(into),
+                        ": SELECT * fills columns by position, and " + target + " has " + column + " elsewhere"));
                 continue;
             }
             narrowing(source, column, target, into, before, dialect)
@@ -119,8 +115,8 @@ final class CopyConversions {
      * value of theirs ({@code SET name_short = name}, a {@code VARCHAR(10)} filled from a {@code VARCHAR(100)}), by
      * key, each with how.
      */
-    static Map<String, String> ofUpdate(ColumnWrites.Update update, SchemaView before, Dialect dialect) {
-        Map<String, String> converted = new LinkedHashMap<>();
+    static Map<String, Conversion> ofUpdate(ColumnWrites.Update update, SchemaView before, Dialect dialect) {
+        Map<String, Conversion> converted = new LinkedHashMap<>();
         update.copies().forEach((source, target) -> {
             // A copy into a JSON column is a value of the object it builds (JsonObjectValues), kept whole
             boolean intoJson = before.columnType(update.table(), target)
@@ -157,7 +153,7 @@ final class CopyConversions {
      * {@code "by a cast to date"} when {@code value} casts one column of {@code source} whose type the replay
      * knows to a type that cannot hold every value of it; text of unlimited length and wider types keep them.
      */
-    private static Optional<String> castConversion(List<Token> value, String source, SchemaView before,
+    private static Optional<Conversion> castConversion(List<Token> value, String source, SchemaView before,
             Dialect dialect) {
         Optional<String> type = TextCasts.castType(value);
         if (type.isEmpty() || TextCasts.operandOf(value) != value) {
@@ -169,7 +165,7 @@ final class CopyConversions {
                 != TypeChange.Verdict.LOSSY) {
             return Optional.empty();
         }
-        return Optional.of("by a cast to " + type.get());
+        return Optional.of(Conversion.byCast(type.get()));
     }
 
     /**
@@ -177,7 +173,7 @@ final class CopyConversions {
      * type cannot hold every value of the column's: as ALTER to that type would. SQLite keeps any value in any
      * column, whatever length its declared type names, so nothing is cut there.
      */
-    private static Optional<String> narrowing(String source, String column, String target, String targetColumn,
+    private static Optional<Conversion> narrowing(String source, String column, String target, String targetColumn,
             SchemaView before, Dialect dialect) {
         if (dialect == Dialect.SQLITE) {
             return Optional.empty();
@@ -196,8 +192,8 @@ final class CopyConversions {
         String outcome = change.silent() ? ": the copy changes such values without an error"
                 : mySql ? ": without strict mode MySQL cuts or clamps a value that does not fit, in strict mode the copy"
                         + " fails on it" : ": the copy fails on a value that does not fit";
-        return Optional.of("into " + SchemaNames.unquoted(targetColumn) + " " + to.get().written() + " ("
-                + change.reason() + ")" + outcome);
+        return Optional.of(Conversion.into(new Conversion.Narrowing(SchemaNames.unquoted(targetColumn),
+                to.get().written(), change.reason()), outcome));
     }
 
     /**
@@ -219,7 +215,7 @@ final class CopyConversions {
      * the value only tests ({@link TestedNames}) is neither.
      */
     private static void readThroughFunctions(List<Token> value, String source, SchemaView before,
-            Map<String, String> converted, Set<String> asTheyAre) {
+            Map<String, Conversion> converted, Set<String> asTheyAre) {
         Set<Integer> tested = TestedNames.in(value, value.size());
         Deque<String> functions = new ArrayDeque<>();
         for (int i = 0; i < value.size(); i++) {
@@ -246,7 +242,7 @@ final class CopyConversions {
             if (inside.isEmpty()) {
                 asTheyAre.add(key);
             } else {
-                converted.putIfAbsent(key, "by " + inside);
+                converted.putIfAbsent(key, Conversion.byFunction(inside));
             }
         }
     }

@@ -2,7 +2,6 @@ package io.github.sqlguard.schema;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -16,25 +15,17 @@ final class NarrowedColumns {
     }
 
     /**
-     * The clause naming each narrowing of {@code conversions} ({@link CopyConversions}: by the source's column, how
-     * its values land, {@code "into note VARCHAR(50) (shorter: ..): .."}); empty when the copy narrows none.
+     * The clause naming each narrowing of {@code conversions} ({@link CopyConversions}, by the source's column);
+     * empty when the copy narrows none.
      */
-    static String of(Map<String, String> conversions) {
+    static String of(Map<String, Conversion> conversions) {
         List<String> cuts = new ArrayList<>();
-        conversions.forEach((column, how) -> {
-            int reasonStart = how.indexOf(" (");
-            int reasonEnd = how.lastIndexOf("): ");
-            if (!how.startsWith("into ") || reasonStart < 0 || reasonEnd < reasonStart) {
-                return; // a function or a misplaced column, not a narrower type
-            }
-            String into = how.substring("into ".length(), reasonStart);
-            String sameName = SchemaNames.unquoted(column) + " ";
-            if (into.toLowerCase(Locale.ROOT).startsWith(sameName.toLowerCase(Locale.ROOT))) {
-                into = into.substring(sameName.length());
-            }
-            cuts.add(SchemaNames.unquoted(column) + " into " + into + " (" + how.substring(reasonStart + 2, reasonEnd)
-                    + "), which cannot hold every value");
-        });
+        conversions.forEach((column, conversion) -> conversion.narrowing().ifPresent(narrowing -> {
+            String source = SchemaNames.unquoted(column);
+            String into = narrowing.column().equalsIgnoreCase(source) ? narrowing.type()
+                    : narrowing.column() + " " + narrowing.type();
+            cuts.add(source + " into " + into + " (" + narrowing.reason() + "), which cannot hold every value");
+        }));
         return cuts.isEmpty() ? "" : ", and copies " + String.join(" and ", cuts);
     }
 }
