@@ -387,6 +387,21 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
                 : null, flywayPlugin.encoding());
     }
 
+    /** {@code ${project.build.directory}/sqlguard}, or {@code target/sqlguard} without a project. */
+    protected Path buildDirectory() {
+        return hasProject() ? Path.of(project.getBuild().getDirectory(), "sqlguard")
+                : baseDir().resolve("target").resolve("sqlguard");
+    }
+
+    /**
+     * The folder for the report files: the configured one, else the build directory's {@code sqlguard} folder, as
+     * also when the configured one names {@code ${project.build.directory}} and no pom resolves it.
+     */
+    protected Path reportFolder(File configured) {
+        boolean unresolved = configured == null || !hasProject() && configured.getPath().contains("${");
+        return unresolved ? buildDirectory() : configured.toPath();
+    }
+
     /** Where what was learnt of the Java sources is kept between builds, or null to read them all every time. */
     protected Path javaSourceIndex() {
         return null;

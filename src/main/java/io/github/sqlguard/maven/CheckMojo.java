@@ -257,7 +257,7 @@ public class CheckMojo extends AbstractSqlguardMojo {
      * @throws ReportsNotWritten naming the folder and why
      */
     private boolean writeReports(ReportData report, Set<ReportFormat> reportFormats) {
-        Path directory = reportDirectory();
+        Path directory = reportFolder(reportDirectory);
         try {
             if (cache) {
                 // Nothing new to report (the usual run when no migration changed): the files stay as they are.
@@ -279,12 +279,6 @@ public class CheckMojo extends AbstractSqlguardMojo {
         }
     }
 
-    /** Without a pom, ${project.build.directory} in the default stays unresolved: target/sqlguard then. */
-    private Path reportDirectory() {
-        boolean unresolved = reportDirectory == null || !hasProject() && reportDirectory.getPath().contains("${");
-        return unresolved ? buildDirectory() : reportDirectory.toPath();
-    }
-
     /** The report files could not be written, as the build's failure says. */
     private static final class ReportsNotWritten extends RuntimeException {
 
@@ -298,12 +292,6 @@ public class CheckMojo extends AbstractSqlguardMojo {
     @Override
     protected Path javaSourceIndex() {
         return cache ? buildDirectory().resolve("java-sources.bin") : null;
-    }
-
-    /** {@code ${project.build.directory}/sqlguard}, or {@code target/sqlguard} without a project. */
-    private Path buildDirectory() {
-        return hasProject() ? Path.of(project.getBuild().getDirectory(), "sqlguard")
-                : baseDir().resolve("target").resolve("sqlguard");
     }
 
     private static String failureMessage(List<Finding> failing, Severity threshold) {

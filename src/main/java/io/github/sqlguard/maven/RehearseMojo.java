@@ -232,8 +232,7 @@ public class RehearseMojo extends AbstractSqlguardMojo {
     }
 
     private void writeReports(ReportData report, Set<ReportFormat> reportFormats) throws MojoExecutionException {
-        Path directory = reportDirectory != null ? reportDirectory.toPath()
-                : Path.of(project.getBuild().getDirectory(), "sqlguard");
+        Path directory = reportFolder(reportDirectory);
         try {
             ReportFiles.writeAll(report, directory, reportFormats);
         } catch (IOException e) {
