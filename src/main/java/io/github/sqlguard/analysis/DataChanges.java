@@ -52,7 +52,13 @@ final class DataChanges {
             boolean barsAreOr = matches && change.where() == WhereFact.PRESENT
                     && written.where() == WhereFact.ALWAYS_TRUE && statement.dialect().isMySqlFamily()
                     && hasBars(statement);
-            WhereFact where = otherTablesOnly || capped || barsAreOr ? written.where() : change.where();
+            // The parser takes ROWNUM for a column of the row: a condition the tokens found always true through
+            // the pseudo-column (WHERE ROWNUM > 0) is that.
+            boolean rownumAlwaysTrue = matches && change.where() == WhereFact.PRESENT
+                    && written.where() == WhereFact.ALWAYS_TRUE && StatementTokens.of(statement).rownumIsPseudoColumn()
+                    && hasWord(statement, "ROWNUM");
+            WhereFact where = otherTablesOnly || capped || barsAreOr || rownumAlwaysTrue ? written.where()
+                    : change.where();
             // The parser saw ph_schema.t where the user wrote ${schema}.t: messages name the table as written. The
             // tables whose WHERE the tokens found naming no column of theirs are the ones MySQL's SET assigns
             // (UPDATE t1, t2 SET t2.a ..), where the parser names the first table.
@@ -80,6 +86,15 @@ final class DataChanges {
     private static boolean hasBars(Statement statement) {
         for (Token token : statement.tokens()) {
             if (token.isSymbol("||")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasWord(Statement statement, String word) {
+        for (Token token : statement.tokens()) {
+            if (token.isWord(word)) {
                 return true;
             }
         }

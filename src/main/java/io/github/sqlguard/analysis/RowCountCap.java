@@ -1,6 +1,8 @@
 package io.github.sqlguard.analysis;
 
 import io.github.sqlguard.sql.Token;
+import io.github.sqlguard.sql.TokenType;
+import java.math.BigDecimal;
 import java.util.Set;
 
 /**
@@ -31,6 +33,58 @@ final class RowCountCap {
             return false;
         }
         return new RowCountCap(tokens).conjunctionCaps(from, to);
+    }
+
+    /**
+     * {@link Truth#ALWAYS_TRUE} for a comparison of ROWNUM with a number that every row passes ({@code ROWNUM > 0},
+     * {@code ROWNUM >= 1}, {@code 0 < ROWNUM}, {@code ROWNUM <> 0}): ROWNUM numbers from 1 the rows that passed the
+     * condition so far, so it is never below 1. {@link Truth#UNKNOWN} otherwise, {@code ROWNUM > 1} too, which no
+     * row passes (each row is tested as number 1 in turn), as that changes no row and is no risk to flag.
+     */
+    static Truth everyRowPasses(StatementTokens tokens, int from, int to) {
+        if (!tokens.rownumIsPseudoColumn() || to - from < 3) {
+            return Truth.UNKNOWN;
+        }
+        RowCountCap reader = new RowCountCap(tokens);
+        if (reader.isRownum(from) && reader.afterRownum(from) + 2 == to) {
+            return holdsForEveryNumber(tokens.tokens().get(to - 2).text(), tokens.tokens().get(to - 1));
+        }
+        int rownum = reader.isCall(to - 3) ? to - 3 : to - 1;
+        if (rownum == from + 2 && reader.isRownum(rownum) && reader.afterRownum(rownum) == to) {
+            return holdsForEveryNumber(mirrored(tokens.tokens().get(from + 1).text()), tokens.tokens().get(from));
+        }
+        return Truth.UNKNOWN;
+    }
+
+    /** Whether {@code ROWNUM operator number} holds for each of 1, 2, 3 and on. */
+    private static Truth holdsForEveryNumber(String operator, Token number) {
+        if (number.type() != TokenType.NUMBER) {
+            return Truth.UNKNOWN;
+        }
+        BigDecimal value;
+        try {
+            value = new BigDecimal(number.text());
+        } catch (NumberFormatException notPlain) {
+            return Truth.UNKNOWN;
+        }
+        boolean every = switch (operator) {
+            case ">" -> value.compareTo(BigDecimal.ONE) < 0;
+            case ">=" -> value.compareTo(BigDecimal.ONE) <= 0;
+            case "<>", "!=" -> value.compareTo(BigDecimal.ONE) < 0 || value.stripTrailingZeros().scale() > 0;
+            default -> false;
+        };
+        return every ? Truth.ALWAYS_TRUE : Truth.UNKNOWN;
+    }
+
+    /** The operator that says the same with its operands swapped: {@code 0 < ROWNUM} is {@code ROWNUM > 0}. */
+    private static String mirrored(String operator) {
+        return switch (operator) {
+            case "<" -> ">";
+            case "<=" -> ">=";
+            case ">" -> "<";
+            case ">=" -> "<=";
+            default -> operator;
+        };
     }
 
     private boolean conjunctionCaps(int from, int to) {

@@ -215,6 +215,9 @@ public final class TokenConditionTruth {
         if (tokens.isSymbol(from, "(")) {
             return rowComparison(from, to);
         }
+        if (RowCountCap.everyRowPasses(tokens, from, to) == Truth.ALWAYS_TRUE) {
+            return Truth.ALWAYS_TRUE;
+        }
         OperandAt left = operandAt(from);
         if (left == null || left.next() >= to) {
             return Truth.UNKNOWN;

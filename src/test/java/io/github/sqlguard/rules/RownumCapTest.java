@@ -57,7 +57,9 @@ class RownumCapTest {
         "ORACLE     | DELETE FROM audit_log WHERE ROWNUM <= 10000 AND status = 'DONE'",
         "ORACLE     | DELETE FROM audit_log WHERE id IN (SELECT id FROM audit_log WHERE ROWNUM <= 100"
                 + " AND status = 'DONE')",
-        "ORACLE     | DELETE FROM audit_log WHERE ROWNUM > 0 OR id = 3",
+        "ORACLE     | DELETE FROM audit_log WHERE ROWNUM > 1",
+        "ORACLE     | DELETE FROM audit_log WHERE ROWNUM >= 2 OR id = 3",
+        "ORACLE     | DELETE FROM audit_log WHERE ROWNUM <> 1",
         "POSTGRESQL | DELETE FROM audit_log WHERE id IN (SELECT id FROM audit_log WHERE status = 'DONE' LIMIT 100)",
         "POSTGRESQL | DELETE FROM audit_log WHERE id IN (SELECT log_id FROM audit_archive LIMIT 100)",
         "POSTGRESQL | DELETE FROM audit_log WHERE id IN (SELECT a.id FROM audit_log a JOIN runs r ON r.id = a.run"
@@ -72,6 +74,37 @@ class RownumCapTest {
     })
     void aRownumCapBesideARealConditionOrOutsideOracleRestricts(Dialect dialect, String sql) {
         assertEquals(List.of(), messages(delete, dialect, sql));
+    }
+
+    /**
+     * ROWNUM numbers from 1 the rows that passed the condition so far: a comparison every number passes holds for
+     * every row, and the statement takes them all.
+     */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "ORACLE | DELETE FROM audit_log WHERE ROWNUM > 0",
+        "ORACLE | DELETE FROM audit_log WHERE ROWNUM >= 1",
+        "ORACLE | DELETE FROM audit_log WHERE 0 < ROWNUM",
+        "ORACLE | DELETE FROM audit_log WHERE ROWNUM <> 0",
+        "ORACLE | DELETE FROM audit_log WHERE ROWNUM != 1.5",
+        "ORACLE | DELETE FROM audit_log WHERE ROWNUM > 0 OR id = 3",
+        "H2     | DELETE FROM audit_log WHERE ROWNUM() >= 0",
+    })
+    void aComparisonEveryRowNumberPassesTakesEveryRow(Dialect dialect, String sql) {
+        assertEquals(List.of("DELETE with an always-true WHERE removes every row of audit_log"),
+                messages(new AlwaysTrueWhereRule(), dialect, sql));
+        assertEquals(List.of(), messages(delete, dialect, sql));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "ORACLE     | DELETE FROM audit_log WHERE ROWNUM > 1",
+        "ORACLE     | DELETE FROM audit_log WHERE ROWNUM > 0 AND id = 3",
+        "ORACLE     | DELETE FROM audit_log WHERE ROWNUM <= 10",
+        "POSTGRESQL | DELETE FROM audit_log WHERE rownum > 0",
+    })
+    void otherRowNumberComparisonsAreNoAlwaysTrueWhere(Dialect dialect, String sql) {
+        assertEquals(List.of(), messages(new AlwaysTrueWhereRule(), dialect, sql));
     }
 
     @Test
