@@ -62,6 +62,12 @@ class LinterColumnCoverageWhereTest {
             AUTO       | DELETE FROM staff WHERE note <> 'a' OR note <> 'A' OR note IS NULL                      | -
             AUTO       | DELETE FROM staff WHERE note > 'a' OR note <= 'a' OR note IS NULL                       | -
             ORACLE     | DELETE FROM staff WHERE note = '' OR note <> '' OR note IS NULL                         | -
+            AUTO       | DELETE FROM staff WHERE note = '' OR note <> '' OR note IS NULL                         | -
+            POSTGRESQL | DELETE FROM staff WHERE note = '' OR note <> '' OR note IS NULL                         | the tests of note joined by OR cover every value and NULL
+            MYSQL      | UPDATE staff SET score = 0 WHERE note <> '' OR note = '' OR note IS NULL                | the tests of note joined by OR cover every value and NULL
+            H2         | DELETE FROM staff WHERE note IN ('', 'a') OR note NOT IN ('', 'a') OR note IS NULL      | the tests of note joined by OR cover every value and NULL
+            MYSQL      | DELETE FROM staff WHERE note = '' OR note = ' ' OR note <> '' OR note IS NULL          | -
+            POSTGRESQL | DELETE FROM staff WHERE note = '' OR note IS NULL                                       | -
             MYSQL      | DELETE FROM staff WHERE retired = false OR retired = true OR retired IS NULL            | -
             AUTO       | DELETE FROM staff WHERE score = true OR score = false OR score IS NULL                  | -
             AUTO       | DELETE FROM staff WHERE grade >= 1 OR grade <= 0                                        | -

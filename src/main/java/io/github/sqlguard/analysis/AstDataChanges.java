@@ -171,13 +171,37 @@ final class AstDataChanges {
             targets.add(delete.getTable().getFullyQualifiedName());
         }
         JoinedTables joined = new JoinedTables();
-        if (delete.getTable() != null) {
-            addTable(joined, delete.getTable());
+        if (isTargetList(delete)) {
+            // MySQL DELETE FROM t1, t2 USING t1 JOIN t2 ..: the parser reads t2 as a comma join of t1, while every
+            // table before USING is a target and the USING list holds the rows and the aliases.
+            delete.getJoins().forEach(join -> targets.add(((Table) join.getRightItem()).getFullyQualifiedName()));
+            delete.getUsingList().forEach(table -> addTable(joined, table));
+        } else {
+            if (delete.getTable() != null) {
+                addTable(joined, delete.getTable());
+            }
+            addJoins(joined, delete.getJoins());
         }
-        addJoins(joined, delete.getJoins());
+        // MySQL DELETE FROM a USING t a, u: the target is named by its alias in the USING list. PostgreSQL refuses
+        // a target that one of its USING tables is called, so there the name stays its own.
+        JoinedTables usingAliases = new JoinedTables();
+        if (delete.getUsingList() != null) {
+            delete.getUsingList().forEach(table -> addTable(usingAliases, table));
+        }
         WhereFact where = whereFact(delete.getWhere(), soleTable(delete));
-        return new DataChange("DELETE", joined.tablesOf(targets), joined.restrict(targets), joined.reach(targets),
-                where, null);
+        return new DataChange("DELETE", usingAliases.tablesOf(joined.tablesOf(targets)), joined.restrict(targets),
+                joined.reach(targets), where, null);
+    }
+
+    /**
+     * True for MySQL's {@code DELETE FROM t1, t2 USING ..}, which the parser reads as the target t1 comma-joined to
+     * t2, followed by a USING list: tables after a comma before USING, with no condition of their own.
+     */
+    private static boolean isTargetList(Delete delete) {
+        return delete.getTable() != null && !isEmpty(delete.getUsingList()) && !isEmpty(delete.getJoins())
+                && delete.getJoins().stream().allMatch(join -> join.isSimple() && join.getRightItem() instanceof Table
+                        && (join.getOnExpressions() == null || join.getOnExpressions().isEmpty())
+                        && isEmpty(join.getUsingColumns()));
     }
 
     private DataChange change(Update update) {

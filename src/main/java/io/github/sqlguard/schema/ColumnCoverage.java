@@ -89,7 +89,9 @@ final class ColumnCoverage {
         boolean booleanColumn = declared.flatMap(Column::type).filter(t -> t.base().equals("BOOLEAN")).isPresent()
                 && dialect != Dialect.MYSQL && dialect != Dialect.MARIADB && dialect != Dialect.SQLITE
                 || reading.booleanLiteral && dialect == Dialect.POSTGRESQL;
-        List<Object> values = samples(reading, booleanColumn);
+        // Oracle reads '' as NULL, which no comparison matches; AUTO may be Oracle.
+        boolean emptyIsText = dialect != Dialect.ORACLE && dialect != Dialect.AUTO;
+        List<Object> values = samples(reading, booleanColumn, emptyIsText);
         if (values == null) {
             return Optional.empty();
         }
@@ -115,7 +117,7 @@ final class ColumnCoverage {
     }
 
     /** One value of each stretch the constants cut the column's values into; null when they cannot be compared. */
-    private static List<Object> samples(Reading reading, boolean booleanColumn) {
+    private static List<Object> samples(Reading reading, boolean booleanColumn, boolean emptyIsText) {
         if (!reading.strings.isEmpty()) {
             if (!reading.numbers.isEmpty() || reading.booleanLiteral || reading.ordered) {
                 return null;
@@ -125,8 +127,8 @@ final class ColumnCoverage {
             for (String text : reading.strings) {
                 // A collation may equate 'A' with 'a' or 'a ', and MySQL '1' with '01': they may be one value.
                 String key = text.toLowerCase(Locale.ROOT).stripTrailing();
-                // Oracle reads '' as NULL, which no comparison matches.
-                if (!folded.add(key) && !values.contains(text) || looksNumeric(text) || text.isEmpty()) {
+                if (!folded.add(key) && !values.contains(text) || looksNumeric(text)
+                        || text.isEmpty() && !emptyIsText) {
                     return null;
                 }
                 if (!values.contains(text)) {

@@ -9,7 +9,8 @@ import java.util.Optional;
  * WHERE conditions of null tests that hold for every row, given what the replay knows: {@code col IS NOT NULL} on a
  * column declared NOT NULL, {@code col IS NULL} on a column that holds only NULL ({@link NullOnlyColumns}), and
  * {@code x IS NULL OR x IS NOT NULL} on any column, and an OR one of whose alternatives is such a test. {@code col LIKE '%'} is a null test too: the pattern matches
- * every value, the empty one included, so it fails only where the column is NULL, and so is {@code col >= 0} on a
+ * every value, the empty one included, so it fails only where the column is NULL (so are the other tests of
+ * {@link EveryTextPatterns}), and so is {@code col >= 0} on a
  * MySQL {@code UNSIGNED} column, which holds no number below zero.
  */
 final class NullTestTruth {
@@ -153,8 +154,9 @@ final class NullTestTruth {
             return range;
         }
         int i = name.next();
-        if (term.get(i).isAnyWord("LIKE", "ILIKE") && i + 2 == term.size() && matchesEveryText(term.get(i + 1))) {
-            return Optional.of(new NullTest(true, name.text(), term.get(i).upper() + " " + term.get(i + 1).text()));
+        String pattern = EveryTextPatterns.written(term, i);
+        if (pattern != null) {
+            return Optional.of(new NullTest(true, name.text(), pattern));
         }
         if (!term.get(i).isWord("IS")) {
             return Optional.empty();
@@ -166,14 +168,5 @@ final class NullTestTruth {
             return Optional.empty();
         }
         return Optional.of(new NullTest(not, name.text(), not ? "IS NOT NULL" : "IS NULL"));
-    }
-
-    /** A pattern of {@code %} alone ({@code '%'}, {@code '%%'}): it matches every text, the empty one too. */
-    private static boolean matchesEveryText(Token pattern) {
-        String text = pattern.text();
-        if (pattern.type() != TokenType.STRING || text.length() < 3 || !text.startsWith("'") || !text.endsWith("'")) {
-            return false;
-        }
-        return text.substring(1, text.length() - 1).chars().allMatch(c -> c == '%');
     }
 }
