@@ -37,6 +37,11 @@ class LinterDynamicAddThenFillTest {
             SQLSERVER  | EXEC('ALTER TABLE orders ADD seats INT'); ~ EXEC('UPDATE orders SET seats = total');
             SQLSERVER  | ALTER TABLE orders ADD seats INT; ~ EXEC sp_executesql N'UPDATE orders SET seats = total';
             MYSQL      | SET @s = 'ALTER TABLE orders ADD seats INT'; ~ PREPARE st FROM @s; ~ EXECUTE st; ~ UPDATE orders SET seats = total;
+            SQLSERVER  | ALTER TABLE orders ADD seats INT; ~ GO ~ DECLARE @sql NVARCHAR(MAX); ~ SET @sql = N'ALTER TABLE orders DROP CONSTRAINT ck_total'; ~ EXEC sp_executesql @sql; ~ GO ~ UPDATE orders SET seats = total;
+            SQLSERVER  | ALTER TABLE orders ADD seats INT; ~ DECLARE @sql NVARCHAR(MAX) = N'ALTER TABLE orders DROP CONSTRAINT ck_total'; ~ EXEC (@sql); ~ UPDATE orders SET seats = total;
+            SQLSERVER  | ALTER TABLE orders ADD seats INT; ~ GO ~ DECLARE @sql NVARCHAR(MAX) = N'ALTER TABLE orders DROP CONSTRAINT ck_total'; ~ EXEC (@sql); ~ UPDATE orders SET seats = total;
+            SQLSERVER  | ALTER TABLE orders ADD seats INT; ~ DECLARE @sql NVARCHAR(MAX) = N'ALTER TABLE orders DROP CONSTRAINT ck_total'; ~ EXEC (@sql); ~ GO ~ UPDATE orders SET seats = total;
+            SQLSERVER  | ALTER TABLE orders ADD seats INT; ~ GO ~ DECLARE @sql NVARCHAR(MAX), @ck SYSNAME; ~ SELECT @ck = name FROM sys.check_constraints WHERE parent_object_id = OBJECT_ID('orders'); ~ SET @sql = N'ALTER TABLE orders DROP CONSTRAINT ' + @ck; ~ EXEC sp_executesql @sql; ~ GO ~ UPDATE orders SET seats = total;
             """)
     void fillingAColumnAddedBeforeReadDynamicSqlIsNoLoss(Dialect dialect, String script) throws IOException {
         List<Finding> findings = updates(dialect, script);
@@ -53,6 +58,9 @@ class LinterDynamicAddThenFillTest {
             ORACLE | ALTER TABLE orders ADD seats NUMBER(10); ~ BEGIN ~ EXECUTE IMMEDIATE 'UPDATE orders SET seats = total * 2'; END; ~ / ~ UPDATE orders SET seats = total;
             MYSQL  | ALTER TABLE orders ADD seats INT; ~ PREPARE st FROM @fill; ~ EXECUTE st; ~ UPDATE orders SET seats = total;
             POSTGRESQL | ALTER TABLE orders ADD seats INT; ~ DO $$ DECLARE v text; BEGIN SELECT fill INTO v FROM pending; EXECUTE v; END $$; ~ UPDATE orders SET seats = total;
+            SQLSERVER  | ALTER TABLE orders ADD seats INT; ~ GO ~ DECLARE @sql NVARCHAR(MAX); ~ SELECT @sql = fill FROM pending; ~ EXEC sp_executesql @sql; ~ GO ~ UPDATE orders SET seats = total;
+            SQLSERVER  | ALTER TABLE orders ADD seats INT; ~ GO ~ DECLARE @sql NVARCHAR(MAX) = N'UPDATE orders SET seats = total * 2'; ~ EXEC sp_executesql @sql; ~ GO ~ UPDATE orders SET seats = total;
+            SQLSERVER  | ALTER TABLE orders ADD seats INT; ~ GO ~ DECLARE @proc SYSNAME = N'dbo.fill_seats'; ~ EXEC @proc; ~ GO ~ UPDATE orders SET seats = total;
             """)
     void aColumnDynamicSqlMayHaveWrittenKeepsItsFinding(Dialect dialect, String script) throws IOException {
         List<Finding> findings = updates(dialect, script).stream()

@@ -65,6 +65,13 @@ class LinterSubqueryOfItselfTest {
             MYSQL      | DELETE FROM orders WHERE id IN (SELECT id FROM (SELECT id FROM orders WHERE total > 5) x) |
             MYSQL      | DELETE FROM orders WHERE id IN (SELECT id FROM (SELECT id FROM orders ORDER BY id LIMIT 9) x) |
             MYSQL      | DELETE FROM orders WHERE id IN (SELECT id FROM (SELECT id FROM orders) x WHERE x.id > 9) |
+            SQLSERVER  | DELETE o FROM orders o WHERE o.id IN (SELECT id FROM orders) | always-true-where
+            SQLSERVER  | DELETE FROM o FROM dbo.orders AS o WHERE o.id IN (SELECT x.id FROM dbo.orders x)             | always-true-where
+            SQLSERVER  | DELETE orders FROM orders WHERE EXISTS (SELECT 1 FROM orders o2 WHERE o2.id = orders.id)             | always-true-where
+            SQLSERVER  | UPDATE o SET note = 'x' FROM orders o WHERE o.id IN (SELECT id FROM orders) | always-true-where
+            SQLSERVER  | DELETE o FROM orders o WHERE o.id IN (SELECT id FROM orders WHERE total > 5) |
+            SQLSERVER  | DELETE o FROM orders o WHERE o.total IN (SELECT id FROM orders) | unfiltered-subquery
+            SQLSERVER  | DELETE o FROM orders o JOIN archive a ON a.id = o.id WHERE o.id IN (SELECT id FROM orders) |
             """)
     void aSubqueryOfTheTargetItself(Dialect dialect, String statement, String rule) throws IOException {
         TestProject.write(project, "db/V1__init.sql",

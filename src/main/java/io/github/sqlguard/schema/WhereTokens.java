@@ -8,7 +8,8 @@ import java.util.function.IntUnaryOperator;
 
 /**
  * The target and the WHERE condition of a plain {@code DELETE FROM t WHERE ..} or {@code UPDATE t SET ..
- * WHERE ..} (also after a WITH list), or of ClickHouse's one mutation {@code ALTER TABLE t DELETE WHERE ..}, read
+ * WHERE ..} (also after a WITH list, and in T-SQL's {@code DELETE a FROM t a WHERE ..} whose FROM names the target
+ * alone), or of ClickHouse's one mutation {@code ALTER TABLE t DELETE WHERE ..}, read
  * from tokens, for the judgements that need the schema ({@link WhereJudgement}).
  *
  * @param verb DELETE or UPDATE
@@ -108,6 +109,7 @@ public record WhereTokens(String verb, String table, String alias, List<Token> c
             i++;
         }
         int set = i < tokens.size() && tokens.get(i).isWord("SET") ? i + 1 : -1;
+        int setEnd = -1;
         int where = -1;
         int depth = 0;
         int end = tokens.size();
@@ -116,6 +118,18 @@ public record WhereTokens(String verb, String table, String alias, List<Token> c
             depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
             if (depth != 0) {
                 continue;
+            }
+            if (where < 0 && token.isWord("FROM") && setEnd < 0) {
+                // T-SQL: DELETE o FROM orders o WHERE .., UPDATE o SET .. FROM orders o WHERE ..: a FROM that names
+                // only the target's own table is the plain statement written with an alias.
+                SoleFromTable sole = SoleFromTable.of(tokens, j + 1, alias);
+                if (sole != null) {
+                    table = sole.table();
+                    alias = sole.alias();
+                    setEnd = j;
+                    j = sole.next() - 1;
+                    continue;
+                }
             }
             if (where < 0 && token.isAnyWord("USING", "FROM", "JOIN") && (delete || token.isWord("FROM"))) {
                 return Optional.empty(); // other tables take part: the condition may restrict through them
@@ -131,7 +145,38 @@ public record WhereTokens(String verb, String table, String alias, List<Token> c
             return Optional.empty();
         }
         return Optional.of(new WhereTokens(tokens.get(0).upper(), SchemaNames.unquoted(table.text()), alias,
-                tokens.subList(where + 1, end), set < 0 ? List.of() : tokens.subList(set, where), with));
+                tokens.subList(where + 1, end), set < 0 ? List.of() : tokens.subList(set, setEnd < 0 ? where : setEnd),
+                with));
+    }
+
+    /**
+     * The one table of a T-SQL FROM whose alias (or, without one, whose name) is the statement's target as
+     * {@code written}, with nothing else before the WHERE.
+     *
+     * @param table the table as read
+     * @param alias its alias, or the table's key when none
+     * @param next where the WHERE (or the statement's end) stands
+     */
+    private record SoleFromTable(SchemaNames.Read table, String alias, int next) {
+
+        static SoleFromTable of(List<Token> tokens, int at, String written) {
+            SchemaNames.Read table = at < tokens.size() ? SchemaNames.name(tokens, at) : null;
+            if (table == null) {
+                return null;
+            }
+            int i = table.next();
+            String alias = SchemaNames.key(table.text());
+            if (i < tokens.size() && tokens.get(i).isWord("AS")) {
+                i++;
+            }
+            if (i < tokens.size() && SchemaNames.isNamePart(tokens.get(i)) && !tokens.get(i).isWord("WHERE")) {
+                alias = SchemaNames.key(tokens.get(i).text());
+                i++;
+            }
+            // UPDATE orders .. FROM orders o2 is a second copy of the table in PostgreSQL, so only the alias counts.
+            boolean ends = i == tokens.size() || tokens.get(i).isWord("WHERE");
+            return ends && alias.equals(written) ? new SoleFromTable(table, alias, i) : null;
+        }
     }
 
     /**

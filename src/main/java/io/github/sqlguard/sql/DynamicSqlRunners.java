@@ -44,13 +44,21 @@ public final class DynamicSqlRunners {
     public static boolean runsVariableTextReadHere(Statement statement, int main) {
         StatementContext.Body body = statement.context().body();
         List<Token> tokens = statement.tokens();
-        if (statement.runtimeSql() || body == null || main + 1 >= tokens.size()) {
+        if (statement.runtimeSql() || main + 1 >= tokens.size()) {
             return false;
         }
-        // PL/pgSQL's EXECUTE v runs text; T-SQL's variables start with @, and EXEC @v calls a procedure.
-        boolean plpgsql = !tokens.get(main + 1).text().startsWith("@");
+        // PL/pgSQL's EXECUTE v runs text; T-SQL's variables start with @ (EXEC sp_executesql @sql runs one), and
+        // EXEC @v calls a procedure.
+        boolean plpgsql = tokens.get(main).isWord("EXECUTE")
+                && tokens.subList(main + 1, tokens.size()).stream().noneMatch(token -> token.text().startsWith("@"));
         DynamicSql.Source source = DynamicSql.of(tokens.subList(main, tokens.size()), plpgsql);
-        return source != null && source.variable() != null && !source.callsRoutineNamedAtRunTime()
-                && body.variables().contains(source.variable().text().toLowerCase(Locale.ROOT));
+        if (source == null || source.variable() == null || source.callsRoutineNamedAtRunTime()) {
+            return false;
+        }
+        String variable = source.variable().text();
+        // A T-SQL batch declares its variables outside any block (DECLARE @sql ..; SET @sql = N'..'; EXEC
+        // sp_executesql @sql; GO): the splitter read the text in the batch, or marked the runner as run-time SQL.
+        return body == null ? variable.startsWith("@") && !variable.startsWith("@@")
+                : body.variables().contains(variable.toLowerCase(Locale.ROOT));
     }
 }
