@@ -6,6 +6,7 @@ import io.github.sqlguard.model.Dialect;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -51,5 +52,23 @@ class LinterChangelogXmlEntitiesTest {
                 .map(LinterChangelogChangesTest::line).toList();
 
         assertEquals(expected.isEmpty() ? List.of() : List.of(expected), found);
+    }
+
+    /** Lines end in CRLF and the entity stands on an earlier line: the statement after it keeps its line. */
+    @Test
+    void aStatementAfterAnEntityOnAnEarlierCrlfLineKeepsItsLineAndColumn() throws IOException {
+        TestProject.write(project, "db/changelog.xml", String.join("\r\n",
+                "<databaseChangeLog xmlns=\"http://www.liquibase.org/xml/ns/dbchangelog\">",
+                "  <changeSet id=\"1\" author=\"a\">",
+                "    <sql>update audit set msg = 'x' where id &gt;= 10;",
+                "\tdelete from audit where 1 &lt;&gt; 2</sql>",
+                "  </changeSet>",
+                "</databaseChangeLog>", ""));
+
+        List<String> found = TestProject.lint(project, Dialect.POSTGRESQL).findings().stream()
+                .map(LinterChangelogChangesTest::line).toList();
+
+        assertEquals(List.of("db/changelog.xml:4:2 always-true-where DELETE with an always-true WHERE removes every"
+                + " row of audit (changeset a:1)"), found);
     }
 }
