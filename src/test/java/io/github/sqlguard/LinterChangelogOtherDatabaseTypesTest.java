@@ -198,6 +198,40 @@ class LinterChangelogOtherDatabaseTypesTest {
         assertEquals(expected.isEmpty() ? List.of() : List.of(expected), found);
     }
 
+    /**
+     * A changeset whose dbms names the configured database among others of another kind runs on those too, and
+     * each writes the Liquibase type its own way: {@code datetime(6)} stays DATETIME(6) on MariaDB where PostgreSQL
+     * writes TIMESTAMP(6), so a MariaDB column created as {@code datetime(6)} does not change type there.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+        "POSTGRESQL | datetime(6) | ''",
+        "MARIADB    | datetime(6) | ''",
+        "POSTGRESQL | date        | db/changelog.xml:8:5 alter-column-type ALTER TABLE job changes the type of column"
+            + " started from DATETIME(6) to date (drops the time of day) on mariadb; from timestamp to date (drops the"
+            + " time of day) on postgresql (changeset a:3)",
+    })
+    void aChangesetNamingTheConfiguredDatabaseAmongOthersIsWrittenForEachOfThem(Dialect dialect, String type,
+            String expected) throws IOException {
+        TestProject.write(project, "db/changelog.xml", """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                  <changeSet id="1" author="a" dbms="mariadb"><createTable tableName="job"><column name="id" type="bigint"/>
+                    <column name="started" type="datetime(6)"/></createTable></changeSet>
+                  <changeSet id="2" author="a" dbms="postgresql"><createTable tableName="job"><column name="id" type="bigint"/>
+                    <column name="started" type="timestamp"/></createTable></changeSet>
+                  <changeSet id="3" author="a" dbms="hsqldb,mariadb,postgresql">
+                    <comment>one type everywhere</comment>
+                    <modifyDataType tableName="job" columnName="started" newDataType="%s"/>
+                  </changeSet>
+                </databaseChangeLog>
+                """.formatted(type));
+
+        List<String> found = TestProject.lint(project, dialect).findings().stream()
+                .map(LinterChangelogChangesTest::line).toList();
+
+        assertEquals(expected.isEmpty() ? List.of() : List.of(expected), found);
+    }
+
     /** A comment before such a change acknowledges what it does on the database that restates the type. */
     @Test
     void aCommentBeforeAChangeAcknowledgesTheTypeItRestatesOnAnotherDatabase() throws IOException {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -131,7 +132,7 @@ final class ChangeTranslator {
         Optional<Statement> statement = text.apply(synthetic).flatMap(sql -> synthetic.at(sql, path, change,
                 context));
         statement.ifPresent(here -> {
-            if (synthetic.dialect() == Dialect.AUTO || !context.databases().included().isEmpty()) {
+            if (!writtenForOthers(context)) {
                 out.add(here);
             } else {
                 out.add(here, synthetic.dialect(), (dialect, databases) -> {
@@ -142,6 +143,20 @@ final class ChangeTranslator {
             }
         });
         return statement;
+    }
+
+    /**
+     * True where a statement written for the configured database may run on others the changelog names as well: a
+     * change without dbms, or one whose dbms names the configured database among others ({@code
+     * dbms="mariadb,postgresql"} read as PostgreSQL), which each write its types their own way.
+     */
+    private boolean writtenForOthers(StatementContext context) {
+        if (synthetic.dialect() == Dialect.AUTO) {
+            return false;
+        }
+        Set<String> named = context.databases().included();
+        return named.isEmpty() || named.stream().map(DbmsDialect::named)
+                .anyMatch(dialect -> dialect == null || !dialect.isSameFamily(synthetic.dialect()));
     }
 
     /**
@@ -175,7 +190,7 @@ final class ChangeTranslator {
         if (here.isEmpty()) {
             return List.of();
         }
-        if (synthetic.dialect() == Dialect.AUTO || !context.databases().included().isEmpty()) {
+        if (!writtenForOthers(context)) {
             out.add(here.get());
             return restated.map(List::of).orElse(List.of());
         }
@@ -228,7 +243,7 @@ final class ChangeTranslator {
      */
     private List<Statement> schemaOnly(ChangeNode change, StatementContext context) {
         schemaOnly(synthetic, change, context).ifPresent(statement -> {
-            if (synthetic.dialect() == Dialect.AUTO || !context.databases().included().isEmpty()) {
+            if (!writtenForOthers(context)) {
                 out.add(statement);
             } else {
                 // Written for the configured database, it may run on others the changelog names, with their types

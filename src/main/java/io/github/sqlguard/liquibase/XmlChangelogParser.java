@@ -232,8 +232,7 @@ final class XmlChangelogParser {
                 if (!content.isBlank()) {
                     int from = contentStart;
                     int to = Math.max(contentEnd, from);
-                    region = new TextRegion(XmlContentView.sqlView(Run.this.text, from, to), from, to,
-                            lines.lineOf(from), lines.columnOf(from));
+                    region = XmlContentView.region(Run.this.text, from, to, lines);
                 }
                 return new ChangeNode(name, lines.lineOf(start), lines.columnOf(start), start, attributes, Map.of(),
                         content.isBlank() ? null : content, region, children, comments);

@@ -1,17 +1,56 @@
 package io.github.sqlguard.liquibase;
 
+import io.github.sqlguard.model.LineIndex;
+import java.util.Arrays;
+
 /**
  * A copy of an XML file in which one element's content reads as the SQL Liquibase sees, character for
  * character at the same offsets: CDATA markers, comments and child elements become spaces (line breaks
- * kept), and an entity reference becomes its character followed by spaces. Splitting that region then
- * gives every token its true line and column in the changelog.
+ * kept). Splitting that region then gives every token its true line and column in the changelog. An entity
+ * reference is one character of the SQL, not that character and spaces ({@code &lt;&gt;} is the operator
+ * {@code <>}, {@code &lt;=} is {@code <=}): content that holds one is decoded, each character placed where it
+ * stands in the file.
  */
 final class XmlContentView {
 
     private XmlContentView() {
     }
 
-    static String sqlView(String fileText, int from, int to) {
+    /** The region of the content {@code fileText[from, to)}, which starts at {@code lines}' line and column of from. */
+    static TextRegion region(String fileText, int from, int to, LineIndex lines) {
+        String view = sqlView(fileText, from, to);
+        int[] offsets = new int[to - from + 1];
+        StringBuilder decoded = new StringBuilder(to - from);
+        boolean anyEntity = false;
+        int i = from;
+        while (i < to) {
+            int skip = entityLength(fileText, view, i, to);
+            offsets[decoded.length()] = i;
+            decoded.append(view.charAt(i));
+            anyEntity |= skip > 1;
+            i += skip;
+        }
+        if (!anyEntity) {
+            return new TextRegion(view, from, to, lines.lineOf(from), lines.columnOf(from));
+        }
+        offsets[decoded.length()] = to;
+        return new TextRegion(decoded.toString(), 0, decoded.length(), lines.lineOf(from), lines.columnOf(from),
+                new DecodedPositions(Arrays.copyOf(offsets, decoded.length() + 1), lines));
+    }
+
+    /**
+     * How many file characters the view's character at {@code i} stands for: the whole reference of an entity the
+     * view decoded (its name blanked), else one (a literal {@code &} in CDATA keeps its name).
+     */
+    private static int entityLength(String fileText, String view, int i, int to) {
+        if (fileText.charAt(i) != '&' || i + 1 >= to || view.charAt(i + 1) != ' ' || fileText.charAt(i + 1) == ' ') {
+            return 1;
+        }
+        int semicolon = fileText.indexOf(';', i);
+        return semicolon < 0 || semicolon >= to ? 1 : semicolon + 1 - i;
+    }
+
+    private static String sqlView(String fileText, int from, int to) {
         if (fileText.indexOf('<', from) < 0 || fileText.indexOf('<', from) >= to) {
             if (fileText.indexOf('&', from) < 0 || fileText.indexOf('&', from) >= to) {
                 return fileText; // plain text content: the file itself is the view

@@ -111,9 +111,13 @@ public record DatabaseScope(Set<String> included, Set<String> excluded) {
         return names;
     }
 
-    /** True when the statement runs on {@code database} ({@code ""} for a database no migration names). */
+    /**
+     * True when the statement runs on {@code database} ({@code ""} for a database no migration names). A database both
+     * named and excluded does not run it: a change for {@code mariadb,postgresql} that another statement stands for
+     * on MariaDB excludes MariaDB from it.
+     */
     public boolean includes(String database) {
-        return included.isEmpty() ? !excluded.contains(database) : included.contains(database);
+        return !excluded.contains(database) && (included.isEmpty() || included.contains(database));
     }
 
     /**
