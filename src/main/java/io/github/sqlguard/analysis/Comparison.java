@@ -55,6 +55,17 @@ final class Comparison {
     private Comparison() {
     }
 
+    /** The operator that says the same with its operands swapped: {@code 0 < n} is {@code n > 0}. */
+    static String mirrored(String operator) {
+        return switch (operator) {
+            case "<" -> ">";
+            case "<=" -> ">=";
+            case ">" -> "<";
+            case ">=" -> "<=";
+            default -> operator;
+        };
+    }
+
     /** The truth of {@code left operator right}; UNKNOWN when it depends on the row or on collation. */
     static Truth evaluate(Operand left, String operator, Operand right) {
         if (left == null || right == null || unresolved(left) || unresolved(right)) {

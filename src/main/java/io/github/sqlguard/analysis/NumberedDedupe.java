@@ -236,12 +236,12 @@ final class NumberedDedupe {
      * @param from the index of its first token, -1 for none
      * @param to the index after its last token
      */
-    private record NumberFilter(int from, int to, List<Comparison> comparisons) {
+    private record NumberFilter(int from, int to, List<NumberTest> comparisons) {
 
         static final NumberFilter NONE = new NumberFilter(-1, -1, List.of());
 
         /** {@code number operator bound}, the number on the left. */
-        private record Comparison(String operator, long bound) {
+        private record NumberTest(String operator, long bound) {
 
             boolean holdsFor(long number) {
                 return switch (operator) {
@@ -257,9 +257,9 @@ final class NumberedDedupe {
 
         /** The filter in {@code [from, to)} on {@code number} of the query called {@code source}, or null. */
         static NumberFilter of(StatementTokens tokens, int from, int to, String number, String source) {
-            List<Comparison> comparisons = new ArrayList<>();
+            List<NumberTest> comparisons = new ArrayList<>();
             for (int[] term : TokenConditionTruth.andTerms(tokens, from, to)) {
-                Comparison comparison = comparison(tokens, term[0], term[1], number, source);
+                NumberTest comparison = comparison(tokens, term[0], term[1], number, source);
                 if (comparison == null) {
                     return null;
                 }
@@ -268,19 +268,19 @@ final class NumberedDedupe {
             return new NumberFilter(from, to, comparisons);
         }
 
-        private static Comparison comparison(StatementTokens tokens, int from, int to, String number, String source) {
+        private static NumberTest comparison(StatementTokens tokens, int from, int to, String number, String source) {
             ObjectNames.NameAt name = tokens.nameAt(from);
             if (name != null && isNumber(name, number, source) && name.next() + 1 < to) {
                 Long bound = bound(tokens, name.next() + 1, to);
                 String operator = tokens.tokens().get(name.next()).text();
-                return bound == null || !isOperator(operator) ? null : new Comparison(operator, bound);
+                return bound == null || !isOperator(operator) ? null : new NumberTest(operator, bound);
             }
             for (int operator = from + 1; operator < to; operator++) {
                 if (isOperator(tokens.tokens().get(operator).text())) {
                     Long bound = bound(tokens, from, operator);
                     ObjectNames.NameAt right = tokens.nameAt(operator + 1);
                     if (bound != null && right != null && right.next() == to && isNumber(right, number, source)) {
-                        return new Comparison(mirrored(tokens.tokens().get(operator).text()), bound);
+                        return new NumberTest(Comparison.mirrored(tokens.tokens().get(operator).text()), bound);
                     }
                     return null;
                 }
@@ -300,15 +300,6 @@ final class NumberedDedupe {
             };
         }
 
-        private static String mirrored(String operator) {
-            return switch (operator) {
-                case "<" -> ">";
-                case "<=" -> ">=";
-                case ">" -> "<";
-                case ">=" -> "<=";
-                default -> operator;
-            };
-        }
 
         /** The whole number {@code [from, to)} is: {@code 1}, {@code -1}; null for anything else. */
         private static Long bound(StatementTokens tokens, int from, int to) {
@@ -332,7 +323,7 @@ final class NumberedDedupe {
         private List<Long> samples() {
             List<Long> samples = new ArrayList<>(List.of(1L));
             long largest = 1;
-            for (Comparison comparison : comparisons) {
+            for (NumberTest comparison : comparisons) {
                 long bound = comparison.bound();
                 for (long number : new long[] {bound - 1, bound, bound + 1}) {
                     if (number >= 1) {

@@ -51,7 +51,8 @@ final class RowCountCap {
         }
         int rownum = reader.isCall(to - 3) ? to - 3 : to - 1;
         if (rownum == from + 2 && reader.isRownum(rownum) && reader.afterRownum(rownum) == to) {
-            return holdsForEveryNumber(mirrored(tokens.tokens().get(from + 1).text()), tokens.tokens().get(from));
+            return holdsForEveryNumber(Comparison.mirrored(tokens.tokens().get(from + 1).text()),
+                    tokens.tokens().get(from));
         }
         return Truth.UNKNOWN;
     }
@@ -76,16 +77,6 @@ final class RowCountCap {
         return every ? Truth.ALWAYS_TRUE : Truth.UNKNOWN;
     }
 
-    /** The operator that says the same with its operands swapped: {@code 0 < ROWNUM} is {@code ROWNUM > 0}. */
-    private static String mirrored(String operator) {
-        return switch (operator) {
-            case "<" -> ">";
-            case "<=" -> ">=";
-            case ">" -> "<";
-            case ">=" -> "<=";
-            default -> operator;
-        };
-    }
 
     private boolean conjunctionCaps(int from, int to) {
         boolean anyCap = false;
