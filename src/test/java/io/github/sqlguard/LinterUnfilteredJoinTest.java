@@ -87,6 +87,26 @@ class LinterUnfilteredJoinTest {
     }
 
     /**
+     * {@code DELETE o, c} deletes from both tables of the join: every customer that has an order goes too, and the
+     * message says so. A second target that is not the joined key's table is no such loss.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            DELETE o, c FROM orders o JOIN customers c ON c.id = o.customer_id                   | , and every row of customers that has a related row in orders
+            DELETE c, o FROM customers c INNER JOIN orders o ON o.customer_id = c.id             | , and every row of customers that has a related row in orders
+            DELETE orders, customers FROM orders JOIN customers ON customers.id = orders.customer_id | , and every row of customers that has a related row in orders
+            DELETE o FROM orders o JOIN customers c ON c.id = o.customer_id                      | ''
+            """)
+    void aDeleteFromBothTablesSaysTheJoinedRowsGoToo(String sql, String more) throws IOException {
+        List<String> messages = lint(Dialect.MYSQL, SCHEMA, sql + ";\n").stream()
+                .filter(f -> f.ruleId().equals("unfiltered-subquery")).map(Finding::message).toList();
+
+        assertEquals(List.of("DELETE without WHERE is limited only by its join of orders.customer_id to the key"
+                + " customers.id, which reads customers without a filter: it removes every row of orders that"
+                + " has a related row in customers" + more), messages);
+    }
+
+    /**
      * T-SQL's UPDATE .. FROM joined only on the key sets every order's total to 0, like an UPDATE without WHERE; one
      * that copies the customer's columns is a backfill, and one whose join or WHERE filters the customers is limited.
      */

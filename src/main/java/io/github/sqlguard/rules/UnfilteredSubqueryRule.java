@@ -1,6 +1,7 @@
 package io.github.sqlguard.rules;
 
 import io.github.sqlguard.analysis.KeyLink;
+import io.github.sqlguard.analysis.ObjectNames;
 import io.github.sqlguard.analysis.RowChange;
 import io.github.sqlguard.analysis.StatementModel;
 import io.github.sqlguard.analysis.WhereFact;
@@ -10,6 +11,7 @@ import io.github.sqlguard.schema.CascadeNote;
 import io.github.sqlguard.schema.OuterRowColumn;
 import io.github.sqlguard.schema.RowFilter;
 import io.github.sqlguard.schema.SchemaFacts;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -40,7 +42,8 @@ public final class UnfilteredSubqueryRule implements Rule {
                     + " empty and none otherwise, and so does a NOT EXISTS (SELECT 1 FROM accounts) that names no"
                     + " column of the row. A DELETE without WHERE whose join only ties each row to the key of its"
                     + " related row (DELETE i FROM invoices i JOIN accounts a ON a.id = i.account_id, where the"
-                    + " migrations made accounts.id a key) is the same, also on every column of a composite key"
+                    + " migrations made accounts.id a key) is the same (DELETE i, a .. removes every account that"
+                    + " has an invoice as well), also on every column of a composite key"
                     + " (ON m.queue_type = q.queue_type AND m.queue_name = q.queue_name, where that pair is the primary"
                     + " or a unique key of queues, or m's foreign key), and so is an UPDATE joined that way whose SET"
                     + " reads nothing of the joined row (UPDATE i SET i.total = 0 FROM invoices i JOIN accounts a ON"
@@ -101,8 +104,11 @@ public final class UnfilteredSubqueryRule implements Rule {
                     .filter(link -> schema.before().refersToKey(
                             link.table(), link.columns(), link.joinedTable(), link.joinedColumns())).toList();
             if (!links.isEmpty()) {
-                List<String> tables = links.stream().map(KeyLink::table).toList();
+                List<String> joinedTargets = joinedTargets(change, links);
+                List<String> tables = new ArrayList<>(links.stream().map(KeyLink::table).toList());
+                tables.addAll(joinedTargets);
                 return List.of(new Violation(joinMessage(change.verb(), joinOnly, links)
+                        + joinedTargetsMessage(joinedTargets, links)
                         + CascadeNote.forDelete(change.verb(), tables, schema), change.at()));
             }
             // A join to a CTE or derived table that reads a table without a filter is judged as its IN form.
@@ -141,6 +147,30 @@ public final class UnfilteredSubqueryRule implements Rule {
                     .append(", which reads ").append(link.joinedTable())
                     .append(" without a filter: it ").append(effect).append(" every row of ").append(link.table())
                     .append(" that has a related row in ").append(link.joinedTable());
+        }
+        return message.toString();
+    }
+
+    /**
+     * The joined tables that a MySQL {@code DELETE h, m FROM t_hist h JOIN t_mon m ON ..} also deletes from: each of
+     * their rows that has a related row goes as well.
+     */
+    private static List<String> joinedTargets(RowChange change, List<KeyLink> links) {
+        if (!change.verb().equals("DELETE") || change.tables().size() < 2) {
+            return List.of();
+        }
+        List<String> targets = change.tables().stream().map(ObjectNames::normalize).toList();
+        return links.stream().map(KeyLink::joinedTable).distinct()
+                .filter(joined -> targets.contains(ObjectNames.normalize(joined))).toList();
+    }
+
+    private static String joinedTargetsMessage(List<String> joinedTargets, List<KeyLink> links) {
+        StringBuilder message = new StringBuilder();
+        for (String joined : joinedTargets) {
+            String related = links.stream().filter(link -> link.joinedTable().equals(joined)).map(KeyLink::table)
+                    .findFirst().orElseThrow();
+            message.append(", and every row of ").append(joined).append(" that has a related row in ")
+                    .append(related);
         }
         return message.toString();
     }
