@@ -1,6 +1,7 @@
 package io.github.sqlguard.analysis;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -150,6 +151,22 @@ final class Comparison {
     /** True for a string holding a placeholder nothing gave a value: '${env}' = 'dev' may go either way. */
     private static boolean unresolved(Operand operand) {
         return operand.kind() == Kind.STRING && UNRESOLVED_PLACEHOLDER.matcher(operand.value()).find();
+    }
+
+    /**
+     * A literal cast to boolean: a text as {@link #ofBooleanText} reads it, or an integer, which PostgreSQL and H2
+     * read as false for 0 and true for any other ({@code 1::boolean}).
+     */
+    static Truth ofBooleanCast(Operand value) {
+        if (value == null || value.kind() != Kind.NUMBER) {
+            return ofBooleanText(value);
+        }
+        try {
+            BigInteger number = new BigDecimal(value.value()).toBigIntegerExact();
+            return Truth.of(number.signum() != 0);
+        } catch (NumberFormatException | ArithmeticException notAnInteger) {
+            return Truth.UNKNOWN; // 1.5::boolean is an error, not a truth
+        }
     }
 
     /** PostgreSQL's reading of a string as a boolean ({@code 't'::boolean}); UNKNOWN for anything else. */

@@ -119,9 +119,9 @@ final class ExpressionTruth {
             Truth truth = selectsLiteralsOnly(exists.getRightExpression()) ? Truth.ALWAYS_TRUE : Truth.UNKNOWN;
             return exists.isNot() ? truth.not() : truth;
         } else if (expression instanceof CastExpression cast && cast.getColDataType() != null
-                && cast.getLeftExpression() instanceof StringValue castText
+                && (cast.getLeftExpression() instanceof StringValue || cast.getLeftExpression() instanceof LongValue)
                 && Set.of("BOOLEAN", "BOOL").contains(cast.getColDataType().getDataType().toUpperCase(java.util.Locale.ROOT))) {
-            return Comparison.ofBooleanText(operand(castText)); // PostgreSQL 't'::boolean
+            return Comparison.ofBooleanCast(operand(cast.getLeftExpression())); // PostgreSQL 't'::boolean, 1::boolean
         } else if (expression instanceof ComparisonOperator comparison
                 && comparison.getLeftExpression() instanceof ExpressionList<?> left
                 && comparison.getRightExpression() instanceof ExpressionList<?> right) {

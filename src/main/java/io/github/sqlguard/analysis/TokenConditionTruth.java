@@ -299,13 +299,13 @@ public final class TokenConditionTruth {
     private Truth booleanCast(int from, int to) {
         if (to - from == 3 && tokens.isSymbol(from + 1, "::") && tokens.isWord(from + 2, "BOOLEAN", "BOOL")) {
             OperandAt text = operandAt(from);
-            return text == null ? Truth.UNKNOWN : Comparison.ofBooleanText(text.operand());
+            return text == null ? Truth.UNKNOWN : Comparison.ofBooleanCast(text.operand());
         }
         if (to - from == 6 && tokens.isWord(from, "CAST") && tokens.isSymbol(from + 1, "(")
                 && tokens.isWord(from + 3, "AS") && tokens.isWord(from + 4, "BOOLEAN", "BOOL")
                 && tokens.isSymbol(from + 5, ")")) {
             OperandAt text = operandAt(from + 2);
-            return text == null ? Truth.UNKNOWN : Comparison.ofBooleanText(text.operand());
+            return text == null ? Truth.UNKNOWN : Comparison.ofBooleanCast(text.operand());
         }
         return Truth.UNKNOWN;
     }
