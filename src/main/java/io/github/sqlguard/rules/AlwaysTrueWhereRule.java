@@ -18,7 +18,8 @@ public final class AlwaysTrueWhereRule extends RowChangeRule {
             Severity.ERROR,
             "DELETE or UPDATE with an always-true WHERE clause, MERGE with an always-true ON",
             "A WHERE such as 1 = 1, TRUE, MySQL's WHERE 1 or WHERE '1' (a string counts as the number it starts "
-                    + "with), PostgreSQL's WHERE 't', Oracle's ROWNUM > 0 (ROWNUM numbers from 1 the rows that pass), "
+                    + "with), PostgreSQL's WHERE 't' or 1::boolean, Oracle's ROWNUM > 0 (ROWNUM numbers from 1 the "
+                    + "rows that pass), "
                     + "id = id, coalesce(id, 0) = coalesce(id, 0), "
                     + "(a, b) = (a, b), EXISTS (SELECT 1), 'x' IS NOT NULL, NULL IS UNKNOWN, "
                     + "(1 = 0) IS NOT TRUE or x IS NULL OR x IS NOT NULL (also of an expression, data->'k' IS NULL OR "
