@@ -13,10 +13,9 @@ import java.util.Set;
  */
 final class RowCountCap {
 
-    /** Comparisons that keep the first rows when ROWNUM stands on the left ({@code ROWNUM <= n}). */
-    private static final Set<String> CAPS_ON_LEFT = Set.of("<", "<=", "=");
-    /** The same comparisons with ROWNUM on the right ({@code n >= ROWNUM}). */
-    private static final Set<String> CAPS_ON_RIGHT = Set.of(">", ">=", "=");
+    /** Comparisons that keep the first rows, as read with ROWNUM on the left ({@code ROWNUM <= n}). */
+    private static final Set<String> CAPS = Set.of("<", "<=", "=");
+    private static final String BETWEEN = "BETWEEN";
 
     private final StatementTokens tokens;
 
@@ -45,16 +44,9 @@ final class RowCountCap {
         if (!tokens.rownumIsPseudoColumn() || to - from < 3) {
             return Truth.UNKNOWN;
         }
-        RowCountCap reader = new RowCountCap(tokens);
-        if (reader.isRownum(from) && reader.afterRownum(from) + 2 == to) {
-            return holdsForEveryNumber(tokens.tokens().get(to - 2).text(), tokens.tokens().get(to - 1));
-        }
-        int rownum = reader.isCall(to - 3) ? to - 3 : to - 1;
-        if (rownum == from + 2 && reader.isRownum(rownum) && reader.afterRownum(rownum) == to) {
-            return holdsForEveryNumber(Comparison.mirrored(tokens.tokens().get(from + 1).text()),
-                    tokens.tokens().get(from));
-        }
-        return Truth.UNKNOWN;
+        RownumTest test = new RowCountCap(tokens).rownumTest(from, to);
+        return test == null || test.otherTo() - test.otherFrom() != 1 ? Truth.UNKNOWN
+                : holdsForEveryNumber(test.operator(), tokens.tokens().get(test.otherFrom()));
     }
 
     /** Whether {@code ROWNUM operator number} holds for each of 1, 2, 3 and on. */
@@ -76,7 +68,6 @@ final class RowCountCap {
         };
         return every ? Truth.ALWAYS_TRUE : Truth.UNKNOWN;
     }
-
 
     private boolean conjunctionCaps(int from, int to) {
         boolean anyCap = false;
@@ -121,14 +112,34 @@ final class RowCountCap {
         if (to - from < 3 || tokens.indexOfTopLevelWord(from, to, "SELECT") >= 0) {
             return false; // a subquery can look at the rows
         }
+        RownumTest test = rownumTest(from, to);
+        return test != null && (CAPS.contains(test.operator()) || test.operator().equals(BETWEEN));
+    }
+
+    /**
+     * ROWNUM compared in {@code [from, to)}: {@code ROWNUM <op> ..}, or {@code .. <op> ROWNUM}.
+     *
+     * @param operator the operator as read with ROWNUM on the left ({@code 0 < ROWNUM} is {@code >}), or
+     *     {@code BETWEEN}
+     * @param otherFrom the first token of the other side
+     * @param otherTo the index after its last token
+     */
+    private record RownumTest(String operator, int otherFrom, int otherTo) {
+    }
+
+    /** The comparison of ROWNUM that {@code [from, to)} is, or null. */
+    private RownumTest rownumTest(int from, int to) {
         if (isRownum(from)) {
             int after = afterRownum(from);
-            return after < to && (CAPS_ON_LEFT.contains(tokens.tokens().get(after).text())
-                    || tokens.isWord(after, "BETWEEN"));
+            return after >= to ? null : new RownumTest(tokens.isWord(after, BETWEEN) ? BETWEEN
+                    : tokens.tokens().get(after).text(), after + 1, to);
         }
         int rownum = isCall(to - 3) ? to - 3 : to - 1;
-        return rownum > from && isRownum(rownum) && afterRownum(rownum) == to
-                && CAPS_ON_RIGHT.contains(tokens.tokens().get(rownum - 1).text());
+        if (rownum <= from || !isRownum(rownum) || afterRownum(rownum) != to
+                || tokens.tokens().get(rownum - 1).type() == TokenType.WORD) {
+            return null;
+        }
+        return new RownumTest(Comparison.mirrored(tokens.tokens().get(rownum - 1).text()), from, rownum - 1);
     }
 
     /** Oracle's ROWNUM pseudo-column, or H2's ROWNUM() function, which numbers the rows of a DELETE or UPDATE too. */
