@@ -7,6 +7,7 @@ import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The DELETE and UPDATE statements in a statement as {@link RowChange} facts: from its tokens, and from the AST
@@ -17,17 +18,22 @@ final class DataChanges {
     private DataChanges() {
     }
 
-    /** Every DELETE and UPDATE in {@code statement}, CTEs first, the main statement last. */
-    static List<RowChange> in(Statement statement, List<DataChange> fromTokens, Object ast) {
+    /**
+     * Every DELETE and UPDATE in {@code statement}, CTEs first, the main statement last.
+     *
+     * @param structure the statement's tokens as {@link StatementTokens#of} reads them
+     */
+    static List<RowChange> in(Statement statement, StatementTokens structure, List<DataChange> fromTokens,
+            Object ast) {
         List<DataChange> changes = ast == null ? fromTokens
                 // Only SQL Server changes rows through a CTE's name; elsewhere that is an error, so AUTO reads it so.
                 : AstDataChanges.in(ast, statement.dialect() == Dialect.SQLSERVER
                         || statement.dialect() == Dialect.AUTO,
-                        StatementTokens.fromItemsAreOtherInstances(statement),
+                        structure.fromItemsAreOtherInstances(),
                         TextAsCondition.in(statement.dialect()),
-                        StatementTokens.of(statement).variablesNamingNoColumn());
+                        structure.variablesNamingNoColumn());
         boolean sameShape = changes.size() == fromTokens.size();
-        boolean placeholders = hasPlaceholder(statement);
+        boolean placeholders = anyToken(statement, token -> token.type() == TokenType.PLACEHOLDER);
         List<RowChange> result = new ArrayList<>();
         for (int i = 0; i < changes.size(); i++) {
             DataChange change = changes.get(i);
@@ -51,12 +57,12 @@ final class DataChanges {
             // condition the tokens found always true through such an OR is that, whatever the parser made of it.
             boolean barsAreOr = matches && change.where() == WhereFact.PRESENT
                     && written.where() == WhereFact.ALWAYS_TRUE && statement.dialect().isMySqlFamily()
-                    && hasBars(statement);
+                    && anyToken(statement, token -> token.isSymbol("||"));
             // The parser takes ROWNUM for a column of the row: a condition the tokens found always true through
             // the pseudo-column (WHERE ROWNUM > 0) is that.
             boolean rownumAlwaysTrue = matches && change.where() == WhereFact.PRESENT
-                    && written.where() == WhereFact.ALWAYS_TRUE && StatementTokens.of(statement).rownumIsPseudoColumn()
-                    && hasWord(statement, "ROWNUM");
+                    && written.where() == WhereFact.ALWAYS_TRUE && structure.rownumIsPseudoColumn()
+                    && anyToken(statement, token -> token.isWord("ROWNUM"));
             WhereFact where = otherTablesOnly || capped || barsAreOr || rownumAlwaysTrue ? written.where()
                     : change.where();
             // The parser saw ph_schema.t where the user wrote ${schema}.t: messages name the table as written. The
@@ -83,27 +89,9 @@ final class DataChanges {
         return TokenDataChanges.in(structure);
     }
 
-    private static boolean hasBars(Statement statement) {
+    private static boolean anyToken(Statement statement, Predicate<Token> test) {
         for (Token token : statement.tokens()) {
-            if (token.isSymbol("||")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean hasWord(Statement statement, String word) {
-        for (Token token : statement.tokens()) {
-            if (token.isWord(word)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean hasPlaceholder(Statement statement) {
-        for (Token token : statement.tokens()) {
-            if (token.type() == TokenType.PLACEHOLDER) {
+            if (test.test(token)) {
                 return true;
             }
         }

@@ -40,7 +40,7 @@ public final class StatementReader {
         // ClickHouse's ALTER TABLE t DELETE WHERE .. is a DELETE; the parser knows no such ALTER.
         List<DataChange> mutations = kind == StatementKind.DDL ? ClickHouseMutations.in(structure) : List.of();
         if (!mutations.isEmpty()) {
-            rowChanges = DataChanges.in(statement, mutations, null);
+            rowChanges = DataChanges.in(statement, structure, mutations, null);
         } else if (StatementKinds.mayChangeRows(kind, statement) && !historyOnly) {
             List<DataChange> fromTokens = DataChanges.fromTokens(structure);
             Object ast = null;
@@ -53,7 +53,7 @@ public final class StatementReader {
                     parse = StatementModel.ParseOutcome.unparsed(unparsed.parserMessage());
                 }
             }
-            rowChanges = DataChanges.in(statement, fromTokens, ast);
+            rowChanges = DataChanges.in(statement, structure, fromTokens, ast);
             List<RowChange> upserts = UpsertChanges.in(statement, structure);
             if (!upserts.isEmpty()) {
                 rowChanges = Stream.concat(rowChanges.stream(), upserts.stream()).toList();

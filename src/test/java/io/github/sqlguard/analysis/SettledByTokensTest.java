@@ -119,8 +119,8 @@ class SettledByTokensTest {
         var parsed = assertInstanceOf(AnalyzedStatement.Parsed.class, new StatementAnalyzer().analyze(statement));
 
         assertEquals(true, settledByTokens(statement), sql);
-        assertEquals(described(DataChanges.in(statement, fromTokens, parsed.ast())),
-                described(DataChanges.in(statement, fromTokens, null)), sql);
+        assertEquals(described(DataChanges.in(statement, structure, fromTokens, parsed.ast())),
+                described(DataChanges.in(statement, structure, fromTokens, null)), sql);
     }
 
     /**
@@ -149,9 +149,11 @@ class SettledByTokensTest {
             var parsed = assertInstanceOf(AnalyzedStatement.Parsed.class, new StatementAnalyzer().analyze(fromForm));
 
             assertEquals(true, settledByTokens(usingForm), using);
-            assertEquals(described(DataChanges.in(fromForm, DataChanges.fromTokens(StatementTokens.of(fromForm)),
-                    parsed.ast())), described(DataChanges.in(usingForm,
-                    DataChanges.fromTokens(StatementTokens.of(usingForm)), null)), using);
+            StatementTokens fromStructure = StatementTokens.of(fromForm);
+            StatementTokens usingStructure = StatementTokens.of(usingForm);
+            assertEquals(described(DataChanges.in(fromForm, fromStructure, DataChanges.fromTokens(fromStructure),
+                    parsed.ast())), described(DataChanges.in(usingForm, usingStructure,
+                    DataChanges.fromTokens(usingStructure), null)), using);
         }
     }
 

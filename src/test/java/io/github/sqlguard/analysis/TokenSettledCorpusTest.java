@@ -47,8 +47,9 @@ class TokenSettledCorpusTest {
                     continue;
                 }
                 compared++;
-                List<String> fromAst = described(DataChanges.in(statement, DataChanges.fromTokens(StatementTokens.of(statement)),
-                        parsed.ast()));
+                StatementTokens structure = StatementTokens.of(statement);
+                List<String> fromAst = described(DataChanges.in(statement, structure,
+                        DataChanges.fromTokens(structure), parsed.ast()));
                 List<String> fromTokens = described(tokensOnly.read(statement).rowChanges());
                 if (!fromAst.equals(fromTokens)) {
                     disagreements.add(file + ":" + statement.start().line() + " AST " + fromAst + " tokens "
