@@ -12,6 +12,16 @@ final class GoBatches {
     private GoBatches() {
     }
 
+    /** True when a {@code GO} line separates batches among {@code tokens}, which only T-SQL scripts do. */
+    static boolean separate(List<Token> tokens) {
+        for (Token token : tokens) {
+            if (token.type() == TokenType.BATCH_SEPARATOR && token.text().regionMatches(true, 0, "GO", 0, 2)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The tokens of {@code scope} in the batch that holds {@code use}: all of them when no GO separates any. */
     static List<Token> around(List<Token> scope, Token use) {
         int from = 0;

@@ -34,6 +34,11 @@ record RoutineBody(Form form, int index, String language) {
         ACTION_LIST
     }
 
+    /** True for a body in SQL or PL/pgSQL (the default when no LANGUAGE is named), not C, Python, ... */
+    boolean isSql() {
+        return language.isEmpty() || language.equals("plpgsql") || language.equals("sql");
+    }
+
     /** Finds the body of the routine {@code tokens[0, to)} (comments removed). */
     static RoutineBody locate(List<Token> tokens, int to) {
         String language = languageOf(tokens, to);

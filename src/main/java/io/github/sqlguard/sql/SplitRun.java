@@ -10,9 +10,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The splitting of one text ({@link StatementSplitter}): cuts its tokens into statements at their ends, then emits
- * each, opening what a statement runs inside it (a block, a routine's or DO body, dynamic SQL, a prepared statement)
- * and splitting that again with its own context, positions in the file, and the variables and arguments in scope.
+ * The splitting of one text ({@link StatementSplitter}): cuts its tokens into statements ({@link StatementCuts}),
+ * then emits each, opening what a statement runs inside it (a block, a routine's or DO body, dynamic SQL, a prepared
+ * statement) and splitting that again with its own context, positions in the file, and the variables and arguments
+ * in scope.
  * A quoted body is split by a run of its own over the unquoted text, whose findings are located back in the file.
  */
 final class SplitRun {
@@ -97,50 +98,26 @@ final class SplitRun {
 
     void splitTokens(List<Token> lexedTokens, StatementContext context) {
         List<Token> code = DecidedArms.taken(withoutComments(lexedTokens), arguments);
-        if (dialect == Dialect.AUTO && separatesBatchesWithGo(code)) {
-            // Only T-SQL scripts separate batches with GO: read blocks and routines the T-SQL way, where a
-            // procedure or trigger body runs to the end of its batch, and judge every statement by what SQL Server
-            // makes of it (DROP SCHEMA s drops an empty schema there, not MySQL's database with all its tables).
-            scriptDialect = Dialect.SQLSERVER;
-        }
+        StatementCuts cuts = StatementCuts.of(code, dialect, statementEnd);
+        scriptDialect = cuts.dialect();
         scope = code;
         scriptCode = code;
-        scriptRoutines = DefinedRoutineSpans.collecting();
-        int size = code.size();
-        int start = 0;
-        List<List<Token>> split = new ArrayList<>();
-        List<StatementShape> shapes = new ArrayList<>();
-        while (start < size) {
-            if (StatementEnd.isSeparator(code.get(start))) {
-                start++;
-                continue;
-            }
-            StatementShape shape = StatementShape.of(code, start, size, scriptDialect);
-            int end = statementEnd.endOf(code, start, size, shape);
-            split.add(code.subList(start, end));
-            shapes.add(shape);
-            if (shape.kind() == StatementShape.Kind.ROUTINE) {
-                scriptRoutines.add(code.subList(start, end));
-            }
-            start = end;
-        }
-        // Split first, emitted after: a statement's dynamic SQL is read knowing the routines defined after it.
+        scriptRoutines = cuts.routines();
         UpgradeDirectiveBlocks blocks = new UpgradeDirectiveBlocks(comments);
         boolean topLevel = context.kind() == StatementContext.Kind.SCRIPT && context.body() == null
                 && context.label().isEmpty();
         RunnerDirectiveStatements directives = new RunnerDirectiveStatements(path, text, scriptDialect, lexer,
                 splitter::sqlOf, comments, topLevel);
-        for (int i = 0; i < split.size(); i++) {
-            List<Token> tokens = split.get(i);
+        for (StatementCuts.Cut cut : cuts.cuts()) {
+            List<Token> tokens = cut.tokens();
             statements.addAll(directives.orphanDeletesBefore(tokens.get(0).offset(),
                     directive -> blocks.contextAt(directive, context)));
             StatementContext at = blocks.contextAt(tokens.get(0), context);
-            Optional<Statement> swept = directives.swept(tokens,
-                    shapes.get(i).kind() == StatementShape.Kind.PLAIN, at);
+            Optional<Statement> swept = directives.swept(tokens, cut.shape().kind() == StatementShape.Kind.PLAIN, at);
             if (swept.isPresent()) {
                 statements.add(swept.get());
             } else {
-                emit(tokens, shapes.get(i), at);
+                emit(tokens, cut.shape(), at);
             }
         }
         statements.addAll(directives.orphanDeletesBefore(Integer.MAX_VALUE,
@@ -246,16 +223,15 @@ final class SplitRun {
         }
         switch (body.form()) {
             case DOLLAR_QUOTED -> {
-                String language = body.language();
-                if (language.isEmpty() || language.equals("plpgsql") || language.equals("sql")) {
+                if (body.isSql()) {
                     Set<String> outer = nameParameters;
                     nameParameters = NameParameters.of(tokens.subList(0, body.index()));
-                    emitDollarBody(tokens.get(body.index()), inner, !language.equals("sql"));
+                    emitDollarBody(tokens.get(body.index()), inner, !body.language().equals("sql"));
                     nameParameters = outer;
                 }
             }
             case QUOTED -> {
-                if (isSqlLanguage(body.language())) {
+                if (body.isSql()) {
                     Set<String> outer = nameParameters;
                     nameParameters = NameParameters.of(tokens.subList(0, body.index()));
                     emitQuotedBody(List.of(tokens.get(body.index())), inner, !body.language().equals("sql"));
@@ -413,20 +389,5 @@ final class SplitRun {
         Token first = tokens.get(0);
         statements.add(new Statement(splitter.sqlOf(text, tokens), new Location(path, first.line(), first.column()),
                 tokens, context, scriptDialect, container, null, runtimeSql, splitter.unvaluedIn(tokens)));
-    }
-
-    /** PostgreSQL bodies in SQL or PL/pgSQL (the default when no LANGUAGE is named) are read; C, Python, .. are not. */
-    private static boolean isSqlLanguage(String language) {
-        return language.isEmpty() || language.equals("plpgsql") || language.equals("sql");
-    }
-
-    private static boolean separatesBatchesWithGo(List<Token> tokens) {
-        for (Token token : tokens) {
-            if (token.type() == TokenType.BATCH_SEPARATOR
-                    && token.text().regionMatches(true, 0, "GO", 0, 2)) {
-                return true;
-            }
-        }
-        return false;
     }
 }
