@@ -32,13 +32,14 @@ class LinterDedupeKeepsNoCopyNumberedTest {
                 DELETE FROM events WHERE id IN (SELECT id FROM %1$s x);
                 WITH d AS %1$s DELETE FROM events WHERE id IN (SELECT id FROM d WHERE rn > 0);
                 DELETE FROM events WHERE k IN (SELECT k FROM (SELECT k, ROW_NUMBER() OVER (PARTITION BY k ORDER BY id) AS rn FROM events) x WHERE rn > 1);
+                DELETE FROM events WHERE id IN (SELECT id FROM %1$s x WHERE x.rn > 0.5 AND x.rn <> 2.5);
                 """.formatted(NUMBERED));
 
         assertEquals(List.of("db/V2__dedupe.sql:1:134 dedupe-keeps-no-copy ERROR",
                 "db/V2__dedupe.sql:2:131 dedupe-keeps-no-copy ERROR", "db/V2__dedupe.sql:3:143 dedupe-keeps-no-copy ERROR",
                 "db/V2__dedupe.sql:4:60 dedupe-keeps-no-copy ERROR", "db/V2__dedupe.sql:5:144 dedupe-keeps-no-copy ERROR",
-                "db/V2__dedupe.sql:6:39 dedupe-keeps-no-copy ERROR"), findings(TestProject.lint(project,
-                        Dialect.POSTGRESQL)));
+                "db/V2__dedupe.sql:6:39 dedupe-keeps-no-copy ERROR", "db/V2__dedupe.sql:7:134 dedupe-keeps-no-copy ERROR"),
+                findings(TestProject.lint(project, Dialect.POSTGRESQL)));
     }
 
     @Test
@@ -47,6 +48,8 @@ class LinterDedupeKeepsNoCopyNumberedTest {
         write("db/V2__dedupe.sql", """
                 DELETE FROM events WHERE id IN (SELECT id FROM %1$s x WHERE x.rn > 1);
                 DELETE FROM events WHERE id IN (SELECT id FROM %1$s x WHERE x.rn >= 2);
+                DELETE FROM events WHERE id IN (SELECT id FROM %1$s x WHERE x.rn > 1.5);
+                DELETE FROM events WHERE id IN (SELECT id FROM %1$s x WHERE x.rn <> 1.0);
                 DELETE FROM events WHERE id IN (SELECT id FROM %1$s x WHERE rn <> 1);
                 DELETE FROM events WHERE id IN (SELECT id FROM %1$s x WHERE 1 < rn);
                 DELETE FROM events WHERE id IN (SELECT id FROM %1$s x WHERE x.rn = 1);

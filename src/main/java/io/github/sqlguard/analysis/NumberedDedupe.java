@@ -2,6 +2,7 @@ package io.github.sqlguard.analysis;
 
 import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -230,57 +231,44 @@ final class NumberedDedupe {
     }
 
     /**
-     * A filter on the number made of comparisons of it with whole numbers, joined by AND: {@code x.rn > 1},
+     * A filter on the number made of comparisons of it with numbers, joined by AND: {@code x.rn > 1},
      * {@code 0 < rn AND rn <> 3}.
      *
      * @param from the index of its first token, -1 for none
      * @param to the index after its last token
      */
-    private record NumberFilter(int from, int to, List<NumberTest> comparisons) {
+    private record NumberFilter(int from, int to, RowNumberCondition condition) {
 
-        static final NumberFilter NONE = new NumberFilter(-1, -1, List.of());
-
-        /** {@code number operator bound}, the number on the left. */
-        private record NumberTest(String operator, long bound) {
-
-            boolean holdsFor(long number) {
-                return switch (operator) {
-                    case "<" -> number < bound;
-                    case "<=" -> number <= bound;
-                    case ">" -> number > bound;
-                    case ">=" -> number >= bound;
-                    case "=" -> number == bound;
-                    default -> number != bound; // <>, !=, ^=
-                };
-            }
-        }
+        static final NumberFilter NONE = new NumberFilter(-1, -1, new RowNumberCondition(List.of()));
 
         /** The filter in {@code [from, to)} on {@code number} of the query called {@code source}, or null. */
         static NumberFilter of(StatementTokens tokens, int from, int to, String number, String source) {
-            List<NumberTest> comparisons = new ArrayList<>();
+            List<RowNumberCondition.Bound> comparisons = new ArrayList<>();
             for (int[] term : TokenConditionTruth.andTerms(tokens, from, to)) {
-                NumberTest comparison = comparison(tokens, term[0], term[1], number, source);
+                RowNumberCondition.Bound comparison = comparison(tokens, term[0], term[1], number, source);
                 if (comparison == null) {
                     return null;
                 }
                 comparisons.add(comparison);
             }
-            return new NumberFilter(from, to, comparisons);
+            return new NumberFilter(from, to, new RowNumberCondition(comparisons));
         }
 
-        private static NumberTest comparison(StatementTokens tokens, int from, int to, String number, String source) {
+        private static RowNumberCondition.Bound comparison(StatementTokens tokens, int from, int to, String number,
+                String source) {
             ObjectNames.NameAt name = tokens.nameAt(from);
             if (name != null && isNumber(name, number, source) && name.next() + 1 < to) {
-                Long bound = bound(tokens, name.next() + 1, to);
-                String operator = tokens.tokens().get(name.next()).text();
-                return bound == null || !isOperator(operator) ? null : new NumberTest(operator, bound);
+                BigDecimal bound = RowNumberCondition.constant(tokens, name.next() + 1, to);
+                return bound == null ? null : RowNumberCondition.Bound.of(tokens.tokens().get(name.next()).text(),
+                        bound);
             }
             for (int operator = from + 1; operator < to; operator++) {
-                if (isOperator(tokens.tokens().get(operator).text())) {
-                    Long bound = bound(tokens, from, operator);
+                String written = tokens.tokens().get(operator).text();
+                if (RowNumberCondition.Bound.isComparison(written)) {
+                    BigDecimal bound = RowNumberCondition.constant(tokens, from, operator);
                     ObjectNames.NameAt right = tokens.nameAt(operator + 1);
                     if (bound != null && right != null && right.next() == to && isNumber(right, number, source)) {
-                        return new NumberTest(Comparison.mirrored(tokens.tokens().get(operator).text()), bound);
+                        return RowNumberCondition.Bound.of(Comparison.mirrored(written), bound);
                     }
                     return null;
                 }
@@ -293,59 +281,16 @@ final class NumberedDedupe {
                     && sameQualifier(name.text(), source);
         }
 
-        private static boolean isOperator(String text) {
-            return switch (text) {
-                case "<", "<=", ">", ">=", "=", "<>", "!=", "^=" -> true;
-                default -> false;
-            };
-        }
-
-
-        /** The whole number {@code [from, to)} is: {@code 1}, {@code -1}; null for anything else. */
-        private static Long bound(StatementTokens tokens, int from, int to) {
-            boolean negative = tokens.isSymbol(from, "-");
-            int at = negative ? from + 1 : from;
-            if (at != to - 1 || tokens.tokens().get(at).type() != TokenType.NUMBER) {
-                return null;
-            }
-            try {
-                long value = Long.parseLong(tokens.tokens().get(at).text());
-                return value > 1_000_000_000_000L ? null : negative ? -value : value;
-            } catch (NumberFormatException notWhole) {
-                return null;
-            }
-        }
-
-        /**
-         * The numbers that stand for all: a comparison changes its truth only at its bound, so 1, the numbers around
-         * each bound and the one past the largest meet every combination the filter can take.
-         */
-        private List<Long> samples() {
-            List<Long> samples = new ArrayList<>(List.of(1L));
-            long largest = 1;
-            for (NumberTest comparison : comparisons) {
-                long bound = comparison.bound();
-                for (long number : new long[] {bound - 1, bound, bound + 1}) {
-                    if (number >= 1) {
-                        samples.add(number);
-                    }
-                }
-                largest = Math.max(largest, bound);
-            }
-            samples.add(largest + 1);
-            return samples;
-        }
-
         boolean holdsFor(long number) {
-            return comparisons.stream().allMatch(comparison -> comparison.holdsFor(number));
+            return condition.holdsFor(number);
         }
 
         boolean holdsForEveryNumber() {
-            return samples().stream().allMatch(this::holdsFor);
+            return condition.holdsForEveryNumber();
         }
 
         boolean holdsForSome() {
-            return samples().stream().anyMatch(this::holdsFor);
+            return condition.holdsForSome();
         }
     }
 }

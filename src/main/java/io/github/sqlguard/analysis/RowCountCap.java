@@ -3,6 +3,7 @@ package io.github.sqlguard.analysis;
 import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -45,28 +46,10 @@ final class RowCountCap {
             return Truth.UNKNOWN;
         }
         RownumTest test = new RowCountCap(tokens).rownumTest(from, to);
-        return test == null || test.otherTo() - test.otherFrom() != 1 ? Truth.UNKNOWN
-                : holdsForEveryNumber(test.operator(), tokens.tokens().get(test.otherFrom()));
-    }
-
-    /** Whether {@code ROWNUM operator number} holds for each of 1, 2, 3 and on. */
-    private static Truth holdsForEveryNumber(String operator, Token number) {
-        if (number.type() != TokenType.NUMBER) {
-            return Truth.UNKNOWN;
-        }
-        BigDecimal value;
-        try {
-            value = new BigDecimal(number.text());
-        } catch (NumberFormatException notPlain) {
-            return Truth.UNKNOWN;
-        }
-        boolean every = switch (operator) {
-            case ">" -> value.compareTo(BigDecimal.ONE) < 0;
-            case ">=" -> value.compareTo(BigDecimal.ONE) <= 0;
-            case "<>", "!=" -> value.compareTo(BigDecimal.ONE) < 0 || value.stripTrailingZeros().scale() > 0;
-            default -> false;
-        };
-        return every ? Truth.ALWAYS_TRUE : Truth.UNKNOWN;
+        BigDecimal number = test == null ? null : RowNumberCondition.constant(tokens, test.otherFrom(), test.otherTo());
+        RowNumberCondition.Bound bound = number == null ? null : RowNumberCondition.Bound.of(test.operator(), number);
+        return bound != null && new RowNumberCondition(List.of(bound)).holdsForEveryNumber() ? Truth.ALWAYS_TRUE
+                : Truth.UNKNOWN;
     }
 
     private boolean conjunctionCaps(int from, int to) {
@@ -103,7 +86,10 @@ final class RowCountCap {
         return anyCap;
     }
 
-    /** {@code ROWNUM <= n}, {@code ROWNUM = 1}, {@code n > ROWNUM}, {@code ROWNUM BETWEEN 1 AND n}, in parentheses or not. */
+    /**
+     * {@code ROWNUM <= n}, {@code ROWNUM = 1}, {@code n > ROWNUM}, {@code ROWNUM BETWEEN 1 AND n}, in parentheses or
+     * not.
+     */
     private boolean isCap(int from, int to) {
         while (to - from > 2 && tokens.isSymbol(from, "(") && tokens.closingParen(from) == to - 1) {
             from++;

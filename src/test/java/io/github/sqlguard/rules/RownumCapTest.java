@@ -87,6 +87,9 @@ class RownumCapTest {
         "ORACLE | DELETE FROM audit_log WHERE 0 < ROWNUM",
         "ORACLE | DELETE FROM audit_log WHERE ROWNUM <> 0",
         "ORACLE | DELETE FROM audit_log WHERE ROWNUM != 1.5",
+        "ORACLE | DELETE FROM audit_log WHERE ROWNUM ^= 0",
+        "ORACLE | DELETE FROM audit_log WHERE ROWNUM > -1",
+        "ORACLE | DELETE FROM audit_log WHERE ROWNUM >= 0.5",
         "ORACLE | DELETE FROM audit_log WHERE ROWNUM > 0 OR id = 3",
         "H2     | DELETE FROM audit_log WHERE ROWNUM() >= 0",
     })
@@ -101,6 +104,8 @@ class RownumCapTest {
         "ORACLE     | DELETE FROM audit_log WHERE ROWNUM > 1",
         "ORACLE     | DELETE FROM audit_log WHERE ROWNUM > 0 AND id = 3",
         "ORACLE     | DELETE FROM audit_log WHERE ROWNUM <= 10",
+        "ORACLE     | DELETE FROM audit_log WHERE ROWNUM <> 1.0",
+        "ORACLE     | DELETE FROM audit_log WHERE ROWNUM < 100000000000000000000",
         "POSTGRESQL | DELETE FROM audit_log WHERE rownum > 0",
     })
     void otherRowNumberComparisonsAreNoAlwaysTrueWhere(Dialect dialect, String sql) {
