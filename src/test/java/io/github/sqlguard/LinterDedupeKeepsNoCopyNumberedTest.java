@@ -97,9 +97,7 @@ class LinterDedupeKeepsNoCopyNumberedTest {
                 + " row of each", "db/V2__dedupe.sql:3:39 DELETE removes every row of events whose k another row also"
                 + " has, keeping none of the duplicates: it deletes by k, which every copy shares, where deleting by a"
                 + " column that tells the copies apart (the id) would keep one"),
-                TestProject.lint(project, Dialect.POSTGRESQL).findings().stream()
-                        .filter(finding -> finding.ruleId().equals("dedupe-keeps-no-copy"))
-                        .map(finding -> finding.location() + " " + finding.message()).toList());
+                TestProject.messagesOf(TestProject.lint(project, Dialect.POSTGRESQL), "dedupe-keeps-no-copy"));
     }
 
     private static List<String> findings(LintResult result) {

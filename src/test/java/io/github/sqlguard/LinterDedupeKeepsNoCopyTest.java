@@ -142,9 +142,7 @@ class LinterDedupeKeepsNoCopyTest {
 
         assertEquals(List.of("db/V2__dedupe.sql:1:75 DELETE removes every row of events whose k, day another row also"
                 + " has, keeping none of the duplicates: the tie-breaker a.id <> b.id holds for both rows of each pair,"
-                + " where < or > would keep one"), result.findings().stream()
-                .filter(finding -> finding.ruleId().equals("dedupe-keeps-no-copy"))
-                .map(finding -> finding.location() + " " + finding.message()).toList());
+                + " where < or > would keep one"), TestProject.messagesOf(result, "dedupe-keeps-no-copy"));
     }
 
     @Test
@@ -164,9 +162,7 @@ class LinterDedupeKeepsNoCopyTest {
                 "db/V2__dedupe.sql:3:71 DELETE removes every row of events whose lower(k) another row also has, keeping"
                 + " none of the duplicates: the tie-breaker a.id <> b.id holds for both rows of each pair, where < or >"
                 + " would keep one"),
-                TestProject.lint(project, Dialect.POSTGRESQL).findings().stream()
-                        .filter(finding -> finding.ruleId().equals("dedupe-keeps-no-copy"))
-                        .map(finding -> finding.location() + " " + finding.message()).toList());
+                TestProject.messagesOf(TestProject.lint(project, Dialect.POSTGRESQL), "dedupe-keeps-no-copy"));
     }
 
     private static List<String> findings(LintResult result) {

@@ -52,8 +52,7 @@ class LinterStepScriptOrderTest {
         TestProject.write(project, "upgrade/3.2.0_schema/postgresql/app_ddl_post.sql",
                 "ALTER TABLE schedules DROP COLUMN tenant_id;\n");
 
-        List<String> drops = lint().findings().stream().filter(f -> f.ruleId().equals("drop-column"))
-                .map(f -> f.location() + " " + f.message()).toList();
+        List<String> drops = TestProject.messagesOf(lint(), "drop-column");
         assertEquals(1, drops.size(), drops.toString());
         assertTrue(drops.get(0).startsWith("upgrade/3.2.0_schema/postgresql/app_ddl_post.sql:1:"), drops.get(0));
         assertTrue(drops.get(0).contains("copied to tenant_code at line 1 of app_dml.sql"), drops.get(0));

@@ -40,4 +40,10 @@ final class TestProject {
         return result.findings().stream().filter(f -> f.location().path().endsWith(fileName))
                 .map(f -> f.location() + " " + f.ruleId() + " " + f.severity()).sorted().toList();
     }
+
+    /** The findings of {@code rule} in {@code result}, in report order: location and message. */
+    static List<String> messagesOf(LintResult result, String rule) {
+        return result.findings().stream().filter(finding -> finding.ruleId().equals(rule))
+                .map(finding -> finding.location() + " " + finding.message()).toList();
+    }
 }
