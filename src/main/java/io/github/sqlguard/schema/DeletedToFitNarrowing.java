@@ -133,8 +133,8 @@ public record DeletedToFitNarrowing(String table, String column, long longerThan
             return false;
         }
         long narrowed = TypeFamily.length(retype.to().get(), dialect);
-        return narrowed >= 0 && narrowed != SqlType.MAX && history.earlierLengthDeletesInFile(path, position).stream()
-                .anyMatch(selection -> SchemaNames.key(selection.table()).equals(SchemaNames.key(retype.table()))
+        return narrowed >= 0 && narrowed != SqlType.MAX && history.log().earlierLengthDeletesInFile(path, position)
+                .stream().anyMatch(selection -> SchemaNames.key(selection.table()).equals(SchemaNames.key(retype.table()))
                         && SchemaNames.key(selection.column()).equals(SchemaNames.key(retype.column()))
                         && selection.longerThan() <= narrowed);
     }

@@ -3,7 +3,6 @@ package io.github.sqlguard.schema;
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.model.Location;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,16 +35,10 @@ final class SchemaHistory {
     private final Map<String, Table> current = new LinkedHashMap<>();
     /** Keys of tables this history dropped or renamed away (a fork hides them from its parent's view). */
     private final Set<String> gone = new HashSet<>();
-    private final Map<Integer, List<ColumnRetype>> retypes = new HashMap<>();
-    /** Per position: the rows its DELETE selected by the length of a column ({@link DeletedToFitNarrowing}). */
-    private final Map<Integer, DeletedToFitNarrowing.Selection> lengthDeletes = new HashMap<>();
+    /** Where each statement starts, the types it gives columns and the rows it deletes by a column's length. */
+    private final StatementLog log;
     /** Tables created again with other columns, and which of their column types are certain all the same. */
     private final MixedDefinitions mixed;
-    /**
-     * Per position after the fork, in order: where its statement starts, for messages. The location the
-     * statement already has, not a text made of it: a replay has a position for every statement it saw.
-     */
-    private final List<Location> places = new ArrayList<>();
     /** How the replay first learnt of tables it does not know in full, and why it does not know a column's type. */
     private final UnknownTypeReasons reasons;
     private int position;
@@ -77,6 +70,7 @@ final class SchemaHistory {
         this.parent = parent;
         this.forkedAt = forkedAt;
         this.position = forkedAt;
+        this.log = new StatementLog(parent == null ? null : parent.log, forkedAt);
         this.enums = parent == null ? new PostgresEnums() : parent.enums.copy();
         this.domains = parent == null ? new PostgresDomains() : parent.domains.copy();
         this.forgottenInBranches = new BranchForgettings(parent == null ? null : parent.forgottenInBranches);
@@ -94,7 +88,7 @@ final class SchemaHistory {
                 : parent.surelyDroppedColumns.fork(forkedAt, now);
         this.mixed = new MixedDefinitions(parent == null ? null : parent.mixed, now);
         this.reasons = new UnknownTypeReasons(parent == null ? null : parent.reasons, tableVersions,
-                forgottenInBranches, mixed, now, this::placeAt);
+                forgottenInBranches, mixed, now, log::placeAt);
     }
 
     /** Whether each table had a trigger or rule created on it ({@link TriggeredTables}), as each statement left it. */
@@ -141,7 +135,7 @@ final class SchemaHistory {
      * now on belong to it.
      */
     int advance(Location place) {
-        places.add(place);
+        log.started(place);
         surelyDropped.statementStarts();
         return ++position;
     }
@@ -152,19 +146,6 @@ final class SchemaHistory {
      */
     SchemaHistory fork() {
         return new SchemaHistory(this, position);
-    }
-
-    /** Where the statement at a position stands ({@code path:line}); null for a position this history never had. */
-    private String placeAt(int statementPosition) {
-        if (statementPosition <= forkedAt) {
-            return parent == null ? null : parent.placeAt(statementPosition);
-        }
-        int index = statementPosition - forkedAt - 1;
-        if (index >= places.size()) {
-            return null;
-        }
-        Location place = places.get(index);
-        return place == null ? "" : place.path() + ":" + place.line();
     }
 
     /** Notes that the current statement adds {@code column} only if {@code table}, not all known, lacks it. */
@@ -265,7 +246,7 @@ final class SchemaHistory {
         boolean newlyRefusing = to.isPresent() && domains.refusesValues(to.get())
                 && !(before.isPresent() && SchemaView.typeKey(before.get().written())
                         .equals(SchemaView.typeKey(to.get().written())));
-        retypes.computeIfAbsent(position, p -> new ArrayList<>()).add(new ColumnRetype(table, column,
+        log.retyped(position, new ColumnRetype(table, column,
                 before.map(domains::stored), to.map(domains::stored), unknown, "", Set.of(),
                 before.isPresent() ? enumValues : Optional.empty(), newlyRefusing, generation));
         if (to.isPresent()) {
@@ -356,65 +337,18 @@ final class SchemaHistory {
         return rowlessObjects;
     }
 
-    /** Takes the retypes {@code other} recorded at {@code statementPosition} as this history's own. */
-    void retypesFrom(SchemaHistory other, int statementPosition) {
-        List<ColumnRetype> found = other.retypesAt(statementPosition);
-        if (!found.isEmpty()) {
-            retypes.computeIfAbsent(statementPosition, p -> new ArrayList<>()).addAll(found);
-        }
-    }
-
-    /**
-     * The first statement after {@code statementPosition} and in the same file {@code path} that gives {@code column}
-     * of {@code table} a type, up to the last statement this history saw of that file.
-     */
-    Optional<LaterRetype> laterRetypeInFile(String table, String column, String path, int statementPosition) {
-        for (int at = statementPosition + 1; at <= position; at++) {
-            int index = at - forkedAt - 1;
-            Location place = index < 0 || index >= places.size() ? null : places.get(index);
-            if (place == null || place.path() == null || !place.path().equals(path)) {
-                return Optional.empty();
-            }
-            for (ColumnRetype retype : retypesAt(at)) {
-                if (SchemaNames.key(retype.table()).equals(SchemaNames.key(table))
-                        && SchemaNames.key(retype.column()).equals(SchemaNames.key(column))) {
-                    return Optional.of(new LaterRetype(retype, place));
-                }
-            }
-        }
-        return Optional.empty();
+    /** Where each statement starts, the types it gives columns and the rows it deletes by a column's length. */
+    StatementLog log() {
+        return log;
     }
 
     /** Notes that the statement being replayed deletes the rows {@code selection} names. */
     void deletedByLength(DeletedToFitNarrowing.Selection selection) {
-        lengthDeletes.put(position, selection);
-    }
-
-    /**
-     * The rows the DELETEs before {@code statementPosition} in the same file {@code path} selected by the length of
-     * a column, back to the first statement of that file this history saw.
-     */
-    List<DeletedToFitNarrowing.Selection> earlierLengthDeletesInFile(String path, int statementPosition) {
-        List<DeletedToFitNarrowing.Selection> found = new ArrayList<>();
-        for (int at = statementPosition - 1; at > forkedAt && !lengthDeletes.isEmpty(); at--) {
-            Location place = places.get(at - forkedAt - 1);
-            if (place == null || place.path() == null || !place.path().equals(path)) {
-                break;
-            }
-            DeletedToFitNarrowing.Selection selection = lengthDeletes.get(at);
-            if (selection != null) {
-                found.add(selection);
-            }
-        }
-        return found;
-    }
-
-    /** A column type a later statement gives, and where that statement starts. */
-    record LaterRetype(ColumnRetype retype, Location at) {
+        log.deletedByLength(position, selection);
     }
 
     List<ColumnRetype> retypesAt(int statementPosition) {
-        return retypes.getOrDefault(statementPosition, List.of());
+        return log.retypesAt(statementPosition);
     }
 
     /** The tables as they were before the statement at {@code statementPosition} ran. */
@@ -427,7 +361,7 @@ final class SchemaHistory {
      * renamed away are surely gone until a table takes the name again.
      */
     void removalsSurelyRan() {
-        Location place = places.isEmpty() ? null : places.get(places.size() - 1);
+        Location place = log.lastPlace();
         surelyDropped.surelyRan(place, name -> current(name).isEmpty());
         for (String key : changedAt(position)) {
             Optional<Table> before = tableVersions.before(key, position);

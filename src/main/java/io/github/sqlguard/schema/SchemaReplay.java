@@ -106,7 +106,7 @@ public final class SchemaReplay {
             positions.put(key, position);
             rollbackTrial.advance(place);
             DdlReplay.replayInto(rollbackTrial, statement);
-            history.retypesFrom(rollbackTrial, position);
+            history.log().retypesFrom(rollbackTrial.log(), position);
             return;
         }
         leaveBranch(statement.context());

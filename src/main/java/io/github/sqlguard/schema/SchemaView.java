@@ -200,8 +200,9 @@ public final class SchemaView {
      * The first later statement of the script at {@code path} that gives {@code column} of {@code table} a type,
      * with the type; empty when none does or the replay did not see this statement.
      */
-    Optional<SchemaHistory.LaterRetype> laterRetypeInScript(String table, String column, String path) {
-        return history == null ? Optional.empty() : history.laterRetypeInFile(table, column, path, position);
+    Optional<StatementLog.LaterRetype> laterRetypeInScript(String table, String column, String path) {
+        return history == null ? Optional.empty() : history.log().laterRetypeInFile(table, column, path, position,
+                history.position());
     }
 
     /**
