@@ -14,11 +14,9 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -47,15 +45,8 @@ public final class SchemaReplay {
     private final Set<String> namedRoutines = new HashSet<>();
     /** True while the statements of a Flyway repeatable migration are applied. */
     private boolean applyingRepeatable;
-    /** The stretch of a branching block the last statement sat in, and the tables its statements changed. */
-    private String branch;
-    private StatementContext.Body branchBody;
-    private final IfArmChanges ifArmChanges = new IfArmChanges();
-    /** Per table the branch changed: the table as the branch found it, empty when it was not known. */
-    private final Map<String, Optional<Table>> branchTables = new LinkedHashMap<>();
-    private final Set<String> createdInBranch = new HashSet<>();
-    /** The last T-SQL IF whose branch the replay decided ({@link ColumnTestedIf}), while its statements follow. */
-    private ColumnTestedIf decidedIf;
+    /** The branch of a block the last statement sat in, and the tables its statements changed. */
+    private final ReplayedBranches branches;
     /** The schema as the rollback code being replayed has left it so far; null outside rollback code. */
     private SchemaHistory rollbackTrial;
     private String rollbackScope;
@@ -67,6 +58,7 @@ public final class SchemaReplay {
     private SchemaReplay(SchemaHistory history, CreatedRoutines routines, RoutineWords routineWords,
             BlockSubprograms blockSubprograms) {
         this.history = history;
+        this.branches = new ReplayedBranches(history);
         this.blockSubprograms = blockSubprograms;
         this.routines = routines;
         this.routineWords = routineWords;
@@ -109,11 +101,8 @@ public final class SchemaReplay {
             history.log().retypesFrom(rollbackTrial.log(), position);
             return;
         }
-        leaveBranch(statement.context());
-        if (statement.context().branch() == null) {
-            decidedIf = statement.context().runsWithMigration()
-                    ? ColumnTestedIf.of(statement, history::current).orElse(null) : null;
-        }
+        branches.moveTo(statement.context());
+        branches.readIf(statement);
         int position = history.advance(place);
         positions.put(key, position);
         if (rollbackTrial != null) {
@@ -129,9 +118,7 @@ public final class SchemaReplay {
                 DdlReplay.replayInto(history, statement);
             }
             DeletedToFitNarrowing.selectionOf(statement).ifPresent(history::deletedByLength);
-            if (branch != null) {
-                noteBranchChanges(statement, position);
-            }
+            branches.replayed(statement, position);
             if (!statement.container()) {
                 replayCalledBodies(statement, Map.of(), new HashSet<>());
             }
@@ -196,7 +183,7 @@ public final class SchemaReplay {
         Map<Location, StatementKey> asWritten = new HashMap<>();
         routine.body().forEach(statement -> asWritten.put(statement.start(), StatementKey.of(statement)));
         for (Statement inner : routine.bodyAt(call, callerArguments)) {
-            leaveBranch(inner.context());
+            branches.moveTo(inner.context());
             int position = history.advance(inner.start());
             // The body as written is judged where its first call ran it, the literals of that call aside.
             for (StatementKey key : new LinkedHashSet<>(Arrays.asList(StatementKey.of(inner),
@@ -206,62 +193,8 @@ public final class SchemaReplay {
                 }
             }
             DdlReplay.replayInto(history, inner);
-            if (branch != null) {
-                noteBranchChanges(inner, position);
-            }
+            branches.replayed(inner, position);
             replayCalledBodies(inner, arguments, followed);
-        }
-    }
-
-    /**
-     * Forgets the tables the statements of a branch changed once the statements that follow may run without it
-     * (the ELSE branch of {@code IF .. THEN ALTER TABLE t ADD c}, or what comes after END IF): which shape
-     * they find is decided when the migration runs, so the replay no longer knows it (fail closed). The next arm
-     * of the same IF finds the tables as the IF found them.
-     */
-    private void leaveBranch(StatementContext next) {
-        String nextBranch = next.branch();
-        if (!Objects.equals(nextBranch, branch)) {
-            if (decidedIf != null && branchBody != null && branchBody.id().equals(decidedIf.id())) {
-                settleDecidedBranch(decidedIf.runs());
-            } else if (branchBody != null && branchBody.inOtherArmOfSameIf(next.body())) {
-                ifArmChanges.armEnded(history, branchTables);
-            } else {
-                ifArmChanges.ifEnded(history, branchTables);
-            }
-            branchTables.clear();
-            createdInBranch.clear();
-            branch = nextBranch;
-            branchBody = next.body();
-        }
-    }
-
-    /**
-     * Ends a branch whose IF the replay decided: a branch that ran leaves the tables as its statements changed them,
-     * one that did not run leaves them as it found them (a table it found unknown stays unknown).
-     */
-    private void settleDecidedBranch(boolean ran) {
-        if (!ran) {
-            branchTables.forEach((name, found) -> found.ifPresentOrElse(history::put,
-                    () -> history.forgetBranchChange(name, found)));
-        }
-    }
-
-    /**
-     * A table the branch creates ({@code IF NOT EXISTS .. THEN CREATE TABLE t}) is there after it either way, and
-     * is taken as created, as a conditional create at the top level is; one the branch only alters is not known
-     * after it.
-     */
-    private void noteBranchChanges(Statement statement, int position) {
-        List<Token> tokens = statement.tokens();
-        int main = DdlReplay.mainKeyword(tokens);
-        boolean creates = main < tokens.size() && tokens.get(main).isWord("CREATE");
-        for (String changed : history.changedAt(position)) {
-            if (creates) {
-                createdInBranch.add(changed);
-            } else if (!createdInBranch.contains(changed)) {
-                branchTables.computeIfAbsent(changed, key -> history.tableBefore(key, position));
-            }
         }
     }
 
@@ -374,7 +307,8 @@ public final class SchemaReplay {
         for (SchemaReplay replay : replays) {
             names.addAll(replay.routineWords);
             kept.addAll(replay.namedRoutines);
-            for (CreatedRoutines.Created created : (Iterable<CreatedRoutines.Created>) replay.routines.all()::iterator) {
+            Iterable<CreatedRoutines.Created> everyCreated = replay.routines.all()::iterator;
+            for (CreatedRoutines.Created created : everyCreated) {
                 if (met.add(created.routine())) {
                     byName.computeIfAbsent(created.routine().word(), k -> new ArrayList<>()).add(created.routine());
                 }
