@@ -44,6 +44,10 @@ class LinterUnfilteredJoinTest {
             DELETE FROM o USING orders AS o INNER JOIN customers AS c ON o.customer_id = c.id                | 2:3
             DELETE IGNORE n FROM notes n JOIN customers c ON c.id = n.customer_ref                           | 2:3
             DELETE o FROM orders o JOIN customers c ON c.id = o.customer_id WHERE c.status = 'closed'        | -
+            DELETE o FROM orders o JOIN customers c ON c.id = o.customer_id AND 1 = 1                        | 2:3
+            DELETE o FROM orders o JOIN customers c ON c.id = o.customer_id AND 1 = 0                        | -
+            UPDATE orders o, customers c SET o.state = 'vip' WHERE c.id = o.customer_id AND 1 = 1            | 2:3
+            UPDATE orders o, customers c SET o.state = 'vip' WHERE c.id = o.customer_id AND c.status = 'x'   | -
             DELETE o FROM orders o JOIN customers c ON c.id = o.customer_id AND c.status = 'closed'          | -
             DELETE o FROM orders o JOIN customers c ON c.id = o.customer_id AND c.status = TRUE              | -
             DELETE o FROM orders o JOIN refunds r ON o.id = r.order_id                                       | -
