@@ -44,6 +44,10 @@ class LinterUnfilteredJoinTest {
             DELETE FROM o USING orders AS o INNER JOIN customers AS c ON o.customer_id = c.id                | 2:3
             DELETE IGNORE n FROM notes n JOIN customers c ON c.id = n.customer_ref                           | 2:3
             DELETE o FROM orders o JOIN customers c ON c.id = o.customer_id WHERE c.status = 'closed'        | -
+            DELETE o FROM orders o JOIN customers c ON c.id = o.customer_id AND 1 = 1                        | 2:3
+            DELETE o FROM orders o JOIN customers c ON c.id = o.customer_id AND 1 = 0                        | -
+            UPDATE orders o, customers c SET o.state = 'vip' WHERE c.id = o.customer_id AND 1 = 1            | 2:3
+            UPDATE orders o, customers c SET o.state = 'vip' WHERE c.id = o.customer_id AND c.status = 'x'   | -
             DELETE o FROM orders o JOIN customers c ON c.id = o.customer_id AND c.status = 'closed'          | -
             DELETE o FROM orders o JOIN customers c ON c.id = o.customer_id AND c.status = TRUE              | -
             DELETE o FROM orders o JOIN refunds r ON o.id = r.order_id                                       | -
@@ -84,6 +88,39 @@ class LinterUnfilteredJoinTest {
         assertEquals(List.of(verb + " without WHERE is limited only by its join of orders.customer_id to the key"
                 + " customers.id, which reads customers without a filter: it " + effect + " every row of orders that"
                 + " has a related row in customers"), messages);
+    }
+
+    /**
+     * A WHERE that names no column of the joined rows ({@code 1 = 1}, an OR with TRUE, a variable or literals alone)
+     * holds for every row or for none, so the join alone chooses the rows, as without WHERE; the message says which
+     * WHERE it is. A WHERE on the joined table's columns, or one that holds for no row, still filters.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            DELETE o FROM orders o JOIN customers c ON c.id = o.customer_id WHERE 1 = 1                  | DELETE with an always-true WHERE
+            DELETE o FROM orders o JOIN customers c ON c.id = o.customer_id WHERE c.status = 'x' OR TRUE | DELETE with an always-true WHERE
+            DELETE FROM o USING orders AS o INNER JOIN customers AS c ON o.customer_id = c.id WHERE TRUE | DELETE with an always-true WHERE
+            DELETE o FROM orders o JOIN customers c ON c.id = o.customer_id WHERE @purge = 1             | DELETE whose WHERE names no column of orders, only variables,
+            DELETE o FROM orders o JOIN customers c ON c.id = o.customer_id WHERE NOW() > '2024-01-01'   | DELETE whose WHERE names no column of orders, so it holds for every row or none,
+            UPDATE orders o JOIN customers c ON c.id = o.customer_id SET o.state = 'vip' WHERE 1 = 1     | UPDATE with an always-true WHERE
+            DELETE o FROM orders o JOIN customers c ON c.id = o.customer_id WHERE c.status = 'closed'     | -
+            DELETE o FROM orders o JOIN customers c ON c.id = o.customer_id WHERE 1 = 0                  | -
+            DELETE o FROM orders o JOIN refunds r ON o.id = r.order_id WHERE 1 = 1                       | -
+            UPDATE orders o JOIN customers c ON c.id = o.customer_id SET o.state = c.status WHERE 1 = 1  | -
+            """)
+    void aWhereOfNoRowColumnLeavesTheRowsToTheJoin(String sql, String start) throws IOException {
+        List<Finding> found = lint(Dialect.MYSQL, SCHEMA, "SELECT 1;\n  " + sql + ";\n").stream()
+                .filter(f -> f.ruleId().equals("unfiltered-subquery")).toList();
+
+        if (start.equals("-")) {
+            assertEquals(List.of(), found);
+            return;
+        }
+        String effect = start.startsWith("DELETE") ? "removes" : "changes";
+        assertEquals(List.of("2:3 " + start + " is limited only by its join of orders.customer_id to the key"
+                + " customers.id, which reads customers without a filter: it " + effect + " every row of orders that"
+                + " has a related row in customers"), found.stream().map(f -> f.location().line() + ":"
+                + f.location().column() + " " + f.message()).toList());
     }
 
     /**

@@ -137,6 +137,9 @@ final class JoinedTables {
                 : OtherTablesCondition.qualifiersOfColumns(tokens, from, to));
         List<String[]> found = new ArrayList<>();
         for (int[] term : TokenConditionTruth.andTerms(tokens, from, to)) {
+            if (TokenConditionTruth.of(tokens, term[0], term[1]) == Truth.ALWAYS_TRUE) {
+                continue; // AND 1 = 1 keeps every pair the other terms keep
+            }
             ColumnEquality equality = ColumnEquality.at(tokens.tokens(), term[0]);
             if (equality == null || equality.next() != term[1] || !qualified(equality.left())
                     || !qualified(equality.right())

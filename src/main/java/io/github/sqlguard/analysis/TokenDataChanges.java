@@ -138,12 +138,15 @@ final class TokenDataChanges {
         // target to go; only a WHERE naming the target ties it to them.
         boolean selfJoinedCopy = tokens.fromItemsAreOtherInstances() && tokens.isWord(joinsFrom, "USING");
         Set<String> others = selfJoinedCopy ? joined.qualifiersOfEachTable() : joined.qualifiersOtherThan(targets);
-        List<KeyLink> keyLinks = where >= 0 ? whereJoinLinks(view, joinsFrom, where, end, !tokens.isWord(i, "FROM"))
-                : joined.keyLinks(tokens.fromItemsAreOtherInstances() ? targets : joined.boundByTableName(targets));
         boolean portion = forPortionOfPeriod(i, where < 0 ? end : where);
+        WhereFact whereFact = whereClause(where, end, others, capped, targets, portion,
+                TokenSoleTable.of(tokens, start, where));
+        // A WHERE of literals or variables alone (1 = 1) leaves the join to choose the rows, as no WHERE does.
+        List<KeyLink> keyLinks = where >= 0 && !whereFact.leavesRowsToJoin()
+                ? whereJoinLinks(view, joinsFrom, where, end, !tokens.isWord(i, "FROM"))
+                : joined.keyLinks(tokens.fromItemsAreOtherInstances() ? targets : joined.boundByTableName(targets));
         found.add(new DataChange("DELETE", joined.tablesOf(targets), !selfJoinedCopy && joined.restrict(targets),
-                joined.reach(targets), whereClause(where, end, others, capped, targets, portion,
-                        TokenSoleTable.of(tokens, start, where)),
+                joined.reach(targets), whereFact,
                 tokens.tokens().get(start), unresolvedConditions(where, end), RowSelection.STATEMENT, keyLinks,
                 partitionsAt(joinsFrom)));
     }
@@ -207,7 +210,11 @@ final class TokenDataChanges {
         JoinReach crossJoin = JoinedTables.either(joined.reach(targets), fromList.reach(targets));
         List<String> tables = fromList.tablesOf(joined.tablesOf(targets));
         List<String> partitions = name == null ? List.of() : partitionsAt(name.next());
-        List<KeyLink> links = where < 0 ? (joined.hasOneTable() ? fromList.keyLinks(fromList.boundByTableName(targets))
+        boolean capped = afterTop != afterModifiers || limits(start, end);
+        WhereFact whereFact = whereClause(where, end, others, capped, targets, forPortionOfPeriod(i, set),
+                TokenSoleTable.of(tokens, start, where));
+        List<KeyLink> links = where < 0 || whereFact.leavesRowsToJoin()
+                ? (joined.hasOneTable() ? fromList.keyLinks(fromList.boundByTableName(targets))
                 : joined.keyLinks(targets))
                 : from < 0 && !joined.hasOneTable() ? tableListWhereLinks(i, set, where, end, targets)
                 : whereJoinLinks(i, from, where, end, false);
@@ -218,10 +225,7 @@ final class TokenDataChanges {
         List<KeyLink> keyLinks = selfPaired
                 || SetValues.readNothingJoined(tokens, set + 1, setEnd, targets, joined.hasOneTable())
                 ? links : unqualifiedSetLinks(joined, i, set, setEnd, where, end);
-        boolean capped = afterTop != afterModifiers || limits(start, end);
-        found.add(new DataChange("UPDATE", tables, restricted, crossJoin,
-                whereClause(where, end, others, capped, targets, forPortionOfPeriod(i, set),
-                        TokenSoleTable.of(tokens, start, where)),
+        found.add(new DataChange("UPDATE", tables, restricted, crossJoin, whereFact,
                 tokens.tokens().get(start), unresolvedConditions(where, end), SetValues.writeBackOwnValuesOnly(tokens, set + 1, setEnd)
                         ? RowSelection.OWN_VALUES_WRITTEN_BACK : RowSelection.STATEMENT, keyLinks, partitions));
     }

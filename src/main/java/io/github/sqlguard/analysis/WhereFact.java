@@ -67,6 +67,14 @@ public enum WhereFact {
                 || this == OTHER_TABLES_SWITCH;
     }
 
+    /**
+     * True when the condition names no column of the joined tables' rows ({@code 1 = 1}, {@code @purge = 1},
+     * {@code now() > '2024-01-01'}): it holds for every row or for none, so a join alone chooses the rows.
+     */
+    public boolean leavesRowsToJoin() {
+        return this == ALWAYS_TRUE || this == NO_COLUMN || this == VARIABLES_ONLY;
+    }
+
     /** True when only the number of rows taken is capped, so the rows are arbitrary ones. */
     public boolean onlyCapsRowCount() {
         return this == ABSENT_BUT_CAPPED || this == ABSENT_BUT_SESSION_CAPPED || this == ROW_COUNT_ONLY;

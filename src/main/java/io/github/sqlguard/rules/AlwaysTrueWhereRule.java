@@ -74,6 +74,13 @@ public final class AlwaysTrueWhereRule extends RowChangeRule {
                     + (change.verb().equals("DELETE") ? " (a dedupe also needs a tie-breaker such as AND a.id < b.id)"
                             : ""));
         }
+        if (change.where() == WhereFact.ALWAYS_TRUE && change.restrictedByJoin()) {
+            return selfMatched(change).map(columns -> change.verb() + " with an always-true WHERE is joined to a"
+                    + " second copy of " + change.tableList() + " only on the same " + columns + ", which every row"
+                    + " matches in itself: it " + change.effect() + " every row of " + change.tableList() + " "
+                    + notNullRows(change) + (change.verb().equals("DELETE")
+                            ? " (a dedupe also needs a tie-breaker such as AND c1.id > c2.id)" : ""));
+        }
         if (change.where() != WhereFact.ALWAYS_TRUE || change.restrictedByJoin()) {
             return Optional.empty();
         }

@@ -1,7 +1,6 @@
 package io.github.sqlguard.rules;
 
 import io.github.sqlguard.analysis.RowChange;
-import io.github.sqlguard.analysis.WhereFact;
 import io.github.sqlguard.model.RuleInfo;
 import io.github.sqlguard.model.Severity;
 import java.util.List;
@@ -40,8 +39,9 @@ public final class DeleteWithoutWhereRule extends RowChangeRule {
 
     @Override
     Optional<String> violationFor(RowChange change) {
-        if (change.verb().equals("DELETE") && change.where() == WhereFact.ABSENT && change.restrictedByJoin()) {
-            return RowChangeRule.selfMatched(change).map(columns -> "DELETE without WHERE is joined to a second copy"
+        if (change.verb().equals("DELETE") && RowChangeRule.joinAloneChooses(change)) {
+            return RowChangeRule.selfMatched(change).map(columns -> "DELETE " + RowChangeRule.whereNote(change)
+                    + " is joined to a second copy"
                     + " of " + change.tableList() + " only on the same " + columns + ", which every row matches in"
                     + " itself: it removes every row of " + change.tableList() + " " + RowChangeRule.notNullRows(change)
                     + " (a dedupe also needs a tie-breaker such as AND c1.id > c2.id)");

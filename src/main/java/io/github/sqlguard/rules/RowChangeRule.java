@@ -3,6 +3,7 @@ package io.github.sqlguard.rules;
 import io.github.sqlguard.analysis.RowChange;
 import io.github.sqlguard.analysis.RowSelection;
 import io.github.sqlguard.analysis.StatementModel;
+import io.github.sqlguard.analysis.WhereFact;
 import io.github.sqlguard.schema.CascadeNote;
 import io.github.sqlguard.schema.RowFilter;
 import io.github.sqlguard.schema.SchemaFacts;
@@ -130,6 +131,15 @@ abstract class RowChangeRule implements Rule {
         return Optional.of(columns.size() == 1 ? "column " + columns.get(0)
                 : "columns " + String.join(", ", columns.subList(0, columns.size() - 1)) + " and "
                         + columns.get(columns.size() - 1));
+    }
+
+    /**
+     * True for a change limited only by its join: without WHERE, or with one on literals or variables alone
+     * ({@code WHERE @purge = 1}), which holds for every row or for none. An always-true WHERE is always-true-where's.
+     */
+    static boolean joinAloneChooses(RowChange change) {
+        return change.restrictedByJoin() && (change.where() == WhereFact.ABSENT
+                || change.where() != WhereFact.ALWAYS_TRUE && change.where().leavesRowsToJoin());
     }
 
     /** Which rows a join that pairs each row with itself reaches: {@code "whose email is not NULL"}, or its plural. */

@@ -17,7 +17,8 @@ import java.util.List;
 /**
  * {@code unfiltered-subquery}: a DELETE or UPDATE whose WHERE only requires a related row in a table that the
  * subquery reads without a filter ({@code fk IN (SELECT id FROM t)}, {@code EXISTS (SELECT 1 FROM t WHERE
- * t.id = outer.fk)}), or a DELETE without WHERE limited only by a join of its rows to the key of a table read
+ * t.id = outer.fk)}), or a DELETE without WHERE (or with one that names no column, {@code WHERE 1 = 1}, which holds
+ * for every row or none) limited only by a join of its rows to the key of a table read
  * without a filter (MySQL {@code DELETE o FROM orders o JOIN customers c ON c.id = o.customer_id}, when the replay
  * knows customers.id is a key; also on each column of a composite key), or such an UPDATE whose SET reads nothing
  * of the joined row (T-SQL
@@ -40,7 +41,8 @@ public final class UnfilteredSubqueryRule implements Rule {
                     + " accounts has no column account_id, as the name is then the changed row's own; its NOT IN"
                     + " form, written to remove the rows without a related row, removes every row while accounts is"
                     + " empty and none otherwise, and so does a NOT EXISTS (SELECT 1 FROM accounts) that names no"
-                    + " column of the row. A DELETE without WHERE whose join only ties each row to the key of its"
+                    + " column of the row. A DELETE without WHERE (or whose WHERE names no column: 1 = 1, @purge = 1)"
+                    + " whose join only ties each row to the key of its"
                     + " related row (DELETE i FROM invoices i JOIN accounts a ON a.id = i.account_id, where the"
                     + " migrations made accounts.id a key) is the same (DELETE i, a .. removes every account that"
                     + " has an invoice as well), also on every column of a composite key"
@@ -90,7 +92,8 @@ public final class UnfilteredSubqueryRule implements Rule {
             return List.of();
         }
         RowChange change = changes.get(0);
-        boolean joinOnly = change.where().absent() && change.restrictedByJoin();
+        // A WHERE that holds for every row, or for all or none, leaves the join to choose the rows, as none does.
+        boolean joinOnly = (change.where().absent() || change.where().leavesRowsToJoin()) && change.restrictedByJoin();
         // PostgreSQL's DELETE .. USING u and UPDATE .. FROM u write the same join in the WHERE.
         boolean whereJoinOnly = change.where() == WhereFact.PRESENT && !change.keyLinks().isEmpty();
         if ((joinOnly || whereJoinOnly) && schema.rowFilter().flatMap(RowFilter::alwaysTrue).isPresent()) {
@@ -107,7 +110,7 @@ public final class UnfilteredSubqueryRule implements Rule {
                 List<String> joinedTargets = joinedTargets(change, links);
                 List<String> tables = new ArrayList<>(links.stream().map(KeyLink::table).toList());
                 tables.addAll(joinedTargets);
-                return List.of(new Violation(joinMessage(change.verb(), joinOnly, links)
+                return List.of(new Violation(joinMessage(change, joinOnly, links)
                         + joinedTargetsMessage(joinedTargets, links)
                         + CascadeNote.forDelete(change.verb(), tables, schema), change.at()));
             }
@@ -136,10 +139,13 @@ public final class UnfilteredSubqueryRule implements Rule {
                 .map(List::of).orElse(List.of());
     }
 
-    private static String joinMessage(String verb, boolean joinOnly, List<KeyLink> links) {
+    private static String joinMessage(RowChange change, boolean joinOnly, List<KeyLink> links) {
+        String verb = change.verb();
         String effect = verb.equals("DELETE") ? "removes" : "changes";
+        String where = change.where() == WhereFact.ALWAYS_TRUE ? " with an always-true WHERE"
+                : change.where().absent() ? " without WHERE" : " " + RowChangeRule.whereNote(change);
         StringBuilder message = new StringBuilder(verb)
-                .append(joinOnly ? " without WHERE is limited only by its join" : " is limited only by its WHERE's join");
+                .append(joinOnly ? where + " is limited only by its join" : " is limited only by its WHERE's join");
         for (int i = 0; i < links.size(); i++) {
             KeyLink link = links.get(i);
             message.append(i == 0 ? " " : ", and ").append("of ").append(columnsOf(link.table(), link.columns()))

@@ -2,7 +2,6 @@ package io.github.sqlguard.rules;
 
 import io.github.sqlguard.analysis.RowChange;
 import io.github.sqlguard.analysis.RowSelection;
-import io.github.sqlguard.analysis.WhereFact;
 import io.github.sqlguard.model.RuleInfo;
 import io.github.sqlguard.model.Severity;
 import java.util.List;
@@ -53,8 +52,9 @@ public final class UpdateWithoutWhereRule extends RowChangeRule {
                     + "from " + change.tableList() + " itself without WHERE, so every row collides with itself and "
                     + "its update changes every row of " + change.tableList());
         }
-        if (change.verb().equals("UPDATE") && change.where() == WhereFact.ABSENT && change.restrictedByJoin()) {
-            return RowChangeRule.selfMatched(change).map(columns -> "UPDATE without WHERE is joined to a second copy"
+        if (change.verb().equals("UPDATE") && RowChangeRule.joinAloneChooses(change)) {
+            return RowChangeRule.selfMatched(change).map(columns -> "UPDATE " + RowChangeRule.whereNote(change)
+                    + " is joined to a second copy"
                     + " of " + change.tableList() + " only on the same " + columns + ", which every row matches in"
                     + " itself: it changes every row of " + change.tableList() + " " + RowChangeRule.notNullRows(change));
         }

@@ -87,6 +87,23 @@ class OuterJoinRowChangesTest {
                 + " | delete-without-where DELETE without WHERE is joined to a second copy of contacts only on the same"
                 + " columns email and name, which every row matches in itself: it removes every row of contacts whose"
                 + " email and name are all not NULL (a dedupe also needs a tie-breaker such as AND c1.id > c2.id)",
+        // A WHERE on literals or variables alone leaves the rows to the join, which pairs each row with itself.
+        "MYSQL | DELETE c1 FROM contacts c1 JOIN contacts c2 ON c1.email = c2.email WHERE 1 = 1 | always-true-where"
+                + " DELETE with an always-true WHERE is joined to a second copy of contacts only on the same column"
+                + " email, which every row matches in itself: it removes every row of contacts whose email is not NULL"
+                + " (a dedupe also needs a tie-breaker such as AND c1.id > c2.id)",
+        "MYSQL | UPDATE contacts a JOIN contacts b ON a.id = b.id SET a.x = b.y WHERE TRUE | always-true-where UPDATE"
+                + " with an always-true WHERE is joined to a second copy of contacts only on the same column id, which"
+                + " every row matches in itself: it changes every row of contacts whose id is not NULL",
+        "MYSQL | DELETE c1 FROM contacts c1 JOIN contacts c2 ON c1.email = c2.email WHERE @go = 1"
+                + " | delete-without-where DELETE whose WHERE names no column of contacts, only variables, is joined to"
+                + " a second copy of contacts only on the same column email, which every row matches in itself: it"
+                + " removes every row of contacts whose email is not NULL (a dedupe also needs a tie-breaker such as"
+                + " AND c1.id > c2.id)",
+        "MYSQL | UPDATE contacts a JOIN contacts b ON a.id = b.id SET a.x = b.y WHERE NOW() > '2020-01-01'"
+                + " | update-without-where",
+        "MYSQL | DELETE c1 FROM contacts c1 JOIN contacts c2 ON c1.email = c2.email AND c1.id > c2.id WHERE 1 = 1 | -",
+        "MYSQL | DELETE c1 FROM contacts c1 JOIN contacts c2 ON c1.email = c2.email WHERE c2.kind = 'p' | -",
         "POSTGRESQL | UPDATE contacts a SET x = b.y FROM contacts b WHERE (a.email = b.email AND a.name = b.name)"
                 + " | always-true-where",
         "POSTGRESQL | DELETE FROM grants g1 USING grants g2 WHERE g1.right_name = g2.right_name"
