@@ -223,7 +223,9 @@ final class TokenDataChanges {
                 whereClause(where, end, others, capped, targets, forPortionOfPeriod(i, set),
                         TokenSoleTable.of(tokens, start, where)),
                 tokens.tokens().get(start), unresolvedConditions(where, end), SetValues.writeBackOwnValuesOnly(tokens, set + 1, setEnd)
-                        ? RowSelection.OWN_VALUES_WRITTEN_BACK : RowSelection.STATEMENT, keyLinks, partitions));
+                        ? RowSelection.OWN_VALUES_WRITTEN_BACK : RowSelection.STATEMENT, keyLinks, partitions,
+                from < 0 && joined.hasOneTable() ? RowLookups.nullingWhereNothingIsFound(tokens, set + 1, setEnd,
+                        joined.qualifiersOfEachTable()) : List.of()));
     }
 
     /**
