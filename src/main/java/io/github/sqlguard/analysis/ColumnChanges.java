@@ -25,7 +25,9 @@ final class ColumnChanges {
             "SUBSTITUTABLE", "SELECTIVITY", "AUTO_INCREMENT", "ON", "FIRST", "AFTER", "WITH", "STATISTICS",
             "STORAGE", "COMPRESSION", "SORTKEY", "ENCODE", "MASKED",
             // ClickHouse: MODIFY COLUMN c TTL .., CODEC(..), REMOVE TTL, MODIFY SETTING .. keep the type.
-            "TTL", "CODEC", "REMOVE", "MODIFY", "ALIAS", "MATERIALIZED", "EPHEMERAL");
+            "TTL", "CODEC", "REMOVE", "MODIFY", "ALIAS", "MATERIALIZED", "EPHEMERAL",
+            // Firebird: ALTER [COLUMN] c TO d renames the column, ALTER [COLUMN] c POSITION n moves it.
+            "TO", "POSITION");
 
     /** Words after MODIFY that name something other than a column (Oracle, MySQL, ClickHouse). */
     private static final Set<String> MODIFY_NOT_COLUMN = Set.of("CONSTRAINT", "PARTITION", "SUBPARTITION",
@@ -107,12 +109,15 @@ final class ColumnChanges {
                     renames.add(new Change(from.text(), to.text(), first));
                 }
             } else if (first.isWord("ALTER")) {
-                // H2: ALTER COLUMN a RENAME TO b.
+                // H2: ALTER COLUMN a RENAME TO b; Firebird: ALTER [COLUMN] a TO b.
                 int i = columnNameAt(clause);
                 ObjectNames.NameAt column = ObjectNames.readName(clause, i);
                 if (column != null && column.next() + 2 < clause.size()
                         && clause.get(column.next()).isWord("RENAME") && clause.get(column.next() + 1).isWord("TO")) {
                     renames.add(new Change(column.text(), clause.get(column.next() + 2).text(), first));
+                } else if (column != null && column.next() + 2 == clause.size()
+                        && clause.get(column.next()).isWord("TO")) {
+                    renames.add(new Change(column.text(), clause.get(column.next() + 1).text(), first));
                 }
             }
         }

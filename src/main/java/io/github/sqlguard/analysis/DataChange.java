@@ -26,16 +26,26 @@ import java.util.List;
  *     ({@code SET o.name = c.name}) is what such joins are for; PostgreSQL's {@code DELETE .. USING u} and
  *     {@code UPDATE .. FROM u} whose WHERE is only that equality join the same way; empty otherwise
  * @param partitions the partitions MySQL's {@code DELETE FROM t PARTITION (p1, p2)} limits it to, as written
+ * @param nullingLookups the columns an UPDATE's SET fills with a subquery of the row, which gives NULL where it finds
+ *     no row ({@link RowLookups})
  */
 record DataChange(String verb, List<String> tables, boolean restrictedByJoin, JoinReach crossJoin, WhereFact where,
         Token at, List<String> unresolvedConditions, RowSelection selection, List<KeyLink> keyLinks,
-        List<String> partitions) {
+        List<String> partitions, List<String> nullingLookups) {
 
     DataChange {
         tables = List.copyOf(tables);
         unresolvedConditions = List.copyOf(unresolvedConditions);
         keyLinks = List.copyOf(keyLinks);
         partitions = List.copyOf(partitions);
+        nullingLookups = List.copyOf(nullingLookups);
+    }
+
+    DataChange(String verb, List<String> tables, boolean restrictedByJoin, JoinReach crossJoin, WhereFact where,
+            Token at, List<String> unresolvedConditions, RowSelection selection, List<KeyLink> keyLinks,
+            List<String> partitions) {
+        this(verb, tables, restrictedByJoin, crossJoin, where, at, unresolvedConditions, selection, keyLinks,
+                partitions, List.of());
     }
 
     DataChange(String verb, List<String> tables, boolean restrictedByJoin, JoinReach crossJoin, WhereFact where,

@@ -30,13 +30,22 @@ import java.util.Map;
  */
 public record RowChange(String verb, List<String> tables, Location at, boolean restrictedByJoin, JoinReach crossJoin,
         WhereFact where, boolean scratch, List<String> unresolvedConditions, RowSelection selection,
-        List<KeyLink> keyLinks, List<String> partitions) {
+        List<KeyLink> keyLinks, List<String> partitions, List<String> nullingLookups) {
 
     public RowChange {
         tables = List.copyOf(tables);
         unresolvedConditions = List.copyOf(unresolvedConditions);
         keyLinks = List.copyOf(keyLinks);
         partitions = List.copyOf(partitions);
+        nullingLookups = List.copyOf(nullingLookups);
+    }
+
+    /** A change whose SET fills no column with a lookup of the row. */
+    public RowChange(String verb, List<String> tables, Location at, boolean restrictedByJoin, JoinReach crossJoin,
+            WhereFact where, boolean scratch, List<String> unresolvedConditions, RowSelection selection,
+            List<KeyLink> keyLinks, List<String> partitions) {
+        this(verb, tables, at, restrictedByJoin, crossJoin, where, scratch, unresolvedConditions, selection, keyLinks,
+                partitions, List.of());
     }
 
     /** A change of whole tables, with the key links of its join. */
@@ -102,12 +111,12 @@ public record RowChange(String verb, List<String> tables, Location at, boolean r
     /** The same change with another fact about its WHERE. */
     public RowChange withWhere(WhereFact newWhere) {
         return new RowChange(verb, tables, at, restrictedByJoin, crossJoin, newWhere, scratch, unresolvedConditions,
-                selection, keyLinks, partitions);
+                selection, keyLinks, partitions, nullingLookups);
     }
 
     /** The same change, marked as touching only scratch tables or not. */
     public RowChange withScratch(boolean isScratch) {
         return new RowChange(verb, tables, at, restrictedByJoin, crossJoin, where, isScratch, unresolvedConditions,
-                selection, keyLinks, partitions);
+                selection, keyLinks, partitions, nullingLookups);
     }
 }

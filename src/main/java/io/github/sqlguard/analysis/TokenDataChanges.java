@@ -227,7 +227,9 @@ final class TokenDataChanges {
                 ? links : unqualifiedSetLinks(joined, i, set, setEnd, where, end);
         found.add(new DataChange("UPDATE", tables, restricted, crossJoin, whereFact,
                 tokens.tokens().get(start), unresolvedConditions(where, end), SetValues.writeBackOwnValuesOnly(tokens, set + 1, setEnd)
-                        ? RowSelection.OWN_VALUES_WRITTEN_BACK : RowSelection.STATEMENT, keyLinks, partitions));
+                        ? RowSelection.OWN_VALUES_WRITTEN_BACK : RowSelection.STATEMENT, keyLinks, partitions,
+                from < 0 && joined.hasOneTable() ? RowLookups.nullingWhereNothingIsFound(tokens, set + 1, setEnd,
+                        joined.qualifiersOfEachTable()) : List.of()));
     }
 
     /**

@@ -16,7 +16,9 @@ public final class UpdateWithoutWhereRule extends RowChangeRule {
             "UPDATE without a WHERE clause",
             "An UPDATE without WHERE overwrites a column in every row of its table, and the old values are gone "
                     + "unless a backup is restored. A WHERE inside the SET's subquery does not limit the rows "
-                    + "updated, nor does a FROM list that is not joined to the target (a WHERE naming only the FROM "
+                    + "updated: a SET that fills a column from a subquery of each row, SET c = (SELECT s.c FROM s WHERE "
+                    + "s.id = t.id), gives NULL to every row the subquery finds no match for. Nor does a FROM list that "
+                    + "is not joined to the target (a WHERE naming only the FROM "
                     + "list's columns, or with a part joined by OR that does, WHERE t.u_id = u.id OR u.closed, a join on a condition such as ON 1 = 1 or only on the same columns of a second copy of the "
                     + "table, UPDATE t a JOIN t b ON a.id = b.id SET a.x = b.y, which every row meets with itself; in PostgreSQL and SQLite also a FROM "
                     + "list that names the target's table again, UPDATE t .. FROM t k, u WHERE k.id = u.id, as that "
@@ -60,7 +62,24 @@ public final class UpdateWithoutWhereRule extends RowChangeRule {
         }
         return change.verb().equals("UPDATE") && change.touchesEveryRow()
                 ? Optional.of("UPDATE " + RowChangeRule.crossJoinNote(change) + RowChangeRule.whereNote(change)
-                        + " changes " + RowChangeRule.reach(change) + RowChangeRule.otherTablesNote(change))
+                        + " changes " + RowChangeRule.reach(change) + RowChangeRule.otherTablesNote(change)
+                        + lookupNote(change))
                 : Optional.empty();
+    }
+
+    /**
+     * For a SET that fills columns with a subquery of each row, that rows without a match lose their values: the
+     * statement reads like a backfill of the matching rows, yet the subquery gives NULL for every other row.
+     */
+    private static String lookupNote(RowChange change) {
+        List<String> columns = change.nullingLookups();
+        if (columns.isEmpty()) {
+            return "";
+        }
+        return columns.size() == 1
+                ? ": " + columns.get(0) + " is set from a subquery of each row, which gives NULL in every row it"
+                        + " finds no match for"
+                : ": " + String.join(", ", columns) + " are set from subqueries of each row, which give NULL in every"
+                        + " row they find no match for";
     }
 }

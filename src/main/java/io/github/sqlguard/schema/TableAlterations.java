@@ -221,6 +221,13 @@ final class TableAlterations {
         if (next.isWord("RENAME") && rest.size() > 2 && rest.get(1).isWord("TO")) {
             return table.withColumnRenamed(name.text(), SchemaNames.unquoted(rest.get(2).text()));
         }
+        // Firebird: ALTER [COLUMN] c TO d renames the column, ALTER [COLUMN] c POSITION n only moves it.
+        if (next.isWord("TO") && rest.size() == 2) {
+            return table.withColumnRenamed(name.text(), SchemaNames.unquoted(rest.get(1).text()));
+        }
+        if (next.isWord("POSITION")) {
+            return table;
+        }
         int typeAt = next.isWord("TYPE") ? 1
                 : next.isWord("SET") && rest.size() > 2 && rest.get(1).isWord("DATA") ? 3 : -1;
         if (typeAt > 0) {

@@ -139,6 +139,9 @@ final class DynamicSql {
         if (second.isWord("IMMEDIATE")) {
             return expression(upTo(tokens, 2, "INTO", "USING", "RETURNING", "RETURN", "BULK"), "dynamic SQL");
         }
+        if (second.isWord("STATEMENT") && tokens.size() > 2) {
+            return firebirdExecuteStatement(tokens);
+        }
         if (second.isSymbol("(")) {
             int close = TopLevel.closingParenthesis(tokens, 1);
             return close < 0 ? new Source(List.of(), null, "dynamic SQL")
@@ -274,6 +277,20 @@ final class DynamicSql {
         }
         parts = TextParts.partsWithStandIns(expression, 0);
         return new Source(parts, null, StandIns.leaveShapeOpen(parts), label, null);
+    }
+
+    /**
+     * Firebird's {@code EXECUTE STATEMENT sql [WITH ..] [AS USER ..] [ON EXTERNAL ..] [INTO ..]}, also with the text
+     * and its parameters in parentheses ({@code EXECUTE STATEMENT ('DELETE FROM t WHERE id = ?') (:id)}): it runs
+     * the text, as EXECUTE IMMEDIATE does, rather than a routine called STATEMENT.
+     */
+    private static Source firebirdExecuteStatement(List<Token> tokens) {
+        if (tokens.get(2).isSymbol("(")) {
+            int close = TopLevel.closingParenthesis(tokens, 2);
+            return close < 0 ? new Source(List.of(), null, "dynamic SQL")
+                    : expression(tokens.subList(3, close), "dynamic SQL");
+        }
+        return expression(upTo(tokens, 2, "WITH", "AS", "ON", "PASSWORD", "ROLE", "INTO"), "dynamic SQL");
     }
 
     private static List<Token> upTo(List<Token> tokens, int from, String... endWords) {

@@ -1,0 +1,54 @@
+package io.github.sqlguard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.sqlguard.model.Dialect;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * An UPDATE without WHERE that fills a column with a subquery of each row reads like a backfill of the rows that
+ * have a match, but the subquery gives NULL for every other row, whose value is then lost: the finding says so.
+ * A subquery that selects an aggregate or another expression, or that is not tied to the row, gets no such note.
+ */
+class LinterRowLookupUpdateTest {
+
+    @TempDir
+    Path project;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            POSTGRESQL | UPDATE rooms r SET subject = (SELECT l.stanza FROM room_log l WHERE l.room_id = r.room_id AND l.stanza IS NOT NULL) | 1:1 UPDATE without WHERE changes every row of rooms: subject is set from a subquery of each row, which gives NULL in every row it finds no match for
+            H2         | UPDATE rooms SET rooms.subject = (SELECT stanza FROM room_log WHERE room_log.room_id = rooms.room_id) | 1:1 UPDATE without WHERE changes every row of rooms: subject is set from a subquery of each row, which gives NULL in every row it finds no match for
+            MYSQL      | UPDATE rooms r SET subject = (SELECT DISTINCT l.stanza FROM room_log l WHERE l.room_id = r.room_id), note = (SELECT l.note FROM room_log l WHERE l.room_id = r.room_id) | 1:1 UPDATE without WHERE changes every row of rooms: subject, note are set from subqueries of each row, which give NULL in every row they find no match for
+            POSTGRESQL | UPDATE rooms r SET subject = (SELECT max(l.stanza) FROM room_log l WHERE l.room_id = r.room_id) | 1:1 UPDATE without WHERE changes every row of rooms
+            POSTGRESQL | UPDATE rooms r SET subject = (SELECT l.stanza FROM room_log l WHERE l.id = 1) | 1:1 UPDATE without WHERE changes every row of rooms
+            POSTGRESQL | UPDATE rooms r SET subject = (SELECT r.subject FROM rooms r WHERE r.room_id = 1) | 1:1 UPDATE without WHERE changes every row of rooms
+            POSTGRESQL | UPDATE rooms r SET subject = COALESCE((SELECT l.stanza FROM room_log l WHERE l.room_id = r.room_id), r.subject) | 1:1 UPDATE without WHERE changes every row of rooms
+            POSTGRESQL | UPDATE rooms r SET subject = (SELECT l.stanza FROM room_log l WHERE l.room_id = r.room_id) WHERE EXISTS (SELECT 1 FROM room_log l WHERE l.room_id = r.room_id) | -
+            """)
+    void lookupOfEachRowIsNamedInTheFinding(Dialect dialect, String update, String expected) throws IOException {
+        Path init = project.resolve("db/V1__init.sql");
+        Files.createDirectories(init.getParent());
+        Files.writeString(init, "CREATE TABLE rooms (room_id INT NOT NULL, subject VARCHAR(100), note VARCHAR(100));\n"
+                + "CREATE TABLE room_log (id INT NOT NULL, room_id INT NOT NULL, stanza VARCHAR(100),"
+                + " note VARCHAR(100));\n", StandardCharsets.UTF_8);
+        Files.writeString(project.resolve("db/V2__backfill.sql"), update + ";\n", StandardCharsets.UTF_8);
+
+        LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
+        LintResult result = new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(),
+                List.of(), dialect, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
+                defaults.liquibase(), List.of(), null, defaults.maxFileBytes(), 1));
+
+        List<String> hits = result.findings().stream().filter(f -> f.ruleId().equals("update-without-where"))
+                .map(f -> f.location().line() + ":" + f.location().column() + " " + f.message()).toList();
+        assertEquals(expected, hits.isEmpty() ? "-" : String.join(" ## ", hits));
+    }
+}
