@@ -49,6 +49,19 @@ final class LiquibaseTypes {
         return mapped == null ? written : mapped;
     }
 
+    /**
+     * True when {@code written} is Liquibase's BOOLEAN and {@code dialect}'s database keeps it as a number:
+     * {@code NUMBER(1)} on Oracle, {@code TINYINT} on MySQL and MariaDB.
+     */
+    static boolean booleanKeptAsNumber(String written, Dialect dialect) {
+        if (written == null || !(dialect == Dialect.ORACLE || dialect.isMySqlFamily())) {
+            return false;
+        }
+        Matcher matcher = SIMPLE.matcher(written.strip());
+        return matcher.matches()
+                && BOOLEAN.contains(matcher.group(1).toLowerCase(Locale.ROOT).replaceAll("\\s+", " "));
+    }
+
     private static String mapped(String name, String arguments, Dialect dialect) {
         if (CURRENCY.contains(name)) {
             return currency(name, dialect);
