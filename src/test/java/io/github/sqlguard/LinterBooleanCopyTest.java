@@ -90,6 +90,37 @@ class LinterBooleanCopyTest {
                 .toList());
     }
 
+    /**
+     * Read in {@code auto}, a table a changeset without {@code dbms} creates has on each database the type Liquibase
+     * creates there: the Oracle changeset's copy keeps the 0 and 1 of NUMBER(1), the PostgreSQL one's cuts 'false'.
+     */
+    @ParameterizedTest(name = "auto: dbms {0} copies into {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            oracle     | varchar2(1) | INFO
+            mysql      | VARCHAR(1)  | INFO
+            postgresql | varchar(1)  | ERROR
+            postgresql | varchar(5)  | INFO
+            """)
+    void underAutoEachDatabaseCopiesTheBooleanItCreated(String dbms, String target, String severity)
+            throws IOException {
+        TestProject.write(project, "db/changelog.xml", """
+                <databaseChangeLog>
+                    <changeSet id="1" author="a">
+                        <createTable tableName="report"><column name="flag" type="BOOLEAN"/></createTable>
+                    </changeSet>
+                    <changeSet id="2" author="a" dbms="%s">
+                        <sql>ALTER TABLE report ADD flag_text %s;
+                            UPDATE report SET flag_text = flag;
+                            ALTER TABLE report DROP COLUMN flag;</sql>
+                    </changeSet>
+                </databaseChangeLog>
+                """.formatted(dbms, target));
+
+        List<String> drops = drops(Dialect.AUTO);
+        assertEquals(List.of(severity), drops.stream().map(drop -> drop.substring(0, drop.indexOf(' '))).toList(),
+                drops::toString);
+    }
+
     @ParameterizedTest(name = "{0}: {1} into {2}")
     @CsvSource(delimiter = '|', textBlock = """
             MYSQL      | BOOLEAN    | VARCHAR(1) | INFO

@@ -49,16 +49,10 @@ final class LiquibaseTypes {
         return mapped == null ? written : mapped;
     }
 
-    /**
-     * True when {@code written} is Liquibase's BOOLEAN and {@code dialect}'s database keeps it as a number:
-     * {@code NUMBER(1)} on Oracle, {@code TINYINT} on MySQL and MariaDB.
-     */
-    static boolean booleanKeptAsNumber(String written, Dialect dialect) {
-        if (written == null || !(dialect == Dialect.ORACLE || dialect.isMySqlFamily())) {
-            return false;
-        }
-        Matcher matcher = SIMPLE.matcher(written.strip());
-        return matcher.matches()
+    /** True when {@code written} is Liquibase's BOOLEAN, whatever the database makes of it. */
+    static boolean isBoolean(String written) {
+        Matcher matcher = written == null ? null : SIMPLE.matcher(written.strip());
+        return matcher != null && matcher.matches()
                 && BOOLEAN.contains(matcher.group(1).toLowerCase(Locale.ROOT).replaceAll("\\s+", " "));
     }
 

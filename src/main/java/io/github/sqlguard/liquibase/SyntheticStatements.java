@@ -93,13 +93,13 @@ final class SyntheticStatements {
 
     /**
      * The type of a column a change declares ({@code createTable}, {@code addColumn}), for the schema replay: as
-     * {@link #type}, marked as a declared boolean where Liquibase's BOOLEAN becomes a number on the database
-     * ({@link DeclaredBoolean}), since every value Liquibase and the application write through it is 0 or 1.
+     * {@link #type}, and for Liquibase's BOOLEAN marked as a declared boolean ({@link DeclaredBoolean}): where the
+     * database keeps it as a number, every value Liquibase and the application write through it is 0 or 1.
      */
     String declaredType(String written) {
         String name = liquibaseName(written);
         String type = LiquibaseTypes.forDatabase(name, dialect);
-        return LiquibaseTypes.booleanKeptAsNumber(name, dialect) ? DeclaredBoolean.marked(type) : type;
+        return LiquibaseTypes.isBoolean(name) ? DeclaredBoolean.marked(type) : type;
     }
 
     /** {@code written} with properties replaced and a JDBC type name as the SQL type it stands for. */

@@ -4,10 +4,11 @@ import java.util.Locale;
 
 /**
  * How the DDL that stands for a Liquibase change ({@code createTable}, {@code addColumn}), which only the schema
- * replay reads, says that a column was declared as a boolean the database keeps as a number: Liquibase's BOOLEAN is
- * {@code NUMBER(1)} on Oracle and {@code TINYINT} on MySQL, types that hold -9 or -128 as well, yet every value
- * written through the boolean is 0 or 1. The mark follows the database's type ({@code NUMBER(1) DECLARED BOOLEAN});
- * no database writes it, and no rule or message sees it.
+ * replay reads, says that a column was declared as Liquibase's BOOLEAN: that is {@code NUMBER(1)} on Oracle and
+ * {@code TINYINT} on MySQL, types that hold -9 or -128 as well, yet every value written through the boolean is 0 or 1;
+ * read without a known database, it stays {@code BOOLEAN} until a changeset for one of them copies it. The mark
+ * follows the type Liquibase creates ({@code NUMBER(1) DECLARED BOOLEAN}); no database writes it, and no rule or
+ * message sees it.
  */
 public final class DeclaredBoolean {
 

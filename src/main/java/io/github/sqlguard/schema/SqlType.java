@@ -21,9 +21,11 @@ import java.util.regex.Pattern;
  * @param characterUnits Oracle {@code VARCHAR2(n CHAR)}: the length counts characters, not bytes
  * @param characterSet MySQL {@code VARCHAR(50) CHARACTER SET latin1}: the character set in upper case, or empty
  *     when none is written (the table's default)
- * @param declaredBoolean true for a number type that stands for a boolean the migration declared: MySQL's
- *     {@code BOOLEAN} (its {@code TINYINT(1)}), and Liquibase's BOOLEAN where the database keeps it as a number
- *     ({@link DeclaredBoolean}); its values are 0 and 1, where the number type alone would hold -9 or -128 too
+ * @param declaredBoolean true for a type that stands for a boolean the migration declared by a name the database
+ *     turns into its own type: MySQL's {@code BOOLEAN} (its {@code TINYINT(1)}) and Liquibase's BOOLEAN
+ *     ({@link DeclaredBoolean}; {@code NUMBER(1)} on Oracle, {@code TINYINT} on MySQL, {@code BOOLEAN} without a
+ *     known database). Where the database keeps it as a number, its values are 0 and 1, where the number type
+ *     declared as itself would hold -9 or -128 too
  */
 public record SqlType(String written, String base, List<Long> arguments, boolean unsigned, boolean withTimeZone,
         boolean characterUnits, String characterSet, boolean declaredBoolean) {
@@ -82,7 +84,7 @@ public record SqlType(String written, String base, List<Long> arguments, boolean
         this(written, base, arguments, unsigned, withTimeZone, characterUnits, characterSet, false);
     }
 
-    /** This number type, standing for a declared boolean: its values are 0 and 1. */
+    /** This type, standing for a declared boolean. */
     SqlType asDeclaredBoolean() {
         return new SqlType(written, base, arguments, unsigned, withTimeZone, characterUnits, characterSet, true);
     }

@@ -220,6 +220,12 @@ class TypeChangeTest {
             boolean                     | varchar2(1)                 | ORACLE     | LOSSY
             boolean                     | varchar2(5)                 | ORACLE     | LOSSLESS
             TINYINT DECLARED BOOLEAN    | VARCHAR(1)                  | MYSQL      | LOSSLESS
+            BOOLEAN DECLARED BOOLEAN    | varchar2(1)                 | ORACLE     | LOSSLESS
+            BOOLEAN DECLARED BOOLEAN    | VARCHAR(1)                  | MARIADB    | LOSSLESS
+            BOOLEAN DECLARED BOOLEAN    | VARCHAR(1)                  | SQLSERVER  | LOSSLESS
+            BOOLEAN DECLARED BOOLEAN    | varchar(1)                  | POSTGRESQL | LOSSY
+            BOOLEAN DECLARED BOOLEAN    | VARCHAR(1)                  | AUTO       | LOSSY
+            BOOLEAN DECLARED BOOLEAN    | VARCHAR(5)                  | AUTO       | LOSSLESS
             boolean                     | varchar(1)                  | MYSQL      | LOSSLESS
             bool                        | char(1)                     | MARIADB    | LOSSLESS
             tinyint(1)                  | varchar(1)                  | MYSQL      | LOSSY
