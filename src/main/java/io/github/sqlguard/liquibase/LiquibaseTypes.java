@@ -49,6 +49,13 @@ final class LiquibaseTypes {
         return mapped == null ? written : mapped;
     }
 
+    /** True when {@code written} is Liquibase's BOOLEAN, whatever the database makes of it. */
+    static boolean isBoolean(String written) {
+        Matcher matcher = written == null ? null : SIMPLE.matcher(written.strip());
+        return matcher != null && matcher.matches()
+                && BOOLEAN.contains(matcher.group(1).toLowerCase(Locale.ROOT).replaceAll("\\s+", " "));
+    }
+
     private static String mapped(String name, String arguments, Dialect dialect) {
         if (CURRENCY.contains(name)) {
             return currency(name, dialect);

@@ -73,7 +73,8 @@ final class SchemaChangeText {
                 columns.addAll(columns(child));
             } else if (child.name().equals("column") && child.attributes().containsKey("name")) {
                 StringBuilder column = new StringBuilder(synthetic.name(child.attributes().get("name")));
-                column.append(' ').append(synthetic.type(child.attributes().getOrDefault("type", "unknown_type")));
+                column.append(' ').append(synthetic.declaredType(child.attributes().getOrDefault("type",
+                        "unknown_type")));
                 child.child("constraints").ifPresent(constraints -> column.append(constraintText(constraints)));
                 columns.add(column.toString());
             }

@@ -1,5 +1,6 @@
 package io.github.sqlguard.liquibase;
 
+import io.github.sqlguard.model.DeclaredBoolean;
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.model.Location;
 import io.github.sqlguard.sql.Lexer;
@@ -87,9 +88,25 @@ final class SyntheticStatements {
      * Liquibase type name as the database's own ({@link LiquibaseTypes}).
      */
     String type(String written) {
+        return LiquibaseTypes.forDatabase(liquibaseName(written), dialect);
+    }
+
+    /**
+     * The type of a column a change declares ({@code createTable}, {@code addColumn}), for the schema replay: as
+     * {@link #type}, and for Liquibase's BOOLEAN marked as a declared boolean ({@link DeclaredBoolean}): where the
+     * database keeps it as a number, every value Liquibase and the application write through it is 0 or 1.
+     */
+    String declaredType(String written) {
+        String name = liquibaseName(written);
+        String type = LiquibaseTypes.forDatabase(name, dialect);
+        return LiquibaseTypes.isBoolean(name) ? DeclaredBoolean.marked(type) : type;
+    }
+
+    /** {@code written} with properties replaced and a JDBC type name as the SQL type it stands for. */
+    private String liquibaseName(String written) {
         String type = substitute(written);
-        return LiquibaseTypes.forDatabase(type != null && type.regionMatches(true, 0, JDBC_TYPES, 0,
-                JDBC_TYPES.length()) ? type.substring(JDBC_TYPES.length()) : type, dialect);
+        return type != null && type.regionMatches(true, 0, JDBC_TYPES, 0, JDBC_TYPES.length())
+                ? type.substring(JDBC_TYPES.length()) : type;
     }
 
     /** The SQL handed to the parser: undefined properties become neutral identifiers so it still parses. */

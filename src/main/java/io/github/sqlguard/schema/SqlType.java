@@ -1,5 +1,6 @@
 package io.github.sqlguard.schema;
 
+import io.github.sqlguard.model.DeclaredBoolean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,9 +21,14 @@ import java.util.regex.Pattern;
  * @param characterUnits Oracle {@code VARCHAR2(n CHAR)}: the length counts characters, not bytes
  * @param characterSet MySQL {@code VARCHAR(50) CHARACTER SET latin1}: the character set in upper case, or empty
  *     when none is written (the table's default)
+ * @param declaredBoolean true for a type that stands for a boolean the migration declared by a name the database
+ *     turns into its own type: MySQL's {@code BOOLEAN} (its {@code TINYINT(1)}) and Liquibase's BOOLEAN
+ *     ({@link DeclaredBoolean}; {@code NUMBER(1)} on Oracle, {@code TINYINT} on MySQL, {@code BOOLEAN} without a
+ *     known database). Where the database keeps it as a number, its values are 0 and 1, where the number type
+ *     declared as itself would hold -9 or -128 too
  */
 public record SqlType(String written, String base, List<Long> arguments, boolean unsigned, boolean withTimeZone,
-        boolean characterUnits, String characterSet) {
+        boolean characterUnits, String characterSet, boolean declaredBoolean) {
 
     // Compiled once: a type is read for every column the replay meets.
     private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
@@ -72,6 +78,17 @@ public record SqlType(String written, String base, List<Long> arguments, boolean
         arguments = List.copyOf(arguments);
     }
 
+    /** A type as it is declared, not standing for a boolean. */
+    public SqlType(String written, String base, List<Long> arguments, boolean unsigned, boolean withTimeZone,
+            boolean characterUnits, String characterSet) {
+        this(written, base, arguments, unsigned, withTimeZone, characterUnits, characterSet, false);
+    }
+
+    /** This type, standing for a declared boolean. */
+    SqlType asDeclaredBoolean() {
+        return new SqlType(written, base, arguments, unsigned, withTimeZone, characterUnits, characterSet, true);
+    }
+
     /** Types already read, by their text: migrations write the same few types over and over. */
     private static final BoundedMemo<SqlType> READ = new BoundedMemo<>(4096, SqlType::read);
 
@@ -85,6 +102,10 @@ public record SqlType(String written, String base, List<Long> arguments, boolean
 
     private static SqlType read(String written) {
         String text = WHITE_SPACE.matcher(written.strip()).replaceAll(" ");
+        String stored = DeclaredBoolean.unmarked(text);
+        if (stored != null) {
+            return read(stored).asDeclaredBoolean();
+        }
         String upper = text.toUpperCase(Locale.ROOT);
         boolean unsigned = upper.contains(" UNSIGNED");
         boolean characterUnits = false;

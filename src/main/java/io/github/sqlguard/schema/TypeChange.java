@@ -62,7 +62,8 @@ public record TypeChange(SqlType from, SqlType to, Verdict verdict, String reaso
         if (from.sameTypeAs(to)) {
             return lossless(from, to, "same type");
         }
-        TypeFamily source = TypeFamily.of(from);
+        // A declared boolean kept as a number holds 0 and 1 only: judged as the boolean, not as the number type.
+        TypeFamily source = from.declaredBoolean() ? TypeFamily.BOOLEAN : TypeFamily.of(from);
         TypeFamily target = TypeFamily.of(to);
         boolean sqlServerTypes = from.base().startsWith("DATETIME2") || to.base().startsWith("DATETIME2")
                 || from.base().equals("SMALLDATETIME") || to.base().equals("SMALLDATETIME");
@@ -171,7 +172,8 @@ public record TypeChange(SqlType from, SqlType to, Verdict verdict, String reaso
     /**
      * The type as MySQL and MariaDB store it. SERIAL is BIGINT UNSIGNED (NOT NULL AUTO_INCREMENT UNIQUE), not
      * PostgreSQL's four-byte integer; they have no boolean type and store BOOL and BOOLEAN as TINYINT(1), so
-     * {@code TINYINT(1)} to {@code BOOLEAN} changes nothing; REAL is their DOUBLE (unless the REAL_AS_FLOAT mode is
+     * {@code TINYINT(1)} to {@code BOOLEAN} changes nothing, though a column declared BOOLEAN holds only the 0 and 1
+     * that TRUE and FALSE are; REAL is their DOUBLE (unless the REAL_AS_FLOAT mode is
      * set), not the single precision REAL of the others; YEAR(4), the only width MySQL 8 still accepts, is YEAR; and
      * the national types are their utf8 (utf8mb3) character set.
      */
@@ -185,7 +187,8 @@ public record TypeChange(SqlType from, SqlType to, Verdict verdict, String reaso
         return switch (type.base()) {
             case "NVARCHAR", "NCHAR" -> new SqlType(type.written(), type.base().substring(1), type.arguments(), false,
                     false, false, "UTF8");
-            case "BOOLEAN" -> new SqlType(type.written(), "TINYINT", List.of(1L), false, false, false, "");
+            case "BOOLEAN" -> new SqlType(type.written(), "TINYINT", List.of(1L), false, false, false, "")
+                    .asDeclaredBoolean();
             case "YEAR" -> type.firstArgument() == 4
                     ? new SqlType(type.written(), "YEAR", List.of(), false, false, false, "") : type;
             // FLOAT4 reads as REAL too, but is the single precision FLOAT: only REAL as written is a DOUBLE.
@@ -207,7 +210,7 @@ public record TypeChange(SqlType from, SqlType to, Verdict verdict, String reaso
     }
 
     private static SqlType oracleNumber(SqlType type, List<Long> arguments) {
-        return new SqlType(type.written(), "NUMBER", arguments, false, false, false, "");
+        return new SqlType(type.written(), "NUMBER", arguments, false, false, false, "", type.declaredBoolean());
     }
 
     /** Decimal digits of an Oracle FLOAT of b binary digits: b times log10(2), rounded up. */

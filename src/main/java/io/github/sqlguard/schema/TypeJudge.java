@@ -40,7 +40,7 @@ final class TypeJudge {
             case INTEGER -> TypeFamily.integerWidth(from);
             case EXACT -> widthOfExact();
             case APPROXIMATE -> 25;
-            case BOOLEAN -> 5;
+            case BOOLEAN -> booleanTextWidth();
             case DATE -> 10;
             case TIME -> 18;
             case TIMESTAMP -> 35;
@@ -95,6 +95,22 @@ final class TypeJudge {
             }
         }
         return longer(needed, newLength, "characters");
+    }
+
+    /**
+     * The characters of a boolean's text: one digit where the database keeps it as a number (MySQL's BOOLEAN,
+     * Liquibase's BOOLEAN on Oracle and MySQL, also when it was read as BOOLEAN without a known database and is
+     * copied on one of them) or writes its bit as a digit (SQL Server's BIT becomes '0' or '1', PostgreSQL's bit(1)
+     * too); elsewhere the word: PostgreSQL and H2 write 'true' and 'false', Oracle 23's own BOOLEAN 'TRUE' and
+     * 'FALSE'. MySQL's BIT becomes a byte, not a digit, so it keeps the longer width.
+     */
+    private long booleanTextWidth() {
+        boolean bit = from.base().equals("BIT");
+        if (from.declaredBoolean() && (!bit && !from.base().equals("BOOLEAN")
+                || dialect == Dialect.ORACLE || dialect.isMySqlFamily() || dialect == Dialect.SQLSERVER)) {
+            return 1;
+        }
+        return bit && (dialect == Dialect.SQLSERVER || dialect == Dialect.POSTGRESQL) ? 1 : 5;
     }
 
     /**

@@ -1,7 +1,9 @@
 package io.github.sqlguard.schema;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,5 +21,17 @@ class SqlTypeTest {
         assertEquals(first.base(), other.base());
         assertEquals(first.arguments(), other.arguments());
         assertEquals("VARCHAR(120)", other.written());
+    }
+
+    @Test
+    void aDeclaredBooleanIsTheNumberTypeItIsKeptAsAndSaysSo() {
+        SqlType declared = SqlType.parse("NUMBER(1)  declared boolean");
+        assertEquals("NUMBER(1)", declared.written());
+        assertEquals("NUMBER", declared.base());
+        assertEquals(List.of(1L), declared.arguments());
+        assertTrue(declared.declaredBoolean());
+        assertTrue(declared.sameTypeAs(SqlType.parse("NUMBER(1)")));
+        assertFalse(SqlType.parse("NUMBER(1)").declaredBoolean());
+        assertFalse(SqlType.parse("BOOLEAN").declaredBoolean());
     }
 }

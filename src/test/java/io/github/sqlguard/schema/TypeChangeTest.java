@@ -103,7 +103,8 @@ class TypeChangeTest {
             TINYINT                     | BOOL                        | MARIADB    | LOSSLESS
             TINYINT UNSIGNED            | BOOLEAN                     | MYSQL      | LOSSY
             smallint                    | boolean                     | MYSQL      | LOSSY
-            boolean                     | bit(1)                      | MYSQL      | LOSSY
+            boolean                     | bit(1)                      | MYSQL      | LOSSLESS
+            tinyint(1)                  | bit(1)                      | MYSQL      | LOSSY
             integer                     | boolean                     | POSTGRESQL | LOSSY
             double                      | real                        | MYSQL      | LOSSLESS
             double                      | float4                      | MYSQL      | LOSSY
@@ -197,6 +198,52 @@ class TypeChangeTest {
             my_enum                     | other_enum                  | POSTGRESQL | UNKNOWN
             """)
     void judgesConversion(String from, String to, Dialect dialect, TypeChange.Verdict expected) {
+        TypeChange change = TypeChange.of(SqlType.parse(from), SqlType.parse(to), dialect);
+        assertEquals(expected, change.verdict(), change.reason());
+    }
+
+    /**
+     * A boolean kept as a number holds 0 and 1, one digit each; the number type declared as itself holds -9 or -128
+     * too; SQL Server writes a BIT as a digit; PostgreSQL, H2 and Oracle 23 write a BOOLEAN as a word.
+     */
+    @ParameterizedTest(name = "{2}: {0} -> {1} is {3}")
+    @CsvSource(delimiter = '|', textBlock = """
+            NUMBER(1) DECLARED BOOLEAN  | varchar2(1)                 | ORACLE     | LOSSLESS
+            NUMBER(1) DECLARED BOOLEAN  | CHAR(1)                     | ORACLE     | LOSSLESS
+            NUMBER(1) DECLARED BOOLEAN  | NUMBER(1)                   | ORACLE     | LOSSLESS
+            NUMBER(1) DECLARED BOOLEAN  | INTEGER                     | ORACLE     | LOSSLESS
+            NUMBER(1) DECLARED BOOLEAN  | DATE                        | ORACLE     | LOSSY
+            NUMBER(1)                   | varchar2(1)                 | ORACLE     | LOSSY
+            NUMBER(1)                   | varchar2(2)                 | ORACLE     | LOSSLESS
+            varchar2(1)                 | NUMBER(1) DECLARED BOOLEAN  | ORACLE     | LOSSY
+            INTEGER                     | NUMBER(1) DECLARED BOOLEAN  | ORACLE     | LOSSY
+            boolean                     | varchar2(1)                 | ORACLE     | LOSSY
+            boolean                     | varchar2(5)                 | ORACLE     | LOSSLESS
+            TINYINT DECLARED BOOLEAN    | VARCHAR(1)                  | MYSQL      | LOSSLESS
+            BOOLEAN DECLARED BOOLEAN    | varchar2(1)                 | ORACLE     | LOSSLESS
+            BOOLEAN DECLARED BOOLEAN    | VARCHAR(1)                  | MARIADB    | LOSSLESS
+            BOOLEAN DECLARED BOOLEAN    | VARCHAR(1)                  | SQLSERVER  | LOSSLESS
+            BOOLEAN DECLARED BOOLEAN    | varchar(1)                  | POSTGRESQL | LOSSY
+            BOOLEAN DECLARED BOOLEAN    | VARCHAR(1)                  | AUTO       | LOSSY
+            BOOLEAN DECLARED BOOLEAN    | VARCHAR(5)                  | AUTO       | LOSSLESS
+            boolean                     | varchar(1)                  | MYSQL      | LOSSLESS
+            bool                        | char(1)                     | MARIADB    | LOSSLESS
+            tinyint(1)                  | varchar(1)                  | MYSQL      | LOSSY
+            bit(1)                      | varchar(1)                  | MYSQL      | LOSSY
+            varchar(1)                  | boolean                     | MYSQL      | LOSSY
+            BIT                         | VARCHAR(1)                  | SQLSERVER  | LOSSLESS
+            BIT                         | NCHAR(1)                    | SQLSERVER  | LOSSLESS
+            TINYINT                     | VARCHAR(1)                  | SQLSERVER  | LOSSY
+            VARCHAR(1)                  | BIT                         | SQLSERVER  | LOSSY
+            boolean                     | varchar(1)                  | POSTGRESQL | LOSSY
+            boolean                     | varchar(4)                  | POSTGRESQL | LOSSY
+            boolean                     | varchar(5)                  | POSTGRESQL | LOSSLESS
+            boolean                     | char(5)                     | POSTGRESQL | LOSSLESS
+            bit(1)                      | varchar(1)                  | POSTGRESQL | LOSSLESS
+            boolean                     | varchar(1)                  | H2         | LOSSY
+            """)
+    void judgesABooleanByTheTextItsDatabaseWrites(String from, String to, Dialect dialect,
+            TypeChange.Verdict expected) {
         TypeChange change = TypeChange.of(SqlType.parse(from), SqlType.parse(to), dialect);
         assertEquals(expected, change.verdict(), change.reason());
     }
