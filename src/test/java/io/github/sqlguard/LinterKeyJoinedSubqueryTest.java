@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * A DELETE or UPDATE whose {@code id IN (SELECT ..)} subquery joins tables without a filter, each join following a
  * key reference away from the table it selects: every row of that table keeps its related rows, so the subquery
- * reads it as if alone. Selecting the target itself pairs each row with itself ({@code always-true-where}); selecting
+ * reads it as if alone, the joins written with JOIN .. ON or as a list of tables tied in the WHERE. Selecting the target itself pairs each row with itself ({@code always-true-where}); selecting
  * another table requires only a related row there ({@code unfiltered-subquery}). A join the other way, a join on
  * anything but a key reference, an outer join or a filter in the subquery restricts, and stays quiet.
  */
@@ -39,6 +39,10 @@ class LinterKeyJoinedSubqueryTest {
             UPDATE sync_identity SET flag = 0 WHERE id IN (SELECT i.id FROM sync_config AS c JOIN sync_identity AS i ON i.id = c.id) | 2:3 always-true-where
             DELETE FROM sync_identity WHERE id IN (SELECT c.id FROM sync_config c JOIN sync_mapping m ON m.id = c.mapping_id) | 2:3 unfiltered-subquery
             DELETE FROM sync_identity si WHERE si.id IN (SELECT i.id FROM sync_mapping m JOIN sync_config c ON (m.id = c.mapping_id) JOIN sync_identity i ON (c.id = i.id) WHERE m.entity_type <> 'IDENTITY') | -
+            DELETE FROM sync_identity WHERE id IN (SELECT i.id FROM sync_identity i, sync_config c WHERE c.id = i.id)  | 2:3 always-true-where
+            DELETE FROM sync_identity WHERE id IN (SELECT i.id FROM sync_identity i, sync_config c WHERE c.id = i.id AND c.note = 'x') | -
+            DELETE FROM sync_identity WHERE id IN (SELECT i.id FROM sync_identity i, sync_config c WHERE c.id = sync_identity.flag) | -
+            DELETE FROM sync_identity WHERE id IN (SELECT i.id FROM sync_identity i, sync_config c)                   | -
             DELETE FROM sync_identity WHERE id IN (SELECT i.id FROM sync_identity i JOIN sync_config c ON c.id = i.id AND c.note = 'x') | -
             DELETE FROM sync_identity WHERE id IN (SELECT i.id FROM sync_identity i JOIN sync_log l ON l.config_id = i.id) | -
             DELETE FROM sync_identity WHERE id IN (SELECT c.id FROM sync_config c JOIN sync_log l ON l.config_id = c.id) | -

@@ -62,12 +62,20 @@ final class KeyJoinedQuery {
     }
 
     /**
-     * Reads {@code t [AS] a [INNER] JOIN u [AS] b ON a.x = b.y [AND ..] ..} to its end; false for anything else, a
-     * WHERE, an outer join or a condition that is not an equality of two columns included.
+     * Reads {@code t [AS] a [INNER] JOIN u [AS] b ON a.x = b.y [AND ..] ..}, or the older {@code t a, u b WHERE a.x =
+     * b.y [AND ..]}, to its end; false for anything else, an outer join or a condition that is not an equality of
+     * two columns included.
      */
     private static boolean readJoins(List<Token> from, Map<String, Joined> tables, List<Equality> equalities) {
         int i = readTable(from, 0, tables);
         while (i > 0 && i < from.size()) {
+            if (from.get(i).isSymbol(",")) {
+                i = readTable(from, i + 1, tables);
+                continue;
+            }
+            if (from.get(i).isWord("WHERE")) {
+                return readEqualities(from.subList(i + 1, from.size()), tables, equalities);
+            }
             if (from.get(i).isWord("INNER")) {
                 i++;
             }
@@ -81,17 +89,26 @@ final class KeyJoinedQuery {
             int end = TopLevel.firstWordIndex(from, i + 1, "INNER", "JOIN", "LEFT", "RIGHT", "FULL", "CROSS",
                     "WHERE", "GROUP", "ORDER", "UNION");
             end = end < 0 ? from.size() : end;
-            for (List<Token> part : WhereJudgement.split(WhereJudgement.unwrapped(from.subList(i + 1, end)), "AND")) {
-                Equality equality = equality(WhereJudgement.unwrapped(part));
-                if (equality == null || !tables.containsKey(equality.leftAlias())
-                        || !tables.containsKey(equality.rightAlias())) {
-                    return false;
-                }
-                equalities.add(equality);
+            if (!readEqualities(from.subList(i + 1, end), tables, equalities)) {
+                return false;
             }
             i = end;
         }
         return i == from.size();
+    }
+
+    /** Reads {@code a.x = b.y [AND ..]} between the tables read so far; false for any other condition. */
+    private static boolean readEqualities(List<Token> condition, Map<String, Joined> tables,
+            List<Equality> equalities) {
+        for (List<Token> part : WhereJudgement.split(WhereJudgement.unwrapped(condition), "AND")) {
+            Equality equality = equality(WhereJudgement.unwrapped(part));
+            if (equality == null || !tables.containsKey(equality.leftAlias())
+                    || !tables.containsKey(equality.rightAlias())) {
+                return false;
+            }
+            equalities.add(equality);
+        }
+        return true;
     }
 
     /** Reads {@code t [AS] alias} at {@code index} and returns the index after it, or -1. */
@@ -106,7 +123,8 @@ final class KeyJoinedQuery {
         }
         String alias = SchemaNames.key(table.text());
         if (i < from.size() && SchemaNames.isNamePart(from.get(i))
-                && !from.get(i).isAnyWord("INNER", "JOIN", "ON", "LEFT", "RIGHT", "FULL", "CROSS", "WHERE")) {
+                && !from.get(i).isAnyWord("INNER", "JOIN", "ON", "LEFT", "RIGHT", "FULL", "CROSS", "WHERE", "GROUP",
+                        "ORDER", "UNION")) {
             alias = SchemaNames.key(from.get(i).text());
             i++;
         }
