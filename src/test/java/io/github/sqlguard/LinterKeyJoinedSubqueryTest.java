@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * A DELETE or UPDATE whose {@code id IN (SELECT ..)} subquery joins tables without a filter, each join following a
+ * A DELETE or UPDATE whose {@code id IN (SELECT ..)} or {@code EXISTS (SELECT ..)} subquery joins tables without a filter, each join following a
  * key reference away from the table it selects: every row of that table keeps its related rows, so the subquery
  * reads it as if alone, the joins written with JOIN .. ON or as a list of tables tied in the WHERE. Selecting the target itself pairs each row with itself ({@code always-true-where}); selecting
  * another table requires only a related row there ({@code unfiltered-subquery}). A join the other way, a join on
@@ -43,6 +43,11 @@ class LinterKeyJoinedSubqueryTest {
             DELETE FROM sync_identity WHERE id IN (SELECT i.id FROM sync_identity i, sync_config c WHERE c.id = i.id AND c.note = 'x') | -
             DELETE FROM sync_identity WHERE id IN (SELECT i.id FROM sync_identity i, sync_config c WHERE c.id = sync_identity.flag) | -
             DELETE FROM sync_identity WHERE id IN (SELECT i.id FROM sync_identity i, sync_config c)                   | -
+            DELETE FROM sync_identity WHERE EXISTS (SELECT 1 FROM sync_config c JOIN sync_mapping m ON m.id = c.mapping_id WHERE c.id = sync_identity.id) | 2:3 unfiltered-subquery
+            DELETE FROM sync_identity si WHERE EXISTS (SELECT 1 FROM sync_identity i, sync_config c WHERE c.id = i.id AND i.id = si.id) | 2:3 always-true-where
+            DELETE FROM sync_identity si WHERE EXISTS (SELECT 1 FROM sync_config c JOIN sync_mapping m ON m.id = c.mapping_id WHERE c.id = si.id AND m.entity_type = 'x') | -
+            DELETE FROM sync_identity si WHERE EXISTS (SELECT 1 FROM sync_config c JOIN sync_log l ON l.config_id = c.id WHERE c.id = si.id) | -
+            DELETE FROM sync_identity si WHERE EXISTS (SELECT 1 FROM sync_config c JOIN sync_log l ON l.config_id = c.id WHERE l.id = si.id AND c.id = si.id) | -
             DELETE FROM sync_identity WHERE id IN (SELECT i.id FROM sync_identity i JOIN sync_config c ON c.id = i.id AND c.note = 'x') | -
             DELETE FROM sync_identity WHERE id IN (SELECT i.id FROM sync_identity i JOIN sync_log l ON l.config_id = i.id) | -
             DELETE FROM sync_identity WHERE id IN (SELECT c.id FROM sync_config c JOIN sync_log l ON l.config_id = c.id) | -

@@ -50,7 +50,8 @@ final class KeyJoinedQuery {
         }
         Map<String, Joined> tables = new LinkedHashMap<>();
         List<Equality> equalities = new ArrayList<>();
-        if (!readJoins(select.subList(from + 1, select.size()), tables, equalities) || tables.size() < 2
+        if (!readJoins(select.subList(from + 1, select.size()), tables, equalities, null, new ArrayList<>())
+                || tables.size() < 2
                 || !tables.containsKey(selectedAlias)) {
             return Optional.empty();
         }
@@ -62,11 +63,45 @@ final class KeyJoinedQuery {
     }
 
     /**
+     * What {@code EXISTS (SELECT .. FROM <joined tables> WHERE <their ties> AND x.col = outer.col ..)} requires of the
+     * row {@code outer} names: a related row in the table x the ties to the outer row all reach, when the joins keep
+     * every row of x ({@link #of}); its columns tied to the outer row are the query's, in the order of
+     * {@code outerColumns}, to which the outer row's columns are added.
+     */
+    static Optional<WhereJudgement.Query> correlated(List<Token> select, String outer, List<String> outerColumns,
+            SchemaView schema) {
+        int from = TopLevel.wordIndex(select, 0, "FROM");
+        if (select.isEmpty() || !select.get(0).isWord("SELECT") || from < 2 || outer == null) {
+            return Optional.empty();
+        }
+        Map<String, Joined> tables = new LinkedHashMap<>();
+        List<Equality> equalities = new ArrayList<>();
+        List<Equality> links = new ArrayList<>();
+        if (!readJoins(select.subList(from + 1, select.size()), tables, equalities, outer, links)
+                || tables.size() < 2 || tables.containsKey(outer) || links.isEmpty()) {
+            return Optional.empty();
+        }
+        String linked = links.get(0).leftAlias();
+        if (links.stream().anyMatch(link -> !link.leftAlias().equals(linked))
+                || !keepsEveryRowOf(linked, tables, equalities, schema)) {
+            return Optional.empty();
+        }
+        List<String> columns = new ArrayList<>();
+        for (Equality link : links) {
+            columns.add(link.leftColumn());
+            outerColumns.add(link.rightColumn());
+        }
+        Joined kept = tables.get(linked);
+        return Optional.of(new WhereJudgement.Query(kept.table(), kept.alias(), columns, List.of()));
+    }
+
+    /**
      * Reads {@code t [AS] a [INNER] JOIN u [AS] b ON a.x = b.y [AND ..] ..}, or the older {@code t a, u b WHERE a.x =
      * b.y [AND ..]}, to its end; false for anything else, an outer join or a condition that is not an equality of
      * two columns included.
      */
-    private static boolean readJoins(List<Token> from, Map<String, Joined> tables, List<Equality> equalities) {
+    private static boolean readJoins(List<Token> from, Map<String, Joined> tables, List<Equality> equalities,
+            String outer, List<Equality> links) {
         int i = readTable(from, 0, tables);
         while (i > 0 && i < from.size()) {
             if (from.get(i).isSymbol(",")) {
@@ -74,7 +109,7 @@ final class KeyJoinedQuery {
                 continue;
             }
             if (from.get(i).isWord("WHERE")) {
-                return readEqualities(from.subList(i + 1, from.size()), tables, equalities);
+                return readEqualities(from.subList(i + 1, from.size()), tables, equalities, outer, links);
             }
             if (from.get(i).isWord("INNER")) {
                 i++;
@@ -89,7 +124,7 @@ final class KeyJoinedQuery {
             int end = TopLevel.firstWordIndex(from, i + 1, "INNER", "JOIN", "LEFT", "RIGHT", "FULL", "CROSS",
                     "WHERE", "GROUP", "ORDER", "UNION");
             end = end < 0 ? from.size() : end;
-            if (!readEqualities(from.subList(i + 1, end), tables, equalities)) {
+            if (!readEqualities(from.subList(i + 1, end), tables, equalities, outer, links)) {
                 return false;
             }
             i = end;
@@ -97,16 +132,30 @@ final class KeyJoinedQuery {
         return i == from.size();
     }
 
-    /** Reads {@code a.x = b.y [AND ..]} between the tables read so far; false for any other condition. */
+    /**
+     * Reads {@code a.x = b.y [AND ..]} between the tables read so far, and, when {@code outer} names the row of an
+     * enclosing statement, those that tie one of them to that row (into {@code links}, the table's side first);
+     * false for any other condition.
+     */
     private static boolean readEqualities(List<Token> condition, Map<String, Joined> tables,
-            List<Equality> equalities) {
+            List<Equality> equalities, String outer, List<Equality> links) {
         for (List<Token> part : WhereJudgement.split(WhereJudgement.unwrapped(condition), "AND")) {
             Equality equality = equality(WhereJudgement.unwrapped(part));
-            if (equality == null || !tables.containsKey(equality.leftAlias())
-                    || !tables.containsKey(equality.rightAlias())) {
+            if (equality == null) {
                 return false;
             }
-            equalities.add(equality);
+            boolean left = tables.containsKey(equality.leftAlias());
+            boolean right = tables.containsKey(equality.rightAlias());
+            if (left && right) {
+                equalities.add(equality);
+            } else if (outer != null && left && equality.rightAlias().equals(outer)) {
+                links.add(equality);
+            } else if (outer != null && right && equality.leftAlias().equals(outer)) {
+                links.add(new Equality(equality.rightAlias(), equality.rightColumn(), equality.leftAlias(),
+                        equality.leftColumn()));
+            } else {
+                return false;
+            }
         }
         return true;
     }

@@ -40,13 +40,24 @@ public final class WhereJudgement {
     }
 
     /**
-     * As {@link #onlyRequiresRelatedRow}, for a condition {@code fk IN (SELECT ..)} whose subquery joins tables on
-     * references to their keys ({@link KeyJoinedQuery}): the table whose rows those joins all keep.
+     * As {@link #onlyRequiresRelatedRow}, for a condition {@code fk IN (SELECT ..)} or {@code EXISTS (SELECT ..)}
+     * whose subquery joins tables on references to their keys ({@link KeyJoinedQuery}): the table whose rows those
+     * joins all keep.
      */
     public static Optional<RelatedRow> onlyRequiresRelatedRowThroughKeys(WhereTokens where, SchemaView schema) {
         List<Token> condition = unwrapped(where.condition());
-        if (condition.size() < 5 || condition.get(0).isWord("EXISTS")) {
+        if (condition.size() < 5) {
             return Optional.empty();
+        }
+        if (condition.get(0).isWord("EXISTS")) {
+            List<Token> subquery = condition.subList(1, condition.size());
+            if (ObjectNames.skipParentheses(subquery, 0) != subquery.size()) {
+                return Optional.empty();
+            }
+            List<String> outerColumns = new ArrayList<>();
+            return KeyJoinedQuery.correlated(subquery.subList(1, subquery.size() - 1), where.alias(), outerColumns,
+                    schema).flatMap(table -> behind(table, where.with(), where.with().queries().size()))
+                    .map(table -> new RelatedRow(table.table(), false, List.copyOf(outerColumns), table.columns()));
         }
         return inSubquery(condition).flatMap(in -> KeyJoinedQuery.of(in.select(), schema)
                 .flatMap(table -> behind(table, where.with(), where.with().queries().size()))
