@@ -4,6 +4,7 @@ import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.Token;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * A statement's text as the parser gets it, with stretches of its tokens replaced by blanks: every later character
@@ -65,10 +66,22 @@ final class BlankedParserText {
      * its length, and is left as it is where no blank follows the token there or a placeholder value moved it.
      */
     void replaceBlankAfter(int index, char c) {
+        replaceAfter(index, c, Character::isWhitespace);
+    }
+
+    /**
+     * Writes {@code c} over the space right after token {@code index}, as {@link #replaceBlankAfter} does; a line
+     * break there is left alone, so the parser's line numbers still match the file.
+     */
+    void replaceSpaceAfter(int index, char c) {
+        replaceAfter(index, c, blank -> blank == ' ');
+    }
+
+    private void replaceAfter(int index, char c, IntPredicate replaceable) {
         Token token = tokens.get(index);
         int start = token.offset() - tokens.get(0).offset();
         int after = start + token.text().length();
-        if (after < sql.length() && sql.startsWith(token.text(), start) && Character.isWhitespace(sql.charAt(after))) {
+        if (after < sql.length() && sql.startsWith(token.text(), start) && replaceable.test(sql.charAt(after))) {
             blanked = blanked == null ? sql.toCharArray() : blanked;
             blanked[after] = c;
         }

@@ -158,7 +158,8 @@ public final class StatementAnalyzer {
                 Collations.blanked(statement, IndexHints.withoutHints(statement))));
         sql = TableVariableSources.renamed(statement, DoubleFromDeletes.blanked(statement,
                 DataChangeRowCaps.blanked(statement, sql)));
-        sql = EmptySelectLists.filled(statement, DoubleQuotedStrings.singleQuoted(statement, sql));
+        sql = HexLiteralEnds.separated(statement,
+                EmptySelectLists.filled(statement, DoubleQuotedStrings.singleQuoted(statement, sql)));
         ParserClasses.load();
         ParseAttempt attempt = new ParseAttempt(sql, statement.readsAsTsql(), backslashEscapes(statement));
         try (ParseTimeLimit limit = ParseTimeLimit.start(timeLimitMillis, attempt::interrupt)) {

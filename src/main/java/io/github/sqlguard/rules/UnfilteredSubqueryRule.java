@@ -17,8 +17,9 @@ import java.util.List;
 /**
  * {@code unfiltered-subquery}: a DELETE or UPDATE whose WHERE only requires a related row in a table that the
  * subquery reads without a filter ({@code fk IN (SELECT id FROM t)}, {@code EXISTS (SELECT 1 FROM t WHERE
- * t.id = outer.fk)}), or a DELETE without WHERE (or with one that names no column, {@code WHERE 1 = 1}, which holds
- * for every row or none) limited only by a join of its rows to the key of a table read
+ * t.id = outer.fk)}, also a subquery joining t to other tables along t's key references), or a DELETE without
+ * WHERE (or with one that names no column, {@code WHERE 1 = 1}, which holds for every row or none) limited only by a
+ * join of its rows to the key of a table read
  * without a filter (MySQL {@code DELETE o FROM orders o JOIN customers c ON c.id = o.customer_id}, when the replay
  * knows customers.id is a key; also on each column of a composite key), or such an UPDATE whose SET reads nothing
  * of the joined row (T-SQL
@@ -35,7 +36,9 @@ public final class UnfilteredSubqueryRule implements Rule {
     private static final RuleInfo INFO = new RuleInfo("unfiltered-subquery", Severity.WARNING,
             "WHERE or join only requires a related row in an unfiltered table",
             "A condition such as account_id IN (SELECT id FROM accounts) looks like a restriction, but when every"
-                    + " row has its related row (which a foreign key guarantees) it selects all of them; an"
+                    + " row has its related row (which a foreign key guarantees) it selects all of them, also when"
+                    + " the subquery joins accounts to other tables only along accounts' references to their keys"
+                    + " (SELECT a.id FROM accounts a JOIN banks b ON b.id = a.bank_id); an"
                     + " EXISTS (SELECT 1 FROM accounts) that names no column of the row holds for every row as soon"
                     + " as accounts has one, and so does account_id IN (SELECT account_id FROM accounts) when"
                     + " accounts has no column account_id, as the name is then the changed row's own; its NOT IN"

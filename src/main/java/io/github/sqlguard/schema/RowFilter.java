@@ -128,7 +128,8 @@ public record RowFilter(String verb, String table, Optional<String> alwaysTrue, 
                 return new RowFilter(where.verb(), where.table(), Optional.empty(), Optional.of(absent.get().table()),
                         true, false, false, Optional.empty(), true);
             }
-            Optional<WhereJudgement.RelatedRow> required = WhereJudgement.onlyRequiresRelatedRow(where);
+            Optional<WhereJudgement.RelatedRow> required = WhereJudgement.onlyRequiresRelatedRow(where)
+                    .or(() -> WhereJudgement.onlyRequiresRelatedRowThroughKeys(where, facts.before()));
             Optional<WhereJudgement.RelatedRow> filled = required
                     .flatMap(row -> throughFill(row, scratch, facts.before()));
             Optional<WhereJudgement.RelatedRow> unfiltered = required.flatMap(row ->

@@ -39,6 +39,31 @@ public final class WhereJudgement {
         return ExistsRelatedRow.of(condition.subList(2, condition.size()), where).filter(RelatedRow::uncorrelated);
     }
 
+    /**
+     * As {@link #onlyRequiresRelatedRow}, for a condition {@code fk IN (SELECT ..)} or {@code EXISTS (SELECT ..)}
+     * whose subquery joins tables on references to their keys ({@link KeyJoinedQuery}): the table whose rows those
+     * joins all keep.
+     */
+    public static Optional<RelatedRow> onlyRequiresRelatedRowThroughKeys(WhereTokens where, SchemaView schema) {
+        List<Token> condition = unwrapped(where.condition());
+        if (condition.size() < 5) {
+            return Optional.empty();
+        }
+        if (condition.get(0).isWord("EXISTS")) {
+            List<Token> subquery = condition.subList(1, condition.size());
+            if (ObjectNames.skipParentheses(subquery, 0) != subquery.size()) {
+                return Optional.empty();
+            }
+            List<String> outerColumns = new ArrayList<>();
+            return KeyJoinedQuery.correlated(subquery.subList(1, subquery.size() - 1), where.alias(), outerColumns,
+                    schema).flatMap(table -> behind(table, where.with(), where.with().queries().size()))
+                    .map(table -> new RelatedRow(table.table(), false, List.copyOf(outerColumns), table.columns()));
+        }
+        return inSubquery(condition).flatMap(in -> KeyJoinedQuery.of(in.select(), schema)
+                .flatMap(table -> behind(table, where.with(), where.with().queries().size()))
+                .map(table -> new RelatedRow(table.table(), false, in.columns(), table.columns())));
+    }
+
     private static Optional<RelatedRow> requiredRow(WhereTokens where) {
         List<Token> condition = unwrapped(where.condition());
         if (condition.size() < 5) {
@@ -47,6 +72,17 @@ public final class WhereJudgement {
         if (condition.get(0).isWord("EXISTS")) {
             return ExistsRelatedRow.of(condition.subList(1, condition.size()), where);
         }
+        return inSubquery(condition).flatMap(in -> query(in.select()).filter(table -> filtersNothing(table.rest()))
+                .flatMap(table -> behind(table, where.with(), where.with().queries().size()))
+                .map(table -> new RelatedRow(table.table(), false, in.columns(), table.columns())));
+    }
+
+    /** The target's columns of {@code fk IN (SELECT ..)} and the subquery's SELECT. */
+    private record InSubquery(List<String> columns, List<Token> select) {
+    }
+
+    /** {@code fk IN (SELECT ..)}, {@code (a, b) IN (..)} and {@code fk = ANY (..)} read apart; empty otherwise. */
+    private static Optional<InSubquery> inSubquery(List<Token> condition) {
         List<String> columns;
         int next;
         if (condition.get(0).isSymbol("(")) {
@@ -83,9 +119,7 @@ public final class WhereJudgement {
             // PostgreSQL: fk = ANY (ARRAY(SELECT ..)) reads the same rows as fk = ANY (SELECT ..).
             select = select.subList(2, select.size() - 1);
         }
-        return query(select).filter(table -> filtersNothing(table.rest()))
-                .flatMap(table -> behind(table, where.with(), where.with().queries().size()))
-                .map(table -> new RelatedRow(table.table(), false, columns, table.columns()));
+        return Optional.of(new InSubquery(columns, select));
     }
 
     /**
@@ -260,7 +294,7 @@ public final class WhereJudgement {
     }
 
     /** The plain columns of a list, as written (null for any other item); empty for {@code *}. */
-    private static List<String> selected(List<Token> list) {
+    static List<String> selected(List<Token> list) {
         if (list.size() == 1 && list.get(0).isSymbol("*")) {
             return List.of();
         }
