@@ -27,6 +27,9 @@ import java.util.Optional;
  * @param javaInScriptFolders true when the script folders were named by the user rather than found as Flyway
  *     locations: such a folder may be a module's source folder, so a Java or Kotlin class the scan meets in it that
  *     is a migration by its type is one Flyway runs (see {@code JavaMigrationClasses#among})
+ * @param historyTables the names the settings give the table Flyway records the migrations it ran in ({@code
+ *     table}; several when settings sources differ), which no migration creates but some alter: its columns have
+ *     the types Flyway gives them; empty for Flyway's default name
  */
 public record FlywayConfig(
         String versionedPrefix,
@@ -43,7 +46,8 @@ public record FlywayConfig(
         Map<String, List<String>> placeholderAlternatives,
         String defaultSchema,
         String baselineVersion,
-        boolean javaInScriptFolders) {
+        boolean javaInScriptFolders,
+        List<String> historyTables) {
 
     public static final FlywayConfig DEFAULTS = new FlywayConfig("V", "U", "R", "__", List.of(".sql"), Map.of(),
             "${", "}", null, ScriptMode.WARN);
@@ -53,6 +57,18 @@ public record FlywayConfig(
         placeholders = Map.copyOf(placeholders);
         javaMigrations = List.copyOf(javaMigrations);
         placeholderAlternatives = Map.copyOf(placeholderAlternatives);
+        historyTables = historyTables == null ? List.of() : List.copyOf(historyTables);
+    }
+
+    /** Settings that keep Flyway's history table under its default name. */
+    public FlywayConfig(String versionedPrefix, String undoPrefix, String repeatablePrefix, String separator,
+            List<String> suffixes, Map<String, String> placeholders, String placeholderPrefix,
+            String placeholderSuffix, String sinceVersion, ScriptMode undoScripts, List<Path> javaMigrations,
+            Map<String, List<String>> placeholderAlternatives, String defaultSchema, String baselineVersion,
+            boolean javaInScriptFolders) {
+        this(versionedPrefix, undoPrefix, repeatablePrefix, separator, suffixes, placeholders, placeholderPrefix,
+                placeholderSuffix, sinceVersion, undoScripts, javaMigrations, placeholderAlternatives, defaultSchema,
+                baselineVersion, javaInScriptFolders, List.of());
     }
 
     /** Settings that leave the baseline version at Flyway's default. */
@@ -95,14 +111,14 @@ public record FlywayConfig(
     public FlywayConfig withDefaultSchema(String schema) {
         return new FlywayConfig(versionedPrefix, undoPrefix, repeatablePrefix, separator, suffixes, placeholders,
                 placeholderPrefix, placeholderSuffix, sinceVersion, undoScripts, javaMigrations,
-                placeholderAlternatives, schema, baselineVersion, javaInScriptFolders);
+                placeholderAlternatives, schema, baselineVersion, javaInScriptFolders, historyTables);
     }
 
     /** These settings with Flyway's {@code baselineVersion} {@code version} (null for Flyway's default). */
     public FlywayConfig withBaselineVersion(String version) {
         return new FlywayConfig(versionedPrefix, undoPrefix, repeatablePrefix, separator, suffixes, placeholders,
                 placeholderPrefix, placeholderSuffix, sinceVersion, undoScripts, javaMigrations,
-                placeholderAlternatives, defaultSchema, version, javaInScriptFolders);
+                placeholderAlternatives, defaultSchema, version, javaInScriptFolders, historyTables);
     }
 
     /** Settings whose placeholders each have one value. */
@@ -119,7 +135,14 @@ public record FlywayConfig(
         values.put(name, value);
         return new FlywayConfig(versionedPrefix, undoPrefix, repeatablePrefix, separator, suffixes, values,
                 placeholderPrefix, placeholderSuffix, sinceVersion, undoScripts, javaMigrations, Map.of(),
-                defaultSchema, baselineVersion, javaInScriptFolders);
+                defaultSchema, baselineVersion, javaInScriptFolders, historyTables);
+    }
+
+    /** These settings with Flyway's history table named {@code tables} (none for Flyway's default name). */
+    public FlywayConfig withHistoryTables(List<String> tables) {
+        return new FlywayConfig(versionedPrefix, undoPrefix, repeatablePrefix, separator, suffixes, placeholders,
+                placeholderPrefix, placeholderSuffix, sinceVersion, undoScripts, javaMigrations,
+                placeholderAlternatives, defaultSchema, baselineVersion, javaInScriptFolders, tables);
     }
 
     /** {@code text} with each {@code ${placeholder}} that has a value replaced by it. */

@@ -312,7 +312,7 @@ public final class Linter implements AutoCloseable {
         AtomicReferenceArray<PreparedFile> waiting =
                 new AtomicReferenceArray<>(CheckedRoots.of(prepared).toArray(PreparedFile[]::new));
         prepared.clear();
-        MigrationHistories histories = new MigrationHistories();
+        MigrationHistories histories = new MigrationHistories(config.flyway().historyTables());
         if (replaySchema) {
             for (int index = 0; index < waiting.length(); index++) {
                 PreparedFile file = waiting.get(index);

@@ -436,6 +436,7 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
                 plugin.placeholderSuffix().orElse(defaults.placeholderSuffix()),
                 sinceVersion == null || sinceVersion.isBlank() ? null : sinceVersion.trim(),
                 ScriptMode.fromConfig("undoScripts", undoScripts), javaMigrations, plugin.alternativesOutside(placeholders),
-                plugin.defaultSchema().orElse(null), plugin.baselineVersion().orElse(null), namedFolders);
+                plugin.defaultSchema().orElse(null), plugin.baselineVersion().orElse(null), namedFolders,
+                plugin.historyTables());
     }
 }

@@ -33,6 +33,7 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  * @param defaultSchema the schema Flyway runs the scripts in ({@link #defaultSchemaOf}), when every source that
  *     names one names the same plain name
  * @param baselineVersion Flyway's {@code baselineVersion} ({@link FlywayBaselineVersion}), when a source names one
+ * @param historyTables the names the sources give Flyway's history table ({@code table}), each once
  */
 record FlywayPluginSettings(
         Map<String, String> placeholders,
@@ -51,11 +52,13 @@ record FlywayPluginSettings(
         List<String> warnings,
         List<DatabaseUrl> databaseUrls,
         Optional<String> defaultSchema,
-        Optional<String> baselineVersion) {
+        Optional<String> baselineVersion,
+        List<String> historyTables) {
 
     static final FlywayPluginSettings NONE = new FlywayPluginSettings(Map.of(), Map.of(), Optional.empty(),
             Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
-            Optional.empty(), List.of(), List.of(), List.of(), List.of(), List.of(), Optional.empty(), Optional.empty());
+            Optional.empty(), List.of(), List.of(), List.of(), List.of(), List.of(), Optional.empty(), Optional.empty(),
+            List.of());
 
     /** The other values of the placeholders that {@code chosen} (sqlguard's own {@code <placeholders>}) leaves open. */
     Map<String, List<String>> alternativesOutside(Map<String, String> chosen) {
@@ -235,7 +238,30 @@ record FlywayPluginSettings(
                 overrides, files), resolved, List.copyOf(javaLocations), List.copyOf(moduleLocations),
                 List.copyOf(warnings),
                 List.copyOf(databaseUrls), defaultSchemaOf(configurations, overrides, files),
-                FlywayBaselineVersion.of(configurations, overrides, files));
+                FlywayBaselineVersion.of(configurations, overrides, files),
+                historyTablesOf(configurations, overrides, files));
+    }
+
+    /**
+     * The names of the table Flyway records its runs in: the pom's ({@code flyway.table} over the plugin's
+     * {@code <table>}) and each settings file's, since a deploy may run with any of them.
+     */
+    private static List<String> historyTablesOf(List<Xpp3Dom> configurations, Map<String, String> overrides,
+            List<FlywaySettingsSource> files) {
+        List<String> named = new ArrayList<>();
+        String overridden = overrides.get(PROPERTY_PREFIX + "table");
+        addTable(named, overridden != null && !overridden.isBlank() ? overridden
+                : first(configurations, "table").orElse(null));
+        for (FlywaySettingsSource file : files) {
+            addTable(named, file.settings().get(PROPERTY_PREFIX + "table"));
+        }
+        return List.copyOf(named);
+    }
+
+    private static void addTable(List<String> named, String table) {
+        if (table != null && !table.isBlank() && !named.contains(table.strip())) {
+            named.add(table.strip());
+        }
     }
 
     /** A schema name sqlguard can match written names against: one plain name, its letters all of one case. */

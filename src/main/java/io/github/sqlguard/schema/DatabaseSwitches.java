@@ -90,10 +90,10 @@ final class DatabaseSwitches {
                 || tokens.get(0).isSymbol("\\") && tokens.get(1).isAnyWord("C", "CONNECT"));
     }
 
-    /** New, empty replays, one for each of {@code databases}. */
-    static Map<String, SchemaReplay> emptyLike(List<String> databases) {
+    /** New, empty replays, one for each of {@code databases}, in which {@code flywayHistory} names Flyway's table. */
+    static Map<String, SchemaReplay> emptyLike(List<String> databases, FlywayHistoryTable flywayHistory) {
         Map<String, SchemaReplay> replays = new LinkedHashMap<>();
-        databases.forEach(database -> replays.put(database, new SchemaReplay()));
+        databases.forEach(database -> replays.put(database, new SchemaReplay(flywayHistory)));
         return replays;
     }
 }

@@ -24,6 +24,7 @@ final class HistoryReplay {
     private final List<File> files = new ArrayList<>();
     private final List<String> databases;
     private final Map<List<Object>, List<Reversing>> reversals;
+    private final FlywayHistoryTable flywayHistory;
     private final Map<StatementKey, Map<String, SchemaReplay>> replayOf = new LinkedHashMap<>();
     /** Per file, in replay order: the digest of what was replayed before it. */
     private final List<Map.Entry<String, String>> historyBefore = new ArrayList<>();
@@ -41,9 +42,11 @@ final class HistoryReplay {
     private UpScriptCreations creations;
     private volatile String failure;
 
-    HistoryReplay(List<String> databases, Map<List<Object>, List<Reversing>> reversals) {
+    HistoryReplay(List<String> databases, Map<List<Object>, List<Reversing>> reversals,
+            FlywayHistoryTable flywayHistory) {
         this.databases = databases;
         this.reversals = reversals;
+        this.flywayHistory = flywayHistory;
     }
 
     void add(File file) {
@@ -79,10 +82,10 @@ final class HistoryReplay {
     }
 
     private void replayFiles() {
-        Map<String, SchemaReplay> group = DatabaseSwitches.emptyLike(databases);
+        Map<String, SchemaReplay> group = DatabaseSwitches.emptyLike(databases, flywayHistory);
         replays.addAll(group.values());
         DatabaseSwitches switches = new DatabaseSwitches(group, () -> {
-            Map<String, SchemaReplay> other = DatabaseSwitches.emptyLike(databases);
+            Map<String, SchemaReplay> other = DatabaseSwitches.emptyLike(databases, flywayHistory);
             replays.addAll(other.values());
             return other;
         });

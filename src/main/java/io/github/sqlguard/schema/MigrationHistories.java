@@ -58,6 +58,21 @@ public final class MigrationHistories implements EarlierRoutines {
     private final Map<String, Optional<MigrationOrder.Place>> openings = new HashMap<>();
     /** For each statement that destroys what an earlier run copied, the note that says where the copy went. */
     private final Map<StatementKey, Optional<Guard>> earlierRunCopies = new HashMap<>();
+    /** The names of Flyway's history table, which no migration creates but some alter. */
+    private final FlywayHistoryTable flywayHistory;
+
+    /** Histories in which Flyway's history table goes by its default names. */
+    public MigrationHistories() {
+        this(List.of());
+    }
+
+    /**
+     * Histories in which Flyway's history table goes by {@code flywayTables} (as the settings name it) as well as by
+     * its default names.
+     */
+    public MigrationHistories(List<String> flywayTables) {
+        this.flywayHistory = FlywayHistoryTable.named(flywayTables);
+    }
 
     /** Adds a file's statements, in the order they run within the file; ignored when it is not replayed. */
     public void add(String relativePath, SourceClassification classification, List<Statement> statements) {
@@ -149,7 +164,7 @@ public final class MigrationHistories implements EarlierRoutines {
             if (installs.startsTheSteps(file.path())) {
                 String history = file.place().history();
                 byHistory.computeIfAbsent(history + "\u0000", h -> new HistoryReplay(variants.getOrDefault(history,
-                        List.of(history)), reversals)).add(file);
+                        List.of(history)), reversals, flywayHistory)).add(file);
             }
         }
         for (File file : files) {
@@ -164,7 +179,7 @@ public final class MigrationHistories implements EarlierRoutines {
                 // each schema it runs on is kept, or the last root replayed would stand for all of them.
                 labels.putIfAbsent(key, history.startsWith(CHANGELOG) ? ApartHistories.rootLabel(file.path())
                         : ApartHistories.label(folder, ""));
-                byHistory.computeIfAbsent(key, h -> new HistoryReplay(databases, reversals)).add(file);
+                byHistory.computeIfAbsent(key, h -> new HistoryReplay(databases, reversals, flywayHistory)).add(file);
             }
         }
         runAll.accept(byHistory.values().stream().map(replay -> (Runnable) replay::run).toList());

@@ -61,13 +61,20 @@ final class SchemaHistory {
     /** Per index or constraint name: the unique key it declares, after each statement that declared or dropped it. */
     private final UniqueKeyVersions uniqueKeys;
     private final SurelyDroppedColumns surelyDroppedColumns;
+    /** The names of Flyway's history table, whose column types Flyway decides. */
+    private final FlywayHistoryTable flywayHistory;
 
     SchemaHistory() {
-        this(null, 0);
+        this(FlywayHistoryTable.DEFAULT);
     }
 
-    private SchemaHistory(SchemaHistory parent, int forkedAt) {
+    SchemaHistory(FlywayHistoryTable flywayHistory) {
+        this(null, 0, flywayHistory);
+    }
+
+    private SchemaHistory(SchemaHistory parent, int forkedAt, FlywayHistoryTable flywayHistory) {
         this.parent = parent;
+        this.flywayHistory = flywayHistory;
         this.forkedAt = forkedAt;
         this.position = forkedAt;
         this.log = new StatementLog(parent == null ? null : parent.log, forkedAt);
@@ -145,7 +152,7 @@ final class SchemaHistory {
      * against the schema the migrations before it left, and what it changes must not reach them.
      */
     SchemaHistory fork() {
-        return new SchemaHistory(this, position);
+        return new SchemaHistory(this, position, flywayHistory);
     }
 
     /** Notes that the current statement adds {@code column} only if {@code table}, not all known, lacks it. */
@@ -238,8 +245,9 @@ final class SchemaHistory {
         Optional<SqlType> before = mixed.typeCertain(table, column) || keptFromEveryDefinition(table, column, from, to)
                 ? from : Optional.empty();
         if (before.isEmpty() && !current(table).map(Table::complete).orElse(false)) {
-            // Liquibase's own tracking table, which no migration creates, has the columns Liquibase gives it.
-            before = LiquibaseTrackingTable.typeOf(table, column, alteredIn);
+            // The tools' own tables, which no migration creates, have the columns the tool gives them.
+            before = LiquibaseTrackingTable.typeOf(table, column, alteredIn)
+                    .or(() -> flywayHistory.typeOf(table, column, alteredIn));
         }
         String unknown = before.isPresent() ? "" : reasons.whyTypeUnknown(table, column);
         // A domain converts as its base type does; only its constraints may refuse a value the old type held.

@@ -52,7 +52,12 @@ public final class SchemaReplay {
     private String rollbackScope;
 
     public SchemaReplay() {
-        this(new SchemaHistory(), new CreatedRoutines(), new RoutineWords(), new BlockSubprograms());
+        this(FlywayHistoryTable.DEFAULT);
+    }
+
+    /** An empty replay in which {@code flywayHistory} names Flyway's history table. */
+    SchemaReplay(FlywayHistoryTable flywayHistory) {
+        this(new SchemaHistory(flywayHistory), new CreatedRoutines(), new RoutineWords(), new BlockSubprograms());
     }
 
     private SchemaReplay(SchemaHistory history, CreatedRoutines routines, RoutineWords routineWords,
