@@ -56,7 +56,10 @@ public final class DatabaseNames {
             Map.entry("kingbasees", Dialect.AUTO), Map.entry("oscar", Dialect.AUTO),
             Map.entry("shentong", Dialect.AUTO),
             Map.entry("opengauss", Dialect.AUTO), Map.entry("gaussdb", Dialect.AUTO),
-            Map.entry("oceanbase", Dialect.AUTO), Map.entry("highgo", Dialect.AUTO), Map.entry("tidb", Dialect.AUTO),
+            Map.entry("oceanbase", Dialect.AUTO),
+            // the short names projects that ship scripts for both give them (og/ beside pg/, ob/ beside mysql/,
+            // x-upgrade-y-og.sql), as dm/ is Dameng's
+            Map.entry("og", Dialect.AUTO), Map.entry("ob", Dialect.AUTO), Map.entry("highgo", Dialect.AUTO), Map.entry("tidb", Dialect.AUTO),
             Map.entry("polardb", Dialect.AUTO),
             // Databases golang-migrate and Flyway also migrate, whose folders sit beside the others' (projects keep
             // clickhouse/ beside postgres/ and mysql/): each is a history of its own, not steps for every database

@@ -355,6 +355,23 @@ class MigrationHistoriesTest {
                 + "/1_narrow.up.sql", narrowing));
     }
 
+    /**
+     * Projects that ship scripts for OceanBase and openGauss beside MySQL's, PostgreSQL's and H2's name their folders
+     * {@code ob/} and {@code og/}: the H2 schema's tables are not the ones an OceanBase upgrade step changes.
+     */
+    @ParameterizedTest
+    @CsvSource({"ob", "og"})
+    void aShortNamedDatabaseFolderBesideAnotherDatabasesFolderIsItsOwnHistory(String folder) {
+        MigrationHistories histories = new MigrationHistories();
+        String narrowing = "ALTER TABLE t ALTER COLUMN c TYPE VARCHAR(5);";
+        add(histories, "db/h2/schema.sql", "CREATE TABLE t (c VARCHAR(255));");
+        add(histories, "db/" + folder + "/1.0-upgrade-1.1-" + folder + ".sql", narrowing);
+        histories.replay();
+
+        assertEquals(Optional.empty(), typeBefore(histories, "db/" + folder + "/1.0-upgrade-1.1-" + folder + ".sql",
+                narrowing));
+    }
+
     private static Optional<String> typeBefore(MigrationHistories histories, String path, String retyping) {
         var statements = new StatementSplitter(Dialect.POSTGRESQL, Placeholders.DEFAULT).split(path, retyping)
                 .statements();

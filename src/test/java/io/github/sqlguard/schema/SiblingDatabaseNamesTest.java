@@ -14,19 +14,19 @@ class SiblingDatabaseNamesTest {
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
         // the word in the last hyphenated place, beside two known databases
-        "u/1.0-upgrade-1.1-mysql.sql u/1.0-upgrade-1.1-pg.sql u/1.0-upgrade-1.1-og.sql | u/1.0-upgrade-1.1-og.sql=og",
+        "u/1.0-upgrade-1.1-mysql.sql u/1.0-upgrade-1.1-pg.sql u/1.0-upgrade-1.1-gs.sql | u/1.0-upgrade-1.1-gs.sql=gs",
         // in the first place
         "mysql-schema.sql postgres-schema.sql xg-schema.sql | xg-schema.sql=xg",
         // Windows separators
-        "u\\x-mysql.sql u\\x-oracle.sql u\\x-ob.sql | u\\x-ob.sql=ob",
+        "u\\x-mysql.sql u\\x-oracle.sql u\\x-xc.sql | u\\x-xc.sql=xc",
         // one known sibling is not enough: schema-test.sql is as likely the tests' schema
         "schema-mysql.sql schema-test.sql | ",
         // a word for every database
         "x-mysql.sql x-pg.sql x-all.sql x-common.sql | ",
         // siblings only in the same folder
-        "a/x-mysql.sql a/x-pg.sql b/x-og.sql | ",
+        "a/x-mysql.sql a/x-pg.sql b/x-gs.sql | ",
         // a Flyway description names no database
-        "V1__x-mysql.sql V1__x-pg.sql V1__x-og.sql | ",
+        "V1__x-mysql.sql V1__x-pg.sql V1__x-gs.sql | ",
         // after the last underscore, known databases too, since the path alone does not name them there
         "u/9/chat_mysql.sql u/9/chat_oracle.sql u/9/chat_sybase.sql u/9/chat_xg.sql | "
             + "u/9/chat_mysql.sql=mysql u/9/chat_oracle.sql=oracle u/9/chat_sybase.sql=sybase"
@@ -53,18 +53,18 @@ class SiblingDatabaseNamesTest {
         // nor a Flyway script beside its twin
         "V1__init.sql V1__init_pg.sql | ",
         // the rest of the name must match too
-        "1.0-upgrade-1.1-mysql.sql 1.0-upgrade-1.1-pg.sql 1.1-upgrade-1.2-og.sql | ",
+        "1.0-upgrade-1.1-mysql.sql 1.0-upgrade-1.1-pg.sql 1.1-upgrade-1.2-gs.sql | ",
         // a folder beside two named for databases, holding a script one of them holds too
-        "db/init/mysql/schema.sql db/init/pg/tables.sql db/init/og/tables.sql db/init/ob/schema.sql | "
-            + "db/init/ob/schema.sql=ob db/init/og/tables.sql=og",
+        "db/init/mysql/schema.sql db/init/pg/tables.sql db/init/gs/tables.sql db/init/xc/schema.sql | "
+            + "db/init/gs/tables.sql=gs db/init/xc/schema.sql=xc",
         // every script below it, at any depth
-        "sql/mysql/patches/001.sql sql/pg/patches/001.sql sql/pg/patches/002.sql sql/og/patches/001.sql"
-            + " sql/og/patches/002.sql | sql/og/patches/001.sql=og sql/og/patches/002.sql=og",
+        "sql/mysql/patches/001.sql sql/pg/patches/001.sql sql/pg/patches/002.sql sql/gs/patches/001.sql"
+            + " sql/gs/patches/002.sql | sql/gs/patches/001.sql=gs sql/gs/patches/002.sql=gs",
         // not with a script no database folder holds, beside one database folder only, nor a folder for every
         // database or one that runs with another
         "db/mysql/V1__a.sql db/pg/V1__a.sql db/seed/data.sql | ",
         "db/h2/V1__a.sql db/sybase/V1__a.sql db/migration/V1__a.sql db/migration/V2__b.sql | ",
-        "db/mysql/V1__a.sql db/og/V1__a.sql | ",
+        "db/mysql/V1__a.sql db/gs/V1__a.sql | ",
         "db/mysql/x.sql db/pg/x.sql db/common/x.sql db/down/x.sql | ",
         // a word between hyphens, where the same name with another known database beside it stands for it
         "r/App-DDL-Oracle-DROP.sql r/App-DDL-Postgres-DROP.sql r/App-DDL-MySQL-DROP.sql r/App-DDL-SQLServer-DROP.sql"

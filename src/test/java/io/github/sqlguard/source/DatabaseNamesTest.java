@@ -157,6 +157,9 @@ class DatabaseNamesTest {
         assertTrue(DatabaseNames.isDatabase("kingbase"));
         assertTrue(DatabaseNames.isDatabase("oscar"));
         assertFalse(DatabaseNames.isDatabase("dms"));
+        assertTrue(DatabaseNames.isDatabase("og"));
+        assertTrue(DatabaseNames.isDatabase("ob"));
+        assertFalse(DatabaseNames.isDatabase("obj"));
     }
 
     @ParameterizedTest
