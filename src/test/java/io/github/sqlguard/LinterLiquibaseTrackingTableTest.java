@@ -29,6 +29,8 @@ class LinterLiquibaseTrackingTableTest {
         "MARIADB    | databasechangelog        | md5sum      | varchar(64)  | ''",
         "H2         | databasechangelog        | description | text         | ''",
         "SQLSERVER  | databasechangelog        | id          | nvarchar(255)| ''",
+        "SQLSERVER  | databasechangelog        | dateexecuted| datetime2    | ''",
+        "ORACLE     | databasechangelog        | author      | varchar2(255)| ''",
         "SQLSERVER  | databasechangelog        | id          | varchar(255) | from NVARCHAR(255) to varchar(255)"
             + " (national to single-byte characters can lose characters)",
         "MYSQL      | databasechangelog        | id          | varchar(100) | from VARCHAR(255) to varchar(100) (shorter:"

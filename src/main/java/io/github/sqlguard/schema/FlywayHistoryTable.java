@@ -3,7 +3,6 @@ package io.github.sqlguard.schema;
 import io.github.sqlguard.model.Dialect;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -65,21 +64,6 @@ record FlywayHistoryTable(Set<String> names) {
         if (!names.contains(SchemaNames.key(table))) {
             return Optional.empty();
         }
-        return Optional.ofNullable(TYPES.get(SchemaNames.key(column).toLowerCase(Locale.ROOT)))
-                .map(type -> spelledFor(type, dialect))
-                .map(SqlType::parse);
-    }
-
-    private static String spelledFor(String type, Dialect dialect) {
-        return switch (dialect) {
-            // SQL Server: Flyway writes its text columns NVARCHAR, its timestamp DATETIME and its flag BIT.
-            case SQLSERVER -> type.replace("VARCHAR", "NVARCHAR").replace("TIMESTAMP", "DATETIME")
-                    .replace("BOOLEAN", "BIT");
-            // Oracle has no BOOLEAN column before 23ai: Flyway writes NUMBER(1).
-            case ORACLE -> type.replace("VARCHAR", "VARCHAR2").replace("BOOLEAN", "NUMBER(1)");
-            // MySQL: BOOL is TINYINT(1).
-            case MYSQL, MARIADB -> type.replace("BOOLEAN", "TINYINT(1)");
-            default -> type;
-        };
+        return ToolTableTypes.of(TYPES, column, dialect);
     }
 }

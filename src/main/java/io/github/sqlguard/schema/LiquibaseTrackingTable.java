@@ -1,15 +1,15 @@
 package io.github.sqlguard.schema;
 
 import io.github.sqlguard.model.Dialect;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The column types of DATABASECHANGELOG, the table in which Liquibase records the changesets it ran. Liquibase
  * creates it itself, so no migration does, yet its columns are no unknown: since Liquibase 3 it writes them with
- * these types on every database, NVARCHAR for VARCHAR on SQL Server (older versions made ID, AUTHOR and FILENAME narrower, 63 and 200 characters, so the
- * widest type is the one a change is judged against). A changeset that widens them again after a Liquibase upgrade
+ * these types on every database, in its spelling ({@link ToolTableTypes}: NVARCHAR and DATETIME on SQL Server);
+ * older versions made ID, AUTHOR and FILENAME narrower, 63 and 200 characters, so the widest type is the one a change
+ * is judged against. A changeset that widens them again after a Liquibase upgrade
  * loses nothing; one that narrows them is judged as any other narrowing.
  */
 final class LiquibaseTrackingTable {
@@ -43,9 +43,6 @@ final class LiquibaseTrackingTable {
         if (!SchemaNames.key(table).equals(NAME)) {
             return Optional.empty();
         }
-        // SQL Server: Liquibase writes its text columns NVARCHAR, as its JDBC driver sends strings as Unicode.
-        return Optional.ofNullable(TYPES.get(SchemaNames.key(column).toLowerCase(Locale.ROOT)))
-                .map(type -> dialect == Dialect.SQLSERVER ? type.replace("VARCHAR", "NVARCHAR") : type)
-                .map(SqlType::parse);
+        return ToolTableTypes.of(TYPES, column, dialect);
     }
 }
