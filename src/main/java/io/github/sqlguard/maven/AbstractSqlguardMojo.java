@@ -354,9 +354,15 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
         }
         List<String> names = defaults.stream().map(path -> baseDir().relativize(path).toString().replace('\\', '/'))
                 .toList();
+        // A module whose migrations live in the modules it depends on, which check them in their own builds.
+        List<String> checkingThemselves = ModuleClasspath.of(project, ModuleClasspath.modulesOf(session))
+                .modulesCheckingThemselves();
         return Optional.of("sqlguard: no migrations in " + project.getArtifactId() + " (" + (names.isEmpty()
                 ? "no resource directory" : String.join(", ", names) + (names.size() == 1 ? " does" : " do")
-                        + " not exist") + "); nothing to check");
+                        + " not exist") + ")" + (checkingThemselves.isEmpty() ? ""
+                                : "; the modules it depends on that run sqlguard themselves ("
+                                        + String.join(", ", checkingThemselves) + ") check their own")
+                + "; nothing to check");
     }
 
     private long maxFileBytes() {

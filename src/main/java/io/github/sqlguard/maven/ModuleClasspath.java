@@ -21,10 +21,12 @@ import org.apache.maven.project.MavenProject;
  *     is checked in that module's build, with its own baseline and pom suppressions
  * @param runsFlyway true when the module or one of those declares a Flyway dependency or the Flyway plugin, so
  *     Flyway's default location {@code classpath:db/migration} applies to it
+ * @param modulesCheckingThemselves the artifact ids of those modules that run sqlguard themselves
  */
-record ModuleClasspath(List<Path> resourceFolders, List<Path> checkedByThemselves, boolean runsFlyway) {
+record ModuleClasspath(List<Path> resourceFolders, List<Path> checkedByThemselves, boolean runsFlyway,
+        List<String> modulesCheckingThemselves) {
 
-    static final ModuleClasspath NONE = new ModuleClasspath(List.of(), List.of(), false);
+    static final ModuleClasspath NONE = new ModuleClasspath(List.of(), List.of(), false, List.of());
 
     private static final Set<String> CLASSPATH_SCOPES = Set.of("compile", "runtime", "provided");
     private static final String SQLGUARD_GROUP = "io.github.sqlguard";
@@ -46,6 +48,7 @@ record ModuleClasspath(List<Path> resourceFolders, List<Path> checkedByThemselve
         boolean runsFlyway = PluginConfigurations.of(project, "org.flywaydb", "flyway-maven-plugin").isPresent();
         List<Path> folders = new ArrayList<>();
         List<Path> checkedByThemselves = new ArrayList<>();
+        List<String> modulesCheckingThemselves = new ArrayList<>();
         for (MavenProject module : reached) {
             for (Dependency dependency : module.getDependencies()) {
                 runsFlyway |= "org.flywaydb".equals(dependency.getGroupId())
@@ -54,6 +57,9 @@ record ModuleClasspath(List<Path> resourceFolders, List<Path> checkedByThemselve
             // A module whose own build runs sqlguard checks its migrations there, with its own baseline and pom
             // suppressions; checked here again, what it acknowledged would fail this module.
             boolean checksItself = PluginConfigurations.isBuildPlugin(module, SQLGUARD_GROUP, SQLGUARD_PLUGIN);
+            if (module != project && checksItself) {
+                modulesCheckingThemselves.add(module.getArtifactId());
+            }
             if (module != project) {
                 for (Resource resource : module.getResources()) {
                     (checksItself ? checkedByThemselves : folders).add(
@@ -61,7 +67,8 @@ record ModuleClasspath(List<Path> resourceFolders, List<Path> checkedByThemselve
                 }
             }
         }
-        return new ModuleClasspath(List.copyOf(folders), List.copyOf(checkedByThemselves), runsFlyway);
+        return new ModuleClasspath(List.copyOf(folders), List.copyOf(checkedByThemselves), runsFlyway,
+                List.copyOf(modulesCheckingThemselves));
     }
 
     /**

@@ -186,6 +186,30 @@ class CheckMojoPluginLocationsTest {
     }
 
     @Test
+    @SuppressWarnings("deprecation") // the session's simplest constructor, with the modules of the build
+    void aModuleWhoseMigrationsAreCheckedByTheModuleItDependsOnSaysSo() throws Exception {
+        MavenProject app = TestProjects.project(folder.resolve("app"));
+        app.setArtifactId("app");
+        MavenProject db = TestProjects.project(folder.resolve("db"));
+        db.setArtifactId("db");
+        addPlugin(db, "io.github.sqlguard", "sqlguard-maven-plugin", null);
+        Dependency dependency = new Dependency();
+        dependency.setGroupId(db.getGroupId());
+        dependency.setArtifactId("db");
+        app.getModel().addDependency(dependency);
+        write(folder.resolve("db/src/main/resources/db/migration/V1__x.sql"), "DELETE FROM orders;\n");
+        project = app;
+        CheckMojo mojo = mojo();
+        mojo.session = new MavenSession(null, new DefaultMavenExecutionRequest(), new DefaultMavenExecutionResult(),
+                List.of(app, db));
+
+        mojo.execute();
+
+        assertEquals(List.of("sqlguard: no migrations in app (src/main/resources does not exist); the modules it"
+                + " depends on that run sqlguard themselves (db) check their own; nothing to check"), infos);
+    }
+
+    @Test
     void aMissingLiquibaseChangelogIsAWarningBeforeNothingToCheck() throws Exception {
         addPlugin(project, "org.liquibase", "liquibase-maven-plugin",
                 "<changeLogFile>src/main/liquibase/master.xml</changeLogFile>");
