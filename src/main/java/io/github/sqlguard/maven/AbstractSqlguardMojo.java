@@ -1,24 +1,15 @@
 package io.github.sqlguard.maven;
 
-import io.github.sqlguard.FlywayConfig;
 import io.github.sqlguard.HeapExhaustedException;
 import io.github.sqlguard.LintConfig;
 import io.github.sqlguard.Linter;
 import io.github.sqlguard.LintResult;
-import io.github.sqlguard.LiquibaseConfig;
-import io.github.sqlguard.model.Dialect;
-import io.github.sqlguard.model.ScriptMode;
-import io.github.sqlguard.source.FlywayNaming;
 import java.io.File;
-import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
@@ -26,7 +17,7 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
-/** The parameters the {@code check} and {@code baseline} goals share, turned into a {@link LintConfig}. */
+/** The parameters the goals share, turned into a {@link LintConfig} by {@link LintConfigAssembly}. */
 abstract class AbstractSqlguardMojo extends AbstractMojo {
 
     @Parameter(defaultValue = "${project}", readonly = true)
@@ -238,20 +229,6 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
         return Path.of(System.getProperty("user.dir")).toAbsolutePath().normalize();
     }
 
-    /**
-     * The baseline file; without a pom, {@code ${project.basedir}} in its default stays unresolved, so the
-     * default is then the current folder's {@code sqlguard-baseline.json}.
-     */
-    private Path baselinePath() {
-        if (baselineFile == null) {
-            return null;
-        }
-        if (!hasProject() && baselineFile.getPath().contains("${")) {
-            return baseDir().resolve(io.github.sqlguard.suppress.Baseline.DEFAULT_FILE_NAME);
-        }
-        return baselineFile.toPath();
-    }
-
     /** The top of the multi-module build, which reports name paths from (see {@link ReactorRoot}). */
     protected Path reactorRoot() {
         // Without a pom, paths are relative to the folder the goal runs in, as the user sees it.
@@ -275,48 +252,12 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
         DeprecatedProperties.fillUnsetParameters(this);
         UnknownParameters.warnings(hasProject() ? project : null, mojoExecution).forEach(getLog()::warn);
         try {
-            Path base = baseDir();
-            BuildProperties properties = BuildProperties.of(project, session);
-            FlywayPluginSettings flywayPlugin = flywayPlugin(properties);
-            LiquibasePluginSettings liquibasePlugin = LiquibasePluginSettings.of(project, properties);
-            if (hasProject() && (directories == null || directories.isEmpty())) {
-                // A changelog the liquibase-maven-plugin names but sqlguard cannot check is said in the log.
-                liquibasePlugin.warnings().forEach(getLog()::warn);
-                flywayPlugin.warnings().forEach(getLog()::warn);
-            }
-            FlywayConfig flyway = flywayConfig(flywayPlugin);
-            List<Path> scanned = scannedDirectories(base, flywayPlugin, liquibasePlugin);
-            return new LintConfig(base, scanned,
-                    MigrationIncludes.widened(ParameterValues.orDefault(includes, LintConfig.DEFAULT_INCLUDES), flyway.suffixes()),
-                    ParameterValues.orDefault(excludes, List.of()), Dialect.fromConfig(dialect),
-                    charset(flywayPlugin), rules == null ? Map.of() : rules, ParameterValues.splitList(disabledRules),
-                    flyway, new LiquibaseConfig(ScriptMode.fromConfig("rollbacks", rollbacks),
-                            LiquibaseParameterValues.of(liquibasePlugin.parameters(), liquibaseProperties,
-                                    properties.commandLine()), Stream.of(liquibasePlugin.searchPath().stream(),
-                                    ownResourceFolders().stream(),
-                                    ModuleClasspath.of(project, ModuleClasspath.modulesOf(session))
-                                            .everyResourceFolder().stream()).flatMap(folders -> folders)
-                                    .distinct().toList()),
-                    SuppressionElements.configsOf(suppressions, hasProject() ? project : null, base), baselinePath(),
-                    maxFileBytes(), Math.max(1, Runtime.getRuntime().availableProcessors()),
-                    InferredDialect.of(dialect, project, properties, flywayPlugin, liquibasePlugin, getLog(), scanned,
-                            base));
+            LintConfigAssembly assembly = new LintConfigAssembly(this);
+            assembly.pluginWarnings().forEach(getLog()::warn);
+            return assembly.lintConfig(javaSourceIndex());
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("sqlguard configuration: " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * The project's own resource folders, which are on the classpath where Liquibase looks up an include that is
-     * not relative to its changelog ({@code db/changelog/x.xml}): {@code directories} may name only a folder inside
-     * them.
-     */
-    private List<Path> ownResourceFolders() {
-        if (!hasProject()) {
-            return List.of();
-        }
-        return project.getResources().stream()
-                .map(resource -> Path.of(resource.getDirectory()).toAbsolutePath().normalize()).toList();
     }
 
     /**
@@ -365,34 +306,6 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
                 + "; nothing to check");
     }
 
-    private long maxFileBytes() {
-        if (maxFileSizeMb < 1) {
-            throw new IllegalArgumentException("maxFileSizeMb must be at least 1, not " + maxFileSizeMb);
-        }
-        return maxFileSizeMb * 1024L * 1024L;
-    }
-
-    private FlywayPluginSettings flywayPlugin(BuildProperties properties) {
-        return FlywayPluginSettings.of(project, properties, System.getenv(), ModuleClasspath.modulesOf(session));
-    }
-
-    private List<Path> scannedDirectories(Path base, FlywayPluginSettings flywayPlugin,
-            LiquibasePluginSettings liquibasePlugin) {
-        return MigrationLocations.of(directories, base, hasProject() ? project : null, flywayPlugin, liquibasePlugin);
-    }
-
-    /** The folders {@code directories} names, relative ones taken from the base directory. */
-    private List<Path> explicitDirectories() {
-        Path base = baseDir();
-        return directories.stream().filter(Objects::nonNull)
-                .map(directory -> base.resolve(directory.toPath()).toAbsolutePath().normalize()).toList();
-    }
-
-    private Charset charset(FlywayPluginSettings flywayPlugin) {
-        return ScriptEncoding.of(encoding, hasProject() ? project.getProperties().getProperty("project.build.sourceEncoding")
-                : null, flywayPlugin.encoding());
-    }
-
     /** {@code ${project.build.directory}/sqlguard}, or {@code target/sqlguard} without a project. */
     protected Path buildDirectory() {
         return hasProject() ? Path.of(project.getBuild().getDirectory(), "sqlguard")
@@ -411,38 +324,5 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
     /** Where what was learnt of the Java sources is kept between builds, or null to read them all every time. */
     protected Path javaSourceIndex() {
         return null;
-    }
-
-    private FlywayConfig flywayConfig(FlywayPluginSettings plugin) {
-        FlywayConfig defaults = FlywayConfig.DEFAULTS;
-        Map<String, String> values = new LinkedHashMap<>(plugin.placeholders());
-        if (placeholders != null) {
-            values.putAll(ParameterValues.emptyForNull(placeholders));
-        }
-        // An empty <sqlMigrationSuffix/> reaches the mojo as null; it names no suffix.
-        List<String> configuredSuffixes = ParameterValues.trimmedNonBlank(sqlMigrationSuffixes);
-        List<String> suffixes = !configuredSuffixes.isEmpty() ? configuredSuffixes
-                : plugin.suffixes().isEmpty() ? defaults.suffixes() : plugin.suffixes();
-        String versioned = ParameterValues.firstSet(sqlMigrationPrefix,
-                plugin.versionedPrefix().orElse(defaults.versionedPrefix()));
-        String undo = ParameterValues.firstSet(undoSqlMigrationPrefix, plugin.undoPrefix().orElse(defaults.undoPrefix()));
-        String repeatable = ParameterValues.firstSet(repeatableSqlMigrationPrefix,
-                plugin.repeatablePrefix().orElse(defaults.repeatablePrefix()));
-        String separator = ParameterValues.firstSet(sqlMigrationSeparator, plugin.separator().orElse(defaults.separator()));
-        // Java migrations are looked for in the project's sources, in the packages of the Flyway locations or of
-        // the script folders <directories> names (src/main/resources/db/migration stands for db.migration). The
-        // folders <directories> names may hold classes too (a module's folder): the scan of the scripts meets those,
-        // so the folders are not walked twice on every build.
-        FlywayNaming naming = new FlywayNaming(versioned, undo, repeatable, separator, suffixes);
-        boolean namedFolders = directories != null && !directories.isEmpty();
-        List<Path> javaMigrations = !hasProject() ? List.of() : JavaMigrations.in(project,
-                namedFolders ? explicitDirectories() : plugin.javaLocations(), naming, javaSourceIndex());
-        return new FlywayConfig(versioned, undo, repeatable, separator, suffixes, values,
-                plugin.placeholderPrefix().orElse(defaults.placeholderPrefix()),
-                plugin.placeholderSuffix().orElse(defaults.placeholderSuffix()),
-                sinceVersion == null || sinceVersion.isBlank() ? null : sinceVersion.trim(),
-                ScriptMode.fromConfig("undoScripts", undoScripts), javaMigrations, plugin.alternativesOutside(placeholders),
-                plugin.defaultSchema().orElse(null), plugin.baselineVersion().orElse(null), namedFolders,
-                plugin.historyTables());
     }
 }
