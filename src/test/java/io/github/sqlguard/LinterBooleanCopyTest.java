@@ -73,21 +73,11 @@ class LinterBooleanCopyTest {
             """)
     void aBooleanAddedByAChangelogHoldsWhatACreatedOneHolds(Dialect dialect, String target, String severity)
             throws IOException {
-        TestProject.write(project, "db/changelog.xml", """
-                <databaseChangeLog>
-                    <changeSet id="1" author="a">
-                        <addColumn tableName="report"><column name="flag" type="java.sql.Types.BOOLEAN"/></addColumn>
-                    </changeSet>
-                    <changeSet id="2" author="a">
-                        <sql>ALTER TABLE report ADD flag_text %s;
-                            UPDATE report SET flag_text = flag;
-                            ALTER TABLE report DROP COLUMN flag;</sql>
-                    </changeSet>
-                </databaseChangeLog>
-                """.formatted(target));
+        writeCopyAfter("""
+                <addColumn tableName="report"><column name="flag" type="java.sql.Types.BOOLEAN"/></addColumn>""", "",
+                target);
 
-        assertEquals(List.of(severity), drops(dialect).stream().map(drop -> drop.substring(0, drop.indexOf(' ')))
-                .toList());
+        assertDropSeverity(severity, dialect);
     }
 
     /**
@@ -103,22 +93,11 @@ class LinterBooleanCopyTest {
             """)
     void underAutoEachDatabaseCopiesTheBooleanItCreated(String dbms, String target, String severity)
             throws IOException {
-        TestProject.write(project, "db/changelog.xml", """
-                <databaseChangeLog>
-                    <changeSet id="1" author="a">
-                        <createTable tableName="report"><column name="flag" type="BOOLEAN"/></createTable>
-                    </changeSet>
-                    <changeSet id="2" author="a" dbms="%s">
-                        <sql>ALTER TABLE report ADD flag_text %s;
-                            UPDATE report SET flag_text = flag;
-                            ALTER TABLE report DROP COLUMN flag;</sql>
-                    </changeSet>
-                </databaseChangeLog>
-                """.formatted(dbms, target));
+        writeCopyAfter("""
+                <createTable tableName="report"><column name="flag" type="BOOLEAN"/></createTable>""",
+                " dbms=\"" + dbms + "\"", target);
 
-        List<String> drops = drops(Dialect.AUTO);
-        assertEquals(List.of(severity), drops.stream().map(drop -> drop.substring(0, drop.indexOf(' '))).toList(),
-                drops::toString);
+        assertDropSeverity(severity, Dialect.AUTO);
     }
 
     @ParameterizedTest(name = "{0}: {1} into {2}")
@@ -146,8 +125,31 @@ class LinterBooleanCopyTest {
                 UPDATE report SET flag_text = flag;
                 ALTER TABLE report DROP COLUMN flag;
                 """.formatted(target));
-        List<String> drops = drops(dialect);
 
+        assertDropSeverity(severity, dialect);
+    }
+
+    /**
+     * A changelog whose first changeset makes the column {@code flag} with {@code change}, and whose second one, with
+     * {@code attributes}, copies it into a new column of type {@code target} and drops it.
+     */
+    private void writeCopyAfter(String change, String attributes, String target) throws IOException {
+        TestProject.write(project, "db/changelog.xml", """
+                <databaseChangeLog>
+                    <changeSet id="1" author="a">
+                        %s
+                    </changeSet>
+                    <changeSet id="2" author="a"%s>
+                        <sql>ALTER TABLE report ADD flag_text %s;
+                            UPDATE report SET flag_text = flag;
+                            ALTER TABLE report DROP COLUMN flag;</sql>
+                    </changeSet>
+                </databaseChangeLog>
+                """.formatted(change, attributes, target));
+    }
+
+    private void assertDropSeverity(String severity, Dialect dialect) {
+        List<String> drops = drops(dialect);
         assertEquals(List.of(severity), drops.stream().map(drop -> drop.substring(0, drop.indexOf(' '))).toList(),
                 drops::toString);
     }
