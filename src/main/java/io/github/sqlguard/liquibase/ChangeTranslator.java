@@ -6,11 +6,9 @@ import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * Turns one Liquibase change element into the statements it runs.
@@ -30,8 +28,6 @@ import java.util.regex.Pattern;
  */
 final class ChangeTranslator {
 
-    private static final Pattern NUMBER = Pattern.compile("[-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?");
-
     /** Reads the file an {@code sqlFile} change names and returns its statements. */
     interface SqlFileSource {
         List<Statement> statementsOf(ChangeNode sqlFile, StatementContext context);
@@ -42,6 +38,7 @@ final class ChangeTranslator {
     private final SqlRegionSplitter regionSplitter;
     private final ScriptCollector out;
     private final SqlFileSource sqlFiles;
+    private final ChangeColumnValues values;
 
     ChangeTranslator(String path, SyntheticStatements synthetic, SqlRegionSplitter regionSplitter,
             ScriptCollector out, SqlFileSource sqlFiles) {
@@ -50,6 +47,7 @@ final class ChangeTranslator {
         this.regionSplitter = regionSplitter;
         this.out = out;
         this.sqlFiles = sqlFiles;
+        this.values = new ChangeColumnValues(synthetic);
     }
 
     /** Adds the change's statements to the file's script and returns them. */
@@ -81,7 +79,7 @@ final class ChangeTranslator {
         return Optional.ofNullable(switch (change.name()) {
             case "dropTable" -> droppedTable(synthetic, change);
             case "delete" -> "DELETE FROM " + synthetic.table(change, "tableName") + where(change);
-            case "update" -> "UPDATE " + synthetic.table(change, "tableName") + " SET " + assignments(change)
+            case "update" -> "UPDATE " + synthetic.table(change, "tableName") + " SET " + values.assignments(change)
                     + where(change);
             case "dropColumn" -> "ALTER TABLE " + synthetic.table(change, "tableName") + " DROP COLUMN "
                     + String.join(", ", droppedColumns(change));
@@ -291,8 +289,7 @@ final class ChangeTranslator {
      */
     private List<Statement> addColumn(ChangeNode change, StatementContext context) {
         schemaOnly(change, context);
-        List<String> fills = new ArrayList<>();
-        collectComputedFills(change, fills);
+        List<String> fills = values.computedFills(change);
         if (fills.isEmpty()) {
             return List.of();
         }
@@ -301,17 +298,6 @@ final class ChangeTranslator {
                     out.add(statement);
                     return List.of(statement);
                 }).orElse(List.of());
-    }
-
-    private void collectComputedFills(ChangeNode change, List<String> fills) {
-        for (ChangeNode child : change.children()) {
-            if (child.name().equals("columns")) {
-                collectComputedFills(child, fills);
-            } else if (child.name().equals("column") && child.attributes().containsKey("name")) {
-                computedValue(child).ifPresent(value -> fills.add(synthetic.assignedName(
-                        child.attributes().get("name")) + " = " + value));
-            }
-        }
     }
 
     /**
@@ -346,65 +332,6 @@ final class ChangeTranslator {
     private String where(ChangeNode change) {
         String where = change.value("where").map(String::strip).orElse("");
         return where.isEmpty() ? "" : " WHERE " + synthetic.substitute(where);
-    }
-
-    private String assignments(ChangeNode change) {
-        List<String> assignments = new ArrayList<>();
-        collectAssignments(change, assignments);
-        return assignments.isEmpty() ? "unknown_column = ?" : String.join(", ", assignments);
-    }
-
-    /**
-     * {@code name = expression} for a computed value, so that an update that copies a column
-     * ({@code valueComputed="voided"}) is known as the copy the same SQL would be; {@code name = 'text'} or
-     * {@code name = 12} for a literal one, so a fill of every row is known as one; {@code name = ?} otherwise.
-     */
-    private void collectAssignments(ChangeNode change, List<String> assignments) {
-        for (ChangeNode child : change.children()) {
-            if (child.name().equals("column")) {
-                String name = child.attributes().getOrDefault("name", child.text());
-                if (name != null && !name.isBlank()) {
-                    assignments.add(synthetic.assignedName(name) + " = "
-                            + computedValue(child).or(() -> literalValue(child)).orElse("?"));
-                }
-            } else if (child.name().equals("columns")) {
-                collectAssignments(child, assignments);
-            }
-        }
-    }
-
-    /**
-     * The SQL expression Liquibase writes for a column's value: its {@code valueComputed}, or a
-     * {@code valueNumeric} that is not a number, which Liquibase also writes as it stands.
-     */
-    private Optional<String> computedValue(ChangeNode column) {
-        Optional<String> computed = column.value("valueComputed").map(String::strip).filter(v -> !v.isEmpty());
-        if (computed.isPresent()) {
-            return computed.map(synthetic::substitute);
-        }
-        return column.value("valueNumeric").map(String::strip)
-                .filter(v -> !v.isEmpty() && !v.equalsIgnoreCase("null") && !NUMBER.matcher(v).matches())
-                .map(synthetic::substitute);
-    }
-
-    /**
-     * The literal Liquibase writes for a column's {@code value} (a string), numeric {@code valueNumeric} or
-     * {@code valueBoolean}; empty for a value it writes as NULL or that is not read here.
-     */
-    private Optional<String> literalValue(ChangeNode column) {
-        // An empty value may be a JSON or YAML null, which Liquibase writes as NULL: left unread.
-        Optional<String> text = column.value("value").filter(v -> !v.isEmpty()).map(synthetic::substitute);
-        if (text.isPresent()) {
-            return text.map(value -> "'" + value.replace("'", "''") + "'");
-        }
-        Optional<String> number = column.value("valueNumeric").map(String::strip)
-                .filter(v -> NUMBER.matcher(v).matches());
-        if (number.isPresent()) {
-            return number;
-        }
-        return column.value("valueBoolean").map(String::strip)
-                .filter(v -> v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false"))
-                .map(v -> v.toUpperCase(Locale.ROOT));
     }
 
     /** {@code ALTER COLUMN c TYPE t} for each column a {@code modifyColumn} redefines. */
