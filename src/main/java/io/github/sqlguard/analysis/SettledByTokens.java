@@ -23,8 +23,9 @@ import java.util.List;
  * a WHERE whose FROM list has no JOIN or USING ({@code UPDATE t SET a = s.a FROM s}) touches every row too:
  * nothing links the target's rows to that list, and neither does a WHERE that names only the list's tables
  * ({@code UPDATE t SET a = s.a FROM s WHERE s.live}). Oracle's join views, which the parser cannot read, are
- * limited by their inner join, and MySQL's {@code DELETE FROM t USING t JOIN u ..}, which the parser rejects, is
- * read as its {@code DELETE t FROM t JOIN u ..} would be. An UPDATE whose every assignment writes back its own
+ * limited by their inner join; MySQL's {@code DELETE FROM t USING t JOIN u ..}, which the parser rejects, is
+ * read as its {@code DELETE t FROM t JOIN u ..} would be, and PostgreSQL's {@code DELETE FROM t USING u JOIN v ..},
+ * rejected too, as its WHERE alone. An UPDATE whose every assignment writes back its own
  * value or changes only what a CASE picks ({@code SET c = CASE WHEN c = 'a' THEN 'b' ELSE c END}) is settled
  * whatever it joins: the rows it reaches do not matter. Left to the parser: CTE bodies that change rows, IF branches and compound bodies,
  * joins and USING lists without a WHERE or with one on the other tables alone, conditions the tokens find always
@@ -80,10 +81,10 @@ final class SettledByTokens {
         if (change.selection() == RowSelection.OWN_VALUES_WRITTEN_BACK) {
             return true; // it changes only what a WHERE would have chosen, whichever rows its joins reach
         }
-        if (joinsInMySqlUsingList(statement, structure, main)) {
+        if (joinsInUsingList(statement, structure, main)) {
             // JSqlParser rejects every join in this list, so asking it would only say so; the tokens read the join and
-            // the WHERE as they read DELETE t FROM t JOIN u, which the parser confirms, unless the WHERE holds a term
-            // of literals alone they cannot evaluate.
+            // the WHERE as they read DELETE t FROM t JOIN u (or, for PostgreSQL's form, as its WHERE alone), which the
+            // parser confirms, unless the WHERE holds a term of literals alone they cannot evaluate.
             return structure.indexOfTopLevelWord(main, structure.size(), "WHERE") < 0
                     || !holdsUndecidedLiteralTerm(structure);
         }
@@ -108,18 +109,38 @@ final class SettledByTokens {
     }
 
     /**
-     * True for MySQL's and MariaDB's multi-table {@code DELETE FROM t1[, t2] USING t1 JOIN t2 ..}: the USING list of a
-     * DELETE whose FROM follows its modifiers holds a JOIN.
+     * True for a DELETE whose USING list holds a JOIN: MySQL's and MariaDB's multi-table {@code DELETE FROM t1[, t2]
+     * USING t1 JOIN t2 ..}, whose FROM follows its modifiers, and PostgreSQL's {@code DELETE FROM t USING u JOIN v ..},
+     * whose target is not in the list (PostgreSQL refuses a table named twice). In {@code auto} either form is read
+     * as the one its FROM list matches.
      */
-    private static boolean joinsInMySqlUsingList(Statement statement, StatementTokens structure, int main) {
-        if (!statement.dialect().isMySqlFamily() || !structure.isWord(main, "DELETE")) {
+    private static boolean joinsInUsingList(Statement statement, StatementTokens structure, int main) {
+        Dialect dialect = statement.dialect();
+        boolean mySql = dialect.isMySqlFamily();
+        if (!mySql && dialect != Dialect.POSTGRESQL && dialect != Dialect.AUTO || !structure.isWord(main, "DELETE")) {
             return false;
         }
         int where = structure.indexOfTopLevelWord(main, structure.size(), "WHERE");
         int end = where < 0 ? structure.size() : where;
         int from = structure.skipWords(main + 1, "LOW_PRIORITY", "QUICK", "IGNORE");
         int using = structure.isWord(from, "FROM") ? structure.indexOfTopLevelWord(from + 1, end, "USING") : -1;
-        return using >= 0 && structure.indexOfTopLevelWord(using + 1, end, "JOIN", "STRAIGHT_JOIN") >= 0;
+        if (using < 0 || structure.indexOfTopLevelWord(using + 1, end, "JOIN", "STRAIGHT_JOIN") < 0) {
+            return false;
+        }
+        return mySql || dialect == Dialect.AUTO
+                || !usingListNames(structure, using + 1, end, structure.tokens().get(from + 1).text());
+    }
+
+    /** True when a table or alias of the USING list in {@code [from, to)} is written {@code name}. */
+    private static boolean usingListNames(StatementTokens structure, int from, int to, String name) {
+        for (int i = from; i < to; i++) {
+            Token token = structure.tokens().get(i);
+            if (token.type() == TokenType.WORD && token.text().equalsIgnoreCase(name)
+                    && !structure.isSymbol(i - 1, ".") && !structure.isSymbol(i + 1, ".")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when every parenthesis closes one opened before it and none is left open. */
