@@ -77,7 +77,8 @@ final class TokenDataChanges {
         }
     }
 
-    private void examine(int start, int end) {
+    private void examine(int start, int statementEnd) {
+        int end = withoutErrorLogging(start, statementEnd);
         if (tokens.isWord(start, "DELETE")) {
             delete(start, end);
         } else if (tokens.isWord(start, "UPDATE")) {
@@ -248,6 +249,12 @@ final class TokenDataChanges {
         List<String> tables = joined.knownNames();
         List<KeyLink> links = where < 0 ? joined.keyLinks(tables) : tableListWhereLinks(list, set, where, end, tables);
         return links.stream().map(link -> link.ifSetAssigns(assigned)).toList();
+    }
+
+    /** Where a DELETE or UPDATE in {@code [start, end)} ends before Oracle's {@link ErrorLoggingClause}. */
+    private int withoutErrorLogging(int start, int end) {
+        int log = ErrorLoggingClause.start(tokens.tokens(), start + 1, end);
+        return log < 0 ? end : log;
     }
 
     /** Where the condition of the WHERE at {@code where} ends: at ORDER BY, LIMIT, RETURNING, .. or {@code end}. */

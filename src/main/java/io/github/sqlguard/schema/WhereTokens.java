@@ -1,5 +1,6 @@
 package io.github.sqlguard.schema;
 
+import io.github.sqlguard.analysis.ErrorLoggingClause;
 import io.github.sqlguard.sql.ClickHouseMutation;
 import io.github.sqlguard.sql.Token;
 import java.util.List;
@@ -85,7 +86,8 @@ public record WhereTokens(String verb, String table, String alias, List<Token> c
                 new WithQueries(with.queries().subList(0, found), with.end()));
     }
 
-    private static Optional<WhereTokens> plain(List<Token> tokens, WithQueries with) {
+    private static Optional<WhereTokens> plain(List<Token> statement, WithQueries with) {
+        List<Token> tokens = ErrorLoggingClause.cut(statement);
         if (tokens.size() < 4 || !tokens.get(0).isAnyWord("DELETE", "UPDATE")) {
             return Optional.empty();
         }
