@@ -92,6 +92,18 @@ public enum ClauseKind {
      * columns the copies are paired or numbered by.
      */
     DELETED_DUPLICATES_BY_KEY,
+    /**
+     * A DELETE that keeps the one row an aggregate of the whole table picks ({@code id NOT IN (SELECT MIN(id) FROM
+     * t)}, a dedupe without its GROUP BY): every other row is removed (see {@link AggregateDedupe}). Its words are the
+     * comparison and subquery as read; its detail the column compared.
+     */
+    DELETED_ALL_BUT_ONE_ROW,
+    /**
+     * A DELETE of the row an aggregate picks in every group ({@code id IN (SELECT MIN(id) FROM t GROUP BY k)}, a dedupe
+     * with IN for NOT IN): also the only row of each group without duplicates (see {@link AggregateDedupe}). Its words
+     * are the comparison and subquery as read; its detail the GROUP BY.
+     */
+    DELETED_ONE_ROW_OF_EVERY_GROUP,
     /** {@code DROP SCHEMA s}. */
     DROPPED_SCHEMA,
     /** PostgreSQL {@code DROP OWNED BY role}. */

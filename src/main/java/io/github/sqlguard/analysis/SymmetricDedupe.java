@@ -60,6 +60,12 @@ final class SymmetricDedupe {
         if (numbered.isPresent()) {
             return numbered;
         }
+        // A WITH query named like the table would be read in its place by the subquery: not the table then.
+        Optional<Found> aggregated = AggregateDedupe.of(delete).filter(found -> !commonTables.containsKey(
+                ObjectNames.normalize(ObjectNames.lastPart(found.table()))));
+        if (aggregated.isPresent()) {
+            return aggregated;
+        }
         // A WITH query named like the table would be read in its place by a subquery's FROM: not a copy then.
         return paired(delete).filter(found -> !commonTables.containsKey(
                 ObjectNames.normalize(ObjectNames.lastPart(found.table()))));

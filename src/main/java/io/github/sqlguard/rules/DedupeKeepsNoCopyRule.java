@@ -31,19 +31,25 @@ public final class DedupeKeepsNoCopyRule extends ClauseRule {
                     + " A dedupe by ROW_NUMBER() OVER (PARTITION BY k ..) AS rn, RANK or DENSE_RANK, in a derived"
                     + " table or a WITH query, keeps no copy when its filter holds for every number (rn >= 1, rn > 0,"
                     + " rn <> 0, or none), where rn > 1 keeps the first row of each group. Deleting by the key"
-                    + " (WHERE k IN (SELECT k .. WHERE rn > 1)) instead of the id takes every copy of each key it selects.",
+                    + " (WHERE k IN (SELECT k .. WHERE rn > 1)) instead of the id takes every copy of each key it selects."
+                    + " A dedupe that keeps each group's first row by an aggregate, WHERE id NOT IN (SELECT MIN(id) FROM"
+                    + " events GROUP BY k), keeps one row of the whole table without its GROUP BY (also with <>, or <"
+                    + " against MAX), and with IN instead of NOT IN deletes the row of every group it meant to keep,"
+                    + " the only row of each group that has no duplicate among them.",
             "Make the tie-breaker pick one side, a.id < b.id (or >, to keep the newest), keep number 1 (rn > 1), delete"
                     + " by the id, or acknowledge it: -- sqlguard:allow dedupe-keeps-no-copy reason: <why>",
             List.of("DELETE FROM events a USING events b WHERE a.k = b.k AND a.id <> b.id;",
                     "DELETE a FROM events a JOIN events b ON a.k = b.k AND a.id != b.id;",
                     "DELETE FROM events a WHERE EXISTS (SELECT 1 FROM events b WHERE b.k = a.k AND b.id <> a.id);",
                     "DELETE FROM events WHERE id IN (SELECT id FROM (SELECT id, ROW_NUMBER() OVER (PARTITION BY k"
-                            + " ORDER BY id) AS rn FROM events) x WHERE x.rn >= 1);"),
+                            + " ORDER BY id) AS rn FROM events) x WHERE x.rn >= 1);",
+                    "DELETE FROM events WHERE id NOT IN (SELECT MIN(id) FROM events);"),
             List.of("DELETE FROM events a USING events b WHERE a.k = b.k AND a.id < b.id;",
                     "DELETE FROM events a WHERE EXISTS (SELECT 1 FROM events b WHERE b.k = a.k AND b.id > a.id);",
                     "DELETE FROM events a USING archived b WHERE a.k = b.k AND a.id <> b.id;",
                     "DELETE FROM events WHERE id IN (SELECT id FROM (SELECT id, ROW_NUMBER() OVER (PARTITION BY k"
-                            + " ORDER BY id) AS rn FROM events) x WHERE x.rn > 1);"));
+                            + " ORDER BY id) AS rn FROM events) x WHERE x.rn > 1);",
+                    "DELETE FROM events WHERE id NOT IN (SELECT MIN(id) FROM events GROUP BY k);"));
 
     @Override
     public RuleInfo info() {
@@ -53,7 +59,8 @@ public final class DedupeKeepsNoCopyRule extends ClauseRule {
     @Override
     Set<ClauseKind> kinds() {
         return Set.of(ClauseKind.DELETED_EVERY_DUPLICATE, ClauseKind.DELETED_ROWS_PAIRED_WITH_THEMSELVES,
-                ClauseKind.DELETED_EVERY_NUMBERED_ROW, ClauseKind.DELETED_DUPLICATES_BY_KEY);
+                ClauseKind.DELETED_EVERY_NUMBERED_ROW, ClauseKind.DELETED_DUPLICATES_BY_KEY,
+                ClauseKind.DELETED_ALL_BUT_ONE_ROW, ClauseKind.DELETED_ONE_ROW_OF_EVERY_GROUP);
     }
 
     @Override
@@ -73,9 +80,20 @@ public final class DedupeKeepsNoCopyRule extends ClauseRule {
                     + " another row also has, keeping none of the duplicates: it deletes by " + dedupe.words()
                     + ", which every copy shares, where deleting by a column that tells the copies apart (the id)"
                     + " would keep one";
+            case DELETED_ALL_BUT_ONE_ROW -> "DELETE removes every row of " + table + " but one: " + dedupe.words()
+                    + " compares " + keys + " with one value of the whole table, where a GROUP BY of the duplicated"
+                    + " columns would keep one row of each";
+            case DELETED_ONE_ROW_OF_EVERY_GROUP -> "DELETE removes a row of every " + grouping(keys) + " of " + table
+                    + ", also the only row of each " + grouping(keys) + " that has no duplicate: " + dedupe.words()
+                    + " picks one row of every group, where NOT IN would keep one of each";
             default -> "DELETE removes every row of " + table + " whose " + keys + " another row also has,"
                     + " keeping none of the duplicates: the tie-breaker " + dedupe.words() + " holds for both rows of"
                     + " each pair, where < or > would keep one";
         };
+    }
+
+    /** {@code k}, or {@code (a, b)} for a group of several columns. */
+    private static String grouping(String keys) {
+        return keys.contains(",") ? "(" + keys + ")" : keys;
     }
 }

@@ -63,6 +63,14 @@ final class SchemaHistory {
     private final SurelyDroppedColumns surelyDroppedColumns;
     /** The names of Flyway's history table, whose column types Flyway decides. */
     private final FlywayHistoryTable flywayHistory;
+    /** The local temporary tables, which go when the session of the script that made them ends. */
+    private final SessionTables sessionTables;
+
+    /** Where a replayed CREATE TABLE puts the table it makes. */
+    @FunctionalInterface
+    interface TableSink {
+        void put(Table table);
+    }
 
     SchemaHistory() {
         this(FlywayHistoryTable.DEFAULT);
@@ -88,6 +96,7 @@ final class SchemaHistory {
         this.enumTypes = parent == null ? new NamedFlags(now) : parent.enumTypes.fork(forkedAt, now);
         this.triggeredTables = parent == null ? new NamedFlags(now) : parent.triggeredTables.fork(forkedAt, now);
         this.rowHoldingTables = parent == null ? new NamedFlags(now) : parent.rowHoldingTables.fork(forkedAt, now);
+        this.sessionTables = parent == null ? new SessionTables(now) : parent.sessionTables.fork(forkedAt, now);
         this.uniqueKeys = parent == null ? new UniqueKeyVersions(now) : parent.uniqueKeys.fork(forkedAt, now);
         this.surelyDropped = parent == null ? new SurelyDroppedTables(now)
                 : parent.surelyDropped.fork(forkedAt, now);
@@ -95,7 +104,7 @@ final class SchemaHistory {
                 : parent.surelyDroppedColumns.fork(forkedAt, now);
         this.mixed = new MixedDefinitions(parent == null ? null : parent.mixed, now);
         this.reasons = new UnknownTypeReasons(parent == null ? null : parent.reasons, tableVersions,
-                forgottenInBranches, mixed, now, log::placeAt);
+                forgottenInBranches, mixed, now, log::placeAt, at -> sessionTables.endedAt(at));
     }
 
     /** Whether each table had a trigger or rule created on it ({@link TriggeredTables}), as each statement left it. */
@@ -183,6 +192,39 @@ final class SchemaHistory {
         return tables;
     }
 
+    /** Puts a local temporary table, which lasts until {@link #sessionEnded()}. */
+    void putSessionTable(Table table) {
+        put(table);
+        sessionTables.created(SchemaNames.key(table.name()));
+    }
+
+    SessionTables sessionTables() {
+        return sessionTables;
+    }
+
+    /**
+     * The session that ran the script replayed so far ended: its local temporary tables are gone, without a
+     * statement of its own dropping them.
+     */
+    void sessionEnded() {
+        if (sessionTables.noneOpen()) {
+            return;
+        }
+        advance(null);
+        for (String key : sessionTables.ended()) {
+            if (current.remove(key) != null) {
+                gone.add(key);
+                tableVersions.put(key, Optional.empty());
+            }
+        }
+    }
+
+    /** Puts a table that a CREATE of a lasting table made, under a name a local temporary table may have had. */
+    void putLasting(Table table) {
+        sessionTables.gone(SchemaNames.key(table.name()));
+        put(table);
+    }
+
     void put(Table table) {
         String key = SchemaNames.key(table.name());
         if (!table.complete() && !tableVersions.setUpTo(key, Integer.MAX_VALUE)) {
@@ -223,6 +265,7 @@ final class SchemaHistory {
 
     void remove(String name) {
         String key = SchemaNames.key(name);
+        sessionTables.gone(key);
         if (current(name).isPresent()) {
             surelyDropped.removed(name);
             current.remove(key);

@@ -50,6 +50,8 @@ public final class SchemaReplay {
     /** The schema as the rollback code being replayed has left it so far; null outside rollback code. */
     private SchemaHistory rollbackTrial;
     private String rollbackScope;
+    /** The file of the last statement applied: a statement of another file runs after its session ended. */
+    private String lastScript;
 
     public SchemaReplay() {
         this(FlywayHistoryTable.DEFAULT);
@@ -86,6 +88,10 @@ public final class SchemaReplay {
     /** As {@link #apply(Statement)}, with the statement's key made once for every replay it runs in. */
     void apply(Statement statement, StatementKey key) {
         Location place = statement.start();
+        if (place != null && !place.path().equals(lastScript)) {
+            history.sessionEnded();
+            lastScript = place.path();
+        }
         boolean rollback = statement.context().kind() == StatementContext.Kind.ROLLBACK
                 && !reversesUpSection(statement);
         if (!rollback || !statement.context().runScope().equals(rollbackScope)) {

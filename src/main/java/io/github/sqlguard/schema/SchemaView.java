@@ -162,6 +162,14 @@ public final class SchemaView {
     }
 
     /**
+     * True when the replay knows {@code table} as a local temporary table the script made ({@code CREATE TEMP
+     * TABLE}), which no migration leaves behind: it goes with the session.
+     */
+    public boolean isLocalTemporary(String table) {
+        return history != null && history.sessionTables().before(table, position);
+    }
+
+    /**
      * True when the replay knows that {@code column} of {@code table} refers to the key {@code joinedColumn} of
      * {@code joinedTable}, so that a join on their equality finds a related row for every row that has a value
      * there ({@link KeyReferences}).

@@ -32,9 +32,9 @@ final class TableDefinitions {
             i++;
         }
         // A global temporary table outlives the session that creates it (Oracle, Db2, H2), so later migrations
-        // name it; other temporary tables go with their session.
-        boolean sessionRows = temporary && global;
-        if (i >= tokens.size() || !tokens.get(i).isWord("TABLE") || temporary && !sessionRows) {
+        // name it; other temporary tables go with their session, which the replay ends with the script.
+        boolean sessionOnly = temporary && !global;
+        if (i >= tokens.size() || !tokens.get(i).isWord("TABLE")) {
             return;
         }
         i++;
@@ -49,9 +49,14 @@ final class TableDefinitions {
             return;
         }
         java.util.Optional<Table> existing = schema.current(name.text());
-        if (ifNotExists && existing.isPresent()) {
+        // A temporary table of a name the schema has hides that table from its session: not followed.
+        if (ifNotExists && existing.isPresent() || sessionOnly && existing.isPresent()) {
             return;
         }
+        // Only a global temporary table is known to hold its session's rows alone; a local one is read as any
+        // table the script made, which it is until the script ends.
+        boolean sessionRows = temporary && global;
+        SchemaHistory.TableSink sink = sessionOnly ? schema::putSessionTable : schema::putLasting;
         String table = SchemaNames.unquoted(name.text());
         i = name.next();
         // H2 puts the table's comment before its columns, as its SCRIPT writes it: CREATE TABLE t COMMENT 'x' (..).
@@ -61,9 +66,9 @@ final class TableDefinitions {
         }
         if (i + 1 < tokens.size() && tokens.get(i).isWord("LIKE")) {
             SchemaNames.Read source = SchemaNames.name(tokens, i + 1);
-            schema.put(source == null ? Table.seenFirstIn(table) : schema.current(source.text())
+            sink.put(source == null ? Table.seenFirstIn(table) : schema.current(source.text())
                     .map(known -> new Table(table, known.columns(), known.primaryKey(), List.of(), known.complete(),
-                            false, known.characterSet()))
+                            sessionRows, known.characterSet()))
                     .orElse(Table.seenFirstIn(table)));
             if (!schema.current(table).map(Table::complete).orElse(false)) {
                 schema.createdWithoutColumns(table, "created LIKE a table whose columns are not known");
@@ -74,17 +79,17 @@ final class TableDefinitions {
             Optional<List<String>> selected = i + 1 < tokens.size() && tokens.get(i).isWord("AS")
                     && tokens.get(i + 1).isWord("SELECT") ? SelectedColumns.ofQuery(tokens, i + 2) : Optional.empty();
             if (selected.isPresent()) {
-                schema.put(new Table(table, SelectedColumnTypes.of(tokens, i + 2, SelectedColumns.listEnd(tokens, i + 2),
+                sink.put(new Table(table, SelectedColumnTypes.of(tokens, i + 2, SelectedColumns.listEnd(tokens, i + 2),
                         selected.get(), false, schema), List.of(), List.of(), true, sessionRows));
                 return;
             }
             Optional<Table> starCopy = StarCopyColumns.of(tokens, from - 1, table, sessionRows, schema);
             if (starCopy.isPresent()) {
-                schema.put(starCopy.get());
+                sink.put(starCopy.get());
                 return;
             }
             // CREATE TABLE t AS SELECT ..: the table exists, its columns are not read.
-            schema.put(new Table(table, java.util.Map.of(), List.of(), List.of(), false, sessionRows));
+            sink.put(new Table(table, java.util.Map.of(), List.of(), List.of(), false, sessionRows));
             schema.createdWithoutColumns(table, "created by CREATE TABLE .. AS SELECT");
             return;
         }
@@ -102,7 +107,7 @@ final class TableDefinitions {
         if (existing.isPresent() && existing.get().complete() && !existing.get().columns().equals(created.columns())) {
             schema.mixed().createdAgain(table, existing.get(), created);
         }
-        schema.put(asSelect ? new Table(table, created.columns(), List.of(), List.of(), false, sessionRows) : created);
+        sink.put(asSelect ? new Table(table, created.columns(), List.of(), List.of(), false, sessionRows) : created);
         if (asSelect) {
             schema.createdWithoutColumns(table, "created by CREATE TABLE .. AS SELECT");
         } else if (!created.complete()) {

@@ -46,7 +46,8 @@ public final class TemporaryTableCleanup {
         }
         StringBuilder notes = new StringBuilder();
         for (DestructiveClause clause : drop.clauses()) {
-            if (clause.table() == null || before.table(clause.table()).isPresent()) {
+            if (clause.table() == null || before.table(clause.table()).isPresent()
+                    && !before.isLocalTemporary(clause.table())) {
                 return Optional.empty();
             }
             String name = SchemaNames.key(clause.table());

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
 import java.util.function.IntSupplier;
 import java.util.regex.Pattern;
 
@@ -34,6 +35,8 @@ final class UnknownTypeReasons {
     private final IntSupplier position;
     /** Where the statement at a position stands ({@code path:line}); null for a position the history never had. */
     private final IntFunction<String> placeAt;
+    /** True at a position where a session ended and its temporary tables went, rather than a statement. */
+    private final IntPredicate sessionEndedAt;
     /** Per table key: how the replay first learnt of a table whose columns it does not all know. */
     private final Map<String, String> partlyKnown = new HashMap<>();
     /** Per table and column key: where an ADD COLUMN IF NOT EXISTS named it in a table not every column is known of. */
@@ -41,8 +44,9 @@ final class UnknownTypeReasons {
 
     UnknownTypeReasons(UnknownTypeReasons parent, NamedVersions<Table> tableVersions,
             BranchForgettings forgottenInBranches, MixedDefinitions mixed, IntSupplier position,
-            IntFunction<String> placeAt) {
+            IntFunction<String> placeAt, IntPredicate sessionEndedAt) {
         this.parent = parent;
+        this.sessionEndedAt = sessionEndedAt;
         this.tableVersions = tableVersions;
         this.forgottenInBranches = forgottenInBranches;
         this.mixed = mixed;
@@ -138,6 +142,9 @@ final class UnknownTypeReasons {
      * branch not been there, its types would still not be known.
      */
     private String goneAt(String key, String name, int statementPosition) {
+        if (sessionEndedAt.test(statementPosition)) {
+            return "table " + name + " is a temporary table, which went with the session of the script that made it";
+        }
         if (!forgottenInBranches.tableAt(key, statementPosition)) {
             return "table " + name + " is dropped or renamed at " + placeAt.apply(statementPosition);
         }

@@ -274,9 +274,8 @@ class SchemaReplayTest {
     }
 
     @Test
-    void temporaryAndConditionalCreatesAndRoutineBodiesDoNotCount() {
+    void conditionalCreatesAndRoutineBodiesDoNotCount() {
         SchemaView schema = replayed(Dialect.POSTGRESQL, """
-                CREATE TEMP TABLE scratch (id INT);
                 CREATE TABLE t (c INT);
                 CREATE TABLE IF NOT EXISTS t (c TEXT);
                 CREATE FUNCTION f() RETURNS void AS $$
@@ -284,8 +283,47 @@ class SchemaReplayTest {
                   ALTER TABLE t ALTER COLUMN c TYPE bigint;
                 END $$ LANGUAGE plpgsql;
                 """);
-        assertFalse(schema.table("scratch").isPresent());
         assertEquals("INT", type(schema, "t", "c"));
+    }
+
+    @Test
+    void aTemporaryTableIsKnownUntilTheScriptThatMadeItEnds() {
+        SchemaReplay replay = new SchemaReplay();
+        statements(Dialect.POSTGRESQL, "CREATE TEMP TABLE scratch (id INT);").forEach(replay::apply);
+        String typeInItsScript = type(replay.current(), "scratch", "id");
+        boolean temporaryInItsScript = replay.current().isLocalTemporary("scratch");
+        new StatementSplitter(Dialect.POSTGRESQL, Placeholders.DEFAULT).split("V2__next.sql", "CREATE TABLE t (c INT);")
+                .statements().forEach(replay::apply);
+
+        assertEquals("INT", typeInItsScript);
+        assertTrue(temporaryInItsScript);
+        assertFalse(replay.current().table("scratch").isPresent());
+        assertFalse(replay.current().isLocalTemporary("scratch"));
+    }
+
+    @Test
+    void aTemporaryTableOfANameTheSchemaHasIsNotFollowed() {
+        SchemaView schema = replayed(Dialect.SQLITE, """
+                CREATE TABLE t (c INT);
+                CREATE TEMP TABLE t (c TEXT, d TEXT);
+                """);
+
+        assertEquals("INT", type(schema, "t", "c"));
+        assertFalse(schema.isLocalTemporary("t"));
+    }
+
+    @Test
+    void aLastingTableMadeUnderTheNameOfADroppedTemporaryOneStays() {
+        SchemaReplay replay = new SchemaReplay();
+        statements(Dialect.POSTGRESQL, """
+                CREATE TEMP TABLE t (c INT);
+                DROP TABLE t;
+                CREATE TABLE t (c TEXT);
+                """).forEach(replay::apply);
+        new StatementSplitter(Dialect.POSTGRESQL, Placeholders.DEFAULT).split("V2__next.sql", "CREATE TABLE u (c INT);")
+                .statements().forEach(replay::apply);
+
+        assertEquals("TEXT", type(replay.current(), "t", "c"));
     }
 
     @Test
