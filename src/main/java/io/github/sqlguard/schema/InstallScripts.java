@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * {@code 2.0.1}, {@code 3.0.0_schema}) that hold scripts, directly or in a folder per database
  * ({@code 3.0.0_schema/mysql/}), and is not itself named as a version ({@code 2023/01/} are dates), or one
  * holding two or more scripts each named for the step from one version to the next ({@code update/update_5.0-5.1.sql},
- * {@code upgrade/v4.3.x-v5.0.x.sql}, {@code upgrade/1.2_to_1.3.sql}). The install scripts are the files directly in
+ * {@code upgrade/v4.3.x-v5.0.x.sql}, {@code upgrade/1.2_to_1.3.sql}), or a single one beside a script named for one of
+ * its two versions ({@code upgrade-1.0.0-to-1.1.0.sql} beside {@code schema-1.0.0.sql}). The install scripts are the files directly in
  * the folder above it and, for a folder of steps named for a database ({@code update/postgres/}), the files in the
  * folder of that name beside the one above ({@code postgres/}), where projects that keep one tree per database put
  * that database's install script, and those in the folder of that name in another tree beside the steps' one
@@ -109,6 +110,13 @@ final class InstallScripts {
             Pattern.CASE_INSENSITIVE);
 
     /**
+     * The two versions of a step script's name without a wildcard ({@code 1.0.0} and {@code 1.1.0} of {@code
+     * upgrade-1.0.0-to-1.1.0-mysql.sql}), each whole: no digit or dotted part follows the second.
+     */
+    private static final Pattern STEP_ENDS = Pattern.compile("(?:^|[^0-9a-z.])v?(?<from>\\d+(?:\\.\\d+)+)"
+            + STEP_JOINER + "v?(?<to>\\d+(?:\\.\\d+)+)(?!\\.?[0-9x])", Pattern.CASE_INSENSITIVE);
+
+    /**
      * The folders whose name says their scripts upgrade an existing schema: scripts in them named for one release are
      * the steps to that release, not installs of it.
      */
@@ -156,6 +164,7 @@ final class InstallScripts {
                 versionsByStepsFolder.computeIfAbsent(stepsFolder, f -> new HashSet<>()).add(parts[version]);
             }
         }
+        Set<String> loneSteps = loneStepFolders(versionsByStepsFolder, paths);
         Map<String, String> installFolders = new HashMap<>();
         Set<String> installFiles = new HashSet<>();
         Set<String> stepsBases = new HashSet<>();
@@ -163,7 +172,8 @@ final class InstallScripts {
             String name = path.substring(path.lastIndexOf('/') + 1);
             Set<String> steps = versionsByStepsFolder.get(folderOf(path));
             Matcher install = ONE_VERSION_FILE.matcher(name);
-            if (steps != null && steps.size() >= 2 && !isStepFile(name) && install.matches()) {
+            if (steps != null && (steps.size() >= 2 || loneSteps.contains(folderOf(path))) && !isStepFile(name)
+                    && install.matches()) {
                 installFiles.add(path);
                 FlywayVersion version = FlywayVersion.parse(install.group("version"));
                 if (firstStepStart(steps).filter(first -> first.compareTo(version) == 0).isPresent()) {
@@ -179,7 +189,7 @@ final class InstallScripts {
         Set<String> folders = new HashSet<>();
         paths.forEach(path -> folders.add(folderOf(path)));
         versionsByStepsFolder.forEach((stepsFolder, versions) -> {
-            if (versions.size() >= 2) {
+            if (versions.size() >= 2 || loneSteps.contains(stepsFolder)) {
                 String above = folderOf(stepsFolder.substring(0, stepsFolder.length() - 1));
                 installFolders.put(above, above);
                 String name = stepsFolder.substring(above.length(), stepsFolder.length() - 1);
@@ -201,6 +211,36 @@ final class InstallScripts {
         });
         ReleaseChangeScripts.installsBeside(paths).forEach(databaseInstallFiles::putIfAbsent);
         return new InstallScripts(installFolders, installFiles, stepsBases, databaseInstallFiles);
+    }
+
+    /**
+     * The folders holding a single step script between two dotted versions beside a script named for one of them
+     * ({@code upgrade-1.0.0-to-1.1.0-mysql.sql} beside {@code schema-1.0.0-mysql.sql} and {@code
+     * schema-1.1.0-mysql.sql}), as a project keeps its first upgrade beside the installs of the releases it joins: a
+     * folder of version steps as much as one holding two steps. A lone step with no such script beside it is not.
+     */
+    private static Set<String> loneStepFolders(Map<String, Set<String>> versionsByStepsFolder,
+            Collection<String> paths) {
+        Map<String, Set<FlywayVersion>> stepEnds = new HashMap<>();
+        versionsByStepsFolder.forEach((folder, steps) -> {
+            String name = steps.iterator().next();
+            Matcher step = STEP_ENDS.matcher(name);
+            if (steps.size() == 1 && VERSION_STEP_FILE.matcher(name).matches() && step.find()) {
+                stepEnds.put(folder, Set.of(FlywayVersion.parse(step.group("from")),
+                        FlywayVersion.parse(step.group("to"))));
+            }
+        });
+        Set<String> folders = new HashSet<>();
+        for (String path : paths) {
+            String name = path.substring(path.lastIndexOf('/') + 1);
+            Set<FlywayVersion> ends = stepEnds.get(folderOf(path));
+            Matcher install = ONE_VERSION_FILE.matcher(name);
+            if (ends != null && !isStepFile(name) && install.matches()
+                    && ends.contains(FlywayVersion.parse(install.group("version")))) {
+                folders.add(folderOf(path));
+            }
+        }
+        return folders;
     }
 
     /**

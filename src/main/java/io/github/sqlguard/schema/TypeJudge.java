@@ -93,6 +93,11 @@ final class TypeJudge {
                 }
                 return length;
             }
+            if (dialect.isMySqlFamily() && MySqlCharacterWidths.sizedInBytes(to)
+                    && (MySqlCharacterWidths.sizedInBytes(from) || from.base().equals("LONGTEXT"))) {
+                // MySQL: one TEXT type to a shorter one (TEXT(1000) is a TEXT) compares bytes on both sides
+                return longer(needed, newLength, "bytes");
+            }
         }
         return longer(needed, newLength, "characters");
     }

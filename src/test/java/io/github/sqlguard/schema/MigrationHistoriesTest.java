@@ -277,6 +277,39 @@ class MigrationHistoriesTest {
     }
 
     /**
+     * A project's first upgrade step is alone in its folder, beside the installs of the releases it joins
+     * ({@code upgrade-1.0.0-to-1.1.0-mysql.sql} beside {@code schema-1.0.0-mysql.sql} and {@code
+     * schema-1.1.0-mysql.sql}, or beside the first alone): it runs after the install of the version it starts from,
+     * as later steps will, and the install of the release it reaches is a history of its own; a lone step beside no install of its versions,
+     * or beside one of another version, still runs in one history with the scripts beside it, whose tables it does
+     * not know here.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "mysql/schema-1.0.0-mysql.sql | mysql/schema-1.1.0-mysql.sql | mysql/upgrade-1.0.0-to-1.1.0-mysql.sql"
+                + " | VARCHAR(255)",
+        "mysql/schema-1.0.0-mysql.sql |                            | mysql/upgrade-1.0.0-to-1.1.0-mysql.sql"
+                + " | VARCHAR(255)",
+        "db/app-1.2.sql             | db/app-1.3.sql              | db/app_1.2_to_1.3.sql           | VARCHAR(255)",
+        "db/app-1.2.sql             | db/app-1.3.sql              | db/app-1.2-upgrade-1.3.sql      | VARCHAR(255)",
+        "mysql/schema-0.9.0-mysql.sql | mysql/schema-1.1.0-mysql.sql | mysql/upgrade-1.0.0-to-1.1.0-mysql.sql | ",
+        "mysql/schema-0.9.0-mysql.sql | mysql/schema-1.2.0-mysql.sql | mysql/upgrade-1.0.0-to-1.1.0-mysql.sql | ",
+        "db/base.sql                | db/latest.sql               | db/upgrade-1.0.0-to-1.1.0.sql   | ",
+    })
+    void aLoneUpgradeStepRunsAfterTheInstallOfItsFirstVersion(String first, String second, String step,
+            String typeBefore) {
+        MigrationHistories histories = new MigrationHistories();
+        addMysql(histories, first, "CREATE TABLE t (c VARCHAR(255));");
+        if (second != null) {
+            addMysql(histories, second, "CREATE TABLE t (c VARCHAR(50), d INT);");
+        }
+        addMysql(histories, step, NARROWING);
+        histories.replay();
+        var retype = histories.factsFor(mysql(step, NARROWING).get(0)).retypes().get(0);
+        assertEquals(Optional.ofNullable(typeBefore), retype.from().map(SqlType::written), retype.unknownBecause());
+    }
+
+    /**
      * {@code 1.1-upgrade-1.2-ob.sql} beside the {@code -mysql} and {@code -pg} versions of the same upgrade is that
      * upgrade for another database (OceanBase), so it is not judged against the tables the MySQL scripts created;
      * a {@code -all} file beside them still runs on every database.

@@ -305,7 +305,10 @@ class TypeChangeTest {
         assertEquals(reason, change.reason());
     }
 
-    /** MySQL's TEXT types are measured in bytes and its VARCHAR in characters: the reason keeps each unit. */
+    /**
+     * MySQL's TEXT types are measured in bytes and its VARCHAR in characters: the reason keeps each unit, and says
+     * bytes on both sides when one TEXT type becomes a shorter one.
+     */
     @ParameterizedTest(name = "{0} -> {1}: {2}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
             TEXT                        | VARCHAR(100)  | shorter: 65535 bytes to 100 characters
@@ -313,6 +316,9 @@ class TypeChangeTest {
             TINYTEXT                    | VARCHAR(10)   | shorter: 255 bytes to 10 characters
             LONGTEXT                    | VARCHAR(100)  | shorter: unlimited to 100 characters
             VARCHAR(200)                | VARCHAR(100)  | shorter: 200 to 100 characters
+            MEDIUMTEXT                  | TEXT(1000)    | shorter: 16777215 to 65535 bytes
+            MEDIUMTEXT                  | TINYTEXT      | shorter: 16777215 to 255 bytes
+            LONGTEXT                    | TEXT          | shorter: unlimited to 65535 bytes
             """)
     void namesBytesAndCharactersApartOnMySql(String from, String to, String reason) {
         TypeChange change = TypeChange.of(SqlType.parse(from), SqlType.parse(to), Dialect.MYSQL);
