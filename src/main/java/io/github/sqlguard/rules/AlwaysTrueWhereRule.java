@@ -50,7 +50,9 @@ public final class AlwaysTrueWhereRule extends RowChangeRule {
                     + "it would not change (SET note = NULL WHERE note IS NOT NULL, SET state = 'done' WHERE state <> "
                     + "'done') overwrites every value of the column it sets. EXISTS (SELECT 1 FROM t) on the target holds "
                     + "whenever there is a "
-                    + "row to change.",
+                    + "row to change. A comparison with the min or max of the column over the whole target (WHERE id "
+                    + "<> (SELECT max(id) FROM t), a dedupe whose subquery lost its tie to the row, a.ctid <> (SELECT "
+                    + "min(b.ctid) FROM t b)) leaves out only the one row holding that value.",
             "Replace the condition with one that selects exactly the rows to change or remove, or acknowledge it: -- sqlguard:allow always-true-where reason: <why>",
             List.of("DELETE FROM customers WHERE 1 = 1",
                     "UPDATE orders SET status = 'void' WHERE id = id",

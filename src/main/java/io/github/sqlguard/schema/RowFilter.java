@@ -154,7 +154,8 @@ public record RowFilter(String verb, String table, Optional<String> alwaysTrue, 
             Optional<WhereJudgement.RelatedRow> related = unfiltered.filter(row -> !where.assignmentsRead(row.table()));
             Optional<String> alwaysTrue = NullTestTruth.alwaysTrue(where, facts, onlyNull)
                     .or(() -> ColumnCoverage.reason(where, facts, statement.dialect()))
-                    .or(() -> UnchangedRowsLeftOut.reason(where));
+                    .or(() -> UnchangedRowsLeftOut.reason(where))
+                    .or(() -> OneRowKept.reason(where));
             return new RowFilter(where.verb(), where.table(), alwaysTrue,
                     related.map(WhereJudgement.RelatedRow::table),
                     related.map(WhereJudgement.RelatedRow::uncorrelated).orElse(false), false, false);
