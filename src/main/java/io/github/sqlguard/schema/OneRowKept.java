@@ -49,7 +49,7 @@ final class OneRowKept {
         List<Token> query = ObjectNames.insideParentheses(term, open);
         String column = SchemaNames.lastPart(name.text());
         return picksOneValueOfTarget(query, column, aggregate, where.table())
-                ? Optional.of(String.join(" ", term.stream().map(Token::text).toList()) + " leaves out only the row"
+                ? Optional.of(Token.written(term) + " leaves out only the row"
                         + " holding the one value its subquery gives, which reads every row of " + where.table()
                         + " with no tie to the row, so it holds for every other row where " + column + " is not NULL")
                 : Optional.empty();
