@@ -155,6 +155,7 @@ public record RowFilter(String verb, String table, Optional<String> alwaysTrue, 
             Optional<String> alwaysTrue = NullTestTruth.alwaysTrue(where, facts, onlyNull)
                     .or(() -> ColumnCoverage.reason(where, facts, statement.dialect()))
                     .or(() -> UnchangedRowsLeftOut.reason(where))
+                    .or(() -> NullKeepingRewrite.reason(where))
                     .or(() -> OneRowKept.reason(where));
             return new RowFilter(where.verb(), where.table(), alwaysTrue,
                     related.map(WhereJudgement.RelatedRow::table),
