@@ -18,8 +18,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * A DELETE or UPDATE joined to a CTE or a derived table ({@code USING s}, {@code FROM s}, {@code JOIN s ON}) is the
  * {@code WHERE id IN (SELECT id FROM ..)} it equals: when that query reads a table without a filter and the join only
  * equates columns, it is unfiltered-subquery at the statement's verb, as the IN form is, and always-true-where when
- * that table is the target itself, joined on the same columns. A dedupe's filter, a tie-breaker or a join in the
- * query keeps it quiet.
+ * that table is the target itself, joined on the same columns, also when an UPDATE's SET reads the query (each row
+ * then gets a value made of its own, as without a WHERE). A dedupe's filter, a tie-breaker or a join in the query
+ * keeps it quiet, and so does a SET that copies another table's values (a backfill).
  */
 class LinterJoinedQuerySourceTest {
 
@@ -37,6 +38,8 @@ class LinterJoinedQuerySourceTest {
             POSTGRESQL | DELETE FROM accounts a USING (SELECT id, name FROM accounts) s WHERE s.id = a.id AND s.name = a.name    | 1:1 | always-true-where
             POSTGRESQL | WITH s AS (SELECT id FROM accounts) UPDATE accounts a SET closed = 1 FROM s WHERE s.id = a.id           | 1:37 | always-true-where
             POSTGRESQL | UPDATE accounts SET closed = 1 FROM (SELECT id FROM accounts) AS s WHERE accounts.id = s.id             | 1:1 | always-true-where
+            POSTGRESQL | WITH s AS (SELECT id, name FROM accounts) UPDATE accounts a SET name = upper(s.name) FROM s WHERE s.id = a.id | 1:43 | always-true-where
+            POSTGRESQL | UPDATE accounts a\\nSET name = s.label\\nFROM (SELECT id, upper(name) AS label FROM accounts) s\\nWHERE a.id = s.id | 1:1 | always-true-where
             MYSQL      | DELETE a FROM accounts a JOIN (SELECT id FROM accounts) s ON s.id = a.id                                | 1:1 | always-true-where
             MYSQL      | WITH s AS (SELECT id FROM accounts) DELETE accounts FROM accounts INNER JOIN s ON s.id = accounts.id    | 1:37 | always-true-where
             POSTGRESQL | DELETE FROM invoices i USING (SELECT id FROM accounts) a WHERE a.id = i.account_id                      | 1:1 | unfiltered-subquery
@@ -60,10 +63,11 @@ class LinterJoinedQuerySourceTest {
             POSTGRESQL | DELETE FROM accounts a USING (SELECT DISTINCT ON (name) id FROM accounts ORDER BY name, id) s WHERE s.id = a.id
             POSTGRESQL | DELETE FROM accounts a USING (SELECT id FROM accounts LIMIT 10) s WHERE s.id = a.id
             POSTGRESQL | DELETE FROM accounts a USING (SELECT min(id) AS id FROM accounts GROUP BY name HAVING count(*) > 1) s WHERE s.id = a.id
-            POSTGRESQL | WITH s AS (SELECT id, name FROM accounts) UPDATE accounts a SET name = upper(s.name) FROM s WHERE s.id = a.id
             POSTGRESQL | DELETE FROM accounts a USING (SELECT account_id FROM invoices) s WHERE s.account_id = a.id
             POSTGRESQL | UPDATE invoices SET note = name FROM (SELECT id, name FROM accounts) s WHERE s.id = invoices.account_id
             POSTGRESQL | WITH s (aid, label) AS (SELECT id, name FROM accounts) UPDATE invoices i SET note = label FROM s WHERE s.aid = i.account_id
+            POSTGRESQL | UPDATE accounts a SET name = s.label FROM (SELECT id, upper(name) AS label FROM accounts WHERE closed = 1) s WHERE a.id = s.id
+            POSTGRESQL | UPDATE accounts a SET name = s.note FROM (SELECT account_id, note FROM invoices) s WHERE a.id = s.account_id
             MYSQL      | DELETE a FROM accounts a JOIN (SELECT id FROM accounts WHERE closed = 1) s ON s.id = a.id
             MYSQL      | DELETE a FROM accounts a LEFT JOIN (SELECT id FROM accounts) s ON s.id = a.id WHERE s.id IS NULL
             """)

@@ -41,7 +41,8 @@ class LinterUpdateOfChangedRowsOnlyTest {
             POSTGRESQL | UPDATE invoices SET state = 'done' WHERE state <> 'new'                       |
             POSTGRESQL | UPDATE invoices SET note = NULL WHERE state IS NOT NULL                        |
             POSTGRESQL | UPDATE invoices SET note = NULL WHERE note IS NOT NULL AND id > 5             |
-            POSTGRESQL | UPDATE invoices SET note = lower(note) WHERE note IS NOT NULL                 |
+            POSTGRESQL | UPDATE invoices SET note = lower(note) WHERE note IS NOT NULL                 | 1:1 always-true-where
+            POSTGRESQL | UPDATE invoices SET note = coalesce(note, 'x') WHERE note IS NOT NULL        |
             POSTGRESQL | UPDATE invoices SET note = NULL, state = 'x' WHERE note IS NOT NULL AND state <> 'x' |
             POSTGRESQL | DELETE FROM invoices WHERE note IS NOT NULL                                    |
             """)

@@ -48,9 +48,14 @@ public final class AlwaysTrueWhereRule extends RowChangeRule {
                     + "T-SQL's WHILE @@FETCH_STATUS = 0), and WHERE id = ids(i) in PL/SQL's FORALL i IN 1 .. ids.COUNT "
                     + "after SELECT id BULK COLLECT INTO ids FROM t. An UPDATE whose WHERE only leaves out the rows "
                     + "it would not change (SET note = NULL WHERE note IS NOT NULL, SET state = 'done' WHERE state <> "
-                    + "'done') overwrites every value of the column it sets. EXISTS (SELECT 1 FROM t) on the target holds "
+                    + "'done') overwrites every value of the column it sets, and so does one that rewrites a column "
+                    + "from its own value by an operator or function that keeps NULL as NULL, limited only by that "
+                    + "column not being NULL (SET data = data - 'key' WHERE data IS NOT NULL). EXISTS (SELECT 1 FROM "
+                    + "t) on the target holds "
                     + "whenever there is a "
-                    + "row to change.",
+                    + "row to change. A comparison with the min or max of the column over the whole target (WHERE id "
+                    + "<> (SELECT max(id) FROM t), a dedupe whose subquery lost its tie to the row, a.ctid <> (SELECT "
+                    + "min(b.ctid) FROM t b)) leaves out only the one row holding that value.",
             "Replace the condition with one that selects exactly the rows to change or remove, or acknowledge it: -- sqlguard:allow always-true-where reason: <why>",
             List.of("DELETE FROM customers WHERE 1 = 1",
                     "UPDATE orders SET status = 'void' WHERE id = id",

@@ -65,7 +65,8 @@ public final class UnfilteredSubqueryRule implements Rule {
                     + " reads nothing of the source, and so is a DELETE or UPDATE joined only on column"
                     + " equalities to a CTE or derived table that reads a table without a filter (WITH s AS (SELECT id"
                     + " FROM accounts) DELETE FROM invoices USING s WHERE s.id = invoices.account_id); one that"
-                    + " reads the target itself on the same columns is always-true-where. Usually a filter"
+                    + " reads the target itself on the same columns is always-true-where, also when an UPDATE's SET"
+                    + " reads it (each row gets a value made of its own). Usually a filter"
                     + " on the subquery's or the joined table was forgotten.",
             "Add the filter the subquery's table needs (WHERE a.closed, ..), or acknowledge it:"
                     + " -- sqlguard:allow unfiltered-subquery reason: <why>",

@@ -17,14 +17,17 @@ import java.util.function.Function;
  * MySQL's {@code DELETE t FROM t JOIN (SELECT id FROM u) s ON s.id = t.id} (or {@code DELETE FROM t USING t JOIN ..}).
  * Such a statement is {@code DELETE FROM t WHERE id IN (SELECT id FROM u)} written as a join, and is judged as that
  * one is. A join to a table itself is left to the key links of the statement's join; an UPDATE whose SET reads the
- * joined query copies its values, a backfill.
+ * joined query copies its values, a backfill, unless the query reads the target itself and gives each row its own
+ * values back ({@code UPDATE t SET name = upper(s.name) FROM (SELECT id, name FROM t) s WHERE s.id = t.id}), which
+ * rewrites every row as {@code UPDATE t SET name = upper(name)} does.
  *
  * @param verb DELETE or UPDATE
  * @param target the target table as written
  * @param source the table the query reads, the target's columns the join ties to it and its columns they are tied
  *     to (null for one the query does not select as a plain column)
+ * @param setReadsQuery true when an UPDATE's SET may read the joined query's columns
  */
-record JoinedQuerySource(String verb, String target, WhereJudgement.RelatedRow source) {
+record JoinedQuerySource(String verb, String target, WhereJudgement.RelatedRow source, boolean setReadsQuery) {
 
     /** The statement of {@code tokens} when it is of that shape, else empty. */
     static Optional<JoinedQuerySource> of(List<Token> tokens) {
@@ -132,10 +135,8 @@ record JoinedQuerySource(String verb, String target, WhereJudgement.RelatedRow s
         int conditionEnd = TopLevel.wordIndex(tokens, i + 1, "RETURNING");
         List<Token> condition = tokens.subList(i + 1, conditionEnd < 0 ? tokens.size() : conditionEnd);
         List<Token> queryText = named.map(WithQueries.Named::body).orElse(query);
-        if (set >= 0 && readsQuery(tokens.subList(set + 1, TopLevel.wordIndex(tokens, set, "FROM")),
-                queryAlias.key(), queryText, named.map(WithQueries.Named::columns).orElse(List.of()))) {
-            return Optional.empty();
-        }
+        boolean setReadsQuery = set >= 0 && readsQuery(tokens.subList(set + 1, TopLevel.wordIndex(tokens, set,
+                "FROM")), queryAlias.key(), queryText, named.map(WithQueries.Named::columns).orElse(List.of()));
         List<String> targetColumns = new ArrayList<>();
         List<String> queryColumns = new ArrayList<>();
         for (List<Token> term : WhereJudgement.split(WhereJudgement.unwrapped(condition), "AND")) {
@@ -149,7 +150,8 @@ record JoinedQuerySource(String verb, String target, WhereJudgement.RelatedRow s
         return WhereJudgement.unfilteredSource(query, with).map(read -> new JoinedQuerySource(verb,
                 SchemaNames.unquoted(target.text()), new WhereJudgement.RelatedRow(read.table(), false, targetColumns,
                         outputs.isEmpty() ? MergeMatchedSource.related(queryColumns, read.relatedColumns())
-                                : WhereJudgement.mapped(queryColumns, outputs, read.relatedColumns()))));
+                                : WhereJudgement.mapped(queryColumns, outputs, read.relatedColumns())),
+                setReadsQuery));
     }
 
     /**

@@ -107,8 +107,11 @@ public record RowFilter(String verb, String table, Optional<String> alwaysTrue, 
         if (joined.filter(found -> found.source().relatedColumns().contains(null)).isPresent()) {
             joined = JoinedQuerySource.of(statement.tokens());
         }
-        if (joined.isPresent()) {
-            return joined.map(found -> ofJoinedQuery(found, statement, facts, scratch));
+        // A SET that reads the joined query copies its values: a backfill, unless each row meets only itself.
+        Optional<RowFilter> joinedFilter = joined.flatMap(found -> Optional.of(ofJoinedQuery(found, statement, facts,
+                scratch)).filter(filter -> !found.setReadsQuery() || filter.alwaysTrue().isPresent()));
+        if (joinedFilter.isPresent()) {
+            return joinedFilter;
         }
         // A change a query loop runs for each of its rows, limited to the loop's row, is judged as the IN it equals.
         Optional<List<Token>> loopSubquery = RowLoopCondition.asSubquery(statement);
@@ -151,7 +154,9 @@ public record RowFilter(String verb, String table, Optional<String> alwaysTrue, 
             Optional<WhereJudgement.RelatedRow> related = unfiltered.filter(row -> !where.assignmentsRead(row.table()));
             Optional<String> alwaysTrue = NullTestTruth.alwaysTrue(where, facts, onlyNull)
                     .or(() -> ColumnCoverage.reason(where, facts, statement.dialect()))
-                    .or(() -> UnchangedRowsLeftOut.reason(where));
+                    .or(() -> UnchangedRowsLeftOut.reason(where))
+                    .or(() -> NullKeepingRewrite.reason(where))
+                    .or(() -> OneRowKept.reason(where));
             return new RowFilter(where.verb(), where.table(), alwaysTrue,
                     related.map(WhereJudgement.RelatedRow::table),
                     related.map(WhereJudgement.RelatedRow::uncorrelated).orElse(false), false, false);
