@@ -51,11 +51,10 @@ public final class AlwaysTrueWhereRule extends RowChangeRule {
                     + "'done') overwrites every value of the column it sets, and so does one that rewrites a column "
                     + "from its own value by an operator or function that keeps NULL as NULL, limited only by that "
                     + "column not being NULL (SET data = data - 'key' WHERE data IS NOT NULL). EXISTS (SELECT 1 FROM "
-                    + "t) on the target holds "
-                    + "whenever there is a "
-                    + "row to change. A comparison with the min or max of the column over the whole target (WHERE id "
-                    + "<> (SELECT max(id) FROM t), a dedupe whose subquery lost its tie to the row, a.ctid <> (SELECT "
-                    + "min(b.ctid) FROM t b)) leaves out only the one row holding that value.",
+                    + "t) on the target holds whenever there is a row to change. An UPDATE whose WHERE compares a "
+                    + "column with its min or max over the whole target (WHERE id <> (SELECT max(id) FROM t)) leaves "
+                    + "out only the one row holding that value; such a DELETE is a dedupe without its GROUP BY "
+                    + "(dedupe-keeps-no-copy).",
             "Replace the condition with one that selects exactly the rows to change or remove, or acknowledge it: -- sqlguard:allow always-true-where reason: <why>",
             List.of("DELETE FROM customers WHERE 1 = 1",
                     "UPDATE orders SET status = 'void' WHERE id = id",

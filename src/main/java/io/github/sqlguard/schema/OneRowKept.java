@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A WHERE that keeps only the one row an aggregate of the target's own column picks: {@code DELETE FROM t WHERE id
- * <> (SELECT max(id) FROM t)}, {@code id < (SELECT max(id) FROM t)}, {@code id NOT IN (SELECT min(id) FROM t)}, or a
- * dedupe whose subquery lost its tie to the row ({@code a.ctid <> (SELECT min(b.ctid) FROM t b)}). The subquery reads
- * every row of the target and gives one value, the same for every row, so the statement reaches every row but the
- * one holding that value (and those where the column is NULL). A subquery with a WHERE, a join or a GROUP BY may
- * pick a value per row or a filtered one, and restricts.
+ * An UPDATE's WHERE that keeps out only the one row an aggregate of the target's own column picks: {@code UPDATE t SET
+ * .. WHERE id <> (SELECT max(id) FROM t)}, {@code id < (SELECT max(id) FROM t)}, {@code id NOT IN (SELECT min(id) FROM
+ * t)}. The subquery reads every row of the target and gives one value, the same for every row, so the statement
+ * reaches every row but the one holding that value (and those where the column is NULL). A subquery with a WHERE, a
+ * join or a GROUP BY may pick a value per row or a filtered one, and restricts. The same WHERE in a DELETE is a dedupe
+ * that lost its GROUP BY, which dedupe-keeps-no-copy reports at the aggregate.
  */
 final class OneRowKept {
 
@@ -21,6 +21,9 @@ final class OneRowKept {
 
     /** Why the WHERE of {@code where} holds for every row but one, or empty. */
     static Optional<String> reason(WhereTokens where) {
+        if (!where.verb().equals("UPDATE")) {
+            return Optional.empty();
+        }
         List<Token> term = WhereJudgement.unwrapped(where.condition());
         SchemaNames.Read name = SchemaNames.name(term, 0);
         if (name == null || !where.namesTarget(name.text()) || name.next() >= term.size()) {
