@@ -58,7 +58,7 @@ final class ExpressionTruth {
      * {@code e.empno = empno} compares a column with itself.
      */
     static Truth of(Expression expression, TextAsCondition text, SoleTableColumns scope) {
-        return new ExpressionTruth(text, scope).truth(expression);
+        return new ExpressionTruth(text, scope).truth(InListPrecedence.repaired(expression));
     }
 
     private Truth truth(Expression expression) {

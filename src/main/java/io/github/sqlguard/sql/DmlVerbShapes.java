@@ -14,6 +14,16 @@ final class DmlVerbShapes {
     private static final Set<String> NOT_IN_UPDATE_TARGET = Set.of("ON", "FOR", "EACH", "ROW", "OF", "OR", "TO",
             "DO", "CASCADE", "DELETE", "INSERT", "UPDATE", "REFERENCES", "RESTRICT", "NO");
 
+    /**
+     * Words that end a FROM item or a clause and can never name a table: after MERGE they show that the word is a
+     * table's alias ({@code FROM names_merge merge WHERE ..}; MERGE is an unreserved word in PostgreSQL and
+     * MySQL), not the verb of a statement, which names its target next.
+     */
+    private static final Set<String> NEVER_A_MERGE_TARGET = Set.of("WHERE", "ON", "USING", "SET", "AS", "JOIN",
+            "INNER", "LEFT", "RIGHT", "FULL", "CROSS", "NATURAL", "GROUP", "ORDER", "HAVING", "LIMIT", "OFFSET",
+            "FETCH", "UNION", "EXCEPT", "INTERSECT", "WINDOW", "RETURNING", "WHEN", "THEN", "ELSE", "END", "AND",
+            "OR", "FOR");
+
     /** How far {@link #setFollows} looks for an UPDATE's SET: farther than any real UPDATE's joins reach. */
     private static final int SET_SEARCH_LIMIT = 2_000;
 
@@ -52,6 +62,16 @@ final class DmlVerbShapes {
                             && !next.isWord("SET") && followedBySet(tokens, index + 2, to);
             default -> false;
         };
+    }
+
+    /**
+     * True when the MERGE at {@code index} is followed by what a MERGE statement names next: INTO, T-SQL's TOP, or
+     * the target table T-SQL lets it name without INTO ({@code MERGE dbo.t AS t USING ..}).
+     */
+    static boolean mergeTargetFollows(List<Token> tokens, int index, int to) {
+        Token next = BlockSyntax.at(tokens, index + 1, to);
+        return next != null && (next.type() == TokenType.QUOTED_NAME
+                || next.type() == TokenType.WORD && !NEVER_A_MERGE_TARGET.contains(next.upper()));
     }
 
     /**

@@ -95,7 +95,7 @@ final class ImplicitBoundary {
             }
             return ended && startsDropStatement(tokens, index, to);
         }
-        if (merge) {
+        if (merge || token.isWord("MERGE") && !DmlVerbShapes.mergeTargetFollows(tokens, index, to)) {
             return false;
         }
         Token previous = tokens.get(index - 1);

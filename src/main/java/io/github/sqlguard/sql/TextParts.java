@@ -27,7 +27,7 @@ final class TextParts {
             return literals;
         }
         // Db2 writes SET v = ('ALTER .. ' || n || ')'): the parentheses around the whole text join nothing.
-        List<Token> expression = TopLevel.withoutEnclosingParentheses(whole);
+        List<Token> expression = withoutGroupedLiterals(TopLevel.withoutEnclosingParentheses(whole));
         FormatCall.Formatted formatted = FormatCall.parts(expression, standInsBefore);
         if (formatted != null) {
             return formatted.parts();
@@ -82,7 +82,8 @@ final class TextParts {
      * an empty list when any part is not a literal.
      */
     static List<Token> literalParts(List<Token> expression) {
-        List<Token> inside = BlankCharacterCalls.asLiterals(TopLevel.withoutEnclosingParentheses(expression));
+        List<Token> inside = BlankCharacterCalls.asLiterals(
+                withoutGroupedLiterals(TopLevel.withoutEnclosingParentheses(expression)));
         if (inside.size() > 3 && inside.get(0).isWord("CONCAT") && inside.get(1).isSymbol("(")
                 && TopLevel.closingParenthesis(inside, 1) == inside.size() - 1) {
             return concatenatedLiterals(inside.subList(2, inside.size() - 1));
@@ -103,6 +104,33 @@ final class TextParts {
         }
         return IntStream.range(0, inside.size()).filter(i -> i % 2 == 0).mapToObj(inside::get)
                 .toList();
+    }
+
+    /**
+     * {@code expression} with the parentheses left out that group literals alone as an operand ({@code 'SELECT * FROM t '
+     * || ('WHERE id = 1') || ' ORDER BY id'}, as a CASE in parentheses leaves its arm once a call decides it): joining
+     * texts does not depend on grouping. A function's parentheses stay ({@code upper('x')}).
+     */
+    private static List<Token> withoutGroupedLiterals(List<Token> expression) {
+        List<Token> kept = null;
+        for (int i = 0; i < expression.size(); i++) {
+            Token token = expression.get(i);
+            int close = token.isSymbol("(") && (i == 0 || expression.get(i - 1).type() == TokenType.SYMBOL)
+                    ? TopLevel.closingParenthesis(expression, i) : -1;
+            List<Token> grouped = close > i + 1 ? literalParts(expression.subList(i, close + 1)) : List.of();
+            if (grouped.isEmpty()) {
+                if (kept != null) {
+                    kept.add(token);
+                }
+                continue;
+            }
+            if (kept == null) {
+                kept = new ArrayList<>(expression.subList(0, i));
+            }
+            kept.addAll(withoutGroupedLiterals(TopLevel.withoutEnclosingParentheses(expression.subList(i, close + 1))));
+            i = close;
+        }
+        return kept == null ? expression : kept;
     }
 
     /** The literals of CONCAT's arguments {@code 'a', 'b' || 'c'}, in order, or empty when one is not literals. */

@@ -120,6 +120,12 @@ class ImplicitBoundaryTest {
             SQLSERVER | GRANT ALTER ON SCHEMA::dbo TO app | 1:1 GRANT ALTER ON SCHEMA::dbo TO app
             POSTGRESQL| UPDATE t SET updated = now() FROM u WHERE t.id = u.id | 1:1 UPDATE t SET updated = now() FROM u WHERE t.id = u.id
             POSTGRESQL| SELECT t.delete, t.update FROM t | 1:1 SELECT t.delete, t.update FROM t
+            POSTGRESQL| UPDATE a SET n = merge.id FROM names_merge merge WHERE a.n = merge.old | 1:1 UPDATE a SET n = merge.id FROM names_merge merge WHERE a.n = merge.old
+            POSTGRESQL| DELETE FROM a USING b AS x, c merge, d WHERE a.id = merge.id | 1:1 DELETE FROM a USING b AS x, c merge, d WHERE a.id = merge.id
+            POSTGRESQL| SELECT * FROM a merge JOIN b ON b.id = merge.id | 1:1 SELECT * FROM a merge JOIN b ON b.id = merge.id
+            SQLSERVER | UPDATE a SET n = 1 FROM a merge WHERE merge.id = 2 | 1:1 UPDATE a SET n = 1 FROM a merge WHERE merge.id = 2
+            SQLSERVER | SELECT 1\\nMERGE dbo.t AS t USING s ON t.id = s.id WHEN MATCHED THEN DELETE | 1:1 SELECT 1 ## 2:1 MERGE dbo.t AS t USING s ON t.id = s.id WHEN MATCHED THEN DELETE
+            SQLSERVER | SELECT 1\\nMERGE TOP (5) t USING s ON t.id = s.id WHEN MATCHED THEN DELETE | 1:1 SELECT 1 ## 2:1 MERGE TOP (5) t USING s ON t.id = s.id WHEN MATCHED THEN DELETE
             POSTGRESQL| SELECT 'DELETE FROM x' AS q -- UPDATE y SET\\nFROM t | 1:1 SELECT 'DELETE FROM x' AS q -- UPDATE y SET FROM t
             MYSQL     | ALTER TABLE t ADD COLUMN c bit not null\\nDROP TABLE u | 1:1 ALTER TABLE t ADD COLUMN c bit not null ## 2:1 DROP TABLE u
             ORACLE    | CREATE INDEX i ON t (c)\\nDROP VIEW v | 1:1 CREATE INDEX i ON t (c) ## 2:1 DROP VIEW v
