@@ -157,7 +157,7 @@ public final class StatementAnalyzer {
         String sql = JdbcEscapedQuestionMarks.blanked(statement, SelectIntoVariables.blanked(statement,
                 Collations.blanked(statement, IndexHints.withoutHints(statement))));
         sql = TableVariableSources.renamed(statement, DoubleFromDeletes.blanked(statement,
-                DataChangeRowCaps.blanked(statement, sql)));
+                DataChangeRowCaps.blanked(statement, QueryHintOptions.blanked(statement, sql))));
         sql = HexLiteralEnds.separated(statement,
                 EmptySelectLists.filled(statement, DoubleQuotedStrings.singleQuoted(statement, sql)));
         ParserClasses.load();
