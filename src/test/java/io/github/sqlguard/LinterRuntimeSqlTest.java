@@ -81,6 +81,10 @@ class LinterRuntimeSqlTest {
             SQLSERVER  | DECLARE @sql NVARCHAR(MAX) = N'SELECT 1;'\\nSET @sql += N'DELETE FROM dbo.Orders;'\\nEXEC (@sql) | delete-without-where ERROR 2:15
             SQLSERVER  | DECLARE @cmd NVARCHAR(MAX) = '';\\nSET @cmd = @cmd + -- one text\\n'DELETE FROM t'+\\n' WHERE id = 1;';\\nEXEC(@cmd); | -
             SQLSERVER  | DECLARE @s NVARCHAR(MAX) = N'UPDATE t SET a = 1';\\nSET @s = @s + N' WHERE id = 1';\\nEXEC (@s);\\nGO\\nDECLARE @s NVARCHAR(MAX) = N'DELETE FROM t';\\nSET @s = @s + N' WHERE 1 = 1';\\nEXEC (@s); | always-true-where ERROR 5:30
+            SQLSERVER  | DECLARE @sql NVARCHAR(MAX) = N'';\\nWHILE @@FETCH_STATUS = 0\\nBEGIN\\n  FETCH NEXT FROM c INTO @id;\\nEND\\nSET @sql = N'DELETE FROM dbo.Payments';\\nEXEC (@sql);\\nSET @sql = N'SELECT 1'; | delete-without-where ERROR 6:14
+            SQLSERVER  | DECLARE @sql NVARCHAR(MAX) = N'';\\nWHILE (SELECT COUNT(*) FROM #q) > 0\\nBEGIN\\n  IF @a = 1 BEGIN DELETE TOP (1) FROM #q; END\\n  SET @sql = CASE WHEN @a = 1 THEN N'a' ELSE N'b' END;\\nEND;\\nSET @sql = N'DELETE FROM dbo.Payments';\\nEXEC (@sql);\\nSET @sql = N'SELECT 1'; | delete-without-where ERROR 7:14
+            SQLSERVER  | DECLARE @sql NVARCHAR(MAX) = N'SELECT 1';\\nIF @Debug = 1\\nBEGIN\\n  PRINT @sql\\nEND\\nSET @sql = N'DELETE FROM dbo.Payments'\\nEXEC (@sql)\\nSET @sql = N'SELECT 2' | delete-without-where ERROR 6:14
+            SQLSERVER  | DECLARE @sql NVARCHAR(MAX) = N'SELECT 1';\\nBEGIN TRY\\n  EXEC (@sql)\\nEND TRY\\nBEGIN CATCH\\n  PRINT 1\\nEND CATCH\\nSELECT @sql = N'DELETE FROM dbo.Payments'\\nEXEC (@sql)\\nSET @sql = N'SELECT 2' | delete-without-where ERROR 8:17
             """)
     void knownTextIsCheckedWhereTheLiteralStands(Dialect dialect, String sql, String expected) throws IOException {
         List<String> findings = findings(dialect, sql, false);
@@ -108,6 +112,10 @@ class LinterRuntimeSqlTest {
             MYSQL      | SET @t = LOWER(@@hostname);\\nPREPARE st FROM CONCAT('DELETE FROM ', @t, ' WHERE id = 1'); | 2:1
             SQLSERVER  | DECLARE @t SYSNAME = N'a';\\nIF @x = 1 SET @t = N'b';\\nEXEC('DELETE FROM ' + @t + ' WHERE id = 1'); | 3:1
             POSTGRESQL | DO $$ DECLARE t text; BEGIN IF c THEN t := 'a'; END IF; EXECUTE 'DELETE FROM ' || t || ' WHERE id = 1'; END $$; | 1:57
+            SQLSERVER  | DECLARE @sql NVARCHAR(MAX) = N'SELECT 1';\\nWHILE @i < 3\\nBEGIN\\n  EXEC (@sql);\\n  SET @sql = N'DELETE FROM t';\\nEND | 4:3
+            SQLSERVER  | DECLARE @sql NVARCHAR(MAX) = N'SELECT 1';\\nIF @a = 1\\nBEGIN\\n  SET @i = 0;\\nEND\\nWHILE @i < 3\\nBEGIN\\n  EXEC (@sql);\\n  SET @sql = N'DELETE FROM t';\\nEND | 8:3
+            SQLSERVER  | DECLARE @sql NVARCHAR(MAX) = N'SELECT 1';\\nWHILE @i < 3\\n  FETCH NEXT FROM c INTO @id;\\nSET @sql = N'DELETE FROM t WHERE id = 1';\\nEXEC (@sql);\\nSET @sql = N'SELECT 2'; | 5:1
+            SQLSERVER  | DECLARE @sql NVARCHAR(MAX) = N'SELECT 1';\\nWHILE @i < 3\\nBEGIN TRY\\n  EXEC (@sql);\\nEND TRY\\nBEGIN CATCH\\n  SET @sql = N'DELETE FROM t';\\nEND CATCH | 4:3
             """)
     void aVariableNotAssignedOneLiteralBeforeItRunsIsBuiltAtRunTime(Dialect dialect, String sql, String at)
             throws IOException {

@@ -184,7 +184,8 @@ class LinterUnfilteredJoinTest {
     /**
      * T-SQL binds a DELETE's target named by its table to the one reference of that table in the FROM list, aliased
      * or not, and writes the target after DELETE with or without FROM: {@code DELETE FROM dbo.Orders FROM dbo.Orders
-     * o JOIN ..} is {@code DELETE o FROM dbo.Orders o JOIN ..}, read by the parser as well.
+     * o JOIN ..} is {@code DELETE o FROM dbo.Orders o JOIN ..}, read by the parser as well, and so is one that ends
+     * in query hints ({@code OPTION (RECOMPILE)}), which choose how it runs, not which rows it deletes.
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -194,6 +195,9 @@ class LinterUnfilteredJoinTest {
             DELETE FROM dbo.Orders FROM dbo.Orders JOIN dbo.Customers c ON c.Id = Orders.CustomerId | 2:1
             DELETE FROM dbo.Orders FROM dbo.Orders o JOIN dbo.Customers c ON c.Id = o.CustomerId WHERE c.IsDeleted = 1 | -
             DELETE FROM dbo.Orders FROM dbo.Orders o JOIN dbo.Customers c ON c.Id = o.CustomerId AND c.IsDeleted = 1 | -
+            DELETE o FROM dbo.Orders o JOIN dbo.Customers c ON c.Id = o.CustomerId OPTION (RECOMPILE)       | 2:1
+            DELETE o FROM dbo.Orders o JOIN dbo.Customers c ON c.Id = o.CustomerId OPTION(MAXDOP 1, RECOMPILE); | 2:1
+            DELETE o FROM dbo.Orders o JOIN dbo.Customers c ON c.Id = o.CustomerId AND c.IsDeleted = 1 OPTION (RECOMPILE) | -
             """)
     void tsqlDeleteOfATableTheFromListAliases(String sql, String expected) throws IOException {
         String schema = """

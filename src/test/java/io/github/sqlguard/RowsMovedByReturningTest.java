@@ -24,6 +24,7 @@ class RowsMovedByReturningTest {
             WITH moved AS (DELETE FROM events RETURNING *) INSERT INTO events_new SELECT * FROM moved WHERE a  | ERROR
             WITH moved AS (DELETE FROM events RETURNING *) INSERT INTO events_new SELECT * FROM other          | ERROR
             WITH moved AS (DELETE FROM events RETURNING *) SELECT count(*) FROM moved                           | ERROR
+            WITH moved AS (DELETE FROM events RETURNING *) INSERT INTO pg_temp.kept SELECT * FROM moved        | ERROR
             """)
     void aDeleteWhoseRowsAreAllInsertedElsewhereLosesNothing(String sql, String severity) {
         assertEquals(List.of("1:" + (sql.indexOf("DELETE") + 1) + " delete-without-where " + severity),
@@ -36,6 +37,9 @@ class RowsMovedByReturningTest {
             DELETE dbo.Logs OUTPUT DELETED.* INTO archive.dbo.Logs (id, at, text)      | INFO
             DELETE FROM dbo.Logs OUTPUT deleted.id INTO dbo.LogsArchive                | ERROR
             DELETE FROM dbo.Logs OUTPUT deleted.*                                      | ERROR
+            DELETE FROM dbo.Logs OUTPUT deleted.* INTO #moved                          | ERROR
+            DELETE FROM dbo.Logs OUTPUT deleted.* INTO tempdb..#moved                  | ERROR
+            DELETE FROM dbo.Logs OUTPUT deleted.* INTO @moved                          | ERROR
             """)
     void aTsqlDeleteWhoseOutputInsertsEveryRowElsewhereLosesNothing(String sql, String severity) {
         assertEquals(List.of("1:1 delete-without-where " + severity),

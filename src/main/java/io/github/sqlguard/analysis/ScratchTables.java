@@ -1,6 +1,7 @@
 package io.github.sqlguard.analysis;
 
 import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.sql.StandIns;
 import io.github.sqlguard.sql.Token;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -406,9 +407,16 @@ public final class ScratchTables {
         if (ObjectNames.isHashTemporary(last)) {
             return true;
         }
+        if (newDatabases.holds(table)) {
+            return true;
+        }
+        if (StandIns.inName(table)) {
+            // Names built at run time read alike (EXECUTE format('CREATE TABLE %I ..', new_t), then
+            // EXECUTE format('DELETE FROM %I', old_t)) though the running database may fill in two different tables.
+            return false;
+        }
         String sessionKey = keys.sessionKey(table);
-        return created.contains(keys.key(table)) || newDatabases.holds(table)
-                || sessionKey != null && sessionTemporary.contains(sessionKey);
+        return created.contains(keys.key(table)) || sessionKey != null && sessionTemporary.contains(sessionKey);
     }
 
     /**

@@ -157,7 +157,8 @@ public final class StatementAnalyzer {
         String sql = JdbcEscapedQuestionMarks.blanked(statement, SelectIntoVariables.blanked(statement,
                 Collations.blanked(statement, IndexHints.withoutHints(statement))));
         sql = TableVariableSources.renamed(statement, DoubleFromDeletes.blanked(statement,
-                DataChangeRowCaps.blanked(statement, ErrorLoggingClause.blanked(statement, sql))));
+                DataChangeRowCaps.blanked(statement, QueryHintOptions.blanked(statement,
+                        ErrorLoggingClause.blanked(statement, sql)))));
         sql = HexLiteralEnds.separated(statement,
                 EmptySelectLists.filled(statement, DoubleQuotedStrings.singleQuoted(statement, sql)));
         ParserClasses.load();

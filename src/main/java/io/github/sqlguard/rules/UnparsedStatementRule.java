@@ -21,7 +21,7 @@ public final class UnparsedStatementRule implements Rule {
                     + "not know, or it took too long). The other rules still checked it from its tokens, which is "
                     + "less precise, so it deserves a look.",
             "Check the statement by hand, then acknowledge it: -- sqlguard:allow unparsed-statement reason: <why>",
-            List.of("DELETE a FROM audit_log a JOIN archive b ON b.id = a.id OPTION (MAXDOP 1)"),
+            List.of("DELETE a FROM audit_log a JOIN archive FOR SYSTEM_TIME ALL AS b ON b.id = a.id"),
             List.of("DELETE FROM audit_log WHERE created < '2020-01-01'"));
 
     @Override

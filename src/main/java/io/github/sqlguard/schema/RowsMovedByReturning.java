@@ -1,5 +1,6 @@
 package io.github.sqlguard.schema;
 
+import io.github.sqlguard.analysis.ObjectNames;
 import io.github.sqlguard.analysis.StatementModel;
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.sql.Token;
@@ -14,7 +15,8 @@ import java.util.Optional;
  * T-SQL's {@code DELETE FROM dbo.Logs OUTPUT deleted.* INTO dbo.LogsArchive}. Every row the DELETE removes is
  * inserted, whole, into the other table, so nothing is lost. A RETURNING, OUTPUT or SELECT that names columns, a
  * filter, join or limit on the insert's query, or a second query of the CTE does not count: those may leave rows
- * or values behind.
+ * or values behind; nor does a move into a T-SQL {@code #temp} table or {@code @table} variable or a PostgreSQL
+ * {@code pg_temp} table, gone with the session.
  */
 public final class RowsMovedByReturning {
 
@@ -56,7 +58,7 @@ public final class RowsMovedByReturning {
             return Optional.empty();
         }
         SchemaNames.Read target = SchemaNames.name(tokens, at + 2);
-        if (target == null) {
+        if (target == null || vanishesWithTheSession(target.text())) {
             return Optional.empty();
         }
         at = target.next();
@@ -80,7 +82,7 @@ public final class RowsMovedByReturning {
             return Optional.empty();
         }
         SchemaNames.Read target = SchemaNames.name(tokens, at + 5);
-        if (target == null) {
+        if (target == null || vanishesWithTheSession(target.text())) {
             return Optional.empty();
         }
         at = target.next();
@@ -88,6 +90,16 @@ public final class RowsMovedByReturning {
             at = TopLevel.closingParenthesis(tokens, at) + 1;
         }
         return at == tokens.size() ? Optional.of(movedTo(target)) : Optional.empty();
+    }
+
+    /**
+     * True for a T-SQL {@code #temp} or {@code ##global} table or {@code @table} variable, or a table of PostgreSQL's
+     * {@code pg_temp} schema: rows moved there are gone when the session or batch ends, so the move keeps nothing.
+     */
+    private static boolean vanishesWithTheSession(String target) {
+        String last = ObjectNames.normalize(ObjectNames.lastPart(target));
+        return ObjectNames.isHashTemporary(last) || last.startsWith("@")
+                || ObjectNames.normalize(target).startsWith("pg_temp.");
     }
 
     private static Guard movedTo(SchemaNames.Read target) {

@@ -39,10 +39,13 @@ final class ReachingAssignments {
         // to that END IF; T-SQL's ELSE takes one statement, after which the use may run whichever arm ran.
         // A call before the assignment is a statement of its own, unterminated in T-SQL (EXEC sp_executesql @s
         // SELECT @s = ..): whatever branch holds that call ends with it, so what stands before it holds no more.
+        // So does T-SQL's END written without a semicolon before the assignment (IF @Debug = 1 BEGIN PRINT @s END
+        // SET @s = ..; WHILE .. BEGIN .. END SET @s = ..): it closes a block the assignment stands after, not in.
         for (int i = beforeQueryOf(scope, assignedAt.get(reaching) - 1); i >= 0
                 && !StatementEnd.isSeparator(scope.get(i)); i--) {
             if (scope.get(i).isAnyWord("THEN", "BEGIN") || scope.get(i).isWord("ELSE") && endsWithEndIf(scope, use)
-                    || i < assignedAt.get(reaching) - 1 && scope.get(i).isAnyWord("CALL", "EXEC", "EXECUTE")) {
+                    || i < assignedAt.get(reaching) - 1 && scope.get(i).isAnyWord("CALL", "EXEC", "EXECUTE")
+                    || endsBlockBeforeStatement(scope, i)) {
                 break;
             }
             if (scope.get(i).isAnyWord(DETOURS)) {
@@ -109,6 +112,18 @@ final class ReachingAssignments {
             }
         }
         return last;
+    }
+
+    /**
+     * True for a T-SQL END (or END TRY, END CATCH) that the SET or SELECT of the next statement follows directly,
+     * with no semicolon between: it closes a block, where a CASE's END would stand inside an expression.
+     */
+    private static boolean endsBlockBeforeStatement(List<Token> scope, int at) {
+        if (!scope.get(at).isWord("END")) {
+            return false;
+        }
+        int next = at + 1 < scope.size() && scope.get(at + 1).isAnyWord("TRY", "CATCH") ? at + 2 : at + 1;
+        return next < scope.size() && scope.get(next).isAnyWord("SET", "SELECT");
     }
 
     /**

@@ -100,6 +100,8 @@ class StatementAnalyzerTest {
         "POSTGRESQL | UPDATE t SET json = json - 'a' WHERE json ?? 'a' AND NOT json ?? 'b' OR true",
         "POSTGRESQL | DELETE FROM t WHERE NOT EXISTS (SELECT FROM u WHERE u.id = t.id)",
         "AUTO | DELETE FROM t USING u WHERE u.id = t.id AND EXISTS (SELECT   FROM v WHERE v.id = u.id)",
+        "SQLSERVER | DELETE a FROM t a JOIN u ON u.id = a.id OPTION (MAXDOP 1)",
+        "AUTO | DELETE TOP (10) a FROM @ids a JOIN u ON u.id = a.id OPTION (MAXDOP 1, RECOMPILE);",
     })
     void destructiveStatementsAreParsedWithDialectFeatures(Dialect dialect, String sql) {
         AnalyzedStatement analyzed = analyzer.analyze(statement(dialect, sql));
@@ -108,8 +110,8 @@ class StatementAnalyzerTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "DELETE a FROM t a JOIN u ON u.id = a.id OPTION (MAXDOP 1) | unexpected \"OPTION\" at line 1, column 41",
-        "DELETE TOP (10) a FROM @ids a JOIN u ON u.id = a.id OPTION (MAXDOP 1) | unexpected \"OPTION\" at line 1, column 53",
+        "DELETE a FROM t a JOIN u FOR SYSTEM_TIME ALL AS v ON v.id = a.id | unexpected \"FOR\" at line 1, column 26",
+        "DELETE TOP (10) a FROM @ids a JOIN u FOR SYSTEM_TIME ALL AS v ON v.id = a.id | unexpected \"FOR\" at line 1, column 38",
         "DELETE FROM ONLY t | unexpected \"ONLY\" at line 1, column 13",
         "DELETE FROM t WHERE CURRENT OF c | unexpected \"OF\" at line 1, column 29",
     })
