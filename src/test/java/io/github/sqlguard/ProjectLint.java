@@ -34,6 +34,20 @@ final class ProjectLint {
         return findings(project, dialect);
     }
 
+    /**
+     * The findings of {@code sql}, written as {@code db/V2__change.sql} after {@code schema} as {@code
+     * db/V1__schema.sql}: the tables come from an earlier migration, as tables the same script creates are scratch
+     * tables.
+     */
+    static List<Finding> findingsAfterSchema(Path project, Dialect dialect, String schema, String sql)
+            throws IOException {
+        Path file = project.resolve("db/V2__change.sql");
+        Files.createDirectories(file.getParent());
+        Files.writeString(project.resolve("db/V1__schema.sql"), schema, StandardCharsets.UTF_8);
+        Files.writeString(file, sql, StandardCharsets.UTF_8);
+        return findings(project, dialect).stream().filter(f -> f.location().path().contains("V2")).toList();
+    }
+
     /** {@code "line:column rule message"}. */
     static String placeAndMessage(Finding finding) {
         return finding.location().line() + ":" + finding.location().column() + " " + finding.ruleId() + " "
