@@ -21,6 +21,7 @@ import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
 import net.sf.jsqlparser.expression.operators.conditional.OrExpression;
 import net.sf.jsqlparser.expression.operators.relational.Between;
 import net.sf.jsqlparser.expression.operators.relational.ComparisonOperator;
+import net.sf.jsqlparser.expression.operators.relational.CosineSimilarity;
 import net.sf.jsqlparser.expression.operators.relational.ExistsExpression;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
 import net.sf.jsqlparser.expression.operators.relational.InExpression;
@@ -115,6 +116,10 @@ final class ExpressionTruth {
         } else if (expression instanceof IsDistinctExpression distinct) {
             return Comparison.evaluate(operand(distinct.getLeftExpression()), distinct.isNot() ? "<=>" : "<>",
                     operand(distinct.getRightExpression()));
+        } else if (expression instanceof CosineSimilarity nullSafe) {
+            // JSqlParser reads MySQL's null-safe equality as pgvector's cosine distance, which is no condition.
+            return Comparison.evaluate(operand(nullSafe.getLeftExpression()), "<=>",
+                    operand(nullSafe.getRightExpression()));
         } else if (expression instanceof ExistsExpression exists) {
             Truth truth = selectsLiteralsOnly(exists.getRightExpression()) ? Truth.ALWAYS_TRUE : Truth.UNKNOWN;
             return exists.isNot() ? truth.not() : truth;

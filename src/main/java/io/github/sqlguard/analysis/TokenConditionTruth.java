@@ -250,7 +250,8 @@ public final class TokenConditionTruth {
     }
 
     /**
-     * {@code x IS [NOT] NULL} of a literal, {@code x IS [NOT] DISTINCT FROM y}; {@code at} is just after IS.
+     * {@code x IS [NOT] NULL} of a literal, {@code x IS [NOT] DISTINCT FROM y}, SQLite's {@code x IS [NOT] y}; {@code at}
+     * is just after IS.
      * An empty string is left alone: Oracle reads {@code ''} as NULL.
      */
     private Truth isTest(Comparison.Operand left, int at, int to) {
@@ -266,7 +267,11 @@ public final class TokenConditionTruth {
             return right == null || right.next() != to ? Truth.UNKNOWN
                     : Comparison.evaluate(left, not ? "<=>" : "<>", right.operand());
         }
-        return Truth.UNKNOWN;
+        // SQLite: x IS y compares as IS NOT DISTINCT FROM, NULL equal to NULL; elsewhere only words follow IS
+        // (TRUE, JSON, EMPTY, ..), which are no operand equal to x.
+        OperandAt right = tokens.isWord(i, "TRUE", "FALSE", "UNKNOWN") ? null : operandAt(i);
+        return right == null || right.next() != to ? Truth.UNKNOWN
+                : Comparison.evaluate(left, not ? "<>" : "<=>", right.operand());
     }
 
     /** The values the operand {@code [from, to)} of {@code IS [NOT] TRUE|FALSE|UNKNOWN} can take. */

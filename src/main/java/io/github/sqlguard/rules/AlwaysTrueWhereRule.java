@@ -20,7 +20,7 @@ public final class AlwaysTrueWhereRule extends RowChangeRule {
             "A WHERE such as 1 = 1, TRUE, MySQL's WHERE 1 or WHERE '1' (a string counts as the number it starts "
                     + "with), PostgreSQL's WHERE 't' or 1::boolean, Oracle's ROWNUM > 0 (ROWNUM numbers from 1 the "
                     + "rows that pass), "
-                    + "id = id, coalesce(id, 0) = coalesce(id, 0), "
+                    + "id = id (MySQL's id <=> id, SQLite's id IS id), coalesce(id, 0) = coalesce(id, 0), "
                     + "(a, b) = (a, b), EXISTS (SELECT 1), 'x' IS NOT NULL, NULL IS UNKNOWN, "
                     + "(1 = 0) IS NOT TRUE or x IS NULL OR x IS NOT NULL (also of an expression, data->'k' IS NULL OR "
                     + "data->'k' IS NOT NULL) holds "

@@ -13,7 +13,7 @@ final class LexicalShapes {
     /** The words a JDBC escape in braces starts with ({@code {call p(?)}}, {@code {fn NOW()}}, {@code {d '..'}}). */
     private static final Set<String> JDBC_ESCAPE_WORDS = Set.of("call", "fn", "d", "t", "ts", "oj", "escape", "limit");
 
-    private static final String[] OPERATORS = {"<>", "!=", "<=", ">=", "::", "||", ":=", "=>", "->", "^="};
+    private static final String[] OPERATORS = {"<=>", "<>", "!=", "<=", ">=", "::", "||", ":=", "=>", "->", "^="};
 
     private LexicalShapes() {
     }
