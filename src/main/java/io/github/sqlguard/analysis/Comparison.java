@@ -48,7 +48,7 @@ final class Comparison {
     private static final Set<String> DETERMINISTIC = Set.of("coalesce", "nvl", "nvl2", "ifnull", "isnull", "nullif",
             "lower", "upper", "lcase", "ucase", "trim", "ltrim", "rtrim", "btrim", "length", "char_length", "len",
             "substr", "substring", "concat", "replace", "abs", "round", "floor", "ceil", "ceiling", "to_char",
-            "to_number", "date_trunc");
+            "to_number", "date_trunc", "cast");
     /** Calls inside the arguments that return another value each time. */
     private static final Pattern VOLATILE_CALL = Pattern.compile("(?:^|[^a-z0-9_$])(?:random|rand|newid|uuid\\w*"
             + "|gen_random_\\w+|nextval|sys_guid|clock_timestamp|timeofday|value)\\(");

@@ -282,6 +282,8 @@ final class ExpressionTruth {
             return new Comparison.Operand(Comparison.Kind.COLUMN, scope.key(column.getFullyQualifiedName()));
         } else if (expression instanceof Function function) {
             return Comparison.call(function.toString());
+        } else if (expression instanceof CastExpression cast) {
+            return Comparison.call(cast.toString()); // CAST(id AS text), as the tokens read it; id::text is no call
         }
         return null;
     }

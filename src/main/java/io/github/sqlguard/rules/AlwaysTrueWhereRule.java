@@ -21,6 +21,7 @@ public final class AlwaysTrueWhereRule extends RowChangeRule {
                     + "with), PostgreSQL's WHERE 't' or 1::boolean, Oracle's ROWNUM > 0 (ROWNUM numbers from 1 the "
                     + "rows that pass), "
                     + "id = id (MySQL's id <=> id, SQLite's id IS id), coalesce(id, 0) = coalesce(id, 0), "
+                    + "CAST(id AS text) = CAST(id AS text), "
                     + "(a, b) = (a, b), EXISTS (SELECT 1), 'x' IS NOT NULL, NULL IS UNKNOWN, "
                     + "(1 = 0) IS NOT TRUE or x IS NULL OR x IS NOT NULL (also of an expression, data->'k' IS NULL OR "
                     + "data->'k' IS NOT NULL) holds "

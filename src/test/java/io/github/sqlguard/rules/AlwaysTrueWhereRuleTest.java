@@ -86,6 +86,8 @@ class AlwaysTrueWhereRuleTest {
         // A built-in deterministic function of the same arguments equals itself; random() inside may not.
         "POSTGRESQL | coalesce(id, 0) = coalesce(id, 0) | true",
         "AUTO       | lower(t.name) = LOWER(t.name)     | true",
+        "AUTO       | CAST(id AS varchar(10)) = CAST(id AS varchar(10)) | true",
+        "AUTO       | CAST(a AS int) = CAST(b AS int)   | false",
         "AUTO       | coalesce(a, 0) = coalesce(b, 0)   | false",
         "AUTO       | coalesce(a, random()) = coalesce(a, random()) | false",
         "AUTO       | lower(name) <> lower(name)        | false",
