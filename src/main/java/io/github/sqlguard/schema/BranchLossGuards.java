@@ -284,9 +284,9 @@ public final class BranchLossGuards {
             // A branch that may have run may have filled a table an earlier block checked was empty.
             LossGuards inScope = guards.get(scope);
             if (inScope != null) {
-                inScope.checkedEmpty.observe(statement, inScope.lineOf(statement));
+                inScope.checkedEmpty.observe(statement, () -> inScope.lineOf(statement));
                 certain.computeIfAbsent(scope, k -> new ArrayList<>()).add(scoped -> scoped.checkedEmpty.observe(
-                        statement, scoped.lineOf(statement)));
+                        statement, () -> scoped.lineOf(statement)));
             }
             beforeBranches.putIfAbsent(scope, beforeBlock.getOrDefault(scope, before));
             armsSinceCertain.computeIfAbsent(scope, k -> new LinkedHashSet<>()).add(arm);

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The tables an earlier block of the run checked are empty, stopping the migration with an error when one had rows
@@ -52,16 +53,24 @@ final class CheckedEmptyTables {
         this.routines = routines;
     }
 
-    /** Records the checks {@code statement} makes, or forgets those it may undo; {@code at} says where it starts. */
-    void observe(Statement statement, String at) {
+    /**
+     * Records the checks {@code statement} makes, or forgets those it may undo; {@code at} says where it starts, and
+     * is only asked for when a check is recorded.
+     */
+    void observe(Statement statement, Supplier<String> at) {
         if (statement.tokens().isEmpty() || within(statement, checkingBlock) || runBy(statement, checkingCall)) {
+            return;
+        }
+        if (checkedAt.isEmpty() && statement.context().branch() != null) {
+            // A statement in a branch makes no check, and no check stands for it to end. The arms of a branch
+            // replay every statement of their run before them, so this path is taken very often.
             return;
         }
         Token first = statement.firstToken();
         Optional<String> thrown = statement.readsAsTsql() && statement.context().branch() == null
                 ? EmptinessConditions.tableCheckedEmptyByThrow(statement.sql()) : Optional.empty();
         if (thrown.isPresent()) {
-            checkedAt.put(thrown.get(), "the block at " + at);
+            checkedAt.put(thrown.get(), "the block at " + at.get());
             checkingBlock = statement;
             return;
         }
@@ -74,7 +83,7 @@ final class CheckedEmptyTables {
             List<String> checked = statement.context().branch() == null
                     ? EmptinessConditions.tablesCheckedEmptyBy(statement.sql()) : List.of();
             if (!checked.isEmpty()) {
-                checked.forEach(table -> checkedAt.put(table, "the block at " + at));
+                checked.forEach(table -> checkedAt.put(table, "the block at " + at.get()));
                 checkingBlock = statement;
             }
             return;
@@ -94,7 +103,7 @@ final class CheckedEmptyTables {
             if (checked.isPresent()) {
                 // The routine only checks: it leaves earlier checks standing, and its body's statements, which
                 // follow the call as it runs them, are this check.
-                checked.get().forEach(table -> checkedAt.put(table, "the call at " + at));
+                checked.get().forEach(table -> checkedAt.put(table, "the call at " + at.get()));
                 checkingCall = statement;
             } else {
                 checkedAt.clear();

@@ -204,7 +204,7 @@ public final class LossGuards {
      */
     public void observe(Statement statement, SchemaView before) {
         if (statement.context().followsEarlierStatements()) {
-            checkedEmpty.observe(statement, lineOf(statement));
+            checkedEmpty.observe(statement, () -> lineOf(statement));
         }
         if (statement.container()) {
             lastContainer = statement;
