@@ -41,7 +41,7 @@ final class LoopWords {
         int open = 0;
         boolean awaitingBody = false;
         boolean awaitingWhileBody = false;
-        for (int i = 0; i < scope.size(); i++) {
+        for (int i : ScopeIndex.of(scope).loopMarks()) {
             Token token = scope.get(i);
             if (routines.contains(token)) {
                 continue;

@@ -154,8 +154,8 @@ final class ReachingAssignments {
      * an OUTPUT parameter, an assignment of its own. A MySQL {@code @v} is never declared.
      */
     private static boolean isDeclared(List<Token> scope, Token variable) {
-        for (int i = 1; i < scope.size(); i++) {
-            if (!scope.get(i).text().equalsIgnoreCase(variable.text()) || scope.get(i).type() != TokenType.WORD) {
+        for (int i : ScopeIndex.of(scope).wordsNamed(variable.text())) {
+            if (i == 0) {
                 continue;
             }
             int depth = 0;

@@ -104,11 +104,8 @@ final class VariableAssignments {
         // A query that finds no row leaves the variable what it held: a catalogue's name counts only where that was
         // nothing but NULL or another such name (SET @s = NULL between two lookups).
         boolean onlyNamesOrNullBefore = true;
-        for (int i = 0; i < scope.size(); i++) {
+        for (int i : ScopeIndex.of(scope).wordsNamed(variable.text())) {
             Token token = scope.get(i);
-            if (token.type() != TokenType.WORD || !token.text().equalsIgnoreCase(variable.text())) {
-                continue;
-            }
             int value;
             boolean appended;
             if (ContextAssignments.isCompoundAssignment(scope, i + 1)) {
