@@ -40,6 +40,8 @@ final class Comparison {
     private static final Set<String> TRUE_TEXTS = Set.of("t", "true", "y", "yes", "on", "1");
     private static final Set<String> FALSE_TEXTS = Set.of("f", "false", "n", "no", "off", "0");
     private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+    /** Characters whose meaning inside a LIKE pattern or literal differs between dialects. */
+    private static final Pattern LIKE_UNDECIDED = Pattern.compile("[\\\\\\[\\]'\"]");
     /**
      * Built-in functions that return the same for the same arguments in every dialect: a call of one of them compared
      * with itself is as row-independent as {@code id = id}. Any other function, the script's own included, may
@@ -48,7 +50,7 @@ final class Comparison {
     private static final Set<String> DETERMINISTIC = Set.of("coalesce", "nvl", "nvl2", "ifnull", "isnull", "nullif",
             "lower", "upper", "lcase", "ucase", "trim", "ltrim", "rtrim", "btrim", "length", "char_length", "len",
             "substr", "substring", "concat", "replace", "abs", "round", "floor", "ceil", "ceiling", "to_char",
-            "to_number", "date_trunc", "cast");
+            "to_number", "date_trunc", "cast", "try_cast", "convert", "try_convert");
     /** Calls inside the arguments that return another value each time. */
     private static final Pattern VOLATILE_CALL = Pattern.compile("(?:^|[^a-z0-9_$])(?:random|rand|newid|uuid\\w*"
             + "|gen_random_\\w+|nextval|sys_guid|clock_timestamp|timeofday|value)\\(");
@@ -95,6 +97,20 @@ final class Comparison {
         String name = open < 0 ? "" : value.substring(value.lastIndexOf('.', open) + 1, open);
         return !DETERMINISTIC.contains(name) || VOLATILE_CALL.matcher(value.substring(open)).find() ? null
                 : new Operand(Kind.CALL, value);
+    }
+
+    /**
+     * PostgreSQL's cast {@code value::type} of an operand that equals itself ({@code id::text}), which does too: the
+     * same value cast to the same type gives the same result each time. Null when {@code value} may not equal itself.
+     *
+     * @param type the type as written, compared without case or white space ({@code varchar(10)}, {@code text[]})
+     */
+    static Operand cast(Operand value, String type) {
+        if (value == null) {
+            return null;
+        }
+        String typeKey = WHITE_SPACE.matcher(type.toLowerCase(java.util.Locale.ROOT)).replaceAll("");
+        return new Operand(Kind.CALL, value.kind() + ":" + value.value() + "::" + typeKey);
     }
 
     /**
@@ -145,7 +161,34 @@ final class Comparison {
             return Truth.ALWAYS_TRUE;
         }
         boolean plain = text.indexOf('%') < 0 && text.indexOf('_') < 0 && text.indexOf('\\') < 0;
-        return plain && text.equals(value.value()) ? Truth.ALWAYS_TRUE : Truth.UNKNOWN;
+        if (plain) {
+            return text.equals(value.value()) ? Truth.ALWAYS_TRUE : Truth.UNKNOWN;
+        }
+        return value.kind() == Kind.STRING && matchesInEveryDialect(value.value(), text) ? Truth.ALWAYS_TRUE
+                : Truth.UNKNOWN;
+    }
+
+    /**
+     * True when {@code value} matches the LIKE {@code pattern} in every dialect: {@code 'x' LIKE 'x%'}. Only
+     * {@code %} and {@code _} count as wildcards, and they are matched with case: a match that needs the case
+     * ignored holds only under some collations. A backslash (an escape in MySQL and PostgreSQL), a bracket (a
+     * character class in SQL Server) or a quote (written doubled inside the literal) leaves the question open.
+     */
+    private static boolean matchesInEveryDialect(String value, String pattern) {
+        if (LIKE_UNDECIDED.matcher(pattern).find() || LIKE_UNDECIDED.matcher(value).find()) {
+            return false;
+        }
+        StringBuilder regex = new StringBuilder();
+        int literalFrom = 0;
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '%' || c == '_') {
+                regex.append(Pattern.quote(pattern.substring(literalFrom, i))).append(c == '%' ? ".*" : ".");
+                literalFrom = i + 1;
+            }
+        }
+        regex.append(Pattern.quote(pattern.substring(literalFrom)));
+        return Pattern.compile(regex.toString(), Pattern.DOTALL).matcher(value).matches();
     }
 
     /** True for a string holding a placeholder nothing gave a value: '${env}' = 'dev' may go either way. */

@@ -17,6 +17,7 @@ import net.sf.jsqlparser.expression.NullValue;
 import net.sf.jsqlparser.expression.Parenthesis;
 import net.sf.jsqlparser.expression.SignedExpression;
 import net.sf.jsqlparser.expression.StringValue;
+import net.sf.jsqlparser.expression.TranscodingFunction;
 import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
 import net.sf.jsqlparser.expression.operators.conditional.OrExpression;
 import net.sf.jsqlparser.expression.operators.relational.Between;
@@ -282,8 +283,13 @@ final class ExpressionTruth {
             return new Comparison.Operand(Comparison.Kind.COLUMN, scope.key(column.getFullyQualifiedName()));
         } else if (expression instanceof Function function) {
             return Comparison.call(function.toString());
+        } else if (expression instanceof CastExpression cast && !cast.isUseCastKeyword()
+                && cast.getColDataType() != null) {
+            return Comparison.cast(operand(cast.getLeftExpression()), cast.getColDataType().toString()); // id::text
         } else if (expression instanceof CastExpression cast) {
-            return Comparison.call(cast.toString()); // CAST(id AS text), as the tokens read it; id::text is no call
+            return Comparison.call(cast.toString()); // CAST(id AS text), as the tokens read it
+        } else if (expression instanceof TranscodingFunction convert) {
+            return Comparison.call(convert.toString()); // CONVERT(varchar(10), id)
         }
         return null;
     }

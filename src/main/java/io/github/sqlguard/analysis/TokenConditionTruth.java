@@ -17,6 +17,7 @@ public final class TokenConditionTruth {
     private final StatementTokens tokens;
     /** The one table the condition reads, whose columns a bare name and a qualified one both name. */
     private final SoleTableColumns scope;
+    private final TokenOperands operands;
 
     private TokenConditionTruth(StatementTokens tokens) {
         this(tokens, SoleTableColumns.NONE);
@@ -25,6 +26,7 @@ public final class TokenConditionTruth {
     private TokenConditionTruth(StatementTokens tokens, SoleTableColumns scope) {
         this.tokens = tokens;
         this.scope = scope;
+        this.operands = new TokenOperands(tokens, scope);
     }
 
     /** True when {@code condition}, the tokens of a WHERE, holds for every row ({@code TRUE}, {@code 1 = 1}). */
@@ -218,7 +220,7 @@ public final class TokenConditionTruth {
         if (RowCountCap.everyRowPasses(tokens, from, to) == Truth.ALWAYS_TRUE) {
             return Truth.ALWAYS_TRUE;
         }
-        OperandAt left = operandAt(from);
+        TokenOperands.OperandAt left = operands.at(from);
         if (left == null || left.next() >= to) {
             return Truth.UNKNOWN;
         }
@@ -233,7 +235,7 @@ public final class TokenConditionTruth {
             return not ? between.not() : between;
         }
         if (tokens.isWord(keyword, "LIKE")) {
-            OperandAt pattern = operandAt(keyword + 1);
+            TokenOperands.OperandAt pattern = operands.at(keyword + 1);
             Truth like = pattern == null || pattern.next() != to ? Truth.UNKNOWN
                     : Comparison.like(left.operand(), pattern.operand());
             return not ? like.not() : like;
@@ -242,7 +244,7 @@ public final class TokenConditionTruth {
             return Truth.UNKNOWN;
         }
         String operator = tokens.tokens().get(next).text();
-        OperandAt right = operandAt(next + 1);
+        TokenOperands.OperandAt right = operands.at(next + 1);
         if (!Comparison.OPERATORS.contains(operator) || right == null || right.next() != to) {
             return Truth.UNKNOWN;
         }
@@ -263,13 +265,13 @@ public final class TokenConditionTruth {
             return literal ? Truth.of(not) : Truth.UNKNOWN;
         }
         if (tokens.isWord(i, "DISTINCT") && tokens.isWord(i + 1, "FROM")) {
-            OperandAt right = operandAt(i + 2);
+            TokenOperands.OperandAt right = operands.at(i + 2);
             return right == null || right.next() != to ? Truth.UNKNOWN
                     : Comparison.evaluate(left, not ? "<=>" : "<>", right.operand());
         }
         // SQLite: x IS y compares as IS NOT DISTINCT FROM, NULL equal to NULL; elsewhere only words follow IS
         // (TRUE, JSON, EMPTY, ..), which are no operand equal to x.
-        OperandAt right = tokens.isWord(i, "TRUE", "FALSE", "UNKNOWN") ? null : operandAt(i);
+        TokenOperands.OperandAt right = tokens.isWord(i, "TRUE", "FALSE", "UNKNOWN") ? null : operands.at(i);
         return right == null || right.next() != to ? Truth.UNKNOWN
                 : Comparison.evaluate(left, not ? "<>" : "<=>", right.operand());
     }
@@ -288,11 +290,11 @@ public final class TokenConditionTruth {
 
     /** {@code low AND high} in {@code [from, to)} after {@code x BETWEEN}. */
     private Truth between(Comparison.Operand value, int from, int to) {
-        OperandAt low = operandAt(from);
+        TokenOperands.OperandAt low = operands.at(from);
         if (low == null || !tokens.isWord(low.next(), "AND")) {
             return Truth.UNKNOWN;
         }
-        OperandAt high = operandAt(low.next() + 1);
+        TokenOperands.OperandAt high = operands.at(low.next() + 1);
         if (high == null || high.next() != to) {
             return Truth.UNKNOWN;
         }
@@ -303,13 +305,13 @@ public final class TokenConditionTruth {
     /** PostgreSQL {@code 't'::boolean} and {@code CAST('t' AS boolean)}: a string read as a boolean. */
     private Truth booleanCast(int from, int to) {
         if (to - from == 3 && tokens.isSymbol(from + 1, "::") && tokens.isWord(from + 2, "BOOLEAN", "BOOL")) {
-            OperandAt text = operandAt(from);
+            TokenOperands.OperandAt text = operands.uncastAt(from);
             return text == null ? Truth.UNKNOWN : Comparison.ofBooleanCast(text.operand());
         }
         if (to - from == 6 && tokens.isWord(from, "CAST") && tokens.isSymbol(from + 1, "(")
                 && tokens.isWord(from + 3, "AS") && tokens.isWord(from + 4, "BOOLEAN", "BOOL")
                 && tokens.isSymbol(from + 5, ")")) {
-            OperandAt text = operandAt(from + 2);
+            TokenOperands.OperandAt text = operands.at(from + 2);
             return text == null ? Truth.UNKNOWN : Comparison.ofBooleanCast(text.operand());
         }
         return Truth.UNKNOWN;
@@ -333,9 +335,6 @@ public final class TokenConditionTruth {
         return !expectValue;
     }
 
-    private record OperandAt(Comparison.Operand operand, int next) {
-    }
-
     /** {@code (a, b) = (a, b)} in {@code [from, to)}, {@code from} at the left row's opening parenthesis. */
     private Truth rowComparison(int from, int to) {
         int leftEnd = tokens.closingParen(from);
@@ -344,58 +343,10 @@ public final class TokenConditionTruth {
                 || !tokens.isSymbol(operator + 1, "(") || tokens.closingParen(operator + 1) != to - 1) {
             return Truth.UNKNOWN;
         }
-        List<Comparison.Operand> left = rowValues(from + 1, leftEnd);
-        List<Comparison.Operand> right = rowValues(operator + 2, to - 1);
+        List<Comparison.Operand> left = operands.row(from + 1, leftEnd);
+        List<Comparison.Operand> right = operands.row(operator + 2, to - 1);
         return left == null || right == null ? Truth.UNKNOWN
                 : Comparison.evaluateRows(left, tokens.tokens().get(operator).text(), right);
-    }
-
-    /** The literals and columns of a row, separated by commas in {@code [from, to)}; null for anything else. */
-    private List<Comparison.Operand> rowValues(int from, int to) {
-        List<Comparison.Operand> values = new ArrayList<>();
-        int at = from;
-        while (at < to) {
-            OperandAt value = operandAt(at);
-            if (value == null || value.next() > to || value.next() < to && !tokens.isSymbol(value.next(), ",")) {
-                return null;
-            }
-            values.add(value.operand());
-            at = value.next() + 1;
-        }
-        return values.isEmpty() || tokens.isSymbol(to - 1, ",") ? null : values;
-    }
-
-    private OperandAt operandAt(int index) {
-        if (index >= tokens.size()) {
-            return null;
-        }
-        Token token = tokens.tokens().get(index);
-        if (token.type() == TokenType.NUMBER) {
-            return new OperandAt(new Comparison.Operand(Comparison.Kind.NUMBER, token.text()), index + 1);
-        }
-        if (token.type() == TokenType.STRING && (token.text().startsWith("'") || token.text().startsWith("\""))) {
-            String content = token.text().substring(1, token.text().length() - 1);
-            return new OperandAt(new Comparison.Operand(Comparison.Kind.STRING, content), index + 1);
-        }
-        if (token.isAnyWord("TRUE", "FALSE", "NULL")) {
-            return null;
-        }
-        ObjectNames.NameAt name = tokens.nameAt(index);
-        if (name != null && tokens.isSymbol(name.next(), "(")) {
-            int close = tokens.closingParen(name.next());
-            // A call the statement ends inside (a damaged file, a cut script) is no operand.
-            if (close >= tokens.size() || name.text().equalsIgnoreCase("EXISTS")) {
-                return null;
-            }
-            StringBuilder text = new StringBuilder();
-            tokens.tokens().subList(index, close + 1).forEach(part -> text.append(part.text()));
-            Comparison.Operand call = Comparison.call(text.toString());
-            return call == null ? null : new OperandAt(call, close + 1);
-        }
-        if (name == null) {
-            return null;
-        }
-        return new OperandAt(new Comparison.Operand(Comparison.Kind.COLUMN, scope.key(name.text())), name.next());
     }
 
     /**
