@@ -34,6 +34,11 @@ class LinterBatchSweepTest {
             DELETE FROM node WHERE deleted = 1 AND id >= ${LOWERBOUND} AND id <= ${UPPERBOUND};   | ""
             DELETE FROM node WHERE id >= ${LOWERBOUND} AND id <= ${UPPERBOUND} AND deleted = 1;   | ""
             DELETE FROM node WHERE deleted = 1 OR id >= ${LOWERBOUND} AND id <= ${UPPERBOUND};    | ""
+            DELETE FROM node WHERE (id >= ${LOWERBOUND} AND id <= ${UPPERBOUND});                  | delete-without-where@2:ERROR
+            DELETE FROM node WHERE ((id >= ${LOWERBOUND}) AND (id <= ${UPPERBOUND}));              | delete-without-where@2:ERROR
+            UPDATE node SET kind = 0 WHERE kind = 1 AND (id BETWEEN ${LOWERBOUND} AND ${UPPERBOUND}); | ""
+            DELETE FROM node WHERE (id >= ${LOWERBOUND} AND id <= ${UPPERBOUND}) AND deleted = 1; | ""
+            DELETE FROM node WHERE deleted = 1 OR (id >= ${LOWERBOUND} AND id <= ${UPPERBOUND});  | ""
             """)
     void boundsOfTheBatchRestrictNothing(String statement, String expected) throws IOException {
         TestProject.write(project, "db/V1__init.sql", "CREATE TABLE node (id bigint PRIMARY KEY, kind int, deleted int);\n");

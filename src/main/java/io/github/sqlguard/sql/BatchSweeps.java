@@ -101,11 +101,22 @@ final class BatchSweeps {
      * The tokens of the range term holding the bound at {@code bound} together with the AND that ties it to the rest
      * of its condition, or the WHERE when it is the whole condition; empty when the term is no plain range
      * comparison of a column or sits beside an OR, where leaving it out would widen the condition beyond the sweep.
+     * Brackets that hold the term alone go with it: once the first bound of {@code (id >= ${LOWERBOUND} AND id <=
+     * ${UPPERBOUND})} is out, {@code (id <= ${UPPERBOUND})} is a term of the condition as a whole.
      */
     private static List<Token> boundTermWithItsAnd(List<Token> tokens, int bound) {
         int start = termStart(tokens, bound);
         int end = termEnd(tokens, bound);
-        if (start < 0 || end < 0 || !rangeTerm(tokens, start, end) || besideOr(tokens, start, end)) {
+        if (start < 0 || end < 0 || !rangeTerm(tokens, start, end)) {
+            return List.of();
+        }
+        // The term is balanced, so a ( right before it and a ) right after it are one pair that holds it alone.
+        while (start > 0 && end < tokens.size() && tokens.get(start - 1).isSymbol("(")
+                && tokens.get(end).isSymbol(")")) {
+            start--;
+            end++;
+        }
+        if (besideOr(tokens, start, end)) {
             return List.of();
         }
         List<Token> term = new ArrayList<>(tokens.subList(start, end));
