@@ -33,7 +33,17 @@ class LinterBatchSweepTest {
             UPDATE node SET kind = 0 WHERE id >= ${LOWERBOUND} AND id <= ${UPPERBOUND};           | update-without-where@2:ERROR
             DELETE FROM node WHERE deleted = 1 AND id >= ${LOWERBOUND} AND id <= ${UPPERBOUND};   | ""
             DELETE FROM node WHERE id >= ${LOWERBOUND} AND id <= ${UPPERBOUND} AND deleted = 1;   | ""
-            DELETE FROM node WHERE deleted = 1 OR id >= ${LOWERBOUND} AND id <= ${UPPERBOUND};    | ""
+            DELETE FROM node WHERE deleted = 1 OR id >= ${LOWERBOUND} AND id <= ${UPPERBOUND};    | delete-without-where@2:ERROR
+            DELETE FROM node WHERE id <= ${UPPERBOUND} OR deleted = 1;                             | delete-without-where@2:ERROR
+            DELETE FROM node WHERE deleted = 1 OR kind = 2 AND id >= ${LOWERBOUND} AND id <= ${UPPERBOUND}; | ""
+            DELETE FROM node WHERE kind = 2 AND (deleted = 1 OR id >= ${LOWERBOUND} AND id <= ${UPPERBOUND}); | ""
+            DELETE FROM node WHERE (deleted = 1 OR id >= ${LOWERBOUND}) AND id <= ${UPPERBOUND}; | delete-without-where@2:ERROR
+            DELETE FROM node WHERE NOT (deleted = 1 OR id <= ${UPPERBOUND}) AND kind = 2;        | ""
+            DELETE FROM node WHERE (id >= ${LOWERBOUND} AND id <= ${UPPERBOUND});                  | delete-without-where@2:ERROR
+            DELETE FROM node WHERE ((id >= ${LOWERBOUND}) AND (id <= ${UPPERBOUND}));              | delete-without-where@2:ERROR
+            UPDATE node SET kind = 0 WHERE kind = 1 AND (id BETWEEN ${LOWERBOUND} AND ${UPPERBOUND}); | ""
+            DELETE FROM node WHERE (id >= ${LOWERBOUND} AND id <= ${UPPERBOUND}) AND deleted = 1; | ""
+            DELETE FROM node WHERE deleted = 1 OR (id >= ${LOWERBOUND} AND id <= ${UPPERBOUND});  | delete-without-where@2:ERROR
             """)
     void boundsOfTheBatchRestrictNothing(String statement, String expected) throws IOException {
         TestProject.write(project, "db/V1__init.sql", "CREATE TABLE node (id bigint PRIMARY KEY, kind int, deleted int);\n");

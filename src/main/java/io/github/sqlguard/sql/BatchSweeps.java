@@ -100,25 +100,108 @@ final class BatchSweeps {
     /**
      * The tokens of the range term holding the bound at {@code bound} together with the AND that ties it to the rest
      * of its condition, or the WHERE when it is the whole condition; empty when the term is no plain range
-     * comparison of a column or sits beside an OR, where leaving it out would widen the condition beyond the sweep.
+     * comparison of a column. Brackets that hold the term alone go with it: once the first bound of {@code (id >=
+     * ${LOWERBOUND} AND id <= ${UPPERBOUND})} is out, {@code (id <= ${UPPERBOUND})} is a term of the condition as a
+     * whole. A term that is by itself one alternative of an OR ({@code deleted = 1 OR id <= ${UPPERBOUND}}) lets
+     * every row through over the sweep, and so does that OR: it goes as a whole, the same way.
      */
     private static List<Token> boundTermWithItsAnd(List<Token> tokens, int bound) {
         int start = termStart(tokens, bound);
         int end = termEnd(tokens, bound);
-        if (start < 0 || end < 0 || !rangeTerm(tokens, start, end) || besideOr(tokens, start, end)) {
+        if (start < 0 || end < 0 || !rangeTerm(tokens, start, end)) {
             return List.of();
         }
-        List<Token> term = new ArrayList<>(tokens.subList(start, end));
-        if (start > 0 && tokens.get(start - 1).isWord("AND")) {
-            term.add(tokens.get(start - 1));
-        } else if (end < tokens.size() && tokens.get(end).isWord("AND")) {
-            term.add(tokens.get(end));
-        } else if (start > 0 && tokens.get(start - 1).isWord("WHERE")) {
-            term.add(tokens.get(start - 1));
-        } else {
+        return sweepTrueWithItsTie(tokens, start, end);
+    }
+
+    /**
+     * The tokens to leave out for the condition in {@code [start, end)}, which holds for every row over the sweep,
+     * with the AND that ties it to its neighbours (AND binds before OR, so {@code a OR b AND term} keeps {@code a OR
+     * b}), or the WHERE when it is the whole condition; when it is a whole alternative of an OR, the OR's whole
+     * condition (in its brackets, or after its WHERE). Empty where leaving it out would not read as the sweep does: after
+     * NOT, in a join's ON, or in the brackets of a call.
+     */
+    private static List<Token> sweepTrueWithItsTie(List<Token> tokens, int start, int end) {
+        // The span is balanced, so a ( right before it and a ) right after it are one pair that holds it alone.
+        while (start > 0 && end < tokens.size() && tokens.get(start - 1).isSymbol("(")
+                && tokens.get(end).isSymbol(")")) {
+            start--;
+            end++;
+        }
+        List<Token> span = new ArrayList<>(tokens.subList(start, end));
+        Token before = start > 0 ? tokens.get(start - 1) : null;
+        Token after = end < tokens.size() ? tokens.get(end) : null;
+        if (before != null && before.isWord("NOT")) {
             return List.of();
         }
-        return term;
+        if (before != null && before.isWord("AND")) {
+            span.add(before);
+            return span;
+        }
+        if (after != null && after.isWord("AND")) {
+            span.add(after);
+            return span;
+        }
+        boolean alternative = before != null && before.isWord("OR") || after != null && after.isWord("OR");
+        if (!alternative) {
+            if (before != null && before.isWord("WHERE")) {
+                span.add(before);
+                return span;
+            }
+            return List.of();
+        }
+        int opener = levelOpener(tokens, start);
+        int closer = levelCloser(tokens, end);
+        if (opener < 0 || closer < 0) {
+            return List.of();
+        }
+        if (tokens.get(opener).isWord("WHERE")) {
+            return new ArrayList<>(tokens.subList(opener, closer));
+        }
+        boolean group = tokens.get(opener).isSymbol("(") && closer < tokens.size() && tokens.get(closer).isSymbol(")")
+                && (opener == 0 || tokens.get(opener - 1).isSymbol("(")
+                        || tokens.get(opener - 1).isAnyWord("AND", "OR", "WHERE"));
+        return group ? sweepTrueWithItsTie(tokens, opener + 1, closer) : List.of();
+    }
+
+    /**
+     * Where the level of the condition that goes on at {@code from} ends: at the {@code )} that closes it, or at the
+     * clause word or statement end after it.
+     */
+    private static int levelCloser(List<Token> tokens, int from) {
+        int depth = 0;
+        for (int i = from; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            if (token.isSymbol("(")) {
+                depth++;
+            } else if (token.isSymbol(")")) {
+                if (depth-- == 0) {
+                    return i;
+                }
+            } else if (depth == 0 && (token.isAnyWord("GROUP", "ORDER", "LIMIT", "RETURNING", "UNION", "HAVING",
+                    "FOR", "EXCEPT", "INTERSECT") || StatementEnd.isSeparator(token))) {
+                return i;
+            }
+        }
+        return tokens.size();
+    }
+
+    /** The {@code (} or clause word (WHERE, ON, HAVING) that opens the level of the condition holding {@code at}. */
+    private static int levelOpener(List<Token> tokens, int at) {
+        int depth = 0;
+        for (int i = at - 1; i >= 0; i--) {
+            Token token = tokens.get(i);
+            if (token.isSymbol(")")) {
+                depth++;
+            } else if (token.isSymbol("(")) {
+                if (depth-- == 0) {
+                    return i;
+                }
+            } else if (depth == 0 && token.isAnyWord("WHERE", "ON", "HAVING")) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Where the term holding {@code at} starts: after the AND, OR, WHERE, ON or {@code (} before it, at its level. */
@@ -232,41 +315,5 @@ final class BatchSweeps {
             }
         }
         return true;
-    }
-
-    /**
-     * True when an OR stands at the term's level between the brackets that enclose it: {@code a = 1 OR id >=
-     * ${LOWERBOUND}} lets rows through that the sweep alone would not.
-     */
-    private static boolean besideOr(List<Token> tokens, int start, int end) {
-        int depth = 0;
-        for (int i = start - 1; i >= 0; i--) {
-            Token token = tokens.get(i);
-            if (token.isSymbol(")")) {
-                depth++;
-            } else if (token.isSymbol("(")) {
-                if (depth-- == 0) {
-                    break;
-                }
-            } else if (depth == 0 && token.isWord("OR")) {
-                return true;
-            } else if (depth == 0 && token.isAnyWord("WHERE", "ON", "HAVING")) {
-                break;
-            }
-        }
-        depth = 0;
-        for (int i = end; i < tokens.size(); i++) {
-            Token token = tokens.get(i);
-            if (token.isSymbol("(")) {
-                depth++;
-            } else if (token.isSymbol(")")) {
-                if (depth-- == 0) {
-                    break;
-                }
-            } else if (depth == 0 && token.isWord("OR")) {
-                return true;
-            }
-        }
-        return false;
     }
 }

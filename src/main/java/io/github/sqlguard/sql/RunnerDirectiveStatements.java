@@ -4,6 +4,7 @@ import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.model.Location;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -12,7 +13,8 @@ import java.util.function.Function;
  * The statements an upgrade-script runner makes of its comment directives, in the order it runs them among the
  * script's own: a {@code --FOREACH} batch sweep turns the statement after it into the one its batches add up to
  * ({@link BatchSweeps}), a {@code --DELETE_NOT_EXISTS} line runs a DELETE of its own ({@link
- * OrphanDeleteDirectives}). Only the runner of plain scripts reads them: in a Liquibase changeset, a Flyway
+ * OrphanDeleteDirectives}), and a {@code --ASSIGN:name=column} line gives the placeholder {@code ${name}} of the
+ * statements after it a value read from the database ({@link AssignedVariables}). Only the runner of plain scripts reads them: in a Liquibase changeset, a Flyway
  * repeatable migration or a body they stay comments ({@code topLevel} false).
  */
 final class RunnerDirectiveStatements {
@@ -26,6 +28,7 @@ final class RunnerDirectiveStatements {
     /** The sweeps of a plain script; null elsewhere, where the directives stay comments. */
     private final BatchSweeps sweeps;
     private final List<Token> orphanDeletes;
+    private final AssignedVariables assigned;
     private int nextOrphanDelete;
     private int previousEnd = -1;
 
@@ -38,6 +41,15 @@ final class RunnerDirectiveStatements {
         this.sqlOf = sqlOf;
         this.sweeps = topLevel ? new BatchSweeps(comments, text) : null;
         this.orphanDeletes = topLevel ? OrphanDeleteDirectives.in(comments, text) : List.of();
+        this.assigned = topLevel ? new AssignedVariables(comments, text) : new AssignedVariables();
+    }
+
+    /**
+     * The placeholders of {@code tokens} that a {@code --ASSIGN} directive before them sets when the script runs, by
+     * their text, each with why they have no value here.
+     */
+    Map<String, String> assignedIn(List<Token> tokens) {
+        return assigned.in(tokens);
     }
 
     /**
@@ -79,7 +91,8 @@ final class RunnerDirectiveStatements {
         }
         Token first = tokens.get(0);
         return new Statement(sqlOf.apply(blanked.toString(), tokens), new Location(path, first.line(), first.column()),
-                tokens, context.withLabel(swept.label()), dialect, false, asWritten.toString(), false);
+                tokens, context.withLabel(swept.label()), dialect, false, asWritten.toString(), false,
+                assigned.in(tokens));
     }
 
     /** The DELETE a {@code --DELETE_NOT_EXISTS} line runs, every token located at the directive. */

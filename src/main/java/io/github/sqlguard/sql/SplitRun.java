@@ -4,6 +4,7 @@ import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.model.Location;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,6 +53,8 @@ final class SplitRun {
     private Set<String> nameParameters = Set.of();
     /** The texts the statements of the text's own bodies build and run whole, when asked for; else null. */
     private BuiltTexts builtTexts;
+    /** What the runner of plain scripts makes of the comment directives of the text being split; null before. */
+    private RunnerDirectiveStatements directives;
 
     /**
      * A run over {@code text} (of the file at {@code path}), where {@code arguments} gives, by lower-case name, the
@@ -106,8 +109,8 @@ final class SplitRun {
         UpgradeDirectiveBlocks blocks = new UpgradeDirectiveBlocks(comments);
         boolean topLevel = context.kind() == StatementContext.Kind.SCRIPT && context.body() == null
                 && context.label().isEmpty();
-        RunnerDirectiveStatements directives = new RunnerDirectiveStatements(path, text, scriptDialect, lexer,
-                splitter::sqlOf, comments, topLevel);
+        directives = new RunnerDirectiveStatements(path, text, scriptDialect, lexer, splitter::sqlOf, comments,
+                topLevel);
         for (StatementCuts.Cut cut : cuts.cuts()) {
             List<Token> tokens = cut.tokens();
             statements.addAll(directives.orphanDeletesBefore(tokens.get(0).offset(),
@@ -387,7 +390,11 @@ final class SplitRun {
         }
         List<Token> tokens = AnsiQuotedNames.of(statementTokens.subList(0, end));
         Token first = tokens.get(0);
+        Map<String, String> unvalued = new HashMap<>(splitter.unvaluedIn(tokens));
+        if (directives != null) {
+            directives.assignedIn(tokens).forEach(unvalued::putIfAbsent);
+        }
         statements.add(new Statement(splitter.sqlOf(text, tokens), new Location(path, first.line(), first.column()),
-                tokens, context, scriptDialect, container, null, runtimeSql, splitter.unvaluedIn(tokens)));
+                tokens, context, scriptDialect, container, null, runtimeSql, unvalued));
     }
 }
