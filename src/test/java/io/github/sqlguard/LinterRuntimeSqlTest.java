@@ -301,7 +301,8 @@ class LinterRuntimeSqlTest {
      * A T-SQL variable every assignment of which reads an object's name from a catalogue view (a default or primary
      * key constraint SQL Server named itself, looked up to be dropped) joins the text as that one name: the
      * statement is what the literals show. A name read from a table of the application, or a variable also set from
-     * elsewhere, may hold any clause and keeps runtime-sql. A lookup that finds no row leaves the text an earlier
+     * elsewhere in its batch, may hold any clause and keeps runtime-sql (a namesake declared after a GO is another
+     * variable). A lookup that finds no row leaves the text an earlier
      * assignment gave: when that text is known whole too (one lookup after another, each run in turn), either may run,
      * each is checked, and nothing is left to run time.
      */
@@ -325,6 +326,15 @@ class LinterRuntimeSqlTest {
             DECLARE @cmd nvarchar(1000)\\nselect @cmd = 'ALTER TABLE dbo.t DROP CONSTRAINT ' + d.definition\\nfrom sys.default_constraints d\\nexecute (@cmd) | runtime-sql WARNING 4:1
             DECLARE @cmd nvarchar(1000)\\nselect @cmd = 'DELETE FROM dbo.' + name\\nfrom sys.tables\\nexecute (@cmd) | delete-without-where ERROR 2:16
             DECLARE @c NVARCHAR(200) = 'x; DELETE FROM dbo.t'\\nSELECT @c = name FROM sys.default_constraints WHERE 1 = 0\\nEXEC('ALTER TABLE dbo.t DROP CONSTRAINT ' + @c) | runtime-sql WARNING 3:1
+            DECLARE @c sysname = (SELECT name FROM sys.default_constraints WHERE parent_object_id = OBJECT_ID('dbo.t'))\\nEXEC('ALTER TABLE dbo.t DROP CONSTRAINT ' + @c) | -
+            DECLARE @c NVARCHAR(MAX) = (SELECT [con].[name] FROM [sys].[default_constraints] [con]\\nINNER JOIN sys.objects obj ON obj.object_id = con.parent_object_id AND obj.name = 't'\\nWHERE con.[type] = 'D')\\nIF @c IS NOT NULL\\nBEGIN\\n    DECLARE @sql NVARCHAR(MAX) = 'ALTER TABLE dbo.t DROP CONSTRAINT ' + @c\\n    EXEC sp_executesql @sql\\nEND | -
+            DECLARE @t sysname = (SELECT TOP 1 name FROM sys.tables WHERE name LIKE 'tmp%')\\nEXEC('DROP TABLE dbo.' + @t) | drop-table ERROR 2:7
+            DECLARE @c sysname\\nSET @c = (SELECT TOP (1) name FROM sys.key_constraints WHERE parent_object_id = OBJECT_ID('dbo.t'))\\nEXEC('ALTER TABLE dbo.t DROP CONSTRAINT ' + @c) | -
+            DECLARE @c sysname = (SELECT name FROM dbo.settings WHERE id = 1)\\nEXEC('ALTER TABLE dbo.t DROP CONSTRAINT ' + @c) | runtime-sql WARNING 2:1
+            DECLARE @c NVARCHAR(200) = (SELECT name FROM sys.default_constraints) + @rest\\nEXEC('ALTER TABLE dbo.t DROP CONSTRAINT ' + @c) | runtime-sql WARNING 2:1
+            DECLARE @c NVARCHAR(200) = (SELECT name FROM sys.default_constraints)\\nSET @c = @c + ' ; DELETE FROM dbo.t'\\nEXEC('ALTER TABLE dbo.t DROP CONSTRAINT ' + @c) | runtime-sql WARNING 3:1
+            DECLARE @c NVARCHAR(200) = (SELECT name FROM sys.default_constraints)\\nEXEC('ALTER TABLE dbo.t DROP CONSTRAINT ' + @c)\\nGO\\nDECLARE @c NVARCHAR(200) = (SELECT v FROM dbo.settings)\\nEXEC('ALTER TABLE dbo.t DROP CONSTRAINT ' + @c) | runtime-sql WARNING 5:1
+            DECLARE @c NVARCHAR(200) = (SELECT v FROM dbo.settings)\\nEXEC('ALTER TABLE dbo.t DROP CONSTRAINT ' + @c)\\nGO\\nDECLARE @c NVARCHAR(200) = (SELECT name FROM sys.default_constraints)\\nEXEC('ALTER TABLE dbo.t DROP CONSTRAINT ' + @c) | runtime-sql WARNING 2:1
             DECLARE @c NVARCHAR(200);SELECT TOP 1 @c = 'ALTER TABLE dbo.t DROP CONSTRAINT ' + rc.CONSTRAINT_NAME + ';' FROM INFORMATION_SCHEMA.REFERENTIAL_CONSTRAINTS rc JOIN INFORMATION_SCHEMA.KEY_COLUMN_USAGE k ON rc.CONSTRAINT_NAME = k.CONSTRAINT_NAME WHERE k.TABLE_NAME = 't';EXEC (@c); | -
             DECLARE @cmd NVARCHAR(max), @c NVARCHAR(max)\\nSELECT @c = name FROM sys.default_constraints WHERE parent_object_id = object_id('t')\\nSELECT @cmd = 'ALTER TABLE t DROP CONSTRAINT ' + @c\\nIF @cmd IS NOT NULL\\nBEGIN\\n    EXECUTE sp_executesql @cmd\\n    SELECT @cmd = 'ALTER TABLE t ADD CONSTRAINT ' + @c + ' DEFAULT -1 FOR x'\\n    EXECUTE sp_executesql @cmd\\nEND | -
             DECLARE @cmd NVARCHAR(max), @c NVARCHAR(max)\\nSELECT @c = name FROM sys.columns WHERE object_id = object_id('t')\\nSELECT @cmd = 'ALTER TABLE t ADD x INT'\\nEXEC sp_executesql @cmd\\nSELECT @cmd = 'ALTER TABLE t DROP COLUMN ' + @c\\nEXEC sp_executesql @cmd | drop-column ERROR 5:30

@@ -80,6 +80,14 @@ class LinterWhereSchemaTest {
             MYSQL      | always-true-where   | DELETE FROM invoices WHERE note = 'x' OR (account_id IS NOT NULL AND account_id LIKE '%')        | 1
             POSTGRESQL | always-true-where   | DELETE FROM invoices WHERE note = 'x' OR note IS NOT NULL                                        | 0
             POSTGRESQL | always-true-where   | DELETE FROM invoices WHERE note = 'x' AND (closed_at = 1 OR account_id IS NOT NULL)              | 0
+            SQLSERVER  | always-true-where   | DELETE FROM invoices WHERE NOT (account_id IS NULL)                                              | 1
+            POSTGRESQL | always-true-where   | DELETE FROM invoices WHERE NOT account_id IS NULL                                                | 1
+            MYSQL      | always-true-where   | DELETE FROM invoices WHERE note = 'x' OR NOT (account_id IS NULL)                                | 1
+            SQLSERVER  | always-true-where   | DELETE FROM invoices WHERE NOT (note IS NULL) OR note IS NULL                                    | 1
+            POSTGRESQL | always-true-where   | DELETE FROM invoices WHERE NOT (note IS NULL)                                                    | 0
+            POSTGRESQL | always-true-where   | DELETE FROM invoices WHERE NOT (account_id IS NOT NULL)                                          | 0
+            POSTGRESQL | always-true-where   | DELETE FROM accounts WHERE NOT (name LIKE '%')                                                   | 0
+            POSTGRESQL | always-true-where   | DELETE FROM invoices WHERE NOT (account_id IS NULL AND note = 'x')                               | 0
             """)
     void judgesTheWhereWithTheSchema(Dialect dialect, String rule, String sql, int expected) throws IOException {
         List<Finding> findings = lint(dialect, sql + ";\n", rule);
@@ -93,6 +101,7 @@ class LinterWhereSchemaTest {
             DELETE FROM accounts WHERE name LIKE '%' | name is declared NOT NULL, so name LIKE '%' holds for every row
             DELETE FROM invoices WHERE note = 'x' OR account_id IS NOT NULL | account_id is declared NOT NULL, so account_id IS NOT NULL holds for every row
             DELETE FROM invoices WHERE account_id IN (SELECT id FROM accounts) | limited only by a related row in accounts
+            DELETE FROM invoices WHERE NOT (account_id IS NULL) | account_id is declared NOT NULL, so account_id IS NOT NULL holds for every row
             """)
     void messagesSayWhy(String sql, String expected) throws IOException {
         List<Finding> findings = lint(Dialect.POSTGRESQL, sql + ";\n", null);

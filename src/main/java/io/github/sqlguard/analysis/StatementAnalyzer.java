@@ -156,6 +156,7 @@ public final class StatementAnalyzer {
         }
         String sql = JdbcEscapedQuestionMarks.blanked(statement, SelectIntoVariables.blanked(statement,
                 Collations.blanked(statement, IndexHints.withoutHints(statement))));
+        sql = OpenJsonSchemas.blanked(statement, sql);
         sql = TableVariableSources.renamed(statement, DoubleFromDeletes.blanked(statement,
                 DataChangeRowCaps.blanked(statement, QueryHintOptions.blanked(statement,
                         ErrorLoggingClause.blanked(statement, sql)))));

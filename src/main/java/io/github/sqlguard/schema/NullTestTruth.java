@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * WHERE conditions of null tests that hold for every row, given what the replay knows: {@code col IS NOT NULL} on a
  * column declared NOT NULL, {@code col IS NULL} on a column that holds only NULL ({@link NullOnlyColumns}), and
- * {@code x IS NULL OR x IS NOT NULL} on any column, and an OR one of whose alternatives is such a test. {@code col LIKE '%'} is a null test too: the pattern matches
+ * {@code x IS NULL OR x IS NOT NULL} on any column, each also written {@code NOT (x IS NULL)}, and an OR one of whose
+ * alternatives is such a test. {@code col LIKE '%'} is a null test too: the pattern matches
  * every value, the empty one included, so it fails only where the column is NULL (so are the other tests of
  * {@link EveryTextPatterns}), and so is {@code col >= 0} on a
  * MySQL {@code UNSIGNED} column, which holds no number below zero.
@@ -145,9 +146,19 @@ final class NullTestTruth {
         return String.join("", bound.stream().map(Token::text).toList());
     }
 
-    /** {@code x IS [NOT] NULL} or {@code x LIKE '%'} on a plain (qualified) name. */
+    /**
+     * {@code x IS [NOT] NULL} or {@code x LIKE '%'} on a plain (qualified) name, also a null test behind {@code NOT}
+     * ({@code NOT (x IS NULL)}, {@code NOT x IS NULL}, which SQL reads as {@code NOT (x IS NULL)}): the other test.
+     */
     private static Optional<NullTest> nullTest(List<Token> tokens) {
         List<Token> term = WhereJudgement.unwrapped(tokens);
+        if (term.size() > 1 && term.get(0).isWord("NOT")) {
+            // Only IS [NOT] NULL turns into its opposite: NOT (x LIKE '%') holds for no row, NOT (x >= 0) for few.
+            return nullTest(term.subList(1, term.size()))
+                    .filter(test -> !test.unsignedOnly() && test.written().startsWith("IS "))
+                    .map(test -> new NullTest(!test.notNull(), test.column(),
+                            test.notNull() ? "IS NULL" : "IS NOT NULL"));
+        }
         SchemaNames.Read name = SchemaNames.name(term, 0);
         Optional<NullTest> range = unsignedRangeTest(term);
         if (range.isPresent() || name == null || name.next() + 1 >= term.size()) {

@@ -68,8 +68,13 @@ final class CatalogueNames {
     }
 
     private static EveryAssignment.Verdict catalogueNameAssigned(List<Token> scope, int i, Token before) {
-        if (declaredWithValue(scope, i)) {
-            return EveryAssignment.Verdict.FAILS;
+        int declaredValue = declaredValue(scope, i);
+        if (declaredValue >= 0) {
+            // DECLARE @c sysname = (SELECT name FROM sys.x ..) is the SET form written in the declaration: a lookup
+            // that finds no row leaves NULL, which turns the whole text NULL, and EXEC runs nothing.
+            return declaredValue < scope.size() && scope.get(declaredValue - 1).isSymbol("=")
+                    && isCatalogueNameSubqueryAlone(scope, declaredValue)
+                    ? EveryAssignment.Verdict.HOLDS : EveryAssignment.Verdict.FAILS;
         }
         if (scope.get(i + 1).isSymbol(":=")) {
             return EveryAssignment.Verdict.FAILS; // PL/SQL's c := ..: no query of the catalogue
@@ -168,24 +173,25 @@ final class CatalogueNames {
     }
 
     /**
-     * True for {@code DECLARE @v NVARCHAR(200) = ..} (PL/SQL's {@code c VARCHAR2(30) := ..}, Db2's {@code DEFAULT ..})
-     * at {@code at}: a query that finds no row leaves the variable
-     * that value, which the catalogue did not give.
+     * For {@code DECLARE @v NVARCHAR(200) = ..} (PL/SQL's {@code c VARCHAR2(30) := ..}, Db2's {@code DEFAULT ..})
+     * at {@code at}, the index of the value's first token, else -1: a later query that finds no row leaves the
+     * variable that value, which the catalogue gave only when it is a lookup of a name itself.
      */
-    private static boolean declaredWithValue(List<Token> scope, int at) {
+    private static int declaredValue(List<Token> scope, int at) {
         int i = at + 1;
         if (i < scope.size() && scope.get(i).isWord("AS")) {
             i++;
         }
         if (i >= scope.size() || scope.get(i).type() != TokenType.WORD) {
-            return false;
+            return -1;
         }
         i++;
         if (i < scope.size() && scope.get(i).isSymbol("(")) {
             i = TopLevel.closingParenthesis(scope, i) + 1;
         }
-        return i > 0 && i < scope.size()
+        boolean valued = i > 0 && i < scope.size()
                 && (scope.get(i).isSymbol("=") || scope.get(i).isSymbol(":=") || scope.get(i).isWord("DEFAULT"));
+        return valued ? i + 1 : -1;
     }
 
     /**
@@ -239,7 +245,22 @@ final class CatalogueNames {
             return false;
         }
         int close = TopLevel.closingParenthesis(scope, open);
-        return close > 0 && selectsCatalogueName(scope, open + 2, close);
+        return close > 0 && selectsCatalogueName(scope, afterTop(scope, open + 2, close), close);
+    }
+
+    /**
+     * The index after {@code TOP 1} or {@code TOP (1)} at {@code at}, with which a lookup takes one name where it may
+     * find several; {@code at} when no TOP stands there.
+     */
+    private static int afterTop(List<Token> scope, int at, int end) {
+        if (at + 1 >= end || !scope.get(at).isWord("TOP")) {
+            return at;
+        }
+        if (scope.get(at + 1).type() == TokenType.NUMBER) {
+            return at + 2;
+        }
+        int close = scope.get(at + 1).isSymbol("(") ? TopLevel.closingParenthesis(scope, at + 1) : -1;
+        return close > at && close < end ? close + 1 : at;
     }
 
     /**

@@ -96,8 +96,11 @@ final class VariableOperands {
             boolean operand = token.type() == TokenType.WORD && !called && isOperand(tokens, i, i, inConcat);
             List<Token> parts = operand
                     ? knownParts(VariableAssignments.straightLineValue(scope, arguments, token, use)) : List.of();
-            if (operand && parts.isEmpty() && (NumericVariables.holdsOnlyNumbers(scope, token)
-                    || CatalogueNames.holdsOneName(scope, token) || NameParameters.declaredInScope(scope, token)
+            // A T-SQL local variable lives for its batch: a namesake declared after another GO is another variable.
+            List<Token> batch = operand && parts.isEmpty() && token.text().startsWith("@")
+                    ? GoBatches.around(scope, token) : scope;
+            if (operand && parts.isEmpty() && (NumericVariables.holdsOnlyNumbers(batch, token)
+                    || CatalogueNames.holdsOneName(batch, token) || NameParameters.declaredInScope(batch, token)
                     || nameParameters.contains(token.text().toLowerCase(Locale.ROOT)))) {
                 // Numbered where the text is read; marked here as one value, which no clause can hide in.
                 parts = List.of(StandIns.quoted(0, token.offset(), token.line(), token.column()));

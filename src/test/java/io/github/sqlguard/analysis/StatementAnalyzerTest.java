@@ -102,6 +102,9 @@ class StatementAnalyzerTest {
         "AUTO | DELETE FROM t USING u WHERE u.id = t.id AND EXISTS (SELECT   FROM v WHERE v.id = u.id)",
         "SQLSERVER | DELETE a FROM t a JOIN u ON u.id = a.id OPTION (MAXDOP 1)",
         "AUTO | DELETE TOP (10) a FROM @ids a JOIN u ON u.id = a.id OPTION (MAXDOP 1, RECOMPILE);",
+        "SQLSERVER | UPDATE a SET [Type] = j.[Type] FROM [dbo].[auth] a INNER JOIN OPENJSON(@json) WITH (Id INT '$.Id', [Type] SMALLINT '$.Type') j ON a.Id = j.Id",
+        "AUTO | DELETE FROM t WHERE id IN (SELECT id FROM OPENJSON(@ids, '$.list') WITH (id INT '$.id', doc NVARCHAR(MAX) '$.doc' AS JSON))",
+        "SQLSERVER | UPDATE TOP (1000) u SET p = NULL WHERE EXISTS (SELECT 1 FROM OPENJSON(u.p) WITH (x BIT '$.x') AS j WHERE j.x = 1)",
     })
     void destructiveStatementsAreParsedWithDialectFeatures(Dialect dialect, String sql) {
         AnalyzedStatement analyzed = analyzer.analyze(statement(dialect, sql));
