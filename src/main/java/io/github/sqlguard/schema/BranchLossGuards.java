@@ -7,11 +7,12 @@ import io.github.sqlguard.sql.RowLoop;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -39,8 +40,11 @@ public final class BranchLossGuards {
      * the columns branches added to tables that lacked them.
      */
     private final Map<String, List<Consumer<LossGuards>>> certain = new HashMap<>();
-    /** By run scope: the arms whose statements ran since the last statement outside any branch, in order. */
-    private final Map<String, Set<String>> armsSinceCertain = new HashMap<>();
+    /**
+     * By run scope: the guards of the arms whose statements ran since the last statement outside any branch, by arm,
+     * in order.
+     */
+    private final Map<String, Map<String, LossGuards>> armsSinceCertain = new HashMap<>();
     /** By run scope: the schema as the first of those arms found it. */
     private final Map<String, SchemaView> beforeBranches = new HashMap<>();
     /**
@@ -159,13 +163,12 @@ public final class BranchLossGuards {
      * after a failed statement, so each statement of an IF's BEGIN .. END is an arm of its own).
      */
     private List<Consumer<LossGuards>> outcomeOfArms(String scope) {
-        Set<String> armKeys = armsSinceCertain.get(scope);
+        Map<String, LossGuards> byArm = armsSinceCertain.get(scope);
         SchemaView before = beforeBranches.get(scope);
-        if (armKeys == null || before == null) {
+        if (byArm == null || before == null) {
             return List.of();
         }
-        List<LossGuards> arms = armKeys.stream().map(arm -> guards.get(scope + '\u0000' + arm))
-                .filter(Objects::nonNull).toList();
+        Collection<LossGuards> arms = byArm.values();
         List<Consumer<LossGuards>> outcome = new ArrayList<>();
         arms.forEach(inArm -> outcome.add(scoped -> scoped.branchEnded(inArm)));
         for (LossGuards inArm : arms) {
@@ -265,7 +268,8 @@ public final class BranchLossGuards {
         boolean body = statement.context().kind() == StatementContext.Kind.ROUTINE_BODY;
         SchemaView before = body && !(isRoutineBody(statement.context()) && runWhereDefined.test(statement))
                 ? SchemaView.UNKNOWN : replayed;
-        of(statement).observe(model, before);
+        LossGuards own = of(statement);
+        own.observe(model, before);
         if (statement.container()) {
             lastContainer = statement;
         }
@@ -289,7 +293,7 @@ public final class BranchLossGuards {
                         statement, () -> scoped.lineOf(statement)));
             }
             beforeBranches.putIfAbsent(scope, beforeBlock.getOrDefault(scope, before));
-            armsSinceCertain.computeIfAbsent(scope, k -> new LinkedHashSet<>()).add(arm);
+            armsSinceCertain.computeIfAbsent(scope, k -> new LinkedHashMap<>()).putIfAbsent(arm, own);
             // A copy that runs whenever its source has rows either copied them or found none: it holds after the IF
             String required = rowsRequired.get(scope);
             if (required != null && SourceRowsCondition.copiesFrom(statement, required)) {
