@@ -121,7 +121,7 @@ public final class CreatedTableNames {
                 }
                 ObjectNames.NameAt name = ObjectNames.readName(core, at);
                 // MySQL: INTO @v, INTO OUTFILE 'f' write no table.
-                return name == null || name.text().startsWith("@")
+                return name == null || ObjectNames.isVariable(name.text())
                         || name.text().equalsIgnoreCase("OUTFILE") || name.text().equalsIgnoreCase("DUMPFILE")
                         ? Optional.empty() : Optional.of(name.text());
             }

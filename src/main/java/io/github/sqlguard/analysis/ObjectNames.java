@@ -359,6 +359,15 @@ public final class ObjectNames {
     }
 
     /**
+     * A T-SQL {@code @table} variable's name (or a MySQL {@code @user} variable's), which lives for one batch: one
+     * part that starts with {@code @}. A qualified name is a real table's, as in a PostgreSQL extension script's
+     * {@code @extschema@.config}, whose schema {@code CREATE EXTENSION} fills in; so is a {@code @@} system name.
+     */
+    public static boolean isVariable(String name) {
+        return name.startsWith("@") && !name.startsWith("@@") && dotsOutsideQuotes(name).isEmpty();
+    }
+
+    /**
      * A T-SQL {@code #temp} or {@code ##global} table's name, gone when the session ends; a {@code #{name}}
      * placeholder, which the application fills in, starts a real table's name.
      */

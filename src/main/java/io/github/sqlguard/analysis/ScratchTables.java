@@ -424,6 +424,6 @@ public final class ScratchTables {
      * name in a variable elsewhere ({@code EXEC sp_rename @old, @new}) names some real table.
      */
     private static boolean isTableVariable(String table) {
-        return table.startsWith("@");
+        return ObjectNames.isVariable(table);
     }
 }

@@ -159,7 +159,7 @@ public final class StatementAnalyzer {
         sql = OpenJsonSchemas.blanked(statement, sql);
         sql = TableVariableSources.renamed(statement, DoubleFromDeletes.blanked(statement,
                 DataChangeRowCaps.blanked(statement, QueryHintOptions.blanked(statement,
-                        ErrorLoggingClause.blanked(statement, sql)))));
+                        ErrorLoggingClause.blanked(statement, InheritanceOnlyTargets.blanked(statement, sql))))));
         sql = HexLiteralEnds.separated(statement,
                 EmptySelectLists.filled(statement, DoubleQuotedStrings.singleQuoted(statement, sql)));
         ParserClasses.load();

@@ -28,7 +28,8 @@ final class TableVariableSources {
         for (int i = 1; i < tokens.size(); i++) {
             Token token = tokens.get(i);
             if (token.type() == TokenType.WORD && token.text().startsWith("@") && !token.text().startsWith("@@")
-                    && tokens.get(i - 1).isAnyWord("FROM", "JOIN", "USING") && !deletesFrom(tokens, i - 1)) {
+                    && tokens.get(i - 1).isAnyWord("FROM", "JOIN", "USING") && !deletesFrom(tokens, i - 1)
+                    && !(i + 1 < tokens.size() && tokens.get(i + 1).isSymbol("."))) {
                 text.replaceFirstCharacter(i, '#');
             }
         }

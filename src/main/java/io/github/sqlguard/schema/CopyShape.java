@@ -75,7 +75,7 @@ record CopyShape(SchemaNames.Read target, int select, int listEnd, SchemaNames.R
             return Optional.empty();
         }
         String targetKey = SchemaNames.key(target.text());
-        if (targetKey.startsWith("@")) {
+        if (ObjectNames.isVariable(targetKey)) {
             return Optional.empty(); // T-SQL @table: gone when the batch ends
         }
         SchemaNames.Read source = SchemaNames.name(tokens, from + 1);

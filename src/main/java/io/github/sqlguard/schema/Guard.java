@@ -1,6 +1,7 @@
 package io.github.sqlguard.schema;
 
 import io.github.sqlguard.model.Severity;
+import io.github.sqlguard.sql.StandIns;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -216,8 +217,8 @@ public record Guard(Kind kind, String description, Map<String, String> columns, 
         if (columns.isEmpty() || subjects.isEmpty()) {
             return note();
         }
-        return " (" + MARK + String.join("; ", subjects.stream()
-                .map(s -> columns.getOrDefault(SchemaNames.key(s), description)).distinct().toList()) + ")";
+        return StandIns.shown(" (" + MARK + String.join("; ", subjects.stream()
+                .map(s -> columns.getOrDefault(SchemaNames.key(s), description)).distinct().toList()) + ")");
     }
 
     /**
@@ -227,6 +228,10 @@ public record Guard(Kind kind, String description, Map<String, String> columns, 
      * findings about those columns: the others were copied.
      */
     public String shortfall(String ruleId, List<String> subjects) {
+        return StandIns.shown(shortfallText(ruleId, subjects));
+    }
+
+    private String shortfallText(String ruleId, List<String> subjects) {
         boolean about = columns.isEmpty() || subjects.stream().anyMatch(s -> columns.containsKey(SchemaNames.key(s)));
         if (kind == Kind.CARRIED_COPY && columns.isEmpty()) {
             return ruleId.equals("drop-table") ? " (" + description + ")" : ""; // of a DROP TABLE: where values went
@@ -279,6 +284,6 @@ public record Guard(Kind kind, String description, Map<String, String> columns, 
 
     /** The note a guarded finding's message ends with. */
     public String note() {
-        return " (" + (kind == Kind.UNVERIFIED_COPY ? "" : MARK) + description + ")";
+        return StandIns.shown(" (" + (kind == Kind.UNVERIFIED_COPY ? "" : MARK) + description + ")");
     }
 }

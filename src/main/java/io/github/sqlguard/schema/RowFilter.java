@@ -56,7 +56,7 @@ public record RowFilter(String verb, String table, Optional<String> alwaysTrue, 
      */
     private static boolean holdsChosenRows(String table, Statement statement, SchemaView before) {
         String name = SchemaNames.key(table);
-        if (name.startsWith("@") || ObjectNames.isHashTemporary(name)) {
+        if (ObjectNames.isVariable(name) || ObjectNames.isHashTemporary(name)) {
             return true;
         }
         // A changeset only SQL Server runs is T-SQL whatever dialect the other files are read in.

@@ -78,7 +78,7 @@ final class SelectedColumnTypes {
     private static Optional<Source> source(List<Token> tokens, int listEnd, SchemaHistory schema) {
         int from = TopLevel.wordIndex(tokens, listEnd, "FROM");
         SchemaNames.Read name = from < 0 ? null : SchemaNames.name(tokens, from + 1);
-        if (name == null || name.text().startsWith("@") || name.text().startsWith("#")) {
+        if (name == null || ObjectNames.isVariable(name.text()) || name.text().startsWith("#")) {
             return Optional.empty();
         }
         int next = name.next();

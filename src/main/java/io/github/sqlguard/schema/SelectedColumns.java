@@ -59,7 +59,7 @@ final class SelectedColumns {
         at += at < tokens.size() && tokens.get(at).isAnyWord("UNLOGGED", "TABLE") ? 1 : 0;
         at += at < tokens.size() && tokens.get(at).isWord("TABLE") ? 1 : 0;
         SchemaNames.Read name = SchemaNames.name(tokens, at);
-        if (name == null || name.text().startsWith("@") || ObjectNames.isHashTemporary(name.text())
+        if (name == null || ObjectNames.isVariable(name.text()) || ObjectNames.isHashTemporary(name.text())
                 || ObjectNames.isHashTemporary(SchemaNames.key(name.text()))) {
             return;
         }

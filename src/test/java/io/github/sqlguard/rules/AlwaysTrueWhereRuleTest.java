@@ -148,7 +148,7 @@ class AlwaysTrueWhereRuleTest {
 
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', value = {
-        "POSTGRESQL | DELETE FROM ONLY t WHERE TRUE            | DELETE | t",
+        "POSTGRESQL | DELETE FROM t * WHERE TRUE               | DELETE | t",
         "POSTGRESQL | DELETE FROM t WHERE CURRENT OF c         | DELETE |",
     })
     void formsJSqlParserRejectsAreCheckedFromTheirTokens(Dialect dialect, String sql, String verb, String table) {

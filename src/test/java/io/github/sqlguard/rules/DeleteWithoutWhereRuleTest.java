@@ -126,8 +126,6 @@ class DeleteWithoutWhereRuleTest {
 
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', value = {
-        "POSTGRESQL | DELETE FROM ONLY t                              | t",
-        "POSTGRESQL | DELETE FROM ONLY t WHERE a = 1                  |",
         "POSTGRESQL | DELETE FROM t WHERE CURRENT OF c                |",
         "MYSQL      | DELETE FROM t1 USING t1 JOIN t2 ON t1.a = t2.a  |",
         "MYSQL      | DELETE t1.* FROM t1 JOIN t2 ON t1.a = t2.a      |",
@@ -141,6 +139,18 @@ class DeleteWithoutWhereRuleTest {
     })
     void formsJSqlParserRejectsAreCheckedFromTheirTokens(Dialect dialect, String sql, String table) {
         assertInstanceOf(AnalyzedStatement.Unparsed.class, analyzed(dialect, sql));
+        assertEquals(expected(table), messages(rule, dialect, sql));
+    }
+
+    /** The parser gets PostgreSQL's ONLY before the table blanked out: it spares only the inheriting tables. */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "POSTGRESQL | DELETE FROM ONLY t                              | t",
+        "POSTGRESQL | DELETE FROM ONLY t WHERE a = 1                  |",
+        "AUTO       | DELETE FROM ONLY t                              | t",
+    })
+    void postgresqlOnlyTheParserIsGivenWithout(Dialect dialect, String sql, String table) {
+        assertInstanceOf(AnalyzedStatement.Parsed.class, analyzed(dialect, sql));
         assertEquals(expected(table), messages(rule, dialect, sql));
     }
 

@@ -21,7 +21,7 @@ class UnparsedStatementRuleTest {
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', value = {
         "SQLSERVER  | DELETE t FROM t JOIN u FOR SYSTEM_TIME ALL AS v ON v.id = t.u | unexpected \"FOR\" at line 1, column 24",
-        "POSTGRESQL | DELETE FROM ONLY t USING u          | unexpected \"ONLY\" at line 1, column 13",
+        "POSTGRESQL | DELETE FROM t * USING u             | unexpected \"*\" at line 1, column 15",
         "AUTO       | DELETE FROM t WHERE (id = 1           | unexpected <EOF> at line 1, column 27",
         "POSTGRESQL | DELETE FROM t WHERE id IN (SELECT id FROM u)) | unexpected \")\" at line 1, column 45",
     })

@@ -85,7 +85,6 @@ class UpdateWithoutWhereRuleTest {
     @CsvSource(delimiter = '|', value = {
         "POSTGRESQL | UPDATE t SET a = 1 WHERE CURRENT OF c               |",
         "SQLSERVER  | UPDATE STATISTICS orders                            |",
-        "POSTGRESQL | UPDATE ONLY t SET a = 1                             | t",
         "SQLSERVER  | UPDATE t WITH (ROWLOCK) SET a = 1                   | t",
         "SQLSERVER  | UPDATE t WITH (ROWLOCK) SET a = 1 WHERE b = 2       |",
     })
@@ -104,6 +103,18 @@ class UpdateWithoutWhereRuleTest {
         "SQLSERVER  | UPDATE x SET done = 1 FROM @ids x                   |",
     })
     void tsqlFormsThePreparedTextLetTheParserRead(Dialect dialect, String sql, String table) {
+        assertInstanceOf(AnalyzedStatement.Parsed.class, analyzed(dialect, sql));
+        assertEquals(expected(table), messages(rule, dialect, sql));
+    }
+
+    /** The parser gets PostgreSQL's ONLY before the updated table blanked out: it spares only inheriting tables. */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "POSTGRESQL | UPDATE ONLY t SET a = 1                             | t",
+        "AUTO       | UPDATE ONLY t SET a = 1                             | t",
+        "POSTGRESQL | UPDATE ONLY t SET a = 1 WHERE b = 2                 |",
+    })
+    void postgresqlOnlyTheParserIsGivenWithout(Dialect dialect, String sql, String table) {
         assertInstanceOf(AnalyzedStatement.Parsed.class, analyzed(dialect, sql));
         assertEquals(expected(table), messages(rule, dialect, sql));
     }
