@@ -37,7 +37,10 @@ public final class TemporaryKeeper {
         }
         String keeper = guard.get().keeper();
         Optional<StatementModel> create = temporaryCreate(models, index, keeper);
-        if (create.isEmpty() && !before.holdsSessionRowsOnly(keeper) && !ObjectNames.isHashTemporary(keeper)) {
+        // A temporary table a routine the script calls made (its CREATE is in the routine's body, not the run)
+        // is known from the replay.
+        if (create.isEmpty() && !before.holdsSessionRowsOnly(keeper) && !ObjectNames.isHashTemporary(keeper)
+                && !before.namesLocalTemporary(keeper)) {
             return guard;
         }
         String copiedTo = guard.get().description();
