@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * A copy into a temporary table that a routine the script calls makes, where the script's own text shows no
  * {@code CREATE TEMP TABLE}, keeps its rows no longer than one the script makes itself: it guards the drop of its
- * source only when the run copies them on to a table that stays.
+ * source only when the run copies them on to a table that stays. The same holds inside a called body, judged at the
+ * call.
  */
 class LinterCalledTemporaryCopyTest {
 
@@ -35,6 +36,24 @@ class LinterCalledTemporaryCopyTest {
             String expected) throws IOException {
         List<String> drops = ProjectLint.findingsAfterSchema(project, dialect, SCHEMA, sql.replace("\\n", "\n") + "\n")
                 .stream().filter(f -> f.ruleId().equals("drop-table") && f.message().contains("table jobs "))
+                .map(LinterCalledTemporaryCopyTest::shown).toList();
+
+        assertEquals(List.of(expected), drops);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            kept only in the temporary table | CREATE TEMP TABLE kept AS SELECT * FROM jobs;\\nDROP TABLE jobs; | 1:1 ERROR DROP TABLE removes table jobs and all its rows (rows copied to kept at line 3, a temporary table whose rows go when the session ends, and no later statement copies them on) (at db/V1__schema.sql:4:1, in move_jobs, which an earlier migration created and this statement calls)
+            copied on by the body | CREATE TEMP TABLE kept AS SELECT * FROM jobs;\\nDROP TABLE jobs;\\nCREATE TABLE jobs (id INT, name VARCHAR(50), note TEXT);\\nINSERT INTO jobs (id, name) SELECT id, name FROM kept; | 1:1 INFO DROP TABLE removes table jobs and all its rows (guarded: rows copied to kept at line 3, a temporary table whose rows line 6 copies on to jobs) (at db/V1__schema.sql:4:1, in move_jobs, which an earlier migration created and this statement calls)
+            kept in a lasting table | CREATE TABLE kept AS SELECT * FROM jobs;\\nDROP TABLE jobs; | 1:1 INFO DROP TABLE removes table jobs and all its rows (guarded: rows copied to kept at line 3) (at db/V1__schema.sql:4:1, in move_jobs, which an earlier migration created and this statement calls)
+            """)
+    void aBodyThatCopiesIntoATemporaryTableBeforeItDropsIsJudgedSoAtTheCall(String name, String body,
+            String expected) throws IOException {
+        String schema = SCHEMA + "CREATE FUNCTION move_jobs() RETURNS void LANGUAGE plpgsql AS $$ BEGIN\n"
+                + body.replace("\\n", "\n") + "\nEND $$;\n";
+
+        List<String> drops = ProjectLint.findingsAfterSchema(project, Dialect.POSTGRESQL, schema,
+                "SELECT move_jobs();\n").stream().filter(f -> f.ruleId().equals("drop-table"))
                 .map(LinterCalledTemporaryCopyTest::shown).toList();
 
         assertEquals(List.of(expected), drops);
