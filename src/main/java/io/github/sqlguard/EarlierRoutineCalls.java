@@ -166,8 +166,9 @@ final class EarlierRoutineCalls {
                 SchemaView here = bodyBefore;
                 // A copy into a temporary table the body made keeps its rows no longer than the session, as in a
                 // script.
-                Optional<Guard> guard = TemporaryKeeper.checked(bodyGuards.of(inner.statement())
-                        .guardOf(inner.statement()), inBody, at, here)
+                Optional<Guard> guard = TemporaryTableCleanup.sessionTableGuardOf(inBody, at, here)
+                        .or(() -> TemporaryKeeper.checked(bodyGuards.of(inner.statement())
+                                .guardOf(inner.statement()), inBody, at, here))
                         .or(() -> TemporaryTableCleanup.guardOf(inBody, at, here));
                 for (Rule rule : judgedInPlace ? List.<Rule>of() : rules) {
                     List<Violation> violations = rule.check(inner, SchemaFacts.calledBody(bodyBefore,
