@@ -22,6 +22,7 @@ import io.github.sqlguard.schema.Guard;
 import io.github.sqlguard.schema.SchemaFacts;
 import io.github.sqlguard.schema.SchemaReplay;
 import io.github.sqlguard.schema.SchemaView;
+import io.github.sqlguard.schema.TemporaryKeeper;
 import io.github.sqlguard.schema.TemporaryTableCleanup;
 import io.github.sqlguard.sql.Script;
 import io.github.sqlguard.sql.Statement;
@@ -163,7 +164,11 @@ final class EarlierRoutineCalls {
                 // What the body's earlier statements establish (a column it adds, then fills) holds at this call too.
                 int at = index;
                 SchemaView here = bodyBefore;
-                Optional<Guard> guard = bodyGuards.of(inner.statement()).guardOf(inner.statement())
+                // A copy into a temporary table the body made keeps its rows no longer than the session, as in a
+                // script.
+                Optional<Guard> guard = TemporaryTableCleanup.sessionTableGuardOf(inBody, at, here)
+                        .or(() -> TemporaryKeeper.checked(bodyGuards.of(inner.statement())
+                                .guardOf(inner.statement()), inBody, at, here))
                         .or(() -> TemporaryTableCleanup.guardOf(inBody, at, here));
                 for (Rule rule : judgedInPlace ? List.<Rule>of() : rules) {
                     List<Violation> violations = rule.check(inner, SchemaFacts.calledBody(bodyBefore,
@@ -180,7 +185,8 @@ final class EarlierRoutineCalls {
                                 && guard.get().protects(violation.subjects());
                         found.add(Finding.of(rule.info().id(), guarded ? guard.get().lowered(effective) : effective,
                                 statement.start(), violation.message()
-                                + (guarded ? guard.get().note(violation.subjects()) : "")
+                                + (guarded ? guard.get().note(violation.subjects()) : guard.map(g -> g.shortfall(
+                                        rule.info().id(), violation.subjects())).orElse(""))
                                 + " (at " + violation.at() + ", in " + routine.shownName() + reached + contextNote(call),
                                 rule.info().hint(), statement.firstLine()));
                         statementSql.put(statement.start(), statement.asWritten());

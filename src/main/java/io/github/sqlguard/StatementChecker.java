@@ -233,6 +233,7 @@ final class StatementChecker {
                     scope -> new EmptiedInRun());
             StatementGuards statementGuards = new StatementGuards(List.of(() -> rolledBack.guardOf(models, at),
                     () -> VersionRecordedBlocks.versionRecordGuardOf(statement, models),
+                    () -> TemporaryTableCleanup.sessionTableGuardOf(models, at, facts.before()),
                     () -> TemporaryKeeper.checked(scopeGuards.guardOf(statement), models, at, facts.before()),
                     () -> scopeEmptied.guardOf(statement, names.get(at)),
                     facts::earlierFilesGuard, () -> RecreatedName.guardOf(models, names, at),

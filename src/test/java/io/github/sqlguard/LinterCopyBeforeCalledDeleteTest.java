@@ -88,6 +88,7 @@ class LinterCopyBeforeCalledDeleteTest {
                 """);
 
         assertEquals(List.of("db/V3__archive.sql:2:1 ERROR DELETE without WHERE removes every row of audit_entry"
+                + " (the copy to audit_entry_old at line 1 keeps only the rows its WHERE selects)"
                 + " (at db/V2__purge.sql:6:5, in purge_audit, which an earlier migration created and this statement"
                 + " calls)"), callFindings());
     }

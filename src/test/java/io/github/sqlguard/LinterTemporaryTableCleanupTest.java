@@ -54,6 +54,46 @@ class LinterTemporaryTableCleanupTest {
     }
 
     @org.junit.jupiter.api.Test
+    void eachLaterCallClearsTheTemporaryTableTheEarlierCallMadeAndCopiedFrom() throws IOException {
+        String sql = "CREATE FUNCTION fill(col text) RETURNS void LANGUAGE plpgsql AS $$ BEGIN\\n"
+                + "EXECUTE 'DROP TABLE IF EXISTS t_map; CREATE TEMP TABLE t_map AS SELECT id FROM orders WHERE '"
+                + " || col || ' = 1; INSERT INTO archive (id) SELECT id FROM t_map';\\nEND $$;\\n"
+                + "DO $$ BEGIN\\nPERFORM fill('a');\\nPERFORM fill('b');\\nPERFORM fill('c');\\nEND $$;";
+
+        List<String> atCalls = findings("CREATE TABLE orders (id int, a int, b int, c int);\n"
+                + "CREATE TABLE archive (id int);", sql).stream()
+                .filter(f -> f.startsWith("drop-table") && !f.contains("inside function")).toList();
+
+        String cleared = "DROP TABLE removes table t_map and all its rows (guarded: t_map is a temporary table the"
+                + " session made before, and line 2 creates it as a temporary table: the drop clears what an earlier"
+                + " run left in the session) (at db/V2__later.sql:2:10, in fill, which this script created and this"
+                + " statement calls) (inside DO block)";
+        assertEquals(List.of("drop-table INFO 5:1 DROP TABLE removes table t_map and all its rows (guarded: no scanned"
+                + " migration created a table t_map, and line 2 creates it as a temporary table: the drop clears what"
+                + " an earlier run left in the session) (at db/V2__later.sql:2:10, in fill, which this script created"
+                + " and this statement calls) (inside DO block)", "drop-table INFO 6:1 " + cleared,
+                "drop-table INFO 7:1 " + cleared), atCalls);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            a temporary table a call made, made again | CREATE TEMP TABLE t_map AS SELECT id FROM orders; | drop-table INFO 6:1 DROP TABLE removes table t_map and all its rows (guarded: t_map is a temporary table the session made before, and line 7 creates it as a temporary table: the drop clears what an earlier run left in the session)
+            a lasting table of that name made next | CREATE TABLE t_map AS SELECT id FROM orders; | drop-table ERROR 6:1 DROP TABLE removes table t_map and all its rows (the copy to archive at line 5 lists its columns, and sqlguard does not know every column of t_map: those it leaves out are lost)
+            """)
+    void aCleanupOfATemporaryTableACallMadeIsGuardedBeforeTheCopiesOutOfIt(String name, String next,
+            String expected) throws IOException {
+        String sql = "CREATE FUNCTION fill(col text) RETURNS void LANGUAGE plpgsql AS $$ BEGIN\\n"
+                + "EXECUTE 'CREATE TEMP TABLE t_map AS SELECT id FROM orders WHERE ' || col || ' = 1;\\n"
+                + "INSERT INTO archive (id) SELECT id FROM t_map;';\\nEND $$;\\nSELECT fill('a');\\n"
+                + "DROP TABLE IF EXISTS t_map;\\n" + next;
+
+        List<String> found = findings("CREATE TABLE orders (id int, a int);\nCREATE TABLE archive (id int);", sql)
+                .stream().filter(f -> f.startsWith("drop-table")).toList();
+
+        assertEquals(List.of(expected), found);
+    }
+
+    @org.junit.jupiter.api.Test
     void aTemporaryTableMadeOnlyForAnotherDatabaseDoesNotGuardTheCleanup() throws IOException {
         TestProject.write(project, "db/changelog.xml", """
                 <databaseChangeLog>

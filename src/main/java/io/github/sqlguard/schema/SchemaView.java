@@ -170,6 +170,26 @@ public final class SchemaView {
     }
 
     /**
+     * True when {@code written}, a table name as a statement writes it, means a local temporary table the replay
+     * knows the migrations' own session made in every database the statement runs in, where the script's text may
+     * not show it (the body of a routine the script calls made it): its rows go when the session ends. Only an
+     * unqualified name (or one in PostgreSQL's {@code pg_temp}) counts: the session looks such a name up among its
+     * temporary tables first, while {@code public.t} means the lasting table of that name.
+     */
+    public boolean namesLocalTemporary(String written) {
+        if (history == null || written == null) {
+            return false;
+        }
+        String last = SchemaNames.lastPart(written);
+        String qualifier = written.strip().substring(0, written.strip().length() - last.length());
+        if (!qualifier.isEmpty() && !DOT.matcher(qualifier).replaceAll(".").equalsIgnoreCase("pg_temp.")) {
+            return false;
+        }
+        return isLocalTemporary(written)
+                && otherHistories.stream().allMatch(other -> other.isLocalTemporary(written));
+    }
+
+    /**
      * True when the replay knows that {@code column} of {@code table} refers to the key {@code joinedColumn} of
      * {@code joinedTable}, so that a join on their equality finds a related row for every row that has a value
      * there ({@link KeyReferences}).

@@ -37,7 +37,10 @@ public final class TemporaryKeeper {
         }
         String keeper = guard.get().keeper();
         Optional<StatementModel> create = temporaryCreate(models, index, keeper);
-        if (create.isEmpty() && !before.holdsSessionRowsOnly(keeper) && !ObjectNames.isHashTemporary(keeper)) {
+        // A temporary table a routine the script calls made (its CREATE is in the routine's body, not the run)
+        // is known from the replay.
+        if (create.isEmpty() && !before.holdsSessionRowsOnly(keeper) && !ObjectNames.isHashTemporary(keeper)
+                && !before.namesLocalTemporary(keeper)) {
             return guard;
         }
         String copiedTo = guard.get().description();
@@ -55,18 +58,31 @@ public final class TemporaryKeeper {
                         + " rows on" : " whose rows go when the session ends, and no later statement copies them on")));
     }
 
-    /** The statement before {@code index}, in the same run, that makes {@code table} a temporary table. */
+    /**
+     * The statement before {@code index}, in the same run or in the same routine body (which runs in order when the
+     * routine is called), that makes {@code table} a temporary table.
+     */
     private static Optional<StatementModel> temporaryCreate(List<StatementModel> models, int index, String table) {
-        String scope = models.get(index).statement().context().runScope();
         String key = SchemaNames.key(table);
         for (int i = index - 1; i >= 0; i--) {
             StatementModel earlier = models.get(i);
-            if (earlier.runsWithMigrationIn(scope) && temporaryTableMade(earlier.statement().tokens())
+            if (runsAlongside(models.get(index), earlier) && temporaryTableMade(earlier.statement().tokens())
                     .filter(made -> SchemaNames.key(made).equals(key)).isPresent()) {
                 return Optional.of(earlier);
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * True when {@code other} runs in the same run as {@code model}, or in the same routine body: a body's
+     * statements run in order when the routine is called.
+     */
+    private static boolean runsAlongside(StatementModel model, StatementModel other) {
+        StatementContext.Body body = model.statement().context().body();
+        StatementContext.Body otherBody = other.statement().context().body();
+        return other.runsWithMigrationIn(model.statement().context().runScope())
+                || body != null && otherBody != null && body.id().equals(otherBody.id());
     }
 
     /**
@@ -104,15 +120,14 @@ public final class TemporaryKeeper {
     }
 
     /**
-     * The first later statement of the same run that copies every row of {@code keeper} to a table that stays: one
-     * no later statement of the run drops or truncates.
+     * The first later statement of the same run (or body) that copies every row of {@code keeper} to a table that
+     * stays: one no later statement of the run drops or truncates.
      */
     private static Optional<StatementModel> copyOn(List<StatementModel> models, int index, String keeper) {
-        String scope = models.get(index).statement().context().runScope();
         String key = SchemaNames.key(keeper);
         for (int i = index + 1; i < models.size(); i++) {
             StatementModel later = models.get(i);
-            if (!later.runsWithMigrationIn(scope)) {
+            if (!runsAlongside(models.get(index), later)) {
                 continue;
             }
             Optional<DestroyedTables.Copy> copy = fullCopyOf(later);
@@ -131,13 +146,12 @@ public final class TemporaryKeeper {
      * the rows no longer than the temporary table did.
      */
     private static boolean emptiedLater(List<StatementModel> models, int index, String table) {
-        String scope = models.get(index).statement().context().runScope();
         String key = SchemaNames.key(table);
         for (int i = index + 1; i < models.size(); i++) {
             StatementModel later = models.get(i);
             List<Token> tokens = later.statement().tokens();
             int main = DestroyedTables.mainKeyword(tokens);
-            if (later.runsWithMigrationIn(scope) && main < tokens.size()
+            if (runsAlongside(models.get(index), later) && main < tokens.size()
                     && tokens.get(main).isAnyWord("DROP", "TRUNCATE") && DestroyedTables.of(tokens, main).stream()
                             .anyMatch(destroyed -> SchemaNames.key(destroyed).equals(key))) {
                 return true;

@@ -34,6 +34,22 @@ public final class TemporaryTableCleanup {
      * permanent one that the same run drops again after use, with no rename to the name before it.
      */
     public static Optional<Guard> guardOf(List<StatementModel> models, int index, SchemaView before) {
+        return guardOf(models, index, before, false);
+    }
+
+    /**
+     * As {@link #guardOf(List, int, SchemaView)}, when every table the drop names is one the replay knows as a
+     * local temporary table the session made before (an earlier call of the routine that runs the drop and makes
+     * the table again, say). What such a drop clears, the session itself put there, so this guard speaks before
+     * what the copies of the run say about those rows: a copy out of the table ({@code INSERT INTO orders (id)
+     * SELECT id FROM t_map}) took rows the session had read from somewhere else.
+     */
+    public static Optional<Guard> sessionTableGuardOf(List<StatementModel> models, int index, SchemaView before) {
+        return guardOf(models, index, before, true);
+    }
+
+    private static Optional<Guard> guardOf(List<StatementModel> models, int index, SchemaView before,
+            boolean sessionTablesOnly) {
         StatementModel drop = models.get(index);
         var tokens = drop.statement().tokens();
         Dialect dialect = drop.statement().dialect();
@@ -46,8 +62,10 @@ public final class TemporaryTableCleanup {
         }
         StringBuilder notes = new StringBuilder();
         for (DestructiveClause clause : drop.clauses()) {
-            if (clause.table() == null || before.table(clause.table()).isPresent()
-                    && !before.isLocalTemporary(clause.table())) {
+            boolean sessionTable = clause.table() != null && before.table(clause.table()).isPresent()
+                    && before.isLocalTemporary(clause.table());
+            if (clause.table() == null || before.table(clause.table()).isPresent() && !sessionTable
+                    || sessionTablesOnly && !sessionTable) {
                 return Optional.empty();
             }
             String name = SchemaNames.key(clause.table());
@@ -56,8 +74,10 @@ public final class TemporaryTableCleanup {
                 return Optional.empty();
             }
             StatementModel created = models.get(create.get());
-            notes.append(notes.isEmpty() ? "" : "; ").append("no scanned migration created a table ")
-                    .append(SchemaNames.unquoted(clause.table())).append(", and line ")
+            String shown = SchemaNames.unquoted(clause.table());
+            notes.append(notes.isEmpty() ? "" : "; ").append(sessionTable
+                    ? shown + " is a temporary table the session made before"
+                    : "no scanned migration created a table " + shown).append(", and line ")
                     .append(created.statement().start().line());
             if (CreatedTableNames.createsTemporaryTable(created.statement().tokens())) {
                 if (!sessionFirst) {
