@@ -148,6 +148,11 @@ final class CalledEmptinessChecks {
 
     /** The tables {@code routine}'s body checks are empty when {@code call} runs it, if that is all it does. */
     static Optional<List<String>> checkedBy(DefinedRoutine routine, Statement call) {
+        Map<String, Token> arguments = routine.argumentsAt(call, Map.of());
+        return routine.emptinessChecksFor(arguments, () -> checkedBy(routine, arguments));
+    }
+
+    private static Optional<List<String>> checkedBy(DefinedRoutine routine, Map<String, Token> arguments) {
         Optional<String> definition = routine.definitionText();
         if (definition.isEmpty()) {
             return Optional.empty();
@@ -157,7 +162,7 @@ final class CalledEmptinessChecks {
         if (body.isEmpty()) {
             return Optional.empty();
         }
-        List<BuiltText> built = routine.builtTextsAt(routine.argumentsAt(call, Map.of()));
+        List<BuiltText> built = routine.builtTextsAt(arguments);
         String written = body.get().prefix() + CalledBodyText.written(
                 definition.get().substring(body.get().start(), body.get().end()),
                 routine.definitionTextStart() + body.get().start(), built, routine.dialect(), tsql);

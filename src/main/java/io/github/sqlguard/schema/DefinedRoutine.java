@@ -15,6 +15,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * A procedure or function a migration created, as the replay met it: its name, where it was created and the
@@ -47,6 +49,12 @@ public final class DefinedRoutine {
     private List<Statement> body = new ArrayList<>();
     /** The statement that creates it, read again for a call that passes literals; null once forgotten. */
     private Statement definition;
+    /**
+     * What a call that passes these literals checks is empty ({@link CalledEmptinessChecks#checkedBy}), by the
+     * literals: the run's guards ask again for the same call each time a branch or a routine body starts from what
+     * ran before it, and reading the body for a call means splitting its text again.
+     */
+    private final Map<Map<String, Token>, Optional<List<String>>> emptinessChecks = new ConcurrentHashMap<>();
 
     DefinedRoutine(String name, Statement definition) {
         this(name, definition, definition.firstToken().offset(),
@@ -300,6 +308,22 @@ public final class DefinedRoutine {
     void forgetBody() {
         body = List.of();
         definition = null;
+        emptinessChecks.clear();
+    }
+
+    /**
+     * The tables a call passing {@code arguments} checks are empty, as {@code reading} finds them the first time it is
+     * asked for those literals.
+     */
+    Optional<List<String>> emptinessChecksFor(Map<String, Token> arguments,
+            Supplier<Optional<List<String>>> reading) {
+        Optional<List<String>> known = emptinessChecks.get(arguments);
+        if (known != null) {
+            return known;
+        }
+        Optional<List<String>> read = reading.get().map(List::copyOf);
+        emptinessChecks.put(Map.copyOf(arguments), read);
+        return read;
     }
 
     /** The offsets between which a block's statements lie. */
