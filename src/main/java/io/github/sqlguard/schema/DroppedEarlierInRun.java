@@ -61,7 +61,8 @@ public final class DroppedEarlierInRun {
             TableNamespace.Names there = names.get(i);
             // A table created or renamed to the name in another schema may still be the one dropped (fail closed).
             // CREATE TABLE IF NOT EXISTS after the drop surely makes a table of the name again.
-            if (earlier.createdTables().stream().anyMatch(created -> SchemaNames.key(created).equals(name))
+            if (!earlier.createdTables().isEmpty()
+                    && earlier.createdTables().stream().anyMatch(created -> SchemaNames.key(created).equals(name))
                     || CreatedTableNames.namedByCreate(earlier.statement().tokens()).map(SchemaNames::key)
                             .filter(name::equals).isPresent()) {
                 return Optional.empty();

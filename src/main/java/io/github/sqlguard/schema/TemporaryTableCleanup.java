@@ -142,7 +142,9 @@ public final class TemporaryTableCleanup {
             String name) {
         for (int i = create + 1; i < models.size(); i++) {
             StatementModel later = models.get(i);
-            if (!runsAlongside(models.get(index), later)) {
+            // Most statements of a long script (seed rows, comments) neither drop nor rename: skip them cheaply, as
+            // this scan runs for every drop of a table the script creates again.
+            if (later.clauses().isEmpty() || !runsAlongside(models.get(index), later)) {
                 continue;
             }
             boolean renamedAway = later.clauses().stream().anyMatch(clause -> clause.kind() == ClauseKind.RENAMED_TABLE
