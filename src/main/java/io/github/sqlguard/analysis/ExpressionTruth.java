@@ -218,11 +218,13 @@ final class ExpressionTruth {
         return true;
     }
 
-    /** {@code 1 IN (1, 2)}: a literal that equals a literal of its own list. */
+    /**
+     * {@code 1 IN (1, 2)}: a literal that equals a literal of its own list; also {@code id IN (7, id)}, a column
+     * listed among its own values, which is {@code id = id} and so holds wherever the column is not NULL.
+     */
     private Truth literalInItsOwnList(InExpression in) {
         Comparison.Operand left = operand(in.getLeftExpression());
-        if (left == null || left.kind() == Comparison.Kind.COLUMN
-                || !(in.getRightExpression() instanceof ExpressionList<?> list)) {
+        if (left == null || !(in.getRightExpression() instanceof ExpressionList<?> list)) {
             return Truth.UNKNOWN;
         }
         for (Object item : list) {

@@ -240,6 +240,12 @@ public final class TokenConditionTruth {
                     : Comparison.like(left.operand(), pattern.operand());
             return not ? like.not() : like;
         }
+        // A list of literals alone is left to the parser's tree, which also reads the rest of the statement.
+        if (!not && left.operand().kind() == Comparison.Kind.COLUMN
+                && tokens.isWord(keyword, "IN") && tokens.isSymbol(keyword + 1, "(")
+                && tokens.closingParen(keyword + 1) == to - 1) {
+            return inItsOwnList(left.operand(), keyword + 2, to - 1);
+        }
         if (tokens.tokens().get(next).type() != TokenType.SYMBOL) {
             return Truth.UNKNOWN;
         }
@@ -249,6 +255,29 @@ public final class TokenConditionTruth {
             return Truth.UNKNOWN;
         }
         return Comparison.evaluate(left.operand(), operator, right.operand());
+    }
+
+    /**
+     * {@code id IN (7, id)}: a column listed among its own values in {@code [from, close)} holds as
+     * {@code id = id} does; a subquery or an item the tokens cannot read leaves it undecided.
+     */
+    private Truth inItsOwnList(Comparison.Operand value, int from, int close) {
+        int at = from;
+        while (at < close) {
+            TokenOperands.OperandAt item = operands.at(at);
+            if (item == null) {
+                return Truth.UNKNOWN;
+            }
+            int end = item.next();
+            if (end != close && !tokens.isSymbol(end, ",")) {
+                return Truth.UNKNOWN;
+            }
+            if (Comparison.evaluate(value, "=", item.operand()) == Truth.ALWAYS_TRUE) {
+                return Truth.ALWAYS_TRUE;
+            }
+            at = end + 1;
+        }
+        return Truth.UNKNOWN;
     }
 
     /**

@@ -99,7 +99,9 @@ final class TypeJudge {
                 return longer(needed, newLength, "bytes");
             }
         }
-        return longer(needed, newLength, "characters");
+        // MySQL: a JSON value of any length going into a TEXT type is measured against the bytes that type holds.
+        boolean bytesOnly = needed == SqlType.MAX && dialect.isMySqlFamily() && MySqlCharacterWidths.sizedInBytes(to);
+        return longer(needed, newLength, bytesOnly ? "bytes" : "characters");
     }
 
     /**

@@ -319,6 +319,9 @@ class TypeChangeTest {
             MEDIUMTEXT                  | TEXT(1000)    | shorter: 16777215 to 65535 bytes
             MEDIUMTEXT                  | TINYTEXT      | shorter: 16777215 to 255 bytes
             LONGTEXT                    | TEXT          | shorter: unlimited to 65535 bytes
+            JSON                        | TEXT          | shorter: unlimited to 65535 bytes
+            JSON                        | MEDIUMTEXT    | shorter: unlimited to 16777215 bytes
+            JSON                        | VARCHAR(100)  | shorter: unlimited to 100 characters
             """)
     void namesBytesAndCharactersApartOnMySql(String from, String to, String reason) {
         TypeChange change = TypeChange.of(SqlType.parse(from), SqlType.parse(to), Dialect.MYSQL);
