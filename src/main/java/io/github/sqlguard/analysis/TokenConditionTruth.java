@@ -262,22 +262,9 @@ public final class TokenConditionTruth {
      * {@code id = id} does; a subquery or an item the tokens cannot read leaves it undecided.
      */
     private Truth inItsOwnList(Comparison.Operand value, int from, int close) {
-        int at = from;
-        while (at < close) {
-            TokenOperands.OperandAt item = operands.at(at);
-            if (item == null) {
-                return Truth.UNKNOWN;
-            }
-            int end = item.next();
-            if (end != close && !tokens.isSymbol(end, ",")) {
-                return Truth.UNKNOWN;
-            }
-            if (Comparison.evaluate(value, "=", item.operand()) == Truth.ALWAYS_TRUE) {
-                return Truth.ALWAYS_TRUE;
-            }
-            at = end + 1;
-        }
-        return Truth.UNKNOWN;
+        List<Comparison.Operand> items = operands.row(from, close);
+        return items != null && items.stream().anyMatch(item -> Comparison.evaluate(value, "=", item)
+                == Truth.ALWAYS_TRUE) ? Truth.ALWAYS_TRUE : Truth.UNKNOWN;
     }
 
     /**
