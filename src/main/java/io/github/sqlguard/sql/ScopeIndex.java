@@ -13,8 +13,8 @@ import java.util.Set;
  * hundreds of times, and reading the whole body again for each use made such a procedure take seconds.
  *
  * <p>The index of the last scope a thread read is kept, as the uses of one scope are read one after the other. A
- * scope is known again by its size and the very tokens at its start, middle and end: the scopes are views of one
- * script's token list, never rebuilt token by token.
+ * scope is known again when it holds the very same tokens: a routine body read for a call that passes literals
+ * leaves out the branches those literals cannot take, so two reads of one body may differ in a few tokens only.
  */
 final class ScopeIndex {
 
@@ -24,22 +24,17 @@ final class ScopeIndex {
     private static final int[] NONE = new int[0];
     private static final ThreadLocal<ScopeIndex> LAST = new ThreadLocal<>();
 
-    private final int size;
-    private final Token first;
-    private final Token middle;
-    private final Token last;
+    private final Token[] tokens;
     private final Map<String, int[]> wordsByName;
     private final int[] loopMarks;
 
     private ScopeIndex(List<Token> scope) {
-        size = scope.size();
-        first = size == 0 ? null : scope.get(0);
-        middle = size == 0 ? null : scope.get(size / 2);
-        last = size == 0 ? null : scope.get(size - 1);
+        tokens = scope.toArray(Token[]::new);
+        int size = tokens.length;
         Map<String, List<Integer>> byName = new HashMap<>();
         List<Integer> marks = new ArrayList<>();
         for (int i = 0; i < size; i++) {
-            Token token = scope.get(i);
+            Token token = tokens[i];
             if (token.type() == TokenType.WORD) {
                 String name = caseFolded(token.text());
                 byName.computeIfAbsent(name, key -> new ArrayList<>()).add(i);
@@ -83,9 +78,18 @@ final class ScopeIndex {
         return loopMarks;
     }
 
+    /** True when {@code scope} holds the same tokens, compared by identity, which is quick beside any scan. */
     private boolean indexes(List<Token> scope) {
-        return scope.size() == size && (size == 0 || scope.get(0) == first && scope.get(size / 2) == middle
-                && scope.get(size - 1) == last);
+        if (scope.size() != tokens.length) {
+            return false;
+        }
+        int i = 0;
+        for (Token token : scope) {
+            if (token != tokens[i++]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

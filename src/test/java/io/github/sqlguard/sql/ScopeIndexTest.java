@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.sqlguard.model.Dialect;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,19 @@ class ScopeIndexTest {
         assertEquals(3, ScopeIndex.of(first).wordsNamed("v").length);
         List<Token> part = first.subList(0, 4);
         assertArrayEquals(new int[] {0}, ScopeIndex.of(part).wordsNamed("v"));
+    }
+
+    @Test
+    void tellsApartScopesThatDifferOnlyInsideEvenAtTheSameSize() {
+        // A body read for a call keeps only the arms the call's literals take: two reads of one body may differ in
+        // one token between the same first, middle and last tokens.
+        List<Token> scope = tokens(Dialect.POSTGRESQL, "IF p = 'a' THEN v := 'x'; ELSE w := 'y'; END IF; EXECUTE v");
+        List<Token> other = new ArrayList<>(scope);
+        int assigned = ScopeIndex.of(scope).wordsNamed("v")[0];
+        other.set(assigned, tokens(Dialect.POSTGRESQL, "w").get(0));
+        assertEquals(2, ScopeIndex.of(scope).wordsNamed("v").length);
+        assertEquals(1, ScopeIndex.of(other).wordsNamed("v").length);
+        assertEquals(2, ScopeIndex.of(other).wordsNamed("w").length);
     }
 
     @Test
