@@ -44,7 +44,7 @@ final class TokenOperands {
     OperandAt at(int index) {
         OperandAt operand = uncastAt(index);
         while (operand != null && tokens.isSymbol(operand.next(), "::")) {
-            int typeEnd = PostgresCastTypes.end(tokens.tokens(), operand.next() + 1);
+            int typeEnd = PostgresCastTypes.end(tokens, operand.next() + 1);
             if (typeEnd < 0) {
                 return null;
             }
