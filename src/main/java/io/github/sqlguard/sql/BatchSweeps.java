@@ -164,11 +164,40 @@ final class BatchSweeps {
         return group ? sweepTrueWithItsTie(tokens, opener + 1, closer) : List.of();
     }
 
+    /** The clause words after a condition that end the level it stands on. */
+    private static final String[] LEVEL_ENDS = {"GROUP", "ORDER", "LIMIT", "RETURNING", "UNION", "HAVING", "FOR",
+        "EXCEPT", "INTERSECT"};
+
     /**
      * Where the level of the condition that goes on at {@code from} ends: at the {@code )} that closes it, or at the
      * clause word or statement end after it.
      */
     private static int levelCloser(List<Token> tokens, int from) {
+        return endAfter(tokens, from, false);
+    }
+
+    /** The {@code (} or clause word (WHERE, ON, HAVING) that opens the level of the condition holding {@code at}. */
+    private static int levelOpener(List<Token> tokens, int at) {
+        return startBefore(tokens, at, false);
+    }
+
+    /** Where the term holding {@code at} starts: after the AND, OR, WHERE, ON or {@code (} before it, at its level. */
+    private static int termStart(List<Token> tokens, int at) {
+        int opener = startBefore(tokens, at, true);
+        return opener < 0 ? -1 : opener + 1;
+    }
+
+    /** Where the term holding {@code at} ends: at the AND, OR, {@code )} or clause word after it, at its level. */
+    private static int termEnd(List<Token> tokens, int at) {
+        return endAfter(tokens, at + 1, true);
+    }
+
+    /**
+     * The first token from {@code from} at the level it stands on that ends that level ({@code )}, a clause word, the
+     * statement's end) or, with {@code terms}, the term (an OR, or an AND that closes no BETWEEN); the end of the
+     * tokens when none does.
+     */
+    private static int endAfter(List<Token> tokens, int from, boolean terms) {
         int depth = 0;
         for (int i = from; i < tokens.size(); i++) {
             Token token = tokens.get(i);
@@ -178,16 +207,19 @@ final class BatchSweeps {
                 if (depth-- == 0) {
                     return i;
                 }
-            } else if (depth == 0 && (token.isAnyWord("GROUP", "ORDER", "LIMIT", "RETURNING", "UNION", "HAVING",
-                    "FOR", "EXCEPT", "INTERSECT") || StatementEnd.isSeparator(token))) {
+            } else if (depth == 0 && (token.isAnyWord(LEVEL_ENDS) || StatementEnd.isSeparator(token)
+                    || terms && isTermBoundary(tokens, i))) {
                 return i;
             }
         }
         return tokens.size();
     }
 
-    /** The {@code (} or clause word (WHERE, ON, HAVING) that opens the level of the condition holding {@code at}. */
-    private static int levelOpener(List<Token> tokens, int at) {
+    /**
+     * The last token before {@code at}, at its level, that opens that level ({@code (}, WHERE, ON, HAVING) or, with
+     * {@code terms}, the term (an OR, or an AND that closes no BETWEEN); -1 when none does.
+     */
+    private static int startBefore(List<Token> tokens, int at, boolean terms) {
         int depth = 0;
         for (int i = at - 1; i >= 0; i--) {
             Token token = tokens.get(i);
@@ -197,52 +229,16 @@ final class BatchSweeps {
                 if (depth-- == 0) {
                     return i;
                 }
-            } else if (depth == 0 && token.isAnyWord("WHERE", "ON", "HAVING")) {
+            } else if (depth == 0 && (token.isAnyWord("WHERE", "ON", "HAVING") || terms && isTermBoundary(tokens, i))) {
                 return i;
             }
         }
         return -1;
     }
 
-    /** Where the term holding {@code at} starts: after the AND, OR, WHERE, ON or {@code (} before it, at its level. */
-    private static int termStart(List<Token> tokens, int at) {
-        int depth = 0;
-        for (int i = at - 1; i >= 0; i--) {
-            Token token = tokens.get(i);
-            if (token.isSymbol(")")) {
-                depth++;
-            } else if (token.isSymbol("(")) {
-                if (depth-- == 0) {
-                    return i + 1;
-                }
-            } else if (depth == 0 && token.isAnyWord("OR", "WHERE", "ON", "HAVING")) {
-                return i + 1;
-            } else if (depth == 0 && token.isWord("AND") && !betweenOpen(tokens, i)) {
-                return i + 1;
-            }
-        }
-        return -1;
-    }
-
-    /** Where the term holding {@code at} ends: at the AND, OR, {@code )} or clause word after it, at its level. */
-    private static int termEnd(List<Token> tokens, int at) {
-        int depth = 0;
-        for (int i = at + 1; i < tokens.size(); i++) {
-            Token token = tokens.get(i);
-            if (token.isSymbol("(")) {
-                depth++;
-            } else if (token.isSymbol(")")) {
-                if (depth-- == 0) {
-                    return i;
-                }
-            } else if (depth == 0 && (token.isAnyWord("OR", "GROUP", "ORDER", "LIMIT", "RETURNING", "UNION",
-                    "HAVING", "FOR", "EXCEPT", "INTERSECT") || StatementEnd.isSeparator(token))) {
-                return i;
-            } else if (depth == 0 && token.isWord("AND") && !betweenOpen(tokens, i)) {
-                return i;
-            }
-        }
-        return tokens.size();
+    /** An OR, or an AND that closes no BETWEEN: where one term of a condition ends and the next begins. */
+    private static boolean isTermBoundary(List<Token> tokens, int at) {
+        return tokens.get(at).isWord("OR") || tokens.get(at).isWord("AND") && !betweenOpen(tokens, at);
     }
 
     /** True when the AND at {@code and} closes a {@code BETWEEN} of its own term. */
