@@ -3,6 +3,7 @@ package io.github.sqlguard;
 import static io.github.sqlguard.StatementPlacement.contextNote;
 import static io.github.sqlguard.StatementPlacement.lowered;
 
+import io.github.sqlguard.analysis.KnownVariableSwitch;
 import io.github.sqlguard.analysis.Placement;
 import io.github.sqlguard.analysis.RoutineNames;
 import io.github.sqlguard.analysis.ScriptAnalysis;
@@ -146,8 +147,10 @@ final class EarlierRoutineCalls {
             // The body that holds a routine the body creates (SQL text it runs may hold one): that routine's own
             // statements follow its definition and run when it is called or fires, not at this call.
             String createdIn = null;
+            // A part of a WHERE on parameters alone that the call's literals make false leaves the rest to choose.
+            Map<String, Token> unchanged = routine.unchangedArgumentsAt(caller, callerArguments);
             for (int index = 0; index < inBody.size(); index++) {
-                StatementModel inner = inBody.get(index);
+                StatementModel inner = KnownVariableSwitch.decided(inBody.get(index), unchanged);
                 if (inner.placement() != Placement.ROUTINE_BODY) {
                     continue;
                 }

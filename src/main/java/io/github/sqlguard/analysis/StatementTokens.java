@@ -106,6 +106,12 @@ public final class StatementTokens {
                 fromItemsAreOtherInstances, textAsCondition, blockVariables, columnsHideVariables);
     }
 
+    /** {@code replaced}, tokens of the same statement with some changed, read in the same dialect. */
+    StatementTokens withTokens(List<Token> replaced) {
+        return new StatementTokens(replaced, barsAreOr, rownumIsPseudoColumn, fromItemsAreOtherInstances,
+                textAsCondition, blockVariables, columnsHideVariables);
+    }
+
     /**
      * True when an unquoted {@code ROWNUM} is Oracle's pseudo-column, the number of each row in the order the
      * database happens to return them (elsewhere it may be an ordinary column).

@@ -5,6 +5,7 @@ import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.model.Location;
 import io.github.sqlguard.source.FlywayCallbacks;
 import io.github.sqlguard.sql.BuiltText;
+import io.github.sqlguard.sql.ParameterWrites;
 import io.github.sqlguard.sql.Placeholders;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
@@ -12,6 +13,7 @@ import io.github.sqlguard.sql.StatementSplitter;
 import io.github.sqlguard.sql.Token;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -199,6 +201,22 @@ public final class DefinedRoutine {
             return Map.of();
         }
         return CallArguments.of(definition.tokens(), fromOffset, call.tokens(), word(), callerArguments);
+    }
+
+    /**
+     * Of {@link #argumentsAt}, those of the parameters the body never writes itself: each holds the call's literal in
+     * every statement of the body.
+     */
+    public Map<String, Token> unchangedArgumentsAt(Statement call, Map<String, Token> callerArguments) {
+        Map<String, Token> arguments = argumentsAt(call, callerArguments);
+        if (arguments.isEmpty()) {
+            return arguments;
+        }
+        List<Token> own = definition.tokens().stream()
+                .filter(token -> token.offset() >= fromOffset && token.offset() < toOffset).toList();
+        Map<String, Token> unchanged = new HashMap<>(arguments);
+        unchanged.keySet().removeIf(name -> ParameterWrites.writes(own, name));
+        return unchanged;
     }
 
     /**

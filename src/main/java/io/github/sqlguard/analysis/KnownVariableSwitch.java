@@ -1,0 +1,82 @@
+package io.github.sqlguard.analysis;
+
+import io.github.sqlguard.sql.Token;
+import io.github.sqlguard.sql.TokenType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A WHERE whose part on variables alone a call decides: {@code DELETE FROM orders WHERE id = @id OR @id IS NULL} in
+ * a procedure removes every row only when {@code @id} is NULL, so {@code EXEC purge_orders @id = 5} removes one. Where
+ * the values of the variables that part reads are known and make it false, the rest of the condition chooses the
+ * rows; where they are unknown, or make it true or leave it open, the statement keeps its facts.
+ */
+public final class KnownVariableSwitch {
+
+    private KnownVariableSwitch() {
+    }
+
+    /**
+     * {@code model} with the variables of {@code values} (literals by lower-case name, as a call passes them) read
+     * into the parts of its WHERE that read variables alone: a row change whose every such part they make false has
+     * a WHERE that restricts.
+     */
+    public static StatementModel decided(StatementModel model, Map<String, Token> values) {
+        if (values.isEmpty() || model.rowChanges().size() != 1) {
+            return model;
+        }
+        RowChange change = model.rowChanges().get(0);
+        if (change.where() != WhereFact.VARIABLE_SWITCH && change.where() != WhereFact.VARIABLES_ONLY) {
+            return model;
+        }
+        StatementTokens tokens = StatementTokens.of(model.statement());
+        int verb = verbIndex(tokens, change);
+        int where = verb < 0 ? -1 : tokens.indexOfTopLevelWord(verb + 1, tokens.size(), "WHERE");
+        if (where < 0) {
+            return model;
+        }
+        int end = TokenDataChanges.conditionEnd(tokens, where, tokens.size());
+        for (int[] term : TokenConditionTruth.orTerms(tokens, where + 1, end)) {
+            if (OtherTablesCondition.namesOnlyVariables(tokens, term[0], term[1])
+                    && truthWith(tokens, term[0], term[1], values) != Truth.ALWAYS_FALSE) {
+                return model;
+            }
+        }
+        return model.with(model.clauses(), List.of(change.withWhere(WhereFact.PRESENT)), model.scratchTable());
+    }
+
+    /** The index of the verb of {@code change} among the statement's own tokens at their top level, or -1. */
+    private static int verbIndex(StatementTokens tokens, RowChange change) {
+        int depth = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            Token token = tokens.tokens().get(i);
+            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
+            if (token.line() == change.at().line() && token.column() == change.at().column()) {
+                return depth == 0 && token.isWord(change.verb()) ? i : -1;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The truth of the condition in {@code [from, to)} with each variable that {@code values} holds replaced by its
+     * literal; UNKNOWN when it reads a variable they do not hold.
+     */
+    private static Truth truthWith(StatementTokens tokens, int from, int to, Map<String, Token> values) {
+        List<Token> replaced = new ArrayList<>(tokens.tokens());
+        for (int i = from; i < to; i++) {
+            Token token = replaced.get(i);
+            if (token.type() != TokenType.WORD || !(token.text().startsWith("@") || tokens.isBlockVariable(i))) {
+                continue;
+            }
+            Token value = values.get(token.text().toLowerCase(Locale.ROOT));
+            if (value == null) {
+                return Truth.UNKNOWN;
+            }
+            replaced.set(i, new Token(value.type(), value.text(), token.offset(), token.line(), token.column()));
+        }
+        return TokenConditionTruth.of(tokens.withTokens(replaced), from, to);
+    }
+}
