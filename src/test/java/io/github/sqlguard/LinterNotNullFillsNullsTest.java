@@ -70,6 +70,12 @@ class LinterNotNullFillsNullsTest {
         // already NOT NULL, or a column the replay does not know
         "ALTER TABLE flows MODIFY ctx TEXT NOT NULL|SELECT 1|ALTER TABLE flows MODIFY ctx TEXT NOT NULL DEFAULT ''|-",
         "SELECT 1|SELECT 1|ALTER TABLE other MODIFY ctx TEXT NOT NULL|-",
+        // SERIAL, and the SERIAL DEFAULT VALUE attribute, are NOT NULL by definition
+        "ALTER TABLE flows ADD COLUMN seq SERIAL|SELECT 1|ALTER TABLE flows MODIFY seq BIGINT UNSIGNED NOT NULL|-",
+        "ALTER TABLE flows ADD COLUMN seq BIGINT SERIAL DEFAULT VALUE|SELECT 1"
+                + "|ALTER TABLE flows MODIFY seq BIGINT NOT NULL|-",
+        "ALTER TABLE flows ADD COLUMN seq BIGINT|SELECT 1|ALTER TABLE flows MODIFY seq BIGINT NOT NULL"
+                + "|db/V4__c.sql:1:37 not-null-fills-nulls NOT NULL on nullable column seq of flows",
     })
     void notNullOfANullableColumn(String first, String second, String third, String expected) throws IOException {
         TestProject.write(project, "db/V1__init.sql", "CREATE TABLE flows (id INT PRIMARY KEY);\n"

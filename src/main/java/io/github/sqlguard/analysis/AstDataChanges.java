@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.Block;
 import net.sf.jsqlparser.statement.IfElseStatement;
@@ -23,6 +24,7 @@ import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.select.WithItem;
 import net.sf.jsqlparser.statement.update.ParenthesedUpdate;
 import net.sf.jsqlparser.statement.update.Update;
+import net.sf.jsqlparser.statement.update.UpdateSet;
 
 /**
  * Walks JSqlParser's AST for DELETE and UPDATE statements, including those inside CTEs: PostgreSQL's
@@ -206,7 +208,7 @@ final class AstDataChanges {
 
     private DataChange change(Update update) {
         List<String> targets = new ArrayList<>();
-        // MySQL UPDATE t1 JOIN t2 ON .. SET: the target is the first table of the join.
+        // MySQL UPDATE t1 JOIN t2 ON .. SET: the first table of the join, unless the SET names the ones it assigns.
         JoinedTables startJoin = new JoinedTables();
         Table table = update.getTable();
         if (table != null) {
@@ -214,6 +216,10 @@ final class AstDataChanges {
             addTable(startJoin, table);
         }
         addJoins(startJoin, update.getStartJoins());
+        List<String> assigned = startJoin.hasOneTable() ? List.of() : assignedTables(update);
+        if (!assigned.isEmpty()) {
+            targets = assigned;
+        }
         // T-SQL UPDATE a SET .. FROM orders a JOIN b ON ..: the target must be one of the joined tables.
         JoinedTables fromJoin = new JoinedTables();
         if (update.getFromItem() != null) {
@@ -226,6 +232,31 @@ final class AstDataChanges {
         JoinReach crossJoin = JoinedTables.either(startJoin.reach(targets), fromJoin.reach(targets));
         return new DataChange("UPDATE", fromJoin.tablesOf(startJoin.tablesOf(targets)), restricted, crossJoin, where,
                 null);
+    }
+
+    /**
+     * MySQL's {@code UPDATE t1 JOIN t2 .. SET t2.a = ..} or {@code UPDATE t1, t2 SET t2.a = ..} changes the tables
+     * its SET assigns, not the first one: the tables (or aliases) the SET's columns name, each once, in order; empty
+     * when a column names none, as it may then belong to any of them.
+     */
+    private static List<String> assignedTables(Update update) {
+        List<String> tables = new ArrayList<>();
+        if (isEmpty(update.getUpdateSets())) {
+            return tables;
+        }
+        for (UpdateSet set : update.getUpdateSets()) {
+            for (Column column : set.getColumns()) {
+                Table table = column.getTable();
+                if (table == null || table.getFullyQualifiedName() == null || table.getFullyQualifiedName().isEmpty()) {
+                    return List.of();
+                }
+                String name = table.getFullyQualifiedName();
+                if (tables.stream().noneMatch(known -> ObjectNames.normalize(known).equals(ObjectNames.normalize(name)))) {
+                    tables.add(name);
+                }
+            }
+        }
+        return tables;
     }
 
     /**

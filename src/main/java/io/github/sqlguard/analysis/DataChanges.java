@@ -67,7 +67,7 @@ final class DataChanges {
                     : change.where();
             // The parser saw ph_schema.t where the user wrote ${schema}.t: messages name the table as written. The
             // tables whose WHERE the tokens found naming no column of theirs are the ones MySQL's SET assigns
-            // (UPDATE t1, t2 SET t2.a ..), where the parser names the first table.
+            // (UPDATE t1, t2 SET t2.a ..), which the tokens name as written.
             List<String> tables = matches && (otherTablesOnly
                     || placeholders && written.tables().size() == change.tables().size())
                     ? written.tables() : change.tables();

@@ -4,6 +4,7 @@ import io.github.sqlguard.analysis.ObjectNames;
 import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,6 +24,10 @@ final class ColumnDefinition {
             "COMMENT", "ON", "AS", "ENCODE", "USING", "FIRST", "AFTER", "SPARSE", "ROWGUIDCOL",
             "INVISIBLE", "VISIBLE", "ENABLE", "DISABLE", "STORAGE", "COMPRESSION", "COMPRESSED", "MASKED", "SERIAL",
             "FILESTREAM", "SET", "DROP", "SORTKEY", "DISTKEY", "ENCRYPT", "TTL", "CODEC", "ALIAS", "MATERIALIZED", "EPHEMERAL");
+
+    /** The serial types, NOT NULL by definition ({@link #serial}). */
+    private static final Set<String> SERIAL_TYPES = Set.of("SERIAL", "BIGSERIAL", "SMALLSERIAL", "SERIAL2", "SERIAL4",
+            "SERIAL8");
 
     /** Words that start a table constraint rather than a column. */
     static final Set<String> CONSTRAINT_WORDS = Set.of("CONSTRAINT", "PRIMARY", "FOREIGN", "UNIQUE", "CHECK",
@@ -90,6 +95,7 @@ final class ColumnDefinition {
         Boolean nullability = null;
         boolean primaryKey = false;
         boolean computed = false;
+        boolean serialDefault = false;
         ForeignKey foreignKey = null;
         String collationSet = "";
         for (int j = typeEnd; j < tokens.size(); j++) {
@@ -106,6 +112,10 @@ final class ColumnDefinition {
                 nullability = Boolean.FALSE;
             } else if (token.isWord("PRIMARY")) {
                 primaryKey = true;
+            } else if (token.isWord("SERIAL") && j + 2 < tokens.size() && tokens.get(j + 1).isWord("DEFAULT")
+                    && tokens.get(j + 2).isWord("VALUE")) {
+                serialDefault = true; // MySQL: NOT NULL AUTO_INCREMENT UNIQUE
+                j += 2;
             } else if (token.isWord("REFERENCES")) {
                 // c INT CONSTRAINT fk_c REFERENCES t: the key has that name, not the one the database would give it.
                 String constraint = j >= 2 && tokens.get(j - 2).isWord("CONSTRAINT") ? tokens.get(j - 1).text() : "";
@@ -116,9 +126,19 @@ final class ColumnDefinition {
         }
         String ownSet = collationSet;
         type = type.map(written -> withCollationSet(written, ownSet));
-        boolean notNull = Boolean.TRUE.equals(nullability) || primaryKey;
+        boolean notNull = Boolean.TRUE.equals(nullability) || primaryKey || serialDefault
+                || type.filter(ColumnDefinition::serial).isPresent();
         return Optional.of(new Read(new Column(SchemaNames.unquoted(name.text()), type, notNull, computed), nullability,
                 primaryKey, foreignKey));
+    }
+
+    /**
+     * True for the serial types, which are NOT NULL whatever else the definition says: PostgreSQL's {@code serial},
+     * {@code bigserial} and {@code smallserial} (and their {@code serial4} .. names), and MySQL's {@code SERIAL},
+     * its {@code BIGINT UNSIGNED NOT NULL AUTO_INCREMENT UNIQUE}.
+     */
+    private static boolean serial(SqlType type) {
+        return SERIAL_TYPES.contains(type.written().trim().toUpperCase(Locale.ROOT));
     }
 
     /** MySQL: a text type with a COLLATE and no CHARACTER SET has the collation's set ({@code COLLATE utf8_bin}). */

@@ -96,6 +96,32 @@ final class EnumValues {
         }
     }
 
+    /**
+     * The most characters a value of an ENUM or SET type takes as text, which MySQL converts it to by value: its
+     * longest value, or for a SET every member joined by commas, as a row holding all of them reads; -1 when the
+     * type lists no value sqlguard could read.
+     */
+    static long textWidth(SqlType type) {
+        List<String> values = values(type);
+        if (values.isEmpty()) {
+            return -1;
+        }
+        long longest = 0;
+        long joined = values.size() - 1L;
+        for (String value : values) {
+            String held = unescaped(value);
+            long length = held.codePointCount(0, held.length());
+            longest = Math.max(longest, length);
+            joined += length;
+        }
+        return type.base().equals("SET") ? joined : longest;
+    }
+
+    /** A value as the database holds it: a doubled quote or a backslash escape is one character. */
+    private static String unescaped(String written) {
+        return written.replace("''", "'").replaceAll("\\\\(.)", "$1");
+    }
+
     /** The values of an ENUM or SET type, as written between their quotes. */
     static List<String> values(SqlType type) {
         String written = type.written();

@@ -35,6 +35,9 @@ final class TypeJudge {
 
     TypeChange toText(TypeFamily source) {
         long newLength = TypeFamily.length(to, dialect);
+        if (EnumValues.isValueList(from)) {
+            return valueListToText(newLength);
+        }
         long needed = switch (source) {
             case TEXT -> textLength(newLength);
             case INTEGER -> TypeFamily.integerWidth(from);
@@ -102,6 +105,27 @@ final class TypeJudge {
         // MySQL: a JSON value of any length going into a TEXT type is measured against the bytes that type holds.
         boolean bytesOnly = needed == SqlType.MAX && dialect.isMySqlFamily() && MySqlCharacterWidths.sizedInBytes(to);
         return longer(needed, newLength, bytesOnly ? "bytes" : "characters");
+    }
+
+    /**
+     * MySQL's ENUM or SET becomes the text of its value ({@code ENUM('draft', 'paid')} to {@code VARCHAR(5)} keeps
+     * every row): lossy only when the longest value, or a SET's members joined, is longer than the new type holds.
+     */
+    private TypeChange valueListToText(long newLength) {
+        long needed = EnumValues.textWidth(from);
+        if (needed < 0) {
+            return TypeChange.lossy(from, to, familyChange());
+        }
+        boolean bytes = dialect.isMySqlFamily() && MySqlCharacterWidths.sizedInBytes(to) && to.arguments().isEmpty();
+        long held = bytes ? newLength / MySqlCharacterWidths.maxBytes(to.characterSet()) : newLength;
+        if (newLength == SqlType.MAX || newLength < 0 || held >= needed) {
+            return newLength < 0 ? TypeChange.unknown(from, to, "length not known")
+                    : TypeChange.lossless(from, to, "every value fits");
+        }
+        String what = from.base().equals("SET") ? "a value holding every member of the SET takes " + needed
+                + " characters" : "its longest value takes " + needed + (needed == 1 ? " character" : " characters");
+        return TypeChange.lossy(from, to, "shorter: " + what + ", " + to.base() + (bytes ? " holds " + newLength
+                + " bytes" : " holds " + newLength) + (bytes ? "" : newLength == 1 ? " character" : " characters"));
     }
 
     /**

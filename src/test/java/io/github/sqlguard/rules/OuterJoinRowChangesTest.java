@@ -10,7 +10,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * An outer join keeps every row of its preserved side, so it limits nothing there; a join of a table to a second copy
- * of itself on one column pairs every row with itself, so it limits nothing at all.
+ * of itself on one column pairs every row with itself, so it limits nothing at all. MySQL's multi-table UPDATE
+ * changes the tables its SET assigns, which need not be the first one it names.
  */
 class OuterJoinRowChangesTest {
 
@@ -23,6 +24,17 @@ class OuterJoinRowChangesTest {
         "MYSQL | DELETE t2 FROM t1 RIGHT JOIN t2 ON t1.id = t2.id | delete-without-where",
         "MYSQL | UPDATE orders o LEFT JOIN customers c ON o.cid = c.id SET o.region = c.region | update-without-where",
         "MYSQL | UPDATE orders o JOIN customers c ON o.cid = c.id SET o.region = c.region | -",
+        // MySQL's multi-table UPDATE changes the tables its SET assigns, which need not be the first one.
+        "MYSQL | UPDATE orders o LEFT JOIN customers c ON o.cid = c.id SET c.region = 'x' | -",
+        "MYSQL | UPDATE orders o LEFT JOIN customers c ON o.cid = c.id SET c.region = o.region, c.seen = 1 | -",
+        "MYSQL | UPDATE orders, customers SET customers.vip = 1 | update-without-where UPDATE without WHERE changes"
+                + " every row of customers",
+        "MYSQL | UPDATE orders o JOIN customers c SET c.vip = o.vip | update-without-where UPDATE without WHERE"
+                + " changes every row of customers",
+        "MYSQL | UPDATE orders o JOIN customers c ON 1 = 1 SET c.vip = 1 | update-without-where UPDATE joined on a"
+                + " condition true for every pair of rows (a cross join) and without WHERE changes every row of"
+                + " customers",
+        "MYSQL | UPDATE orders o RIGHT JOIN customers c ON o.cid = c.id SET o.region = 'x' | -",
         "SQLSERVER | UPDATE o SET region = c.region FROM orders o LEFT JOIN customers c ON o.cid = c.id | update-without-where",
         "SQLSERVER | UPDATE o SET region = c.region FROM orders o INNER JOIN customers c ON o.cid = c.id | -",
         // An outer join after an inner one keeps the rows the inner join left, not every row of the target.

@@ -306,6 +306,30 @@ class TypeChangeTest {
     }
 
     /**
+     * MySQL turns an ENUM or SET into the text of each row's value: a text type that holds the longest value (for a
+     * SET every member joined by commas) keeps every row, a shorter one cuts the rows holding longer values.
+     */
+    @ParameterizedTest(name = "{0} -> {1} is {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            ENUM('a', 'b')                    | VARCHAR(1)                        | LOSSLESS | every value fits
+            ENUM('draft', 'paid')             | VARCHAR(20)                       | LOSSLESS | every value fits
+            ENUM('draft', 'paid')             | CHAR(5)                           | LOSSLESS | every value fits
+            ENUM('draft', 'paid')             | TEXT                              | LOSSLESS | every value fits
+            ENUM('it''s')                     | VARCHAR(4)                        | LOSSLESS | every value fits
+            SET('r', 'w', 'x')                | VARCHAR(5)                        | LOSSLESS | every value fits
+            ENUM('abc')                       | VARCHAR(2)                        | LOSSY    | shorter: its longest value takes 3 characters, VARCHAR holds 2 characters
+            ENUM('draft', 'cancelled')        | CHAR(8)                           | LOSSY    | shorter: its longest value takes 9 characters, CHAR holds 8 characters
+            SET('r', 'w', 'x')                | VARCHAR(4)                        | LOSSY    | shorter: a value holding every member of the SET takes 5 characters, VARCHAR holds 4 characters
+            ENUM('a', 'b')                    | INT                               | LOSSY    | other to integer can fail or change values
+            """)
+    void judgesMySqlValueListsTurnedIntoTextByTheirLongestValue(String from, String to, TypeChange.Verdict expected,
+            String reason) {
+        TypeChange change = TypeChange.of(SqlType.parse(from), SqlType.parse(to), Dialect.MYSQL);
+        assertEquals(expected, change.verdict(), change.reason());
+        assertEquals(reason, change.reason());
+    }
+
+    /**
      * MySQL's TEXT types are measured in bytes and its VARCHAR in characters: the reason keeps each unit, and says
      * bytes on both sides when one TEXT type becomes a shorter one.
      */
