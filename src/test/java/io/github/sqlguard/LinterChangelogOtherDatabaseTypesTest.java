@@ -142,6 +142,11 @@ class LinterChangelogOtherDatabaseTypesTest {
             + " | db/changelog.xml:6:5 alter-column-type ALTER TABLE event changes the type of column note from"
             + " varchar(500) to varchar(100) (shorter: 500 to 100 characters) (changeset a:3, as mysql runs it)"
             + " ; db/changelog.xml:6:5 rename-column ALTER TABLE event renames column note to remark (changeset a:3)",
+        "POSTGRESQL | <setColumnRemarks tableName='event' columnName='note' remarks='why' columnDataType='varchar(100)'/>"
+            + " | db/changelog.xml:6:5 alter-column-type ALTER TABLE event changes the type of column note from"
+            + " varchar(500) to varchar(100) (shorter: 500 to 100 characters) (changeset a:3, as mysql runs it)",
+        "SQLSERVER  | <setColumnRemarks tableName='event' columnName='note' remarks='why' columnDataType='varchar(500)'/>"
+            + " | ''",
     })
     void aTypeRestatedOnlyOnAnotherDatabaseTheChangelogNamesIsJudgedThere(Dialect dialect, String change,
             String expected) throws IOException {
