@@ -99,7 +99,8 @@ class LinterChangelogOtherDatabaseTypesTest {
         "SQLSERVER  | <modifyDataType tableName='provider' columnName='created_on' newDataType='timestamp(3)'/> | ''",
         "POSTGRESQL | <modifyDataType tableName='provider' columnName='created_on' newDataType='date'/>"
             + " | db/changelog.xml:8:5 alter-column-type ALTER TABLE provider changes the type of column created_on"
-            + " from timestamp(3) to date (drops the time of day) on mysql, other databases; from timestamp(3) to date"
+            + " from timestamp(3) to date (drops the time of day) on mysql, postgresql, other databases; from"
+            + " timestamp(3) to date"
             + " (fractional seconds 3 to 0) on oracle (changeset a:4)",
     })
     void aTypeChangeWrittenForTheConfiguredDatabaseIsWrittenAgainForTheOthers(Dialect dialect, String change,
@@ -142,6 +143,11 @@ class LinterChangelogOtherDatabaseTypesTest {
             + " | db/changelog.xml:6:5 alter-column-type ALTER TABLE event changes the type of column note from"
             + " varchar(500) to varchar(100) (shorter: 500 to 100 characters) (changeset a:3, as mysql runs it)"
             + " ; db/changelog.xml:6:5 rename-column ALTER TABLE event renames column note to remark (changeset a:3)",
+        "POSTGRESQL | <setColumnRemarks tableName='event' columnName='note' remarks='why' columnDataType='varchar(100)'/>"
+            + " | db/changelog.xml:6:5 alter-column-type ALTER TABLE event changes the type of column note from"
+            + " varchar(500) to varchar(100) (shorter: 500 to 100 characters) (changeset a:3, as mysql runs it)",
+        "SQLSERVER  | <setColumnRemarks tableName='event' columnName='note' remarks='why' columnDataType='varchar(500)'/>"
+            + " | ''",
     })
     void aTypeRestatedOnlyOnAnotherDatabaseTheChangelogNamesIsJudgedThere(Dialect dialect, String change,
             String expected) throws IOException {
@@ -164,6 +170,38 @@ class LinterChangelogOtherDatabaseTypesTest {
     }
 
     /**
+     * Read in a configured dialect whose database no dbms of the changelog names, that database is one of the "other
+     * databases": a loss there is said to be on it, not only elsewhere. MySQL's TIMESTAMP keeps no fractional seconds,
+     * so timestamp(3) widens it there; PostgreSQL's keeps six.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "POSTGRESQL | db/changelog.xml:6:5 alter-column-type ALTER TABLE event changes the type of column at from"
+            + " timestamp to timestamp(3) (fractional seconds 6 to 3) on postgresql, other databases (changeset a:3)",
+        "AUTO       | db/changelog.xml:6:5 alter-column-type ALTER TABLE event changes the type of column at from"
+            + " timestamp to timestamp(3) (fractional seconds 6 to 3) on other databases (changeset a:3)",
+        "MYSQL      | ''",
+    })
+    void aLossOnTheOtherDatabasesNamesTheConfiguredOneAmongThem(Dialect dialect, String expected)
+            throws IOException {
+        TestProject.write(project, "db/changelog.xml", """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                  <changeSet id="1" author="a"><createTable tableName="event"><column name="id" type="bigint"/>
+                    <column name="at" type="timestamp"/></createTable></changeSet>
+                  <changeSet id="2" author="a" dbms="mysql"><addColumn tableName="event"><column name="note" type="varchar(20)"/></addColumn></changeSet>
+                  <changeSet id="3" author="a">
+                    <modifyDataType tableName="event" columnName="at" newDataType="timestamp(3)"/>
+                  </changeSet>
+                </databaseChangeLog>
+                """);
+
+        List<String> found = TestProject.lint(project, dialect).findings().stream()
+                .map(LinterChangelogChangesTest::line).toList();
+
+        assertEquals(expected.isEmpty() ? List.of() : List.of(expected), found);
+    }
+
+    /**
      * A change without dbms read in the configured dialect runs on the other databases the changelog names as well,
      * and each stores the new type its own way: MySQL's FLOAT is single precision where PostgreSQL's is double, and
      * Oracle's DATE keeps the time of day that PostgreSQL's drops.
@@ -177,7 +215,7 @@ class LinterChangelogOtherDatabaseTypesTest {
         "POSTGRESQL | latitude   | double  | ''",
         "ORACLE     | fixtime    | date    | db/changelog.xml:6:5 alter-column-type ALTER TABLE position changes the"
             + " type of column fixtime from timestamp to date (drops the time of day) on mysql; from timestamp to date"
-            + " (fractional seconds 6 to 0) on other databases (changeset a:3)",
+            + " (fractional seconds 6 to 0) on oracle, other databases (changeset a:3)",
     })
     void aTypeChangeIsJudgedAsEachDatabaseTheChangelogNamesStoresTheNewType(Dialect dialect, String column,
             String type, String expected) throws IOException {

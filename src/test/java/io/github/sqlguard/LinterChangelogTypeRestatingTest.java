@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Liquibase's addNotNullConstraint and dropNotNullConstraint redefine the column with its columnDataType on MySQL,
- * MariaDB and SQL Server, and addAutoIncrement on MySQL and MariaDB, so a narrower type there is a type change.
+ * MariaDB and SQL Server, and addAutoIncrement and setColumnRemarks on MySQL and MariaDB, so a narrower type there
+ * is a type change.
  * Whether the NOT NULL replaces NULLs is judged in {@link LinterChangelogNotNullFillsNullsTest}.
  */
 class LinterChangelogTypeRestatingTest {
@@ -43,6 +44,14 @@ class LinterChangelogTypeRestatingTest {
         "AUTO       | addAutoIncrement      | mariadb           | varchar(50)  | narrowed",
         "AUTO       | addAutoIncrement      | postgresql        | varchar(50)  | none",
         "SQLSERVER  | addAutoIncrement      | ''                | varchar(50)  | none",
+        "MYSQL      | setColumnRemarks      | ''                | varchar(50)  | narrowed",
+        "AUTO       | setColumnRemarks      | mariadb           | varchar(50)  | narrowed",
+        "MYSQL      | setColumnRemarks      | ''                | varchar(200) | none",
+        "MYSQL      | setColumnRemarks      | ''                | ''           | none",
+        "AUTO       | setColumnRemarks      | 'postgresql, h2'  | varchar(50)  | none",
+        "POSTGRESQL | setColumnRemarks      | ''                | varchar(50)  | none",
+        "SQLSERVER  | setColumnRemarks      | ''                | varchar(50)  | none",
+        "ORACLE     | setColumnRemarks      | ''                | varchar(50)  | none",
     })
     void aColumnDataTypeNarrowerThanTheColumnIsReportedWhereLiquibaseRedefinesTheColumn(Dialect dialect,
             String change, String dbms, String type, String expected) throws IOException {
@@ -62,6 +71,38 @@ class LinterChangelogTypeRestatingTest {
                 .map(LinterChangelogChangesTest::line).toList();
 
         assertEquals(expected.equals("narrowed") ? List.of(NARROWED) : List.of(), found);
+    }
+
+    /** MySQL keeps the comment in the column's definition, so Liquibase writes the remarks into a MODIFY. */
+    @Test
+    void setColumnRemarksOnMySqlIsTheRedefinitionLiquibaseRuns() throws IOException {
+        TestProject.write(project, "db/changelog.yaml", """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 1
+                      author: a
+                      changes:
+                        - createTable:
+                            tableName: customer
+                            columns:
+                              - column: {name: email, type: varchar(200)}
+                  - changeSet:
+                      id: 2
+                      author: a
+                      changes:
+                        - setColumnRemarks:
+                            tableName: customer
+                            columnName: email
+                            remarks: the customer's address
+                            columnDataType: varchar(50)
+                """);
+
+        List<String> found = TestProject.lint(project, Dialect.MYSQL).findings().stream()
+                .map(f -> LinterChangelogChangesTest.line(f) + " | " + f.excerpt()).toList();
+
+        assertEquals(List.of("db/changelog.yaml:14:11 alter-column-type ALTER TABLE customer changes the type of column"
+                + " email from varchar(200) to varchar(50) (shorter: 200 to 50 characters) (changeset a:2)"
+                + " | ALTER TABLE customer MODIFY COLUMN email varchar(50) COMMENT 'the customer''s address'"), found);
     }
 
     @Test

@@ -24,7 +24,7 @@ class LinterMisspeltDbmsTest {
     private static final String ANY = SHORTENED.formatted("TEXT") + " (changeset a:3)";
 
     private static final String MYSQL_APART = SHORTENED.formatted("LONGTEXT") + " on mysql; from TEXT to VARCHAR(4000)"
-            + " (shorter: unlimited to 4000 characters) on other databases (changeset a:3)";
+            + " (shorter: unlimited to 4000 characters) on postgresql, other databases (changeset a:3)";
 
     @TempDir
     Path project;

@@ -58,6 +58,8 @@ final class ChangeSetWalker {
     /** Where the unchecked changes reported so far stand: a comment attached to one acknowledges its finding. */
     private final List<Location> uncheckedPlaces = new ArrayList<>();
     private DatabaseScope databases = DatabaseScope.ANY;
+    /** The databases the changelog's own {@code preConditions} let its changesets run on (see {@link #walk}). */
+    private Optional<String> changelogDbms = Optional.empty();
 
     ChangeSetWalker(ChangelogReader reader, Path file, String path) {
         this.reader = reader;
@@ -72,6 +74,10 @@ final class ChangeSetWalker {
             }
         }
         out = reader.collector(path);
+        // <databaseChangeLog><preConditions><dbms type="mysql"/></preConditions>: Liquibase checks it before any
+        // changeset runs and halts the update (or, with onFail CONTINUE, passes over the changelog) elsewhere, so
+        // the changesets written here run on those databases only, as if each named them in dbms.
+        changelogDbms = PreconditionDbms.of(changelog);
         changelog.comments().forEach(comment -> acknowledge(comment, "the databaseChangeLog element", List.of()));
         changelog.children().stream().filter(c -> !c.name().equals("changeSet")).forEach(c -> c.comments()
                 .forEach(comment -> acknowledge(comment, "the " + c.name() + " at line " + c.line(), List.of())));
@@ -150,7 +156,7 @@ final class ChangeSetWalker {
         // Configured or named by a single dbms: the changeset's SQL files are read in it wherever they lie.
         String contexts = changeSet.attributes().getOrDefault("context", changeSet.attributes().get("contextFilter"));
         String dbms = Optional.ofNullable(changeSet.attributes().get("dbms")).filter(d -> !d.isBlank())
-                .or(() -> PreconditionDbms.of(changeSet))
+                .or(() -> PreconditionDbms.of(changeSet)).or(() -> changelogDbms)
                 .or(() -> DbmsDialect.ofContext(contexts, changeSet.attributes().get("labels")))
                 .map(LiquibaseDatabaseNames::withoutSlips).orElse(null);
         stated = DbmsDialect.of(dbms, reader.options().dialect());

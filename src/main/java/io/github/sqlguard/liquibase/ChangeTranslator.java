@@ -64,7 +64,8 @@ final class ChangeTranslator {
                 statements.addAll(typeRestating(change, context));
                 yield statements;
             }
-            case "renameColumn", "dropNotNullConstraint", "addAutoIncrement" -> typeRestating(change, context);
+            case "renameColumn", "dropNotNullConstraint", "addAutoIncrement", "setColumnRemarks" ->
+                    typeRestating(change, context);
             case "modifyDataType", "modifyColumn" -> typeChange(change, context);
             default -> syntheticText(change).flatMap(text -> synthetic.at(text, path, change, context))
                     .map(statement -> {

@@ -123,8 +123,13 @@ public final class ChangelogReader {
             }
             if (root == null || !root.name().equals("databaseChangeLog")) {
                 if (included) {
-                    problems.add(ChangelogFindings.malformed(relativePath, 1, 1, "it is included as a changelog "
-                            + "but has no databaseChangeLog " + (name.endsWith(".xml") ? "root element" : "key")
+                    String kind = name.endsWith(".xml") ? "root element" : "key";
+                    // A root written in another case (databaseChangelog) is the likely slip: name it, at its place.
+                    boolean misspelt = root != null && root.name().equalsIgnoreCase("databaseChangeLog");
+                    problems.add(ChangelogFindings.malformed(relativePath, misspelt ? root.line() : 1,
+                            misspelt ? root.column() : 1, "it is included as a changelog but has no "
+                            + "databaseChangeLog " + kind + (misspelt ? " (its " + kind + " is " + root.name()
+                            + ", and Liquibase matches the name case by case)" : "")
                             + ", so Liquibase refuses the include"));
                 } else {
                     processed.remove(file);

@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * The DDL of the change types that shape the schema without destroying data ({@code createTable},
  * {@code addColumn}, {@code addForeignKeyConstraint}, {@code dropForeignKeyConstraint}, {@code addPrimaryKey},
- * {@code addNotNullConstraint}, {@code dropNotNullConstraint}, and the table an {@code addLookupTable} creates),
+ * {@code addNotNullConstraint}, {@code dropNotNullConstraint}, {@code setColumnRemarks}, and the table an
+ * {@code addLookupTable} creates),
  * so the schema replay learns from a changelog what it learns from SQL. Rules never see these statements: they
  * are emitted as containers.
  */
@@ -43,6 +44,11 @@ final class SchemaChangeText {
                     + synthetic.name(change.attributes().get("columnName")) + " SET NOT NULL";
             case "dropNotNullConstraint" -> "ALTER TABLE " + table + " ALTER COLUMN "
                     + synthetic.name(change.attributes().get("columnName")) + " DROP NOT NULL";
+            // Where the comment is no part of the column's definition: written so that a changelog naming MySQL too
+            // has a statement here to carry MySQL's redefinition of the column (TypeRestatingChanges).
+            case "setColumnRemarks" -> "COMMENT ON COLUMN " + table + "."
+                    + synthetic.name(change.attributes().get("columnName")) + " IS "
+                    + quoted(synthetic.substitute(change.attributes().get("remarks")));
             // The new table holds only the distinct values it copied, so a later drop in the changeset loses
             // nothing the existing table does not still have.
             case "addLookupTable" -> "CREATE TABLE " + lookupTable(change) + " ("
@@ -58,6 +64,11 @@ final class SchemaChangeText {
         String table = synthetic.name(change.attributes().get("newTableName"));
         String schema = change.attributes().get("newTableSchemaName");
         return schema == null || schema.isBlank() ? table : synthetic.name(schema) + "." + table;
+    }
+
+    /** {@code text} as an SQL string literal, as Liquibase writes remarks (none is the empty string). */
+    static String quoted(String text) {
+        return "'" + (text == null ? "" : text.strip()).replace("'", "''") + "'";
     }
 
     private static String action(String event, String written, boolean cascade) {

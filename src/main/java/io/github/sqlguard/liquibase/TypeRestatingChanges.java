@@ -42,6 +42,8 @@ final class TypeRestatingChanges {
             }
             case "addAutoIncrement" -> modifies ? table + "MODIFY " + column + " " + restated + " AUTO_INCREMENT"
                     : null;
+            case "setColumnRemarks" -> modifies ? table + "MODIFY COLUMN " + column + " " + restated + " COMMENT "
+                    + SchemaChangeText.quoted(synthetic.substitute(change.attributes().get("remarks"))) : null;
             default -> null;
         });
     }

@@ -19,7 +19,7 @@ final class UncheckedChanges {
             "dropColumn", "markUnused", "renameTable", "renameColumn", "modifyDataType", "mergeColumns",
             "createProcedure", "createTable",
             "addColumn", "addForeignKeyConstraint", "dropForeignKeyConstraint", "addPrimaryKey",
-            "addNotNullConstraint", "dropNotNullConstraint", "addAutoIncrement");
+            "addNotNullConstraint", "dropNotNullConstraint", "addAutoIncrement", "setColumnRemarks");
 
     /**
      * Standard change types that add rows or objects, or drop objects that hold no rows: nothing a
@@ -33,7 +33,7 @@ final class UncheckedChanges {
             "dropTrigger", "enableTrigger", "disableTrigger", "renameTrigger", "addUniqueConstraint",
             "dropUniqueConstraint", "dropPrimaryKey", "addDefaultValue", "dropDefaultValue", "addLookupTable",
             "dropAllForeignKeyConstraints", "addCheckConstraint", "dropCheckConstraint",
-            "enableCheckConstraint", "disableCheckConstraint", "setColumnRemarks", "setTableRemarks",
+            "enableCheckConstraint", "disableCheckConstraint", "setTableRemarks",
             "tagDatabase", "output", "empty", "stop");
 
     /**

@@ -102,6 +102,14 @@ final class YamlChangelogParser {
                 comments = YamlComments.byItem(text, lines, root, offsetOf(key.getStartMark()));
                 return entry("databaseChangeLog", key, changelog.getValueNode(), 1);
             }
+            for (NodeTuple tuple : mapping.getValue()) {
+                // Liquibase looks the key up case by case: databaseChangelog is no changelog to it, and a message
+                // naming the key at its place tells the slip apart from a file that is no changelog at all.
+                if (tuple.getKeyNode() instanceof ScalarNode key
+                        && key.getValue().equalsIgnoreCase("databaseChangeLog")) {
+                    return node(key.getValue(), key, Map.of(), Map.of(), null, null, List.of());
+                }
+            }
         }
         return node("(not a changelog)", root, Map.of(), Map.of(), null, null, List.of());
     }

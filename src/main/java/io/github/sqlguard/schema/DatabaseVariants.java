@@ -1,5 +1,7 @@
 package io.github.sqlguard.schema;
 
+import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.sql.DatabaseScope;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,5 +49,35 @@ final class DatabaseVariants {
             return named.isEmpty() ? history : named + " in " + history;
         }
         return database.isEmpty() ? "other databases" : database;
+    }
+
+    /**
+     * {@code byDescription} (the databases each description holds on, as {@link #describe} names them) with the
+     * database of {@code dialect} named before "other databases" when no history of its own stands for it: read in
+     * a configured PostgreSQL, a changelog whose dbms names only MySQL replays PostgreSQL as one of the other
+     * databases, and a user who configured PostgreSQL would take a loss "on other databases" for one elsewhere.
+     */
+    static Map<String, List<String>> withStatementsDatabase(Map<String, List<String>> byDescription,
+            Dialect dialect) {
+        if (dialect == Dialect.AUTO) {
+            return byDescription;
+        }
+        String own = DatabaseScope.canonical(dialect.configName());
+        String others = describe("");
+        if (byDescription.values().stream().flatMap(List::stream).anyMatch(own::equals)) {
+            return byDescription;
+        }
+        Map<String, List<String>> named = new LinkedHashMap<>();
+        byDescription.forEach((text, databases) -> {
+            List<String> listed = new ArrayList<>();
+            databases.forEach(database -> {
+                if (database.equals(others)) {
+                    listed.add(own);
+                }
+                listed.add(database);
+            });
+            named.put(text, listed);
+        });
+        return named;
     }
 }

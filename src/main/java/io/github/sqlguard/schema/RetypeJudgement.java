@@ -77,10 +77,11 @@ public final class RetypeJudgement {
                         .ifPresent(text -> described.computeIfAbsent(text, t -> new ArrayList<>())
                         .add(change.database()));
             }
-            Map<String, List<String>> databasesByDescription = sightingsMerged(described);
+            Map<String, List<String>> databasesByDescription = DatabaseVariants.withStatementsDatabase(
+                    sightingsMerged(described), dialect);
             // One description for every database judged needs no names; otherwise say where each holds.
-            if (databasesByDescription.size() == 1
-                    && databasesByDescription.values().iterator().next().size() == judged) {
+            if (databasesByDescription.size() == 1 && described.values().stream().mapToInt(List::size).sum()
+                    == judged) {
                 reported.add(column + " " + databasesByDescription.keySet().iterator().next());
             } else if (!databasesByDescription.isEmpty()) {
                 List<String> parts = new ArrayList<>();

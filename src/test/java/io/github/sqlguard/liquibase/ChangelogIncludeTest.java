@@ -399,6 +399,35 @@ class ChangelogIncludeTest {
     }
 
     @Test
+    void anIncludedChangelogWhoseRootIsWrittenInAnotherCaseIsNamedAtItsRoot() throws Exception {
+        write("src/main/resources/db/one.xml", """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <databaseChangelog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                  <changeSet id="1" author="a"><dropTable tableName="t"/></changeSet>
+                </databaseChangelog>
+                """);
+        write("src/main/resources/db/two.yaml", """
+                # orders
+                DatabaseChangeLog:
+                  - changeSet: {id: 1, author: a, changes: [{dropTable: {tableName: t}}]}
+                """);
+        Changelog changelog = readRoot(ChangelogFiles.changelog("""
+                <include file="one.xml" relativeToChangelogFile="true"/>
+                <include file="two.yaml" relativeToChangelogFile="true"/>"""),
+                new LiquibaseOptions(null, Map.of(), Dialect.AUTO, List.of(base.resolve("src/main/resources"))));
+        assertEquals(List.of(
+                "src/main/resources/db/one.xml:2:1 malformed-changelog Changelog cannot be read, so none of its "
+                        + "changes were checked: it is included as a changelog but has no databaseChangeLog root "
+                        + "element (its root element is databaseChangelog, and Liquibase matches the name case by "
+                        + "case), so Liquibase refuses the include",
+                "src/main/resources/db/two.yaml:2:1 malformed-changelog Changelog cannot be read, so none of its "
+                        + "changes were checked: it is included as a changelog but has no databaseChangeLog key (its "
+                        + "key is DatabaseChangeLog, and Liquibase matches the name case by case), so Liquibase "
+                        + "refuses the include"),
+                changelog.problems().stream().map(p -> p.location() + " " + p.ruleId() + " " + p.message()).toList());
+    }
+
+    @Test
     void anIncludedFileLiquibaseHasNoParserForOrThatIsNoChangelogIsMalformed() throws Exception {
         write("src/main/resources/db/changes.txt", "DELETE FROM t;\n");
         write("src/main/resources/db/settings.yaml", "server:\n  port: 8080\n");
