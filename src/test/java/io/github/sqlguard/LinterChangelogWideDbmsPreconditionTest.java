@@ -79,4 +79,35 @@ class LinterChangelogWideDbmsPreconditionTest {
         assertEquals(List.of(), TestProject.lint(project, Dialect.POSTGRESQL).findings().stream()
                 .map(LinterChangelogChangesTest::line).toList());
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "<preConditions><dbms type='mysql'/></preConditions>                | 0",
+        "<preConditions onFail='WARN'><dbms type='mysql'/></preConditions>  | 1",
+        "<property name='x' value='1'/>                                     | 1",
+    })
+    void theChangelogsAMySqlOnlyChangelogIncludesRunOnMySqlOnly(String preconditions, int findings)
+            throws IOException {
+        TestProject.write(project, "db/changelog.xml", """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                  %s
+                  <include file="changes/event.xml" relativeToChangelogFile="true"/>
+                </databaseChangeLog>
+                """.formatted(preconditions.replace('\'', '"')));
+        TestProject.write(project, "db/changes/event.xml", """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                  <changeSet id="1" author="a"><createTable tableName="event"><column name="id" type="bigint"/>
+                    <column name="at" type="timestamp"/></createTable></changeSet>
+                  <changeSet id="2" author="a">
+                    <modifyDataType tableName="event" columnName="at" newDataType="timestamp(3)"/>
+                  </changeSet>
+                </databaseChangeLog>
+                """);
+
+        List<String> found = TestProject.lint(project, Dialect.POSTGRESQL).findings().stream()
+                .map(LinterChangelogChangesTest::line).toList();
+
+        assertEquals(findings, found.size(), found::toString);
+        found.forEach(line -> assertEquals(true, line.startsWith("db/changes/event.xml:5:5 alter-column-type"), line));
+    }
 }

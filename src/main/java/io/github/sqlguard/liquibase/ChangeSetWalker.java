@@ -76,8 +76,9 @@ final class ChangeSetWalker {
         out = reader.collector(path);
         // <databaseChangeLog><preConditions><dbms type="mysql"/></preConditions>: Liquibase checks it before any
         // changeset runs and halts the update (or, with onFail CONTINUE, passes over the changelog) elsewhere, so
-        // the changesets written here run on those databases only, as if each named them in dbms.
-        changelogDbms = PreconditionDbms.of(changelog);
+        // the changesets written here, and those of the changelogs it includes, run on those databases only, as if
+        // each named them in dbms.
+        changelogDbms = PreconditionDbms.of(changelog).or(reader::includerDbms);
         changelog.comments().forEach(comment -> acknowledge(comment, "the databaseChangeLog element", List.of()));
         changelog.children().stream().filter(c -> !c.name().equals("changeSet")).forEach(c -> c.comments()
                 .forEach(comment -> acknowledge(comment, "the " + c.name() + " at line " + c.line(), List.of())));
@@ -129,7 +130,7 @@ final class ChangeSetWalker {
                     include.name(), attribute));
             return;
         }
-        reader.include(file, path, Reference.of(include, target, folder));
+        reader.includeLimitedTo(changelogDbms, file, path, Reference.of(include, target, folder));
     }
 
     /**

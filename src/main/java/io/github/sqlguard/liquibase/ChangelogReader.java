@@ -54,6 +54,11 @@ public final class ChangelogReader {
     private final MissingReferences missingReferences = new MissingReferences();
     private final List<Statement> runOrder = new ArrayList<>();
     private int changesets;
+    /**
+     * The databases the changelogs that include the one being read let it run on: Liquibase checks every changelog's
+     * own {@code preConditions} before the update starts, so a {@code dbms} there limits each file it includes too.
+     */
+    private Optional<String> includerDbms = Optional.empty();
 
     private ChangelogReader(LiquibaseOptions options, Path rootChangelog, String rootRelativePath) {
         this.options = options;
@@ -162,6 +167,22 @@ public final class ChangelogReader {
             StatementContext context = new StatementContext(StatementContext.Kind.SCRIPT, "sql file " + relativePath);
             collector(relativePath).add(new SqlRegionSplitter(options.fileDialect(relativePath), placeholders())
                     .split(relativePath, new TextRegion(text, 0, text.length(), 1, 1), null, context));
+        }
+    }
+
+    /** The databases the changelogs including the one being read limit it to ({@link #includeLimitedTo}). */
+    Optional<String> includerDbms() {
+        return includerDbms;
+    }
+
+    /** Follows {@code reference} as {@link #include} does, its changesets limited to {@code dbms} where given. */
+    void includeLimitedTo(Optional<String> dbms, Path from, String fromPath, Reference reference) {
+        Optional<String> outer = includerDbms;
+        includerDbms = dbms;
+        try {
+            include(from, fromPath, reference);
+        } finally {
+            includerDbms = outer;
         }
     }
 
