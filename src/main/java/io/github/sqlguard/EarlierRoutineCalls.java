@@ -29,6 +29,7 @@ import io.github.sqlguard.sql.Script;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
 import io.github.sqlguard.sql.Token;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -143,6 +144,8 @@ final class EarlierRoutineCalls {
                     : new BranchLossGuards();
             // The body runs on the schema at the call until a statement of its own may have changed it.
             SchemaView bodyBefore = atCall;
+            // The body statements not yet observed by bodyGuards, in the order they run.
+            List<StatementModel> unobserved = new ArrayList<>();
             List<StatementModel> inBody = analysis.models(body);
             // The body that holds a routine the body creates (SQL text it runs may hold one): that routine's own
             // statements follow its definition and run when it is called or fires, not at this call.
@@ -167,12 +170,8 @@ final class EarlierRoutineCalls {
                 // What the body's earlier statements establish (a column it adds, then fills) holds at this call too.
                 int at = index;
                 SchemaView here = bodyBefore;
-                // A copy into a temporary table the body made keeps its rows no longer than the session, as in a
-                // script.
-                Optional<Guard> guard = TemporaryTableCleanup.sessionTableGuardOf(inBody, at, here)
-                        .or(() -> TemporaryKeeper.checked(bodyGuards.of(inner.statement())
-                                .guardOf(inner.statement()), inBody, at, here))
-                        .or(() -> TemporaryTableCleanup.guardOf(inBody, at, here));
+                Optional<Guard> guard = Optional.empty();
+                boolean guardRead = false;
                 for (Rule rule : judgedInPlace ? List.<Rule>of() : rules) {
                     List<Violation> violations = rule.check(inner, SchemaFacts.calledBody(bodyBefore,
                             SchemaReplay.retypesAtCall(atCall, inner.statement(), bodyBefore != SchemaView.UNKNOWN))
@@ -181,6 +180,21 @@ final class EarlierRoutineCalls {
                             : configuredSeverity.apply(rule.info());
                     if (severity.isEmpty()) {
                         continue;
+                    }
+                    if (!guardRead) {
+                        // The body's guards start from everything the script ran before the call: built only when
+                        // something in the body needs them, as a call of a function that only computes a value
+                        // (Generate_UUID() in each of thousands of INSERTs) would otherwise replay the script
+                        // before every one of them.
+                        unobserved.forEach(earlier -> bodyGuards.observe(earlier, SchemaView.UNKNOWN));
+                        unobserved.clear();
+                        // A copy into a temporary table the body made keeps its rows no longer than the session,
+                        // as in a script.
+                        guard = TemporaryTableCleanup.sessionTableGuardOf(inBody, at, here)
+                                .or(() -> TemporaryKeeper.checked(bodyGuards.of(inner.statement())
+                                        .guardOf(inner.statement()), inBody, at, here))
+                                .or(() -> TemporaryTableCleanup.guardOf(inBody, at, here));
+                        guardRead = true;
                     }
                     Severity effective = lowered(severity.get(), call, ceiling, rollbacks);
                     for (Violation violation : violations) {
@@ -195,7 +209,7 @@ final class EarlierRoutineCalls {
                         statementSql.put(statement.start(), statement.asWritten());
                     }
                 }
-                bodyGuards.observe(inner, SchemaView.UNKNOWN);
+                unobserved.add(inner);
                 int followedBefore = followed.size();
                 if (inner.mayCallRoutines()) {
                     followCallsIn(inner.statement(), routine, arguments, via, called);

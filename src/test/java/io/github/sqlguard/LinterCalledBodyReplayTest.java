@@ -150,6 +150,46 @@ class LinterCalledBodyReplayTest {
         assertEquals(List.of("db/V2__web.sql:4:18 alter-column-type"), rules(lint()).stream().distinct().toList());
     }
 
+    /**
+     * A dictionary migration calls a value function an earlier migration created (Oracle's generate_uuid()) in each
+     * of thousands of INSERTs: its body destroys nothing, so the script before each call is not replayed for it,
+     * while a procedure called at the end still starts from the copy the script made first.
+     */
+    @Test
+    @Timeout(60)
+    void aValueFunctionCalledByThousandsOfStatementsIsFollowedWithoutReplayingTheScriptEachTime()
+            throws IOException {
+        write("db/V1__routines.sql", """
+                CREATE TABLE item (id NUMBER(10) PRIMARY KEY, name VARCHAR2(60));
+                CREATE TABLE item_old (id NUMBER(10) PRIMARY KEY, name VARCHAR2(60));
+                CREATE TABLE item_trl (id NUMBER(10), lang VARCHAR2(6), name VARCHAR2(60), uu VARCHAR2(36));
+                CREATE OR REPLACE FUNCTION new_uuid RETURN VARCHAR2 AS
+                  g VARCHAR2(32);
+                BEGIN
+                  g := LOWER(SYS_GUID());
+                  RETURN SUBSTR(g, 1, 8) || '-' || SUBSTR(g, 9, 4);
+                END;
+                /
+                CREATE OR REPLACE PROCEDURE purge_items AS
+                BEGIN
+                  DELETE FROM item;
+                END;
+                /
+                """);
+        StringBuilder script = new StringBuilder("INSERT INTO item_old SELECT * FROM item;\n");
+        for (int i = 0; i < 1000; i++) {
+            script.append("INSERT INTO item_trl (id, lang, name, uu) SELECT t.id, 'de', t.name, new_uuid()"
+                    + " FROM item t WHERE t.id = ").append(i).append(";\n");
+            script.append("UPDATE item SET name = 'n").append(i).append("' WHERE id = ").append(i).append(";\n");
+        }
+        write("db/V2__dictionary.sql", script + "CALL purge_items();\n");
+
+        assertEquals(List.of("db/V2__dictionary.sql:2002:1 delete-without-where INFO DELETE without WHERE removes"
+                + " every row of item (guarded: rows copied to item_old at line 1) (at db/V1__routines.sql:13:3, in"
+                + " purge_items, which an earlier migration created and this statement calls)"),
+                describe(lint(Dialect.ORACLE)).stream().filter(finding -> finding.startsWith("db/V2")).toList());
+    }
+
     private static String procedure(String name, String body) {
         return "DELIMITER //\nCREATE PROCEDURE " + name + "()\nBEGIN\n" + body + "\nEND //\nDELIMITER ;\n";
     }

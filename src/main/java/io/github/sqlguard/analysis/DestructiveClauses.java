@@ -287,10 +287,13 @@ final class DestructiveClauses {
         }
     }
 
-    /** Oracle: CASCADE CONSTRAINTS drops only the referencing foreign keys, not the dependent objects. */
+    /**
+     * Oracle: CASCADE CONSTRAINTS drops only the referencing foreign keys, not the dependent objects. Oracle takes
+     * the singular CASCADE CONSTRAINT as the same clause.
+     */
     private static boolean cascadesConstraints(List<Token> core) {
         for (int i = 1; i + 1 < core.size(); i++) {
-            if (core.get(i).isWord("CASCADE") && core.get(i + 1).isWord("CONSTRAINTS")) {
+            if (core.get(i).isWord("CASCADE") && core.get(i + 1).isAnyWord("CONSTRAINTS", "CONSTRAINT")) {
                 return true;
             }
         }

@@ -32,6 +32,7 @@ class AlterTableRulesTest {
         "oracle     | ALTER TABLE customers DROP (email, phone)              | drop-column | ALTER TABLE customers drops columns email, phone",
         "oracle     | ALTER TABLE customers DROP COLUMN email CASCADE CONSTRAINTS | drop-column cascade | ALTER TABLE customers drops column email / ALTER TABLE customers DROP COLUMN email CASCADE CONSTRAINTS also drops the constraints that refer to it",
         "oracle     | ALTER TABLE customers DROP (email, phone) CASCADE CONSTRAINTS | drop-column cascade | ALTER TABLE customers drops columns email, phone / ALTER TABLE customers DROP COLUMN email, phone CASCADE CONSTRAINTS also drops the constraints that refer to them",
+        "oracle     | ALTER TABLE customers DROP ( email ) CASCADE CONSTRAINT | drop-column cascade | ALTER TABLE customers drops column email / ALTER TABLE customers DROP COLUMN email CASCADE CONSTRAINTS also drops the constraints that refer to it",
         "oracle     | ALTER TABLE customers SET UNUSED (email, phone)        | drop-column | ALTER TABLE customers drops columns email, phone",
         "oracle     | ALTER TABLE customers DROP UNUSED COLUMNS              | - |",
         "oracle     | ALTER TABLE customers MODIFY (name VARCHAR2(50)) DROP COLUMN email | drop-column alter-column-type | ALTER TABLE customers drops column email / ALTER TABLE customers changes the type of column name",

@@ -122,6 +122,7 @@ class DropRulesTest {
         "oracle     | CREATE GLOBAL TEMPORARY TABLE gtt (id int); DROP TABLE gtt | - |",
         "sqlserver  | CREATE TABLE [dbo].[Scratch] (id int); DROP TABLE dbo.scratch | - |",
         "oracle     | DROP CLUSTER personnel INCLUDING TABLES CASCADE CONSTRAINTS | drop-table cascade | DROP CLUSTER personnel INCLUDING TABLES removes every table in the cluster and all their rows / DROP CLUSTER personnel CASCADE CONSTRAINTS also drops the foreign keys that reference it",
+        "oracle     | DROP TABLE alerts CASCADE CONSTRAINT PURGE | drop-table cascade | DROP TABLE removes table alerts and all its rows / DROP TABLE alerts CASCADE CONSTRAINTS also drops the foreign keys that reference it",
         "oracle     | DROP CLUSTER personnel                     | - |",
         "sqlserver  | DROP DATABASE SCOPED CREDENTIAL AppCred    | - |",
         "sqlserver  | ~SET NOCOUNT ON\nDROP TABLE orders~        | drop-table | DROP TABLE removes table orders and all its rows",
