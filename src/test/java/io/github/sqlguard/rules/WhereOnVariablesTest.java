@@ -31,6 +31,10 @@ class WhereOnVariablesTest {
         "SQLSERVER | DELETE FROM dbo.orders WHERE 1 = 0 AND @x = 1                          | -",
         "SQLSERVER | DELETE o FROM dbo.orders o JOIN dbo.customers c ON c.id = o.customer_id WHERE @x = 1 | -",
         "MYSQL     | DELETE FROM orders WHERE id = @last_id                                   | -",
+        "SQLSERVER | DELETE FROM dbo.orders WHERE @st = @st                                 | always-true-where 2:3",
+        "SQLSERVER | DELETE FROM dbo.orders WHERE @st = @ST                                 | always-true-where 2:3",
+        "SQLSERVER | DELETE FROM dbo.orders WHERE @st = @id                                 | delete-without-where 2:3",
+        "SQLSERVER | DELETE FROM dbo.orders WHERE st = @st                                  | -",
     })
     void whereOfVariablesOnlyTouchesEveryRow(Dialect dialect, String sql, String expected) {
         AlwaysTrueConditionFormsTest.assertRowFindings(dialect, sql, expected);
