@@ -384,6 +384,10 @@ final class TokenDataChanges {
                 .anyMatch(term -> OtherTablesCondition.namesOnlyVariables(tokens, term[0], term[1]))) {
             return WhereFact.VARIABLE_SWITCH;
         }
+        if (terms.stream().anyMatch(term -> NullFallbackComparisons.holdWhileVariablesAreNull(tokens, term[0],
+                term[1]))) {
+            return WhereFact.VARIABLE_FALLBACK;
+        }
         return terms.size() > 1 && !others.isEmpty() && terms.stream()
                 .anyMatch(term -> OtherTablesCondition.namesOnlyOtherTables(tokens, term[0], term[1], others))
                 ? WhereFact.OTHER_TABLES_SWITCH : WhereFact.PRESENT;
