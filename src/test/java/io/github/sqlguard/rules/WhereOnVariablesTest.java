@@ -47,6 +47,10 @@ class WhereOnVariablesTest {
         "SQLSERVER | DELETE FROM dbo.orders WHERE id = ISNULL(@id, id) + 1                  | -",
         "SQLSERVER | DELETE FROM dbo.orders WHERE id < ISNULL(@id, id)                      | -",
         "SQLSERVER | DELETE FROM dbo.orders WHERE id = ISNULL(status, id)                   | -",
+        "SQLSERVER | DELETE FROM dbo.orders WHERE (@org IS NULL OR org_id = @org) AND (@day IS NULL OR day = @day) | delete-without-where 2:3",
+        "SQLSERVER | UPDATE dbo.orders SET total = 0 WHERE (org_id = @org OR @org IS NULL) AND (day >= @from OR @from IS NULL) AND (@to IS NULL OR day < @to) | update-without-where 2:3",
+        "SQLSERVER | DELETE FROM dbo.orders WHERE (@org IS NULL OR org_id = @org) AND (day = @day OR day IS NULL) | -",
+        "SQLSERVER | DELETE FROM dbo.orders WHERE (@org IS NULL OR org_id = @org) AND day = @day                  | -",
     })
     void whereOfVariablesOnlyTouchesEveryRow(Dialect dialect, String sql, String expected) {
         AlwaysTrueConditionFormsTest.assertRowFindings(dialect, sql, expected);
