@@ -309,6 +309,10 @@ final class AstDataChanges {
             return;
         }
         for (Join join : joins) {
+            if (join.isApply()) {
+                apply(joined, join);
+                continue;
+            }
             if (join.isLeft() || join.isFull()) {
                 joined.preserveTablesSoFar();
             }
@@ -330,6 +334,23 @@ final class AstDataChanges {
                     joined.limitTablesSoFar();
                 }
             }
+        }
+    }
+
+    /**
+     * T-SQL's {@code CROSS APPLY (SELECT .. WHERE l.order_id = o.id) a}: an inner join on the applied query's own
+     * condition, limiting the tables before it that the query names; {@code OUTER APPLY} keeps their every row.
+     */
+    private static void apply(JoinedTables joined, Join join) {
+        Set<String> correlated = join.isOuter() ? Set.of() : joined.qualifiersIn(join.getRightItem().toString());
+        if (join.isOuter()) {
+            joined.preserveTablesSoFar();
+        }
+        addFromItem(joined, join.getRightItem());
+        if (!correlated.isEmpty()) {
+            joined.conditionNaming(correlated);
+            joined.filteringConditionFound();
+            joined.limitTablesSoFar();
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import net.sf.jsqlparser.expression.BinaryExpression;
 import net.sf.jsqlparser.expression.BooleanValue;
@@ -18,6 +19,8 @@ import net.sf.jsqlparser.expression.Parenthesis;
 import net.sf.jsqlparser.expression.SignedExpression;
 import net.sf.jsqlparser.expression.StringValue;
 import net.sf.jsqlparser.expression.TranscodingFunction;
+import net.sf.jsqlparser.expression.UserVariable;
+import net.sf.jsqlparser.expression.VariableAssignment;
 import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
 import net.sf.jsqlparser.expression.operators.conditional.OrExpression;
 import net.sf.jsqlparser.expression.operators.relational.Between;
@@ -135,6 +138,9 @@ final class ExpressionTruth {
         } else if (expression instanceof ComparisonOperator comparison) {
             return Comparison.evaluate(operand(comparison.getLeftExpression()), comparison.getStringExpression(),
                     operand(comparison.getRightExpression()));
+        } else if (expression instanceof VariableAssignment comparison && comparison.getOperation().equals("=")) {
+            // The parser reads WHERE @a = .. as an assignment, which no WHERE can hold: it is a comparison
+            return Comparison.evaluate(operand(comparison.getVariable()), "=", operand(comparison.getExpression()));
         }
         return Truth.UNKNOWN;
     }
@@ -283,6 +289,9 @@ final class ExpressionTruth {
             return new Comparison.Operand(Comparison.Kind.STRING, string.getValue());
         } else if (expression instanceof Column column) {
             return new Comparison.Operand(Comparison.Kind.COLUMN, scope.key(column.getFullyQualifiedName()));
+        } else if (expression instanceof UserVariable variable) {
+            // @v = @v holds whenever @v has a value, as id = id does; the @ keeps it apart from a column v
+            return new Comparison.Operand(Comparison.Kind.COLUMN, variable.toString().toLowerCase(Locale.ROOT));
         } else if (expression instanceof Function function) {
             return Comparison.call(function.toString());
         } else if (expression instanceof CastExpression cast && !cast.isUseCastKeyword()

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The tables (and their aliases) of a join that has a join condition. A DELETE or UPDATE target among them
@@ -340,6 +341,23 @@ final class JoinedTables {
             }
         }
         return qualifiers;
+    }
+
+    /**
+     * The names of the tables here (normalized) that qualify a column in {@code text}, an applied query as the parser
+     * prints it ({@code o} in {@code (SELECT l.x FROM lines l WHERE l.order_id = o.id)}).
+     */
+    Set<String> qualifiersIn(String text) {
+        Set<String> named = new HashSet<>();
+        for (String name : knownNames()) {
+            String bare = ObjectNames.lastPart(name).replaceAll("^[\\[\"`]|[\\]\"`]$", "");
+            Pattern qualifier = Pattern.compile("(?<![\\w.@#$])[\\[\"`]?" + Pattern.quote(bare) + "[\\]\"`]?\\s*\\.",
+                    Pattern.CASE_INSENSITIVE);
+            if (qualifier.matcher(text).find()) {
+                named.add(ObjectNames.normalize(name));
+            }
+        }
+        return named;
     }
 
     /** The name each table is known by here, in order: its alias, else its name as written. */

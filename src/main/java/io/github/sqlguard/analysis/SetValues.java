@@ -77,12 +77,17 @@ final class SetValues {
      * ({@code SET c = c}, {@code SET t.c = t.c}), or gives one only where it holds NULL ({@code SET c = COALESCE(c,
      * 0)}, also IFNULL, NVL and T-SQL's ISNULL), as {@code SET c = 0 WHERE c IS NULL} would. An unqualified value
      * names the assigned column itself: were it also a column of a joined table, the databases would refuse it as
-     * ambiguous.
+     * ambiguous. A T-SQL assignment of a variable alone ({@code SET @last = total}) writes no column at all.
      */
     static boolean writeBackOwnValuesOnly(StatementTokens tokens, int from, int to) {
         int i = from;
         while (i < to) {
-            ObjectNames.NameAt column = tokens.nameAt(i);
+            int start = VariableSetTargets.columnAssignmentStart(tokens.tokens(), i, tokens.firstTopLevelComma(i, to));
+            if (start < 0) { // reads the row into a variable
+                i = tokens.firstTopLevelComma(i, to) + 1;
+                continue;
+            }
+            ObjectNames.NameAt column = tokens.nameAt(start);
             if (column == null || column.next() >= to || !tokens.isSymbol(column.next(), "=")) {
                 return false;
             }

@@ -103,7 +103,7 @@ final class SettledByTokens {
                     && joinsNothing(structure, main, statement.dialect());
             // A FROM list without joins cannot tie the target's rows to a condition on the other tables alone.
             case OTHER_TABLES_ONLY, NO_OTHER_ROW_ONLY -> !change.restrictedByJoin() && readsFromListOnly(structure, main);
-            case VARIABLES_ONLY, NO_COLUMN, VARIABLE_SWITCH, OTHER_TABLES_SWITCH -> false; // the parser tells whether a join limits the rows
+            case VARIABLES_ONLY, NO_COLUMN, VARIABLE_SWITCH, VARIABLE_FALLBACK, OTHER_TABLES_SWITCH -> false; // the parser tells whether a join limits the rows
             case ALWAYS_TRUE -> false; // the parser confirms
         };
     }

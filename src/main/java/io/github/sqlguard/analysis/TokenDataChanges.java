@@ -381,8 +381,13 @@ final class TokenDataChanges {
         }
         List<int[]> terms = TokenConditionTruth.orTerms(tokens, where + 1, conditionEnd);
         if (terms.size() > 1 && terms.stream()
-                .anyMatch(term -> OtherTablesCondition.namesOnlyVariables(tokens, term[0], term[1]))) {
+                .anyMatch(term -> OtherTablesCondition.namesOnlyVariables(tokens, term[0], term[1]))
+                || OptionalFilterConjunction.holdsWhileItsSwitchesDo(tokens, where + 1, conditionEnd)) {
             return WhereFact.VARIABLE_SWITCH;
+        }
+        if (terms.stream().anyMatch(term -> NullFallbackComparisons.holdWhileVariablesAreNull(tokens, term[0],
+                term[1]))) {
+            return WhereFact.VARIABLE_FALLBACK;
         }
         return terms.size() > 1 && !others.isEmpty() && terms.stream()
                 .anyMatch(term -> OtherTablesCondition.namesOnlyOtherTables(tokens, term[0], term[1], others))

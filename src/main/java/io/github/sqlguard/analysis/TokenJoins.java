@@ -1,8 +1,10 @@
 package io.github.sqlguard.analysis;
 
 import io.github.sqlguard.sql.Token;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads joins from tokens: the tables of a DELETE's or UPDATE's FROM, USING or join list, for statements JSqlParser
@@ -47,7 +49,9 @@ final class TokenJoins {
                 if (tokens.isWord(i, "RIGHT", "FULL")) {
                     keepsJoinedTable = true;
                 }
-                if (tokens.isWord(i, "JOIN", "STRAIGHT_JOIN")) {
+                if (tokens.isWord(i, "APPLY") && tokens.isWord(i - 1, "CROSS", "OUTER")) {
+                    apply(tokens, joined, i);
+                } else if (tokens.isWord(i, "JOIN", "STRAIGHT_JOIN")) {
                     joinSeen = true;
                 } else if (joinSeen && tokens.isWord(i, "ON")) {
                     int conditionEnd = tokens.indexOfTopLevelWord(i + 1, to, AFTER_JOIN_CONDITION);
@@ -74,6 +78,33 @@ final class TokenJoins {
             }
         }
         return joined;
+    }
+
+    /**
+     * T-SQL's {@code CROSS APPLY (SELECT .. WHERE l.order_id = o.id) a} at {@code apply}: an inner join whose
+     * condition is the applied query's own, so it limits the tables before it when that query names one of them;
+     * {@code OUTER APPLY} keeps every row of those tables, as a LEFT JOIN does.
+     */
+    private static void apply(StatementTokens tokens, JoinedTables joined, int apply) {
+        int at = apply + 1;
+        int open = tokens.isSymbol(at, "(") ? at : tokens.nameAt(at) == null ? -1 : tokens.nameAt(at).next();
+        int close = open >= 0 && tokens.isSymbol(open, "(") ? tokens.closingParen(open) : -1;
+        Set<String> correlated = new HashSet<>();
+        for (int k = open + 1; close > open && k < close; k++) {
+            if (ObjectNames.isNamePart(tokens.tokens().get(k)) && tokens.isSymbol(k + 1, ".")
+                    && !tokens.isSymbol(k - 1, ".") && joined.denotes(tokens.tokens().get(k).text())) {
+                correlated.add(ObjectNames.normalize(tokens.tokens().get(k).text()));
+            }
+        }
+        if (tokens.isWord(apply - 1, "OUTER")) {
+            joined.preserveTablesSoFar();
+        }
+        addTableAt(tokens, joined, at);
+        if (tokens.isWord(apply - 1, "CROSS") && !correlated.isEmpty()) {
+            joined.conditionNaming(correlated);
+            joined.filteringConditionFound();
+            joined.limitTablesSoFar();
+        }
     }
 
     private static void limitUnlessOuter(JoinedTables joined, boolean outerJoin) {

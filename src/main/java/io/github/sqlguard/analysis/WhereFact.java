@@ -45,6 +45,11 @@ public enum WhereFact {
      */
     VARIABLE_SWITCH,
     /**
+     * A condition with a part that compares a column with a fallback to itself ({@code WHERE id = ISNULL(@id, id)},
+     * the catch-all filter): whenever the variables are NULL, that part holds for every row with a value.
+     */
+    VARIABLE_FALLBACK,
+    /**
      * A condition with a part on the columns of the other tables of a {@code USING} or {@code FROM} list alone, joined
      * by OR ({@code DELETE FROM t USING u WHERE t.u_id = u.id OR u.closed}): as soon as a row of those tables meets
      * that part, it holds for every row of the target.
@@ -64,7 +69,7 @@ public enum WhereFact {
     /** True when the condition decides only whether the statement runs, never which of the target's rows it takes. */
     public boolean decidesOnlyWhetherItRuns() {
         return this == OTHER_TABLES_ONLY || this == NO_OTHER_ROW_ONLY || this == VARIABLES_ONLY || this == NO_COLUMN || this == VARIABLE_SWITCH
-                || this == OTHER_TABLES_SWITCH;
+                || this == VARIABLE_FALLBACK || this == OTHER_TABLES_SWITCH;
     }
 
     /**

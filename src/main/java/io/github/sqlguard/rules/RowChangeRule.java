@@ -83,6 +83,8 @@ abstract class RowChangeRule implements Rule {
             case NO_COLUMN -> "whose WHERE names no column of " + change.tableList() + ", so it holds for every row"
                     + " or none,";
             case VARIABLE_SWITCH -> "whose WHERE has a part on variables alone, joined by OR,";
+            case VARIABLE_FALLBACK -> "whose WHERE compares a column with a fallback to itself (column ="
+                    + " ISNULL(@v, column)),";
             case OTHER_TABLES_SWITCH -> "whose WHERE has a part on the other tables' columns alone, joined by OR,";
             case ROW_COUNT_ONLY -> "whose WHERE only caps how many rows it takes";
             case ABSENT_BUT_CAPPED -> "without WHERE (its TOP, LIMIT or FETCH FIRST only caps how many rows it takes)";
@@ -112,6 +114,7 @@ abstract class RowChangeRule implements Rule {
             case NO_OTHER_ROW_ONLY -> " while no row of the other tables matches (and none once one does)";
             case VARIABLES_ONLY, NO_COLUMN -> " whenever it holds";
             case VARIABLE_SWITCH -> " whenever that part holds";
+            case VARIABLE_FALLBACK -> " whenever the variable is NULL";
             case OTHER_TABLES_SWITCH -> " as soon as a row of the other tables meets that part";
             case ROW_COUNT_ONLY, ABSENT_BUT_CAPPED, ABSENT_BUT_SESSION_CAPPED ->
                     ", and every row when it runs in a loop until none is left";

@@ -3,6 +3,7 @@ package io.github.sqlguard.schema;
 import io.github.sqlguard.analysis.ObjectNames;
 import io.github.sqlguard.analysis.StatementTokens;
 import io.github.sqlguard.analysis.TokenConditionTruth;
+import io.github.sqlguard.analysis.VariableSetTargets;
 import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
 import java.util.ArrayList;
@@ -167,7 +168,12 @@ final class ColumnWrites {
         Set<String> cleared = new HashSet<>();
         Set<String> rowIndependent = new HashSet<>();
         Set<String> distinctPerRow = new HashSet<>();
-        for (List<Token> assignment : ObjectNames.splitAtCommas(tokens, set + 1, end)) {
+        for (List<Token> part : ObjectNames.splitAtCommas(tokens, set + 1, end)) {
+            int start = VariableSetTargets.columnAssignmentStart(part, 0, part.size());
+            if (start < 0) {
+                continue; // T-SQL's SET @last = c reads the row into a variable: no column written, nothing kept
+            }
+            List<Token> assignment = part.subList(start, part.size());
             if (joined && !qualifiedBy(assignment, alias, table.text())
                     || !assign(assignment, assigned, joined ? new LinkedHashMap<>() : copies, conversions,
                             derivations, castTypes, alias, table.text())) {

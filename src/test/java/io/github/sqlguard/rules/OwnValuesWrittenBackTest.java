@@ -10,8 +10,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * without WHERE. A value read from another table, computed from the column, or any other assignment beside it
  * is still judged. Nor does one that fills only the column's NULLs ({@code SET paid = COALESCE(paid, FALSE)}, as
  * {@code WHERE paid IS NULL} would) change a stored value, nor one that maps listed values and keeps the rest
- * ({@code SET state = CASE WHEN state = 'a' THEN 'b' ELSE state END}, as {@code WHERE state = 'a'} would). Findings
- * point at the verb (line 2).
+ * ({@code SET state = CASE WHEN state = 'a' THEN 'b' ELSE state END}, as {@code WHERE state = 'a'} would). Nor does
+ * a T-SQL assignment of a variable alone ({@code SET @last = total}), which reads the row and writes no column; the
+ * chained {@code SET @running = total = @running + 1} writes total. Findings point at the verb (line 2).
  */
 class OwnValuesWrittenBackTest {
 
@@ -47,6 +48,14 @@ class OwnValuesWrittenBackTest {
         "POSTGRESQL | UPDATE orders SET state = CASE 1 WHEN 1 THEN 'b' ELSE state END                | update-without-where 2:3",
         "POSTGRESQL | UPDATE orders SET total = CASE WHEN total > 5 THEN 5 ELSE total END + 1       | update-without-where 2:3",
         "POSTGRESQL | UPDATE orders SET state = CASE WHEN state = 'a' THEN 'b' ELSE state END, note = 'x' | update-without-where 2:3",
+        "SQLSERVER  | UPDATE dbo.orders SET @last = total                                  | -",
+        "SQLSERVER  | UPDATE dbo.orders SET @last = total, @count = @count + 1, note = note | -",
+        "SQLSERVER  | UPDATE o SET @last = o.total FROM dbo.orders o                        | -",
+        "SQLSERVER  | UPDATE dbo.orders SET @running = total = @running + 1                 | update-without-where 2:3",
+        "SQLSERVER  | UPDATE dbo.orders SET @running = [total] = @running + 1               | update-without-where 2:3",
+        "SQLSERVER  | UPDATE dbo.orders SET @last = total, note = 'x'                       | update-without-where 2:3",
+        "SQLSERVER  | UPDATE dbo.orders SET @@last = total                                 | update-without-where 2:3",
+        "SQLSERVER  | UPDATE dbo.orders SET @running = note = note                          | -",
     })
     void writingBackOwnValuesChangesNothing(Dialect dialect, String sql, String expected) {
         AlwaysTrueConditionFormsTest.assertRowFindings(dialect, sql, expected);

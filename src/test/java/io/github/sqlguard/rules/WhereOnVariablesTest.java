@@ -31,6 +31,26 @@ class WhereOnVariablesTest {
         "SQLSERVER | DELETE FROM dbo.orders WHERE 1 = 0 AND @x = 1                          | -",
         "SQLSERVER | DELETE o FROM dbo.orders o JOIN dbo.customers c ON c.id = o.customer_id WHERE @x = 1 | -",
         "MYSQL     | DELETE FROM orders WHERE id = @last_id                                   | -",
+        "SQLSERVER | DELETE FROM dbo.orders WHERE @st = @st                                 | always-true-where 2:3",
+        "SQLSERVER | DELETE FROM dbo.orders WHERE @st = @ST                                 | always-true-where 2:3",
+        "SQLSERVER | DELETE FROM dbo.orders WHERE @st = @id                                 | delete-without-where 2:3",
+        "SQLSERVER | DELETE FROM dbo.orders WHERE st = @st                                  | -",
+        "SQLSERVER | DELETE FROM dbo.orders WHERE id = ISNULL(@id, id)                      | delete-without-where 2:3",
+        "SQLSERVER | DELETE FROM dbo.orders WHERE (orders.id = COALESCE(@id, @x, orders.id)) | delete-without-where 2:3",
+        "SQLSERVER | DELETE FROM dbo.orders WHERE ISNULL(@id, [id]) = id                    | delete-without-where 2:3",
+        "SQLSERVER | UPDATE dbo.orders SET total = 0 WHERE id = ISNULL(@id, id) AND day >= COALESCE(@from, day) | update-without-where 2:3",
+        "SQLSERVER | DELETE FROM dbo.orders WHERE total > 0 OR id = ISNULL(@id, id)         | delete-without-where 2:3",
+        "MYSQL     | DELETE FROM orders WHERE id = IFNULL(@id, id)                            | delete-without-where 2:3",
+        "SQLSERVER | DELETE FROM dbo.orders WHERE id = ISNULL(@id, id) AND total > 0         | -",
+        "SQLSERVER | DELETE FROM dbo.orders WHERE id = ISNULL(@id, other_id)                | -",
+        "SQLSERVER | DELETE FROM dbo.orders WHERE id = ISNULL(id, @id)                      | -",
+        "SQLSERVER | DELETE FROM dbo.orders WHERE id = ISNULL(@id, id) + 1                  | -",
+        "SQLSERVER | DELETE FROM dbo.orders WHERE id < ISNULL(@id, id)                      | -",
+        "SQLSERVER | DELETE FROM dbo.orders WHERE id = ISNULL(status, id)                   | -",
+        "SQLSERVER | DELETE FROM dbo.orders WHERE (@org IS NULL OR org_id = @org) AND (@day IS NULL OR day = @day) | delete-without-where 2:3",
+        "SQLSERVER | UPDATE dbo.orders SET total = 0 WHERE (org_id = @org OR @org IS NULL) AND (day >= @from OR @from IS NULL) AND (@to IS NULL OR day < @to) | update-without-where 2:3",
+        "SQLSERVER | DELETE FROM dbo.orders WHERE (@org IS NULL OR org_id = @org) AND (day = @day OR day IS NULL) | -",
+        "SQLSERVER | DELETE FROM dbo.orders WHERE (@org IS NULL OR org_id = @org) AND day = @day                  | -",
     })
     void whereOfVariablesOnlyTouchesEveryRow(Dialect dialect, String sql, String expected) {
         AlwaysTrueConditionFormsTest.assertRowFindings(dialect, sql, expected);
@@ -47,5 +67,9 @@ class WhereOnVariablesTest {
         assertEquals(List.of("DELETE whose WHERE has a part on variables alone, joined by OR, removes every row of"
                 + " dbo.orders whenever that part holds"), RuleHarness.messages(new DeleteWithoutWhereRule(),
                 Dialect.SQLSERVER, "DELETE FROM dbo.orders WHERE total > 0 OR @cutoff IS NULL"));
+        assertEquals(List.of("DELETE whose WHERE compares a column with a fallback to itself (column = ISNULL(@v,"
+                + " column)), removes every row of dbo.orders whenever the variable is NULL"),
+                RuleHarness.messages(new DeleteWithoutWhereRule(), Dialect.SQLSERVER,
+                        "DELETE FROM dbo.orders WHERE id = ISNULL(@id, id)"));
     }
 }
