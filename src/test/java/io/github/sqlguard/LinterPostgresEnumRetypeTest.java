@@ -187,7 +187,9 @@ class LinterPostgresEnumRetypeTest {
     /**
      * A USING that maps some values with CASE and casts the others in its ELSE is judged by where each old value
      * ends: a value mapped away from the left-out ones does not fail, one mapped onto a value that rows already
-     * hold merges them, and one mapped to a new value is only renamed.
+     * hold merges them, and one mapped to a new value is only renamed. The cast may follow the whole CASE, whose
+     * WHEN and ELSE then read the column's label as text, as hand-edited Prisma migrations write it; a CASE whose
+     * ELSE is not the column, or without ELSE, or cast to another type, is not judged by its values.
      */
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
@@ -195,6 +197,12 @@ class LinterPostgresEnumRetypeTest {
             USING CASE "role" WHEN 'GUEST' THEN 'USER' WHEN 'ADMIN' THEN 'USER' ELSE "role"::"Role_new" END | 'USER' | merges 'ADMIN', 'GUEST' into 'USER': rows holding any of them can no longer be told apart
             USING CASE WHEN "role" = 'GUEST' THEN 'VISITOR'::"Role_new" ELSE "role"::text::"Role_new" END | 'USER', 'ADMIN', 'VISITOR' |
             USING CASE WHEN "role" = 'GUEST' THEN 'USER' ELSE "role"::text::"Role_new" END | 'USER' | leaves out value 'ADMIN': rows holding it make the statement fail; merges 'GUEST' into 'USER': rows holding either can no longer be told apart
+            USING (CASE WHEN "role"::text = 'GUEST' THEN 'VISITOR' ELSE "role"::text END)::"Role_new" | 'USER', 'ADMIN', 'VISITOR' |
+            USING ((CASE WHEN "role"::text = 'GUEST' THEN 'USER' ELSE "role"::text END)::"Role_new") | 'USER', 'ADMIN' | merges 'GUEST' into 'USER': rows holding either can no longer be told apart
+            USING CASE "role"::text WHEN 'GUEST' THEN 'VISITOR' ELSE "role" END::"Role_new" | 'USER', 'VISITOR' | leaves out value 'ADMIN': rows holding it make the statement fail
+            USING (CASE WHEN "role"::text = 'GUEST' THEN 'USER' ELSE 'ADMIN' END)::"Role_new" | 'USER', 'ADMIN' | types not compared
+            USING (CASE WHEN "role"::text = 'GUEST' THEN 'USER' END)::"Role_new" | 'USER', 'ADMIN' | types not compared; its USING (CASE WHEN "role"::text = 'GUEST' THEN 'USER' .. has no ELSE, so every value it does not list becomes NULL
+            USING (CASE WHEN "role"::text = 'GUEST' THEN 'USER' ELSE "role"::text END)::"Other" | 'USER', 'ADMIN' | types not compared
             """)
     void aCaseThatMapsValuesIsJudgedByWhereEachValueEnds(String using, String values, String expected)
             throws IOException {
