@@ -10,7 +10,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * without WHERE. A value read from another table, computed from the column, or any other assignment beside it
  * is still judged. Nor does one that fills only the column's NULLs ({@code SET paid = COALESCE(paid, FALSE)}, as
  * {@code WHERE paid IS NULL} would) change a stored value, nor one that maps listed values and keeps the rest
- * ({@code SET state = CASE WHEN state = 'a' THEN 'b' ELSE state END}, as {@code WHERE state = 'a'} would). Findings
+ * ({@code SET state = CASE WHEN state = 'a' THEN 'b' ELSE state END}, as {@code WHERE state = 'a'} would), or
+ * PostgreSQL's {@code array_replace(roles, 'a', 'b')} and {@code array_remove(tags, 'a')} of the column itself. Findings
  * point at the verb (line 2).
  */
 class OwnValuesWrittenBackTest {
@@ -47,6 +48,13 @@ class OwnValuesWrittenBackTest {
         "POSTGRESQL | UPDATE orders SET state = CASE 1 WHEN 1 THEN 'b' ELSE state END                | update-without-where 2:3",
         "POSTGRESQL | UPDATE orders SET total = CASE WHEN total > 5 THEN 5 ELSE total END + 1       | update-without-where 2:3",
         "POSTGRESQL | UPDATE orders SET state = CASE WHEN state = 'a' THEN 'b' ELSE state END, note = 'x' | update-without-where 2:3",
+        "POSTGRESQL | UPDATE \"User\" SET \"roles\" = array_replace(\"roles\", 'OWNER', 'ADMIN')   | -",
+        "POSTGRESQL | UPDATE users SET roles = ARRAY_REPLACE(roles, 'OWNER'::\"Role\", 'ADMIN'::\"Role\") | -",
+        "POSTGRESQL | UPDATE users SET tags = array_remove(tags, 'old')                         | -",
+        "POSTGRESQL | UPDATE users SET tags = array_remove(tags, 'old'), note = 'x'             | update-without-where 2:3",
+        "POSTGRESQL | UPDATE users SET tags = array_replace(other_tags, 'a', 'b')                | update-without-where 2:3",
+        "POSTGRESQL | UPDATE users SET tags = array_replace(tags, 'a', name)                     | update-without-where 2:3",
+        "POSTGRESQL | UPDATE users SET tags = array_cat(array_remove(tags, 'a'), '{x}')         | update-without-where 2:3",
     })
     void writingBackOwnValuesChangesNothing(Dialect dialect, String sql, String expected) {
         AlwaysTrueConditionFormsTest.assertRowFindings(dialect, sql, expected);
