@@ -237,6 +237,33 @@ class LinterPostgresEnumRetypeTest {
                 findings);
     }
 
+    /**
+     * A list moved off a value first, in every row ({@code array_replace(roles, 'GUEST', 'USER')}, {@code
+     * array_remove(roles, 'GUEST')}), holds it no more when the new type leaves it out; one moved only in some rows,
+     * or a value put back in afterwards, still fails.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            UPDATE "User" SET "roles" = array_replace("roles", 'GUEST', 'USER'); |
+            UPDATE "User" SET "roles" = array_replace("roles", 'GUEST'::"Role", 'USER'::"Role"); |
+            UPDATE "User" SET "roles" = ARRAY_REMOVE("roles", 'GUEST'); |
+            UPDATE "User" SET "roles" = array_replace("roles", 'GUEST', 'USER') WHERE "id" > 5; | GUEST
+            UPDATE "User" SET "roles" = array_replace("roles", 'ADMIN', 'USER'); | GUEST
+            UPDATE "User" SET "roles" = array_remove("roles", 'GUEST'); UPDATE "User" SET "roles" = array_replace("roles", 'USER', 'GUEST'); | GUEST
+            """)
+    void enumListsMovedOffAValueFirstDoNotLoseIt(String update, String lost) throws IOException {
+        write("1_init", INIT.replace(" NOT NULL DEFAULT 'USER',", " NOT NULL DEFAULT 'USER', \"roles\" \"Role\"[],"));
+        write("2_move", update.replace("; ", ";\n") + "\nCREATE TYPE \"Role_new\" AS ENUM ('USER', 'ADMIN');\n"
+                + "ALTER TABLE \"User\" ALTER COLUMN \"roles\" TYPE \"Role_new\"[]"
+                + " USING (\"roles\"::text::\"Role_new\"[]);\n");
+
+        List<String> findings = lint("alter-column-type").stream().map(Finding::message).toList();
+
+        assertEquals(lost == null ? List.of() : List.of("ALTER TABLE \"User\" changes the type of column \"roles\""
+                + " from \"Role\"[] to \"Role_new\"[] (leaves out value '" + lost + "': rows holding it make the"
+                + " statement fail)"), findings);
+    }
+
     @Test
     void unknownEnumsAndMappingUsingsKeepTheirJudgement() throws IOException {
         // Role is created outside the scanned migrations; Kind is known, but its USING maps values.
