@@ -68,6 +68,41 @@ class LinterCarriedColumnsTest {
     }
 
     /**
+     * ORM-written copies test the key and other NOT NULL columns beside the column they move ({@code WHERE f.id IS
+     * NOT NULL AND f.target IS NOT NULL}): those tests hold in every row, so the copy keeps every value of the
+     * column as one testing it alone does, and one testing only NOT NULL columns keeps every row. A drop in a later
+     * migration is then told only that rows written since are not in the copy.
+     */
+    @Test
+    void testsOfNotNullColumnsBesideTheMovedColumnLeaveNoRowOut() throws IOException {
+        write("db/V2__move.sql", """
+                INSERT INTO rules (filter_id, target, weight) SELECT f.id, f.target, f.weight FROM filters f
+                WHERE f.id IS NOT NULL AND f.target IS NOT NULL AND f.tenant IS NOT NULL;
+                ALTER TABLE filters DROP COLUMN target;
+                """);
+        write("db/V3__drop.sql", """
+                ALTER TABLE filters DROP COLUMN weight;
+                """);
+        write("db/V4__copy_every_row.sql", """
+                INSERT INTO rules (filter_id, tenant, name) SELECT id, tenant, name FROM filters
+                WHERE id IS NOT NULL AND tenant IS NOT NULL;
+                """);
+        write("db/V5__drop.sql", """
+                ALTER TABLE filters DROP COLUMN name;
+                """);
+
+        assertEquals(List.of(
+                "3:21 INFO ALTER TABLE filters drops column target (guarded: values of target copied to rules at"
+                        + " line 1)",
+                "1:21 ERROR ALTER TABLE filters drops column weight (values of weight copied to rules at line 1 of"
+                        + " V2__move.sql, only from the rows its WHERE selects; that copy was made by an earlier"
+                        + " migration, and what was written after it ran is not in it either)",
+                "1:21 ERROR ALTER TABLE filters drops column name (values of name copied to rules at line 1 of"
+                        + " V4__copy_every_row.sql, an earlier migration; what was written after it ran is not in"
+                        + " that copy)"), drops());
+    }
+
+    /**
      * Moving columns into a table of one row per field joins a table of field definitions: the values the source's
      * own columns hold went there, with its key, from the rows the join and the WHERE select. The drops stay
      * reported and say so; a column the joined table has too, named without its table, is not said to have moved.

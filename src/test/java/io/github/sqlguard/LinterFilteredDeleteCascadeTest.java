@@ -47,7 +47,10 @@ class LinterFilteredDeleteCascadeTest {
                 + " statement names none of them", findings.get(0).message());
     }
 
-    /** Each row: the script; the findings about it (line:column of the parent's DELETE). */
+    /**
+     * Each row: the script; the findings about it (line:column of the parent's DELETE). A DELETE of the child's
+     * orphans, the rows that refer to no row of the parent, handles none of the rows the cascade takes.
+     */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             DELETE FROM note WHERE type = 3;                                                 | ''
@@ -58,6 +61,11 @@ class LinterFilteredDeleteCascadeTest {
             TRUNCATE integration; DELETE FROM integration_type WHERE id = 1;                 | truncate-table ERROR 1:1, delete-cascades INFO 1:23
             UPDATE integration SET type = 2 WHERE type = 1; DELETE FROM integration_type WHERE id = 1; | delete-cascades INFO 1:49
             UPDATE integration SET params = NULL WHERE type = 1; DELETE FROM integration_type WHERE id = 1; | delete-cascades WARNING 1:54
+            DELETE FROM integration WHERE type NOT IN (SELECT id FROM integration_type); DELETE FROM integration_type WHERE id = 1; | delete-cascades WARNING 1:1, delete-cascades WARNING 1:78
+            DELETE FROM integration i WHERE NOT EXISTS (SELECT 1 FROM integration_type t WHERE t.id = i.type); DELETE FROM integration_type WHERE id = 1; | delete-cascades WARNING 1:1, delete-cascades WARNING 1:100
+            DELETE FROM integration WHERE params NOT IN (SELECT id FROM integration_type); DELETE FROM integration_type WHERE id = 1; | delete-cascades WARNING 1:1, delete-cascades INFO 1:80
+            DELETE FROM integration WHERE type NOT IN (SELECT id FROM integration_type WHERE id > 5); DELETE FROM integration_type WHERE id = 1; | delete-cascades WARNING 1:1, delete-cascades INFO 1:91
+            DELETE FROM integration WHERE type IN (SELECT id FROM integration_type); DELETE FROM integration_type WHERE id = 1; | delete-cascades WARNING 1:1, unfiltered-subquery WARNING 1:1, delete-cascades INFO 1:74
             """)
     void childRowsTheScriptHandledOrCreatedLowerOrEndTheFinding(String script, String expected) throws IOException {
         assertEquals(expected, summary(findings(Dialect.POSTGRESQL, TYPES, script + "\n")));

@@ -187,7 +187,9 @@ class LinterPostgresEnumRetypeTest {
     /**
      * A USING that maps some values with CASE and casts the others in its ELSE is judged by where each old value
      * ends: a value mapped away from the left-out ones does not fail, one mapped onto a value that rows already
-     * hold merges them, and one mapped to a new value is only renamed.
+     * hold merges them, and one mapped to a new value is only renamed. The cast may follow the whole CASE, whose
+     * WHEN and ELSE then read the column's label as text, as hand-edited Prisma migrations write it; a CASE whose
+     * ELSE is not the column, or without ELSE, or cast to another type, is not judged by its values.
      */
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
@@ -195,6 +197,12 @@ class LinterPostgresEnumRetypeTest {
             USING CASE "role" WHEN 'GUEST' THEN 'USER' WHEN 'ADMIN' THEN 'USER' ELSE "role"::"Role_new" END | 'USER' | merges 'ADMIN', 'GUEST' into 'USER': rows holding any of them can no longer be told apart
             USING CASE WHEN "role" = 'GUEST' THEN 'VISITOR'::"Role_new" ELSE "role"::text::"Role_new" END | 'USER', 'ADMIN', 'VISITOR' |
             USING CASE WHEN "role" = 'GUEST' THEN 'USER' ELSE "role"::text::"Role_new" END | 'USER' | leaves out value 'ADMIN': rows holding it make the statement fail; merges 'GUEST' into 'USER': rows holding either can no longer be told apart
+            USING (CASE WHEN "role"::text = 'GUEST' THEN 'VISITOR' ELSE "role"::text END)::"Role_new" | 'USER', 'ADMIN', 'VISITOR' |
+            USING ((CASE WHEN "role"::text = 'GUEST' THEN 'USER' ELSE "role"::text END)::"Role_new") | 'USER', 'ADMIN' | merges 'GUEST' into 'USER': rows holding either can no longer be told apart
+            USING CASE "role"::text WHEN 'GUEST' THEN 'VISITOR' ELSE "role" END::"Role_new" | 'USER', 'VISITOR' | leaves out value 'ADMIN': rows holding it make the statement fail
+            USING (CASE WHEN "role"::text = 'GUEST' THEN 'USER' ELSE 'ADMIN' END)::"Role_new" | 'USER', 'ADMIN' | types not compared
+            USING (CASE WHEN "role"::text = 'GUEST' THEN 'USER' END)::"Role_new" | 'USER', 'ADMIN' | types not compared; its USING (CASE WHEN "role"::text = 'GUEST' THEN 'USER' .. has no ELSE, so every value it does not list becomes NULL
+            USING (CASE WHEN "role"::text = 'GUEST' THEN 'USER' ELSE "role"::text END)::"Other" | 'USER', 'ADMIN' | types not compared
             """)
     void aCaseThatMapsValuesIsJudgedByWhereEachValueEnds(String using, String values, String expected)
             throws IOException {
@@ -227,6 +235,33 @@ class LinterPostgresEnumRetypeTest {
                 "3_remove/migration.sql:5 ALTER TABLE \"User\" changes the type of column \"roles\" from \"Role\"[]"
                         + " to \"Role_new\"[] (leaves out value 'GUEST': rows holding it make the statement fail)"),
                 findings);
+    }
+
+    /**
+     * A list moved off a value first, in every row ({@code array_replace(roles, 'GUEST', 'USER')}, {@code
+     * array_remove(roles, 'GUEST')}), holds it no more when the new type leaves it out; one moved only in some rows,
+     * or a value put back in afterwards, still fails.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            UPDATE "User" SET "roles" = array_replace("roles", 'GUEST', 'USER'); |
+            UPDATE "User" SET "roles" = array_replace("roles", 'GUEST'::"Role", 'USER'::"Role"); |
+            UPDATE "User" SET "roles" = ARRAY_REMOVE("roles", 'GUEST'); |
+            UPDATE "User" SET "roles" = array_replace("roles", 'GUEST', 'USER') WHERE "id" > 5; | GUEST
+            UPDATE "User" SET "roles" = array_replace("roles", 'ADMIN', 'USER'); | GUEST
+            UPDATE "User" SET "roles" = array_remove("roles", 'GUEST'); UPDATE "User" SET "roles" = array_replace("roles", 'USER', 'GUEST'); | GUEST
+            """)
+    void enumListsMovedOffAValueFirstDoNotLoseIt(String update, String lost) throws IOException {
+        write("1_init", INIT.replace(" NOT NULL DEFAULT 'USER',", " NOT NULL DEFAULT 'USER', \"roles\" \"Role\"[],"));
+        write("2_move", update.replace("; ", ";\n") + "\nCREATE TYPE \"Role_new\" AS ENUM ('USER', 'ADMIN');\n"
+                + "ALTER TABLE \"User\" ALTER COLUMN \"roles\" TYPE \"Role_new\"[]"
+                + " USING (\"roles\"::text::\"Role_new\"[]);\n");
+
+        List<String> findings = lint("alter-column-type").stream().map(Finding::message).toList();
+
+        assertEquals(lost == null ? List.of() : List.of("ALTER TABLE \"User\" changes the type of column \"roles\""
+                + " from \"Role\"[] to \"Role_new\"[] (leaves out value '" + lost + "': rows holding it make the"
+                + " statement fail)"), findings);
     }
 
     @Test

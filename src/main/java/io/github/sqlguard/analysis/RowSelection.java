@@ -29,7 +29,8 @@ public enum RowSelection {
     /**
      * An UPDATE whose every assignment writes a column's own value back ({@code SET request = request}, written
      * to fire the table's triggers), fills only its NULLs ({@code SET flag = COALESCE(flag, FALSE)}, before a NOT
-     * NULL) or changes only the values a CASE's WHENs pick ({@code CASE WHEN c = 'a' THEN 'b' ELSE c END}): it
+     * NULL) or changes only the values a CASE's WHENs pick ({@code CASE WHEN c = 'a' THEN 'b' ELSE c END}) or
+     * PostgreSQL's {@code array_replace(c, 'a', 'b')} and {@code array_remove(c, 'a')} name: it
      * changes no stored value but those a WHERE would have chosen, whichever rows it reaches.
      */
     OWN_VALUES_WRITTEN_BACK

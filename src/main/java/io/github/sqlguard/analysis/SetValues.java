@@ -109,7 +109,7 @@ final class SetValues {
         if (value != null && value.next() == end && readsOwnValue(column, value.text())) {
             return true;
         }
-        if (keepsValueOutsideWhens(tokens, column, at, end)) {
+        if (keepsValueOutsideWhens(tokens, column, at, end) || changesListedElementsOnly(tokens, column, at, end)) {
             return true;
         }
         if (at + 1 >= end || !tokens.tokens().get(at).isAnyWord(NULL_FILLS) || !tokens.isSymbol(at + 1, "(")
@@ -180,6 +180,41 @@ final class SetValues {
             }
         }
         return true;
+    }
+
+    /**
+     * True when the value in {@code [at, end)} is PostgreSQL's {@code array_replace(c, 'a', 'b')} or {@code
+     * array_remove(c, 'a')} of {@code column} itself with literal elements (each maybe cast, {@code 'a'::"Role"}):
+     * it changes only the lists that hold {@code 'a'}, as {@code WHERE 'a' = ANY (c)} would pick them, the way a CASE
+     * that maps one value keeps the others, and scripts move a value out of an enum list so.
+     */
+    private static boolean changesListedElementsOnly(StatementTokens tokens, String column, int at, int end) {
+        if (at + 1 >= end || !tokens.tokens().get(at).isAnyWord("ARRAY_REPLACE", "ARRAY_REMOVE")
+                || !tokens.isSymbol(at + 1, "(") || tokens.closingParen(at + 1) != end - 1) {
+            return false;
+        }
+        ObjectNames.NameAt list = tokens.nameAt(at + 2);
+        if (list == null || !tokens.isSymbol(list.next(), ",") || !readsOwnValue(column, list.text())) {
+            return false;
+        }
+        int next = afterCastLiteral(tokens, list.next() + 1);
+        if (tokens.tokens().get(at).isWord("ARRAY_REPLACE")) {
+            next = next < 0 || !tokens.isSymbol(next, ",") ? -1 : afterCastLiteral(tokens, next + 1);
+        }
+        return next == end - 1;
+    }
+
+    /** The index after a string or number literal at {@code at} and its optional {@code ::type} cast, or -1. */
+    private static int afterCastLiteral(StatementTokens tokens, int at) {
+        if (at >= tokens.tokens().size() || tokens.tokens().get(at).type() != TokenType.STRING
+                && tokens.tokens().get(at).type() != TokenType.NUMBER) {
+            return -1;
+        }
+        if (!tokens.isSymbol(at + 1, "::")) {
+            return at + 1;
+        }
+        ObjectNames.NameAt type = tokens.nameAt(at + 2);
+        return type == null ? -1 : type.next();
     }
 
     private static boolean literalsOnly(StatementTokens tokens, int from, int to) {

@@ -66,7 +66,8 @@ public final class CascadedRowsHandled {
             boolean emptied = earlier.clauses().stream().anyMatch(clause -> isTruncateOf(clause, child));
             boolean changed = earlier.rowChanges().stream().anyMatch(change -> change.tables().stream()
                     .anyMatch(table -> SchemaNames.key(table).equals(child))
-                    && (change.verb().equals("DELETE") || change.verb().equals("UPDATE")
+                    && (change.verb().equals("DELETE") && !deletesOnlyOrphans(earlier, link)
+                            || change.verb().equals("UPDATE")
                             && setsAnyOf(earlier.statement().tokens(), link.columns())));
             if (emptied || changed) {
                 return Optional.of(earlier);
@@ -78,6 +79,54 @@ public final class CascadedRowsHandled {
     private static boolean isTruncateOf(DestructiveClause clause, String child) {
         return clause.kind() == ClauseKind.TRUNCATED_TABLE && clause.table() != null
                 && SchemaNames.key(clause.table()).equals(child);
+    }
+
+    /**
+     * True when {@code earlier} deletes only the child's rows that refer to no row of the parent, as a script cleans
+     * orphans before it adds the foreign key ({@code DELETE FROM child WHERE fk NOT IN (SELECT id FROM parent)}, or
+     * {@code NOT EXISTS (SELECT 1 FROM parent p WHERE p.id = child.fk)}): none of them is a row the cascade takes.
+     */
+    private static boolean deletesOnlyOrphans(StatementModel earlier, CascadeGraph.Link link) {
+        Optional<WhereTokens> where = WhereTokens.of(earlier.statement().tokens())
+                .filter(read -> read.verb().equals("DELETE"));
+        if (where.isEmpty()) {
+            return false;
+        }
+        List<Token> condition = new ArrayList<>(WhereJudgement.unwrapped(where.get().condition()));
+        int not = negation(condition);
+        if (not < 0) {
+            return false;
+        }
+        condition.remove(not);
+        WhereTokens related = new WhereTokens(where.get().verb(), where.get().table(), where.get().alias(), condition,
+                where.get().assignments(), where.get().with());
+        List<String> columns = link.columns().stream().map(SchemaNames::key).toList();
+        return WhereJudgement.onlyRequiresRelatedRow(related)
+                .filter(row -> SchemaNames.key(row.table()).equals(SchemaNames.key(link.parent()))
+                        && row.columns().stream().map(SchemaNames::key).toList().equals(columns))
+                .isPresent();
+    }
+
+    /**
+     * The index of the NOT of a condition that is only {@code NOT EXISTS (..)} or {@code x NOT IN (..)} (x a column,
+     * qualified or not, or a row of columns), or -1.
+     */
+    private static int negation(List<Token> condition) {
+        if (condition.size() > 1 && condition.get(0).isWord("NOT") && condition.get(1).isWord("EXISTS")) {
+            return 0;
+        }
+        int depth = 0;
+        for (int i = 0; i + 1 < condition.size(); i++) {
+            Token token = condition.get(i);
+            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
+            if (depth == 0 && token.isWord("NOT")) {
+                return i > 0 && condition.get(i + 1).isWord("IN") ? i : -1;
+            }
+            if (depth == 0 && token.isAnyWord("AND", "OR", "IN", "EXISTS")) {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     /**

@@ -109,6 +109,7 @@ public final class MovedEnumValues {
         int where = set < 0 ? -1 : TopLevel.wordIndex(tokens, set + 1, "WHERE");
         Map<String, Set<String>> columns = moved.computeIfAbsent(table, k -> new HashMap<>());
         Map<String, String> literals = new HashMap<>();
+        Map<String, List<String>> elementsMapped = new HashMap<>();
         int setEnd = where < 0 ? tokens.size() : where;
         if (set >= 0) {
             for (List<Token> assignment : ObjectNames.splitAtCommas(tokens, set + 1, setEnd)) {
@@ -117,10 +118,22 @@ public final class MovedEnumValues {
                         && assignment.get(name.next() + 1).type() == TokenType.STRING) {
                     literals.put(SchemaNames.key(name.text()), inner(assignment.get(name.next() + 1)));
                 }
+                if (name != null && where < 0) {
+                    ListElementMapping.of(assignment, name).ifPresent(mapping
+                            -> elementsMapped.put(SchemaNames.key(name.text()), mapping));
+                }
             }
         }
         for (String assigned : update.assigned()) {
             String column = SchemaNames.key(assigned);
+            List<String> mapping = elementsMapped.get(column);
+            if (mapping != null) {
+                // array_replace(c, 'x', 'y') in every row: no list holds 'x' any more, and some may hold 'y'
+                Set<String> values = columns.computeIfAbsent(column, k -> new HashSet<>());
+                values.add(mapping.get(0));
+                mapping.stream().skip(1).forEach(values::remove);
+                continue;
+            }
             String literal = literals.get(column);
             Optional<Set<String>> matched = literal == null || where < 0 ? Optional.empty()
                     : valuesMatched(tokens.subList(where + 1, tokens.size()), column);

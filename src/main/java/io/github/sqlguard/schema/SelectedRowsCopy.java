@@ -50,13 +50,15 @@ final class SelectedRowsCopy {
         if (requiredIfAny.isEmpty() && anyOf.isEmpty()) {
             return Optional.empty();
         }
-        List<String> required = requiredIfAny.or(() -> anyOf).get();
         List<Token> unfiltered = where < 0 ? tokens : tokens.subList(0, where);
         Optional<ColumnListCopy.Partial> copy = ColumnListCopy.read(unfiltered, main, before, selectIntoMakesTable);
         Optional<Table> table = copy.flatMap(c -> before.table(c.source()));
         if (copy.isEmpty() || table.isEmpty() || !hasKey(table.get(), before)) {
             return Optional.empty();
         }
+        List<String> required = requiredIfAny.map(columns -> withoutDeclaredNotNull(columns, table.get()))
+                .or(() -> anyOf).get();
+        boolean everyRow = where < 0 || flag.isEmpty() && anyOf.isEmpty() && required.isEmpty();
         Set<String> columns = new HashSet<>(table.get().columns().keySet());
         copy.get().missing().forEach(column -> columns.remove(SchemaNames.key(column)));
         Optional<List<String>> key = keyAmong(table.get(), before, columns);
@@ -65,7 +67,7 @@ final class SelectedRowsCopy {
         boolean moved = keyed && (anyOf.isPresent() ? required.stream().anyMatch(columns::contains)
                 : columns.containsAll(required))
                 && flag.map(f -> FlagCondition.isRequiredFlag(table.get(), f)).orElse(true);
-        if (where >= 0) {
+        if (!everyRow) {
             // A row left out keeps its values in every other column, and loses them when they are dropped; with two
             // columns required, a row left out for lack of one still has a value in the other. With a value in any
             // of them enough, a row left out has none in either. A flag that selects the rows is told by which keys
@@ -143,9 +145,12 @@ final class SelectedRowsCopy {
         boolean keyed = keyAmong(table.get(), before, asTheyAre).isPresent();
         // A join may leave out rows that hold values, whatever the WHERE requires of them; with two columns
         // required, a row left out for lack of one still has a value in the other.
-        Set<String> required = joins.isPresent() || distinct.isPresent() ? Set.of()
-                : Set.copyOf(requiredValues(tokens, where).orElse(List.of()));
-        Set<String> everyValue = everyRow ? asTheyAre : required.size() == 1 ? required : Set.of();
+        Optional<List<String>> nullable = joins.isPresent() || distinct.isPresent() ? Optional.empty()
+                : requiredValues(tokens, where).map(columns -> withoutDeclaredNotNull(columns, table.get()));
+        Set<String> required = Set.copyOf(nullable.orElse(List.of()));
+        // A WHERE that tests only NOT NULL columns for a value leaves no row out
+        Set<String> everyValue = everyRow || nullable.filter(List::isEmpty).isPresent() ? asTheyAre
+                : required.size() == 1 ? required : Set.of();
         List<String> choosers = new ArrayList<>();
         joins.ifPresent(j -> j.inner().forEach(joined -> choosers.add("its join with " + joined)));
         if (where >= 0) {
@@ -220,6 +225,18 @@ final class SelectedRowsCopy {
      */
     static Optional<List<String>> valueInAnyOf(List<Token> tokens, int where) {
         return valueTests(tokens, where, "OR").filter(columns -> columns.size() > 1);
+    }
+
+    /**
+     * {@code required} (keys) without the columns {@code table} declares NOT NULL, whose test holds in every row and
+     * so leaves none out: ORM-written copies test the key beside the column they move ({@code WHERE d.id IS NOT NULL
+     * AND d.body IS NOT NULL}); empty when every one is NOT NULL, a WHERE that selects every row.
+     */
+    private static List<String> withoutDeclaredNotNull(List<String> required, Table table) {
+        Set<String> key = table.primaryKey().stream().map(SchemaNames::key).collect(Collectors.toSet());
+        List<String> nullable = required.stream().filter(column -> !key.contains(column)
+                && !table.column(column).map(Column::notNull).orElse(false)).toList();
+        return nullable;
     }
 
     /** The columns of the value tests that {@code joiner} (AND, OR) joins into the whole of the WHERE. */

@@ -70,7 +70,8 @@ final class UpdateCopies {
                 .allMatch(c -> copied.contains(c) || dropped == null && keys.contains(c))) {
             return Optional.empty();
         }
-        String targets = linked.stream().map(Copy::target).distinct().collect(Collectors.joining(", "));
+        String targets = linked.stream().map(copy -> SchemaNames.unquoted(copy.target())).distinct()
+                .collect(Collectors.joining(", "));
         String at = linked.stream().map(Copy::at).distinct().collect(Collectors.joining(", "));
         return Optional.of(new Guard(Guard.Kind.ROWS_COPIED, "values of every row copied to " + targets + " at " + at
                 + " by " + (linked.size() == 1 ? "an UPDATE" : "UPDATEs") + ", into the row its foreign key "
@@ -131,8 +132,10 @@ final class UpdateCopies {
         Set<String> known = new LinkedHashSet<>();
         for (Copy copy : copies) {
             copy.sourceColumns().forEach(known::add);
+            // A note names tables as other notes do, unquoted ("Workspace", not "\"Workspace\"")
+            String target = SchemaNames.unquoted(copy.target());
             String rows = copy.reads().get(0).matchedOn().isEmpty() ? "only into the rows its condition matches"
-                    : "only into the rows of " + copy.target() + " that match on "
+                    : "only into the rows of " + target + " that match on "
                             + String.join(", ", copy.reads().get(0).matchedOn());
             // Columns copied as they are are named together; each expression says what it made of its columns
             Map<String, List<String>> columnsByHow = new LinkedHashMap<>();
@@ -144,8 +147,8 @@ final class UpdateCopies {
                     continue;
                 }
                 columns.forEach(c -> taken.add(SchemaNames.key(c)));
-                String into = copy.target() + "." + read.into() + " at " + copy.at() + " by an UPDATE";
-                String how = read.asTheyAre() ? " copied to " + copy.target() + " at " + copy.at() + " by an UPDATE"
+                String into = target + "." + SchemaNames.unquoted(read.into()) + " at " + copy.at() + " by an UPDATE";
+                String how = read.asTheyAre() ? " copied to " + target + " at " + copy.at() + " by an UPDATE"
                         : read.aggregate() ? " aggregated into " + into + ", which keeps only what it computes"
                         : " converted into " + into + " by an expression, which may change them";
                 columnsByHow.computeIfAbsent(how, k -> new ArrayList<>()).addAll(columns);

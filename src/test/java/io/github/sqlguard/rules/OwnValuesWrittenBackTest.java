@@ -10,9 +10,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * without WHERE. A value read from another table, computed from the column, or any other assignment beside it
  * is still judged. Nor does one that fills only the column's NULLs ({@code SET paid = COALESCE(paid, FALSE)}, as
  * {@code WHERE paid IS NULL} would) change a stored value, nor one that maps listed values and keeps the rest
- * ({@code SET state = CASE WHEN state = 'a' THEN 'b' ELSE state END}, as {@code WHERE state = 'a'} would). Nor does
- * a T-SQL assignment of a variable alone ({@code SET @last = total}), which reads the row and writes no column; the
- * chained {@code SET @running = total = @running + 1} writes total. Findings point at the verb (line 2).
+ * ({@code SET state = CASE WHEN state = 'a' THEN 'b' ELSE state END}, as {@code WHERE state = 'a'} would), or
+ * PostgreSQL's {@code array_replace(roles, 'a', 'b')} and {@code array_remove(tags, 'a')} of the column itself. Nor
+ * does a T-SQL assignment of a variable alone ({@code SET @last = total}), which reads the row and writes no column;
+ * the chained {@code SET @running = total = @running + 1} writes total. Findings point at the verb (line 2).
  */
 class OwnValuesWrittenBackTest {
 
@@ -56,6 +57,13 @@ class OwnValuesWrittenBackTest {
         "SQLSERVER  | UPDATE dbo.orders SET @last = total, note = 'x'                       | update-without-where 2:3",
         "SQLSERVER  | UPDATE dbo.orders SET @@last = total                                 | update-without-where 2:3",
         "SQLSERVER  | UPDATE dbo.orders SET @running = note = note                          | -",
+        "POSTGRESQL | UPDATE \"User\" SET \"roles\" = array_replace(\"roles\", 'OWNER', 'ADMIN')   | -",
+        "POSTGRESQL | UPDATE users SET roles = ARRAY_REPLACE(roles, 'OWNER'::\"Role\", 'ADMIN'::\"Role\") | -",
+        "POSTGRESQL | UPDATE users SET tags = array_remove(tags, 'old')                         | -",
+        "POSTGRESQL | UPDATE users SET tags = array_remove(tags, 'old'), note = 'x'             | update-without-where 2:3",
+        "POSTGRESQL | UPDATE users SET tags = array_replace(other_tags, 'a', 'b')                | update-without-where 2:3",
+        "POSTGRESQL | UPDATE users SET tags = array_replace(tags, 'a', name)                     | update-without-where 2:3",
+        "POSTGRESQL | UPDATE users SET tags = array_cat(array_remove(tags, 'a'), '{x}')         | update-without-where 2:3",
     })
     void writingBackOwnValuesChangesNothing(Dialect dialect, String sql, String expected) {
         AlwaysTrueConditionFormsTest.assertRowFindings(dialect, sql, expected);
