@@ -107,6 +107,50 @@ class LinterKnownParameterSwitchTest {
         assertEquals(errors, atCall.size(), () -> call + " gave " + atCall);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "EXEC dbo.PurgeOrders @Id = 5;|0",
+        "EXEC dbo.PurgeOrders @Status = 'old';|0",
+        "EXEC dbo.PurgeOrders;|1",
+    })
+    void oneOfSeveralFiltersJoinedByAndThatAValueSwitchesOnChoosesTheRows(String call, int errors)
+            throws IOException {
+        TestProject.write(project, "db/V1__purge.sql", TSQL_PROCEDURE.replace("DELETE FROM Orders WHERE Id = @Id OR @Id IS NULL;",
+                "DELETE FROM Orders WHERE (@Id IS NULL OR Id = @Id) AND (@Status IS NULL OR Status = @Status);"));
+        TestProject.write(project, "db/V2__call.sql", call + "\nGO\n");
+
+        List<String> atCall = errorsIn(lint(Dialect.SQLSERVER), "db/V2__call.sql");
+
+        assertEquals(errors, atCall.size(), () -> call + " gave " + atCall);
+    }
+
+    @Test
+    void aValueThatSwitchesNoFilterOnLeavesEveryRow() throws IOException {
+        TestProject.write(project, "db/V1__purge.sql", TSQL_PROCEDURE
+                .replace("@Id int = NULL,", "@Id int = NULL, @All int = 0,")
+                .replace("DELETE FROM Orders WHERE Id = @Id OR @Id IS NULL;",
+                        "DELETE FROM Orders WHERE (@All = 1 OR Id = @Id) AND (@Status IS NULL OR Status = @Status);"));
+        TestProject.write(project, "db/V2__call.sql", "EXEC dbo.PurgeOrders @All = 1;\nGO\n");
+
+        assertEquals(List.of("db/V2__call.sql:1:1 delete-without-where"),
+                errorsIn(lint(Dialect.SQLSERVER), "db/V2__call.sql"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "EXEC dbo.PurgeOrders @Id = 5;|0",
+        "EXEC dbo.PurgeOrders;|1",
+    })
+    void aFallbackToTheRowsOwnValueIsNoFallbackForAValue(String call, int errors) throws IOException {
+        TestProject.write(project, "db/V1__purge.sql", TSQL_PROCEDURE.replace("WHERE Id = @Id OR @Id IS NULL;",
+                "WHERE Id = ISNULL(@Id, Id);"));
+        TestProject.write(project, "db/V2__call.sql", call + "\nGO\n");
+
+        List<String> atCall = errorsIn(lint(Dialect.SQLSERVER), "db/V2__call.sql");
+
+        assertEquals(errors, atCall.size(), () -> call + " gave " + atCall);
+    }
+
     private static List<String> errorsIn(LintResult result, String file) {
         return result.findings().stream().filter(f -> f.severity() == Severity.ERROR)
                 .filter(f -> f.location().path().equals(file))

@@ -11,7 +11,9 @@ import java.util.Map;
  * A WHERE whose part on variables alone a call decides: {@code DELETE FROM orders WHERE id = @id OR @id IS NULL} in
  * a procedure removes every row only when {@code @id} is NULL, so {@code EXEC purge_orders @id = 5} removes one. Where
  * the values of the variables that part reads are known and make it false, the rest of the condition chooses the
- * rows; where they are unknown, or make it true or leave it open, the statement keeps its facts.
+ * rows; where they are unknown, or make it true or leave it open, the statement keeps its facts. So for several such
+ * filters joined by AND, one of which the values switch on, and for the fallback {@code id = ISNULL(@id, id)}, which
+ * a literal turns into {@code id = 5}.
  */
 public final class KnownVariableSwitch {
 
@@ -28,7 +30,8 @@ public final class KnownVariableSwitch {
             return model;
         }
         RowChange change = model.rowChanges().get(0);
-        if (change.where() != WhereFact.VARIABLE_SWITCH && change.where() != WhereFact.VARIABLES_ONLY) {
+        if (change.where() != WhereFact.VARIABLE_SWITCH && change.where() != WhereFact.VARIABLES_ONLY
+                && change.where() != WhereFact.VARIABLE_FALLBACK) {
             return model;
         }
         StatementTokens tokens = StatementTokens.of(model.statement());
@@ -38,13 +41,51 @@ public final class KnownVariableSwitch {
             return model;
         }
         int end = TokenDataChanges.conditionEnd(tokens, where, tokens.size());
-        for (int[] term : TokenConditionTruth.orTerms(tokens, where + 1, end)) {
-            if (OtherTablesCondition.namesOnlyVariables(tokens, term[0], term[1])
-                    && truthWith(tokens, term[0], term[1], values) != Truth.ALWAYS_FALSE) {
-                return model;
+        // id = ISNULL(@id, id) falls back to the row's own value only while the variable is NULL, which no literal a
+        // call passes is.
+        boolean restricts = change.where() == WhereFact.VARIABLE_FALLBACK ? holdsEvery(tokens, where + 1, end, values)
+                : restrictsWith(tokens, where + 1, end, values);
+        return restricts
+                ? model.with(model.clauses(), List.of(change.withWhere(WhereFact.PRESENT)), model.scratchTable())
+                : model;
+    }
+
+    /**
+     * True when the condition in {@code [from, to)} chooses rows once {@code values} are read into it: an OR whose
+     * every part on variables alone they make false, an AND one of whose terms does, a part that names a column.
+     */
+    private static boolean restrictsWith(StatementTokens tokens, int from, int to, Map<String, Token> values) {
+        if (OtherTablesCondition.namesOnlyVariables(tokens, from, to)) {
+            return truthWith(tokens, from, to, values) == Truth.ALWAYS_FALSE;
+        }
+        List<int[]> parts = TokenConditionTruth.orTerms(tokens, from, to);
+        if (parts.size() > 1) {
+            return parts.stream().allMatch(part -> !OtherTablesCondition.namesOnlyVariables(tokens, part[0], part[1])
+                    || truthWith(tokens, part[0], part[1], values) == Truth.ALWAYS_FALSE);
+        }
+        List<int[]> terms = TokenConditionTruth.andTerms(tokens, from, to);
+        // (@a IS NULL OR a = @a) AND (@b IS NULL OR b = @b): one filter the values switch on chooses the rows.
+        return terms.size() > 1 && terms.stream().anyMatch(term -> switchedOn(tokens, term[0], term[1], values));
+    }
+
+    /** True when {@code values} hold every variable the condition in {@code [from, to)} reads. */
+    private static boolean holdsEvery(StatementTokens tokens, int from, int to, Map<String, Token> values) {
+        for (int i = from; i < to; i++) {
+            Token token = tokens.tokens().get(i);
+            if (token.type() == TokenType.WORD && (token.text().startsWith("@") || tokens.isBlockVariable(i))
+                    && !values.containsKey(token.text().toLowerCase(Locale.ROOT))) {
+                return false;
             }
         }
-        return model.with(model.clauses(), List.of(change.withWhere(WhereFact.PRESENT)), model.scratchTable());
+        return true;
+    }
+
+    /** True for an OR with a part on variables alone, every such part of which {@code values} make false. */
+    private static boolean switchedOn(StatementTokens tokens, int from, int to, Map<String, Token> values) {
+        List<int[]> parts = TokenConditionTruth.orTerms(tokens, from, to);
+        return parts.size() > 1
+                && parts.stream().anyMatch(part -> OtherTablesCondition.namesOnlyVariables(tokens, part[0], part[1]))
+                && restrictsWith(tokens, from, to, values);
     }
 
     /** The index of the verb of {@code change} among the statement's own tokens at their top level, or -1. */
