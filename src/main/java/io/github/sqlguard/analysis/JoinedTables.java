@@ -35,10 +35,17 @@ final class JoinedTables {
     private final Set<String> conditionQualifiers = new HashSet<>();
     /** True once a condition may name any table's columns: an unqualified column, a subquery, a USING list. */
     private boolean conditionMayNameAnyTable;
+    /** Where the table (or parenthesised join) added last starts in {@link #entries}. */
+    private int lastEntryStart;
+    private final List<NaturalJoin> naturalJoins = new ArrayList<>();
+    /** How many join conditions were found, and how many of them are NATURAL joins'. */
+    private int conditions;
+    private int naturalConditions;
 
     /** Adds a joined table and its alias (null when it has none), as written. */
     void add(String table, String alias) {
         lastTableStart = names.size();
+        lastEntryStart = entries.size();
         entries.add(new String[] {ObjectNames.normalize(table), alias == null ? null : ObjectNames.normalize(alias)});
         writtenTables.add(table);
         names.add(ObjectNames.normalize(table));
@@ -47,6 +54,77 @@ final class JoinedTables {
             names.add(ObjectNames.normalize(alias));
             tableOfAlias.putIfAbsent(ObjectNames.normalize(alias), table);
         }
+    }
+
+    /**
+     * Adds the tables of a parenthesised join, {@code (t JOIN u ON u.t_id = t.id)}, with what its own joins say:
+     * which of its tables they limit or keep whole, and their conditions. As a whole it is the table added last,
+     * which a RIGHT join keeps whole and an inner join with a condition limits.
+     */
+    void addGroup(JoinedTables group) {
+        lastTableStart = names.size();
+        lastEntryStart = entries.size();
+        entries.addAll(group.entries);
+        writtenTables.addAll(group.writtenTables);
+        names.addAll(group.names);
+        group.tableOfAlias.forEach(tableOfAlias::putIfAbsent);
+        preserved.addAll(group.preserved);
+        limited.addAll(group.limited);
+        hasCondition |= group.hasCondition;
+        hasAlwaysTrueCondition |= group.hasAlwaysTrueCondition;
+        hasFilteringCondition |= group.hasFilteringCondition;
+        equalities.addAll(group.equalities);
+        conditionQualifiers.addAll(group.conditionQualifiers);
+        conditionMayNameAnyTable |= group.conditionMayNameAnyTable;
+        naturalJoins.addAll(group.naturalJoins);
+        conditions += group.conditions;
+        naturalConditions += group.naturalConditions;
+    }
+
+    /**
+     * Notes that the table added last came in by a NATURAL join: a condition on the columns it shares with the
+     * tables before it, which only the schema knows ({@link NaturalJoin}). Until the schema says otherwise it
+     * limits the tables as an inner join on a condition does, unless it is an outer one.
+     */
+    void naturalJoinOfLast(boolean outer) {
+        naturalJoins.add(new NaturalJoin(writtenTables.subList(0, lastEntryStart),
+                writtenTables.subList(lastEntryStart, writtenTables.size())));
+        conditionFound();
+        naturalConditions++;
+        if (!outer) {
+            limitTablesSoFar();
+        }
+    }
+
+    /**
+     * The NATURAL joins, in order, when they are the only joins with a condition: then they alone decide whether
+     * {@link #restrict} limits the targets. Empty when there are none, or other conditions too.
+     */
+    List<NaturalJoin> naturalJoins() {
+        return conditions == naturalConditions ? List.copyOf(naturalJoins) : List.of();
+    }
+
+    /**
+     * Notes a {@code USING (a, b)} condition of the join of the table added last: the equality of each column of
+     * it and the same column of the one table before it ({@code JOIN customers c USING (customer_id)} is {@code ON
+     * c.customer_id = o.customer_id}). With more tables before it, which one holds the column only the schema
+     * knows: it may then name any of them.
+     */
+    void usingColumns(List<String> columns) {
+        conditionFound();
+        if (lastEntryStart != 1 || entries.size() != 2 || columns.isEmpty()) {
+            hasFilteringCondition = true; // no key link to judge it by
+            return;
+        }
+        String leftName = knownName(0);
+        String rightName = knownName(1);
+        for (String column : columns) {
+            equalities.add(new String[] {leftName + "." + column, rightName + "." + column});
+        }
+    }
+
+    private String knownName(int entry) {
+        return entries.get(entry)[1] != null ? entries.get(entry)[1] : writtenTables.get(entry);
     }
 
     /**
@@ -109,6 +187,7 @@ final class JoinedTables {
      */
     void conditionNaming(Set<String> qualifiers) {
         hasCondition = true;
+        conditions++;
         if (qualifiers == null || qualifiers.isEmpty()) {
             conditionMayNameAnyTable = true;
         } else {
