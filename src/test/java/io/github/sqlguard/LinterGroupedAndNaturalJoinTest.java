@@ -61,6 +61,10 @@ class LinterGroupedAndNaturalJoinTest {
             DELETE colours FROM teams NATURAL JOIN colours                                        | delete-without-where ERROR
             UPDATE teams NATURAL JOIN colours SET colours.label_text = 'x' WHERE teams.name = 'y' | -
             UPDATE teams NATURAL JOIN legacy_teams SET teams.name = 'x'                           | update-without-where ERROR
+            UPDATE teams NATURAL JOIN colours JOIN players p ON p.team_id = teams.id SET colours.label_text = 'x' | update-without-where ERROR
+            UPDATE teams NATURAL JOIN colours JOIN players p ON p.team_id = teams.id SET teams.name = 'x' | -
+            DELETE players FROM players NATURAL JOIN team_stats JOIN teams t ON t.id = players.team_id | -
+            DELETE rosters FROM players NATURAL JOIN rosters JOIN teams t ON t.id = players.team_id | -
             """)
     void mysqlJoinsAreJudgedAlike(String sql, String expected) throws IOException {
         for (Dialect dialect : List.of(Dialect.MYSQL, Dialect.MARIADB)) {

@@ -193,7 +193,7 @@ final class AstDataChanges {
         }
         WhereFact where = whereFact(delete.getWhere(), soleTable(delete));
         return new DataChange("DELETE", usingAliases.tablesOf(joined.tablesOf(targets)), joined.restrict(targets),
-                joined.reach(targets), where, null).withNaturalJoins(joined.naturalJoins());
+                joined.reach(targets), where, null).withNaturalJoins(joined.naturalJoinsDeciding(targets));
     }
 
     /**
@@ -231,8 +231,8 @@ final class AstDataChanges {
                 || !(fromItemsAreOtherInstances && startJoin.hasOneTable()) && fromJoin.restrict(targets);
         WhereFact where = whereFact(update.getWhere(), soleTable(update));
         JoinReach crossJoin = JoinedTables.either(startJoin.reach(targets), fromJoin.reach(targets));
-        List<NaturalJoin> naturalJoins = new ArrayList<>(startJoin.naturalJoins());
-        naturalJoins.addAll(fromJoin.naturalJoins());
+        List<NaturalJoin> naturalJoins = new ArrayList<>(startJoin.naturalJoinsDeciding(targets));
+        naturalJoins.addAll(fromJoin.naturalJoinsDeciding(targets));
         return new DataChange("UPDATE", fromJoin.tablesOf(startJoin.tablesOf(targets)), restricted, crossJoin, where,
                 null).withNaturalJoins(naturalJoins);
     }

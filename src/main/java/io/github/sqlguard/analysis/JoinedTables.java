@@ -38,9 +38,9 @@ final class JoinedTables {
     /** Where the table (or parenthesised join) added last starts in {@link #entries}. */
     private int lastEntryStart;
     private final List<NaturalJoin> naturalJoins = new ArrayList<>();
-    /** How many join conditions were found, and how many of them are NATURAL joins'. */
-    private int conditions;
-    private int naturalConditions;
+    /** What the conditions of the joins other than NATURAL ones may name, as the two fields above. */
+    private final Set<String> otherConditionQualifiers = new HashSet<>();
+    private boolean otherConditionMayNameAnyTable;
 
     /** Adds a joined table and its alias (null when it has none), as written. */
     void add(String table, String alias) {
@@ -77,8 +77,8 @@ final class JoinedTables {
         conditionQualifiers.addAll(group.conditionQualifiers);
         conditionMayNameAnyTable |= group.conditionMayNameAnyTable;
         naturalJoins.addAll(group.naturalJoins);
-        conditions += group.conditions;
-        naturalConditions += group.naturalConditions;
+        otherConditionQualifiers.addAll(group.otherConditionQualifiers);
+        otherConditionMayNameAnyTable |= group.otherConditionMayNameAnyTable;
     }
 
     /**
@@ -88,20 +88,35 @@ final class JoinedTables {
      */
     void naturalJoinOfLast(boolean outer) {
         naturalJoins.add(new NaturalJoin(writtenTables.subList(0, lastEntryStart),
-                writtenTables.subList(lastEntryStart, writtenTables.size())));
-        conditionFound();
-        naturalConditions++;
+                writtenTables.subList(lastEntryStart, writtenTables.size()), false));
+        hasCondition = true;
+        conditionMayNameAnyTable = true;
         if (!outer) {
             limitTablesSoFar();
         }
     }
 
     /**
-     * The NATURAL joins, in order, when they are the only joins with a condition: then they alone decide whether
-     * {@link #restrict} limits the targets. Empty when there are none, or other conditions too.
+     * The NATURAL joins, in order, when they decide whether {@link #restrict} limits {@code targets}: empty when
+     * there are none, or when the conditions of the other joins name every target ({@code t NATURAL JOIN u JOIN v ON
+     * v.u_id = u.id} limits u whatever t and u share).
      */
-    List<NaturalJoin> naturalJoins() {
-        return conditions == naturalConditions ? List.copyOf(naturalJoins) : List.of();
+    List<NaturalJoin> naturalJoinsDeciding(List<String> targets) {
+        if (naturalJoins.isEmpty() || otherConditionMayNameAnyTable) {
+            return List.of();
+        }
+        for (String target : targets) {
+            String key = ObjectNames.normalize(target);
+            boolean named = entries.stream().anyMatch(entry -> (key.equals(entry[1]) || key.equals(entry[0])
+                    || key.equals(lastPart(entry[0]))) && (otherConditionQualifiers.contains(entry[0])
+                            || otherConditionQualifiers.contains(lastPart(entry[0]))
+                            || entry[1] != null && otherConditionQualifiers.contains(entry[1])));
+            if (!named && !otherConditionQualifiers.contains(key)) {
+                return naturalJoins.stream().map(join -> join.alone(entries.size() == 2 && !hasFilteringCondition))
+                        .toList();
+            }
+        }
+        return List.of();
     }
 
     /**
@@ -187,11 +202,12 @@ final class JoinedTables {
      */
     void conditionNaming(Set<String> qualifiers) {
         hasCondition = true;
-        conditions++;
         if (qualifiers == null || qualifiers.isEmpty()) {
             conditionMayNameAnyTable = true;
+            otherConditionMayNameAnyTable = true;
         } else {
             conditionQualifiers.addAll(qualifiers);
+            otherConditionQualifiers.addAll(qualifiers);
         }
     }
 

@@ -10,12 +10,18 @@ import java.util.List;
  *
  * @param left the tables before the join, as written
  * @param right the tables it joins, as written (one, or those of a parenthesised join)
+ * @param alone true when its two tables are all the statement joins: no other join or list filters their rows
  */
-public record NaturalJoin(List<String> left, List<String> right) {
+public record NaturalJoin(List<String> left, List<String> right, boolean alone) {
 
     public NaturalJoin {
         left = List.copyOf(left);
         right = List.copyOf(right);
+    }
+
+    /** The same join, alone or not among the tables of its statement. */
+    NaturalJoin alone(boolean isAlone) {
+        return new NaturalJoin(left, right, isAlone);
     }
 
     /** The tables on the other side of {@code table} (as written, compared by name), or empty when it is on neither. */

@@ -84,14 +84,14 @@ public final class NaturalJoinMatch {
      * The key links of a DELETE's NATURAL join of two tables, read as {@code JOIN .. USING (shared columns)}: each
      * target tied to the other table on the columns the two share ({@code DELETE p FROM players p NATURAL JOIN
      * team_stats} ties players.team_id to team_stats.team_id). Empty for an UPDATE, whose SET may copy the joined
-     * row's values, for more tables, or where the replay does not know both.
+     * row's values, for a join among more tables, or where the replay does not know both.
      */
     public static List<KeyLink> keyLinks(RowChange change, SchemaView before) {
         if (!change.verb().equals("DELETE") || change.naturalJoins().size() != 1) {
             return List.of();
         }
         NaturalJoin join = change.naturalJoins().get(0);
-        if (join.left().size() != 1 || join.right().size() != 1) {
+        if (!join.alone() || join.left().size() != 1 || join.right().size() != 1) {
             return List.of();
         }
         List<KeyLink> links = new ArrayList<>();

@@ -50,6 +50,9 @@ class GroupedAndNaturalJoinsTest {
         "UPDATE (t NATURAL JOIN u) SET u.c = 1                                     | MARIADB    | [u] join=true natural=[t]+[u]",
         "UPDATE t NATURAL LEFT JOIN u SET t.c = 1                                  | MYSQL      | [t] join=false natural=[t]+[u]",
         "UPDATE t NATURAL JOIN u JOIN v ON v.u_id = u.id SET u.c = 1               | MYSQL      | [u] join=true",
+        "UPDATE t NATURAL JOIN u JOIN v ON v.t_id = t.id SET u.c = 1               | MYSQL      | [u] join=true natural=[t]+[u]",
+        "DELETE u FROM t NATURAL JOIN u JOIN v ON v.t_id = t.id                    | MYSQL      | [u] join=true natural=[t]+[u]",
+        "DELETE u FROM t NATURAL JOIN u JOIN v ON v.id = u.v_id                    | MYSQL      | [u] join=true",
         "UPDATE u SET c = 1 FROM t NATURAL JOIN u                                  | SQLSERVER  | [u] join=true natural=[t]+[u]",
         "DELETE FROM u USING t NATURAL JOIN u                                      | MYSQL      | [u] join=true natural=[t]+[u]",
     })
