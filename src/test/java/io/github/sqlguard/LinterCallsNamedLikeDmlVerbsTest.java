@@ -61,7 +61,10 @@ class LinterCallsNamedLikeDmlVerbsTest {
         assertEquals(List.of("1:1 update-without-where ERROR"),
                 OneScript.placesAndSeverities(Dialect.ORACLE, "UPDATE (SELECT a FROM t) SET a = 1;"));
         assertEquals(List.of("1:1 update-without-where ERROR"),
-                OneScript.placesAndSeverities(Dialect.MYSQL, "UPDATE (a JOIN b ON a.id = b.id) SET a.x = 1;"));
+                OneScript.placesAndSeverities(Dialect.MYSQL, "UPDATE (a LEFT JOIN b ON a.id = b.id) SET a.x = 1;"));
+        // The inner join in parentheses limits a to the rows b matches, as it does without them.
+        assertEquals(List.of(), OneScript.placesAndSeverities(Dialect.MYSQL,
+                "UPDATE (a JOIN b ON a.id = b.id) SET a.x = 1;"));
         assertEquals(List.of("2:19 update-without-where INFO"), OneScript.placesAndSeverities(Dialect.SQLSERVER,
                 "CREATE TRIGGER tr ON t AFTER UPDATE AS\nIF UPDATE(status) UPDATE audit SET n = 1\nGO\n"));
     }

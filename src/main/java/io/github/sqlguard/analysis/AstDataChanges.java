@@ -17,6 +17,7 @@ import net.sf.jsqlparser.statement.delete.ParenthesedDelete;
 import net.sf.jsqlparser.statement.insert.Insert;
 import net.sf.jsqlparser.statement.insert.ParenthesedInsert;
 import net.sf.jsqlparser.statement.select.FromItem;
+import net.sf.jsqlparser.statement.select.ParenthesedFromItem;
 import net.sf.jsqlparser.statement.select.Join;
 import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.PlainSelect;
@@ -192,7 +193,7 @@ final class AstDataChanges {
         }
         WhereFact where = whereFact(delete.getWhere(), soleTable(delete));
         return new DataChange("DELETE", usingAliases.tablesOf(joined.tablesOf(targets)), joined.restrict(targets),
-                joined.reach(targets), where, null);
+                joined.reach(targets), where, null).withNaturalJoins(joined.naturalJoinsDeciding(targets));
     }
 
     /**
@@ -230,8 +231,10 @@ final class AstDataChanges {
                 || !(fromItemsAreOtherInstances && startJoin.hasOneTable()) && fromJoin.restrict(targets);
         WhereFact where = whereFact(update.getWhere(), soleTable(update));
         JoinReach crossJoin = JoinedTables.either(startJoin.reach(targets), fromJoin.reach(targets));
+        List<NaturalJoin> naturalJoins = new ArrayList<>(startJoin.naturalJoinsDeciding(targets));
+        naturalJoins.addAll(fromJoin.naturalJoinsDeciding(targets));
         return new DataChange("UPDATE", fromJoin.tablesOf(startJoin.tablesOf(targets)), restricted, crossJoin, where,
-                null);
+                null).withNaturalJoins(naturalJoins);
     }
 
     /**
@@ -320,6 +323,10 @@ final class AstDataChanges {
             if (join.isRight() || join.isFull()) {
                 joined.preserveLastTable();
             }
+            if (join.isNatural()) {
+                joined.naturalJoinOfLast(join.isLeft() || join.isRight() || join.isFull());
+                continue;
+            }
             boolean hasOn = join.getOnExpressions() != null && !join.getOnExpressions().isEmpty();
             boolean hasUsing = join.getUsingColumns() != null && !join.getUsingColumns().isEmpty();
             if (hasOn && !hasUsing && join.getOnExpressions().stream()
@@ -341,7 +348,7 @@ final class AstDataChanges {
      * T-SQL's {@code CROSS APPLY (SELECT .. WHERE l.order_id = o.id) a}: an inner join on the applied query's own
      * condition, limiting the tables before it that the query names; {@code OUTER APPLY} keeps their every row.
      */
-    private static void apply(JoinedTables joined, Join join) {
+    private void apply(JoinedTables joined, Join join) {
         Set<String> correlated = join.isOuter() ? Set.of() : joined.qualifiersIn(join.getRightItem().toString());
         if (join.isOuter()) {
             joined.preserveTablesSoFar();
@@ -354,9 +361,15 @@ final class AstDataChanges {
         }
     }
 
-    private static void addFromItem(JoinedTables joined, FromItem item) {
+    private void addFromItem(JoinedTables joined, FromItem item) {
         if (item instanceof Table table) {
             addTable(joined, table);
+        } else if (item instanceof ParenthesedFromItem group) {
+            // (t JOIN u ON u.t_id = t.id): its joins limit its tables as they would without the parentheses
+            JoinedTables inner = new JoinedTables();
+            addFromItem(inner, group.getFromItem());
+            addJoins(inner, group.getJoins());
+            joined.addGroup(inner);
         }
     }
 

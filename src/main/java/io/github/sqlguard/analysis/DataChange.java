@@ -28,17 +28,27 @@ import java.util.List;
  * @param partitions the partitions MySQL's {@code DELETE FROM t PARTITION (p1, p2)} limits it to, as written
  * @param nullingLookups the columns an UPDATE's SET fills with a subquery of the row, which gives NULL where it finds
  *     no row ({@link RowLookups})
+ * @param naturalJoins its NATURAL joins, which {@code restrictedByJoin} counts as limiting until the schema tells
+ *     which columns they match on
  */
 record DataChange(String verb, List<String> tables, boolean restrictedByJoin, JoinReach crossJoin, WhereFact where,
         Token at, List<String> unresolvedConditions, RowSelection selection, List<KeyLink> keyLinks,
-        List<String> partitions, List<String> nullingLookups) {
+        List<String> partitions, List<String> nullingLookups, List<NaturalJoin> naturalJoins) {
 
     DataChange {
+        naturalJoins = List.copyOf(naturalJoins);
         tables = List.copyOf(tables);
         unresolvedConditions = List.copyOf(unresolvedConditions);
         keyLinks = List.copyOf(keyLinks);
         partitions = List.copyOf(partitions);
         nullingLookups = List.copyOf(nullingLookups);
+    }
+
+    DataChange(String verb, List<String> tables, boolean restrictedByJoin, JoinReach crossJoin, WhereFact where,
+            Token at, List<String> unresolvedConditions, RowSelection selection, List<KeyLink> keyLinks,
+            List<String> partitions, List<String> nullingLookups) {
+        this(verb, tables, restrictedByJoin, crossJoin, where, at, unresolvedConditions, selection, keyLinks,
+                partitions, nullingLookups, List.of());
     }
 
     DataChange(String verb, List<String> tables, boolean restrictedByJoin, JoinReach crossJoin, WhereFact where,
@@ -81,5 +91,11 @@ record DataChange(String verb, List<String> tables, boolean restrictedByJoin, Jo
     DataChange(String verb, List<String> tables, boolean restrictedByJoin, WhereFact where, Token at,
             RowSelection selection) {
         this(verb, tables, restrictedByJoin, JoinReach.LIMITING, where, at, List.of(), selection);
+    }
+
+    /** The same change, with the NATURAL joins of its tables. */
+    DataChange withNaturalJoins(List<NaturalJoin> joins) {
+        return new DataChange(verb, tables, restrictedByJoin, crossJoin, where, at, unresolvedConditions, selection,
+                keyLinks, partitions, nullingLookups, joins);
     }
 }

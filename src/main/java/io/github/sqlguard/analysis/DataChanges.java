@@ -79,7 +79,8 @@ final class DataChanges {
                     ? written.keyLinks() : List.of();
             result.add(new RowChange(change.verb(), tables, location, change.restrictedByJoin(),
                     change.crossJoin(), where, false, unresolved, change.selection(), keyLinks,
-                    matches ? written.partitions() : List.of(), matches ? written.nullingLookups() : List.of()));
+                    matches ? written.partitions() : List.of(), matches ? written.nullingLookups() : List.of(),
+                    change.naturalJoins()));
         }
         return result;
     }

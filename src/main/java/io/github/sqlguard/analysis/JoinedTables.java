@@ -36,10 +36,17 @@ final class JoinedTables {
     private final Set<String> conditionQualifiers = new HashSet<>();
     /** True once a condition may name any table's columns: an unqualified column, a subquery, a USING list. */
     private boolean conditionMayNameAnyTable;
+    /** Where the table (or parenthesised join) added last starts in {@link #entries}. */
+    private int lastEntryStart;
+    private final List<NaturalJoin> naturalJoins = new ArrayList<>();
+    /** What the conditions of the joins other than NATURAL ones may name, as the two fields above. */
+    private final Set<String> otherConditionQualifiers = new HashSet<>();
+    private boolean otherConditionMayNameAnyTable;
 
     /** Adds a joined table and its alias (null when it has none), as written. */
     void add(String table, String alias) {
         lastTableStart = names.size();
+        lastEntryStart = entries.size();
         entries.add(new String[] {ObjectNames.normalize(table), alias == null ? null : ObjectNames.normalize(alias)});
         writtenTables.add(table);
         names.add(ObjectNames.normalize(table));
@@ -48,6 +55,92 @@ final class JoinedTables {
             names.add(ObjectNames.normalize(alias));
             tableOfAlias.putIfAbsent(ObjectNames.normalize(alias), table);
         }
+    }
+
+    /**
+     * Adds the tables of a parenthesised join, {@code (t JOIN u ON u.t_id = t.id)}, with what its own joins say:
+     * which of its tables they limit or keep whole, and their conditions. As a whole it is the table added last,
+     * which a RIGHT join keeps whole and an inner join with a condition limits.
+     */
+    void addGroup(JoinedTables group) {
+        lastTableStart = names.size();
+        lastEntryStart = entries.size();
+        entries.addAll(group.entries);
+        writtenTables.addAll(group.writtenTables);
+        names.addAll(group.names);
+        group.tableOfAlias.forEach(tableOfAlias::putIfAbsent);
+        preserved.addAll(group.preserved);
+        limited.addAll(group.limited);
+        hasCondition |= group.hasCondition;
+        hasAlwaysTrueCondition |= group.hasAlwaysTrueCondition;
+        hasFilteringCondition |= group.hasFilteringCondition;
+        equalities.addAll(group.equalities);
+        conditionQualifiers.addAll(group.conditionQualifiers);
+        conditionMayNameAnyTable |= group.conditionMayNameAnyTable;
+        naturalJoins.addAll(group.naturalJoins);
+        otherConditionQualifiers.addAll(group.otherConditionQualifiers);
+        otherConditionMayNameAnyTable |= group.otherConditionMayNameAnyTable;
+    }
+
+    /**
+     * Notes that the table added last came in by a NATURAL join: a condition on the columns it shares with the
+     * tables before it, which only the schema knows ({@link NaturalJoin}). Until the schema says otherwise it
+     * limits the tables as an inner join on a condition does, unless it is an outer one.
+     */
+    void naturalJoinOfLast(boolean outer) {
+        naturalJoins.add(new NaturalJoin(writtenTables.subList(0, lastEntryStart),
+                writtenTables.subList(lastEntryStart, writtenTables.size()), false));
+        hasCondition = true;
+        conditionMayNameAnyTable = true;
+        if (!outer) {
+            limitTablesSoFar();
+        }
+    }
+
+    /**
+     * The NATURAL joins, in order, when they decide whether {@link #restrict} limits {@code targets}: empty when
+     * there are none, or when the conditions of the other joins name every target ({@code t NATURAL JOIN u JOIN v ON
+     * v.u_id = u.id} limits u whatever t and u share).
+     */
+    List<NaturalJoin> naturalJoinsDeciding(List<String> targets) {
+        if (naturalJoins.isEmpty() || otherConditionMayNameAnyTable) {
+            return List.of();
+        }
+        for (String target : targets) {
+            String key = ObjectNames.normalize(target);
+            boolean named = entries.stream().anyMatch(entry -> (key.equals(entry[1]) || key.equals(entry[0])
+                    || key.equals(lastPart(entry[0]))) && (otherConditionQualifiers.contains(entry[0])
+                            || otherConditionQualifiers.contains(lastPart(entry[0]))
+                            || entry[1] != null && otherConditionQualifiers.contains(entry[1])));
+            if (!named && !otherConditionQualifiers.contains(key)) {
+                return naturalJoins.stream().map(join -> join.alone(entries.size() == 2 && !hasFilteringCondition))
+                        .toList();
+            }
+        }
+        return List.of();
+    }
+
+    /**
+     * Notes a {@code USING (a, b)} condition of the join of the table added last: the equality of each column of
+     * it and the same column of the one table before it ({@code JOIN customers c USING (customer_id)} is {@code ON
+     * c.customer_id = o.customer_id}). With more tables before it, which one holds the column only the schema
+     * knows: it may then name any of them.
+     */
+    void usingColumns(List<String> columns) {
+        conditionFound();
+        if (lastEntryStart != 1 || entries.size() != 2 || columns.isEmpty()) {
+            hasFilteringCondition = true; // no key link to judge it by
+            return;
+        }
+        String leftName = knownName(0);
+        String rightName = knownName(1);
+        for (String column : columns) {
+            equalities.add(new String[] {leftName + "." + column, rightName + "." + column});
+        }
+    }
+
+    private String knownName(int entry) {
+        return entries.get(entry)[1] != null ? entries.get(entry)[1] : writtenTables.get(entry);
     }
 
     /**
@@ -112,8 +205,10 @@ final class JoinedTables {
         hasCondition = true;
         if (qualifiers == null || qualifiers.isEmpty()) {
             conditionMayNameAnyTable = true;
+            otherConditionMayNameAnyTable = true;
         } else {
             conditionQualifiers.addAll(qualifiers);
+            otherConditionQualifiers.addAll(qualifiers);
         }
     }
 

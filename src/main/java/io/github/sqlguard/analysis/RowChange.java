@@ -27,17 +27,29 @@ import java.util.Map;
  *     otherwise
  * @param partitions the partitions MySQL's {@code DELETE FROM t PARTITION (p1, p2)} limits it to, as written;
  *     empty when it reaches the whole table
+ * @param nullingLookups the columns its SET fills with a subquery of the row
+ * @param naturalJoins its NATURAL joins, which {@code restrictedByJoin} counts as limiting: whether they do, and
+ *     on which columns, only the schema tells
  */
 public record RowChange(String verb, List<String> tables, Location at, boolean restrictedByJoin, JoinReach crossJoin,
         WhereFact where, boolean scratch, List<String> unresolvedConditions, RowSelection selection,
-        List<KeyLink> keyLinks, List<String> partitions, List<String> nullingLookups) {
+        List<KeyLink> keyLinks, List<String> partitions, List<String> nullingLookups, List<NaturalJoin> naturalJoins) {
 
     public RowChange {
+        naturalJoins = List.copyOf(naturalJoins);
         tables = List.copyOf(tables);
         unresolvedConditions = List.copyOf(unresolvedConditions);
         keyLinks = List.copyOf(keyLinks);
         partitions = List.copyOf(partitions);
         nullingLookups = List.copyOf(nullingLookups);
+    }
+
+    /** A change without NATURAL joins. */
+    public RowChange(String verb, List<String> tables, Location at, boolean restrictedByJoin, JoinReach crossJoin,
+            WhereFact where, boolean scratch, List<String> unresolvedConditions, RowSelection selection,
+            List<KeyLink> keyLinks, List<String> partitions, List<String> nullingLookups) {
+        this(verb, tables, at, restrictedByJoin, crossJoin, where, scratch, unresolvedConditions, selection, keyLinks,
+                partitions, nullingLookups, List.of());
     }
 
     /** A change whose SET fills no column with a lookup of the row. */
@@ -111,12 +123,12 @@ public record RowChange(String verb, List<String> tables, Location at, boolean r
     /** The same change with another fact about its WHERE. */
     public RowChange withWhere(WhereFact newWhere) {
         return new RowChange(verb, tables, at, restrictedByJoin, crossJoin, newWhere, scratch, unresolvedConditions,
-                selection, keyLinks, partitions, nullingLookups);
+                selection, keyLinks, partitions, nullingLookups, naturalJoins);
     }
 
     /** The same change, marked as touching only scratch tables or not. */
     public RowChange withScratch(boolean isScratch) {
         return new RowChange(verb, tables, at, restrictedByJoin, crossJoin, where, isScratch, unresolvedConditions,
-                selection, keyLinks, partitions, nullingLookups);
+                selection, keyLinks, partitions, nullingLookups, naturalJoins);
     }
 }

@@ -81,6 +81,12 @@ final class SettledByTokens {
         if (change.selection() == RowSelection.OWN_VALUES_WRITTEN_BACK) {
             return true; // it changes only what a WHERE would have chosen, whichever rows its joins reach
         }
+        if (joinsInParentheses(statement, structure, main)) {
+            // JSqlParser rejects MySQL's UPDATE (t JOIN u ON ..) SET and DELETE u FROM (t JOIN u ON ..), and T-SQL's
+            // DELETE u FROM (t JOIN u ON ..): the tokens read the join as they read it without the parentheses.
+            return structure.indexOfTopLevelWord(main, structure.size(), "WHERE") < 0
+                    || !holdsUndecidedLiteralTerm(structure);
+        }
         if (joinsInUsingList(statement, structure, main)) {
             // JSqlParser rejects every join in this list, so asking it would only say so; the tokens read the join and
             // the WHERE as they read DELETE t FROM t JOIN u (or, for PostgreSQL's form, as its WHERE alone), which the
@@ -106,6 +112,28 @@ final class SettledByTokens {
             case VARIABLES_ONLY, NO_COLUMN, VARIABLE_SWITCH, VARIABLE_FALLBACK, OTHER_TABLES_SWITCH -> false; // the parser tells whether a join limits the rows
             case ALWAYS_TRUE -> false; // the parser confirms
         };
+    }
+
+    /**
+     * True when the tables of a MySQL (or MariaDB) UPDATE, or of a MySQL or T-SQL DELETE's FROM or USING list, start
+     * with a parenthesised join: {@code UPDATE (t JOIN u ON ..) SET}, {@code DELETE u FROM (t JOIN u ON ..)}.
+     */
+    private static boolean joinsInParentheses(Statement statement, StatementTokens structure, int main) {
+        Dialect dialect = statement.dialect();
+        boolean mySql = dialect.isMySqlFamily() || dialect == Dialect.AUTO;
+        if (structure.isWord(main, "UPDATE")) {
+            return mySql && TokenJoins.isJoinGroup(structure,
+                    structure.skipWords(main + 1, "LOW_PRIORITY", "IGNORE"), true);
+        }
+        if (!mySql && dialect != Dialect.SQLSERVER) {
+            return false;
+        }
+        int where = structure.indexOfTopLevelWord(main, structure.size(), "WHERE");
+        int list = structure.indexOfTopLevelWord(main, where < 0 ? structure.size() : where, "USING", "FROM");
+        if (list >= 0 && structure.isWord(list, "FROM") && !structure.isSymbol(list + 1, "(")) {
+            list = structure.indexOfTopLevelWord(list + 1, where < 0 ? structure.size() : where, "USING", "FROM");
+        }
+        return list >= 0 && TokenJoins.isJoinGroup(structure, list + 1, true);
     }
 
     /**

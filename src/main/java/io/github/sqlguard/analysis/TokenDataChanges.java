@@ -149,7 +149,7 @@ final class TokenDataChanges {
         found.add(new DataChange("DELETE", joined.tablesOf(targets), !selfJoinedCopy && joined.restrict(targets),
                 joined.reach(targets), whereFact,
                 tokens.tokens().get(start), unresolvedConditions(where, end), RowSelection.STATEMENT, keyLinks,
-                partitionsAt(joinsFrom)));
+                partitionsAt(joinsFrom)).withNaturalJoins(joined.naturalJoinsDeciding(targets)));
     }
 
     private void update(int start, int end) {
@@ -230,7 +230,14 @@ final class TokenDataChanges {
                 tokens.tokens().get(start), unresolvedConditions(where, end), SetValues.writeBackOwnValuesOnly(tokens, set + 1, setEnd)
                         ? RowSelection.OWN_VALUES_WRITTEN_BACK : RowSelection.STATEMENT, keyLinks, partitions,
                 from < 0 && joined.hasOneTable() ? RowLookups.nullingWhereNothingIsFound(tokens, set + 1, setEnd,
-                        joined.qualifiersOfEachTable()) : List.of()));
+                        joined.qualifiersOfEachTable()) : List.of())
+                .withNaturalJoins(naturalJoins(joined, fromList, targets)));
+    }
+
+    private static List<NaturalJoin> naturalJoins(JoinedTables first, JoinedTables second, List<String> targets) {
+        List<NaturalJoin> joins = new ArrayList<>(first.naturalJoinsDeciding(targets));
+        joins.addAll(second.naturalJoinsDeciding(targets));
+        return joins;
     }
 
     /**

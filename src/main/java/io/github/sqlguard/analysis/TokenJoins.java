@@ -29,15 +29,31 @@ final class TokenJoins {
      */
     static JoinedTables tables(StatementTokens tokens, int from, int to, boolean startsWithTable) {
         JoinedTables joined = new JoinedTables();
-        if (startsWithTable) {
+        if (startsWithTable && !isJoinGroup(tokens, from, true)) {
             addTableAt(tokens, joined, from); // MySQL UPDATE t1 [LEFT] JOIN t2 ..: t1 comes before any join word
         }
         boolean joinSeen = false;
         boolean keepsJoinedTable = false;
         boolean outerJoin = false;
+        boolean natural = false;
         int depth = 0;
         for (int i = from; i < to; i++) {
-            if (tokens.isSymbol(i, "(")) {
+            if (depth == 0 && isJoinGroup(tokens, i, i == from && startsWithTable)) {
+                // MySQL UPDATE (t JOIN u ON ..) SET, DELETE u FROM (t JOIN u ON ..): the parenthesised join is read
+                // as a table of its own, with its joins limiting its tables as they would without the parentheses.
+                int close = tokens.closingParen(i);
+                joined.addGroup(tables(tokens, i + 1, close, true));
+                if (natural) {
+                    joined.naturalJoinOfLast(outerJoin);
+                    natural = false;
+                    outerJoin = false;
+                }
+                if (keepsJoinedTable) {
+                    joined.preserveLastTable();
+                    keepsJoinedTable = false;
+                }
+                i = close;
+            } else if (tokens.isSymbol(i, "(")) {
                 depth++;
             } else if (tokens.isSymbol(i, ")")) {
                 depth--;
@@ -64,15 +80,28 @@ final class TokenJoins {
                     }
                     outerJoin = false;
                 } else if (joinSeen && tokens.isWord(i, "USING")) {
-                    joined.conditionFound();
+                    // JOIN u USING (a, b): a list of columns, not a table
+                    int close = tokens.isSymbol(i + 1, "(") ? tokens.closingParen(i + 1) : -1;
+                    joined.usingColumns(close < 0 ? List.of() : columnsOf(tokens, i + 2, close));
                     limitUnlessOuter(joined, outerJoin);
                     outerJoin = false;
+                    i = Math.max(i, close);
+                    continue;
                 }
+                natural |= tokens.isWord(i, "NATURAL");
                 if (tokens.isWord(i, "FROM", "USING", "JOIN", "STRAIGHT_JOIN") || tokens.isSymbol(i, ",")) {
+                    if (isJoinGroup(tokens, i + 1, true)) {
+                        continue; // read as a whole at the next token
+                    }
                     addTableAt(tokens, joined, i + 1);
                     if (keepsJoinedTable && tokens.isWord(i, "JOIN")) {
                         joined.preserveLastTable();
                         keepsJoinedTable = false;
+                    }
+                    if (natural && tokens.isWord(i, "JOIN")) {
+                        joined.naturalJoinOfLast(outerJoin);
+                        natural = false;
+                        outerJoin = false;
                     }
                 }
             }
@@ -105,6 +134,37 @@ final class TokenJoins {
             joined.filteringConditionFound();
             joined.limitTablesSoFar();
         }
+    }
+
+    /**
+     * True when {@code at} opens a parenthesised join in a table's place ({@code (t JOIN u ON ..)}, also nested),
+     * not a derived table ({@code (SELECT ..) s}, {@code (VALUES ..) v}). {@code tablePlace} says the token before
+     * it introduces a table.
+     */
+    static boolean isJoinGroup(StatementTokens tokens, int at, boolean tablePlace) {
+        if (!tablePlace && !(at > 0 && (tokens.isWord(at - 1, "FROM", "USING", "JOIN", "STRAIGHT_JOIN")
+                || tokens.isSymbol(at - 1, ",")))) {
+            return false;
+        }
+        int close = tokens.isSymbol(at, "(") ? tokens.closingParen(at) : -1;
+        if (close <= at + 1 || tokens.isWord(at + 1, "SELECT", "WITH", "VALUES", "TABLE")) {
+            return false;
+        }
+        if (tokens.isSymbol(at + 1, "(") && tokens.closingParen(at + 1) == close - 1) {
+            return isJoinGroup(tokens, at + 1, true); // ((t JOIN u ON ..))
+        }
+        return tokens.indexOfTopLevelWord(at + 1, close, "JOIN", "STRAIGHT_JOIN") >= 0;
+    }
+
+    /** The names of the columns listed in {@code [from, to)}, separated by commas. */
+    private static List<String> columnsOf(StatementTokens tokens, int from, int to) {
+        List<String> columns = new java.util.ArrayList<>();
+        for (int i = from; i < to; i++) {
+            if (!tokens.isSymbol(i, ",")) {
+                columns.add(tokens.tokens().get(i).text());
+            }
+        }
+        return columns;
     }
 
     private static void limitUnlessOuter(JoinedTables joined, boolean outerJoin) {

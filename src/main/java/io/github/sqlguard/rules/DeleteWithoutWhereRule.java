@@ -3,6 +3,8 @@ package io.github.sqlguard.rules;
 import io.github.sqlguard.analysis.RowChange;
 import io.github.sqlguard.model.RuleInfo;
 import io.github.sqlguard.model.Severity;
+import io.github.sqlguard.schema.NaturalJoinMatch;
+import io.github.sqlguard.schema.SchemaFacts;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,6 +37,20 @@ public final class DeleteWithoutWhereRule extends RowChangeRule {
     @Override
     public RuleInfo info() {
         return INFO;
+    }
+
+    /**
+     * A change whose NATURAL joins, all that limit it, share no column with a target (a cross join), or join a table
+     * whose columns the replay does not know.
+     */
+    @Override
+    Optional<String> violationFor(RowChange change, SchemaFacts schema) {
+        if (!change.verb().equals("DELETE") || !change.where().absent() && !change.where().leavesRowsToJoin()) {
+            return Optional.empty();
+        }
+        return NaturalJoinMatch.unlimitedNote(change, schema.before()).map(note -> "DELETE " + note
+                + RowChangeRule.whereNote(change) + " removes " + RowChangeRule.reach(change)
+                + RowChangeRule.otherTablesNote(change));
     }
 
     @Override

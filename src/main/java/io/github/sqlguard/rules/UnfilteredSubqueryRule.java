@@ -8,6 +8,7 @@ import io.github.sqlguard.analysis.WhereFact;
 import io.github.sqlguard.model.RuleInfo;
 import io.github.sqlguard.model.Severity;
 import io.github.sqlguard.schema.CascadeNote;
+import io.github.sqlguard.schema.NaturalJoinMatch;
 import io.github.sqlguard.schema.OuterRowColumn;
 import io.github.sqlguard.schema.RowFilter;
 import io.github.sqlguard.schema.SchemaFacts;
@@ -105,7 +106,10 @@ public final class UnfilteredSubqueryRule implements Rule {
         }
         if (joinOnly || whereJoinOnly) {
             // A join to a table the script filled with the rows it chose restricts, as its IN form does.
-            List<KeyLink> links = change.keyLinks().stream()
+            // A NATURAL JOIN is JOIN .. USING (the columns its tables share).
+            List<KeyLink> written = change.keyLinks().isEmpty() && joinOnly
+                    ? NaturalJoinMatch.keyLinks(change, schema.before()) : change.keyLinks();
+            List<KeyLink> links = written.stream()
                     .filter(link -> !statement.scratchRows().chosen(link.joinedTable()))
                     .filter(link -> schema.before().assignsOnly(link.table(), link.joinedTable(), link.setColumns()))
                     .filter(link -> schema.before().refersToKey(

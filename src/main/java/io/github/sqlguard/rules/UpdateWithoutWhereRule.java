@@ -4,6 +4,8 @@ import io.github.sqlguard.analysis.RowChange;
 import io.github.sqlguard.analysis.RowSelection;
 import io.github.sqlguard.model.RuleInfo;
 import io.github.sqlguard.model.Severity;
+import io.github.sqlguard.schema.NaturalJoinMatch;
+import io.github.sqlguard.schema.SchemaFacts;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,6 +42,20 @@ public final class UpdateWithoutWhereRule extends RowChangeRule {
     @Override
     public RuleInfo info() {
         return INFO;
+    }
+
+    /**
+     * A change whose NATURAL joins, all that limit it, share no column with a target (a cross join), or join a table
+     * whose columns the replay does not know.
+     */
+    @Override
+    Optional<String> violationFor(RowChange change, SchemaFacts schema) {
+        if (!change.verb().equals("UPDATE") || !change.where().absent() && !change.where().leavesRowsToJoin()) {
+            return Optional.empty();
+        }
+        return NaturalJoinMatch.unlimitedNote(change, schema.before()).map(note -> "UPDATE " + note
+                + RowChangeRule.whereNote(change) + " changes " + RowChangeRule.reach(change)
+                + RowChangeRule.otherTablesNote(change));
     }
 
     @Override
