@@ -3,7 +3,6 @@ package io.github.sqlguard.rules;
 import io.github.sqlguard.analysis.RowChange;
 import io.github.sqlguard.model.RuleInfo;
 import io.github.sqlguard.model.Severity;
-import io.github.sqlguard.schema.NaturalJoinMatch;
 import io.github.sqlguard.schema.SchemaFacts;
 import java.util.List;
 import java.util.Optional;
@@ -45,12 +44,7 @@ public final class DeleteWithoutWhereRule extends RowChangeRule {
      */
     @Override
     Optional<String> violationFor(RowChange change, SchemaFacts schema) {
-        if (!change.verb().equals("DELETE") || !change.where().absent() && !change.where().leavesRowsToJoin()) {
-            return Optional.empty();
-        }
-        return NaturalJoinMatch.unlimitedNote(change, schema.before()).map(note -> "DELETE " + note
-                + RowChangeRule.whereNote(change) + " removes " + RowChangeRule.reach(change)
-                + RowChangeRule.otherTablesNote(change));
+        return RowChangeRule.naturalJoinViolation(change, schema, "DELETE", "removes");
     }
 
     @Override

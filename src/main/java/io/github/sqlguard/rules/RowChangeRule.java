@@ -5,6 +5,7 @@ import io.github.sqlguard.analysis.RowSelection;
 import io.github.sqlguard.analysis.StatementModel;
 import io.github.sqlguard.analysis.WhereFact;
 import io.github.sqlguard.schema.CascadeNote;
+import io.github.sqlguard.schema.NaturalJoinMatch;
 import io.github.sqlguard.schema.RowFilter;
 import io.github.sqlguard.schema.SchemaFacts;
 import java.util.ArrayList;
@@ -105,6 +106,19 @@ abstract class RowChangeRule implements Rule {
                         + String.join(", ", change.partitions()) + " of ";
         return (change.where().onlyCapsRowCount() ? "arbitrary rows of " : "every row of ") + partitions
                 + change.tableList();
+    }
+
+    /**
+     * For a {@code verb} change without a WHERE that restricts, whose NATURAL joins, all that limit it, share no column
+     * with a target (a cross join) or join a table whose columns the replay does not know: the message, with
+     * {@code outcome} ({@code "removes"}, {@code "changes"}) before the rows it reaches.
+     */
+    static Optional<String> naturalJoinViolation(RowChange change, SchemaFacts schema, String verb, String outcome) {
+        if (!change.verb().equals(verb) || !change.where().absent() && !change.where().leavesRowsToJoin()) {
+            return Optional.empty();
+        }
+        return NaturalJoinMatch.unlimitedNote(change, schema.before()).map(note -> verb + " " + note
+                + whereNote(change) + " " + outcome + " " + reach(change) + otherTablesNote(change));
     }
 
     /** When the WHERE names only the other tables' columns, or only caps the row count: what the reach means. */

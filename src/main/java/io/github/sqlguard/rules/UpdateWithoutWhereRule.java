@@ -4,7 +4,6 @@ import io.github.sqlguard.analysis.RowChange;
 import io.github.sqlguard.analysis.RowSelection;
 import io.github.sqlguard.model.RuleInfo;
 import io.github.sqlguard.model.Severity;
-import io.github.sqlguard.schema.NaturalJoinMatch;
 import io.github.sqlguard.schema.SchemaFacts;
 import java.util.List;
 import java.util.Optional;
@@ -50,12 +49,7 @@ public final class UpdateWithoutWhereRule extends RowChangeRule {
      */
     @Override
     Optional<String> violationFor(RowChange change, SchemaFacts schema) {
-        if (!change.verb().equals("UPDATE") || !change.where().absent() && !change.where().leavesRowsToJoin()) {
-            return Optional.empty();
-        }
-        return NaturalJoinMatch.unlimitedNote(change, schema.before()).map(note -> "UPDATE " + note
-                + RowChangeRule.whereNote(change) + " changes " + RowChangeRule.reach(change)
-                + RowChangeRule.otherTablesNote(change));
+        return RowChangeRule.naturalJoinViolation(change, schema, "UPDATE", "changes");
     }
 
     @Override
