@@ -20,7 +20,9 @@ final class TsqlTruncatedPartitions {
                 || !core.get(at + 3).isSymbol("(")) {
             return List.of();
         }
+        // A range reads as prose: "4 to 6".
         return ObjectNames.callArguments(core, at + 3).stream()
-                .map(range -> String.join(" ", range.stream().map(Token::text).toList())).toList();
+                .map(range -> String.join(" ", range.stream().map(t -> t.isWord("TO") ? "to" : t.text()).toList()))
+                .toList();
     }
 }

@@ -59,8 +59,9 @@ public final class TruncateTableRule extends ClauseRule {
         return switch (first.kind()) {
             // MySQL: TRUNCATE PARTITION ALL names no partition, it empties them all.
             case TRUNCATED_PARTITION -> "WITH PARTITIONS".equals(first.detail())
-                    ? first.words() + " WITH (PARTITIONS ..) removes every row of " + counted("partition",
-                            "partitions", names) + " of table " + first.table()
+                    ? first.words() + " WITH (PARTITIONS ..) removes every row of "
+                            + (names.size() == 1 && names.get(0).contains(" to ") ? "partitions " + names.get(0)
+                                    : counted("partition", "partitions", names)) + " of table " + first.table()
                     : names.size() == 1 && names.get(0).equalsIgnoreCase("ALL")
                     ? first.words() + " TRUNCATE PARTITION ALL removes every row of every partition of table "
                             + first.table()
