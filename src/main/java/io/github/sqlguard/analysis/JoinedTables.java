@@ -30,8 +30,8 @@ final class JoinedTables {
     private boolean hasCondition;
     private boolean hasAlwaysTrueCondition;
     private boolean hasFilteringCondition;
-    /** The equalities of two columns that the join conditions are made of (joined by AND), as {left, right} written. */
-    private final List<String[]> equalities = new ArrayList<>();
+    /** The equalities of two columns that the join conditions are made of (joined by AND). */
+    private final JoinEqualities equalities = new JoinEqualities();
     /** The normalized qualifiers of the columns the join conditions name. */
     private final Set<String> conditionQualifiers = new HashSet<>();
     /** True once a condition may name any table's columns: an unqualified column, a subquery, a USING list. */
@@ -135,7 +135,7 @@ final class JoinedTables {
         String leftName = knownName(0);
         String rightName = knownName(1);
         for (String column : columns) {
-            equalities.add(new String[] {leftName + "." + column, rightName + "." + column});
+            equalities.add(leftName + "." + column, rightName + "." + column);
         }
     }
 
@@ -231,25 +231,9 @@ final class JoinedTables {
         // A condition that never holds keeps no row of the target, whatever it names.
         conditionNaming(TokenConditionTruth.of(tokens, from, to) == Truth.ALWAYS_FALSE ? null
                 : OtherTablesCondition.qualifiersOfColumns(tokens, from, to));
-        List<String[]> found = new ArrayList<>();
-        for (int[] term : TokenConditionTruth.andTerms(tokens, from, to)) {
-            if (TokenConditionTruth.of(tokens, term[0], term[1]) == Truth.ALWAYS_TRUE) {
-                continue; // AND 1 = 1 keeps every pair the other terms keep
-            }
-            ColumnEquality equality = ColumnEquality.at(tokens.tokens(), term[0]);
-            if (equality == null || equality.next() != term[1] || !qualified(equality.left())
-                    || !qualified(equality.right())
-                    || ObjectNames.normalize(equality.left()).equals(ObjectNames.normalize(equality.right()))) {
-                hasFilteringCondition = true;
-                return;
-            }
-            found.add(new String[] {equality.left(), equality.right()});
+        if (!equalities.addConjunction(tokens, from, to)) {
+            hasFilteringCondition = true;
         }
-        equalities.addAll(found);
-    }
-
-    private static boolean qualified(String name) {
-        return ObjectNames.lastPart(name).length() < name.length();
     }
 
     /**
@@ -270,19 +254,11 @@ final class JoinedTables {
             if (at < 0) {
                 continue;
             }
-            List<String> columns = new ArrayList<>();
-            List<String> joinedColumns = new ArrayList<>();
-            for (String[] equality : equalities) {
-                int left = entryOf(qualifierOf(equality[0]));
-                int right = entryOf(qualifierOf(equality[1]));
-                if (left < 0 || right < 0 || left == right) {
-                    return List.of();
-                }
-                int side = at == left ? 0 : 1;
-                columns.add(ObjectNames.lastPart(equality[side]));
-                joinedColumns.add(ObjectNames.lastPart(equality[1 - side]));
+            KeyLink link = equalities.linkOf(at, this::entryOf, writtenTables);
+            if (link == null) {
+                return List.of();
             }
-            links.add(new KeyLink(writtenTables.get(at), columns, writtenTables.get(1 - at), joinedColumns));
+            links.add(link);
         }
         return links;
     }
@@ -307,11 +283,6 @@ final class JoinedTables {
             bound.add(entryOf(key) < 0 && references == 1 && alias != null ? alias : target);
         }
         return bound;
-    }
-
-    private static String qualifierOf(String column) {
-        String last = ObjectNames.lastPart(column);
-        return ObjectNames.normalize(column.substring(0, Math.max(0, column.length() - last.length() - 1)));
     }
 
     /** True when {@code target} (a table name or alias, as written) denotes one of the tables added here. */
