@@ -6,13 +6,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * What the statements of one run scope did to the columns of their tables, by table key, for {@link LossGuards}: the
@@ -161,49 +158,10 @@ final class ColumnFacts {
      */
     Optional<Guard> guardOfAlter(List<Token> tokens, int main, String table, DatabaseScope databases,
             Set<String> checked, String unit) {
-        Set<String> addedHere = added.getOrDefault(table, Set.of());
-        Map<String, ColumnCopy> copies = copied.getOrDefault(table, Map.of());
-        List<String> dropped = DestroyedTables.droppedColumns(tokens, main);
-        // A column the script added that holds the only copy of a dropped column's values is no scratch column
-        Map<String, String> lastCopies = new LinkedHashMap<>();
-        dropped.forEach(c -> onlyCopies.noteOf(table, c).ifPresent(note -> lastCopies.put(SchemaNames.key(c), note)));
-        List<String> scratch = new ArrayList<>(dropped.stream().filter(c -> addedHere.contains(SchemaNames.key(c))
-                && !lastCopies.containsKey(SchemaNames.key(c))).toList());
-        AlterTableRenames.renamedColumns(tokens, main).keySet().stream()
-                .filter(c -> addedHere.contains(SchemaNames.key(c))).forEach(scratch::add);
-        // A copy made on some databases only keeps the values there, not on the others the drop runs on.
-        // .. and one into a column the same statement drops keeps nothing.
-        Set<String> droppedKeys = dropped.stream().map(SchemaNames::key).collect(Collectors.toSet());
-        List<String> keptInCopy = dropped.stream().filter(c -> !addedHere.contains(SchemaNames.key(c))
-                && copies.containsKey(SchemaNames.key(c))
-                && copies.get(SchemaNames.key(c)).keepsEveryValueOn(databases)
-                && !droppedKeys.contains(copies.get(SchemaNames.key(c)).target())).toList();
-        Set<String> required = valueless.getOrDefault(table, Set.of());
-        List<String> empty = dropped.stream().filter(c -> !addedHere.contains(SchemaNames.key(c))
-                && !keptInCopy.contains(c)
-                && (required.contains(SchemaNames.key(c)) || checked.contains(SchemaNames.key(c)))).toList();
-        Map<String, String> purgedOfTable = purged.of(table);
-        List<String> oneValued = dropped.stream().filter(c -> !addedHere.contains(SchemaNames.key(c))
-                && !keptInCopy.contains(c) && !empty.contains(c) && purgedOfTable.containsKey(SchemaNames.key(c)))
-                .toList();
-        if (scratch.isEmpty() && keptInCopy.isEmpty() && empty.isEmpty() && oneValued.isEmpty()) {
-            return cleared.retypeGuard(table).or(() -> CopiedBeforeRetype.guardOf(tokens, main, copies, databases))
-                    .or(() -> Guard.noting(Guard.Kind.ONLY_COPY, lastCopies));
-        }
-        // Guards only the findings about these columns; one about another column dropped alongside stays.
-        Map<String, String> notes = new LinkedHashMap<>();
-        scratch.forEach(c -> notes.put(SchemaNames.key(c), "column " + c + " was added earlier in " + unit));
-        keptInCopy.forEach(c -> notes.put(SchemaNames.key(c), copies.get(SchemaNames.key(c)).description()));
-        empty.forEach(c -> notes.put(SchemaNames.key(c), "runs only when no row of " + table + " has a value in "
-                + c + (required.contains(SchemaNames.key(c)) ? " (changeset precondition)" : "")));
-        oneValued.forEach(c -> notes.put(SchemaNames.key(c), PurgedFlags.note(c,
-                purgedOfTable.get(SchemaNames.key(c)))));
-        String description = scratch.isEmpty() ? String.join("; ", notes.values())
-                : (scratch.size() == 1 ? "column " : "columns ") + String.join(", ", scratch)
-                        + (scratch.size() == 1 ? " was" : " were") + " added earlier in " + unit
-                        + Stream.of(keptInCopy, empty, oneValued).flatMap(List::stream)
-                                .map(c -> "; " + notes.get(SchemaNames.key(c))).collect(Collectors.joining());
-        return Optional.of(new Guard(Guard.Kind.SCRATCH_COLUMN, description, notes));
+        return AlteredColumnsGuard.guardOf(tokens, main, table, databases, checked, unit,
+                new AlteredColumnsGuard.Facts(added.getOrDefault(table, Set.of()), copied.getOrDefault(table, Map.of()),
+                        valueless.getOrDefault(table, Set.of()), purged.of(table),
+                        column -> onlyCopies.noteOf(table, column), cleared));
     }
 
     /**
