@@ -151,7 +151,7 @@ final class EarlierRoutineCalls {
             // statements follow its definition and run when it is called or fires, not at this call.
             String createdIn = null;
             // A part of a WHERE on parameters alone that the call's literals make false leaves the rest to choose.
-            Map<String, Token> unchanged = routine.unchangedArgumentsAt(caller, callerArguments);
+            Map<String, Token> unchanged = routine.unchanged(arguments);
             for (int index = 0; index < inBody.size(); index++) {
                 StatementModel inner = KnownVariableSwitch.decided(inBody.get(index), unchanged);
                 if (inner.placement() != Placement.ROUTINE_BODY) {

@@ -1,7 +1,6 @@
 package io.github.sqlguard.analysis;
 
 import io.github.sqlguard.sql.Token;
-import io.github.sqlguard.sql.TokenType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -72,7 +71,7 @@ public final class KnownVariableSwitch {
     private static boolean holdsEvery(StatementTokens tokens, int from, int to, Map<String, Token> values) {
         for (int i = from; i < to; i++) {
             Token token = tokens.tokens().get(i);
-            if (token.type() == TokenType.WORD && (token.text().startsWith("@") || tokens.isBlockVariable(i))
+            if (OtherTablesCondition.isVariable(tokens, i)
                     && !values.containsKey(token.text().toLowerCase(Locale.ROOT))) {
                 return false;
             }
@@ -109,7 +108,7 @@ public final class KnownVariableSwitch {
         List<Token> replaced = new ArrayList<>(tokens.tokens());
         for (int i = from; i < to; i++) {
             Token token = replaced.get(i);
-            if (token.type() != TokenType.WORD || !(token.text().startsWith("@") || tokens.isBlockVariable(i))) {
+            if (!OtherTablesCondition.isVariable(tokens, i)) {
                 continue;
             }
             Token value = values.get(token.text().toLowerCase(Locale.ROOT));

@@ -87,11 +87,17 @@ final class OtherTablesCondition {
     static boolean namesVariable(StatementTokens tokens, int from, int to) {
         for (int i = from; i < to; i++) {
             Token token = tokens.tokens().get(i);
-            if (token.type() == TokenType.WORD && token.text().startsWith("@") || tokens.isBlockVariable(i)) {
+            if (isVariable(tokens, i)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** True when the token at {@code i} is a T-SQL or MySQL {@code @variable} or a variable its body declares. */
+    static boolean isVariable(StatementTokens tokens, int i) {
+        Token token = tokens.tokens().get(i);
+        return token.type() == TokenType.WORD && token.text().startsWith("@") || tokens.isBlockVariable(i);
     }
 
     /**

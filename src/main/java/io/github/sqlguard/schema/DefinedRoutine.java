@@ -57,6 +57,8 @@ public final class DefinedRoutine {
      * ran before it, and reading the body for a call means splitting its text again.
      */
     private final Map<Map<String, Token>, Optional<List<String>>> emptinessChecks = new ConcurrentHashMap<>();
+    /** By parameter name, whether the body writes it ({@link #unchanged}). */
+    private final Map<String, Boolean> writtenParameters = new ConcurrentHashMap<>();
 
     DefinedRoutine(String name, Statement definition) {
         this(name, definition, definition.firstToken().offset(),
@@ -204,19 +206,22 @@ public final class DefinedRoutine {
     }
 
     /**
-     * Of {@link #argumentsAt}, those of the parameters the body never writes itself: each holds the call's literal in
-     * every statement of the body.
+     * Of {@code arguments} ({@link #argumentsAt}), those of the parameters the body never writes itself: each holds
+     * the call's literal in every statement of the body.
      */
-    public Map<String, Token> unchangedArgumentsAt(Statement call, Map<String, Token> callerArguments) {
-        Map<String, Token> arguments = argumentsAt(call, callerArguments);
+    public Map<String, Token> unchanged(Map<String, Token> arguments) {
         if (arguments.isEmpty()) {
             return arguments;
         }
-        List<Token> own = definition.tokens().stream()
-                .filter(token -> token.offset() >= fromOffset && token.offset() < toOffset).toList();
         Map<String, Token> unchanged = new HashMap<>(arguments);
-        unchanged.keySet().removeIf(name -> ParameterWrites.writes(own, name));
+        unchanged.keySet().removeIf(this::writesParameter);
         return unchanged;
+    }
+
+    /** True when the body may assign the parameter {@code name} (lower case): asked once per routine and name. */
+    private boolean writesParameter(String name) {
+        return writtenParameters.computeIfAbsent(name, key -> ParameterWrites.writes(definition.tokens().stream()
+                .filter(token -> token.offset() >= fromOffset && token.offset() < toOffset).toList(), key));
     }
 
     /**
