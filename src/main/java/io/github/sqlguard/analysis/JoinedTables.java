@@ -1,12 +1,9 @@
 package io.github.sqlguard.analysis;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The tables (and their aliases) of a join that has a join condition. A DELETE or UPDATE target among them
@@ -17,12 +14,7 @@ import java.util.regex.Pattern;
  */
 final class JoinedTables {
 
-    private final List<String> names = new ArrayList<>();
-    /** Each table as {normalized name, normalized alias or null}, in order. */
-    private final List<String[]> entries = new ArrayList<>();
-    /** Each table as written, in the order of {@link #entries}. */
-    private final List<String> writtenTables = new ArrayList<>();
-    private final Map<String, String> tableOfAlias = new HashMap<>();
+    private final JoinedNames tables = new JoinedNames();
     private final Set<String> preserved = new HashSet<>();
     /** Names of the tables an inner join with a condition has limited; a later outer join keeps only those rows. */
     private final Set<String> limited = new HashSet<>();
@@ -36,25 +28,15 @@ final class JoinedTables {
     private final Set<String> conditionQualifiers = new HashSet<>();
     /** True once a condition may name any table's columns: an unqualified column, a subquery, a USING list. */
     private boolean conditionMayNameAnyTable;
-    /** Where the table (or parenthesised join) added last starts in {@link #entries}. */
+    /** Where the table (or parenthesised join) added last starts among {@link #tables}. */
     private int lastEntryStart;
-    private final List<NaturalJoin> naturalJoins = new ArrayList<>();
-    /** What the conditions of the joins other than NATURAL ones may name, as the two fields above. */
-    private final Set<String> otherConditionQualifiers = new HashSet<>();
-    private boolean otherConditionMayNameAnyTable;
+    private final NaturalJoinsSeen naturalJoins = new NaturalJoinsSeen();
 
     /** Adds a joined table and its alias (null when it has none), as written. */
     void add(String table, String alias) {
-        lastTableStart = names.size();
-        lastEntryStart = entries.size();
-        entries.add(new String[] {ObjectNames.normalize(table), alias == null ? null : ObjectNames.normalize(alias)});
-        writtenTables.add(table);
-        names.add(ObjectNames.normalize(table));
-        names.add(lastPart(ObjectNames.normalize(table)));
-        if (alias != null) {
-            names.add(ObjectNames.normalize(alias));
-            tableOfAlias.putIfAbsent(ObjectNames.normalize(alias), table);
-        }
+        lastTableStart = tables.lookup().size();
+        lastEntryStart = tables.size();
+        tables.add(table, alias);
     }
 
     /**
@@ -63,12 +45,9 @@ final class JoinedTables {
      * which a RIGHT join keeps whole and an inner join with a condition limits.
      */
     void addGroup(JoinedTables group) {
-        lastTableStart = names.size();
-        lastEntryStart = entries.size();
-        entries.addAll(group.entries);
-        writtenTables.addAll(group.writtenTables);
-        names.addAll(group.names);
-        group.tableOfAlias.forEach(tableOfAlias::putIfAbsent);
+        lastTableStart = tables.lookup().size();
+        lastEntryStart = tables.size();
+        tables.addAll(group.tables);
         preserved.addAll(group.preserved);
         limited.addAll(group.limited);
         hasCondition |= group.hasCondition;
@@ -78,8 +57,6 @@ final class JoinedTables {
         conditionQualifiers.addAll(group.conditionQualifiers);
         conditionMayNameAnyTable |= group.conditionMayNameAnyTable;
         naturalJoins.addAll(group.naturalJoins);
-        otherConditionQualifiers.addAll(group.otherConditionQualifiers);
-        otherConditionMayNameAnyTable |= group.otherConditionMayNameAnyTable;
     }
 
     /**
@@ -88,8 +65,9 @@ final class JoinedTables {
      * limits the tables as an inner join on a condition does, unless it is an outer one.
      */
     void naturalJoinOfLast(boolean outer) {
-        naturalJoins.add(new NaturalJoin(writtenTables.subList(0, lastEntryStart),
-                writtenTables.subList(lastEntryStart, writtenTables.size()), false));
+        List<String> written = tables.written();
+        naturalJoins.add(new NaturalJoin(written.subList(0, lastEntryStart),
+                written.subList(lastEntryStart, written.size()), false));
         hasCondition = true;
         conditionMayNameAnyTable = true;
         if (!outer) {
@@ -97,27 +75,9 @@ final class JoinedTables {
         }
     }
 
-    /**
-     * The NATURAL joins, in order, when they decide whether {@link #restrict} limits {@code targets}: empty when
-     * there are none, or when the conditions of the other joins name every target ({@code t NATURAL JOIN u JOIN v ON
-     * v.u_id = u.id} limits u whatever t and u share).
-     */
+    /** The NATURAL joins, in order, when they decide whether {@link #restrict} limits {@code targets}. */
     List<NaturalJoin> naturalJoinsDeciding(List<String> targets) {
-        if (naturalJoins.isEmpty() || otherConditionMayNameAnyTable) {
-            return List.of();
-        }
-        for (String target : targets) {
-            String key = ObjectNames.normalize(target);
-            boolean named = entries.stream().anyMatch(entry -> (key.equals(entry[1]) || key.equals(entry[0])
-                    || key.equals(lastPart(entry[0]))) && (otherConditionQualifiers.contains(entry[0])
-                            || otherConditionQualifiers.contains(lastPart(entry[0]))
-                            || entry[1] != null && otherConditionQualifiers.contains(entry[1])));
-            if (!named && !otherConditionQualifiers.contains(key)) {
-                return naturalJoins.stream().map(join -> join.alone(entries.size() == 2 && !hasFilteringCondition))
-                        .toList();
-            }
-        }
-        return List.of();
+        return naturalJoins.deciding(targets, tables.entries(), tables.size() == 2 && !hasFilteringCondition);
     }
 
     /**
@@ -128,19 +88,15 @@ final class JoinedTables {
      */
     void usingColumns(List<String> columns) {
         conditionFound();
-        if (lastEntryStart != 1 || entries.size() != 2 || columns.isEmpty()) {
+        if (lastEntryStart != 1 || tables.size() != 2 || columns.isEmpty()) {
             hasFilteringCondition = true; // no key link to judge it by
             return;
         }
-        String leftName = knownName(0);
-        String rightName = knownName(1);
+        String leftName = tables.knownName(0);
+        String rightName = tables.knownName(1);
         for (String column : columns) {
             equalities.add(leftName + "." + column, rightName + "." + column);
         }
-    }
-
-    private String knownName(int entry) {
-        return entries.get(entry)[1] != null ? entries.get(entry)[1] : writtenTables.get(entry);
     }
 
     /**
@@ -148,19 +104,19 @@ final class JoinedTables {
      * {@code DELETE o FROM orders o ..} removes rows of orders, not of o.
      */
     List<String> tablesOf(List<String> targets) {
-        List<String> tables = new ArrayList<>();
+        List<String> tablesOfTargets = new ArrayList<>();
         for (String target : targets) {
-            tables.add(tableOfAlias.getOrDefault(ObjectNames.normalize(target), target));
+            tablesOfTargets.add(tables.tableOf(target));
         }
-        return tables;
+        return tablesOfTargets;
     }
 
     /** The name the table added last is known by here: its alias, else its name; null when none was added. */
     String knownNameOfLast() {
-        if (entries.isEmpty()) {
+        if (tables.size() == 0) {
             return null;
         }
-        String[] last = entries.get(entries.size() - 1);
+        String[] last = tables.entries().get(tables.size() - 1);
         return last[1] != null ? last[1] : last[0];
     }
 
@@ -170,7 +126,7 @@ final class JoinedTables {
      * t1 that t2 matches, as the outer join keeps the rows of {@code t1 JOIN t2}).
      */
     void preserveTablesSoFar() {
-        names.stream().filter(name -> !limited.contains(name)).forEach(preserved::add);
+        tables.lookup().stream().filter(name -> !limited.contains(name)).forEach(preserved::add);
     }
 
     /**
@@ -179,13 +135,13 @@ final class JoinedTables {
      * found no t2 and t3.
      */
     void limitTablesSoFar() {
-        limited.addAll(names);
-        preserved.removeAll(names);
+        limited.addAll(tables.lookup());
+        preserved.removeAll(tables.lookup());
     }
 
     /** A RIGHT or FULL join keeps every row of the table it joins. */
     void preserveLastTable() {
-        preserved.addAll(names.subList(lastTableStart, names.size()));
+        preserved.addAll(tables.lookup().subList(lastTableStart, tables.lookup().size()));
     }
 
     /**
@@ -203,12 +159,11 @@ final class JoinedTables {
      */
     void conditionNaming(Set<String> qualifiers) {
         hasCondition = true;
+        naturalJoins.otherConditionNaming(qualifiers);
         if (qualifiers == null || qualifiers.isEmpty()) {
             conditionMayNameAnyTable = true;
-            otherConditionMayNameAnyTable = true;
         } else {
             conditionQualifiers.addAll(qualifiers);
-            otherConditionQualifiers.addAll(qualifiers);
         }
     }
 
@@ -245,16 +200,16 @@ final class JoinedTables {
      * more than two tables or any condition but equalities of a column of each table joined by AND.
      */
     List<KeyLink> keyLinks(List<String> targets) {
-        if (hasFilteringCondition || equalities.isEmpty() || entries.size() != 2 || !restrict(targets)) {
+        if (hasFilteringCondition || equalities.isEmpty() || tables.size() != 2 || !restrict(targets)) {
             return List.of();
         }
         List<KeyLink> links = new ArrayList<>();
         for (String target : targets) {
-            int at = entryOf(ObjectNames.normalize(target));
+            int at = tables.entryOf(ObjectNames.normalize(target));
             if (at < 0) {
                 continue;
             }
-            KeyLink link = equalities.linkOf(at, this::entryOf, writtenTables);
+            KeyLink link = equalities.linkOf(at, tables::entryOf, tables.written());
             if (link == null) {
                 return List.of();
             }
@@ -269,41 +224,12 @@ final class JoinedTables {
      * list, known here by its alias. A name the list knows as it is, or whose table it holds twice, stays.
      */
     List<String> boundByTableName(List<String> targets) {
-        List<String> bound = new ArrayList<>();
-        for (String target : targets) {
-            String key = ObjectNames.normalize(target);
-            String alias = null;
-            int references = 0;
-            for (String[] entry : entries) {
-                if (key.equals(entry[0]) || key.equals(lastPart(entry[0]))) {
-                    references++;
-                    alias = entry[1];
-                }
-            }
-            bound.add(entryOf(key) < 0 && references == 1 && alias != null ? alias : target);
-        }
-        return bound;
+        return tables.boundByTableName(targets);
     }
 
     /** True when {@code target} (a table name or alias, as written) denotes one of the tables added here. */
     boolean denotes(String target) {
-        return entryOf(ObjectNames.normalize(target)) >= 0;
-    }
-
-    /** The entry a qualifier or target denotes: by alias, else by table name (whole or last part); -1 if none. */
-    private int entryOf(String key) {
-        for (int i = 0; i < entries.size(); i++) {
-            if (key.equals(entries.get(i)[1])) {
-                return i;
-            }
-        }
-        for (int i = 0; i < entries.size(); i++) {
-            String[] entry = entries.get(i);
-            if (entry[1] == null && (key.equals(entry[0]) || key.equals(lastPart(entry[0])))) {
-                return i;
-            }
-        }
-        return -1;
+        return tables.entryOf(ObjectNames.normalize(target)) >= 0;
     }
 
     /**
@@ -332,8 +258,7 @@ final class JoinedTables {
         }
         for (String target : targets) {
             String normalized = ObjectNames.normalize(target);
-            boolean joinedHere = names.contains(normalized) || names.contains(lastPart(normalized));
-            if (joinedHere && !conditionNamesTarget(normalized)) {
+            if (tables.answersTo(normalized) && !conditionNamesTarget(normalized)) {
                 return JoinReach.OTHER_TABLES_ONLY;
             }
         }
@@ -361,8 +286,8 @@ final class JoinedTables {
         }
         for (String target : targets) {
             String normalized = ObjectNames.normalize(target);
-            if (!names.contains(normalized) && !names.contains(lastPart(normalized))
-                    || preserved.contains(normalized) || preserved.contains(lastPart(normalized))
+            if (!tables.answersTo(normalized)
+                    || preserved.contains(normalized) || preserved.contains(JoinedNames.lastPart(normalized))
                     || !conditionNamesTarget(normalized)) {
                 return false;
             }
@@ -375,10 +300,8 @@ final class JoinedTables {
         if (conditionMayNameAnyTable) {
             return true;
         }
-        for (String[] entry : entries) {
-            boolean denotesTarget = target.equals(entry[1]) || target.equals(entry[0])
-                    || target.equals(lastPart(entry[0]));
-            if (denotesTarget && conditionNames(entry)) {
+        for (String[] entry : tables.entries()) {
+            if (JoinedNames.denotes(entry, target) && conditionNames(entry)) {
                 return true;
             }
         }
@@ -387,57 +310,27 @@ final class JoinedTables {
 
     /** True when a join condition may name a column of the table of {@code entry}, by its name or its alias. */
     private boolean conditionNames(String[] entry) {
-        return conditionMayNameAnyTable || conditionQualifiers.contains(entry[0])
-                || conditionQualifiers.contains(lastPart(entry[0]))
-                || entry[1] != null && conditionQualifiers.contains(entry[1]);
+        return conditionMayNameAnyTable || JoinedNames.namedIn(entry, conditionQualifiers);
     }
 
-    /**
-     * The name each table is known by here: its alias, or its name when it has none. In a PostgreSQL UPDATE's FROM
-     * list every one of them is a table other than the target, even one of the target's table under an alias.
-     */
+    /** The name each table is known by here: see {@link JoinedNames#qualifiersOfEachTable}. */
     Set<String> qualifiersOfEachTable() {
-        Set<String> qualifiers = new HashSet<>();
-        for (String[] entry : entries) {
-            if (entry[1] != null) {
-                qualifiers.add(entry[1]);
-            } else {
-                qualifiers.add(entry[0]);
-                qualifiers.add(lastPart(entry[0]));
-            }
-        }
-        return qualifiers;
+        return tables.qualifiersOfEachTable();
     }
 
-    /**
-     * The names of the tables here (normalized) that qualify a column in {@code text}, an applied query as the parser
-     * prints it ({@code o} in {@code (SELECT l.x FROM lines l WHERE l.order_id = o.id)}).
-     */
+    /** The tables here whose names qualify a column in {@code text}: see {@link JoinedNames#qualifiersIn}. */
     Set<String> qualifiersIn(String text) {
-        Set<String> named = new HashSet<>();
-        for (String name : knownNames()) {
-            String bare = ObjectNames.lastPart(name).replaceAll("^[\\[\"`]|[\\]\"`]$", "");
-            Pattern qualifier = Pattern.compile("(?<![\\w.@#$])[\\[\"`]?" + Pattern.quote(bare) + "[\\]\"`]?\\s*\\.",
-                    Pattern.CASE_INSENSITIVE);
-            if (qualifier.matcher(text).find()) {
-                named.add(ObjectNames.normalize(name));
-            }
-        }
-        return named;
+        return tables.qualifiersIn(text);
     }
 
     /** The name each table is known by here, in order: its alias, else its name as written. */
     List<String> knownNames() {
-        List<String> known = new ArrayList<>();
-        for (int i = 0; i < entries.size(); i++) {
-            known.add(entries.get(i)[1] != null ? entries.get(i)[1] : writtenTables.get(i));
-        }
-        return known;
+        return tables.knownNames();
     }
 
     /** True when the only table here is the one named first (no join, no list). */
     boolean hasOneTable() {
-        return entries.size() == 1;
+        return tables.size() == 1;
     }
 
     /**
@@ -453,21 +346,20 @@ final class JoinedTables {
         for (String target : targets) {
             String normalized = ObjectNames.normalize(target);
             targetKeys.add(normalized);
-            targetKeys.add(lastPart(normalized));
-            String table = ObjectNames.normalize(tableOfAlias.getOrDefault(normalized, target));
+            targetKeys.add(JoinedNames.lastPart(normalized));
+            String table = ObjectNames.normalize(tables.tableOf(target));
             targetKeys.add(table);
-            targetKeys.add(lastPart(table));
+            targetKeys.add(JoinedNames.lastPart(table));
         }
         Set<String> others = new HashSet<>();
-        for (String[] entry : entries) {
-            boolean target = targetKeys.contains(entry[0]) || targetKeys.contains(lastPart(entry[0]))
-                    || entry[1] != null && targetKeys.contains(entry[1]);
+        for (String[] entry : tables.entries()) {
+            boolean target = JoinedNames.namedIn(entry, targetKeys);
             if (target && hasCondition && conditionNames(entry)) {
                 return Set.of();
             }
             if (!target) {
                 others.add(entry[0]);
-                others.add(lastPart(entry[0]));
+                others.add(JoinedNames.lastPart(entry[0]));
                 if (entry[1] != null) {
                     others.add(entry[1]);
                 }
@@ -475,9 +367,5 @@ final class JoinedTables {
         }
         others.removeAll(targetKeys);
         return others;
-    }
-
-    private static String lastPart(String name) {
-        return name.substring(name.lastIndexOf('.') + 1);
     }
 }
