@@ -39,6 +39,8 @@ class LinterUnsignedRangeWhereTest {
             MARIADB | UPDATE usage_rows SET note = 'x' WHERE shard_no > -1                  | 2:1 shard_no is declared UNSIGNED NOT NULL, so shard_no > -1 holds for every row
             MYSQL   | DELETE FROM usage_rows WHERE 0 <= shard_no                            | 2:1 shard_no is declared UNSIGNED NOT NULL, so shard_no >= 0 holds for every row
             AUTO    | DELETE FROM usage_rows WHERE note = 'x' OR (tenant_id >= 0)           | 2:1 tenant_id is declared UNSIGNED NOT NULL, so tenant_id >= 0 holds for every row
+            MYSQL   | DELETE FROM usage_rows WHERE shard_no <> -1                           | 2:1 shard_no is declared UNSIGNED NOT NULL, so shard_no <> -1 holds for every row
+            MYSQL   | DELETE FROM usage_rows WHERE shard_no <> 0                            | -
             MYSQL   | DELETE FROM usage_rows WHERE tenant_id >= 1                           | -
             MYSQL   | DELETE FROM usage_rows WHERE tenant_id > 0                            | -
             MYSQL   | DELETE FROM usage_rows WHERE spare_no >= 0                            | -

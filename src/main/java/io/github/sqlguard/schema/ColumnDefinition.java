@@ -96,6 +96,7 @@ final class ColumnDefinition {
         boolean primaryKey = false;
         boolean computed = false;
         boolean serialDefault = false;
+        Long numberedFrom = type.filter(ColumnDefinition::serial).isPresent() ? 1L : null;
         ForeignKey foreignKey = null;
         String collationSet = "";
         for (int j = typeEnd; j < tokens.size(); j++) {
@@ -112,9 +113,14 @@ final class ColumnDefinition {
                 nullability = Boolean.FALSE;
             } else if (token.isWord("PRIMARY")) {
                 primaryKey = true;
+            } else if (token.isAnyWord("AUTO_INCREMENT", "AUTOINCREMENT")) {
+                numberedFrom = 1L;
+            } else if (token.isWord("IDENTITY")) {
+                numberedFrom = IdentityNumbering.firstNumber(tokens, j + 1);
             } else if (token.isWord("SERIAL") && j + 2 < tokens.size() && tokens.get(j + 1).isWord("DEFAULT")
                     && tokens.get(j + 2).isWord("VALUE")) {
                 serialDefault = true; // MySQL: NOT NULL AUTO_INCREMENT UNIQUE
+                numberedFrom = 1L;
                 j += 2;
             } else if (token.isWord("REFERENCES")) {
                 // c INT CONSTRAINT fk_c REFERENCES t: the key has that name, not the one the database would give it.
@@ -128,8 +134,8 @@ final class ColumnDefinition {
         type = type.map(written -> withCollationSet(written, ownSet));
         boolean notNull = Boolean.TRUE.equals(nullability) || primaryKey || serialDefault
                 || type.filter(ColumnDefinition::serial).isPresent();
-        return Optional.of(new Read(new Column(SchemaNames.unquoted(name.text()), type, notNull, computed), nullability,
-                primaryKey, foreignKey));
+        return Optional.of(new Read(new Column(SchemaNames.unquoted(name.text()), type, notNull, computed, false,
+                numberedFrom), nullability, primaryKey, foreignKey));
     }
 
     /**

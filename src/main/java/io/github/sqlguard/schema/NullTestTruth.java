@@ -12,17 +12,33 @@ import java.util.Optional;
  * alternatives is such a test. {@code col LIKE '%'} is a null test too: the pattern matches
  * every value, the empty one included, so it fails only where the column is NULL (so are the other tests of
  * {@link EveryTextPatterns}), and so is {@code col >= 0} on a
- * MySQL {@code UNSIGNED} column, which holds no number below zero.
+ * MySQL {@code UNSIGNED} column, which holds no number below zero, and {@code id > 0} on a column the database
+ * numbers from 1 upwards ({@code AUTO_INCREMENT}, {@code IDENTITY}, {@code serial}): the way to delete every row
+ * that MySQL's safe-updates mode lets through.
  */
 final class NullTestTruth {
 
     /**
-     * A test of {@code column}: for NOT NULL ({@code col IS NOT NULL}, {@code col LIKE '%'}) or for NULL, as written.
+     * A test of {@code column}: for NOT NULL ({@code col IS NOT NULL}, {@code col LIKE '%'}) or for NULL, as written;
+     * or a lower bound ({@code col >= 0}), which holds for every value of some columns only.
      */
-    private record NullTest(boolean notNull, String column, String written, boolean unsignedOnly) {
+    private record NullTest(boolean notNull, String column, String written, LowerBound bound) {
 
         NullTest(boolean notNull, String column, String written) {
-            this(notNull, column, written, false);
+            this(notNull, column, written, null);
+        }
+
+        boolean isBound() {
+            return bound != null;
+        }
+    }
+
+    /** {@code >= value} or, when {@code strict}, {@code > value} or {@code <> value}. */
+    private record LowerBound(double value, boolean strict) {
+
+        /** True when every number from {@code lowest} upwards passes. */
+        boolean passesFrom(double lowest) {
+            return strict ? value < lowest : value <= lowest;
         }
     }
 
@@ -48,7 +64,7 @@ final class NullTestTruth {
             Optional<NullTest> a = nullTest(alternatives.get(0));
             Optional<NullTest> b = nullTest(alternatives.get(1));
             if (a.isPresent() && b.isPresent() && a.get().column().equals(b.get().column())
-                    && a.get().notNull() != b.get().notNull() && !a.get().unsignedOnly() && !b.get().unsignedOnly()) {
+                    && a.get().notNull() != b.get().notNull() && !a.get().isBound() && !b.get().isBound()) {
                 return Optional.of(a.get().column() + " " + a.get().written() + " OR " + b.get().written()
                         + " holds for every value");
             }
@@ -82,9 +98,15 @@ final class NullTestTruth {
         if (!test.get().notNull()) {
             return onlyNull.whyOnlyNull(where.table(), name).map(why -> why + holds);
         }
-        if (test.get().unsignedOnly()) {
-            return facts.before().column(where.table(), name)
-                    .filter(c -> c.notNull() && c.type().map(SqlType::unsigned).orElse(false))
+        LowerBound bound = test.get().bound();
+        if (bound != null) {
+            Optional<Column> known = facts.before().column(where.table(), name);
+            if (known.filter(c -> c.numberedFrom() != null && bound.passesFrom(c.numberedFrom())).isPresent()) {
+                return Optional.of(known.get().name() + " is numbered by the database from "
+                        + known.get().numberedFrom() + " up" + holds + " it numbered");
+            }
+            return known.filter(c -> c.notNull() && c.type().map(SqlType::unsigned).orElse(false)
+                            && bound.passesFrom(0))
                     .map(c -> c.name() + " is declared UNSIGNED NOT NULL" + holds);
         }
         return facts.before().column(where.table(), name).filter(Column::notNull)
@@ -92,10 +114,11 @@ final class NullTestTruth {
     }
 
     /**
-     * {@code x >= 0}, {@code x > -1} and their mirror images ({@code 0 <= x}): a bound no number of a MySQL
-     * {@code UNSIGNED} column falls below, so on such a column the test fails only where it is NULL.
+     * {@code x >= 0}, {@code x > 0} and their mirror images ({@code 0 <= x}): a lower bound, which no number of a
+     * MySQL {@code UNSIGNED} column or of a column the database numbers may fall below; and {@code x <> 0}, which
+     * every number above 0 passes.
      */
-    private static Optional<NullTest> unsignedRangeTest(List<Token> term) {
+    private static Optional<NullTest> lowerBoundTest(List<Token> term) {
         if (term.isEmpty()) {
             return Optional.empty();
         }
@@ -106,12 +129,13 @@ final class NullTestTruth {
             return rangeTest(name.text(), operator, bound, operator + " " + written(bound));
         }
         for (int i = 1; i < term.size(); i++) {
-            if (term.get(i).isSymbol("<=") || term.get(i).isSymbol("<")) {
+            if (term.get(i).isSymbol("<=") || term.get(i).isSymbol("<") || isInequality(term.get(i))) {
                 SchemaNames.Read mirrored = SchemaNames.name(term, i + 1);
                 if (mirrored == null || mirrored.next() != term.size()) {
                     return Optional.empty();
                 }
-                String operator = term.get(i).isSymbol("<=") ? ">=" : ">";
+                String operator = isInequality(term.get(i)) ? term.get(i).text()
+                        : term.get(i).isSymbol("<=") ? ">=" : ">";
                 List<Token> bound = term.subList(0, i);
                 return rangeTest(mirrored.text(), operator, bound, operator + " " + written(bound));
             }
@@ -121,9 +145,15 @@ final class NullTestTruth {
 
     private static Optional<NullTest> rangeTest(String column, String operator, List<Token> bound, String written) {
         Optional<Double> value = number(bound);
-        boolean holds = value.isPresent() && (operator.equals(">=") && value.get() <= 0
-                || operator.equals(">") && value.get() < 0);
-        return holds ? Optional.of(new NullTest(true, column, written, true)) : Optional.empty();
+        boolean atLeast = operator.equals(">=");
+        if (value.isEmpty() || !atLeast && !operator.equals(">") && !operator.equals("<>") && !operator.equals("!=")) {
+            return Optional.empty();
+        }
+        return Optional.of(new NullTest(true, column, written, new LowerBound(value.get(), !atLeast)));
+    }
+
+    private static boolean isInequality(Token token) {
+        return token.isSymbol("<>") || token.isSymbol("!=");
     }
 
     /** The value of a number written alone or after a minus sign. */
@@ -155,12 +185,12 @@ final class NullTestTruth {
         if (term.size() > 1 && term.get(0).isWord("NOT")) {
             // Only IS [NOT] NULL turns into its opposite: NOT (x LIKE '%') holds for no row, NOT (x >= 0) for few.
             return nullTest(term.subList(1, term.size()))
-                    .filter(test -> !test.unsignedOnly() && test.written().startsWith("IS "))
+                    .filter(test -> !test.isBound() && test.written().startsWith("IS "))
                     .map(test -> new NullTest(!test.notNull(), test.column(),
                             test.notNull() ? "IS NULL" : "IS NOT NULL"));
         }
         SchemaNames.Read name = SchemaNames.name(term, 0);
-        Optional<NullTest> range = unsignedRangeTest(term);
+        Optional<NullTest> range = lowerBoundTest(term);
         if (range.isPresent() || name == null || name.next() + 1 >= term.size()) {
             return range;
         }

@@ -243,6 +243,15 @@ final class TableAlterations {
             // PostgreSQL: the generated column keeps its values and from now on holds them as its own.
             return table.withColumn(column.withComputed(false));
         }
+        if (next.isWord("DROP") && rest.size() > 1 && rest.get(1).isAnyWord("IDENTITY", "DEFAULT")) {
+            // The numbers given so far stay, but new rows may now bring any value.
+            return table.withColumn(column.withNumberedFrom(null));
+        }
+        int identity = next.isWord("ADD") ? TopLevel.wordIndex(rest, 1, "IDENTITY") : -1;
+        if (identity > 0) {
+            // PostgreSQL: ADD GENERATED .. AS IDENTITY numbers the rows added from now on.
+            return table.withColumn(column.withNumberedFrom(IdentityNumbering.firstNumber(rest, identity + 1)));
+        }
         if (next.isAnyWord("SET", "DROP", "ADD", "RESET", "RESTART", "OPTIONS")) {
             return table;
         }
@@ -342,6 +351,9 @@ final class TableAlterations {
         }
         if (fullDefinition || read.get().column().computed()) {
             result = result.withComputed(read.get().column().computed());
+        }
+        if (fullDefinition || read.get().column().numberedFrom() != null) {
+            result = result.withNumberedFrom(read.get().column().numberedFrom());
         }
         Boolean nullability = read.get().nullability();
         if (nullability != null) {
