@@ -318,7 +318,7 @@ public final class Linter implements AutoCloseable {
                 PreparedFile file = waiting.get(index);
                 if (file.classification() != null) {
                     histories.add(file.path(), file.classification(), namedDatabases.get(file.path()),
-                            () -> statementsOf(readAgainIfReleased(session, file)));
+                            file.reachedFiles(), () -> statementsOf(readAgainIfReleased(session, file)));
                 }
             }
             // Each history's replay reads its released files again: in parallel, that is no longer one thread's work.

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * The scanned files grouped into the histories {@link MigrationOrder} tells apart, each replayed in the
@@ -45,6 +46,8 @@ public final class MigrationHistories implements EarlierRoutines {
 
     private final List<File> files = new ArrayList<>();
     private final List<Reversing> reversing = new ArrayList<>();
+    /** The files each root changelog includes, by its path. */
+    private final Map<String, Set<String>> changelogReaches = new HashMap<>();
     /** The names of every routine the migrations create, and their lengths, to rule calls out quickly. */
     private final RoutineWords routineWords = new RoutineWords();
     private final Map<StatementKey, Map<String, SchemaReplay>> replayOf = new HashMap<>();
@@ -87,9 +90,23 @@ public final class MigrationHistories implements EarlierRoutines {
      */
     public void add(String relativePath, SourceClassification classification, Set<String> namedDatabases,
             Supplier<List<Statement>> statements) {
+        add(relativePath, classification, namedDatabases, Set.of(), statements);
+    }
+
+    /**
+     * Adds a file whose statements are read again when the replay reaches it, and the files it includes when it is a
+     * changelog ({@link ChangelogSnapshots}: a snapshot named for the release of its first updates starts its history).
+     *
+     * @param reachedFiles the relative paths of the files a changelog included or ran through sqlFile
+     */
+    public void add(String relativePath, SourceClassification classification, Set<String> namedDatabases,
+            Set<String> reachedFiles, Supplier<List<Statement>> statements) {
         var place = MigrationOrder.of(relativePath, classification);
         if (place.isPresent()) {
             files.add(new File(relativePath, place.get(), Set.copyOf(namedDatabases), statements));
+            if (place.get().history().startsWith(CHANGELOG)) {
+                changelogReaches.put(relativePath, Set.copyOf(reachedFiles));
+            }
             return;
         }
         var reversal = MigrationOrder.reversal(relativePath, classification);
@@ -144,7 +161,9 @@ public final class MigrationHistories implements EarlierRoutines {
         this.files.clear();
         Comparator<MigrationOrder.Place> appliedFirst = MigrationOrder.appliedFirst();
         files.sort((a, b) -> appliedFirst.compare(a.place(), b.place()));
-        Map<String, List<String>> variants = DatabaseVariants.of(files.stream()
+        List<File> snapshotStarts = ChangelogSnapshots.placedBeforeRoots(changelogReaches, files);
+        changelogReaches.clear();
+        Map<String, List<String>> variants = DatabaseVariants.of(Stream.concat(files.stream(), snapshotStarts.stream())
                 .map(file -> Map.entry(file.place().history(), file.namedDatabases())).toList());
         Map<List<Object>, List<Reversing>> reversals = reversalsByWhatTheyReverse(releaseJoined, files);
         List<MirroredFolders.PlainScript> plainScripts = files.stream().filter(file -> file.place().group() == 2
@@ -159,6 +178,11 @@ public final class MigrationHistories implements EarlierRoutines {
                 && !file.place().history().startsWith(CHANGELOG)).map(File::path).toList());
         Map<String, HistoryReplay> byHistory = new LinkedHashMap<>();
         Map<String, String> labels = new HashMap<>();
+        for (File snapshot : snapshotStarts) {
+            String history = snapshot.place().history();
+            byHistory.computeIfAbsent(history + "\u0000", h -> new HistoryReplay(variants.getOrDefault(history,
+                    List.of("")), reversals, flywayHistory)).add(snapshot);
+        }
         for (File file : files) {
             if (installs.startsTheSteps(file.path())) {
                 String history = file.place().history();

@@ -92,7 +92,11 @@ final class TypeJudge {
                 // Cutting values off matters more than padding them: say that when both happen.
                 if (!from.base().equals("CHAR") && !from.base().equals("NCHAR")
                         && length.verdict() != TypeChange.Verdict.LOSSY) {
-                    return TypeChange.silent(from, to, "CHAR pads every value with spaces");
+                    // MySQL and MariaDB pad a CHAR where they store it, but strip every trailing space where they
+                    // read it back: the spaces a value ended with are gone, and no padding is ever seen.
+                    return TypeChange.silent(from, to, dialect.isMySqlFamily()
+                            ? "CHAR drops the spaces every value ends with: MySQL strips them when it reads a CHAR"
+                            : "CHAR pads every value with spaces");
                 }
                 return length;
             }

@@ -465,13 +465,18 @@ class TypeChangeTest {
         assertEquals(reason, change.reason());
     }
 
-    /** Converting to CHAR names the loss that matters most: values cut off before the padding. */
+    /**
+     * Converting to CHAR names the loss that matters most: values cut off before the padding; MySQL and MariaDB strip
+     * the trailing spaces of a CHAR when they read it, so there the values lose the spaces they ended with.
+     */
     @ParameterizedTest(name = "{0} -> {1}: {3}")
     @CsvSource(delimiter = '|', textBlock = """
             VARCHAR2(200)       | CHAR(10)   | ORACLE    | shorter: 200 to 10 characters
             NVARCHAR(100)       | NCHAR(20)  | SQLSERVER | shorter: 100 to 20 characters
             VARCHAR2(10)        | CHAR(10)   | ORACLE    | CHAR pads every value with spaces
-            VARCHAR(10)         | CHAR(40)   | MYSQL     | CHAR pads every value with spaces
+            VARCHAR(10)         | CHAR(40)   | MYSQL     | CHAR drops the spaces every value ends with: MySQL strips them when it reads a CHAR
+            VARCHAR(10)         | CHAR(10)   | MARIADB   | CHAR drops the spaces every value ends with: MySQL strips them when it reads a CHAR
+            VARCHAR(10)         | CHAR(10)   | POSTGRESQL | CHAR pads every value with spaces
             CHAR(20)            | CHAR(5)    | ORACLE    | shorter: 20 to 5 characters
             """)
     void narrowingToCharSaysValuesAreCutOff(String from, String to, Dialect dialect, String reason) {
