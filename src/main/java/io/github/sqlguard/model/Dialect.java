@@ -2,6 +2,8 @@ package io.github.sqlguard.model;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -43,14 +45,31 @@ public enum Dialect {
      * @throws IllegalArgumentException naming the valid values when {@code value} is not one of them
      */
     public static Dialect fromConfig(String value) {
-        String wanted = value == null ? "" : value.trim();
+        String wanted = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
         for (Dialect dialect : values()) {
-            if (dialect.configName().equalsIgnoreCase(wanted)) {
+            if (dialect.configName().equals(wanted)) {
                 return dialect;
             }
         }
-        throw new IllegalArgumentException("Unknown dialect '" + value + "'; valid values are: " + validValues());
+        Dialect aliased = ALIASES.get(wanted);
+        if (aliased != null) {
+            return aliased;
+        }
+        throw new IllegalArgumentException("Unknown dialect '" + value + "'; valid values are: " + validValues()
+                + (UNDESCRIBED.contains(wanted) ? " (" + wanted + " has no dialect of its own here: auto reads the"
+                        + " forms the dialects share)" : ""));
     }
+
+    /**
+     * Other names the databases go by where users meet them: Liquibase's {@code dbms} names ({@code mssql}), sqlfluff's
+     * dialects ({@code postgres}, {@code tsql}) and the usual short names.
+     */
+    private static final Map<String, Dialect> ALIASES = Map.of("postgres", POSTGRESQL, "pg", POSTGRESQL, "pgsql",
+            POSTGRESQL, "mssql", SQLSERVER, "tsql", SQLSERVER, "sqlite3", SQLITE);
+
+    /** Databases people migrate with Flyway or Liquibase whose SQL none of these dialects describes. */
+    private static final Set<String> UNDESCRIBED = Set.of("db2", "hsqldb", "derby", "sybase", "informix", "firebird",
+            "snowflake", "redshift", "clickhouse");
 
     /** The valid configuration values, comma-separated. */
     public static String validValues() {

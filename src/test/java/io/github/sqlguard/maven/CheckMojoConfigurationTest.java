@@ -49,7 +49,7 @@ class CheckMojoConfigurationTest {
 
     @Test
     @InjectMojo(goal = "check", pom = POM)
-    @MojoParameter(name = "dialect", value = "postgres")
+    @MojoParameter(name = "dialect", value = "postgress")
     void anUnknownDialectNamesTheValidValues(CheckMojo mojo) {
         MojoExecutionException error = assertThrows(MojoExecutionException.class, mojo::lintConfig);
         assertTrue(error.getMessage().contains("valid values are: auto, postgresql, mysql, mariadb, sqlserver, "
