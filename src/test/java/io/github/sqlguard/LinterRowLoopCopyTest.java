@@ -49,6 +49,8 @@ class LinterRowLoopCopyTest {
             FOR r IN SELECT * FROM log_entry LOOP INSERT INTO log_new (id, op, repo) VALUES (r.id, r.op, CONCAT('{"r":"', r.repo, '"}')::json); END LOOP; | INFO | rows copied to log_new at line 7
             FOR r IN SELECT id AS log_id, op, e.repo FROM log_entry e LOOP INSERT INTO log_new VALUES (r.log_id, r.op, CAST(r.repo AS text)); END LOOP; | INFO | rows copied to log_new at line 7
             FOR r IN SELECT * FROM log_entry LOOP INSERT INTO log_new (id, op, repo) VALUES (r.id, r.op, CASE WHEN r.repo IS NULL THEN 'none' ELSE r.repo END); END LOOP; | INFO | rows copied to log_new at line 7
+            FOR r IN SELECT * FROM log_entry LOOP INSERT INTO log_new (id, op, repo) VALUES (r.id, r.op, (SELECT r.repo::json->>'name')); END LOOP; | ERROR | values of repo converted to log_new at line 7
+            FOR r IN SELECT * FROM log_entry LOOP INSERT INTO log_new (id, op, repo) VALUES (r.id, r.op, (SELECT r.repo, 1)); END LOOP; | ERROR | leaves out column repo
             FOR r IN SELECT * FROM log_entry LOOP INSERT INTO log_new (id, op, repo) VALUES (r.id, r.op, coalesce(r.repo, n::text)); END LOOP; | ERROR | leaves out column repo
             FOR r IN SELECT * FROM log_entry LOOP INSERT INTO log_new (id, op, repo) VALUES (r.id, r.op, (SELECT max(repo) FROM log_entry WHERE id = r.id)); END LOOP; | ERROR | leaves out column repo
             FOR r IN SELECT id, op FROM log_entry LOOP INSERT INTO log_new (id, op, repo) VALUES (r.id, r.op, upper(r.repo)); END LOOP;   | ERROR | leaves out column repo

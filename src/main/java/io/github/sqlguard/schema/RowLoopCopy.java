@@ -209,6 +209,8 @@ final class RowLoopCopy {
                 read.addAll(column.get());
                 readsRecord = true;
                 i += 2;
+            } else if (token.isWord("SELECT") && i > 0 && value.get(i - 1).isSymbol("(") && selectsAlone(value, i)) {
+                continue; // (SELECT r.a || 'x'): a subquery of no table is the expression it selects
             } else if (token.isWord("SELECT") || !isExpressionPart(token, next, i > 0 ? value.get(i - 1) : null)) {
                 return Optional.empty();
             } else {
@@ -216,6 +218,26 @@ final class RowLoopCopy {
             }
         }
         return readsRecord ? Optional.of(read) : Optional.empty();
+    }
+
+    /**
+     * True when the SELECT at {@code select} in {@code value}, just inside a parenthesis, selects one expression of no
+     * table: no FROM, WHERE, comma or set operation of its own before the parenthesis closes.
+     */
+    private static boolean selectsAlone(List<Token> value, int select) {
+        int depth = 0;
+        for (int i = select + 1; i < value.size(); i++) {
+            Token token = value.get(i);
+            if (token.isSymbol("(")) {
+                depth++;
+            } else if (token.isSymbol(")") && --depth < 0) {
+                return true;
+            } else if (depth == 0 && (token.isSymbol(",") || token.isAnyWord("FROM", "WHERE", "GROUP", "HAVING",
+                    "ORDER", "LIMIT", "UNION", "EXCEPT", "INTERSECT", "INTO", "DISTINCT"))) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /**
