@@ -1,6 +1,5 @@
 package io.github.sqlguard.schema;
 
-import io.github.sqlguard.analysis.ObjectNames;
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
@@ -52,7 +51,7 @@ final class CopyConversions {
         Set<String> asTheyAre = new HashSet<>();
         List<List<Token>> items = list.get().items();
         for (int k = 0; k < items.size(); k++) {
-            List<Token> value = unwrapped(items.get(k));
+            List<Token> value = ParenthesisedValues.unwrapped(items.get(k));
             Optional<String> column = columnAlone(value).filter(c -> before.column(source, c).isPresent());
             Optional<Conversion> cast = castConversion(value, source, before, dialect);
             if (cast.isPresent()) {
@@ -137,35 +136,6 @@ final class CopyConversions {
         }
         return before.table(list.target()).filter(Table::complete)
                 .map(table -> table.columns().values().stream().map(Column::name).toList()).orElse(List.of());
-    }
-
-    /**
-     * {@code value} without the parentheses around all of it, and without the SELECT of a subquery that reads no table
-     * ({@code (SELECT substr(name, 1, 10))}): the expression inside is what the copy keeps.
-     */
-    private static List<Token> unwrapped(List<Token> value) {
-        List<Token> inner = value;
-        while (inner.size() > 2 && inner.get(0).isSymbol("(") && inner.get(inner.size() - 1).isSymbol(")")
-                && ObjectNames.skipParentheses(inner, 0) == inner.size()) {
-            inner = inner.subList(1, inner.size() - 1);
-            if (inner.size() > 1 && inner.get(0).isWord("SELECT") && !readsTable(inner)) {
-                inner = inner.subList(1, inner.size());
-            }
-        }
-        return inner;
-    }
-
-    /** True when the select list {@code query} (from its SELECT) has a FROM, a condition or more than one item. */
-    private static boolean readsTable(List<Token> query) {
-        int depth = 0;
-        for (Token token : query) {
-            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
-            if (depth == 0 && (token.isSymbol(",") || token.isAnyWord("FROM", "WHERE", "GROUP", "HAVING", "ORDER",
-                    "LIMIT", "UNION", "EXCEPT", "INTERSECT", "INTO", "DISTINCT"))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The column {@code value} is alone, {@code c} or {@code t.c}, else empty. */
