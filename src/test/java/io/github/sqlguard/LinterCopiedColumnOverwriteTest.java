@@ -32,6 +32,9 @@ class LinterCopiedColumnOverwriteTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             UPDATE boards SET kind = ref; UPDATE boards SET ref = 'ENV'; | INFO | values of ref copied to kind at line 2
+            UPDATE boards SET kind = (ref); UPDATE boards SET ref = 'ENV'; | INFO | values of ref copied to kind at line 2
+            UPDATE boards SET kind = (SELECT ref); UPDATE boards SET ref = 'ENV'; | INFO | values of ref copied to kind at line 2
+            UPDATE boards SET kind = (SELECT ref FROM other); UPDATE boards SET ref = 'ENV'; | ERROR |
             UPDATE boards SET kind = ref; UPDATE boards SET ref = 'ENV', kind = 'X'; | ERROR |
             UPDATE boards SET kind = ref; UPDATE boards SET kind = 'X'; UPDATE boards SET ref = 'ENV'; | ERROR |
             UPDATE boards SET kind = ref WHERE id = 1; UPDATE boards SET ref = 'ENV'; | ERROR |

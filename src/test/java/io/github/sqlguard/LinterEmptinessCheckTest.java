@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * A script that checks a table is empty before it drops it: the check guards the drop wherever the script writes it,
  * in the block of the drop, in the body of a routine the script calls, or in an earlier block that stops the
- * migration when the table has rows; and only while nothing between the check and the drop may add rows.
+ * migration when the table has rows; and only while nothing between the check and the drop may add rows, the checking
+ * block's own statements after its checks included.
  */
 class LinterEmptinessCheckTest {
 
@@ -41,6 +42,7 @@ class LinterEmptinessCheckTest {
             POSTGRESQL | DO $$ DECLARE n bigint; BEGIN SELECT count(*) INTO n FROM audit_2019; IF n > 0 THEN RAISE EXCEPTION 'has % rows', n; END IF; END $$; DROP TABLE audit_2019;
             POSTGRESQL | DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM audit_2019) THEN RAISE NOTICE 'empty'; ELSE RAISE EXCEPTION 'has rows'; END IF; END $$; DROP TABLE audit_2019;
             POSTGRESQL | DO $$ BEGIN IF EXISTS (SELECT 1 FROM audit_2019) THEN RAISE EXCEPTION 'has rows'; END IF; END $$; DO $$ BEGIN DROP TABLE audit_2019; END $$;
+            POSTGRESQL | DO $$ BEGIN /* checked first, */ IF EXISTS (SELECT 1 FROM audit_2019) THEN RAISE EXCEPTION 'has rows'; END IF; ALTER TABLE other ADD COLUMN c int; DROP TABLE audit_2019; END $$;
             SQLSERVER  | IF EXISTS (SELECT 1 FROM dbo.audit_2019) THROW 50000, 'audit_2019 has rows; keep it', 1;\\nGO\\nDROP TABLE dbo.audit_2019;
             SQLSERVER  | IF EXISTS (SELECT TOP 1 * FROM audit_2019) BEGIN THROW 50000, 'has rows', 1; END\\nGO\\nALTER TABLE other ADD c INT;\\nGO\\nDROP TABLE audit_2019;
             ORACLE     | DECLARE n NUMBER; BEGIN SELECT COUNT(*) INTO n FROM audit_2019; IF n > 0 THEN RAISE_APPLICATION_ERROR(-20001, 'has rows'); END IF; END;\\n/\\nBEGIN EXECUTE IMMEDIATE 'ALTER TABLE other ADD c NUMBER'; END;\\n/\\nDROP TABLE audit_2019;
@@ -82,6 +84,9 @@ class LinterEmptinessCheckTest {
             POSTGRESQL | DO $$ BEGIN IF EXISTS (SELECT 1 FROM audit_2019) THEN RAISE EXCEPTION 'has rows'; END IF; END $$; DO $$ BEGIN PERFORM refill(); END $$; DROP TABLE audit_2019;
             POSTGRESQL | DO $$ BEGIN IF EXISTS (SELECT 1 FROM audit_2019) THEN RAISE EXCEPTION 'has rows'; END IF; END $$; DROP TABLE audit_2019; ALTER TABLE audit_old RENAME TO audit_2019; DROP TABLE audit_2019;
             POSTGRESQL | DO $$ BEGIN IF EXISTS (SELECT 1 FROM audit_2019) THEN RAISE EXCEPTION 'has rows'; END IF; END $$; COPY audit_2019 FROM '/tmp/a.csv'; DROP TABLE audit_2019;
+            POSTGRESQL | DO $$ BEGIN IF EXISTS (SELECT 1 FROM audit_2019) THEN RAISE EXCEPTION 'has rows'; END IF; INSERT INTO audit_2019 SELECT * FROM audit_old; DROP TABLE audit_2019; END $$;
+            POSTGRESQL | DO $$ BEGIN /* a comment of some length before the check */ IF EXISTS (SELECT 1 FROM audit_2019) THEN RAISE EXCEPTION 'has rows'; END IF; INSERT INTO audit_2019 VALUES (1); END $$; DROP TABLE audit_2019;
+            POSTGRESQL | DO $$ BEGIN IF EXISTS (SELECT 1 FROM audit_2019) THEN RAISE EXCEPTION 'has rows'; END IF; EXECUTE 'INSERT INTO audit_2019 VALUES (1)'; DROP TABLE audit_2019; END $$;
             SQLSERVER  | IF EXISTS (SELECT 1 FROM audit_2019) RAISERROR('has rows', 16, 1);\\nGO\\nDROP TABLE audit_2019;
             SQLSERVER  | IF EXISTS (SELECT 1 FROM audit_2019) THROW 50000, 'has rows', 1;\\nGO\\nEXEC refill;\\nGO\\nDROP TABLE audit_2019;
             SQLSERVER  | IF EXISTS (SELECT 1 FROM audit_2019) THROW 50000, 'has rows', 1;\\nGO\\nEXEC ('INSERT INTO audit_2019 VALUES (1)');\\nGO\\nDROP TABLE audit_2019;

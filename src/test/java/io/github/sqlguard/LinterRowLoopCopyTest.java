@@ -17,8 +17,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * PL/pgSQL migrations move rows into a new table one by one, {@code FOR r IN SELECT * FROM t LOOP INSERT INTO t_new
  * (..) VALUES (r.a, r.b); END LOOP}, before they drop the old one: a loop that runs the INSERT for every row copies
- * them as {@code INSERT .. SELECT} does, and guards the drop the same way. A loop that may skip rows or stop early, an
- * INSERT in a branch of the loop, a filtered query or a value computed from the row copies less, and guards nothing.
+ * them as {@code INSERT .. SELECT} does, and guards the drop the same way; a value computed from the row's columns
+ * alone converts them as that statement would. A loop that may skip rows or stop early, an INSERT in a branch of the
+ * loop, a filtered query or a value that reads a variable or a subquery copies less, and guards nothing.
  */
 class LinterRowLoopCopyTest {
 
@@ -44,7 +45,15 @@ class LinterRowLoopCopyTest {
             FOR r IN SELECT id AS log_id, op, e.repo FROM log_entry e LOOP INSERT INTO log_new VALUES (r.log_id, r.op, r.repo); END LOOP;  | INFO  | rows copied to log_new at line 7
             FOR r IN SELECT * FROM log_entry LOOP IF r.op = 'x' THEN n := 1; END IF; INSERT INTO log_new VALUES (r.id, r.op, r.repo); END LOOP; | INFO | rows copied to log_new at line 7
             FOR r IN SELECT * FROM log_entry LOOP INSERT INTO log_new (id, op, repo) VALUES (r.id, r.op, 'x'); END LOOP;                  | ERROR | leaves out column repo
-            FOR r IN SELECT * FROM log_entry LOOP INSERT INTO log_new (id, op, repo) VALUES (r.id, r.op, lower(r.repo)); END LOOP;        | ERROR | leaves out column repo
+            FOR r IN SELECT * FROM log_entry LOOP INSERT INTO log_new (id, op, repo) VALUES (r.id, r.op, lower(r.repo)); END LOOP;        | ERROR | values of repo converted to log_new at line 7 by lower
+            FOR r IN SELECT * FROM log_entry LOOP INSERT INTO log_new (id, op, repo) VALUES (r.id, r.op, CONCAT('{"r":"', r.repo, '"}')::json); END LOOP; | INFO | rows copied to log_new at line 7
+            FOR r IN SELECT id AS log_id, op, e.repo FROM log_entry e LOOP INSERT INTO log_new VALUES (r.log_id, r.op, CAST(r.repo AS text)); END LOOP; | INFO | rows copied to log_new at line 7
+            FOR r IN SELECT * FROM log_entry LOOP INSERT INTO log_new (id, op, repo) VALUES (r.id, r.op, CASE WHEN r.repo IS NULL THEN 'none' ELSE r.repo END); END LOOP; | INFO | rows copied to log_new at line 7
+            FOR r IN SELECT * FROM log_entry LOOP INSERT INTO log_new (id, op, repo) VALUES (r.id, r.op, (SELECT r.repo::json->>'name')); END LOOP; | ERROR | values of repo converted to log_new at line 7
+            FOR r IN SELECT * FROM log_entry LOOP INSERT INTO log_new (id, op, repo) VALUES (r.id, r.op, (SELECT r.repo, 1)); END LOOP; | ERROR | leaves out column repo
+            FOR r IN SELECT * FROM log_entry LOOP INSERT INTO log_new (id, op, repo) VALUES (r.id, r.op, coalesce(r.repo, n::text)); END LOOP; | ERROR | leaves out column repo
+            FOR r IN SELECT * FROM log_entry LOOP INSERT INTO log_new (id, op, repo) VALUES (r.id, r.op, (SELECT max(repo) FROM log_entry WHERE id = r.id)); END LOOP; | ERROR | leaves out column repo
+            FOR r IN SELECT id, op FROM log_entry LOOP INSERT INTO log_new (id, op, repo) VALUES (r.id, r.op, upper(r.repo)); END LOOP;   | ERROR | leaves out column repo
             FOR r IN SELECT * FROM log_entry LOOP IF r.op = 'x' THEN CONTINUE; END IF; INSERT INTO log_new VALUES (r.id, r.op, r.repo); END LOOP; | ERROR | removes table log_entry and all its rows
             FOR r IN SELECT * FROM log_entry LOOP INSERT INTO log_new VALUES (r.id, r.op, r.repo); n := n + 1; EXIT WHEN n > 10; END LOOP; | ERROR | removes table log_entry and all its rows
             FOR r IN SELECT * FROM log_entry LOOP IF r.op = 'x' THEN INSERT INTO log_new VALUES (r.id, r.op, r.repo); END IF; END LOOP;   | ERROR | removes table log_entry and all its rows

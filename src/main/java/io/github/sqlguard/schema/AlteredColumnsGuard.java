@@ -40,11 +40,11 @@ final class AlteredColumnsGuard {
     /**
      * The guard of the columns an ALTER TABLE of {@code table} drops or renames: those the run scope added, and those
      * whose values it copied in full to another column, and those a precondition or the statement's own condition
-     * ({@code checked}) requires to hold no value; a rename only of those it added. {@code unit} names the run scope
-     * in notes.
+     * ({@code checked}, by column key with the earlier block that checked it, or "") requires to hold no value; a
+     * rename only of those it added. {@code unit} names the run scope in notes.
      */
     static Optional<Guard> guardOf(List<Token> tokens, int main, String table, DatabaseScope databases,
-            Set<String> checked, String unit, Facts facts) {
+            Map<String, String> checked, String unit, Facts facts) {
         Set<String> addedHere = facts.added();
         Map<String, ColumnCopy> copies = facts.copies();
         List<String> dropped = DestroyedTables.droppedColumns(tokens, main);
@@ -66,7 +66,7 @@ final class AlteredColumnsGuard {
         Set<String> required = facts.valueless();
         List<String> empty = dropped.stream().filter(c -> !addedHere.contains(SchemaNames.key(c))
                 && !keptInCopy.contains(c)
-                && (required.contains(SchemaNames.key(c)) || checked.contains(SchemaNames.key(c)))).toList();
+                && (required.contains(SchemaNames.key(c)) || checked.containsKey(SchemaNames.key(c)))).toList();
         Map<String, String> purgedOfTable = facts.purged();
         List<String> oneValued = dropped.stream().filter(c -> !addedHere.contains(SchemaNames.key(c))
                 && !keptInCopy.contains(c) && !empty.contains(c) && purgedOfTable.containsKey(SchemaNames.key(c)))
@@ -81,7 +81,9 @@ final class AlteredColumnsGuard {
         scratch.forEach(c -> notes.put(SchemaNames.key(c), "column " + c + " was added earlier in " + unit));
         keptInCopy.forEach(c -> notes.put(SchemaNames.key(c), copies.get(SchemaNames.key(c)).description()));
         empty.forEach(c -> notes.put(SchemaNames.key(c), "runs only when no row of " + table + " has a value in "
-                + c + (required.contains(SchemaNames.key(c)) ? " (changeset precondition)" : "")));
+                + c + (required.contains(SchemaNames.key(c)) ? " (changeset precondition)"
+                        : checked.getOrDefault(SchemaNames.key(c), "").isEmpty() ? ""
+                        : " (" + checked.get(SchemaNames.key(c)) + " stops the migration while one has)")));
         oneValued.forEach(c -> notes.put(SchemaNames.key(c), PurgedFlags.note(c,
                 purgedOfTable.get(SchemaNames.key(c)))));
         String description = scratch.isEmpty() ? String.join("; ", notes.values())

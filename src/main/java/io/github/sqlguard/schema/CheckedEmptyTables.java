@@ -42,8 +42,12 @@ final class CheckedEmptyTables {
 
     /** By table key: what checked it, and where: {@code "the block at line 3"}, {@code "the call at line 5"}. */
     private final Map<String, String> checkedAt = new LinkedHashMap<>();
+    /** By table key, then column key: what checked the column holds no value, and where. */
+    private final Map<String, Map<String, String>> valuelessAt = new LinkedHashMap<>();
     /** The last block that checked tables, whose own statements follow it. */
     private Statement checkingBlock;
+    /** The offset in the file where the checks that start {@link #checkingBlock} end. */
+    private int checksEnd;
     /** The last call that checked tables, whose routine's statements follow it where it runs them. */
     private Statement checkingCall;
     /** The routines the script and earlier migrations created, whose bodies a call runs. */
@@ -58,10 +62,10 @@ final class CheckedEmptyTables {
      * is only asked for when a check is recorded.
      */
     void observe(Statement statement, Supplier<String> at) {
-        if (statement.tokens().isEmpty() || within(statement, checkingBlock) || runBy(statement, checkingCall)) {
+        if (statement.tokens().isEmpty() || withinChecks(statement) || runBy(statement, checkingCall)) {
             return;
         }
-        if (checkedAt.isEmpty() && statement.context().branch() != null) {
+        if (checkedAt.isEmpty() && valuelessAt.isEmpty() && statement.context().branch() != null) {
             // A statement in a branch makes no check, and no check stands for it to end. The arms of a branch
             // replay every statement of their run before them, so this path is taken very often.
             return;
@@ -72,25 +76,32 @@ final class CheckedEmptyTables {
         if (thrown.isPresent()) {
             checkedAt.put(thrown.get(), "the block at " + at.get());
             checkingBlock = statement;
+            checksEnd = first.offset() + statement.sql().length(); // the statement is the check, all of it
             return;
         }
         if (statement.container()) {
             // A block's own statements follow it and are observed one by one; a Liquibase custom change runs code.
             if (first.isWord("CALL")) {
-                checkedAt.clear();
+                forgetAll();
                 return;
             }
-            List<String> checked = statement.context().branch() == null
-                    ? EmptinessConditions.tablesCheckedEmptyBy(statement.sql()) : List.of();
-            if (!checked.isEmpty()) {
-                checked.forEach(table -> checkedAt.put(table, "the block at " + at.get()));
+            if (statement.context().branch() != null) {
+                return;
+            }
+            EmptinessConditions.BlockChecks checks = EmptinessConditions.checksOfBlock(statement.sql());
+            if (checks.end() > 0) {
+                String where = "the block at " + at.get();
+                checks.tables().forEach(table -> checkedAt.put(table, where));
+                checks.columns().forEach(c -> valuelessAt.computeIfAbsent(c.table(), k -> new LinkedHashMap<>())
+                        .put(c.column(), where));
                 checkingBlock = statement;
+                checksEnd = first.offset() + checks.end();
             }
             return;
         }
         if (statement.runtimeSql()) {
             // Dynamic SQL whose text could not be read may add rows to any table, as a routine may.
-            checkedAt.clear();
+            forgetAll();
             return;
         }
         if (DynamicSqlRunners.runsOnlyTextReadHere(statement.tokens(), statement.dialect())) {
@@ -106,11 +117,11 @@ final class CheckedEmptyTables {
                 checked.get().forEach(table -> checkedAt.put(table, "the call at " + at.get()));
                 checkingCall = statement;
             } else {
-                checkedAt.clear();
+                forgetAll();
             }
             return;
         }
-        if (checkedAt.isEmpty()) {
+        if (checkedAt.isEmpty() && valuelessAt.isEmpty()) {
             return;
         }
         if (first.type() == TokenType.WORD && LEAVE_ROWS.contains(first.text().toUpperCase(Locale.ROOT))) {
@@ -119,6 +130,7 @@ final class CheckedEmptyTables {
         for (Token token : statement.tokens()) {
             if (token.type() == TokenType.WORD || token.type() == TokenType.QUOTED_NAME) {
                 checkedAt.remove(SchemaNames.key(token.text()));
+                valuelessAt.remove(SchemaNames.key(token.text()));
             }
         }
     }
@@ -128,19 +140,37 @@ final class CheckedEmptyTables {
         return Optional.ofNullable(checkedAt.get(table));
     }
 
+    /**
+     * The columns of {@code table} (a key) an earlier block checked hold no value, stopping the migration when one
+     * did, by column key with what checked it, while nothing since may have written them.
+     */
+    Map<String, String> valuelessOf(String table) {
+        return valuelessAt.getOrDefault(table, Map.of());
+    }
+
     /** Forgets the check of the table {@code key} named, which now means another table. */
     void forget(String key) {
         checkedAt.remove(key);
+        valuelessAt.remove(key);
     }
 
-    /** True when {@code statement} is one of the statements of {@code block}. */
-    private static boolean within(Statement statement, Statement block) {
+    private void forgetAll() {
+        checkedAt.clear();
+        valuelessAt.clear();
+    }
+
+    /**
+     * True when {@code statement} is one of the checks that start {@link #checkingBlock}: they name the tables they
+     * check without writing them. The block's statements after its checks may write them, and end the checks.
+     */
+    private boolean withinChecks(Statement statement) {
+        Statement block = checkingBlock;
         if (block == null || statement == block || !block.start().path().equals(statement.start().path())) {
             return false;
         }
         int from = block.firstToken().offset();
         int offset = statement.firstToken().offset();
-        return offset > from && offset < from + block.sql().length();
+        return offset > from && offset < checksEnd;
     }
 
     /**

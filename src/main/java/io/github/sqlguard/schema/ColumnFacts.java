@@ -154,10 +154,11 @@ final class ColumnFacts {
     /**
      * The guard of the columns an ALTER TABLE of {@code table} drops or renames: those the run scope added, and those
      * whose values it copied in full to another column, and those a precondition or the statement's own condition
-     * ({@code checked}) requires to hold no value; a rename only of those it added.
+     * ({@code checked}, by column key with the block that checked it, or "") requires to hold no value; a rename only
+     * of those it added.
      */
     Optional<Guard> guardOfAlter(List<Token> tokens, int main, String table, DatabaseScope databases,
-            Set<String> checked, String unit) {
+            Map<String, String> checked, String unit) {
         return AlteredColumnsGuard.guardOf(tokens, main, table, databases, checked, unit,
                 new AlteredColumnsGuard.Facts(added.getOrDefault(table, Set.of()), copied.getOrDefault(table, Map.of()),
                         valueless.getOrDefault(table, Set.of()), purged.of(table),

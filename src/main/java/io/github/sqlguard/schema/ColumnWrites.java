@@ -411,11 +411,14 @@ final class ColumnWrites {
         // SET t.c = .. writes column c: the qualifier names the table, not the column
         String column = SchemaNames.unquoted(assignment.get(target.next() - 1).text());
         assigned.add(column);
-        List<Token> value = assignment.subList(target.next() + 1, assignment.size());
+        List<Token> written = assignment.subList(target.next() + 1, assignment.size());
+        // (name), (lower(name)), (SELECT lower(name)): the expression inside is what the column gets. A cast is read
+        // as written: anyCastOperand takes a::jsonb || b for a cast of a.
+        List<Token> value = ParenthesisedValues.unwrapped(written);
         copiedColumn(value).ifPresentOrElse(source -> copies.put(source, column), () -> plainColumn(
-                TextCasts.anyCastOperand(value)).ifPresentOrElse(source -> {
+                TextCasts.anyCastOperand(written)).ifPresentOrElse(source -> {
                     conversions.put(source, column);
-                    TextCasts.namedCastType(value).or(() -> TextCasts.castType(value))
+                    TextCasts.namedCastType(written).or(() -> TextCasts.castType(written))
                             .ifPresent(type -> castTypes.put(source, type));
                 }, () -> ExpressionColumns.readBy(value, alias, table)
                         .forEach(source -> derivations.computeIfAbsent(source, k -> new ArrayList<>()).add(column))));

@@ -149,7 +149,8 @@ final class ConvertedBeforeDrop {
      */
     private static String how(List<Token> tokens, String target) {
         int set = TopLevel.wordIndex(tokens, 0, "SET");
-        List<Token> value = set < 0 ? List.of() : assignedValue(tokens, set + 1, target);
+        List<Token> value = set < 0 ? List.of()
+                : ParenthesisedValues.unwrapped(assignedValue(tokens, set + 1, target));
         if (value.size() >= 2 && value.get(0).type() == TokenType.WORD && value.get(1).isSymbol("(")
                 && !value.get(0).isAnyWord("CASE", "SELECT")) {
             return "by " + value.get(0).text();

@@ -51,7 +51,7 @@ final class CopyConversions {
         Set<String> asTheyAre = new HashSet<>();
         List<List<Token>> items = list.get().items();
         for (int k = 0; k < items.size(); k++) {
-            List<Token> value = items.get(k);
+            List<Token> value = ParenthesisedValues.unwrapped(items.get(k));
             Optional<String> column = columnAlone(value).filter(c -> before.column(source, c).isPresent());
             Optional<Conversion> cast = castConversion(value, source, before, dialect);
             if (cast.isPresent()) {

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  */
 final class EmptinessConditions {
 
-    private static final String NAME = "(?<table>[\\w$#.\"`\\[\\]]+)";
+    static final String NAME = "(?<table>[\\w$#.\"`\\[\\]]+)";
     private static final String NOT_EXISTS_FROM = "(?is)\\bIF\\s+NOT\\s+EXISTS\\s*\\(\\s*SELECT\\s+"
             + "(?:TOP\\s*\\(?\\s*1\\s*\\)?\\s+)?(?:1|\\*|[\\w.\"`\\[\\]]+)\\s+FROM\\s+" + NAME;
     private static final Pattern NOT_EXISTS = Pattern.compile(NOT_EXISTS_FROM + "\\s*\\)\\s*(?:THEN|BEGIN)?\\s*$");
@@ -53,13 +53,13 @@ final class EmptinessConditions {
      * MySQL and MariaDB {@code SIGNAL SQLSTATE '45000' [SET MESSAGE_TEXT = '..'];}. A SIGNAL of class 01 (a warning)
      * or 02 (no data) lets the routine go on when nothing handles it, so only other classes stop it.
      */
-    private static final String RAISE = "(?:RAISE\\s+(?:EXCEPTION\\b|(?='))|RAISE_APPLICATION_ERROR\\s*\\("
+    static final String RAISE = "(?:RAISE\\s+(?:EXCEPTION\\b|(?='))|RAISE_APPLICATION_ERROR\\s*\\("
             + "|SIGNAL\\s+SQLSTATE\\s+(?:VALUE\\s+)?'(?!0[012])[0-9A-Z]{5}'(?=\\s*(?:;|SET\\b)))"
             + "(?:'(?:[^']|'')*'|[^;'])*;";
     /** A statement that neither changes rows nor stops the block: {@code NULL;}, {@code RAISE NOTICE '..';}. */
     private static final String NO_OP = "(?:NULL\\s*;|RAISE\\s+(?:NOTICE|WARNING|INFO|LOG|DEBUG)\\b"
             + "(?:'(?:[^']|'')*'|[^;'])*;)";
-    private static final String END_IF = "\\s*END\\s+IF\\s*;";
+    static final String END_IF = "\\s*END\\s+IF\\s*;";
     /** The checks that stop the block with an error when a table has rows, each a statement of its own. */
     private static final List<String> RAISING_CHECKS = List.of(
             COUNT_INTO + "(?:<>|!=|>)\\s*0\\s+THEN\\s+" + RAISE + END_IF,
@@ -150,16 +150,40 @@ final class EmptinessConditions {
     /**
      * The tables a block ({@code DO $$ .. $$}, an anonymous PL/SQL block) checks are empty before anything else,
      * stopping with an error when one has rows: {@code IF EXISTS (SELECT 1 FROM t) THEN RAISE EXCEPTION '..'; END
-     * IF;}. Only checks that start the block count, as those run whenever it runs, and none of a block with an
-     * exception handler, which may swallow the error.
+     * IF;}, and the columns it checks hold no value the same way ({@link ValuelessColumnChecks}), with where in
+     * {@code blockSql} the checks end. Only checks that start the block count, as those run whenever it runs, and
+     * none of a block with an exception handler, which may swallow the error.
      */
-    static List<String> tablesCheckedEmptyBy(String blockSql) {
+    static BlockChecks checksOfBlock(String blockSql) {
         String text = withoutComments(blockSql);
         Matcher start = BLOCK_START.matcher(text);
         if (!start.lookingAt() || HANDLER.matcher(text).find()) {
-            return List.of();
+            return new BlockChecks(List.of(), List.of(), 0);
         }
-        return checksFrom(text, start.end(), RAISING_CHECK_AT).tables();
+        List<String> tables = new ArrayList<>();
+        List<EmptyColumn> columns = new ArrayList<>();
+        int at = start.end();
+        boolean found = true;
+        while (found) {
+            Checks ofTables = checksFrom(text, at, RAISING_CHECK_AT);
+            tables.addAll(ofTables.tables());
+            at = ofTables.end();
+            found = false;
+            for (Pattern check : ValuelessColumnChecks.AT) {
+                Matcher matcher = check.matcher(text).region(at, text.length());
+                if (matcher.lookingAt()) {
+                    columns.add(ValuelessColumnChecks.checkedColumn(matcher));
+                    at = matcher.end();
+                    found = true;
+                    break;
+                }
+            }
+        }
+        return new BlockChecks(tables, columns, tables.isEmpty() && columns.isEmpty() ? 0 : at);
+    }
+
+    /** The checks that start a block: of tables, of columns, and where in its text the last one ends. */
+    record BlockChecks(List<String> tables, List<EmptyColumn> columns, int end) {
     }
 
     /** The tables of the checks that follow one another from {@code from} on, and where the last one ends. */
@@ -224,10 +248,11 @@ final class EmptinessConditions {
 
     /**
      * The columns of {@code table} (a key) that {@code textBefore}, the text just before a statement, requires to
-     * hold no value: T-SQL {@code IF NOT EXISTS (SELECT 1 FROM t WHERE c IS NOT NULL) ALTER TABLE t DROP COLUMN c}.
+     * hold no value: T-SQL {@code IF NOT EXISTS (SELECT 1 FROM t WHERE c IS NOT NULL) ALTER TABLE t DROP COLUMN c}, or
+     * a check that stops the block while one does ({@link ValuelessColumnChecks}).
      */
     static Set<String> valuelessColumnsRequiredBy(String textBefore, String table) {
-        Set<String> columns = new LinkedHashSet<>();
+        Set<String> columns = new LinkedHashSet<>(ValuelessColumnChecks.raisedJustBefore(textBefore, table));
         for (String conjunct : conjunctsOfLastIf(textBefore)) {
             Matcher matcher = NO_VALUES_CONJUNCT.matcher(conjunct);
             if (matcher.matches() && emptyColumn(matcher).table().equals(table)) {
@@ -338,8 +363,9 @@ final class EmptinessConditions {
     }
 
     /**
-     * {@code text} with each {@code --} and {@code /* .. *}{@code /} comment outside quotes replaced by a blank. The
-     * text may be a block's body cut out of its dollar-quoted string, so only single and double quotes are tracked.
+     * {@code text} with each {@code --} and {@code /* .. *}{@code /} comment outside quotes blanked, line breaks kept,
+     * so that an offset in it is one in {@code text}. The text may be a block's body cut out of its dollar-quoted
+     * string, so only single and double quotes are tracked.
      */
     static String withoutComments(String text) {
         StringBuilder kept = new StringBuilder(text.length());
@@ -354,12 +380,14 @@ final class EmptinessConditions {
                 kept.append(c);
             } else if (text.startsWith("--", i)) {
                 int lineEnd = text.indexOf('\n', i);
-                i = (lineEnd < 0 ? text.length() : lineEnd) - 1;
-                kept.append(' ');
+                int end = lineEnd < 0 ? text.length() : lineEnd;
+                kept.append(" ".repeat(end - i));
+                i = end - 1;
             } else if (text.startsWith("/*", i)) {
                 int close = text.indexOf("*/", i + 2);
-                i = close < 0 ? text.length() - 1 : close + 1;
-                kept.append(' ');
+                int end = close < 0 ? text.length() : close + 2;
+                text.substring(i, end).chars().forEach(k -> kept.append(k == '\n' ? '\n' : ' '));
+                i = end - 1;
             } else {
                 kept.append(c);
             }

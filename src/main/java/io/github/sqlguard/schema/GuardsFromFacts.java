@@ -98,8 +98,7 @@ final class GuardsFromFacts {
         }
         Optional<Guard> ofColumns = targets.size() == 1
                 ? facts.columns.guardOfAlter(tokens, main, SchemaNames.key(targets.get(0)),
-                        statement.context().databases(),
-                        EmptinessConditions.valuelessColumnsRequiredBy(condition, SchemaNames.key(targets.get(0))),
+                        statement.context().databases(), valuelessColumns(facts, condition, targets.get(0)),
                         facts.unit)
                 : Optional.empty();
         Optional<Guard> copied = facts.copies.guardOf(targets, tokens.get(main).isWord("ALTER")
@@ -264,6 +263,18 @@ final class GuardsFromFacts {
         }
         SchemaNames.Read from = SchemaNames.name(tokens, main + 2);
         return from != null && from.next() < tokens.size() && tokens.get(from.next()).isWord("TO") ? from : null;
+    }
+
+    /**
+     * The columns of {@code table} that hold no value where a statement runs, by key, each with what checked it: ""
+     * for those its {@code condition} requires to hold none, the block that stops the migration when one held a value
+     * for those an earlier block checked.
+     */
+    private static Map<String, String> valuelessColumns(LossGuards facts, String condition, String table) {
+        Map<String, String> columns = new LinkedHashMap<>(facts.checkedEmpty.valuelessOf(SchemaNames.key(table)));
+        EmptinessConditions.valuelessColumnsRequiredBy(condition, SchemaNames.key(table))
+                .forEach(column -> columns.put(column, ""));
+        return columns;
     }
 
     /**

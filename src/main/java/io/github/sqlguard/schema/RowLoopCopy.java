@@ -25,13 +25,19 @@ import java.util.Optional;
  *
  * which {@link RowLoop} tells runs the INSERT for every row of its query: that is {@code INSERT INTO audit_log (id,
  * op, repo) SELECT id, op, repo FROM log_entry}. A value that is not a column of the loop's record as it is (a
- * variable, a literal, an expression) copies no column, and reads as {@code NULL}; the loop query's WHERE, join or
+ * variable, a literal) copies no column, and reads as {@code NULL}; an expression of the record's columns, functions and
+ * literals alone ({@code CONCAT('{"op":"', r.op, '"}')}) reads as that expression of the columns, so the copy converts
+ * them as the straight-line statement would; the loop query's WHERE, join or
  * LIMIT stays, so a copy of some rows keeps only those. One variable stands for a column: the one an earlier INSERT
  * of the loop filled by {@code RETURNING id INTO v} when it carried the row's primary key ({@code INSERT INTO
  * execution (vendor_id) VALUES (r.id) RETURNING id INTO v; INSERT INTO task (execution_id, job_id) VALUES (v,
  * r.job_id)}): the row it names holds the key, so {@code v} tells which row a value came from as the key does.
  */
 final class RowLoopCopy {
+
+    /** The keywords of a value expression that name no variable or column. */
+    private static final String[] EXPRESSION_WORDS = {"CASE", "WHEN", "THEN", "ELSE", "END", "AND", "OR", "NOT",
+        "NULL", "TRUE", "FALSE", "IS", "IN", "LIKE", "ILIKE", "BETWEEN", "AS", "FROM", "FOR", "DISTINCT"};
 
     private RowLoopCopy() {
     }
@@ -76,7 +82,9 @@ final class RowLoopCopy {
                 copy.add(new Token(TokenType.SYMBOL, ",", at.offset(), at.line(), at.column()));
             }
             copy.addAll(recordColumn(value, loop.record()).or(() -> keyVariable(value, keyVariables, at))
-                    .flatMap(columns.get()::read).orElse(List.of(word("NULL", at))));
+                    .flatMap(columns.get()::read)
+                    .or(() -> recordExpression(value, loop.record(), columns.get()))
+                    .orElse(List.of(word("NULL", at))));
         }
         List<Token> query = loop.query();
         copy.addAll(query.subList(TopLevel.wordIndex(query, 1, "FROM"), query.size()));
@@ -178,6 +186,74 @@ final class RowLoopCopy {
         return value.size() == 3 && isName(value.get(0)) && value.get(1).isSymbol(".") && isName(value.get(2))
                 && SchemaNames.key(value.get(0).text()).equals(SchemaNames.key(record))
                 ? Optional.of(value.get(2)) : Optional.empty();
+    }
+
+    /**
+     * {@code value}, an expression that reads columns of the record {@code record} ({@code lower(r.repo)}, {@code
+     * CONCAT('{"op":"', r.op, '"}')::json}), with each of them read from the loop's query instead; empty when it reads
+     * none, or reads anything else whose value the loop's query cannot tell: a variable, another record, a subquery.
+     */
+    private static Optional<List<Token>> recordExpression(List<Token> value, String record, RecordColumns columns) {
+        List<Token> read = new ArrayList<>();
+        boolean readsRecord = false;
+        for (int i = 0; i < value.size(); i++) {
+            Token token = value.get(i);
+            Token next = i + 1 < value.size() ? value.get(i + 1) : null;
+            boolean field = isName(token) && SchemaNames.key(token.text()).equals(SchemaNames.key(record))
+                    && next != null && next.isSymbol(".") && i + 2 < value.size() && isName(value.get(i + 2));
+            if (field) {
+                Optional<List<Token>> column = columns.read(value.get(i + 2));
+                if (column.isEmpty()) {
+                    return Optional.empty();
+                }
+                read.addAll(column.get());
+                readsRecord = true;
+                i += 2;
+            } else if (token.isWord("SELECT") && i > 0 && value.get(i - 1).isSymbol("(") && selectsAlone(value, i)) {
+                continue; // (SELECT r.a || 'x'): a subquery of no table is the expression it selects
+            } else if (token.isWord("SELECT") || !isExpressionPart(token, next, i > 0 ? value.get(i - 1) : null)) {
+                return Optional.empty();
+            } else {
+                read.add(token);
+            }
+        }
+        return readsRecord ? Optional.of(read) : Optional.empty();
+    }
+
+    /**
+     * True when the SELECT at {@code select} in {@code value}, just inside a parenthesis, selects one expression of no
+     * table: no FROM, WHERE, comma or set operation of its own before the parenthesis closes.
+     */
+    private static boolean selectsAlone(List<Token> value, int select) {
+        int depth = 0;
+        for (int i = select + 1; i < value.size(); i++) {
+            Token token = value.get(i);
+            if (token.isSymbol("(")) {
+                depth++;
+            } else if (token.isSymbol(")") && --depth < 0) {
+                return true;
+            } else if (depth == 0 && (token.isSymbol(",") || token.isAnyWord("FROM", "WHERE", "GROUP", "HAVING",
+                    "ORDER", "LIMIT", "UNION", "EXCEPT", "INTERSECT", "INTO", "DISTINCT"))) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when {@code token}, between {@code previous} and {@code next} in a value, is a literal, an operator, a
+     * function's name, a type's name or an expression keyword: a part whose value is the same for the loop as for
+     * the straight-line copy. A bare name is a variable of the block (PL/pgSQL resolves it before a column), so it is
+     * not such a part.
+     */
+    private static boolean isExpressionPart(Token token, Token next, Token previous) {
+        return switch (token.type()) {
+            case STRING, NUMBER, SYMBOL -> true;
+            case WORD -> next != null && next.isSymbol("(")
+                    || previous != null && (previous.isSymbol("::") || previous.isWord("AS"))
+                    || token.isAnyWord(EXPRESSION_WORDS);
+            default -> false;
+        };
     }
 
     /** The comma-separated items of {@code tokens}, commas inside parentheses not counting. */
