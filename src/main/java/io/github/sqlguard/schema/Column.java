@@ -13,8 +13,17 @@ import java.util.Optional;
  * @param filled true when a statement the replay followed gave every row a value that is not NULL since the column
  *     was last made nullable, and no insert or update of the table since may have written NULL into it
  *     ({@link NullFills}): declaring it NOT NULL then replaces no NULL
+ * @param filledForRun true when the column is {@code filled} only because the running script made it nullable while
+ *     it was NOT NULL, or while the replay did not know it: a redefinition writes no NULL, but the application may
+ *     write some once the script has run, so this lasts until the script ends ({@link #madeNullable})
  */
-public record Column(String name, Optional<SqlType> type, boolean notNull, boolean computed, boolean filled) {
+public record Column(String name, Optional<SqlType> type, boolean notNull, boolean computed, boolean filled,
+        boolean filledForRun) {
+
+    /** A column whose NULLs, if any, do not depend on where the running script ends. */
+    public Column(String name, Optional<SqlType> type, boolean notNull, boolean computed, boolean filled) {
+        this(name, type, notNull, computed, filled, false);
+    }
 
     /** A column that holds values of its own. */
     public Column(String name, Optional<SqlType> type, boolean notNull) {
@@ -27,23 +36,38 @@ public record Column(String name, Optional<SqlType> type, boolean notNull, boole
     }
 
     Column withType(Optional<SqlType> newType) {
-        return new Column(name, newType, notNull, computed, filled);
+        return new Column(name, newType, notNull, computed, filled, filledForRun);
     }
 
     /** A column made nullable again may take NULLs from then on: what filled it before no longer counts. */
     Column withNotNull(boolean value) {
-        return new Column(name, type, value, computed, filled && (value || !notNull));
+        boolean stillFilled = filled && (value || !notNull);
+        return new Column(name, type, value, computed, stillFilled, stillFilled && filledForRun);
+    }
+
+    /**
+     * The column as a redefinition of the running script that drops its NOT NULL ({@code MODIFY c .. NULL}, a
+     * {@code CHANGE} that leaves NOT NULL out) leaves it: the rows keep their values, so one that was NOT NULL holds
+     * no NULL until a write may put one there, and neither does one the replay did not know ({@code known} false)
+     * hold a NULL the replay knows of. The application may write NULLs once the script has run, so that lasts until
+     * then.
+     */
+    Column madeNullable(boolean known) {
+        boolean heldNoNull = notNull || !known;
+        return heldNoNull && !filled ? new Column(name, type, false, computed, true, true)
+                : new Column(name, type, false, computed, filled, filled && filledForRun);
     }
 
     Column withComputed(boolean value) {
-        return new Column(name, type, notNull, value, filled);
+        return new Column(name, type, notNull, value, filled, filledForRun);
     }
 
+    /** A statement filled every row ({@code true}), or may have written NULL ({@code false}), for good. */
     Column withFilled(boolean value) {
-        return new Column(name, type, notNull, computed, value);
+        return new Column(name, type, notNull, computed, value, false);
     }
 
     Column renamed(String newName) {
-        return new Column(newName, type, notNull, computed, filled);
+        return new Column(newName, type, notNull, computed, filled, filledForRun);
     }
 }
