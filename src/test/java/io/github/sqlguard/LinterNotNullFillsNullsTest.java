@@ -139,4 +139,29 @@ class LinterNotNullFillsNullsTest {
                 .map(f -> f.location().toString()).toList();
         assertEquals(expected == null ? List.of() : List.of(expected), findings);
     }
+
+    /**
+     * A guard that makes a NOT NULL column nullable only if it exists leaves it of the same type either way, holding
+     * no NULL: the NOT NULL after it replaces none and changes no type. A branch that changes the type leaves it
+     * unknown, and still holds no NULL.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+        "BIGINT NULL|-",
+        "BIGINT|-",
+        "INT NULL|db/V2__b.sql:7:20 alter-column-type",
+    })
+    void aBranchThatOnlyDropsNotNullKeepsTheType(String branch, String expected) throws IOException {
+        TestProject.write(project, "db/V1__init.sql", "CREATE TABLE jobs (id INT PRIMARY KEY, code BIGINT NOT NULL);\n");
+        TestProject.write(project, "db/V2__b.sql", "DELIMITER //\nCREATE PROCEDURE relax()\nBEGIN\n"
+                + "  IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE COLUMN_NAME = 'code') THEN\n"
+                + "    ALTER TABLE jobs MODIFY code " + branch + ";\n"
+                + "  END IF;\n"
+                + "  ALTER TABLE jobs MODIFY code BIGINT NOT NULL;\nEND//\nDELIMITER ;\nCALL relax();\n");
+
+        List<String> findings = TestProject.lint(project, Dialect.MYSQL).findings().stream()
+                .filter(f -> f.location().line() == 7)
+                .map(f -> f.location() + " " + f.ruleId()).toList();
+        assertEquals(expected == null ? List.of() : List.of(expected), findings);
+    }
 }
