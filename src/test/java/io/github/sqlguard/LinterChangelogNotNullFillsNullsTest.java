@@ -153,4 +153,34 @@ class LinterChangelogNotNullFillsNullsTest {
         assertEquals(expected.equals("reported")
                 ? List.of("WARNING db/changelog.xml:8:5 not-null-fills-nulls") : List.of(), found);
     }
+
+    /**
+     * A renameColumn runs MySQL's {@code CHANGE old new type}, which leaves NOT NULL out: within its changeset the
+     * column still holds no NULL, but a later changeset may run a release later, after the application wrote some.
+     */
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', value = {
+        "'' | none",
+        "</changeSet><changeSet id='3' author='a'> | reported",
+    })
+    void aColumnMadeNullableByARenameHoldsNoNullWithinItsChangeset(String between, String expected)
+            throws IOException {
+        TestProject.write(project, "db/changelog.xml", """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                  <changeSet id="1" author="a"><createTable tableName="users"><column name="id" type="bigint"/>
+                    <column name="nickname" type="varchar(20)"><constraints nullable="false"/></column>
+                  </createTable></changeSet>
+                  <changeSet id="2" author="a">
+                    <renameColumn tableName="users" oldColumnName="nickname" newColumnName="nick"
+                        columnDataType="varchar(20)"/>%s
+                    <addNotNullConstraint tableName="users" columnName="nick" columnDataType="varchar(20)"/>
+                  </changeSet>
+                </databaseChangeLog>
+                """.formatted(between.replace('\'', '"')));
+
+        List<String> found = TestProject.lint(project, Dialect.MYSQL).findings().stream()
+                .filter(f -> f.ruleId().equals("not-null-fills-nulls")).map(f -> f.location().toString()).toList();
+
+        assertEquals(expected.equals("reported") ? List.of("db/changelog.xml:8:5") : List.of(), found);
+    }
 }

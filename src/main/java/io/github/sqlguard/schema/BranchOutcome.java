@@ -3,6 +3,7 @@ package io.github.sqlguard.schema;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -38,16 +39,20 @@ record BranchOutcome(Table table, Set<String> changedColumns) {
         boolean namesKnown = keptNames && before.complete() && after.complete();
         after.columns().forEach((key, column) -> {
             Column found = before.columns().get(key);
-            if (found == null && !before.complete() || found != null && !sameDefinition(found, column)) {
+            if (found != null && !sameDefinition(found, column) && sameType(found, column)) {
+                // Only NOT NULL (or the computing) changed: the type is the one a later statement finds either way.
+                known.put(key, eitherWay(found, column));
+            } else if (found == null && !before.complete() || found != null && !sameDefinition(found, column)) {
                 changed.add(key);
                 if (namesKnown) {
-                    known.put(key, new Column(column.name(), Optional.empty(), found.notNull() && column.notNull(),
-                            found.computed() && column.computed()));
+                    known.put(key, eitherWay(found, column).withType(Optional.empty()));
                 } else {
                     known.remove(key);
                 }
             } else {
-                known.put(key, found == null ? column : found);
+                // A numbering the branch started or ended holds only if it ran.
+                known.put(key, found == null ? column : Objects.equals(found.numberedFrom(), column.numberedFrom())
+                        ? found : found.withNumberedFrom(null));
             }
         });
         List<String> primaryKey = before.primaryKey().equals(after.primaryKey()) ? after.primaryKey() : List.of();
@@ -64,10 +69,27 @@ record BranchOutcome(Table table, Set<String> changedColumns) {
      * int already leaves its type known.
      */
     private static boolean sameDefinition(Column before, Column after) {
-        boolean sameType = before.type().isEmpty() && after.type().isEmpty()
+        return sameType(before, after) && before.notNull() == after.notNull() && before.computed() == after.computed();
+    }
+
+    private static boolean sameType(Column before, Column after) {
+        return before.type().isEmpty() && after.type().isEmpty()
                 || before.type().isPresent() && after.type().isPresent()
                         && before.type().get().sameTypeAs(after.type().get())
                         && before.type().get().characterSet().equals(after.type().get().characterSet());
-        return sameType && before.notNull() == after.notNull() && before.computed() == after.computed();
+    }
+
+    /**
+     * The column as a later statement finds it whether or not the branch ran, of one type either way: NOT NULL only
+     * where both sides declare it, and holding no NULL where neither side may hold one (a guarded {@code MODIFY c ..
+     * NULL} of a NOT NULL column keeps the rows' values, {@link Column#madeNullable}).
+     */
+    private static Column eitherWay(Column found, Column column) {
+        boolean notNull = found.notNull() && column.notNull();
+        boolean filled = notNull ? found.filled() && column.filled()
+                : (found.notNull() || found.filled()) && (column.notNull() || column.filled());
+        return new Column(column.name(), column.type(), notNull, found.computed() && column.computed(), filled,
+                filled && (found.filledForRun() || column.filledForRun()),
+                Objects.equals(found.numberedFrom(), column.numberedFrom()) ? column.numberedFrom() : null);
     }
 }

@@ -135,7 +135,7 @@ final class ColumnDefinition {
         boolean notNull = Boolean.TRUE.equals(nullability) || primaryKey || serialDefault
                 || type.filter(ColumnDefinition::serial).isPresent();
         return Optional.of(new Read(new Column(SchemaNames.unquoted(name.text()), type, notNull, computed, false,
-                numberedFrom), nullability, primaryKey, foreignKey));
+                false, numberedFrom), nullability, primaryKey, foreignKey));
     }
 
     /**

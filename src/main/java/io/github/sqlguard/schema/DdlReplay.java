@@ -25,6 +25,10 @@ final class DdlReplay {
             return;
         }
         RowHoldingTables.replay(tokens, start, surelyRuns(statement, start), history);
+        if (tokens.get(start).isAnyWord("CALL", "EXEC", "EXECUTE")) {
+            // A routine or dynamic SQL may insert rows the replay does not follow (a called body is replayed after).
+            history.forgetFilledForRun(false);
+        }
         try {
             replay(tokens, start, statement, history);
         } catch (RuntimeException e) {
@@ -82,6 +86,8 @@ final class DdlReplay {
             NullFills.update(tokens, start, statement.context(), history);
         } else if (first.isAnyWord("INSERT", "REPLACE") && intoAt(tokens, start) < tokens.size()) {
             NullFills.insert(tokens, intoAt(tokens, start), history);
+        } else if (first.isWord("LOAD") && loadedTableAt(tokens, start) < tokens.size()) {
+            NullFills.insert(tokens, loadedTableAt(tokens, start), history);
         } else {
             SpRenameCall.of(tokens.subList(start, tokens.size()))
                     .ifPresent(call -> TableDefinitions.spRename(call, history));
@@ -96,6 +102,19 @@ final class DdlReplay {
             i++;
         }
         return i;
+    }
+
+    /**
+     * The index of the table of MySQL's {@code LOAD DATA|XML .. INTO TABLE t}, which writes rows as an INSERT does,
+     * or the end of the statement.
+     */
+    private static int loadedTableAt(List<Token> tokens, int start) {
+        for (int i = start + 1; i + 2 < tokens.size(); i++) {
+            if (tokens.get(i).isWord("INTO") && tokens.get(i + 1).isWord("TABLE")) {
+                return i + 2;
+            }
+        }
+        return tokens.size();
     }
 
     private static boolean isWordAt(List<Token> tokens, int at, String word) {

@@ -42,6 +42,8 @@ final class SchemaHistory {
     /** How the replay first learnt of tables it does not know in full, and why it does not know a column's type. */
     private final UnknownTypeReasons reasons;
     private int position;
+    /** True once the running script left a column {@link Column#filledForRun() filled until it ends}. */
+    private boolean filledForRun;
     /** The dialect of the ALTER TABLE being replayed, which decides the types Liquibase gives its own table. */
     private Dialect alteredIn = Dialect.AUTO;
     /** The PostgreSQL enum types as this history left them. */
@@ -202,11 +204,18 @@ final class SchemaHistory {
         return sessionTables;
     }
 
+    /** Notes a column the running script made nullable that holds no NULL only until the script ends. */
+    void noteFilledForRun(Column column) {
+        filledForRun |= column.filledForRun();
+    }
+
     /**
      * The session that ran the script replayed so far ended: its local temporary tables are gone, without a
-     * statement of its own dropping them.
+     * statement of its own dropping them, and the application may write NULL into the columns the script made
+     * nullable.
      */
     void sessionEnded() {
+        forgetFilledForRun(true);
         if (sessionTables.noneOpen()) {
             return;
         }
@@ -215,6 +224,34 @@ final class SchemaHistory {
             if (current.remove(key) != null) {
                 gone.add(key);
                 tableVersions.put(key, Optional.empty());
+            }
+        }
+    }
+
+    /**
+     * Forgets that the columns the running script made nullable hold no NULL, where a statement may have written
+     * rows the replay does not see (a call, dynamic SQL) or the script ended ({@code asStatement}: as a statement of
+     * its own).
+     */
+    void forgetFilledForRun(boolean asStatement) {
+        if (!filledForRun) {
+            return;
+        }
+        filledForRun = false;
+        boolean advanced = !asStatement;
+        for (Table table : currentTables()) {
+            Table result = table;
+            for (Column column : table.columns().values()) {
+                if (column.filledForRun()) {
+                    result = result.withColumn(column.withFilled(false));
+                }
+            }
+            if (result != table) {
+                if (!advanced) {
+                    advance(null);
+                    advanced = true;
+                }
+                put(result);
             }
         }
     }

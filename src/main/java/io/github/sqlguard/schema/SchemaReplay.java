@@ -52,6 +52,8 @@ public final class SchemaReplay {
     private String rollbackScope;
     /** The file of the last statement applied: a statement of another file runs after its session ended. */
     private String lastScript;
+    /** The run scope of the last statement of an up script or changeset, whose run ends where another begins. */
+    private String lastRunScope = "";
 
     public SchemaReplay() {
         this(FlywayHistoryTable.DEFAULT);
@@ -91,6 +93,13 @@ public final class SchemaReplay {
         if (place != null && !place.path().equals(lastScript)) {
             history.sessionEnded();
             lastScript = place.path();
+        } else if (!statement.context().runScope().equals(lastRunScope)
+                && statement.context().kind() != StatementContext.Kind.ROLLBACK) {
+            // A Liquibase changeset runs on its own, possibly a release after the one before it in the file.
+            history.forgetFilledForRun(true);
+        }
+        if (statement.context().kind() != StatementContext.Kind.ROLLBACK) {
+            lastRunScope = statement.context().runScope();
         }
         boolean rollback = statement.context().kind() == StatementContext.Kind.ROLLBACK
                 && !reversesUpSection(statement);

@@ -216,7 +216,9 @@ final class TableAlterations {
         }
         if (next.isWord("DROP") && rest.size() > 1 && rest.get(1).isWord("NOT")
                 || next.isWord("SET") && rest.size() > 1 && rest.get(1).isWord("NULL")) {
-            return table.withColumn(column.withNotNull(false));
+            Column relaxed = column.madeNullable(table.column(name.text()).isPresent());
+            schema.noteFilledForRun(relaxed);
+            return table.withColumn(relaxed);
         }
         if (next.isWord("RENAME") && rest.size() > 2 && rest.get(1).isWord("TO")) {
             return table.withColumnRenamed(name.text(), SchemaNames.unquoted(rest.get(2).text()));
@@ -356,10 +358,14 @@ final class TableAlterations {
             result = result.withNumberedFrom(read.get().column().numberedFrom());
         }
         Boolean nullability = read.get().nullability();
-        if (nullability != null) {
-            result = result.withNotNull(nullability);
-        } else if (fullDefinition && read.get().column().type().isPresent()) {
-            result = result.withNotNull(read.get().primaryKey());
+        if (nullability == null && fullDefinition && read.get().column().type().isPresent()) {
+            nullability = read.get().primaryKey();
+        }
+        if (Boolean.FALSE.equals(nullability)) {
+            result = result.madeNullable(table.column(column.name()).isPresent());
+            schema.noteFilledForRun(result);
+        } else if (nullability != null) {
+            result = result.withNotNull(true);
         }
         return table.withColumn(result);
     }

@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 /**
  * The words that stand for the parts of dynamic SQL only the running database knows ({@code v_table} in
  * {@code 'DROP TABLE ' || v_table}), so that what the rest of the text shows is still read. Each is numbered
- * within its statement, so that no two are the same word: {@code ' WHERE id = ' || id} must not read as the
- * always-true {@code id = id}. They are plain words because joined literals are lexed again with them.
+ * within its statement, so that no two operands are the same word: {@code ' WHERE id = ' || id} must not read as the
+ * always-true {@code id = id}; one variable joined twice into a text is one word, as it holds one value. They are plain words because joined literals are lexed again with them.
  * A stand-in for a call that quotes its argument as one name or one value ({@code quote_ident(v)},
  * {@code QUOTENAME(@t)}, Oracle's {@code DBMS_ASSERT.ENQUOTE_NAME(v)}) is marked so: it cannot change what the
  * statement is, only which table it names; so is one that MySQL's name quotes enclose ({@code '`', SCHEMA(), '`'})

@@ -1,8 +1,11 @@
 package io.github.sqlguard.sql;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 
@@ -46,6 +49,9 @@ final class TextParts {
         List<Token> parts = new ArrayList<>();
         Set<Integer> currentDatabase = new HashSet<>();
         boolean anyLiteral = false;
+        // One variable joined twice holds one value: CONCAT('ALTER TABLE t CHANGE ', c, ' ', c, ' INT') keeps the
+        // column's name, so both of its places take the same stand-in.
+        Map<String, Integer> variables = new HashMap<>();
         int standIns = standInsBefore;
         int depth = 0;
         int operand = 0;
@@ -68,7 +74,14 @@ final class TextParts {
                 if (StandIns.isCurrentDatabase(value)) {
                     currentDatabase.add(parts.size());
                 }
-                parts.add(StandIns.forOperand(value, ++standIns));
+                String variable = value.size() == 1 && first.type() == TokenType.WORD
+                        ? first.text().toLowerCase(Locale.ROOT) : null;
+                Integer earlier = variable == null ? null : variables.get(variable);
+                int number = earlier != null ? earlier : ++standIns;
+                if (variable != null) {
+                    variables.putIfAbsent(variable, number);
+                }
+                parts.add(StandIns.forOperand(value, number));
             }
             operand = i + 1;
         }
