@@ -28,6 +28,9 @@ final class ConditionalText {
     static Branches of(List<Token> expression, int standInsBefore) {
         List<List<Token>> branches = branches(unwrapped(expression));
         if (branches == null) {
+            branches = joinedBranches(expression);
+        }
+        if (branches == null) {
             return null;
         }
         List<Token> parts = new ArrayList<>();
@@ -54,6 +57,40 @@ final class ConditionalText {
             parts.addAll(known);
         }
         return parts.isEmpty() ? null : new Branches(parts, partlyBuilt);
+    }
+
+    /**
+     * The texts of a join with a conditional operand, one for each of its branches ({@code 'DROP ' || CASE WHEN ..
+     * THEN 'PUBLIC SYNONYM ' ELSE 'SYNONYM ' END || name} is {@code 'DROP ' || 'PUBLIC SYNONYM ' || name} or
+     * {@code 'DROP ' || 'SYNONYM ' || name}), so that the words around the condition are read with each; null when
+     * no operand of a join of several is conditional. A later conditional operand is read with each of these in
+     * turn.
+     */
+    private static List<List<Token>> joinedBranches(List<Token> expression) {
+        int depth = 0;
+        int operand = 0;
+        for (int i = 0; i <= expression.size(); i++) {
+            Token token = i < expression.size() ? expression.get(i) : null;
+            if (token != null && !(depth == 0 && (token.isSymbol("||") || token.isSymbol("+")))) {
+                depth += token.isSymbol("(") || token.isWord("CASE") ? 1
+                        : token.isSymbol(")") || token.isWord("END") ? -1 : 0;
+                continue;
+            }
+            List<List<Token>> inner = operand == 0 && token == null ? null
+                    : branches(unwrapped(expression.subList(operand, i)));
+            if (inner != null) {
+                List<List<Token>> joined = new ArrayList<>();
+                for (List<Token> branch : inner) {
+                    List<Token> text = new ArrayList<>(expression.subList(0, operand));
+                    text.addAll(branch);
+                    text.addAll(expression.subList(i, expression.size()));
+                    joined.add(text);
+                }
+                return joined;
+            }
+            operand = i + 1;
+        }
+        return null;
     }
 
     /** True when {@code expression} is one {@code IF(..)}, {@code IIF(..)} or CASE expression with its branches. */

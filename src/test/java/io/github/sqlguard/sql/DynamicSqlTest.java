@@ -261,6 +261,9 @@ class DynamicSqlTest {
         "MYSQL | SET @s = IF(@n > 0, CONCAT('DROP TABLE ', @t), NULL);\\nPREPARE st FROM @s; | 1:29 [E] DROP | true",
         "MYSQL | PREPARE st FROM IF(@n > 0, 'DELETE FROM t', 'DO 0'); | 1:29 [E] DELETE, 1:46 [E] DO | false",
         "SQLSERVER | DECLARE @s NVARCHAR(100) = IIF(@n > 0, N'DELETE FROM t', N'SELECT 1');\\nEXEC (@s); | 1:42 [E] DELETE, 1:60 [E] SELECT | false",
+        // A join with a conditional operand is one text per branch, the words around the condition read with each.
+        "SQLSERVER | DECLARE @s NVARCHAR(100) = N'DROP ' + CASE WHEN @p = 1 THEN N'SYNONYM ' ELSE N'TABLE ' END + N'x';\\nEXEC (@s); | 1:30 [E] DROP, 1:30 [E] DROP | false",
+        "SQLSERVER | DECLARE @s NVARCHAR(100) = N'DELETE FROM t' + IIF(@a > 0, N' WHERE id = 1', N'');\\nEXEC (@s); | 1:30 [E] DELETE, 1:30 [E] DELETE | false",
         // A query that only picks the branch hands over one of the literals, or nothing when it finds no row.
         "MYSQL | SET @s = (SELECT IF(COUNT(*) > 0, 'DROP TABLE t', 'DO 0') FROM information_schema.tables);\\nPREPARE st FROM @s; | 1:36 [E] DROP, 1:52 [E] DO | false",
         "MYSQL | SELECT IF(COUNT(*) > 0, 'DROP TABLE t', 'DO 0') INTO @s FROM information_schema.tables;\\nPREPARE st FROM @s; | 1:26 [E] DROP, 1:42 [E] DO | false",
