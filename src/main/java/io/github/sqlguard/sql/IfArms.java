@@ -147,4 +147,15 @@ final class IfArms {
         Frame top = frames.peek();
         return top == null || top.id() != 0 || top.depth() != depth ? null : top.rowLoop();
     }
+
+    /**
+     * The query loop a statement at this depth sits in through inner blocks alone ({@code FOR r IN (..) LOOP BEGIN
+     * .. EXCEPTION .. END; END LOOP}): it still reads that loop's row, but may not run for every one of them, as the
+     * block's handler may go on past a failure. Null when an IF, CASE or other loop stands between them, or when the
+     * statement sits in the loop directly.
+     */
+    RowLoop rowLoopAround(int depth) {
+        Frame top = frames.peek();
+        return top == null || top.id() != 0 || top.depth() >= depth ? null : top.rowLoop();
+    }
 }
