@@ -62,6 +62,27 @@ class LinterLoopRecordDynamicSqlTest {
         assertEquals(expected.equals("-") ? List.of() : List.of(expected.split(" ## ")), findings(dialect, sql));
     }
 
+    /**
+     * A column joined into the text takes the values the loop's WHERE names for it ({@code object_type IN ('VIEW',
+     * 'SYNONYM')}), one text for each, or the one value it names ({@code table_name = 'TMP_A'}); a WHERE that lets it
+     * be anything else (an OR, a NOT IN) leaves it unknown, and so do several names, which one place cannot report.
+     */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiterString = " | ", quoteCharacter = '"', textBlock = """
+            ORACLE     | BEGIN\\n  FOR x IN (SELECT object_name, object_type FROM user_objects WHERE object_type IN ('PACKAGE', 'VIEW', 'SYNONYM')) LOOP\\n    EXECUTE IMMEDIATE 'drop ' || x.object_type || ' ' || x.object_name;\\n  END LOOP;\\nEND;\\n/ | -
+            ORACLE     | BEGIN\\n  FOR x IN (SELECT o.object_name, o.object_type kind FROM user_objects o WHERE o.object_name LIKE 'TMP%' AND o.object_type = 'VIEW') LOOP\\n    EXECUTE IMMEDIATE 'drop ' || x.kind || ' ' || x.object_name;\\n  END LOOP;\\nEND;\\n/ | -
+            ORACLE     | BEGIN\\n  FOR x IN (SELECT object_name, object_type FROM user_objects WHERE object_type IN ('VIEW', 'TABLE')) LOOP\\n    EXECUTE IMMEDIATE 'drop ' || x.object_type || ' ' || x.object_name;\\n  END LOOP;\\nEND;\\n/ | runtime-sql WARNING 3:5 ## drop-table ERROR 3:24
+            ORACLE     | BEGIN\\n  FOR x IN (SELECT object_name, object_type FROM user_objects WHERE object_type IN ('VIEW') OR object_name = 'T') LOOP\\n    EXECUTE IMMEDIATE 'drop ' || x.object_type || ' ' || x.object_name;\\n  END LOOP;\\nEND;\\n/ | runtime-sql WARNING 3:5 ## drop-table ERROR 3:24
+            ORACLE     | BEGIN\\n  FOR x IN (SELECT object_name, object_type FROM user_objects WHERE object_type NOT IN ('TABLE')) LOOP\\n    EXECUTE IMMEDIATE 'drop ' || x.object_type || ' ' || x.object_name;\\n  END LOOP;\\nEND;\\n/ | runtime-sql WARNING 3:5 ## drop-table ERROR 3:24
+            ORACLE     | BEGIN\\n  FOR x IN (SELECT table_name FROM user_tables WHERE table_name = 'TMP_A') LOOP\\n    EXECUTE IMMEDIATE 'drop table ' || x.table_name || ' purge';\\n  END LOOP;\\nEND;\\n/ | drop-table ERROR 3:24
+            ORACLE     | BEGIN\\n  FOR x IN (SELECT table_name FROM user_tables WHERE table_name IN ('TMP_A', 'TMP_B')) LOOP\\n    EXECUTE IMMEDIATE 'drop table ' || x.table_name || ' purge';\\n  END LOOP;\\nEND;\\n/ | runtime-sql WARNING 3:5 ## drop-table ERROR 3:24
+            ORACLE     | BEGIN\\n  FOR x IN (SELECT object_name, object_type FROM user_objects WHERE object_type IN ('VIEW', lower('TABLE'))) LOOP\\n    EXECUTE IMMEDIATE 'drop ' || x.object_type || ' ' || x.object_name;\\n  END LOOP;\\nEND;\\n/ | runtime-sql WARNING 3:5 ## drop-table ERROR 3:24
+            """)
+    void columnJoinedIntoTheTextTakesTheValuesTheLoopsWhereNames(Dialect dialect, String sql, String expected)
+            throws IOException {
+        assertEquals(expected.equals("-") ? List.of() : List.of(expected.split(" ## ")), findings(dialect, sql));
+    }
+
     private List<String> findings(Dialect dialect, String sql) throws IOException {
         Path file = project.resolve("db/V2__change.sql");
         Files.createDirectories(file.getParent());

@@ -51,8 +51,9 @@ final class LoopRecordFields {
     /**
      * {@code tokens}, an {@code EXECUTE [IMMEDIATE]} statement that joins fields of {@code loop}'s record into its
      * text ({@code EXECUTE IMMEDIATE 'drop ' || r.what}), with each such field written as the select list item that
-     * fills it, where that item holds a literal ({@code 'synonym ' || synonym_name AS what}): the text then shows
-     * what kind of object it drops. The same list when no field is replaced, or when the statement runs a field
+     * fills it, where that item holds a literal ({@code 'synonym ' || synonym_name AS what}), or where it is a column
+     * whose values the query's WHERE names ({@link LoopColumnValues}): the text then shows what kind of object it
+     * drops. The same list when no field is replaced, or when the statement runs a field
      * alone ({@link #runText} reads that).
      */
     static List<Token> withSelectedItems(List<Token> tokens, RowLoop loop) {
@@ -71,6 +72,10 @@ final class LoopRecordFields {
             List<Token> item = i + 2 < end && tokens.get(i).isWord(loop.record()) && tokens.get(i + 1).isSymbol(".")
                     && isName(tokens.get(i + 2)) && (i == start || !tokens.get(i - 1).isSymbol("."))
                     ? selectedItem(loop.query(), tokens.get(i + 2).text()) : null;
+            if (item != null && (item.size() == 1 || item.size() == 3 && item.get(1).isSymbol("."))) {
+                // A column: its values are what the query's WHERE lets it be, where that names them.
+                item = LoopColumnValues.choice(loop.query(), item.get(item.size() - 1).text());
+            }
             if (item == null || item.stream().noneMatch(token -> token.type() == TokenType.STRING)) {
                 if (replaced != null) {
                     replaced.add(tokens.get(i));
