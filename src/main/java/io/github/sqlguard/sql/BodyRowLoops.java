@@ -109,7 +109,7 @@ final class BodyRowLoops {
                 left.add(throughBlocks.get(loop));
             }
         });
-        return statements.stream().map(scanned -> left.contains(scanned.rowLoop()) ? scanned.outsideRowLoop()
+        return statements.stream().map(scanned -> left.contains(scanned.rowLoop()) ? scanned.leavingRowsOut()
                 : scanned).toList();
     }
 }
