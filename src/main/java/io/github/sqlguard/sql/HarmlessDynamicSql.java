@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  * {@code 'CREATE OR REPLACE DIRECTORY d AS ''' || l_path},
  * {@code 'ALTER PACKAGE p COMPILE BODY PLSQL_CCFLAGS=''' || l_flags}, {@code 'DROP TRIGGER ' || l_trigger}), and
  * the session settings, savepoints and Oracle queries they run by computed names
- * ({@code 'ALTER SESSION SET NLS_DATE_FORMAT = ''' || l_format}, {@code 'SELECT COUNT(*) FROM ' || l_view}).
+ * ({@code 'ALTER SESSION SET NLS_DATE_FORMAT = ''' || l_format}, {@code 'SELECT COUNT(*) FROM ' || l_view}), and
+ * the privileges and comments they grant, revoke or write by a computed name
+ * ({@code 'GRANT EXECUTE ON ' || l_name || ' TO PUBLIC'}).
  * So are the Oracle INSERTs they fill with computed values ({@code 'INSERT INTO t VALUES (' || rec.id || ')'}).
  * This holds only where the text runs as exactly one statement (Oracle's
  * {@code EXECUTE IMMEDIATE}, MySQL's {@code PREPARE}), so its leading literal fixes what that statement is. A T-SQL
@@ -31,7 +33,9 @@ final class HarmlessDynamicSql {
                     + "|ALTER\\s+(?:PACKAGE|PROCEDURE|FUNCTION|TRIGGER|VIEW|INDEX)"
                     + "|DROP\\s+(?:TRIGGER|VIEW|(?:PUBLIC\\s+)?SYNONYM|INDEX|PACKAGE|PROCEDURE|FUNCTION)"
                     // A session setting, a savepoint or a rollback to one changes no committed row.
-                    + "|ALTER\\s+SESSION|SAVEPOINT|ROLLBACK\\s+TO)\\s.*");
+                    + "|ALTER\\s+SESSION|SAVEPOINT|ROLLBACK\\s+TO"
+                    // A privilege or a comment holds no rows (Oracle install scripts grant in a loop over objects).
+                    + "|GRANT|REVOKE|COMMENT\\s+ON)\\s.*");
 
     /**
      * An Oracle query: Oracle refuses a row change inside one (ORA-14551), so only a function declared with

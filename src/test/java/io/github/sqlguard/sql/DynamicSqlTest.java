@@ -98,6 +98,12 @@ class DynamicSqlTest {
         "ORACLE | EXECUTE IMMEDIATE 'create or replace context '||l_name||' using logger accessed globally' | false",
         "ORACLE | EXECUTE IMMEDIATE 'drop trigger ' || l_trigger_name | false",
         "ORACLE | EXECUTE IMMEDIATE 'DROP VIEW ' || v_name | false",
+        "ORACLE | EXECUTE IMMEDIATE 'drop ' || 'public synonym ' || v_name | false",
+        // A privilege or a comment holds no rows: granted, revoked or written by a computed name, it loses none.
+        "ORACLE | EXECUTE IMMEDIATE 'grant execute on ' || v_name || ' to PUBLIC' | false",
+        "ORACLE | EXECUTE IMMEDIATE 'REVOKE SELECT ON ' || v_name || ' FROM app_reader' | false",
+        "ORACLE | EXECUTE IMMEDIATE 'COMMENT ON TABLE ' || v_name || ' IS ''archive''' | false",
+        "ORACLE | EXECUTE IMMEDIATE 'GRANTS ' || v_name | true",
         // A directory object or a public synonym holds no rows: made by a computed path or name, it loses none.
         "ORACLE | BEGIN\\n  s := 'CREATE OR REPLACE DIRECTORY subdir AS ''' || v_path || '''';\\n  EXECUTE IMMEDIATE s;\\nEND; | false",
         "ORACLE | EXECUTE IMMEDIATE 'CREATE OR REPLACE PUBLIC SYNONYM ' || v_name || ' FOR app.' || v_name | false",
