@@ -21,6 +21,9 @@ final class ConditionalText {
     record Branches(List<Token> parts, boolean partlyBuilt) {
     }
 
+    /** The most texts the conditional operands of one join are read as: each one multiplies them by its branches. */
+    private static final int MAX_JOINED_TEXTS = 16;
+
     private ConditionalText() {
     }
 
@@ -63,10 +66,12 @@ final class ConditionalText {
      * The texts of a join with a conditional operand, one for each of its branches ({@code 'DROP ' || CASE WHEN ..
      * THEN 'PUBLIC SYNONYM ' ELSE 'SYNONYM ' END || name} is {@code 'DROP ' || 'PUBLIC SYNONYM ' || name} or
      * {@code 'DROP ' || 'SYNONYM ' || name}), so that the words around the condition are read with each; null when
-     * no operand of a join of several is conditional. A later conditional operand is read with each of these in
-     * turn.
+     * no operand of a join of several is conditional, or when so many are that their combinations would be too many
+     * texts to read. A later conditional operand is read with each of these in turn.
      */
     private static List<List<Token>> joinedBranches(List<Token> expression) {
+        List<int[]> conditionals = new ArrayList<>();
+        long texts = 1;
         int depth = 0;
         int operand = 0;
         for (int i = 0; i <= expression.size(); i++) {
@@ -79,18 +84,23 @@ final class ConditionalText {
             List<List<Token>> inner = operand == 0 && token == null ? null
                     : branches(unwrapped(expression.subList(operand, i)));
             if (inner != null) {
-                List<List<Token>> joined = new ArrayList<>();
-                for (List<Token> branch : inner) {
-                    List<Token> text = new ArrayList<>(expression.subList(0, operand));
-                    text.addAll(branch);
-                    text.addAll(expression.subList(i, expression.size()));
-                    joined.add(text);
-                }
-                return joined;
+                conditionals.add(new int[] {operand, i});
+                texts *= inner.size();
             }
             operand = i + 1;
         }
-        return null;
+        if (conditionals.isEmpty() || texts > MAX_JOINED_TEXTS) {
+            return null;
+        }
+        int[] first = conditionals.get(0);
+        List<List<Token>> joined = new ArrayList<>();
+        for (List<Token> branch : branches(unwrapped(expression.subList(first[0], first[1])))) {
+            List<Token> text = new ArrayList<>(expression.subList(0, first[0]));
+            text.addAll(branch);
+            text.addAll(expression.subList(first[1], expression.size()));
+            joined.add(text);
+        }
+        return joined;
     }
 
     /** True when {@code expression} is one {@code IF(..)}, {@code IIF(..)} or CASE expression with its branches. */

@@ -99,6 +99,9 @@ class DynamicSqlTest {
         "ORACLE | EXECUTE IMMEDIATE 'drop trigger ' || l_trigger_name | false",
         "ORACLE | EXECUTE IMMEDIATE 'DROP VIEW ' || v_name | false",
         "ORACLE | EXECUTE IMMEDIATE 'drop ' || 'public synonym ' || v_name | false",
+        // Joined choices are read as every combination of their branches, up to sixteen texts.
+        "ORACLE | EXECUTE IMMEDIATE 'DELETE FROM t WHERE a = ' || CASE WHEN a = 1 THEN '1' ELSE '2' END || ' AND b = ' || CASE WHEN a = 1 THEN '1' ELSE '2' END | false",
+        "ORACLE | EXECUTE IMMEDIATE 'DELETE FROM t WHERE a = ' || CASE WHEN a = 1 THEN '1' ELSE '2' END || CASE WHEN a = 1 THEN '1' ELSE '2' END || CASE WHEN a = 1 THEN '1' ELSE '2' END || CASE WHEN a = 1 THEN '1' ELSE '2' END || CASE WHEN a = 1 THEN '1' ELSE '2' END | true",
         // A privilege or a comment holds no rows: granted, revoked or written by a computed name, it loses none.
         "ORACLE | EXECUTE IMMEDIATE 'grant execute on ' || v_name || ' to PUBLIC' | false",
         "ORACLE | EXECUTE IMMEDIATE 'REVOKE SELECT ON ' || v_name || ' FROM app_reader' | false",
