@@ -39,6 +39,54 @@ class LinterLoopRecordDynamicSqlTest {
         assertEquals(expected.equals("-") ? List.of() : List.of(expected.split(" ## ")), findings(dialect, sql));
     }
 
+    /**
+     * A field joined into the text ({@code EXECUTE IMMEDIATE 'drop ' || r.what}) is read as the item that fills it,
+     * with every branch of a CASE there, so a loop that drops synonyms or views by rows of the catalogue is not taken
+     * for one that may drop tables; a row loop also reaches the statements of a block inside it that goes on past
+     * failures ({@code BEGIN .. EXCEPTION WHEN OTHERS THEN NULL; END}), as install scripts write their cleanups, and
+     * those of a loop that a CONTINUE or EXIT may cut short, which still read its row.
+     */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiterString = " | ", quoteCharacter = '"', textBlock = """
+            ORACLE     | BEGIN\\n  FOR r IN (SELECT 'synonym ' || synonym_name AS what FROM user_synonyms) LOOP\\n    EXECUTE IMMEDIATE 'drop ' || r.what;\\n  END LOOP;\\nEND;\\n/ | -
+            ORACLE     | BEGIN\\n  FOR s IN (SELECT CASE WHEN owner = 'PUBLIC' THEN 'public synonym ' ELSE 'synonym ' || owner || '.' END || synonym_name AS what FROM all_synonyms) LOOP\\n    EXECUTE IMMEDIATE 'drop ' || s.what;\\n  END LOOP;\\nEND;\\n/ | -
+            ORACLE     | BEGIN\\n  FOR r IN (SELECT 'table ' || table_name AS what FROM user_tables) LOOP\\n    EXECUTE IMMEDIATE 'drop ' || r.what || ' purge';\\n  END LOOP;\\nEND;\\n/ | runtime-sql WARNING 3:5 ## drop-table ERROR 3:24
+            ORACLE     | BEGIN\\n  FOR r IN (SELECT table_name FROM user_tables) LOOP\\n    EXECUTE IMMEDIATE 'drop table ' || r.table_name;\\n  END LOOP;\\nEND;\\n/ | runtime-sql WARNING 3:5 ## drop-table ERROR 3:24
+            ORACLE     | BEGIN\\n  FOR r IN (SELECT 'synonym ' || synonym_name AS what FROM user_synonyms) LOOP\\n    NULL;\\n  END LOOP;\\n  EXECUTE IMMEDIATE 'drop ' || r.what;\\nEND;\\n/ | runtime-sql WARNING 5:3 ## drop-table ERROR 5:22
+            ORACLE     | BEGIN\\n  FOR r IN (SELECT 'DROP SYNONYM ' || synonym_name AS cmd FROM user_synonyms) LOOP\\n    BEGIN\\n      EXECUTE IMMEDIATE r.cmd;\\n    EXCEPTION\\n      WHEN OTHERS THEN NULL;\\n    END;\\n  END LOOP;\\nEND;\\n/ | -
+            ORACLE     | BEGIN\\n  FOR r IN (SELECT 'DROP TABLE ' || table_name AS cmd FROM user_tables) LOOP\\n    BEGIN\\n      EXECUTE IMMEDIATE r.cmd;\\n    EXCEPTION\\n      WHEN OTHERS THEN NULL;\\n    END;\\n  END LOOP;\\nEND;\\n/ | drop-table ERROR 2:21 ## runtime-sql WARNING 4:7
+            ORACLE     | BEGIN\\n  FOR r IN (SELECT 'view ' || view_name AS what FROM user_views) LOOP\\n    BEGIN\\n      EXECUTE IMMEDIATE 'drop ' || r.what;\\n    EXCEPTION\\n      WHEN OTHERS THEN NULL;\\n    END;\\n  END LOOP;\\nEND;\\n/ | -
+            ORACLE     | BEGIN\\n  FOR r IN (SELECT 'DROP TABLE ' || table_name AS cmd FROM user_tables) LOOP\\n    EXECUTE IMMEDIATE r.cmd;\\n    EXIT WHEN r.cmd IS NULL;\\n  END LOOP;\\nEND;\\n/ | drop-table ERROR 2:21 ## runtime-sql WARNING 3:5
+            ORACLE     | BEGIN\\n  FOR r IN (SELECT 'DROP TABLE ' || table_name AS cmd FROM user_tables) LOOP\\n    CONTINUE WHEN r.cmd IS NULL;\\n    EXECUTE IMMEDIATE r.cmd;\\n  END LOOP;\\nEND;\\n/ | drop-table ERROR 2:21 ## runtime-sql WARNING 4:5
+            ORACLE     | BEGIN\\n  FOR r IN (SELECT 'view ' || view_name AS what FROM user_views) LOOP\\n    CONTINUE WHEN r.what IS NULL;\\n    EXECUTE IMMEDIATE 'drop ' || r.what;\\n  END LOOP;\\nEND;\\n/ | -
+            ORACLE     | BEGIN\\n  FOR r IN (SELECT 'DROP SYNONYM ' || synonym_name AS cmd FROM user_synonyms) LOOP\\n    IF r.cmd IS NOT NULL THEN\\n      BEGIN\\n        EXECUTE IMMEDIATE r.cmd;\\n      END;\\n    END IF;\\n  END LOOP;\\nEND;\\n/ | runtime-sql WARNING 5:9
+            """)
+    void recordFieldJoinedIntoTheTextOrRunInAnInnerBlockIsReadFromTheSelectList(Dialect dialect, String sql,
+            String expected) throws IOException {
+        assertEquals(expected.equals("-") ? List.of() : List.of(expected.split(" ## ")), findings(dialect, sql));
+    }
+
+    /**
+     * A column joined into the text takes the values the loop's WHERE names for it ({@code object_type IN ('VIEW',
+     * 'SYNONYM')}), one text for each, or the one value it names ({@code table_name = 'TMP_A'}); a WHERE that lets it
+     * be anything else (an OR, a NOT IN) leaves it unknown, and so do several names, which one place cannot report.
+     */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiterString = " | ", quoteCharacter = '"', textBlock = """
+            ORACLE     | BEGIN\\n  FOR x IN (SELECT object_name, object_type FROM user_objects WHERE object_type IN ('PACKAGE', 'VIEW', 'SYNONYM')) LOOP\\n    EXECUTE IMMEDIATE 'drop ' || x.object_type || ' ' || x.object_name;\\n  END LOOP;\\nEND;\\n/ | -
+            ORACLE     | BEGIN\\n  FOR x IN (SELECT o.object_name, o.object_type kind FROM user_objects o WHERE o.object_name LIKE 'TMP%' AND o.object_type = 'VIEW') LOOP\\n    EXECUTE IMMEDIATE 'drop ' || x.kind || ' ' || x.object_name;\\n  END LOOP;\\nEND;\\n/ | -
+            ORACLE     | BEGIN\\n  FOR x IN (SELECT object_name, object_type FROM user_objects WHERE object_type IN ('VIEW', 'TABLE')) LOOP\\n    EXECUTE IMMEDIATE 'drop ' || x.object_type || ' ' || x.object_name;\\n  END LOOP;\\nEND;\\n/ | runtime-sql WARNING 3:5 ## drop-table ERROR 3:24
+            ORACLE     | BEGIN\\n  FOR x IN (SELECT object_name, object_type FROM user_objects WHERE object_type IN ('VIEW') OR object_name = 'T') LOOP\\n    EXECUTE IMMEDIATE 'drop ' || x.object_type || ' ' || x.object_name;\\n  END LOOP;\\nEND;\\n/ | runtime-sql WARNING 3:5 ## drop-table ERROR 3:24
+            ORACLE     | BEGIN\\n  FOR x IN (SELECT object_name, object_type FROM user_objects WHERE object_type NOT IN ('TABLE')) LOOP\\n    EXECUTE IMMEDIATE 'drop ' || x.object_type || ' ' || x.object_name;\\n  END LOOP;\\nEND;\\n/ | runtime-sql WARNING 3:5 ## drop-table ERROR 3:24
+            ORACLE     | BEGIN\\n  FOR x IN (SELECT table_name FROM user_tables WHERE table_name = 'TMP_A') LOOP\\n    EXECUTE IMMEDIATE 'drop table ' || x.table_name || ' purge';\\n  END LOOP;\\nEND;\\n/ | drop-table ERROR 3:24
+            ORACLE     | BEGIN\\n  FOR x IN (SELECT table_name FROM user_tables WHERE table_name IN ('TMP_A', 'TMP_B')) LOOP\\n    EXECUTE IMMEDIATE 'drop table ' || x.table_name || ' purge';\\n  END LOOP;\\nEND;\\n/ | runtime-sql WARNING 3:5 ## drop-table ERROR 3:24
+            ORACLE     | BEGIN\\n  FOR x IN (SELECT object_name, object_type FROM user_objects WHERE object_type IN ('VIEW', lower('TABLE'))) LOOP\\n    EXECUTE IMMEDIATE 'drop ' || x.object_type || ' ' || x.object_name;\\n  END LOOP;\\nEND;\\n/ | runtime-sql WARNING 3:5 ## drop-table ERROR 3:24
+            """)
+    void columnJoinedIntoTheTextTakesTheValuesTheLoopsWhereNames(Dialect dialect, String sql, String expected)
+            throws IOException {
+        assertEquals(expected.equals("-") ? List.of() : List.of(expected.split(" ## ")), findings(dialect, sql));
+    }
+
     private List<String> findings(Dialect dialect, String sql) throws IOException {
         Path file = project.resolve("db/V2__change.sql");
         Files.createDirectories(file.getParent());

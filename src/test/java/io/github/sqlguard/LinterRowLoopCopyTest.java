@@ -60,6 +60,7 @@ class LinterRowLoopCopyTest {
             FOR r IN SELECT * FROM log_entry WHERE op <> 'x' LOOP INSERT INTO log_new VALUES (r.id, r.op, r.repo); END LOOP;              | ERROR | keeps only the rows its WHERE selects
             IF n = 0 THEN n := 1; END IF; FOR r IN SELECT * FROM log_entry LOOP INSERT INTO log_new VALUES (r.id, r.op, r.repo); END LOOP; | ERROR | removes table log_entry and all its rows
             FOR r IN SELECT * FROM log_entry LOOP INSERT INTO log_new VALUES (r.id, r.op, r.repo), (r.id + 1000, r.op, r.repo); END LOOP; | ERROR | removes table log_entry and all its rows
+            FOR r IN SELECT * FROM log_entry LOOP BEGIN INSERT INTO log_new VALUES (r.id, r.op, r.repo); EXCEPTION WHEN OTHERS THEN NULL; END; END LOOP; | ERROR | removes table log_entry and all its rows
             """)
     void theDropAfterARowLoopCopy(String loop, Severity expected, String note) throws IOException {
         TestProject.write(project, "db/V1__init.sql",

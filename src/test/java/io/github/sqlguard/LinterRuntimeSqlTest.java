@@ -181,7 +181,7 @@ class LinterRuntimeSqlTest {
             SQLSERVER  | DECLARE @v NVARCHAR(20) = N'DROP TABLE ';\\nEXEC(@v + @name);                  | drop-table ERROR 1:29 DROP TABLE removes table <run-time value> and all its rows (inside dynamic SQL) + runtime-sql WARNING 2:1
             POSTGRESQL | DO $$ DECLARE q text := 'TRUNCATE '; BEGIN EXECUTE q || t; END $$;            | truncate-table ERROR 1:26 TRUNCATE removes every row of table <run-time value> (inside DO block) + runtime-sql WARNING 1:44
             SQLSERVER  | DECLARE @c NVARCHAR(MAX);\\nIF @a = 1\\n  SET @c = 'SELECT * INTO b FROM ' + @t\\nELSE\\nBEGIN\\n  SET @c = 'DELETE FROM ' + @t + ';';\\n  SET @c = @c + @cols;\\nEND;\\nEXEC(@c); | delete-without-where ERROR 6:13 DELETE without WHERE removes every row of <run-time value> (inside dynamic SQL) + runtime-sql WARNING 9:1
-            SQLSERVER  | DECLARE @s NVARCHAR(MAX) = N'SELECT ''Last backup: ' + CASE WHEN @x = 1 THEN N'today'' AS note' ELSE N'never'' AS note' END;\\nEXEC (@s); | runtime-sql WARNING 2:1
+            SQLSERVER  | DECLARE @s NVARCHAR(MAX) = N'SELECT ''Last backup: ' + dbo.backup_label(@x) + N''' AS note';\\nEXEC (@s); | runtime-sql WARNING 2:1
             SQLSERVER  | DECLARE @c NVARCHAR(MAX) = 'SELECT 1;';\\nWHILE @i < 3\\nBEGIN\\n  SET @c = @c + 'DELETE FROM ' + @t + ' WHERE id = ' + @id;\\n  SET @i += 1;\\nEND;\\nEXEC(@c); | runtime-sql WARNING 7:1
             """)
     void literalsJoinedWithWhatIsBuiltAtRunTimeAreCheckedForWhatTheyShow(Dialect dialect, String sql, String expected)

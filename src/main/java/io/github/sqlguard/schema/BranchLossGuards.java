@@ -227,7 +227,7 @@ public final class BranchLossGuards {
     /** The row loop {@code statement} runs in, by its scope and where its query stands; "" outside any. */
     private static String loopOf(Statement statement) {
         StatementContext.Body body = statement.context().body();
-        RowLoop loop = body == null ? null : body.rowLoop();
+        RowLoop loop = body == null ? null : body.loopOverEveryRow();
         return loop == null || loop.query().isEmpty() ? ""
                 : scopeOf(statement) + '\u0000' + loop.query().get(0).offset();
     }

@@ -32,7 +32,7 @@ final class RowLoopCondition {
     /** The tokens of {@code statement} with its loop-row condition written as the subquery it stands for, or empty. */
     static Optional<List<Token>> asSubquery(Statement statement) {
         StatementContext.Body body = statement.context().body();
-        RowLoop loop = body == null ? null : body.rowLoop();
+        RowLoop loop = body == null ? null : body.loopOverEveryRow();
         if (loop == null) {
             return Optional.empty();
         }
@@ -114,7 +114,7 @@ final class RowLoopCondition {
      * cursor; empty for any other condition.
      */
     static Optional<String> currentRowCursor(Statement statement) {
-        RowLoop loop = statement.context().body() == null ? null : statement.context().body().rowLoop();
+        RowLoop loop = statement.context().body() == null ? null : statement.context().body().loopOverEveryRow();
         Optional<WhereTokens> where = WhereTokens.of(statement.tokens());
         return loop == null || loop.bulk() || where.isEmpty() || !isCurrentRowOf(where.get().condition(), loop.cursor())
                 ? Optional.empty() : Optional.of(loop.cursor());
@@ -122,7 +122,7 @@ final class RowLoopCondition {
 
     /** Names the loop that runs {@code statement} once per row, for a message: a FOR loop or a FETCH loop. */
     static String loopReading(Statement statement) {
-        RowLoop loop = statement.context().body().rowLoop();
+        RowLoop loop = statement.context().body().loopOverEveryRow();
         if (loop.bulk()) {
             return "the FORALL that runs it once for each row BULK COLLECT put in " + String.join(", ", loop.targets());
         }

@@ -57,7 +57,7 @@ final class RowLoopCopy {
      */
     static Optional<Statement> asInsertSelect(Statement insert, Map<String, String> keyVariables) {
         StatementContext.Body body = insert.context().body();
-        RowLoop loop = body == null ? null : body.rowLoop();
+        RowLoop loop = body == null ? null : body.loopOverEveryRow();
         List<Token> tokens = insert.tokens();
         if (loop == null || !loop.always() || loop.bulk() || body.undoneOnError() || tokens.size() < 4
                 || !tokens.get(0).isWord("INSERT")
@@ -101,7 +101,7 @@ final class RowLoopCopy {
      */
     static Optional<Map.Entry<String, String>> keyVariable(Statement insert, SchemaView before) {
         StatementContext.Body body = insert.context().body();
-        RowLoop loop = body == null ? null : body.rowLoop();
+        RowLoop loop = body == null ? null : body.loopOverEveryRow();
         List<Token> tokens = insert.tokens();
         if (loop == null || !loop.always() || loop.bulk() || tokens.size() < 4 || !tokens.get(0).isWord("INSERT")) {
             return Optional.empty();

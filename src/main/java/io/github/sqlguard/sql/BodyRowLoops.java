@@ -22,6 +22,11 @@ final class BodyRowLoops {
      * row, as anything after it may have skipped or changed the fetched row.
      */
     private final Map<RowLoop, Integer> fetchLoopBodies = new IdentityHashMap<>();
+    /**
+     * The loops as statements of the blocks inside them see them ({@link IfArms#rowLoopAround}), by the loop itself,
+     * so that a CONTINUE or EXIT that leaves the loop early takes them out of it too.
+     */
+    private final Map<RowLoop, RowLoop> throughBlocks = new IdentityHashMap<>();
     /** Set after a T-SQL {@code WHILE @@FETCH_STATUS = 0} right after a FETCH, for the BEGIN block it governs. */
     private RowLoop expectedFetchLoop;
     /** Set after a PL/SQL FORALL over a collection a BULK COLLECT filled, for the statement it runs. */
@@ -73,6 +78,10 @@ final class BodyRowLoops {
      */
     RowLoop runningAt(int level, int start) {
         RowLoop loop = ifArms.rowLoopAt(level);
+        RowLoop around = loop == null ? ifArms.rowLoopAround(level) : null;
+        if (around != null && !fetchLoopBodies.containsKey(around)) {
+            loop = throughBlocks.computeIfAbsent(around, RowLoop::inBranch);
+        }
         if (loop != null && fetchLoopBodies.containsKey(loop) && fetchLoopBodies.get(loop) != start) {
             loop = null;
         }
@@ -93,7 +102,14 @@ final class BodyRowLoops {
 
     /** {@code statements} with those of the loops a statement may leave early run by no loop for every row. */
     List<BodyStatement> finished(List<BodyStatement> statements) {
-        return statements.stream().map(scanned -> leftEarly.contains(scanned.rowLoop()) ? scanned.outsideRowLoop()
+        Set<RowLoop> left = Collections.newSetFromMap(new IdentityHashMap<>());
+        left.addAll(leftEarly);
+        leftEarly.forEach(loop -> {
+            if (throughBlocks.containsKey(loop)) {
+                left.add(throughBlocks.get(loop));
+            }
+        });
+        return statements.stream().map(scanned -> left.contains(scanned.rowLoop()) ? scanned.leavingRowsOut()
                 : scanned).toList();
     }
 }

@@ -17,9 +17,10 @@ import java.util.List;
 record BodyStatement(List<Token> tokens, boolean straightLine, int arm, boolean errorEndsArm, String ifArm,
         RowLoop rowLoop, boolean undoneOnError, String stretch) {
 
-    /** This statement, run by no loop for every row. */
-    BodyStatement outsideRowLoop() {
-        return new BodyStatement(tokens, straightLine, arm, errorEndsArm, ifArm, null, undoneOnError, stretch);
+    /** This statement, run by no loop for every row: it only reads the row of its FOR loop, if it sits in one. */
+    BodyStatement leavingRowsOut() {
+        return new BodyStatement(tokens, straightLine, arm, errorEndsArm, ifArm,
+                rowLoop == null ? null : rowLoop.leavingRowsOut(), undoneOnError, stretch);
     }
 
     /** This statement, in a block whose handler may go on after it failed. */

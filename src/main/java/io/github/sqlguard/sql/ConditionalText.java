@@ -21,12 +21,18 @@ final class ConditionalText {
     record Branches(List<Token> parts, boolean partlyBuilt) {
     }
 
+    /** The most texts the conditional operands of one join are read as: each one multiplies them by its branches. */
+    private static final int MAX_JOINED_TEXTS = 16;
+
     private ConditionalText() {
     }
 
     /** The branches of the conditional {@code expression}, or null when it is none or no branch shows any SQL. */
     static Branches of(List<Token> expression, int standInsBefore) {
         List<List<Token>> branches = branches(unwrapped(expression));
+        if (branches == null) {
+            branches = joinedBranches(expression);
+        }
         if (branches == null) {
             return null;
         }
@@ -54,6 +60,47 @@ final class ConditionalText {
             parts.addAll(known);
         }
         return parts.isEmpty() ? null : new Branches(parts, partlyBuilt);
+    }
+
+    /**
+     * The texts of a join with a conditional operand, one for each of its branches ({@code 'DROP ' || CASE WHEN ..
+     * THEN 'PUBLIC SYNONYM ' ELSE 'SYNONYM ' END || name} is {@code 'DROP ' || 'PUBLIC SYNONYM ' || name} or
+     * {@code 'DROP ' || 'SYNONYM ' || name}), so that the words around the condition are read with each; null when
+     * no operand of a join of several is conditional, or when so many are that their combinations would be too many
+     * texts to read. A later conditional operand is read with each of these in turn.
+     */
+    private static List<List<Token>> joinedBranches(List<Token> expression) {
+        List<int[]> conditionals = new ArrayList<>();
+        long texts = 1;
+        int depth = 0;
+        int operand = 0;
+        for (int i = 0; i <= expression.size(); i++) {
+            Token token = i < expression.size() ? expression.get(i) : null;
+            if (token != null && !(depth == 0 && (token.isSymbol("||") || token.isSymbol("+")))) {
+                depth += token.isSymbol("(") || token.isWord("CASE") ? 1
+                        : token.isSymbol(")") || token.isWord("END") ? -1 : 0;
+                continue;
+            }
+            List<List<Token>> inner = operand == 0 && token == null ? null
+                    : branches(unwrapped(expression.subList(operand, i)));
+            if (inner != null) {
+                conditionals.add(new int[] {operand, i});
+                texts *= inner.size();
+            }
+            operand = i + 1;
+        }
+        if (conditionals.isEmpty() || texts > MAX_JOINED_TEXTS) {
+            return null;
+        }
+        int[] first = conditionals.get(0);
+        List<List<Token>> joined = new ArrayList<>();
+        for (List<Token> branch : branches(unwrapped(expression.subList(first[0], first[1])))) {
+            List<Token> text = new ArrayList<>(expression.subList(0, first[0]));
+            text.addAll(branch);
+            text.addAll(expression.subList(first[1], expression.size()));
+            joined.add(text);
+        }
+        return joined;
     }
 
     /** True when {@code expression} is one {@code IF(..)}, {@code IIF(..)} or CASE expression with its branches. */

@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  * {@code 'CREATE OR REPLACE DIRECTORY d AS ''' || l_path},
  * {@code 'ALTER PACKAGE p COMPILE BODY PLSQL_CCFLAGS=''' || l_flags}, {@code 'DROP TRIGGER ' || l_trigger}), and
  * the session settings, savepoints and Oracle queries they run by computed names
- * ({@code 'ALTER SESSION SET NLS_DATE_FORMAT = ''' || l_format}, {@code 'SELECT COUNT(*) FROM ' || l_view}).
+ * ({@code 'ALTER SESSION SET NLS_DATE_FORMAT = ''' || l_format}, {@code 'SELECT COUNT(*) FROM ' || l_view}), and
+ * the privileges and comments they grant, revoke or write by a computed name
+ * ({@code 'GRANT EXECUTE ON ' || l_name || ' TO PUBLIC'}).
  * So are the Oracle INSERTs they fill with computed values ({@code 'INSERT INTO t VALUES (' || rec.id || ')'}).
  * This holds only where the text runs as exactly one statement (Oracle's
  * {@code EXECUTE IMMEDIATE}, MySQL's {@code PREPARE}), so its leading literal fixes what that statement is. A T-SQL
@@ -29,9 +31,11 @@ final class HarmlessDynamicSql {
                     // ALTER TYPE is not here: its DROP ATTRIBUTE .. CASCADE drops the column data of dependent tables.
                     // An index holds no rows of its own, so renaming, rebuilding or disabling one loses none.
                     + "|ALTER\\s+(?:PACKAGE|PROCEDURE|FUNCTION|TRIGGER|VIEW|INDEX)"
-                    + "|DROP\\s+(?:TRIGGER|VIEW|SYNONYM|INDEX|PACKAGE|PROCEDURE|FUNCTION)"
+                    + "|DROP\\s+(?:TRIGGER|VIEW|(?:PUBLIC\\s+)?SYNONYM|INDEX|PACKAGE|PROCEDURE|FUNCTION)"
                     // A session setting, a savepoint or a rollback to one changes no committed row.
-                    + "|ALTER\\s+SESSION|SAVEPOINT|ROLLBACK\\s+TO)\\s.*");
+                    + "|ALTER\\s+SESSION|SAVEPOINT|ROLLBACK\\s+TO"
+                    // A privilege or a comment holds no rows (Oracle install scripts grant in a loop over objects).
+                    + "|GRANT|REVOKE|COMMENT\\s+ON)\\s.*");
 
     /**
      * An Oracle query: Oracle refuses a row change inside one (ORA-14551), so only a function declared with
@@ -59,12 +63,43 @@ final class HarmlessDynamicSql {
         boolean oneStatement = tokens.size() > 1 && (tokens.get(0).isAnyWord("EXECUTE", "EXEC")
                 && tokens.get(1).isWord("IMMEDIATE") || tokens.get(0).isWord("PREPARE"));
         List<Token> parts = source.literals();
-        if (!oneStatement || source.variable() != null || parts.isEmpty() || parts.get(0).type() != TokenType.STRING) {
+        if (!oneStatement || source.variable() != null || parts.isEmpty()) {
             return false;
         }
-        String start = parts.get(0).stringValue();
-        return HARMLESS_START.matcher(start).matches() || runsOracleText(tokens, dialect)
-                && (ORACLE_QUERY_START.matcher(start).matches() || ORACLE_INSERT_START.matcher(start).matches());
+        boolean oracle = runsOracleText(tokens, dialect);
+        int branch = 0;
+        for (int i = 0; i <= parts.size(); i++) {
+            if (i < parts.size() && !isBranchEnd(parts.get(i))) {
+                continue;
+            }
+            String start = leadingText(parts.subList(branch, i));
+            if (start.isEmpty() || !HARMLESS_START.matcher(start).matches() && !(oracle
+                    && (ORACLE_QUERY_START.matcher(start).matches() || ORACLE_INSERT_START.matcher(start).matches()))) {
+                return false;
+            }
+            branch = i + 1;
+        }
+        return true;
+    }
+
+    /** The {@code ;} between the texts of the branches of a conditional text ({@link ConditionalText}). */
+    private static boolean isBranchEnd(Token part) {
+        return part.type() == TokenType.WORD && part.text().equals(";");
+    }
+
+    /**
+     * The literals a text starts with, joined ({@code 'DROP ' || 'SYNONYM ' || name} starts {@code DROP SYNONYM }):
+     * what the statement is; empty when it starts with a part built at run time.
+     */
+    private static String leadingText(List<Token> parts) {
+        StringBuilder text = new StringBuilder();
+        for (Token part : parts) {
+            if (part.type() != TokenType.STRING) {
+                break;
+            }
+            text.append(part.stringValue());
+        }
+        return text.toString();
     }
 
     /**

@@ -1,8 +1,12 @@
 package io.github.sqlguard.sql;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The SQL*Plus {@code HOST} lines of a script ({@code HOST sqlldr u/p control=orders.ctl}, {@code $ imp ..},
@@ -18,12 +22,35 @@ public final class HostCommands {
             "cd", "chdir", "dir", "ls", "date", "time", "sleep", "timeout", "pause", "type", "cat", "more", "less",
             "head", "tail", "whoami", "hostname", "title", "color");
 
+    /** Programs that remove files: harmless when each file they name is one the script spooled itself. */
+    private static final Set<String> REMOVING_PROGRAMS = Set.of("rm", "del", "erase");
+
+    /** SQL*Plus {@code SPO[OL] file [CRE[ATE] | REP[LACE] | APP[END]]}: the file is the script's own output. */
+    private static final Pattern SPOOL = Pattern.compile("(?i)SPO(?:OL?)?\\s+(\"[^\"]+\"|'[^']+'|\\S+).*");
+
     private HostCommands() {
     }
 
-    /** The set-aside lines of {@code script} that run a program sqlguard cannot see into, in file order. */
+    /**
+     * The set-aside lines of {@code script} that run a program sqlguard cannot see into, in file order. Removing a
+     * file the script spooled before ({@code SPOOL params.sql.tmp .. @params.sql.tmp .. HOST rm params.sql.tmp}, as
+     * SQL*Plus install scripts clean up the settings they generate) cannot reach a database, and is left out.
+     */
     public static List<Token> in(Script script) {
-        return script.comments().stream().filter(HostCommands::runsProgram).toList();
+        Set<String> spooled = new HashSet<>();
+        List<Token> running = new ArrayList<>();
+        for (Token comment : script.comments()) {
+            Matcher spool = SPOOL.matcher(firstLine(comment));
+            String file = spool.matches() ? unquoted(spool.group(1)) : null;
+            if (file != null && !file.equalsIgnoreCase("OFF") && !file.equalsIgnoreCase("OUT")) {
+                spooled.add(file.toLowerCase(Locale.ROOT));
+                // SQL*Plus adds .lst to a name without an extension.
+                spooled.add(file.toLowerCase(Locale.ROOT) + (file.contains(".") ? "" : ".lst"));
+            } else if (runsProgram(comment, spooled)) {
+                running.add(comment);
+            }
+        }
+        return running;
     }
 
     /** The command's first line as written, for a message. */
@@ -31,7 +58,7 @@ public final class HostCommands {
         return command.text().lines().findFirst().orElse("").strip();
     }
 
-    private static boolean runsProgram(Token comment) {
+    private static boolean runsProgram(Token comment, Set<String> spooled) {
         String text = comment.text();
         if (!ClientCommands.isSqlPlusHost(text, 0, text.length())) {
             return false;
@@ -39,8 +66,30 @@ public final class HostCommands {
         String line = firstLine(comment);
         String afterCommand = line.startsWith("!") || line.startsWith("$") ? line.substring(1)
                 : line.replaceFirst("^\\S+", "");
-        String program = afterCommand.strip().split("\\s+")[0].replace('\\', '/');
-        String name = program.substring(program.lastIndexOf('/') + 1).replaceFirst("(?i)\\.(?:exe|cmd|bat)$", "");
-        return !HARMLESS_PROGRAMS.contains(name.toLowerCase(Locale.ROOT));
+        String[] words = afterCommand.strip().split("\\s+");
+        String program = words[0].replace('\\', '/');
+        String name = program.substring(program.lastIndexOf('/') + 1).replaceFirst("(?i)\\.(?:exe|cmd|bat)$", "")
+                .toLowerCase(Locale.ROOT);
+        return !HARMLESS_PROGRAMS.contains(name) && !(REMOVING_PROGRAMS.contains(name) && removesOnly(words, spooled));
+    }
+
+    /** True when every file the removal names (past its options, -f or /q) is one of {@code spooled}. */
+    private static boolean removesOnly(String[] words, Set<String> spooled) {
+        boolean any = false;
+        for (int i = 1; i < words.length; i++) {
+            if (words[i].startsWith("-") || words[i].startsWith("/") && words[i].length() == 2) {
+                continue;
+            }
+            if (!spooled.contains(unquoted(words[i]).toLowerCase(Locale.ROOT))) {
+                return false;
+            }
+            any = true;
+        }
+        return any;
+    }
+
+    private static String unquoted(String word) {
+        return word.length() > 1 && (word.startsWith("\"") && word.endsWith("\"")
+                || word.startsWith("'") && word.endsWith("'")) ? word.substring(1, word.length() - 1) : word;
     }
 }

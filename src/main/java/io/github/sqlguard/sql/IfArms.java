@@ -23,7 +23,8 @@ final class IfArms {
      * @param depth how many blocks were open around it, so that a statement of an inner block is not taken for one
      *     of its arms
      * @param arm the arm of an IF the scanner is in: 0 for THEN, one more for each ELSIF and ELSE
-     * @param rowLoop the query loop this frame is, while nothing in it has skipped a row; null for any other frame
+     * @param rowLoop the query loop this frame is, as one that runs no statement for every row once something in it
+     *     may have skipped a row ({@link RowLoop#leavingRowsOut}); null for any other frame
      * @param deadArm true when the arm the scanner is in never runs: its condition cannot hold for the literals a
      *     call passes ({@link ArgumentConditions})
      */
@@ -77,7 +78,8 @@ final class IfArms {
             if (frame.rowLoop() != null) {
                 left.add(frame.rowLoop());
             }
-            kept.add(frame.rowLoop() == null ? frame : new Frame(frame.id(), frame.depth(), frame.arm()));
+            kept.add(frame.rowLoop() == null ? frame
+                    : new Frame(frame.id(), frame.depth(), frame.arm(), frame.rowLoop().leavingRowsOut()));
         }
         frames.clear();
         frames.addAll(kept);
@@ -146,5 +148,16 @@ final class IfArms {
     RowLoop rowLoopAt(int depth) {
         Frame top = frames.peek();
         return top == null || top.id() != 0 || top.depth() != depth ? null : top.rowLoop();
+    }
+
+    /**
+     * The query loop a statement at this depth sits in through inner blocks alone ({@code FOR r IN (..) LOOP BEGIN
+     * .. EXCEPTION .. END; END LOOP}): it still reads that loop's row, but may not run for every one of them, as the
+     * block's handler may go on past a failure. Null when an IF, CASE or other loop stands between them, or when the
+     * statement sits in the loop directly.
+     */
+    RowLoop rowLoopAround(int depth) {
+        Frame top = frames.peek();
+        return top == null || top.id() != 0 || top.depth() >= depth ? null : top.rowLoop();
     }
 }

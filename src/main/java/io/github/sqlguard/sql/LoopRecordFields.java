@@ -48,6 +48,54 @@ final class LoopRecordFields {
                 null);
     }
 
+    /**
+     * {@code tokens}, an {@code EXECUTE [IMMEDIATE]} statement that joins fields of {@code loop}'s record into its
+     * text ({@code EXECUTE IMMEDIATE 'drop ' || r.what}), with each such field written as the select list item that
+     * fills it, where that item holds a literal ({@code 'synonym ' || synonym_name AS what}), or where it is a column
+     * whose values the query's WHERE names ({@link LoopColumnValues}): the text then shows what kind of object it
+     * drops. The same list when no field is replaced, or when the statement runs a field
+     * alone ({@link #runText} reads that).
+     */
+    static List<Token> withSelectedItems(List<Token> tokens, RowLoop loop) {
+        if (loop == null || loop.fetches() || loop.bulk() || loop.forVariables().size() != 1
+                || tokens.size() < 4 || !tokens.get(0).isAnyWord("EXECUTE", "EXEC")) {
+            return tokens;
+        }
+        int start = tokens.get(1).isWord("IMMEDIATE") ? 2 : 1;
+        int end = TopLevel.firstWordIndex(tokens, start, "INTO", "USING", "RETURNING", "RETURN", "BULK");
+        end = end < 0 ? tokens.size() : end;
+        if (end - start == 3) {
+            return tokens;
+        }
+        List<Token> replaced = null;
+        for (int i = start; i < end; i++) {
+            List<Token> item = i + 2 < end && tokens.get(i).isWord(loop.record()) && tokens.get(i + 1).isSymbol(".")
+                    && isName(tokens.get(i + 2)) && (i == start || !tokens.get(i - 1).isSymbol("."))
+                    ? selectedItem(loop.query(), tokens.get(i + 2).text()) : null;
+            if (item != null && (item.size() == 1 || item.size() == 3 && item.get(1).isSymbol("."))) {
+                // A column: its values are what the query's WHERE lets it be, where that names them.
+                item = LoopColumnValues.choice(loop.query(), item.get(item.size() - 1).text());
+            }
+            if (item == null || item.stream().noneMatch(token -> token.type() == TokenType.STRING)) {
+                if (replaced != null) {
+                    replaced.add(tokens.get(i));
+                }
+                continue;
+            }
+            if (replaced == null) {
+                replaced = new ArrayList<>(tokens.subList(0, i));
+            }
+            // Joining texts is associative: the item's own joins stand as they are among the statement's.
+            replaced.addAll(item);
+            i += 2;
+        }
+        if (replaced == null) {
+            return tokens;
+        }
+        replaced.addAll(tokens.subList(end, tokens.size()));
+        return replaced;
+    }
+
     /** True when the item is literals alone, so every row runs the same known text. */
     private static boolean isLiteralsOnly(List<Token> item) {
         return !TextParts.literalParts(item).isEmpty();

@@ -24,9 +24,11 @@ import java.util.List;
  * @param forVariables for a FOR loop, the variables it reads each row into: its record, or the scalars PL/pgSQL
  *     lets it name instead ({@code FOR k, v IN SELECT id, name ..}), in the select list's order; empty for another
  *     loop
+ * @param everyRow true when the loop runs the statement for every row of its query; false where a CONTINUE, EXIT,
+ *     .. may leave rows out ({@link #leavingRowsOut}), and the statement only reads the row of the loop
  */
 public record RowLoop(String record, List<Token> query, String cursor, List<String> targets, boolean always,
-        String index, List<String> forVariables) {
+        String index, List<String> forVariables, boolean everyRow) {
 
     public RowLoop {
         query = List.copyOf(query);
@@ -35,17 +37,17 @@ public record RowLoop(String record, List<Token> query, String cursor, List<Stri
     }
 
     public RowLoop(String record, List<Token> query, String cursor) {
-        this(record, query, cursor, List.of(), true, null, List.of(record));
+        this(record, query, cursor, List.of(), true, null, List.of(record), true);
     }
 
     /** The FOR loop that reads each row of {@code query} (or of {@code cursor}) into {@code variables}. */
     private static RowLoop reading(List<String> variables, List<Token> query, String cursor) {
-        return new RowLoop(variables.get(0), query, cursor, List.of(), true, null, variables);
+        return new RowLoop(variables.get(0), query, cursor, List.of(), true, null, variables, true);
     }
 
     /** The loop that fetches cursor {@code cursor}, declared with {@code query}, into {@code targets}. */
     static RowLoop fetching(String cursor, List<String> targets, List<Token> query) {
-        return new RowLoop(targets.get(0), withoutLocking(query), cursor, targets, true, null, List.of());
+        return new RowLoop(targets.get(0), withoutLocking(query), cursor, targets, true, null, List.of(), true);
     }
 
     /**
@@ -53,7 +55,7 @@ public record RowLoop(String record, List<Token> query, String cursor, List<Stri
      * COLLECT INTO} filled from {@code query}, read through {@code cursor} or written in place (null).
      */
     static RowLoop collected(String index, String cursor, List<String> targets, List<Token> query) {
-        return new RowLoop(index, withoutLocking(query), cursor, targets, true, index, List.of());
+        return new RowLoop(index, withoutLocking(query), cursor, targets, true, index, List.of(), true);
     }
 
     /**
@@ -61,7 +63,17 @@ public record RowLoop(String record, List<Token> query, String cursor, List<Stri
      * every row when it runs.
      */
     RowLoop inBranch() {
-        return new RowLoop(record, query, cursor, targets, false, index, forVariables);
+        return new RowLoop(record, query, cursor, targets, false, index, forVariables, everyRow);
+    }
+
+    /**
+     * This FOR loop where a CONTINUE, EXIT, RETURN or GOTO may leave rows out of what it runs: its statements still
+     * read its row ({@code EXECUTE IMMEDIATE r.cmd} runs what the select list builds), but none runs for every row.
+     * Null for a fetch loop or a FORALL, whose statements read no record of their own.
+     */
+    RowLoop leavingRowsOut() {
+        return fetches() || bulk() ? null
+                : new RowLoop(record, query, cursor, targets, always, index, forVariables, false);
     }
 
     /** True for a loop that FETCHes each row: it runs only the first statement after its end test for every row. */

@@ -149,8 +149,9 @@ final class SplitRun {
                 }
                 DynamicSql.Source dynamicSql = DynamicSql.of(tokens, plpgsql);
                 if (dynamicSql != null && dynamicSql.variable() == null && dynamicSql.namesSomethingUnknown()) {
-                    dynamicSql = DynamicSql.of(VariableOperands.substituted(tokens, scope, arguments,
-                            nameParameters, tokens.get(0)), plpgsql);
+                    dynamicSql = DynamicSql.of(LoopRecordFields.withSelectedItems(VariableOperands.substituted(
+                            tokens, scope, arguments, nameParameters, tokens.get(0)),
+                            context.body() == null ? null : context.body().rowLoop()), plpgsql);
                 }
                 DynamicSql.Source read = dynamicSql;
                 DefinedRoutineSpans routines = scope == scriptCode ? scriptRoutines : DefinedRoutineSpans.NONE;

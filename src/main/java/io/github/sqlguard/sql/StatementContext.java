@@ -27,8 +27,8 @@ public record StatementContext(Kind kind, String label, DatabaseScope databases,
      *     CONTINUE HANDLER}) before the statement
      * @param ifArm the arm of an {@code IF .. THEN .. ELSE} of the body the statement sits in directly, as
      *     {@code "if.arm"} ({@code "2.0"} the THEN arm of its second IF, {@code "2.1"} the next); "" outside one
-     * @param rowLoop the {@code FOR rec IN SELECT .. LOOP} that runs the statement once for every row of its query,
-     *     or null
+     * @param rowLoop the {@code FOR rec IN SELECT .. LOOP} that runs the statement once for every row of its query
+     *     ({@link #loopOverEveryRow}), or whose row it reads, or null
      * @param undoneOnError true in a block with an EXCEPTION section: when the statement fails, the handler may go on
      *     after the block, and what the statement was to do did not happen (PL/pgSQL undoes the whole block)
      * @param stretch the stretches of the body that enclose the statement, outermost first, joined by {@code /}: a
@@ -50,6 +50,14 @@ public record StatementContext(Kind kind, String label, DatabaseScope databases,
 
         public Body(String id, boolean straightLine, int arm, boolean errorEndsArm, String ifArm) {
             this(id, straightLine, arm, errorEndsArm, ifArm, null, false, "", Set.of(), false);
+        }
+
+        /**
+         * The loop that runs the statement once for every row of its query, or null: one that a CONTINUE, EXIT, ..
+         * may cut short only gives the statement its row to read ({@link RowLoop#everyRow}).
+         */
+        public RowLoop loopOverEveryRow() {
+            return rowLoop == null || !rowLoop.everyRow() ? null : rowLoop;
         }
 
         /** This place, in a block whose handler may go on after its statement failed. */

@@ -98,6 +98,15 @@ class DynamicSqlTest {
         "ORACLE | EXECUTE IMMEDIATE 'create or replace context '||l_name||' using logger accessed globally' | false",
         "ORACLE | EXECUTE IMMEDIATE 'drop trigger ' || l_trigger_name | false",
         "ORACLE | EXECUTE IMMEDIATE 'DROP VIEW ' || v_name | false",
+        "ORACLE | EXECUTE IMMEDIATE 'drop ' || 'public synonym ' || v_name | false",
+        // Joined choices are read as every combination of their branches, up to sixteen texts.
+        "ORACLE | EXECUTE IMMEDIATE 'DELETE FROM t WHERE a = ' || CASE WHEN a = 1 THEN '1' ELSE '2' END || ' AND b = ' || CASE WHEN a = 1 THEN '1' ELSE '2' END | false",
+        "ORACLE | EXECUTE IMMEDIATE 'DELETE FROM t WHERE a = ' || CASE WHEN a = 1 THEN '1' ELSE '2' END || CASE WHEN a = 1 THEN '1' ELSE '2' END || CASE WHEN a = 1 THEN '1' ELSE '2' END || CASE WHEN a = 1 THEN '1' ELSE '2' END || CASE WHEN a = 1 THEN '1' ELSE '2' END | true",
+        // A privilege or a comment holds no rows: granted, revoked or written by a computed name, it loses none.
+        "ORACLE | EXECUTE IMMEDIATE 'grant execute on ' || v_name || ' to PUBLIC' | false",
+        "ORACLE | EXECUTE IMMEDIATE 'REVOKE SELECT ON ' || v_name || ' FROM app_reader' | false",
+        "ORACLE | EXECUTE IMMEDIATE 'COMMENT ON TABLE ' || v_name || ' IS ''archive''' | false",
+        "ORACLE | EXECUTE IMMEDIATE 'GRANTS ' || v_name | true",
         // A directory object or a public synonym holds no rows: made by a computed path or name, it loses none.
         "ORACLE | BEGIN\\n  s := 'CREATE OR REPLACE DIRECTORY subdir AS ''' || v_path || '''';\\n  EXECUTE IMMEDIATE s;\\nEND; | false",
         "ORACLE | EXECUTE IMMEDIATE 'CREATE OR REPLACE PUBLIC SYNONYM ' || v_name || ' FOR app.' || v_name | false",
@@ -261,6 +270,9 @@ class DynamicSqlTest {
         "MYSQL | SET @s = IF(@n > 0, CONCAT('DROP TABLE ', @t), NULL);\\nPREPARE st FROM @s; | 1:29 [E] DROP | true",
         "MYSQL | PREPARE st FROM IF(@n > 0, 'DELETE FROM t', 'DO 0'); | 1:29 [E] DELETE, 1:46 [E] DO | false",
         "SQLSERVER | DECLARE @s NVARCHAR(100) = IIF(@n > 0, N'DELETE FROM t', N'SELECT 1');\\nEXEC (@s); | 1:42 [E] DELETE, 1:60 [E] SELECT | false",
+        // A join with a conditional operand is one text per branch, the words around the condition read with each.
+        "SQLSERVER | DECLARE @s NVARCHAR(100) = N'DROP ' + CASE WHEN @p = 1 THEN N'SYNONYM ' ELSE N'TABLE ' END + N'x';\\nEXEC (@s); | 1:30 [E] DROP, 1:30 [E] DROP | false",
+        "SQLSERVER | DECLARE @s NVARCHAR(100) = N'DELETE FROM t' + IIF(@a > 0, N' WHERE id = 1', N'');\\nEXEC (@s); | 1:30 [E] DELETE, 1:30 [E] DELETE | false",
         // A query that only picks the branch hands over one of the literals, or nothing when it finds no row.
         "MYSQL | SET @s = (SELECT IF(COUNT(*) > 0, 'DROP TABLE t', 'DO 0') FROM information_schema.tables);\\nPREPARE st FROM @s; | 1:36 [E] DROP, 1:52 [E] DO | false",
         "MYSQL | SELECT IF(COUNT(*) > 0, 'DROP TABLE t', 'DO 0') INTO @s FROM information_schema.tables;\\nPREPARE st FROM @s; | 1:26 [E] DROP, 1:42 [E] DO | false",
