@@ -176,6 +176,9 @@ final class ChangeSetWalker {
         List<Statement> guards = new ArrayList<>();
         PreconditionGuardText.of(changeSet, scoped)
                 .forEach(text -> scoped.schemaOnlyAt(text, path, changeSet, context).ifPresent(guards::add));
+        // Preconditions the replay may decide: a changeset they surely fail runs nothing.
+        PreconditionReplayText.of(changeSet, scoped)
+                .forEach(text -> scoped.schemaOnlyAt(text, path, changeSet, context).ifPresent(guards::add));
         guards.forEach(out::add);
         List<ModifySql> modifySql = ModifySql.of(changeSet, synthetic,
                 (element, problem) -> unchecked(element, problem + " (" + label + ")"));

@@ -52,6 +52,8 @@ public final class SchemaReplay {
     private String rollbackScope;
     /** The file of the last statement applied: a statement of another file runs after its session ended. */
     private String lastScript;
+    /** The changesets whose preconditions fail where they stand, which Liquibase does not run. */
+    private final ChangeSetPreconditions preconditions = new ChangeSetPreconditions();
 
     public SchemaReplay() {
         this(FlywayHistoryTable.DEFAULT);
@@ -96,6 +98,10 @@ public final class SchemaReplay {
                 && !reversesUpSection(statement);
         if (!rollback || !statement.context().runScope().equals(rollbackScope)) {
             rollbackTrial = null;
+        }
+        if (preconditions.skips(statement, key, history::current)) {
+            positions.put(key, history.advance(place));
+            return;
         }
         if (rollback && statement.tokens().stream().anyMatch(token -> token.isWord("ALTER"))) {
             // Rollback code runs against the schema its changeset left, and only on rollback: it is judged on a
@@ -381,7 +387,8 @@ public final class SchemaReplay {
     public SchemaFacts factsFor(Statement statement) {
         Integer position = positions.get(StatementKey.of(statement));
         return position == null ? SchemaFacts.UNKNOWN
-                : new SchemaFacts(history.before(position), history.retypesAt(position));
+                : new SchemaFacts(history.before(position), history.retypesAt(position))
+                        .notRunBecause(preconditions.notRun(StatementKey.of(statement)));
     }
 
     /** The schema after every statement applied so far. */
