@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.model.Finding;
+import io.github.sqlguard.model.ScriptMode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -159,6 +162,30 @@ class LinterChangelogDecidedPreconditionsTest {
         assertEquals(List.of("db/changelog.yaml:27:11 WARNING alter-column-type ALTER TABLE person changes the type of"
                 + " column nick from varchar(20) to varchar(10) (shorter: 20 to 10 characters) (changeset a:3)"),
                 lint());
+    }
+
+    @Test
+    void theRollbackOfAChangesetThatDoesNotRunIsJudgedAsBefore() throws IOException {
+        TestProject.write(project, "db/changelog.xml", """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                  <changeSet id="1" author="a"><createTable tableName="person"><column name="id" type="int"/>
+                    </createTable></changeSet>
+                  <changeSet id="2" author="a">
+                    <preConditions onFail="MARK_RAN"><not><tableExists tableName="person"/></not></preConditions>
+                    <createTable tableName="person"><column name="id" type="int"/></createTable>
+                    <rollback><dropTable tableName="person"/></rollback>
+                  </changeSet>
+                </databaseChangeLog>
+                """);
+        LintConfig defaults = TestProject.config(project, Dialect.POSTGRESQL);
+
+        List<String> found = new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(),
+                List.of(), Dialect.POSTGRESQL, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
+                new LiquibaseConfig(ScriptMode.CHECK, Map.of()), List.of(), null, defaults.maxFileBytes(), 2))
+                .findings().stream().map(LinterChangelogDecidedPreconditionsTest::line).toList();
+
+        assertEquals(List.of("db/changelog.xml:7:15 ERROR drop-table DROP TABLE removes table person and all its rows"
+                + " (changeset a:2 rollback: runs only on rollback)"), found);
     }
 
     private List<String> lint() throws IOException {
