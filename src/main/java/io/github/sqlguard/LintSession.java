@@ -331,6 +331,10 @@ final class LintSession {
                     statementsByFile.merge(script.relativePath(), 1, Integer::sum);
                 }
             }
+            if (script.replayedChanges() > 0) {
+                statements += script.replayedChanges();
+                statementsByFile.merge(script.relativePath(), script.replayedChanges(), Integer::sum);
+            }
         }
         // A changeset's comment may acknowledge statements of several scripts (its sqlFiles, its rollback), and
         // the changes of its own that no statement stands for (a customChange): the changelog's findings.

@@ -231,7 +231,8 @@ final class StatementChecker {
                     scopeGuards.nullOnlyColumns(statement), model.scratchRows()));
             EmptiedInRun scopeEmptied = emptiedTables.computeIfAbsent(statement.context().runScope(),
                     scope -> new EmptiedInRun());
-            StatementGuards statementGuards = new StatementGuards(List.of(() -> rolledBack.guardOf(models, at),
+            StatementGuards statementGuards = new StatementGuards(List.of(facts::notRun,
+                    () -> rolledBack.guardOf(models, at),
                     () -> VersionRecordedBlocks.versionRecordGuardOf(statement, models),
                     () -> TemporaryTableCleanup.sessionTableGuardOf(models, at, facts.before()),
                     () -> TemporaryKeeper.checked(scopeGuards.guardOf(statement), models, at, facts.before()),

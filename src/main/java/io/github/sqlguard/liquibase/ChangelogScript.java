@@ -13,13 +13,21 @@ import java.util.List;
  *     file again; empty when unknown
  * @param attachedComments the acknowledgements written in this file outside SQL (changeset comments, XML and
  *     YAML comments before a change), with the statements they are attached to, which may lie in other files
+ * @param replayedChanges how many changes of this file run no statement a rule reads but were read into the schema
+ *     replay ({@code createTable}, {@code addForeignKeyConstraint}, {@code loadData}): they count as statements
+ *     checked, so a changelog of such changes does not read as one where nothing was
  */
 public record ChangelogScript(String relativePath, Script script, String text,
-        List<AttachedComment> attachedComments) {
+        List<AttachedComment> attachedComments, int replayedChanges) {
 
     public ChangelogScript {
         text = text == null ? "" : text;
         attachedComments = List.copyOf(attachedComments);
+    }
+
+    /** A script none of whose changes is read by the replay alone. */
+    public ChangelogScript(String relativePath, Script script, String text, List<AttachedComment> attachedComments) {
+        this(relativePath, script, text, attachedComments, 0);
     }
 
     /** A script with no acknowledgements outside its SQL. */

@@ -21,6 +21,7 @@ final class ScriptCollector {
     private final List<OtherDatabaseRenditions.Pending> pendingRenditions = new ArrayList<>();
     private LexError lexError;
     private String text = "";
+    private int replayedChanges;
 
     /** The statements of every file of the changelog run, in the order Liquibase runs them. */
     private final List<Statement> runOrder;
@@ -102,6 +103,16 @@ final class ScriptCollector {
     }
 
     /** Keeps the text of the file, read once, for the lines reports show. */
+    /** How many statements were added so far. */
+    int size() {
+        return statements.size();
+    }
+
+    /** Counts a change that runs no statement a rule reads, but which the replay read. */
+    void countReplayedChange() {
+        replayedChanges++;
+    }
+
     void text(String fileText) {
         text = fileText;
     }
@@ -114,6 +125,6 @@ final class ScriptCollector {
         List<Token> sortedComments = new ArrayList<>(comments);
         sortedComments.sort(Comparator.comparingInt(Token::line).thenComparingInt(Token::column));
         return new ChangelogScript(relativePath, new Script(statements, sortedComments, Optional.ofNullable(lexError)),
-                text, attached);
+                text, attached, replayedChanges);
     }
 }

@@ -373,6 +373,9 @@ public final class MigrationHistories implements EarlierRoutines {
             return replays.get("").factsFor(statement).guardedBy(guard, copy);
         }
         SchemaFacts first = null;
+        // A changeset is left out only where it runs nowhere: on each database its preconditions fail.
+        Optional<Guard> notRun = Optional.empty();
+        boolean runsSomewhere = false;
         List<ColumnRetype> retypes = new ArrayList<>();
         List<SchemaView> others = new ArrayList<>();
         Map<String, SchemaView> byDatabase = new LinkedHashMap<>();
@@ -383,9 +386,11 @@ public final class MigrationHistories implements EarlierRoutines {
                 others.add(facts.before());
             }
             first = first == null ? facts : first;
+            runsSomewhere |= facts.notRun().isEmpty();
+            notRun = notRun.or(facts::notRun);
             facts.retypes().forEach(retype -> retypes.add(retype.on(DatabaseVariants.describe(entry.getKey()))));
         }
         return new SchemaFacts(first.before().alongside(others).byDatabase(byDatabase), retypes)
-                .guardedBy(guard, copy);
+                .guardedBy(guard, copy).notRunBecause(runsSomewhere ? Optional.empty() : notRun);
     }
 }

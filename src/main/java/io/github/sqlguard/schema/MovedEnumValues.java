@@ -35,7 +35,7 @@ public final class MovedEnumValues {
                 .getOrDefault(SchemaNames.key(r.table()), Map.of()).getOrDefault(SchemaNames.key(r.column()),
                         Set.of()))).toList();
         return new SchemaFacts(facts.before(), retypes, facts.rowFilter(), facts.notReplayedBecause(),
-                facts.earlierFilesGuard(), facts.earlierRunCopy());
+                facts.earlierFilesGuard(), facts.earlierRunCopy(), facts.notRun());
     }
 
     /** Follows what {@code statement} does to the values of the columns. */

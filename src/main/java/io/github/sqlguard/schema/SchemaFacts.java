@@ -18,9 +18,12 @@ import java.util.Optional;
  *     ({@link SplitMigration}), did to keep it from losing data; empty otherwise
  * @param earlierRunCopy where an earlier run (a migration, a changeset) copied what the statement destroys, a note
  *     that lowers nothing ({@link EarlierRunCopies}); empty otherwise
+ * @param notRun why the statement does not run at all, its changeset's preconditions failing where it stands
+ *     ({@link ChangeSetPreconditions}); empty otherwise
  */
 public record SchemaFacts(SchemaView before, List<ColumnRetype> retypes, Optional<RowFilter> rowFilter,
-        String notReplayedBecause, Optional<Guard> earlierFilesGuard, Optional<Guard> earlierRunCopy) {
+        String notReplayedBecause, Optional<Guard> earlierFilesGuard, Optional<Guard> earlierRunCopy,
+        Optional<Guard> notRun) {
 
     /** Nothing known: rules judge as they do without a schema. */
     public static final SchemaFacts UNKNOWN = notReplayed("the schema replay did not see this statement");
@@ -37,7 +40,7 @@ public record SchemaFacts(SchemaView before, List<ColumnRetype> retypes, Optiona
     public static SchemaFacts calledBody(SchemaView before, List<ColumnRetype> retypesAtCall) {
         return new SchemaFacts(before, retypesAtCall, Optional.empty(), before == SchemaView.UNKNOWN
                 ? CALLED_BODY.notReplayedBecause() : "the migrations before the call do not tell it",
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     public SchemaFacts {
@@ -45,13 +48,13 @@ public record SchemaFacts(SchemaView before, List<ColumnRetype> retypes, Optiona
     }
 
     public SchemaFacts(SchemaView before, List<ColumnRetype> retypes) {
-        this(before, retypes, Optional.empty(), "", Optional.empty(), Optional.empty());
+        this(before, retypes, Optional.empty(), "", Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** Nothing known about a statement, for the reason given ({@code "down scripts are not replayed"}). */
     public static SchemaFacts notReplayed(String reason) {
         return new SchemaFacts(SchemaView.UNKNOWN, List.of(), Optional.empty(), reason, Optional.empty(),
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
     /** The same facts with {@code statement}'s WHERE judged against them. */
@@ -65,7 +68,7 @@ public record SchemaFacts(SchemaView before, List<ColumnRetype> retypes, Optiona
      */
     public SchemaFacts judging(Statement statement, NullOnlyColumns onlyNull, ScratchRows scratch) {
         return new SchemaFacts(before, retypes, RowFilter.of(statement, this, onlyNull, scratch), notReplayedBecause,
-                earlierFilesGuard, earlierRunCopy);
+                earlierFilesGuard, earlierRunCopy, notRun);
     }
 
     /**
@@ -73,6 +76,13 @@ public record SchemaFacts(SchemaView before, List<ColumnRetype> retypes, Optiona
      * what an earlier run copied of what it destroys.
      */
     SchemaFacts guardedBy(Optional<Guard> guard, Optional<Guard> copy) {
-        return new SchemaFacts(before, retypes, rowFilter, notReplayedBecause, guard, copy);
+        return new SchemaFacts(before, retypes, rowFilter, notReplayedBecause, guard, copy, notRun);
+    }
+
+    /** The same facts for a statement that does not run, for the reason {@code guard} gives, if any. */
+    SchemaFacts notRunBecause(Optional<Guard> guard) {
+        String why = guard.isPresent() && notReplayedBecause.isEmpty()
+                ? "its changeset does not run, so the schema replay left it out" : notReplayedBecause;
+        return new SchemaFacts(before, retypes, rowFilter, why, earlierFilesGuard, earlierRunCopy, guard);
     }
 }

@@ -54,6 +54,8 @@ public final class SchemaReplay {
     private String lastScript;
     /** The run scope of the last statement of an up script or changeset, whose run ends where another begins. */
     private String lastRunScope = "";
+    /** The changesets whose preconditions fail where they stand, which Liquibase does not run. */
+    private final ChangeSetPreconditions preconditions = new ChangeSetPreconditions();
 
     public SchemaReplay() {
         this(FlywayHistoryTable.DEFAULT);
@@ -105,6 +107,10 @@ public final class SchemaReplay {
                 && !reversesUpSection(statement);
         if (!rollback || !statement.context().runScope().equals(rollbackScope)) {
             rollbackTrial = null;
+        }
+        if (preconditions.skips(statement, key, history::current)) {
+            positions.put(key, history.advance(place));
+            return;
         }
         if (rollback && statement.tokens().stream().anyMatch(token -> token.isWord("ALTER"))) {
             // Rollback code runs against the schema its changeset left, and only on rollback: it is judged on a
@@ -393,7 +399,8 @@ public final class SchemaReplay {
     public SchemaFacts factsFor(Statement statement) {
         Integer position = positions.get(StatementKey.of(statement));
         return position == null ? SchemaFacts.UNKNOWN
-                : new SchemaFacts(history.before(position), history.retypesAt(position));
+                : new SchemaFacts(history.before(position), history.retypesAt(position))
+                        .notRunBecause(preconditions.notRun(StatementKey.of(statement)));
     }
 
     /** The schema after every statement applied so far. */
