@@ -2,7 +2,6 @@ package io.github.sqlguard.liquibase;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * What a changeset's {@code preConditions} require before it runs, as statements only the replay and the guard
@@ -42,16 +41,8 @@ final class PreconditionGuardText {
 
     static List<String> of(ChangeNode changeSet, SyntheticStatements synthetic) {
         List<String> conditions = new ArrayList<>();
-        for (ChangeNode preconditions : changeSet.children()) {
-            if (!preconditions.name().equals("preConditions")) {
-                continue;
-            }
-            // XML and JSON write onFail as an attribute; YAML also as a list item of its own ("- onFail: WARN").
-            String onFail = preconditions.value("onFail").orElse("HALT").strip().toUpperCase(Locale.ROOT);
-            if (onFail.equals("WARN")) {
-                continue;
-            }
-            conditions.addAll(required(preconditions, synthetic));
+        for (StoppingPreconditions stopping : StoppingPreconditions.of(changeSet)) {
+            conditions.addAll(required(stopping.preconditions(), synthetic));
         }
         return conditions;
     }

@@ -21,17 +21,10 @@ final class PreconditionReplayText {
 
     static List<String> of(ChangeNode changeSet, SyntheticStatements synthetic) {
         List<String> texts = new ArrayList<>();
-        for (ChangeNode preconditions : changeSet.children()) {
-            if (!preconditions.name().equals("preConditions")) {
-                continue;
-            }
-            // XML and JSON write onFail as an attribute; YAML also as a list item of its own ("- onFail: WARN").
-            String onFail = preconditions.value("onFail").orElse("HALT").strip().toUpperCase(Locale.ROOT);
-            if (onFail.equals("WARN")) {
-                continue;
-            }
-            StringBuilder text = new StringBuilder("SQLGUARD_PRECONDITIONS ").append(onFail.replaceAll("\\W", "_"));
-            if (group(preconditions, "AND", synthetic, text)) {
+        for (StoppingPreconditions stopping : StoppingPreconditions.of(changeSet)) {
+            StringBuilder text = new StringBuilder("SQLGUARD_PRECONDITIONS ")
+                    .append(stopping.onFail().replaceAll("\\W", "_"));
+            if (group(stopping.preconditions(), "AND", synthetic, text)) {
                 texts.add(text.toString());
             }
         }
