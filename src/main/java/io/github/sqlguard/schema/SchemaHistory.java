@@ -44,8 +44,8 @@ final class SchemaHistory {
     private int position;
     /** True once the running script left a column {@link Column#filledForRun() filled until it ends}. */
     private boolean filledForRun;
-    /** The dialect of the ALTER TABLE being replayed, which decides the types Liquibase gives its own table. */
-    private Dialect alteredIn = Dialect.AUTO;
+    /** Judges nothing itself: records each type change with what judging it needs. */
+    private final TypeChangeRecorder typeChanges;
     /** The PostgreSQL enum types as this history left them. */
     private final PostgresEnums enums;
     /** The domains as this history left them. */
@@ -107,6 +107,7 @@ final class SchemaHistory {
         this.mixed = new MixedDefinitions(parent == null ? null : parent.mixed, now);
         this.reasons = new UnknownTypeReasons(parent == null ? null : parent.reasons, tableVersions,
                 forgottenInBranches, mixed, now, log::placeAt, at -> sessionTables.endedAt(at));
+        this.typeChanges = new TypeChangeRecorder(mixed, domains, reasons, log, flywayHistory);
     }
 
     /** Whether each table had a trigger or rule created on it ({@link TriggeredTables}), as each statement left it. */
@@ -313,7 +314,7 @@ final class SchemaHistory {
 
     /** Notes the dialect of the ALTER TABLE about to be replayed. */
     void alteredIn(Dialect dialect) {
-        alteredIn = dialect;
+        typeChanges.alteredIn(dialect);
     }
 
     /**
@@ -322,40 +323,8 @@ final class SchemaHistory {
      */
     void retyped(String table, String column, Optional<SqlType> from, Optional<SqlType> to,
             Optional<EnumValueLists> enumValues, ColumnRetype.Generation generation) {
-        Optional<SqlType> before = mixed.typeCertain(table, column) || keptFromEveryDefinition(table, column, from, to)
-                ? from : Optional.empty();
-        if (before.isEmpty() && !current(table).map(Table::complete).orElse(false)) {
-            // The tools' own tables, which no migration creates, have the columns the tool gives them.
-            before = LiquibaseTrackingTable.typeOf(table, column, alteredIn)
-                    .or(() -> flywayHistory.typeOf(table, column, alteredIn));
-        }
-        String unknown = before.isPresent() ? "" : reasons.whyTypeUnknown(table, column);
-        // A domain converts as its base type does; only its constraints may refuse a value the old type held.
-        boolean newlyRefusing = to.isPresent() && domains.refusesValues(to.get())
-                && !(before.isPresent() && SchemaView.typeKey(before.get().written())
-                        .equals(SchemaView.typeKey(to.get().written())));
-        log.retyped(position, new ColumnRetype(table, column,
-                before.map(domains::stored), to.map(domains::stored), unknown, "", Set.of(),
-                before.isPresent() ? enumValues : Optional.empty(), newlyRefusing, generation));
-        if (to.isPresent()) {
-            mixed.typeStated(table, column);
-        }
-    }
-
-    /**
-     * True when {@code column} of a table two histories defined has a known type in each definition, and the change
-     * to {@code to} keeps every value of each: whichever definition ran, nothing is lost.
-     */
-    private boolean keptFromEveryDefinition(String table, String column, Optional<SqlType> from,
-            Optional<SqlType> to) {
-        if (from.isEmpty() || to.isEmpty()) {
-            return false;
-        }
-        return mixed.asOtherDefinitionsGaveIt(table, column).filter(others -> others.stream()
-                .allMatch(other -> other.type().isPresent() && TypeChange.of(domains.stored(other.type().get()),
-                        domains.stored(to.get()), alteredIn, Set.of()).lossless())
-                && TypeChange.of(domains.stored(from.get()), domains.stored(to.get()), alteredIn, Set.of()).lossless())
-                .isPresent();
+        typeChanges.retyped(position, current(table).map(Table::complete).orElse(false), table, column, from, to,
+                enumValues, generation);
     }
 
     /** Tables created again with other columns, and which of their column types are still certain. */
