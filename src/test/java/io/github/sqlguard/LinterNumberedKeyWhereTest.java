@@ -81,6 +81,23 @@ class LinterNumberedKeyWhereTest {
                 alwaysTrue(Dialect.MYSQL, schema, "DELETE FROM gained WHERE id > 0;\nDELETE FROM lost WHERE id > 0"));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            INSERT INTO items (id, note) VALUES (0, 'system')                 | -
+            INSERT INTO items VALUES (-1, 'unknown')                          | -
+            INSERT INTO items (id, note) SELECT id, note FROM old_items       | -
+            INSERT INTO items (id, note) VALUES (1, 'a'), (2, 'b')            | id is numbered by the database from 1 up, so id > 0 holds for every row it numbered
+            INSERT INTO items (id, note) VALUES (DEFAULT, 'a'), (NULL, 'b')   | id is numbered by the database from 1 up, so id > 0 holds for every row it numbered
+            INSERT INTO items (note) VALUES ('a')                             | id is numbered by the database from 1 up, so id > 0 holds for every row it numbered
+            INSERT INTO items (note, id) VALUES ('a', 5), ('b', 0)            | -
+            """)
+    void aRowGivenAKeyBelowTheFirstNumberIsKeptByTheBound(String insert, String expected) throws IOException {
+        String schema = "CREATE TABLE old_items (id INT, note TEXT);\n"
+                + "CREATE TABLE items (id SERIAL PRIMARY KEY, note TEXT);\n" + insert + ";\n";
+        assertEquals(expected == null ? List.of() : List.of("2:1 " + expected),
+                alwaysTrue(Dialect.POSTGRESQL, schema, "DELETE FROM items WHERE id > 0"));
+    }
+
     @Test
     void aLiquibaseAutoIncrementColumnIsNumbered() throws IOException {
         Path changelog = project.resolve("db/changelog.xml");

@@ -86,6 +86,7 @@ final class DdlReplay {
             NullFills.update(tokens, start, statement.context(), history);
         } else if (first.isAnyWord("INSERT", "REPLACE") && intoAt(tokens, start) < tokens.size()) {
             NullFills.insert(tokens, intoAt(tokens, start), history);
+            NumberedKeyInserts.insert(tokens, intoAt(tokens, start), history);
         } else if (first.isWord("LOAD") && loadedTableAt(tokens, start) < tokens.size()) {
             NullFills.insert(tokens, loadedTableAt(tokens, start), history);
         } else {
