@@ -99,6 +99,18 @@ class LinterNumberedKeyWhereTest {
     }
 
     @Test
+    void aMySqlLoadThatFillsTheKeyFromItsFileEndsTheNumbering() throws IOException {
+        String schema = """
+                CREATE TABLE loaded (id INT NOT NULL AUTO_INCREMENT PRIMARY KEY, note TEXT);
+                LOAD DATA INFILE 'loaded.csv' INTO TABLE loaded;
+                CREATE TABLE noted (id INT NOT NULL AUTO_INCREMENT PRIMARY KEY, note TEXT);
+                LOAD DATA INFILE 'noted.csv' INTO TABLE noted (note);
+                """;
+        assertEquals(List.of("3:1 id is numbered by the database from 1 up, so id > 0 holds for every row it numbered"),
+                alwaysTrue(Dialect.MYSQL, schema, "DELETE FROM loaded WHERE id > 0;\nDELETE FROM noted WHERE id > 0"));
+    }
+
+    @Test
     void aLiquibaseAutoIncrementColumnIsNumbered() throws IOException {
         Path changelog = project.resolve("db/changelog.xml");
         Files.createDirectories(changelog.getParent());

@@ -89,6 +89,7 @@ final class DdlReplay {
             NumberedKeyInserts.insert(tokens, intoAt(tokens, start), history);
         } else if (first.isWord("LOAD") && loadedTableAt(tokens, start) < tokens.size()) {
             NullFills.insert(tokens, loadedTableAt(tokens, start), history);
+            NumberedKeyInserts.insert(tokens, loadedTableAt(tokens, start), history);
         } else {
             SpRenameCall.of(tokens.subList(start, tokens.size()))
                     .ifPresent(call -> TableDefinitions.spRename(call, history));

@@ -18,7 +18,10 @@ final class NumberedKeyInserts {
     private NumberedKeyInserts() {
     }
 
-    /** Follows the INSERT or REPLACE in {@code tokens} whose table name starts at {@code at}. */
+    /**
+     * Follows the INSERT, REPLACE or LOAD DATA in {@code tokens} whose table name starts at {@code at}: a load gives
+     * each column it lists, or every column, values from its file.
+     */
     static void insert(List<Token> tokens, int at, SchemaHistory history) {
         SchemaNames.Read name = SchemaNames.name(tokens, at);
         if (name == null) {
