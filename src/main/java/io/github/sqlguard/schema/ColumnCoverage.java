@@ -324,14 +324,11 @@ final class ColumnCoverage {
             reading.numbers.add(value);
             return value;
         }
-        if (token.type() == TokenType.NUMBER) {
-            try {
-                double value = Double.parseDouble(token.text()) * (negative ? -1 : 1) + 0.0; // -0 is 0
-                reading.numbers.add(value);
-                return value;
-            } catch (NumberFormatException notDecimal) {
-                return null;
-            }
+        Optional<Double> number = SignedNumbers.value(tokens);
+        if (number.isPresent()) {
+            double value = number.get() + 0.0; // -0 is 0
+            reading.numbers.add(value);
+            return value;
         }
         String text = token.text();
         if (!negative && token.type() == TokenType.STRING && text.length() >= 2 && text.startsWith("'")

@@ -2,7 +2,6 @@ package io.github.sqlguard.schema;
 
 import io.github.sqlguard.analysis.ObjectNames;
 import io.github.sqlguard.sql.Token;
-import io.github.sqlguard.sql.TokenType;
 import java.util.List;
 
 /**
@@ -28,7 +27,7 @@ final class IdentityNumbering {
         Long seed = number(options, 0);
         if (seed != null) {
             // IDENTITY(seed, increment)
-            int comma = signedLength(options, 0);
+            int comma = SignedNumbers.length(options, 0);
             Long increment = comma < options.size() && options.get(comma).isSymbol(",") ? number(options, comma + 1)
                     : Long.valueOf(1);
             return increment != null && increment > 0 ? seed : null;
@@ -55,20 +54,7 @@ final class IdentityNumbering {
 
     /** The whole number written at {@code at}, a minus sign before it included, or null. */
     private static Long number(List<Token> tokens, int at) {
-        boolean negative = at < tokens.size() && tokens.get(at).isSymbol("-");
-        int digits = negative ? at + 1 : at;
-        if (digits >= tokens.size() || tokens.get(digits).type() != TokenType.NUMBER) {
-            return null;
-        }
-        try {
-            long value = Long.parseLong(tokens.get(digits).text());
-            return negative ? -value : value;
-        } catch (NumberFormatException notWhole) {
-            return null;
-        }
-    }
-
-    private static int signedLength(List<Token> tokens, int at) {
-        return tokens.get(at).isSymbol("-") ? at + 2 : at + 1;
+        int length = SignedNumbers.length(tokens, at);
+        return length == 0 ? null : SignedNumbers.whole(tokens.subList(at, at + length)).orElse(null);
     }
 }

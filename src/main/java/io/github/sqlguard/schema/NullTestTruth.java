@@ -144,7 +144,7 @@ final class NullTestTruth {
     }
 
     private static Optional<NullTest> rangeTest(String column, String operator, List<Token> bound, String written) {
-        Optional<Double> value = number(bound);
+        Optional<Double> value = SignedNumbers.value(bound);
         boolean atLeast = operator.equals(">=");
         if (value.isEmpty() || !atLeast && !operator.equals(">") && !operator.equals("<>") && !operator.equals("!=")) {
             return Optional.empty();
@@ -154,21 +154,6 @@ final class NullTestTruth {
 
     private static boolean isInequality(Token token) {
         return token.isSymbol("<>") || token.isSymbol("!=");
-    }
-
-    /** The value of a number written alone or after a minus sign. */
-    private static Optional<Double> number(List<Token> tokens) {
-        boolean negative = tokens.size() == 2 && tokens.get(0).isSymbol("-");
-        List<Token> digits = negative ? tokens.subList(1, 2) : tokens;
-        if (digits.size() != 1 || digits.get(0).type() != TokenType.NUMBER) {
-            return Optional.empty();
-        }
-        try {
-            double value = Double.parseDouble(digits.get(0).text());
-            return Optional.of(negative ? -value : value);
-        } catch (NumberFormatException notDecimal) {
-            return Optional.empty();
-        }
     }
 
     /** A bound as written, its minus sign joined to the number. */

@@ -2,7 +2,6 @@ package io.github.sqlguard.schema;
 
 import io.github.sqlguard.analysis.ObjectNames;
 import io.github.sqlguard.sql.Token;
-import io.github.sqlguard.sql.TokenType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -88,14 +87,8 @@ final class NumberedKeyInserts {
         if (value.size() == 1 && value.get(0).isAnyWord("NULL", "DEFAULT")) {
             return true;
         }
-        if (value.size() == 1 && value.get(0).type() == TokenType.NUMBER) {
-            try {
-                return Double.parseDouble(value.get(0).text()) >= first;
-            } catch (NumberFormatException notDecimal) {
-                return false;
-            }
-        }
-        return false;
+        // A key written with a minus sign is one of a seed row's own, whatever the numbering's start.
+        return value.size() == 1 && SignedNumbers.value(value).map(number -> number >= first).orElse(false);
     }
 
     private static Table withoutNumbering(Table table, List<String> keys) {
