@@ -81,6 +81,40 @@ class LinterNumberedKeyWhereTest {
                 alwaysTrue(Dialect.MYSQL, schema, "DELETE FROM gained WHERE id > 0;\nDELETE FROM lost WHERE id > 0"));
     }
 
+    /**
+     * SQLite numbers an {@code INTEGER PRIMARY KEY} from 1 as its rowid, with or without AUTOINCREMENT, and
+     * {@code rowid}, {@code _rowid_} and {@code oid} name it; MySQL's {@code _rowid} names a one-column integer
+     * primary key. MySQL and SQLite read {@code WHERE id} as {@code id <> 0}.
+     */
+    @ParameterizedTest(name = "{0}: {1} / {2}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            SQLITE     | id INTEGER PRIMARY KEY                        | DELETE FROM items WHERE id > 0      | id is numbered by the database from 1 up, so id > 0 holds for every row it numbered
+            SQLITE     | id INTEGER PRIMARY KEY                        | DELETE FROM items WHERE rowid > 0   | rowid is id, which is numbered by the database from 1 up, so rowid > 0 holds for every row it numbered
+            SQLITE     | id INTEGER PRIMARY KEY AUTOINCREMENT          | DELETE FROM items WHERE _rowid_ >= 1 | _rowid_ is id, which is numbered by the database from 1 up, so _rowid_ >= 1 holds for every row it numbered
+            SQLITE     | id integer NOT NULL, PRIMARY KEY (id)         | UPDATE items SET note = 'x' WHERE oid <> 0 | oid is id, which is numbered by the database from 1 up, so oid <> 0 holds for every row it numbered
+            SQLITE     | id INT PRIMARY KEY                            | DELETE FROM items WHERE id > 0      | -
+            SQLITE     | id BIGINT PRIMARY KEY                         | DELETE FROM items WHERE rowid > 0   | -
+            SQLITE     | id INTEGER, code INTEGER, PRIMARY KEY (id, code) | DELETE FROM items WHERE rowid > 0 | -
+            POSTGRESQL | id INTEGER PRIMARY KEY                        | DELETE FROM items WHERE id > 0      | -
+            MYSQL      | id INT NOT NULL AUTO_INCREMENT PRIMARY KEY    | DELETE FROM items WHERE _rowid > 0  | _rowid is id, which is numbered by the database from 1 up, so _rowid > 0 holds for every row it numbered
+            MYSQL      | id INT NOT NULL AUTO_INCREMENT PRIMARY KEY    | DELETE FROM items WHERE id          | id is numbered by the database from 1 up, so WHERE id, which keeps every row whose id is not 0, holds for every row it numbered
+            SQLITE     | id INTEGER PRIMARY KEY                        | DELETE FROM items WHERE items.id    | id is numbered by the database from 1 up, so WHERE id, which keeps every row whose id is not 0, holds for every row it numbered
+            MARIADB    | id INT UNSIGNED NOT NULL PRIMARY KEY          | DELETE FROM items WHERE id          | -
+            MYSQL      | id INT NOT NULL AUTO_INCREMENT PRIMARY KEY    | DELETE FROM items WHERE note        | -
+            H2         | id IDENTITY                                   | DELETE FROM items WHERE id          | -
+            """)
+    void rowidNamesAndBareKeysAreTheNumberedKey(Dialect dialect, String key, String sql, String expected)
+            throws IOException {
+        String schema = "CREATE TABLE items (" + key + ", note VARCHAR(20));\n";
+        assertEquals(expected == null ? List.of() : List.of("2:1 " + expected), alwaysTrue(dialect, schema, sql));
+    }
+
+    @Test
+    void aSqliteTableWithoutRowidDoesNotNumberItsIntegerKey() throws IOException {
+        String schema = "CREATE TABLE items (id INTEGER PRIMARY KEY, note TEXT) WITHOUT ROWID;\n";
+        assertEquals(List.of(), alwaysTrue(Dialect.SQLITE, schema, "DELETE FROM items WHERE id > 0"));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
             INSERT INTO items (id, note) VALUES (0, 'system')                 | -

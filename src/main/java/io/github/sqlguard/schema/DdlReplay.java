@@ -64,7 +64,7 @@ final class DdlReplay {
         if (first.isWord("CREATE")) {
             UniqueKeys.created(tokens, start + 1, history, history.position());
             if (!TriggeredTables.replay(tokens, start, history) && !ViewDefinitions.create(tokens, start + 1, history)) {
-                TableDefinitions.create(tokens, start + 1, history);
+                TableDefinitions.create(tokens, start + 1, history, statement.dialect() == Dialect.SQLITE);
             }
         } else if (first.isWord("DROP") && afterDropView(tokens, start) > 0) {
             ViewDefinitions.drop(tokens, afterDropView(tokens, start), history);

@@ -1,5 +1,6 @@
 package io.github.sqlguard.schema;
 
+import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
 import java.util.List;
@@ -46,45 +47,65 @@ final class NullTestTruth {
     }
 
     /** The reason the condition holds for every row, or empty when it may not. */
-    static Optional<String> alwaysTrue(WhereTokens where, SchemaFacts facts, NullOnlyColumns onlyNull) {
-        return everyTermAlwaysTrue(where.condition(), where, facts, onlyNull);
+    static Optional<String> alwaysTrue(WhereTokens where, SchemaFacts facts, NullOnlyColumns onlyNull,
+            Dialect dialect) {
+        return everyTermAlwaysTrue(where.condition(), new Judged(where, facts, onlyNull, dialect));
+    }
+
+    /** What a condition is judged by: the statement, what the replay knows before it, and its dialect. */
+    private record Judged(WhereTokens where, SchemaFacts facts, NullOnlyColumns onlyNull, Dialect dialect) {
+
+        /**
+         * MySQL and SQLite read a number as a truth value, so {@code WHERE id} keeps the rows whose id is not 0;
+         * the other databases refuse a column that is not boolean there.
+         */
+        boolean numbersAreTruths() {
+            return dialect == Dialect.MYSQL || dialect == Dialect.MARIADB || dialect == Dialect.SQLITE;
+        }
+
+        /** The column of the target {@code name} stands for, a rowid name ({@link RowidKeys}) included. */
+        Optional<Column> column(String name) {
+            if (facts.before().column(where.table(), name).isPresent()) {
+                return facts.before().column(where.table(), name);
+            }
+            return facts.before().table(where.table()).flatMap(table -> RowidKeys.column(table, name, dialect))
+                    .flatMap(key -> facts.before().column(where.table(), key.name()));
+        }
     }
 
     /** The reasons every AND term of {@code condition} holds for every row, or empty when one may not. */
-    private static Optional<String> everyTermAlwaysTrue(List<Token> condition, WhereTokens where, SchemaFacts facts,
-            NullOnlyColumns onlyNull) {
-        return EveryAndTerm.reason(condition, term -> alwaysTrueTerm(term, where, facts, onlyNull));
+    private static Optional<String> everyTermAlwaysTrue(List<Token> condition, Judged judged) {
+        return EveryAndTerm.reason(condition, term -> alwaysTrueTerm(term, judged));
     }
 
-    private static Optional<String> alwaysTrueTerm(List<Token> term, WhereTokens where, SchemaFacts facts,
-            NullOnlyColumns onlyNull) {
+    private static Optional<String> alwaysTrueTerm(List<Token> term, Judged judged) {
+        WhereTokens where = judged.where();
         List<Token> inner = WhereJudgement.unwrapped(term);
         List<List<Token>> alternatives = WhereJudgement.split(inner, "OR");
         if (alternatives.size() == 2) {
-            Optional<NullTest> a = nullTest(alternatives.get(0));
-            Optional<NullTest> b = nullTest(alternatives.get(1));
+            Optional<NullTest> a = nullTest(alternatives.get(0), false);
+            Optional<NullTest> b = nullTest(alternatives.get(1), false);
             if (a.isPresent() && b.isPresent() && a.get().column().equals(b.get().column())
                     && a.get().notNull() != b.get().notNull() && !a.get().isBound() && !b.get().isBound()) {
                 return Optional.of(a.get().column() + " " + a.get().written() + " OR " + b.get().written()
                         + " holds for every value");
             }
         }
-        Optional<String> everyValue = EnumCoverage.reason(alternatives, where, facts);
+        Optional<String> everyValue = EnumCoverage.reason(alternatives, where, judged.facts());
         if (everyValue.isPresent()) {
             return everyValue;
         }
         if (alternatives.size() > 1) {
             // One alternative that holds for every row makes the whole OR hold (note = 'x' OR id IS NOT NULL).
             for (List<Token> alternative : alternatives) {
-                Optional<String> reason = everyTermAlwaysTrue(WhereJudgement.unwrapped(alternative), where, facts,
-                        onlyNull);
+                Optional<String> reason = everyTermAlwaysTrue(WhereJudgement.unwrapped(alternative), judged);
                 if (reason.isPresent()) {
                     return reason;
                 }
             }
             return Optional.empty();
         }
-        Optional<NullTest> test = nullTest(inner);
+        Optional<NullTest> test = nullTest(inner, judged.numbersAreTruths());
         if (test.isEmpty()) {
             return Optional.empty();
         }
@@ -94,22 +115,26 @@ final class NullTestTruth {
         }
         int dot = column.lastIndexOf('.');
         String name = dot < 0 ? column : column.substring(dot + 1);
-        String holds = ", so " + name + " " + test.get().written() + " holds for every row";
+        String holds = ", so " + (test.get().written().isEmpty() ? "WHERE " + name + ", which keeps every row whose "
+                + name + " is not 0," : name + " " + test.get().written()) + " holds for every row";
         if (!test.get().notNull()) {
-            return onlyNull.whyOnlyNull(where.table(), name).map(why -> why + holds);
+            return judged.onlyNull().whyOnlyNull(where.table(), name).map(why -> why + holds);
         }
         LowerBound bound = test.get().bound();
         if (bound != null) {
-            Optional<Column> known = facts.before().column(where.table(), name);
+            Optional<Column> known = judged.column(name);
             if (known.filter(c -> c.numberedFrom() != null && bound.passesFrom(c.numberedFrom())).isPresent()) {
-                return Optional.of(known.get().name() + " is numbered by the database from "
-                        + known.get().numberedFrom() + " up" + holds + " it numbered");
+                String alias = known.get().name().equalsIgnoreCase(name) ? "" : name + " is " + known.get().name()
+                        + ", which ";
+                return Optional.of(alias + (alias.isEmpty() ? known.get().name() + " " : "")
+                        + "is numbered by the database from " + known.get().numberedFrom() + " up" + holds
+                        + " it numbered");
             }
             return known.filter(c -> c.notNull() && c.type().map(SqlType::unsigned).orElse(false)
                             && bound.passesFrom(0))
                     .map(c -> c.name() + " is declared UNSIGNED NOT NULL" + holds);
         }
-        return facts.before().column(where.table(), name).filter(Column::notNull)
+        return judged.facts().before().column(where.table(), name).filter(Column::notNull)
                 .map(c -> c.name() + " is declared NOT NULL" + holds);
     }
 
@@ -165,16 +190,20 @@ final class NullTestTruth {
      * {@code x IS [NOT] NULL} or {@code x LIKE '%'} on a plain (qualified) name, also a null test behind {@code NOT}
      * ({@code NOT (x IS NULL)}, {@code NOT x IS NULL}, which SQL reads as {@code NOT (x IS NULL)}): the other test.
      */
-    private static Optional<NullTest> nullTest(List<Token> tokens) {
+    private static Optional<NullTest> nullTest(List<Token> tokens, boolean numbersAreTruths) {
         List<Token> term = WhereJudgement.unwrapped(tokens);
         if (term.size() > 1 && term.get(0).isWord("NOT")) {
             // Only IS [NOT] NULL turns into its opposite: NOT (x LIKE '%') holds for no row, NOT (x >= 0) for few.
-            return nullTest(term.subList(1, term.size()))
+            return nullTest(term.subList(1, term.size()), false)
                     .filter(test -> !test.isBound() && test.written().startsWith("IS "))
                     .map(test -> new NullTest(!test.notNull(), test.column(),
                             test.notNull() ? "IS NULL" : "IS NOT NULL"));
         }
         SchemaNames.Read name = SchemaNames.name(term, 0);
+        if (numbersAreTruths && name != null && name.next() == term.size()) {
+            // WHERE id: true for every number but 0, as id <> 0 is; written empty, for the message to say so
+            return Optional.of(new NullTest(true, name.text(), "", new LowerBound(0, true)));
+        }
         Optional<NullTest> range = lowerBoundTest(term);
         if (range.isPresent() || name == null || name.next() + 1 >= term.size()) {
             return range;

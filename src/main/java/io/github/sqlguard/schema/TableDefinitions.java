@@ -21,7 +21,7 @@ final class TableDefinitions {
     private TableDefinitions() {
     }
 
-    static void create(List<Token> tokens, int from, SchemaHistory schema) {
+    static void create(List<Token> tokens, int from, SchemaHistory schema, boolean sqlite) {
         int i = from;
         boolean temporary = false;
         boolean global = false;
@@ -100,6 +100,9 @@ final class TableDefinitions {
                     : withElement(created, element);
         }
         created = withDefaultCharacterSet(created, tokens, end);
+        if (sqlite) {
+            created = RowidKeys.numberedInSqlite(created, tokens, end);
+        }
         boolean asSelect = end < tokens.size() && tokens.subList(end, tokens.size()).stream()
                 .anyMatch(token -> token.isWord("AS") || token.isWord("SELECT"));
         // The same table created again with other columns: two histories are mixed (a T-SQL batch and its
