@@ -1,5 +1,6 @@
 package io.github.sqlguard.maven;
 
+import io.github.sqlguard.model.DatabaseDialects;
 import io.github.sqlguard.model.Dialect;
 import java.util.Locale;
 import java.util.Map;
@@ -13,11 +14,6 @@ import java.util.Optional;
  * @param origin where it was found, e.g. {@code spring.datasource.url in src/main/resources/application.properties}
  */
 record DatabaseUrl(String url, String origin) {
-
-    /** The driver names of the databases sqlguard has a dialect for; every other database is read as auto. */
-    private static final Map<String, Dialect> DIALECTS = Map.of("postgresql", Dialect.POSTGRESQL, "pgsql",
-            Dialect.POSTGRESQL, "mysql", Dialect.MYSQL, "mariadb", Dialect.MARIADB, "sqlserver", Dialect.SQLSERVER,
-            "oracle", Dialect.ORACLE, "h2", Dialect.H2, "sqlite", Dialect.SQLITE);
 
     /**
      * The JDBC drivers' class names, by the database each connects to: a Spring Boot application whose URL comes from
@@ -86,7 +82,7 @@ record DatabaseUrl(String url, String origin) {
      * (backticks, {@code MODIFY}, {@code ::} casts), so the mode's dialect reads them, where sqlguard has one.
      */
     Dialect dialect() {
-        Dialect dialect = database().map(name -> DIALECTS.getOrDefault(name, Dialect.AUTO)).orElse(Dialect.AUTO);
+        Dialect dialect = database().map(DatabaseDialects::of).orElse(Dialect.AUTO);
         return dialect == Dialect.H2 ? h2Mode().orElse(Dialect.H2) : dialect;
     }
 
@@ -95,7 +91,8 @@ record DatabaseUrl(String url, String origin) {
             String[] nameAndValue = setting.strip().split("=", 2);
             if (nameAndValue.length == 2 && nameAndValue[0].strip().equals("mode")) {
                 String mode = nameAndValue[1].strip();
-                return Optional.ofNullable(mode.equals("mssqlserver") ? Dialect.SQLSERVER : DIALECTS.get(mode));
+                return Optional.ofNullable(mode.equals("mssqlserver") ? Dialect.SQLSERVER : DatabaseDialects.of(mode))
+                        .filter(dialect -> dialect != Dialect.AUTO);
             }
         }
         return Optional.empty();

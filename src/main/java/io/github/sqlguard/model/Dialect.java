@@ -2,8 +2,6 @@ package io.github.sqlguard.model;
 
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -51,25 +49,16 @@ public enum Dialect {
                 return dialect;
             }
         }
-        Dialect aliased = ALIASES.get(wanted);
-        if (aliased != null) {
-            return aliased;
+        // Other names the database goes by where users meet them: Liquibase's dbms names (mssql), sqlfluff's
+        // dialects (postgres, tsql), folder names (pg)
+        Dialect named = DatabaseDialects.of(wanted);
+        if (named != null && named != AUTO) {
+            return named;
         }
         throw new IllegalArgumentException("Unknown dialect '" + value + "'; valid values are: " + validValues()
-                + (UNDESCRIBED.contains(wanted) ? " (" + wanted + " has no dialect of its own here: auto reads the"
-                        + " forms the dialects share)" : ""));
+                + (named == AUTO ? " (" + wanted + " has no dialect of its own here: auto reads the forms the"
+                        + " dialects share)" : ""));
     }
-
-    /**
-     * Other names the databases go by where users meet them: Liquibase's {@code dbms} names ({@code mssql}), sqlfluff's
-     * dialects ({@code postgres}, {@code tsql}) and the usual short names.
-     */
-    private static final Map<String, Dialect> ALIASES = Map.of("postgres", POSTGRESQL, "pg", POSTGRESQL, "pgsql",
-            POSTGRESQL, "mssql", SQLSERVER, "tsql", SQLSERVER, "sqlite3", SQLITE);
-
-    /** Databases people migrate with Flyway or Liquibase whose SQL none of these dialects describes. */
-    private static final Set<String> UNDESCRIBED = Set.of("db2", "hsqldb", "derby", "sybase", "informix", "firebird",
-            "snowflake", "redshift", "clickhouse");
 
     /** The valid configuration values, comma-separated. */
     public static String validValues() {

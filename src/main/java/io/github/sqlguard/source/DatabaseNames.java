@@ -1,5 +1,6 @@
 package io.github.sqlguard.source;
 
+import io.github.sqlguard.model.DatabaseDialects;
 import io.github.sqlguard.model.Dialect;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,50 +25,6 @@ import java.util.Optional;
  * Hibernate dialect name the folders after its class ({@code org.example.repo.domain.dialect.PostgreSQLDialect/}).
  */
 public final class DatabaseNames {
-
-    /**
-     * Every name taken for a database, with the dialect its scripts are written in; AUTO for a database
-     * whose forms no dialect of ours describes.
-     */
-    private static final Map<String, Dialect> DIALECTS = Map.ofEntries(
-            Map.entry("mysql", Dialect.MYSQL), Map.entry("mariadb", Dialect.MARIADB),
-            Map.entry("postgres", Dialect.POSTGRESQL), Map.entry("postgresql", Dialect.POSTGRESQL),
-            Map.entry("pg", Dialect.POSTGRESQL), Map.entry("pgsql", Dialect.POSTGRESQL),
-            // CodeIgniter's driver name, which projects that grew up with it keep for their PostgreSQL scripts
-            // (postgre/, x_postgre.sql beside x_oracle.sql)
-            Map.entry("postgre", Dialect.POSTGRESQL),
-            Map.entry("oracle", Dialect.ORACLE),
-            Map.entry("mssql", Dialect.SQLSERVER), Map.entry("sqlserver", Dialect.SQLSERVER),
-            Map.entry("tsql", Dialect.SQLSERVER),
-            Map.entry("h2", Dialect.H2),
-            Map.entry("sqlite", Dialect.SQLITE), Map.entry("sqlite3", Dialect.SQLITE),
-            // CockroachDB speaks PostgreSQL's SQL and protocol, and projects reach it through PostgreSQL's driver
-            // (jdbc:postgresql://..:26257/..), so its scripts are PostgreSQL's as such a URL makes them
-            Map.entry("cockroach", Dialect.POSTGRESQL), Map.entry("cockroachdb", Dialect.POSTGRESQL),
-            Map.entry("db2", Dialect.AUTO), Map.entry("hsql", Dialect.AUTO), Map.entry("hsqldb", Dialect.AUTO),
-            Map.entry("derby", Dialect.AUTO), Map.entry("sybase", Dialect.AUTO), Map.entry("informix", Dialect.AUTO),
-            // SAP (formerly Sybase) SQL Anywhere: its folder in projects that ship one per database, and
-            // Liquibase's short name for it
-            Map.entry("sqlanywhere", Dialect.AUTO), Map.entry("asany", Dialect.AUTO),
-            Map.entry("firebird", Dialect.AUTO), Map.entry("hana", Dialect.AUTO),
-            // Databases whose scripts mix forms of several dialects (Dameng writes Oracle's types beside MySQL's
-            // backticks; Kingbase, openGauss and OceanBase each copy more than one), so none of ours reads them all
-            Map.entry("dm", Dialect.AUTO), Map.entry("dameng", Dialect.AUTO), Map.entry("kingbase", Dialect.AUTO),
-            Map.entry("kingbasees", Dialect.AUTO), Map.entry("oscar", Dialect.AUTO),
-            Map.entry("shentong", Dialect.AUTO),
-            Map.entry("opengauss", Dialect.AUTO), Map.entry("gaussdb", Dialect.AUTO),
-            Map.entry("oceanbase", Dialect.AUTO),
-            // the short names projects that ship scripts for both give them (og/ beside pg/, ob/ beside mysql/,
-            // x-upgrade-y-og.sql), as dm/ is Dameng's
-            Map.entry("og", Dialect.AUTO), Map.entry("ob", Dialect.AUTO), Map.entry("highgo", Dialect.AUTO), Map.entry("tidb", Dialect.AUTO),
-            Map.entry("polardb", Dialect.AUTO),
-            // Databases golang-migrate and Flyway also migrate, whose folders sit beside the others' (projects keep
-            // clickhouse/ beside postgres/ and mysql/): each is a history of its own, not steps for every database
-            Map.entry("clickhouse", Dialect.AUTO), Map.entry("snowflake", Dialect.AUTO),
-            Map.entry("redshift", Dialect.AUTO), Map.entry("bigquery", Dialect.AUTO),
-            Map.entry("spanner", Dialect.AUTO), Map.entry("yugabytedb", Dialect.AUTO),
-            Map.entry("duckdb", Dialect.AUTO), Map.entry("vertica", Dialect.AUTO),
-            Map.entry("teradata", Dialect.AUTO), Map.entry("singlestore", Dialect.AUTO));
 
     /**
      * MySQL's and MariaDB's storage engines and cluster flavours, as a folder may name them after the database
@@ -105,12 +62,12 @@ public final class DatabaseNames {
 
     /** The dialect of the database {@code key} names, with or without a release after the name; null for none. */
     private static Dialect withRelease(String key) {
-        Dialect dialect = DIALECTS.get(key);
+        Dialect dialect = DatabaseDialects.of(key);
         if (dialect == null) {
             // db2 and sqlite3 end in digits themselves, so the whole name is looked up first
             int release = releaseStart(key);
             if (release > 0) {
-                dialect = DIALECTS.get(key.substring(0, release));
+                dialect = DatabaseDialects.of(key.substring(0, release));
             }
         }
         return dialect;
@@ -123,9 +80,9 @@ public final class DatabaseNames {
      */
     public static String withoutRelease(String part) {
         String key = key(part);
-        if (!DIALECTS.containsKey(key)) {
+        if (!DatabaseDialects.known(key)) {
             int release = releaseStart(key);
-            if (release > 0 && DIALECTS.containsKey(key.substring(0, release))) {
+            if (release > 0 && DatabaseDialects.known(key.substring(0, release))) {
                 return key.substring(0, release);
             }
         }
@@ -182,7 +139,7 @@ public final class DatabaseNames {
             return dialect;
         }
         String longest = "";
-        for (Map.Entry<String, Dialect> entry : DIALECTS.entrySet()) {
+        for (Map.Entry<String, Dialect> entry : DatabaseDialects.all().entrySet()) {
             String name = entry.getKey();
             if (name.length() >= 4 && name.length() > longest.length() && stem.contains(name)) {
                 longest = name;

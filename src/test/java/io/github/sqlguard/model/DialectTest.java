@@ -22,6 +22,8 @@ class DialectTest {
             mssql, SQLSERVER
             tsql, SQLSERVER
             sqlite3, SQLITE
+            SQL_SERVER, SQLSERVER
+            cockroachdb, POSTGRESQL
             MariaDB, MARIADB
             auto, AUTO
             """)
@@ -44,5 +46,8 @@ class DialectTest {
         assertTrue(message.endsWith("(db2 has no dialect of its own here: auto reads the forms the dialects share)"),
                 message);
         assertFalse(Dialect.fromConfig("mysql").isSameFamily(Dialect.POSTGRESQL));
+        // the same names as folders of scripts per database are read by
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Dialect.fromConfig("ClickHouse")).getMessage()
+                .endsWith("(clickhouse has no dialect of its own here: auto reads the forms the dialects share)"));
     }
 }
