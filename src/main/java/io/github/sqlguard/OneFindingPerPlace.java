@@ -3,6 +3,7 @@ package io.github.sqlguard;
 import io.github.sqlguard.model.Finding;
 import io.github.sqlguard.model.Location;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,12 +20,14 @@ final class OneFindingPerPlace {
      * A changelog included by another is read both on its own and through the other; report each finding
      * once, and prefer the one found through the including changelog, which knows its properties. Of the
      * findings one reading makes at one place (a Liquibase change judged with each value a property can take),
-     * the most severe stands: the run it describes is one Liquibase may make. An acknowledged finding and an open
+     * the most severe stands: the run it describes is one Liquibase may make; of those alike severe, one message names
+     * each value ({@link ValuesInOneMessage}). An acknowledged finding and an open
      * one at the same place (an {@code sqlFile} two changesets run, only one of them acknowledged) both stand: the
      * acknowledgement of one run must not hide the other.
      */
     static List<Finding> of(List<FileOutcome> outcomes) {
         Map<FindingPlace, Finding> unique = new LinkedHashMap<>();
+        Map<FindingPlace, List<String>> messages = new HashMap<>();
         Set<FindingPlace> foundThroughInclude = new HashSet<>();
         for (FileOutcome outcome : outcomes) {
             for (Finding finding : outcome.findings()) {
@@ -35,13 +38,23 @@ final class OneFindingPerPlace {
                         && (throughInclude || !foundThroughInclude.contains(key));
                 if (earlier == null || (throughInclude && foundThroughInclude.add(key)) || moreSevere) {
                     unique.put(key, finding);
+                    messages.put(key, new ArrayList<>(List.of(finding.message())));
                     if (throughInclude) {
                         foundThroughInclude.add(key);
                     }
+                } else if (finding.severity() == earlier.severity()
+                        && throughInclude == foundThroughInclude.contains(key)) {
+                    // the same reading with another value the text may take there
+                    messages.get(key).add(finding.message());
                 }
             }
         }
-        return new ArrayList<>(unique.values());
+        List<Finding> findings = new ArrayList<>(unique.size());
+        unique.forEach((key, finding) -> {
+            List<String> said = messages.get(key);
+            findings.add(said.size() < 2 ? finding : finding.withMessage(ValuesInOneMessage.of(said)));
+        });
+        return findings;
     }
 
     /** Where a finding is, which rule made it and whether it is acknowledged: one finding per place is reported. */

@@ -3,12 +3,14 @@ package io.github.sqlguard;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.model.Finding;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -69,7 +71,8 @@ class LinterLoopRecordDynamicSqlTest {
     /**
      * A column joined into the text takes the values the loop's WHERE names for it ({@code object_type IN ('VIEW',
      * 'SYNONYM')}), one text for each, or the one value it names ({@code table_name = 'TMP_A'}); a WHERE that lets it
-     * be anything else (an OR, a NOT IN) leaves it unknown, and so do several names, which one place cannot report.
+     * be anything else (an OR, a NOT IN) leaves it unknown. Several names are each read, and the one finding at the
+     * text's DROP names them all.
      */
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiterString = " | ", quoteCharacter = '"', textBlock = """
@@ -79,7 +82,7 @@ class LinterLoopRecordDynamicSqlTest {
             ORACLE     | BEGIN\\n  FOR x IN (SELECT object_name, object_type FROM user_objects WHERE object_type IN ('VIEW') OR object_name = 'T') LOOP\\n    EXECUTE IMMEDIATE 'drop ' || x.object_type || ' ' || x.object_name;\\n  END LOOP;\\nEND;\\n/ | runtime-sql WARNING 3:5 ## drop-table ERROR 3:24
             ORACLE     | BEGIN\\n  FOR x IN (SELECT object_name, object_type FROM user_objects WHERE object_type NOT IN ('TABLE')) LOOP\\n    EXECUTE IMMEDIATE 'drop ' || x.object_type || ' ' || x.object_name;\\n  END LOOP;\\nEND;\\n/ | runtime-sql WARNING 3:5 ## drop-table ERROR 3:24
             ORACLE     | BEGIN\\n  FOR x IN (SELECT table_name FROM user_tables WHERE table_name = 'TMP_A') LOOP\\n    EXECUTE IMMEDIATE 'drop table ' || x.table_name || ' purge';\\n  END LOOP;\\nEND;\\n/ | drop-table ERROR 3:24
-            ORACLE     | BEGIN\\n  FOR x IN (SELECT table_name FROM user_tables WHERE table_name IN ('TMP_A', 'TMP_B')) LOOP\\n    EXECUTE IMMEDIATE 'drop table ' || x.table_name || ' purge';\\n  END LOOP;\\nEND;\\n/ | runtime-sql WARNING 3:5 ## drop-table ERROR 3:24
+            ORACLE     | BEGIN\\n  FOR x IN (SELECT table_name FROM user_tables WHERE table_name IN ('TMP_A', 'TMP_B')) LOOP\\n    EXECUTE IMMEDIATE 'drop table ' || x.table_name || ' purge';\\n  END LOOP;\\nEND;\\n/ | drop-table ERROR 3:24
             ORACLE     | BEGIN\\n  FOR x IN (SELECT object_name, object_type FROM user_objects WHERE object_type IN ('VIEW', lower('TABLE'))) LOOP\\n    EXECUTE IMMEDIATE 'drop ' || x.object_type || ' ' || x.object_name;\\n  END LOOP;\\nEND;\\n/ | runtime-sql WARNING 3:5 ## drop-table ERROR 3:24
             """)
     void columnJoinedIntoTheTextTakesTheValuesTheLoopsWhereNames(Dialect dialect, String sql, String expected)
@@ -87,15 +90,32 @@ class LinterLoopRecordDynamicSqlTest {
         assertEquals(expected.equals("-") ? List.of() : List.of(expected.split(" ## ")), findings(dialect, sql));
     }
 
+    @Test
+    void theFindingWhereTheTextDropsNamesEveryTableTheLoopsWhereAllows() throws IOException {
+        String sql = "BEGIN\n  FOR x IN (SELECT table_name FROM user_tables WHERE table_name IN ('TMP_A', 'TMP_B',"
+                + " 'TMP_C')) LOOP\n    EXECUTE IMMEDIATE 'drop table ' || x.table_name;\n  END LOOP;\nEND;\n/";
+        write(sql);
+        assertEquals(List.of("DROP TABLE removes table TMP_A, TMP_B or TMP_C and all its rows"),
+                run(Dialect.ORACLE).findings().stream().map(Finding::message)
+                        .map(message -> message.substring(0, message.indexOf(" ("))).toList());
+    }
+
     private List<String> findings(Dialect dialect, String sql) throws IOException {
+        write(sql.replace("\\n", "\n"));
+        return run(dialect).findings().stream().map(f -> f.ruleId() + " " + f.severity() + " "
+                + f.location().line() + ":" + f.location().column()).toList();
+    }
+
+    private void write(String sql) throws IOException {
         Path file = project.resolve("db/V2__change.sql");
         Files.createDirectories(file.getParent());
-        Files.writeString(file, sql.replace("\\n", "\n") + "\n", StandardCharsets.UTF_8);
+        Files.writeString(file, sql + "\n", StandardCharsets.UTF_8);
+    }
+
+    private LintResult run(Dialect dialect) {
         LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
-        LintResult result = new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(),
+        return new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(),
                 List.of(), dialect, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
                 defaults.liquibase(), List.of(), null, defaults.maxFileBytes(), 1));
-        return result.findings().stream().map(f -> f.ruleId() + " " + f.severity() + " " + f.location().line() + ":"
-                + f.location().column()).toList();
     }
 }

@@ -3,7 +3,6 @@ package io.github.sqlguard.sql;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * The values a loop's query lets a selected column take where its WHERE names them: Oracle cleanup scripts drop what
@@ -12,16 +11,6 @@ import java.util.Set;
  * so the kinds in the condition are the only ones the text can drop.
  */
 final class LoopColumnValues {
-
-    /**
-     * The kinds of object Oracle's catalogue names ({@code USER_OBJECTS.OBJECT_TYPE}) that a DROP takes. Several values
-     * are read as a choice only when each is one of them: a choice among table names would be reported, at the one
-     * place the text's DROP stands, by the first name alone.
-     */
-    private static final Set<String> KINDS = Set.of("TABLE", "VIEW", "SYNONYM", "PUBLIC SYNONYM", "PACKAGE",
-            "PACKAGE BODY", "PROCEDURE", "FUNCTION", "TYPE", "TYPE BODY", "TRIGGER", "SEQUENCE", "INDEX",
-            "MATERIALIZED VIEW", "JAVA SOURCE", "JAVA CLASS", "JAVA RESOURCE", "LIBRARY", "DIRECTORY", "CONTEXT",
-            "OPERATOR", "INDEXTYPE", "DIMENSION", "CLUSTER", "DATABASE LINK");
 
     private static final String[] WHERE_ENDS = {"GROUP", "ORDER", "HAVING", "CONNECT", "START", "UNION", "INTERSECT",
         "MINUS", "EXCEPT", "FETCH", "OFFSET", "FOR"};
@@ -32,9 +21,9 @@ final class LoopColumnValues {
     /**
      * The column's value as a choice among the literals the query's WHERE allows it ({@code col IN ('a', 'b')} or
      * {@code col = 'a'}, as a condition every row meets: at the top level, joined to the others by AND): the literal
-     * itself for one, else, where each is a kind of object, {@code CASE WHEN .. THEN 'VIEW' WHEN .. THEN 'SYNONYM'
-     * END} for {@link ConditionalText} to read branch by branch; null when the WHERE does not name the column's
-     * values so.
+     * itself for one, else {@code CASE WHEN .. THEN 'VIEW' WHEN .. THEN 'SYNONYM' END} for {@link ConditionalText} to
+     * read branch by branch (a finding at the one place the text's DROP stands names each value); null when the WHERE
+     * does not name the column's values so.
      */
     static List<Token> choice(List<Token> query, String column) {
         int where = TopLevel.firstWordIndex(query, 0, "WHERE");
@@ -54,7 +43,7 @@ final class LoopColumnValues {
                 continue;
             }
             List<Token> values = values(condition, name + 1);
-            if (values != null && (values.size() == 1 || values.stream().allMatch(LoopColumnValues::isKind))) {
+            if (values != null) {
                 return values.size() == 1 ? values : asChoice(values);
             }
         }
@@ -83,10 +72,6 @@ final class LoopColumnValues {
             values.add(condition.get(i));
         }
         return values.isEmpty() ? null : values;
-    }
-
-    private static boolean isKind(Token value) {
-        return KINDS.contains(value.stringValue().trim().toUpperCase(Locale.ROOT));
     }
 
     private static boolean endsConjunct(List<Token> condition, int at) {
