@@ -41,6 +41,16 @@ class LinterNotNullFillsNullsTest {
         "SELECT 1|UPDATE flows SET ctx = id|ALTER TABLE flows MODIFY ctx TEXT NOT NULL|-",
         "SELECT 1|SELECT 1|UPDATE flows SET ctx = flows.id; ALTER TABLE flows MODIFY ctx TEXT NOT NULL|-",
         "UPDATE flows SET note = 'n'|UPDATE flows SET ctx = note|ALTER TABLE flows MODIFY ctx TEXT NOT NULL|-",
+        // .. or from a text function of such columns and literals, which gives NULL only for a NULL argument
+        "SELECT 1|UPDATE flows SET ctx = SUBSTRING_INDEX(id, ':', 1)|ALTER TABLE flows MODIFY ctx TEXT NOT NULL|-",
+        "SELECT 1|UPDATE flows f SET f.ctx = UPPER(CONCAT(f.id, '-', TRIM(' x ')))"
+                + "|ALTER TABLE flows MODIFY ctx TEXT NOT NULL|-",
+        "SELECT 1|UPDATE flows SET ctx = SUBSTRING_INDEX(note, ':', 1)|ALTER TABLE flows MODIFY ctx TEXT NOT NULL|"
+                + FINDING,
+        "SELECT 1|UPDATE flows SET ctx = CONCAT(id, other.id)|ALTER TABLE flows MODIFY ctx TEXT NOT NULL|" + FINDING,
+        "SELECT 1|UPDATE flows SET ctx = JSON_UNQUOTE(id)|ALTER TABLE flows MODIFY ctx TEXT NOT NULL|" + FINDING,
+        "SELECT 1|UPDATE flows SET ctx = CONCAT(id, FROM_UNIXTIME(id))|ALTER TABLE flows MODIFY ctx TEXT NOT NULL|"
+                + FINDING,
         // .. but not from a nullable one, one the statement writes first, or another table's
         "SELECT 1|UPDATE flows SET ctx = note|ALTER TABLE flows MODIFY ctx TEXT NOT NULL|" + FINDING,
         "SELECT 1|UPDATE flows SET id = id + 1, ctx = id|ALTER TABLE flows MODIFY ctx TEXT NOT NULL|" + FINDING,

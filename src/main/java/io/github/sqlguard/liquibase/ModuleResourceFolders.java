@@ -60,7 +60,12 @@ final class ModuleResourceFolders {
                 .filter(Files::exists).findFirst();
     }
 
-    private static Optional<Path> resourceFolderHolding(Path file) {
+    /**
+     * The resource folder {@code file} lies in ({@code src/main/resources} for a changelog under it), also when that
+     * folder lies above every scanned folder, as when check-folder is pointed at {@code src/main/resources/db/changelog}:
+     * it is the classpath root Liquibase reads the changelog's classpath paths from.
+     */
+    static Optional<Path> resourceFolderHolding(Path file) {
         for (Path folder = file.getParent(); folder != null; folder = folder.getParent()) {
             if (isResourceFolder(folder)) {
                 return Optional.of(folder);

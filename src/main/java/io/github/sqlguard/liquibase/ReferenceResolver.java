@@ -69,9 +69,9 @@ final class ReferenceResolver {
     }
 
     /**
-     * Finds a referenced file: next to the changelog, or in the search roots, the other modules' resource
-     * folders and then next to it; a classpath path that none of these holds, in the resource folders of the
-     * modules a scanned folder holds.
+     * Finds a referenced file: next to the changelog, or in the search roots, the classpath roots, the resource
+     * folder that holds the changelog (above the scanned folder when that lies inside it) and then next to it; a
+     * classpath path that none of these holds, in the resource folders of the modules a scanned folder holds.
      */
     Optional<Path> resolve(Path from, String target, boolean relativeToChangelogFile) {
         if (target == null || target.isBlank()) {
@@ -96,6 +96,8 @@ final class ReferenceResolver {
             List<Path> candidates = new ArrayList<>();
             searchRoots.forEach(root -> candidates.add(root.resolve(rooted).normalize()));
             classpathRoots.forEach(root -> candidates.add(root.resolve(rooted).normalize()));
+            ModuleResourceFolders.resourceFolderHolding(from.toAbsolutePath().normalize())
+                    .ifPresent(root -> candidates.add(root.resolve(rooted).normalize()));
             candidates.add(folder.resolve(cleaned).toAbsolutePath().normalize());
             candidates.add(baseDirectory.resolve(rooted).toAbsolutePath().normalize());
             // A classpath path may be held by any module of a repository scanned whole, as on the classpath

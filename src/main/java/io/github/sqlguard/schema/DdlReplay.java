@@ -83,7 +83,7 @@ final class DdlReplay {
         } else if (first.isWord("DELETE")) {
             NullFills.delete(tokens, start, statement.context(), history);
         } else if (first.isWord("UPDATE")) {
-            NullFills.update(tokens, start, statement.context(), history);
+            NullFills.update(tokens, start, statement.context(), statement.dialect(), history);
         } else if (first.isAnyWord("INSERT", "REPLACE") && intoAt(tokens, start) < tokens.size()) {
             NullFills.insert(tokens, intoAt(tokens, start), history);
             NumberedKeyInserts.insert(tokens, intoAt(tokens, start), history);

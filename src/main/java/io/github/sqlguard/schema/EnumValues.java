@@ -14,7 +14,12 @@ import java.util.regex.Pattern;
  */
 final class EnumValues {
 
-    private static final Pattern QUOTED = Pattern.compile("'((?:[^'\\\\]|''|\\\\.)*)'");
+    /**
+     * A value between single quotes, or between double quotes, which MySQL reads as a string too (outside
+     * ANSI_QUOTES mode): {@code ENUM("STARTED", "FAILED")}.
+     */
+    private static final Pattern QUOTED = Pattern.compile(
+            "'((?:[^'\\\\]|''|\\\\.)*)'|\"((?:[^\"\\\\]|\"\"|\\\\.)*)\"");
 
     private EnumValues() {
     }
@@ -122,7 +127,10 @@ final class EnumValues {
         return written.replace("''", "'").replaceAll("\\\\(.)", "$1");
     }
 
-    /** The values of an ENUM or SET type, as written between their quotes. */
+    /**
+     * The values of an ENUM or SET type, as written between single quotes: a double-quoted value is rewritten so,
+     * for the lists and literals it is compared with.
+     */
     static List<String> values(SqlType type) {
         String written = type.written();
         int open = written.indexOf('(');
@@ -133,7 +141,8 @@ final class EnumValues {
         }
         Matcher matcher = QUOTED.matcher(written.substring(open + 1, close));
         while (matcher.find()) {
-            values.add(matcher.group(1));
+            values.add(matcher.group(1) != null ? matcher.group(1)
+                    : matcher.group(2).replace("\"\"", "\"").replace("'", "''"));
         }
         return values;
     }

@@ -1,6 +1,7 @@
 package io.github.sqlguard.schema;
 
 import io.github.sqlguard.analysis.ObjectNames;
+import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.sql.StatementContext;
 import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
@@ -36,11 +37,20 @@ final class NullFills {
         "GETUTCDATE", "SYSDATETIME", "SYSUTCDATETIME", "SYSDATETIMEOFFSET", "SYS_GUID", "SYSTIMESTAMP",
         "RANDOM_UUID", "RANDOM"};
 
+    /**
+     * Text functions that give NULL only for a NULL argument: {@code SUBSTRING_INDEX(ref, ':', 1)} of a NOT NULL
+     * column holds a value in every row. Not so in Oracle, where the empty string they may give is NULL.
+     */
+    private static final String[] NULL_ONLY_FROM_NULL = {"SUBSTRING_INDEX", "SUBSTRING", "SUBSTR", "MID", "LEFT",
+        "RIGHT", "UPPER", "LOWER", "UCASE", "LCASE", "TRIM", "LTRIM", "RTRIM", "REPLACE", "CONCAT", "REVERSE",
+        "LENGTH", "CHAR_LENGTH", "CHARACTER_LENGTH"};
+
     private NullFills() {
     }
 
     /** Applies the UPDATE at {@code start} to what {@code history} knows of filled columns. */
-    static void update(List<Token> tokens, int start, StatementContext context, SchemaHistory history) {
+    static void update(List<Token> tokens, int start, StatementContext context, Dialect dialect,
+            SchemaHistory history) {
         int i = start + 1;
         while (i < tokens.size() && tokens.get(i).isAnyWord("LOW_PRIORITY", "IGNORE", "ONLY")) {
             i++;
@@ -88,7 +98,7 @@ final class NullFills {
                 continue;
             }
             List<Token> value = assignment.subList(column.next() + 1, assignment.size());
-            boolean nonNull = nonNull(value) || readsNonNullColumn(value, table, alias, assigned)
+            boolean nonNull = valueInEveryRow(value, table, alias, assigned, dialect)
                     || RowHoldingTables.scalarSubqueryYieldsValue(value, history);
             boolean fills = nonNull && everyRow && (where == tokens.size() || asksNullOf(tokens, where, written));
             if (fills) {
@@ -112,6 +122,24 @@ final class NullFills {
             }
         }
         return keys;
+    }
+
+    /**
+     * True for a value that holds no NULL in any row: a literal or function that is never NULL, a NOT NULL column of
+     * the updated table, or a text function of such values that gives NULL only for a NULL argument.
+     */
+    private static boolean valueInEveryRow(List<Token> value, Table table, String alias, Set<String> assigned,
+            Dialect dialect) {
+        if (nonNull(value) || readsNonNullColumn(value, table, alias, assigned)) {
+            return true;
+        }
+        if (dialect == Dialect.ORACLE || value.size() < 4 || !value.get(0).isAnyWord(NULL_ONLY_FROM_NULL)
+                || !value.get(1).isSymbol("(") || ObjectNames.skipParentheses(value, 1) != value.size()) {
+            return false;
+        }
+        List<List<Token>> arguments = ObjectNames.splitAtCommas(value, 2, value.size() - 1);
+        return arguments.stream().allMatch(argument -> !argument.isEmpty()
+                && valueInEveryRow(argument, table, alias, assigned, dialect));
     }
 
     /**

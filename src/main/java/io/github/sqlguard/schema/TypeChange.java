@@ -90,6 +90,7 @@ public record TypeChange(SqlType from, SqlType to, Verdict verdict, String reaso
             case OTHER -> source == TypeFamily.OTHER && from.base().equals(to.base())
                     ? new TypeChange(from, to, Verdict.UNKNOWN, "sizes of " + to.base() + " not compared")
                     : source == TypeFamily.OTHER ? new TypeChange(from, to, Verdict.UNKNOWN, "types not compared")
+                    : source == TypeFamily.TEXT && EnumValues.isValueList(to) ? lossy(from, to, TEXT_MADE_VALUE_LIST)
                     : lossy(from, to, judge.familyChange());
         };
     }
@@ -109,6 +110,10 @@ public record TypeChange(SqlType from, SqlType to, Verdict verdict, String reaso
     private static boolean datetimeWithDigits(SqlType type) {
         return type.base().equals("DATETIME") && !type.arguments().isEmpty();
     }
+
+    /** MySQL converts text into an ENUM or SET by value, as it converts one value list into another. */
+    private static final String TEXT_MADE_VALUE_LIST = "a value the list does not hold becomes '' or, in strict mode,"
+            + " makes the statement fail";
 
     private static final String LARGE_OBJECT_MADE_BINARY = "an oid holds the number of a large object, not its"
             + " bytes: PostgreSQL has no cast from oid to bytea, so the change fails unless a USING clause reads the"

@@ -330,6 +330,28 @@ class TypeChangeTest {
     }
 
     /**
+     * MySQL reads a double-quoted ENUM or SET value as the string it quotes, as it does a single-quoted one; text made
+     * an ENUM or SET keeps only the values the list holds.
+     */
+    @ParameterizedTest(name = "{0} -> {1} is {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
+            ENUM("STARTED", "COMPLETED", "FAILED") | CHAR(9)             | LOSSLESS | every value fits
+            ENUM("draft", "cancelled")             | CHAR(8)             | LOSSY    | shorter: its longest value takes 9 characters, CHAR holds 8 characters
+            ENUM("it's", "x")                      | VARCHAR(4)          | LOSSLESS | every value fits
+            ENUM("a ""b"" c")                      | VARCHAR(6)          | LOSSY    | shorter: its longest value takes 7 characters, VARCHAR holds 6 characters
+            ENUM("a", "b")                         | ENUM('a', 'b', 'c') | LOSSLESS | every value kept
+            ENUM('a', "it's")                      | ENUM('it''s')       | LOSSY    | leaves out value 'a': rows holding it become '' or, in strict mode, make the statement fail
+            ENUM("a", "b", "c")                    | ENUM("a", "b")      | LOSSY    | leaves out value 'c': rows holding it become '' or, in strict mode, make the statement fail
+            VARCHAR(10)                            | ENUM("a", "b")      | LOSSY    | a value the list does not hold becomes '' or, in strict mode, makes the statement fail
+            TEXT                                   | SET('r', 'w')       | LOSSY    | a value the list does not hold becomes '' or, in strict mode, makes the statement fail
+            """)
+    void readsDoubleQuotedMySqlValues(String from, String to, TypeChange.Verdict expected, String reason) {
+        TypeChange change = TypeChange.of(SqlType.parse(from), SqlType.parse(to), Dialect.MYSQL);
+        assertEquals(expected, change.verdict(), change.reason());
+        assertEquals(reason, change.reason());
+    }
+
+    /**
      * MySQL's TEXT types are measured in bytes and its VARCHAR in characters: the reason keeps each unit, and says
      * bytes on both sides when one TEXT type becomes a shorter one.
      */
