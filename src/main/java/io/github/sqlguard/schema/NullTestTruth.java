@@ -1,5 +1,6 @@
 package io.github.sqlguard.schema;
 
+import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
 import java.util.List;
@@ -46,18 +47,19 @@ final class NullTestTruth {
     }
 
     /** The reason the condition holds for every row, or empty when it may not. */
-    static Optional<String> alwaysTrue(WhereTokens where, SchemaFacts facts, NullOnlyColumns onlyNull) {
-        return everyTermAlwaysTrue(where.condition(), where, facts, onlyNull);
+    static Optional<String> alwaysTrue(WhereTokens where, SchemaFacts facts, NullOnlyColumns onlyNull,
+            Dialect dialect) {
+        return everyTermAlwaysTrue(where.condition(), where, facts, onlyNull, dialect);
     }
 
     /** The reasons every AND term of {@code condition} holds for every row, or empty when one may not. */
     private static Optional<String> everyTermAlwaysTrue(List<Token> condition, WhereTokens where, SchemaFacts facts,
-            NullOnlyColumns onlyNull) {
-        return EveryAndTerm.reason(condition, term -> alwaysTrueTerm(term, where, facts, onlyNull));
+            NullOnlyColumns onlyNull, Dialect dialect) {
+        return EveryAndTerm.reason(condition, term -> alwaysTrueTerm(term, where, facts, onlyNull, dialect));
     }
 
     private static Optional<String> alwaysTrueTerm(List<Token> term, WhereTokens where, SchemaFacts facts,
-            NullOnlyColumns onlyNull) {
+            NullOnlyColumns onlyNull, Dialect dialect) {
         List<Token> inner = WhereJudgement.unwrapped(term);
         List<List<Token>> alternatives = WhereJudgement.split(inner, "OR");
         if (alternatives.size() == 2) {
@@ -77,7 +79,7 @@ final class NullTestTruth {
             // One alternative that holds for every row makes the whole OR hold (note = 'x' OR id IS NOT NULL).
             for (List<Token> alternative : alternatives) {
                 Optional<String> reason = everyTermAlwaysTrue(WhereJudgement.unwrapped(alternative), where, facts,
-                        onlyNull);
+                        onlyNull, dialect);
                 if (reason.isPresent()) {
                     return reason;
                 }
@@ -105,8 +107,8 @@ final class NullTestTruth {
                 return Optional.of(known.get().name() + " is numbered by the database from "
                         + known.get().numberedFrom() + " up" + holds + " it numbered");
             }
-            return known.filter(c -> c.notNull() && c.type().map(SqlType::unsigned).orElse(false)
-                            && bound.passesFrom(0))
+            return known.filter(c -> c.notNull() && dialect.hasUnsignedIntegers()
+                            && c.type().map(SqlType::unsigned).orElse(false) && bound.passesFrom(0))
                     .map(c -> c.name() + " is declared UNSIGNED NOT NULL" + holds);
         }
         return facts.before().column(where.table(), name).filter(Column::notNull)

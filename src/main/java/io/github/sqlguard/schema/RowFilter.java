@@ -152,7 +152,7 @@ public record RowFilter(String verb, String table, Optional<String> alwaysTrue, 
             }
             // An UPDATE that copies the related row's values is a backfill: each row gets its own.
             Optional<WhereJudgement.RelatedRow> related = unfiltered.filter(row -> !where.assignmentsRead(row.table()));
-            Optional<String> alwaysTrue = NullTestTruth.alwaysTrue(where, facts, onlyNull)
+            Optional<String> alwaysTrue = NullTestTruth.alwaysTrue(where, facts, onlyNull, statement.dialect())
                     .or(() -> ColumnCoverage.reason(where, facts, statement.dialect()))
                     .or(() -> UnchangedRowsLeftOut.reason(where))
                     .or(() -> NullKeepingRewrite.reason(where))
