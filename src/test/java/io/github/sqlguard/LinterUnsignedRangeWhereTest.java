@@ -16,7 +16,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * A MySQL {@code UNSIGNED NOT NULL} column holds no number below zero, so {@code col >= 0} (or {@code col > -1},
  * {@code 0 <= col}) restricts nothing: always-true-where, located at the statement's verb. A signed or nullable
- * column, or a bound above zero, restricts.
+ * column, or a bound above zero, restricts, and so does the bound where the database has no unsigned integers:
+ * SQLite stores a signed integer whatever the declared type says, and a PostgreSQL script that declares one was
+ * written for MySQL.
  */
 class LinterUnsignedRangeWhereTest {
 
@@ -47,6 +49,9 @@ class LinterUnsignedRangeWhereTest {
             MYSQL   | DELETE FROM usage_rows WHERE amount >= 0                              | -
             MYSQL   | DELETE FROM usage_rows WHERE amount >= 0 OR amount IS NULL            | -
             MYSQL   | DELETE FROM usage_rows WHERE tenant_id >= 0 AND note = 'x'            | -
+            SQLITE  | DELETE FROM usage_rows WHERE shard_no >= 0                            | -
+            POSTGRESQL | DELETE FROM usage_rows WHERE shard_no > -1                         | -
+            H2      | DELETE FROM usage_rows WHERE shard_no >= 0                            | 2:1 shard_no is declared UNSIGNED NOT NULL, so shard_no >= 0 holds for every row
             """)
     void aBoundNoUnsignedValueFallsBelowRestrictsNothing(Dialect dialect, String sql, String expected)
             throws IOException {

@@ -21,6 +21,16 @@ public enum Dialect {
         return this == MYSQL || this == MARIADB;
     }
 
+    /**
+     * False for the databases without unsigned integers, where a column written {@code BIGINT UNSIGNED} holds signed
+     * values (SQLite keeps the word as part of the type's name; PostgreSQL, SQL Server and Oracle refuse it, so a
+     * script that writes it there was written for MySQL). H2 reads it in its MySQL and MariaDB modes, and
+     * {@link #AUTO} may be MySQL.
+     */
+    public boolean hasUnsignedIntegers() {
+        return this != POSTGRESQL && this != SQLSERVER && this != ORACLE && this != SQLITE;
+    }
+
     /** True for the same dialect, and for MySQL and MariaDB, whose scripts one another's dialect reads. */
     public boolean isSameFamily(Dialect other) {
         return this == other || isMySqlFamily() && other.isMySqlFamily();

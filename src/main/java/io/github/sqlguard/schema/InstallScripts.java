@@ -41,7 +41,9 @@ import java.util.regex.Pattern;
  * a script in another tree whose name names that database ({@code schema/mysql-schema.sql},
  * {@code data/mysql-data.sql} beside {@code upgrade/mysql/2.1.0.sql}) installs it. A {@code baseline/} folder in the
  * folder above the steps or in a tree there ({@code db/liquibase/baseline/} beside {@code db/upgrade/}) holds the
- * schema of one release that new databases start from, a history of its own as well.
+ * schema of one release that new databases start from, a history of its own as well, and so are the full schemas
+ * kept per version beside the steps ({@link VersionSnapshots}), the latest of which the steps run after when none
+ * of them stands at or below its version.
  */
 final class InstallScripts {
 
@@ -159,7 +161,8 @@ final class InstallScripts {
                         .add(parts[parts.length - 1]);
             }
             int version = versionFolderAt(parts);
-            if (version >= 1 && !isVersionFolder(parts[version - 1])) {
+            if (version >= 1 && !isVersionFolder(parts[version - 1])
+                    && !VersionSnapshots.isSnapshotFolder(parts[version - 1])) {
                 String stepsFolder = String.join("/", List.of(parts).subList(0, version)) + "/";
                 versionsByStepsFolder.computeIfAbsent(stepsFolder, f -> new HashSet<>()).add(parts[version]);
             }
@@ -209,6 +212,9 @@ final class InstallScripts {
                 baselineFolders(folders, above).forEach(folder -> installFolders.put(folder, folder));
             }
         });
+        VersionSnapshots snapshots = VersionSnapshots.of(paths, versionsByStepsFolder);
+        snapshots.ownFolders().forEach(folder -> installFolders.put(folder, folder));
+        stepsBases.addAll(snapshots.stepsBases());
         ReleaseChangeScripts.installsBeside(paths).forEach(databaseInstallFiles::putIfAbsent);
         return new InstallScripts(installFolders, installFiles, stepsBases, databaseInstallFiles);
     }

@@ -130,8 +130,8 @@ final class NullTestTruth {
                         + "is numbered by the database from " + known.get().numberedFrom() + " up" + holds
                         + " it numbered");
             }
-            return known.filter(c -> c.notNull() && c.type().map(SqlType::unsigned).orElse(false)
-                            && bound.passesFrom(0))
+            return known.filter(c -> c.notNull() && judged.dialect().hasUnsignedIntegers()
+                            && c.type().map(SqlType::unsigned).orElse(false) && bound.passesFrom(0))
                     .map(c -> c.name() + " is declared UNSIGNED NOT NULL" + holds);
         }
         return judged.facts().before().column(where.table(), name).filter(Column::notNull)

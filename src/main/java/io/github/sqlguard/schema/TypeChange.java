@@ -141,7 +141,8 @@ public record TypeChange(SqlType from, SqlType to, Verdict verdict, String reaso
     }
 
     /**
-     * The type as the dialect stores it. MySQL's is {@link #mySqlStored}. Oracle stores INTEGER, INT and SMALLINT
+     * The type as the dialect stores it. MySQL's is {@link #mySqlStored}; an integer written UNSIGNED is a signed one
+     * where the database has no unsigned integers ({@link #signed}). Oracle stores INTEGER, INT and SMALLINT
      * as NUMBER(38) (BIGINT and TINYINT as Liquibase has them created), and DECIMAL and NUMERIC written without a precision as NUMBER(38,0); FLOAT(b), REAL and
      * DOUBLE PRECISION as a decimal NUMBER of b binary digits (126 unless written, 63 for REAL) that keeps the
      * decimal point where the value needs it, unlike the IEEE BINARY_FLOAT and BINARY_DOUBLE; and a DATE with its
@@ -154,6 +155,9 @@ public record TypeChange(SqlType from, SqlType to, Verdict verdict, String reaso
         }
         if (dialect.isMySqlFamily()) {
             return mySqlStored(type);
+        }
+        if (type.unsigned() && !dialect.hasUnsignedIntegers()) {
+            return signed(type);
         }
         if (dialect != Dialect.ORACLE) {
             return type;
@@ -201,6 +205,15 @@ public record TypeChange(SqlType from, SqlType to, Verdict verdict, String reaso
                     ? new SqlType(type.written(), "DOUBLE", type.arguments(), type.unsigned(), false, false, "") : type;
             default -> type;
         };
+    }
+
+    /**
+     * The type without its UNSIGNED, for a database that has no unsigned integers ({@link Dialect#hasUnsignedIntegers}):
+     * the column holds signed values, as old steps written for MySQL and kept for every database declare them.
+     */
+    private static SqlType signed(SqlType type) {
+        return new SqlType(type.written(), type.base(), type.arguments(), false, type.withTimeZone(),
+                type.characterUnits(), type.characterSet(), type.declaredBoolean());
     }
 
     private static SqlType withCharacterSet(SqlType type, String characterSet) {

@@ -257,6 +257,57 @@ class MigrationHistoriesTest {
     }
 
     /**
+     * A full schema kept per version beside the steps ({@code main/full_schemas/72/full.sql} beside {@code
+     * main/delta/73/}, as Synapse keeps them) is what a new database starts from: when every step stands above its
+     * version, the steps run after it and know the tables it creates (after the latest of several); a folder whose
+     * name does not say it holds whole schemas ({@code main/extra/72/}) stays a plain folder run in path order, after
+     * {@code main/delta/}. Each line: the full schema, the step that adds a column, the step that narrows it, and the
+     * type the narrowing finds.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "main/full_schemas/72/full.sql  | main/delta/73/a.sql | main/delta/74/b.sql | VARCHAR(255)",
+        "full_schemas/72/full.sql       | delta/73/a.sql      | delta/74/b.sql      | VARCHAR(255)",
+        "db/snapshots/v2.0/schema.sql   | db/deltas/v2.1/a.sql | db/deltas/v2.2/b.sql | VARCHAR(255)",
+        "main/full_schemas/16/full.sql  | main/delta/73/a.sql | main/delta/74/b.sql | ",
+        "main/extra/72/full.sql         | main/delta/73/a.sql | main/delta/74/b.sql | ",
+    })
+    void stepsAboveAFullSchemasVersionRunAfterIt(String full, String adding, String narrowing, String typeBefore) {
+        MigrationHistories histories = new MigrationHistories();
+        if (full.contains("/16/")) {
+            addMysql(histories, full, "CREATE TABLE t (c VARCHAR(500));");
+            addMysql(histories, full.replace("/16/", "/72/"), "CREATE TABLE u (c VARCHAR(255));");
+        } else {
+            addMysql(histories, full, "CREATE TABLE t (c VARCHAR(255));");
+        }
+        addMysql(histories, adding, "ALTER TABLE t ADD e INT;");
+        addMysql(histories, narrowing, "ALTER TABLE t MODIFY COLUMN c VARCHAR(50);");
+        histories.replay();
+        var retype = histories.factsFor(mysql(narrowing, "ALTER TABLE t MODIFY COLUMN c VARCHAR(50);").get(0))
+                .retypes().get(0);
+        assertEquals(Optional.ofNullable(typeBefore), retype.from().map(SqlType::written), retype.unknownBecause());
+    }
+
+    /**
+     * Where steps at or below a full schema's version remain, they build the schema, as on the databases that ran
+     * them: the full schema is not replayed after them (its tables would be "created again") but checked on its own,
+     * as a new database runs it.
+     */
+    @Test
+    void aFullSchemaBesideTheStepsBelowItsVersionIsAHistoryOfItsOwn() {
+        MigrationHistories histories = new MigrationHistories();
+        addMysql(histories, "main/delta/12/base.sql", "CREATE TABLE t (c VARCHAR(255));");
+        addMysql(histories, "main/delta/73/a.sql", "ALTER TABLE t ADD e INT;");
+        addMysql(histories, "main/full_schemas/72/full.sql", "CREATE TABLE t (c VARCHAR(500), e INT);");
+        addMysql(histories, "main/delta/74/b.sql", NARROWING);
+        histories.replay();
+        var retype = histories.factsFor(mysql("main/delta/74/b.sql", NARROWING).get(0)).retypes().get(0);
+        assertEquals(Optional.of("VARCHAR(255)"), retype.from().map(SqlType::written), retype.unknownBecause());
+        var create = mysql("main/full_schemas/72/full.sql", "CREATE TABLE t (c VARCHAR(500), e INT);").get(0);
+        assertTrue(histories.factsFor(create).before().table("t").isEmpty());
+    }
+
+    /**
      * A teardown script in a {@code drop/} folder beside the version steps ({@code db/create/}, {@code db/drop/},
      * {@code db/upgrade/}, as some projects keep them) runs after the install, never before a step: a step's type
      * change is not told that its table was dropped by the teardown.

@@ -533,6 +533,27 @@ class TypeChangeTest {
     }
 
     /**
+     * Only MySQL and MariaDB have unsigned integers: elsewhere a column written UNSIGNED (in scripts kept for SQLite
+     * and PostgreSQL alike, whose first steps were written for MySQL) holds signed values, and copying it into a
+     * signed column as wide loses nothing; a narrower one still does.
+     */
+    @ParameterizedTest(name = "{2}: {0} -> {1} is {3}")
+    @CsvSource(delimiter = '|', textBlock = """
+            BIGINT UNSIGNED     | BIGINT          | POSTGRESQL | LOSSLESS
+            BIGINT UNSIGNED     | INT             | POSTGRESQL | LOSSY
+            INT UNSIGNED        | INTEGER         | SQLSERVER  | LOSSLESS
+            bigint unsigned     | bigint          | SQLITE     | LOSSLESS
+            BIGINT UNSIGNED     | BIGINT          | MYSQL      | LOSSY
+            BIGINT UNSIGNED     | BIGINT          | MARIADB    | LOSSY
+            BIGINT              | BIGINT UNSIGNED | MYSQL      | LOSSY
+            """)
+    void unsignedCountsOnlyWhereTheDatabaseHasIt(String from, String to, Dialect dialect,
+            TypeChange.Verdict verdict) {
+        TypeChange change = TypeChange.of(SqlType.parse(from), SqlType.parse(to), dialect);
+        assertEquals(verdict, change.verdict(), change.reason());
+    }
+
+    /**
      * PostgreSQL: an oid column (Liquibase's BLOB there, Hibernate's @Lob) holds the number of a large object; the
      * reason says what a change to bytea does to it rather than naming the families.
      */
