@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The splitting of one text ({@link StatementSplitter}): cuts its tokens into statements ({@link StatementCuts}),
@@ -148,10 +149,18 @@ final class SplitRun {
                     return;
                 }
                 DynamicSql.Source dynamicSql = DynamicSql.of(tokens, plpgsql);
+                List<DynamicSql.Source> otherValues = List.of();
                 if (dynamicSql != null && dynamicSql.variable() == null && dynamicSql.namesSomethingUnknown()) {
-                    dynamicSql = DynamicSql.of(LoopRecordFields.withSelectedItems(VariableOperands.substituted(
-                            tokens, scope, arguments, nameParameters, tokens.get(0)),
-                            context.body() == null ? null : context.body().rowLoop()), plpgsql);
+                    // FOREACH t IN ARRAY ARRAY['a', 'b'] LOOP EXECUTE format('DROP TABLE %I', t): each text it runs
+                    List<List<Token>> eachValue = plpgsql ? ArrayLoopValues.eachValue(tokens, scope) : null;
+                    List<DynamicSql.Source> read = new ArrayList<>();
+                    for (List<Token> variant : eachValue == null ? List.of(tokens) : eachValue) {
+                        read.add(DynamicSql.of(LoopRecordFields.withSelectedItems(VariableOperands.substituted(
+                                variant, scope, arguments, nameParameters, tokens.get(0)),
+                                context.body() == null ? null : context.body().rowLoop()), plpgsql));
+                    }
+                    dynamicSql = read.get(0);
+                    otherValues = read.subList(1, read.size());
                 }
                 DynamicSql.Source read = dynamicSql;
                 DefinedRoutineSpans routines = scope == scriptCode ? scriptRoutines : DefinedRoutineSpans.NONE;
@@ -171,9 +180,11 @@ final class SplitRun {
                 if (builtTexts != null && statements.size() > before) {
                     builtTexts.note(statements.get(before), read, tokens.get(0), scope, arguments, routines);
                 }
-                if (dynamicSql != null && !dynamicSql.literals().isEmpty()) {
-                    emitLiterals(dynamicSql, NestedBodies.innerContext(context,
-                            StatementContext.Kind.EXECUTED_BLOCK, dynamicSql.label()));
+                for (DynamicSql.Source run : Stream.concat(Stream.of(dynamicSql), otherValues.stream()).toList()) {
+                    if (run != null && !run.literals().isEmpty()) {
+                        emitLiterals(run, NestedBodies.innerContext(context, StatementContext.Kind.EXECUTED_BLOCK,
+                                run.label()));
+                    }
                 }
                 int prepared = NestedBodies.preparedStatementStart(tokens);
                 if (prepared > 0) {
