@@ -245,7 +245,8 @@ final class StatementChecker {
                     () -> DroppedInEarlierMigration.columnGuardOf(model, facts.before()),
                     () -> RecreatedColumnName.guardOf(models, at, s -> schema.apply(s).before()),
                     () -> NameTakenByCopy.guardOf(models, names, at), () -> RebuiltOnEveryRun.guardOf(models, at),
-                    () -> RowsMovedByReturning.guardOf(model), () -> scopeGuards.shortfallOf(statement),
+                    () -> RowsMovedByReturning.guardOf(model, facts.before()),
+                    () -> scopeGuards.shortfallOf(statement),
                     facts::earlierRunCopy, () -> ForeignKeysTurnedOff.guardOf(models, at),
                     () -> CascadedRowsHandled.guardOf(models, at, facts.before()),
                     // last: a note that lowers nothing must not hide a guard that does

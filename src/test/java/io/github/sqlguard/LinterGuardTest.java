@@ -62,6 +62,26 @@ class LinterGuardTest {
         assertTrue(findings.get(0).message().contains("(guarded: " + guard + ")"), findings.get(0).message());
     }
 
+    /**
+     * T-SQL needs no terminator: a backup by SELECT .. INTO on the line after a statement that holds no query (the
+     * drop of an older backup, a PRINT, a DECLARE) is a statement of its own, and guards the loss after it.
+     */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            truncate-table       | IF OBJECT_ID('sessions_backup') IS NOT NULL DROP TABLE sessions_backup\\nSELECT * INTO sessions_backup FROM sessions\\nTRUNCATE TABLE sessions
+            delete-without-where | PRINT 'backing up'\\nSELECT * INTO sessions_backup FROM sessions\\nDELETE FROM sessions
+            drop-table           | DECLARE @n INT = 0\\nSELECT * INTO sessions_backup FROM sessions\\nDROP TABLE sessions
+            """)
+    void aBackupOnTheLineAfterAnUnterminatedStatementGuards(String rule, String sql) throws IOException {
+        List<Finding> findings = lint(Dialect.SQLSERVER, sql.replace("\\n", "\n"), rule).stream()
+                .filter(f -> f.location().line() == 3).toList();
+
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals(Severity.INFO, findings.get(0).severity());
+        assertTrue(findings.get(0).message().contains("(guarded: rows copied to sessions_backup at line 2)"),
+                findings.get(0).message());
+    }
+
     @ParameterizedTest(name = "{0}: {2}")
     @CsvSource(delimiter = '|', textBlock = """
             SQLSERVER  | drop-table     | IF EXISTS (SELECT 1 FROM audit_2019) DROP TABLE audit_2019

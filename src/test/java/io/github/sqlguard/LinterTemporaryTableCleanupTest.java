@@ -118,7 +118,36 @@ class LinterTemporaryTableCleanupTest {
         assertEquals(List.of("ERROR 4:13", "INFO 8:13"), found);
     }
 
+    /**
+     * T-SQL writes {@code DROP TABLE IF EXISTS} as a DROP that an IF runs when the table is there: by
+     * {@code OBJECT_ID(..) IS NOT NULL} (of a table, {@code 'U'}, or of any object) or by a catalogue view that lists
+     * it. Before the script makes its scratch table again, and after its use, such a drop clears only what a run
+     * that failed part way left; a condition on another object, a view, or one widened by OR guards nothing.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            OBJECT_ID before and a plain drop after | - | IF OBJECT_ID('dbo.t_map') IS NOT NULL DROP TABLE dbo.t_map\\nGO\\nCREATE TABLE dbo.t_map (id INT)\\nGO\\nINSERT INTO dbo.t_map SELECT id FROM dbo.orders\\nGO\\nDROP TABLE dbo.t_map\\nGO | INFO 1:39
+            OBJECT_ID of a table and sys.tables after | - | IF OBJECT_ID(N'[dbo].[t_map]', N'U') IS NOT NULL\\nBEGIN\\n  DROP TABLE [dbo].[t_map]\\nEND\\nGO\\nCREATE TABLE [dbo].[t_map] (id INT)\\nGO\\nIF EXISTS (SELECT * FROM sys.tables WHERE name = 't_map')\\n  DROP TABLE [dbo].[t_map]\\nGO | INFO 3:3
+            INFORMATION_SCHEMA before | - | IF EXISTS (SELECT 1 FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = N't_map')\\n  DROP TABLE t_map\\nCREATE TABLE t_map (id INT)\\nDROP TABLE t_map | INFO 2:3
+            no drop after use | - | IF OBJECT_ID('dbo.t_map') IS NOT NULL DROP TABLE dbo.t_map\\nGO\\nCREATE TABLE dbo.t_map (id INT)\\nGO | ERROR 1:39
+            a drop after use in an IF of another test | - | IF OBJECT_ID('dbo.t_map') IS NOT NULL DROP TABLE dbo.t_map\\nGO\\nCREATE TABLE dbo.t_map (id INT)\\nGO\\nIF @@ROWCOUNT > 0 DROP TABLE dbo.t_map\\nGO | ERROR 1:39
+            the test names a view | - | IF OBJECT_ID('dbo.t_map', 'V') IS NOT NULL DROP TABLE dbo.t_map\\nGO\\nCREATE TABLE dbo.t_map (id INT)\\nGO\\nDROP TABLE dbo.t_map\\nGO | ERROR 1:44
+            the test names another table | - | IF OBJECT_ID('dbo.t_old') IS NOT NULL DROP TABLE dbo.t_map\\nGO\\nCREATE TABLE dbo.t_map (id INT)\\nGO\\nDROP TABLE dbo.t_map\\nGO | ERROR 1:39
+            the test is widened by OR | - | IF EXISTS (SELECT * FROM sys.tables WHERE name = 't_map' OR name = 'orders') DROP TABLE t_map\\nCREATE TABLE t_map (id INT)\\nDROP TABLE t_map | ERROR 1:78
+            an earlier migration created the table | CREATE TABLE dbo.t_map (id INT) | IF OBJECT_ID('dbo.t_map') IS NOT NULL DROP TABLE dbo.t_map\\nGO\\nCREATE TABLE dbo.t_map (id INT)\\nGO\\nDROP TABLE dbo.t_map\\nGO | ERROR 1:39
+            """)
+    void aTsqlDropThatAnIfRunsWhenTheTableExistsClearsAScratchTable(String name, String earlier, String sql,
+            String expected) throws IOException {
+        List<String> found = findings(Dialect.SQLSERVER, earlier, sql).stream()
+                .filter(f -> f.startsWith("drop-table")).map(f -> f.split(" ")[1] + " " + f.split(" ")[2]).toList();
+        assertEquals(List.of(expected), found);
+    }
+
     private List<String> findings(String earlier, String sql) throws IOException {
+        return findings(Dialect.POSTGRESQL, earlier, sql);
+    }
+
+    private List<String> findings(Dialect dialect, String earlier, String sql) throws IOException {
         Path db = project.resolve("db");
         Files.createDirectories(db);
         if (!earlier.equals("-")) {
@@ -127,7 +156,7 @@ class LinterTemporaryTableCleanupTest {
         Files.writeString(db.resolve("V2__later.sql"), sql.replace("\\n", "\n") + "\n", StandardCharsets.UTF_8);
         LintConfig defaults = LintConfig.defaults(project, List.of(db));
         LintConfig config = new LintConfig(project, defaults.directories(), defaults.includes(), List.of(),
-                Dialect.POSTGRESQL, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
+                dialect, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
                 defaults.liquibase(), List.of(), null, defaults.maxFileBytes(), 1);
         return new Linter().run(config).findings().stream().filter(f -> f.location().path().endsWith("V2__later.sql"))
                 .map(f -> f.ruleId() + " " + f.severity() + " " + f.location().line() + ":" + f.location().column()

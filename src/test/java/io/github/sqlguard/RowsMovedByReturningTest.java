@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.model.Finding;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -44,6 +47,34 @@ class RowsMovedByReturningTest {
     void aTsqlDeleteWhoseOutputInsertsEveryRowElsewhereLosesNothing(String sql, String severity) {
         assertEquals(List.of("1:1 delete-without-where " + severity),
                 OneScript.placesAndSeverities(Dialect.SQLSERVER, sql));
+    }
+
+    /**
+     * A RETURNING or OUTPUT list moves whole rows when it names every column the migrations gave the table, in any
+     * order and spelling; one that leaves a column out, or a table the replay does not know whole, keeps the ERROR.
+     */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            SQLSERVER  | DELETE FROM dbo.Logs OUTPUT deleted.Id, deleted.[Msg], DELETED.at INTO dbo.Archive (Id, Msg, At) | INFO
+            SQLSERVER  | DELETE dbo.Logs OUTPUT deleted.msg, deleted.at, deleted.id INTO dbo.Archive                      | INFO
+            SQLSERVER  | DELETE FROM dbo.Logs OUTPUT deleted.Id, deleted.Msg INTO dbo.Archive (Id, Msg)                   | ERROR
+            SQLSERVER  | DELETE FROM dbo.Logs OUTPUT deleted.Id, deleted.Msg, deleted.At INTO #kept                        | ERROR
+            SQLSERVER  | DELETE FROM dbo.Logs OUTPUT deleted.Id, deleted.Msg, deleted.At, 1 INTO dbo.Archive               | ERROR
+            SQLSERVER  | DELETE FROM dbo.Other OUTPUT deleted.Id INTO dbo.Archive                                          | ERROR
+            POSTGRESQL | WITH m AS (DELETE FROM logs RETURNING at, id, msg) INSERT INTO archive SELECT * FROM m           | INFO
+            POSTGRESQL | WITH m AS (DELETE FROM ONLY logs RETURNING id, msg, at) INSERT INTO archive SELECT * FROM m      | INFO
+            POSTGRESQL | WITH m AS (DELETE FROM logs RETURNING id, msg) INSERT INTO archive SELECT * FROM m               | ERROR
+            POSTGRESQL | WITH m AS (DELETE FROM logs RETURNING id, msg, at) INSERT INTO archive SELECT id FROM m          | ERROR
+            """)
+    void aListOfEveryKnownColumnMovesWholeRows(Dialect dialect, String sql, String severity, @TempDir Path project)
+            throws IOException {
+        String table = dialect == Dialect.SQLSERVER ? "dbo.Logs" : "logs";
+        TestProject.write(project, "db/V1__init.sql", "CREATE TABLE " + table + " (id INT PRIMARY KEY, msg VARCHAR(100),"
+                + " at DATE);\n");
+        TestProject.write(project, "db/V2__move.sql", sql + ";\n");
+
+        assertEquals(List.of("db/V2__move.sql:1:" + (sql.indexOf("DELETE") + 1) + " delete-without-where " + severity),
+                TestProject.findingsIn(TestProject.lint(project, dialect), "V2__move.sql"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.github.sqlguard.schema;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -28,6 +29,10 @@ final class NumberedPathOrder implements Comparator<String> {
 
     /** A year, a month and a day, separated. */
     private static final Pattern DAY_OF_DATE = Pattern.compile("\\d{4}[-_.]\\d{2}[-_.]\\d{2}");
+
+    /** A date of this or the last century whose month and day may have one digit; groups 2 and 3 are those. */
+    private static final Pattern DATE = Pattern.compile(
+            "(?<![0-9A-Za-z])(?:19|20)\\d\\d([-_.])(1[0-2]|0?[1-9])\\1(3[01]|[12][0-9]|0?[1-9])(?!\\d)");
 
     private NumberedPathOrder() {
     }
@@ -58,10 +63,11 @@ final class NumberedPathOrder implements Comparator<String> {
                 int byValue = numberA.length() >= 3 && numberB.length() >= 3 ? numberA.compareTo(numberB)
                         : compareNumbers(numberA, numberB);
                 if (byValue != 0) {
-                    return byValue;
+                    return isMonthOrDay(a, i) && isMonthOrDay(b, j) ? compareAsText(a, i, b, j) : byValue;
                 }
                 boolean goesOnA = versionGoesOn(a, endA);
-                if (goesOnA != versionGoesOn(b, endB) && !endsDate(a, i, endA) && !endsDate(b, j, endB)) {
+                if (goesOnA != versionGoesOn(b, endB) && !endsDate(a, i, endA) && !endsDate(b, j, endB)
+                        && !followsDate(a, i) && !followsDate(b, j)) {
                     return goesOnA ? 1 : -1;
                 }
                 i = endA;
@@ -125,6 +131,45 @@ final class NumberedPathOrder implements Comparator<String> {
     private static boolean endsDate(String text, int from, int end) {
         return end - from >= 8 || end - from == 2 && DAY_OF_DATE.matcher(text.substring(Math.max(0, from - 8), end))
                 .matches();
+    }
+
+    /**
+     * Whether the number at {@code from} follows a date and one separator, as a day's sequence number does
+     * ({@code 2023-11-14_00_2019Plan.sql}): it has no point releases either, so a title that starts with a digit
+     * does not make {@code 00_2019} a release after {@code 00}, and the names compare as text from there.
+     */
+    private static boolean followsDate(String text, int from) {
+        if (from < 3 || "_-.".indexOf(text.charAt(from - 1)) < 0 || !Character.isDigit(text.charAt(from - 2))) {
+            return false;
+        }
+        int start = from - 2;
+        while (start > 0 && Character.isDigit(text.charAt(start - 1))) {
+            start--;
+        }
+        return endsDate(text, start, from - 1);
+    }
+
+    /**
+     * Whether the number at {@code from} is the month or the day of a date ({@code 2025-10-3}) that no letter or digit
+     * precedes: runners of dated scripts compare names as text, which puts a day written with one digit after the
+     * days written with two that start with it ({@code 2025-10-3} after {@code 2025-10-30}).
+     */
+    private static boolean isMonthOrDay(String text, int from) {
+        Matcher date = DATE.matcher(text);
+        date.region(Math.max(0, from - 8), Math.min(text.length(), from + 6));
+        date.useTransparentBounds(true);
+        date.useAnchoringBounds(false);
+        while (date.find()) {
+            if (date.start(2) == from || date.start(3) == from) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Compares the rest of two names from {@code i} and {@code j} character by character. */
+    private static int compareAsText(String a, int i, String b, int j) {
+        return a.substring(i).compareTo(b.substring(j));
     }
 
     private static int digitsEnd(String text, int from) {

@@ -9,6 +9,7 @@ import io.github.sqlguard.sql.StatementContext;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * A {@code DROP TABLE IF EXISTS t} that clears what an earlier run left in the session before the script makes
@@ -21,6 +22,9 @@ import java.util.Optional;
  * TABLE IF EXISTS ids; CREATE TABLE ids ..; INSERT INTO ids ..; DROP TABLE ids}, as MySQL scripts do where a
  * temporary table cannot be read twice in one query): the script's own scratch table, which only a run that failed
  * part way can have left behind.
+ *
+ * <p>T-SQL writes the drop as {@code IF OBJECT_ID('t') IS NOT NULL DROP TABLE t} as well ({@link
+ * ExistenceTestedDrop}), before the table is made again and after its use.
  */
 public final class TemporaryTableCleanup {
 
@@ -54,12 +58,16 @@ public final class TemporaryTableCleanup {
         var tokens = drop.statement().tokens();
         Dialect dialect = drop.statement().dialect();
         boolean sessionFirst = dialect == Dialect.POSTGRESQL || dialect == Dialect.AUTO || dialect.isMySqlFamily();
-        if (!before.replayed() || tokens.size() < 5 || !tokens.get(0).isWord("DROP")
-                || !tokens.get(1).isWord("TABLE") || !tokens.get(2).isWord("IF") || !tokens.get(3).isWord("EXISTS")
-                || drop.clauses().isEmpty()
+        boolean ifExists = tokens.size() >= 5 && tokens.get(0).isWord("DROP") && tokens.get(1).isWord("TABLE")
+                && tokens.get(2).isWord("IF") && tokens.get(3).isWord("EXISTS");
+        // T-SQL's IF OBJECT_ID('t') IS NOT NULL DROP TABLE t: the IF statement around the drop runs in the
+        // script's order, and what runs alongside it is what runs alongside the drop.
+        OptionalInt tested = ifExists ? OptionalInt.of(index) : ExistenceTestedDrop.containerOf(models, index);
+        if (!before.replayed() || tested.isEmpty() || drop.clauses().isEmpty()
                 || drop.clauses().stream().anyMatch(clause -> clause.kind() != ClauseKind.DROPPED_TABLE)) {
             return Optional.empty();
         }
+        int anchor = tested.getAsInt();
         StringBuilder notes = new StringBuilder();
         for (DestructiveClause clause : drop.clauses()) {
             boolean sessionTable = clause.table() != null && before.table(clause.table()).isPresent()
@@ -69,7 +77,7 @@ public final class TemporaryTableCleanup {
                 return Optional.empty();
             }
             String name = SchemaNames.key(clause.table());
-            Optional<Integer> create = nextCreate(models, index, name);
+            Optional<Integer> create = nextCreate(models, anchor, name);
             if (create.isEmpty()) {
                 return Optional.empty();
             }
@@ -87,7 +95,7 @@ public final class TemporaryTableCleanup {
                         + " session");
                 continue;
             }
-            Optional<StatementModel> dropAgain = dropAfterUse(models, index, create.get(), name);
+            Optional<StatementModel> dropAgain = dropAfterUse(models, anchor, create.get(), name);
             if (dropAgain.isEmpty()) {
                 return Optional.empty();
             }
@@ -136,7 +144,8 @@ public final class TemporaryTableCleanup {
     /**
      * The statement after {@code create}, in the same run and body as the drop at {@code index}, that drops the
      * table {@code name} again, surely (no branch), with no rename to or from the name and no other create of it
-     * before: the end of the scratch table's use.
+     * before: the end of the scratch table's use. A T-SQL drop that an IF runs when the table exists counts as
+     * sure ({@code IF OBJECT_ID('t') IS NOT NULL DROP TABLE t}): the script created the table.
      */
     private static Optional<StatementModel> dropAfterUse(List<StatementModel> models, int index, int create,
             String name) {
@@ -144,7 +153,18 @@ public final class TemporaryTableCleanup {
             StatementModel later = models.get(i);
             // Most statements of a long script (seed rows, comments) neither drop nor rename: skip them cheaply, as
             // this scan runs for every drop of a table the script creates again.
-            if (later.clauses().isEmpty() || !runsAlongside(models.get(index), later)) {
+            if (later.clauses().isEmpty()) {
+                continue;
+            }
+            if (!runsAlongside(models.get(index), later)) {
+                OptionalInt tested = ExistenceTestedDrop.containerOf(models, i);
+                if (tested.isPresent() && SchemaNames.key(later.clauses().get(0).table()).equals(name)) {
+                    StatementModel container = models.get(tested.getAsInt());
+                    if (runsAlongside(models.get(index), container) && container.statement().context().branch() == null
+                            && container.placement().runsWithMigration()) {
+                        return Optional.of(later);
+                    }
+                }
                 continue;
             }
             boolean renamedAway = later.clauses().stream().anyMatch(clause -> clause.kind() == ClauseKind.RENAMED_TABLE

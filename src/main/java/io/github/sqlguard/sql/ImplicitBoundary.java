@@ -47,6 +47,9 @@ final class ImplicitBoundary {
             "ROW", "DO", "INSTEAD", "ALSO", "QUERY", "RETURN", "VALUES", "WHEN", "HAVING", "DEFAULT", "USING",
             "OPEN", "CURSOR", "EXISTS", "DECLARE", "LIKE", "BETWEEN", "CASE", "FROM", "JOIN", "INTO", "TABLE");
 
+    /** T-SQL statements that hold no query outside parentheses. */
+    private static final Set<String> QUERYLESS_STATEMENTS = Set.of("DROP", "TRUNCATE", "PRINT", "DECLARE", "SET");
+
     /** Words after which a SELECT continues a query: {@code .. UNION ALL SELECT}. */
     private static final Set<String> QUERY_JOINERS = Set.of("UNION", "EXCEPT", "INTERSECT", "MINUS", "ALL",
             "DISTINCT");
@@ -215,7 +218,9 @@ final class ImplicitBoundary {
         if (token.isWord("SELECT")) {
             // DELETE, UPDATE and EXEC hold no query of their own outside parentheses: the SELECT after one is the
             // next statement (a WHERE that is no condition of the row change; SELECT @next = '..' after EXEC (@sql)).
-            return (changesRows() || "EXEC".equals(firstWord) || "EXECUTE".equals(firstWord))
+            // So do DROP, TRUNCATE, PRINT, DECLARE, SET and CREATE or ALTER TABLE or INDEX: the backup a script makes
+            // with SELECT * INTO t_backup FROM t after IF OBJECT_ID('t_backup') IS NOT NULL DROP TABLE t_backup.
+            return (changesRows() || "EXEC".equals(firstWord) || "EXECUTE".equals(firstWord) || holdsNoQuery())
                     && !QUERY_JOINERS.contains(previous.upper());
         }
         if (token.isWord("SET")) {
@@ -324,6 +329,15 @@ final class ImplicitBoundary {
             }
         }
         return false;
+    }
+
+    /**
+     * True for a T-SQL statement that holds no query outside parentheses, so a SELECT after it is the next
+     * statement: a cursor's query follows its FOR, which continues the DECLARE.
+     */
+    private boolean holdsNoQuery() {
+        return QUERYLESS_STATEMENTS.contains(firstWord) || ("CREATE".equals(firstWord) || "ALTER".equals(firstWord))
+                && ("TABLE".equals(secondWord) || "INDEX".equals(secondWord));
     }
 
     private boolean changesRows() {

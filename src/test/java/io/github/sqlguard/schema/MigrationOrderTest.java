@@ -90,6 +90,30 @@ class MigrationOrderTest {
                 "a day has no point releases: the name after it decides, character by character");
     }
 
+    @Test
+    void aDaysSequenceNumberHasNoPointReleasesWhenATitleStartsWithADigit() {
+        assertEquals(List.of("db/2023-11-14_00_2019PlanPremium.sql", "db/2023-11-14_00_UpdateSearch.sql",
+                "db/2023-11-14_01_2020Plan.sql", "db/20231115_00_2021Plan.sql", "db/20231115_00_Views.sql"),
+                ordered("db/20231115_00_Views.sql", "db/2023-11-14_00_UpdateSearch.sql", "db/20231115_00_2021Plan.sql",
+                        "db/2023-11-14_01_2020Plan.sql", "db/2023-11-14_00_2019PlanPremium.sql"),
+                "the number after a day counts that day's scripts: the title after it is compared as text");
+        assertEquals(List.of("up/lms_23_mysql.sql", "up/lms_23_0-23_1_mysql.sql"),
+                ordered("up/lms_23_0-23_1_mysql.sql", "up/lms_23_mysql.sql"),
+                "a number after no date still runs before its point releases");
+    }
+
+    @Test
+    void aDateWithAOneDigitDayOrMonthSortsAsText() {
+        assertEquals(List.of("db/2025-09-30_00_a.sql", "db/2025-1-05_00_e.sql", "db/2025-10-07_00_b.sql",
+                "db/2025-10-30_00_c.sql", "db/2025-10-3_00_d.sql", "db/2025-11-01_00_f.sql"),
+                ordered("db/2025-10-3_00_d.sql", "db/2025-11-01_00_f.sql", "db/2025-10-30_00_c.sql",
+                        "db/2025-1-05_00_e.sql", "db/2025-09-30_00_a.sql", "db/2025-10-07_00_b.sql"),
+                "dated names compare as text: 2025-10-3 after 2025-10-30, 2025-1-05 before 2025-10-07");
+        assertEquals(List.of("up/2025/9/a.sql", "up/2025/10/a.sql", "up/v2025-9.sql", "up/v2025-10.sql"),
+                ordered("up/2025/10/a.sql", "up/v2025-10.sql", "up/2025/9/a.sql", "up/v2025-9.sql"),
+                "folders per month and a number that follows no year's separator in a name still count by value");
+    }
+
     /**
      * Folders named for a step hold its script per database: a step that spans several releases
      * ({@code 1.6_to_2.2/}) runs after the shorter steps to versions before its end ({@code 2.0.1_to_2.0.2/}), and

@@ -67,6 +67,15 @@ class ImplicitBoundaryTest {
             SQLSERVER | EXEC dbo.p @a = 1, @b\\nSET @n = 0 | 1:1 EXEC dbo.p @a = 1, @b ## 2:1 SET @n = 0
             SQLSERVER | EXEC (@drop)\\nSELECT @alter = 'ALTER TABLE t ALTER COLUMN id bigint' | 1:1 EXEC (@drop) ## 2:1 SELECT @alter = 'ALTER TABLE t ALTER COLUMN id bigint'
             SQLSERVER | EXECUTE dbo.p @a = 1\\nSELECT @n = COUNT(*) FROM t WHERE a = 1 | 1:1 EXECUTE dbo.p @a = 1 ## 2:1 SELECT @n = COUNT(*) FROM t WHERE a = 1
+            SQLSERVER | DROP TABLE t_backup\\nSELECT * INTO t_backup FROM t | 1:1 DROP TABLE t_backup ## 2:1 SELECT * INTO t_backup FROM t
+            SQLSERVER | PRINT 'backup'\\nSELECT * INTO t_backup FROM t | 1:1 PRINT 'backup' ## 2:1 SELECT * INTO t_backup FROM t
+            SQLSERVER | DECLARE @n INT = 0\\nSELECT @n = COUNT(*) FROM t | 1:1 DECLARE @n INT = 0 ## 2:1 SELECT @n = COUNT(*) FROM t
+            SQLSERVER | SET @n = 0\\nSELECT @n = COUNT(*) FROM t | 1:1 SET @n = 0 ## 2:1 SELECT @n = COUNT(*) FROM t
+            SQLSERVER | TRUNCATE TABLE t\\nSELECT 1 | 1:1 TRUNCATE TABLE t ## 2:1 SELECT 1
+            SQLSERVER | ALTER TABLE t ADD c INT NULL\\nSELECT * INTO t_backup FROM t | 1:1 ALTER TABLE t ADD c INT NULL ## 2:1 SELECT * INTO t_backup FROM t
+            SQLSERVER | DECLARE c CURSOR FOR\\nSELECT id FROM t\\nUNION ALL\\nSELECT id FROM u | 1:1 DECLARE c CURSOR FOR SELECT id FROM t UNION ALL SELECT id FROM u
+            SQLSERVER | SET @n = (SELECT COUNT(*) FROM t) | 1:1 SET @n = (SELECT COUNT(*) FROM t)
+            SQLSERVER | CREATE VIEW v AS\\nSELECT id FROM t | 1:1 CREATE VIEW v AS SELECT id FROM t
             SQLSERVER | WHILE @n > 0\\nBEGIN\\n  DELETE FROM t\\n  SELECT @n = COUNT(*) FROM u WHERE a = 1\\nEND | 1:1 [C] WHILE @n > 0 BEGIN DELETE FROM t SELECT @n = COUNT(*) FROM u WHERE a = 1 END ## 3:3 [E T-SQL WHILE loop] DELETE FROM t ## 4:3 [E T-SQL WHILE loop] SELECT @n = COUNT(*) FROM u WHERE a = 1
             SQLSERVER | IF @x = 1 UPDATE t SET a = 1 | 1:1 [C] IF @x = 1 UPDATE t SET a = 1 ## 1:11 [E T-SQL IF statement] UPDATE t SET a = 1
             SQLSERVER | UPDATE t SET a = 1 FROM t JOIN u ON u.id = t.id WHERE u.b IN (SELECT 1 UNION SELECT 2) | 1:1 UPDATE t SET a = 1 FROM t JOIN u ON u.id = t.id WHERE u.b IN (SELECT 1 UNION SELECT 2)
