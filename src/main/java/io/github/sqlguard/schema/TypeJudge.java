@@ -264,7 +264,7 @@ final class TypeJudge {
                 : TypeChange.lossy(from, to, familyChange());
     }
 
-    /** Significant digits that tell every value of a binary floating type apart: 9 in single, 17 in double precision. */
+    /** Significant digits that tell every value of a binary floating type apart: 9 in single, 17 in double. */
     private int shortestDecimal() {
         return TypeFamily.approximateDigits(from, dialect) <= 6 ? 9 : 17;
     }

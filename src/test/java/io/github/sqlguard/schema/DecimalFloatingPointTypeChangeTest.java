@@ -51,7 +51,7 @@ class DecimalFloatingPointTypeChangeTest {
         assertEquals(expected, change.verdict(), change.reason());
     }
 
-    /** A DECFLOAT too short for the integers rounds them without an error, as H2 stores BIGINT's maximum as 9.2234E+18. */
+    /** A DECFLOAT too short for the integers rounds them silently: H2 stores BIGINT's maximum as 9.2234E+18. */
     @ParameterizedTest(name = "{0} -> {1}: {2}")
     @CsvSource(delimiter = '|', textBlock = """
             BIGINT        | DECFLOAT(5) | rounds integers of more than 5 digits
