@@ -309,6 +309,19 @@ class LinterSchemaTest {
         assertEquals(4, lint(Dialect.POSTGRESQL, "cascade").size());
     }
 
+    /** H2 gives the columns of a domain dropped with CASCADE the domain's type, default and checks, values kept. */
+    @Test
+    void anH2DomainDroppedWithCascadeKeepsItsColumns() throws IOException {
+        write("db/V1__init.sql", """
+                CREATE DOMAIN email AS VARCHAR(200) CHECK (POSITION('@', VALUE) > 1);
+                CREATE TABLE customers (id BIGINT PRIMARY KEY, contact email);
+                """);
+        write("db/V2__cleanup.sql", "DROP DOMAIN email CASCADE;\n");
+
+        assertEquals(List.of(), lint(Dialect.H2, "drop-column"));
+        assertEquals(List.of(), lint(Dialect.H2, "cascade"));
+    }
+
     @Test
     void oracleDroppingATypeWithForceDropsTheColumnsOfIt() throws IOException {
         write("db/V1__init.sql", """

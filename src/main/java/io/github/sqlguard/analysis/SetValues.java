@@ -109,7 +109,8 @@ final class SetValues {
         if (value != null && value.next() == end && readsOwnValue(column, value.text())) {
             return true;
         }
-        if (keepsValueOutsideWhens(tokens, column, at, end) || changesListedElementsOnly(tokens, column, at, end)) {
+        if (keepsValueOutsideWhens(tokens, column, at, end) || keepsValueOutsideDecode(tokens, column, at, end)
+                || changesListedElementsOnly(tokens, column, at, end)) {
             return true;
         }
         if (at + 1 >= end || !tokens.tokens().get(at).isAnyWord(NULL_FILLS) || !tokens.isSymbol(at + 1, "(")
@@ -180,6 +181,39 @@ final class SetValues {
             }
         }
         return true;
+    }
+
+    /**
+     * True when the value in {@code [at, end)} is Oracle's and H2's {@code DECODE(c, 'a', 'b', .., c)}: the simple
+     * CASE of {@code column} itself with literal search values and the column as its default, which changes only the
+     * rows holding one of them.
+     */
+    private static boolean keepsValueOutsideDecode(StatementTokens tokens, String column, int at, int end) {
+        if (at + 1 >= end || !tokens.isWord(at, "DECODE") || !tokens.isSymbol(at + 1, "(")
+                || tokens.closingParen(at + 1) != end - 1) {
+            return false;
+        }
+        List<Integer> starts = new ArrayList<>();
+        for (int k = at + 2; k < end; k = tokens.firstTopLevelComma(k, end - 1) + 1) {
+            starts.add(k);
+        }
+        int count = starts.size();
+        if (count < 4 || count % 2 != 0) {
+            return false; // without a default, DECODE gives NULL to every row no search value picks
+        }
+        starts.add(end);
+        for (int a = 1; a < count - 1; a += 2) {
+            if (!literalsOnly(tokens, starts.get(a), starts.get(a + 1) - 1)) {
+                return false;
+            }
+        }
+        return namesOnly(tokens, column, starts.get(0), starts.get(1) - 1)
+                && namesOnly(tokens, column, starts.get(count - 1), end - 1);
+    }
+
+    private static boolean namesOnly(StatementTokens tokens, String column, int from, int to) {
+        ObjectNames.NameAt name = tokens.nameAt(from);
+        return name != null && name.next() == to && readsOwnValue(column, name.text());
     }
 
     /**

@@ -55,15 +55,22 @@ final class PostgresDomains {
             SchemaNames.dropped(tokens, start + 2).forEach(name -> known.domains.remove(SchemaNames.key(name)));
             return true;
         }
-        SchemaNames.Read name = SchemaNames.name(tokens, start + 2);
+        // H2: CREATE DOMAIN IF NOT EXISTS, ALTER DOMAIN IF EXISTS.
+        boolean ifNotExists = verb.isWord("CREATE") && isWords(tokens, start + 2, "IF", "NOT", "EXISTS");
+        int at = ifNotExists ? start + 5 : verb.isWord("ALTER") && isWords(tokens, start + 2, "IF", "EXISTS")
+                ? start + 4 : start + 2;
+        SchemaNames.Read name = at < tokens.size() ? SchemaNames.name(tokens, at) : null;
         if (name == null || !verb.isAnyWord("CREATE", "ALTER")) {
             return false;
         }
         String key = SchemaNames.key(name.text());
         List<Token> rest = meaningful(tokens.subList(name.next(), tokens.size()));
         if (verb.isWord("CREATE")) {
+            if (ifNotExists && known.domains.containsKey(key)) {
+                return true;
+            }
             known.domains.remove(key);
-            known.created(tokens.get(start + 2), rest).ifPresent(domain -> known.domains.put(key, domain));
+            known.created(tokens.get(at), rest).ifPresent(domain -> known.domains.put(key, domain));
         } else if (rest.size() == 3 && rest.get(0).isWord("RENAME") && rest.get(1).isWord("TO")) {
             Domain renamed = known.domains.remove(key);
             if (renamed != null) {
@@ -74,6 +81,15 @@ final class PostgresDomains {
             // ALTER DOMAIN .. ADD CONSTRAINT / SET NOT NULL: it refuses values from now on.
             Optional.ofNullable(known.domains.get(key))
                     .ifPresent(domain -> known.domains.put(key, new Domain(domain.base(), true)));
+        }
+        return true;
+    }
+
+    private static boolean isWords(List<Token> tokens, int at, String... words) {
+        for (int i = 0; i < words.length; i++) {
+            if (at + i >= tokens.size() || !tokens.get(at + i).isWord(words[i])) {
+                return false;
+            }
         }
         return true;
     }

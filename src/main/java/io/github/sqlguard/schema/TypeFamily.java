@@ -20,6 +20,7 @@ enum TypeFamily {
             Map.entry("TINYINT", INTEGER), Map.entry("SMALLINT", INTEGER), Map.entry("MEDIUMINT", INTEGER),
             Map.entry("INTEGER", INTEGER), Map.entry("BIGINT", INTEGER),
             Map.entry("DECIMAL", EXACT), Map.entry("NUMERIC", EXACT), Map.entry("NUMBER", EXACT),
+            Map.entry("DECFLOAT", EXACT),
             Map.entry("MONEY", EXACT), Map.entry("SMALLMONEY", EXACT),
             Map.entry("REAL", APPROXIMATE), Map.entry("FLOAT", APPROXIMATE), Map.entry("DOUBLE", APPROXIMATE),
             Map.entry("BOOLEAN", BOOLEAN), Map.entry("DATE", DATE), Map.entry("TIME", TIME),
@@ -124,10 +125,27 @@ enum TypeFamily {
         if (!type.arguments().isEmpty()) {
             return type.firstArgument();
         }
+        if (type.base().equals("DECFLOAT")) {
+            // H2 keeps 100,000 significant digits; Db2 and Firebird 34, which is the most a reading in auto trusts.
+            return dialect == Dialect.H2 ? 100_000 : 34;
+        }
+        if (dialect == Dialect.H2) {
+            // H2 2.x: NUMBER is its DECFLOAT(40), and DECIMAL and NUMERIC without a precision are NUMERIC(100000, 0).
+            return type.base().equals("NUMBER") ? 40 : 100_000;
+        }
         if (type.base().equals("NUMBER") || dialect == Dialect.POSTGRESQL) {
             return SqlType.MAX;
         }
         return dialect.isMySqlFamily() ? 10 : dialect == Dialect.SQLSERVER ? 18 : -1;
+    }
+
+    /**
+     * True for a decimal type whose point floats: each value keeps its own exponent, so only the count of significant
+     * digits limits it (DECFLOAT, and H2's NUMBER written without a precision).
+     */
+    static boolean floatingDecimal(SqlType type, Dialect dialect) {
+        return type.base().equals("DECFLOAT")
+                || dialect == Dialect.H2 && type.base().equals("NUMBER") && type.arguments().isEmpty();
     }
 
     /** Scale of an exact numeric; 0 when a precision alone was written. */
@@ -138,6 +156,9 @@ enum TypeFamily {
         }
         if (type.arguments().size() >= 2) {
             return type.secondArgument();
+        }
+        if (floatingDecimal(type, dialect)) {
+            return SqlType.MAX;
         }
         return precision(type, dialect) == SqlType.MAX && type.arguments().isEmpty() ? SqlType.MAX : 0;
     }

@@ -222,8 +222,13 @@ final class TypeJudge {
             if (precision < 0) {
                 return TypeChange.unknown(from, to, "precision not known");
             }
-            long integerDigits = precision == SqlType.MAX ? SqlType.MAX : precision - Math.min(scale, precision);
-            return integerDigits >= TypeFamily.integerWidth(from) - 1 ? TypeChange.lossless(from, to, "fits")
+            // A floating point (DECFLOAT) spends all its digits on the integer part when the value needs them.
+            long integerDigits = precision == SqlType.MAX || scale == SqlType.MAX ? precision
+                    : precision - Math.min(scale, precision);
+            boolean fits = integerDigits >= TypeFamily.integerWidth(from) - 1;
+            return fits ? TypeChange.lossless(from, to, "fits")
+                    : scale == SqlType.MAX ? TypeChange.silent(from, to, "rounds integers of more than " + precision
+                            + " digits")
                     : TypeChange.lossy(from, to, "fewer digits than " + from + " holds");
         }
         if (source == TypeFamily.EXACT) {
@@ -236,7 +241,7 @@ final class TypeJudge {
                 return TypeChange.lossless(from, to, "unbounded numeric");
             }
             if (scale == SqlType.MAX) {
-                // Oracle FLOAT(b): a floating decimal point keeps any value of as many significant digits.
+                // Oracle FLOAT(b), DECFLOAT: a floating decimal point keeps any value of as many significant digits.
                 return oldPrecision <= precision || oldPrecision == SqlType.MAX && precision >= 38
                         ? TypeChange.lossless(from, to, "as many significant digits or more")
                         : TypeChange.lossy(from, to, "fewer significant digits: " + size(oldPrecision) + " to "
@@ -250,8 +255,18 @@ final class TypeJudge {
             return newDigits >= oldDigits ? TypeChange.lossless(from, to, "as wide or wider")
                     : TypeChange.lossy(from, to, "fewer integer digits: " + size(oldDigits) + " to " + newDigits);
         }
+        if (source == TypeFamily.APPROXIMATE && to.base().equals("DECFLOAT") && precision >= shortestDecimal()) {
+            // A binary float becomes the shortest decimal that reads back as the same value, and a DECFLOAT also
+            // holds infinity and NaN.
+            return TypeChange.lossless(from, to, "every value's shortest decimal form fits");
+        }
         return source == TypeFamily.APPROXIMATE ? TypeChange.silent(from, to, "floating point to numeric rounds")
                 : TypeChange.lossy(from, to, familyChange());
+    }
+
+    /** Significant digits that tell every value of a binary floating type apart: 9 in single, 17 in double. */
+    private int shortestDecimal() {
+        return TypeFamily.approximateDigits(from, dialect) <= 6 ? 9 : 17;
     }
 
     TypeChange toApproximate(TypeFamily source) {

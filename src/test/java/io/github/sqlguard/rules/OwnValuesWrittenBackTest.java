@@ -11,7 +11,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * is still judged. Nor does one that fills only the column's NULLs ({@code SET paid = COALESCE(paid, FALSE)}, as
  * {@code WHERE paid IS NULL} would) change a stored value, nor one that maps listed values and keeps the rest
  * ({@code SET state = CASE WHEN state = 'a' THEN 'b' ELSE state END}, as {@code WHERE state = 'a'} would), or
- * PostgreSQL's {@code array_replace(roles, 'a', 'b')} and {@code array_remove(tags, 'a')} of the column itself. Nor
+ * Oracle's and H2's {@code DECODE(state, 'a', 'b', state)}, PostgreSQL's {@code array_replace(roles, 'a', 'b')} and
+ * {@code array_remove(tags, 'a')} of the column itself. Nor
  * does a T-SQL assignment of a variable alone ({@code SET @last = total}), which reads the row and writes no column;
  * the chained {@code SET @running = total = @running + 1} writes total. Findings point at the verb (line 2).
  */
@@ -57,6 +58,13 @@ class OwnValuesWrittenBackTest {
         "SQLSERVER  | UPDATE dbo.orders SET @last = total, note = 'x'                       | update-without-where 2:3",
         "SQLSERVER  | UPDATE dbo.orders SET @@last = total                                 | update-without-where 2:3",
         "SQLSERVER  | UPDATE dbo.orders SET @running = note = note                          | -",
+        "H2         | UPDATE orders SET state = DECODE(state, 'a', 'b', 'c', 'd', state)      | -",
+        "ORACLE     | UPDATE orders o SET o.state = decode(o.state, 1, 2, o.state)            | -",
+        "H2         | UPDATE orders SET state = DECODE(state, 'a', 'b')                       | update-without-where 2:3",
+        "H2         | UPDATE orders SET state = DECODE(state, 'a', 'b', note)                 | update-without-where 2:3",
+        "H2         | UPDATE orders SET state = DECODE(note, 'a', 'b', state)                 | update-without-where 2:3",
+        "ORACLE     | UPDATE orders SET state = DECODE(state, note, 'b', state)               | update-without-where 2:3",
+        "H2         | UPDATE orders SET state = DECODE(state, 'a', 'b', state) + 1            | update-without-where 2:3",
         "POSTGRESQL | UPDATE \"User\" SET \"roles\" = array_replace(\"roles\", 'OWNER', 'ADMIN')   | -",
         "POSTGRESQL | UPDATE users SET roles = ARRAY_REPLACE(roles, 'OWNER'::\"Role\", 'ADMIN'::\"Role\") | -",
         "POSTGRESQL | UPDATE users SET tags = array_remove(tags, 'old')                         | -",
