@@ -59,6 +59,8 @@ final class ImplicitBoundary {
 
     private final boolean routine;
     private final boolean tsql;
+    /** True where only T-SQL is read: MySQL's CREATE TABLE t (..) SELECT .. fills the table it creates. */
+    private final boolean tsqlOnly;
     private String firstWord;
     /** The word after the first one: TABLE in ALTER TABLE. */
     private String secondWord;
@@ -76,8 +78,19 @@ final class ImplicitBoundary {
      *     .. after a finished statement start a new one too
      */
     ImplicitBoundary(boolean routine, boolean tsql) {
+        this(routine, tsql, false);
+    }
+
+    /**
+     * @param routine true for a routine definition, whose first unlisted DML verb starts its body
+     * @param tsql true where T-SQL's terminator-free statements may appear
+     * @param tsqlOnly true where the statement is surely T-SQL (sqlserver), not MySQL read under auto: a SELECT
+     *     on the line after a CREATE TABLE then starts a statement of its own
+     */
+    ImplicitBoundary(boolean routine, boolean tsql, boolean tsqlOnly) {
         this.routine = routine;
         this.tsql = tsql;
+        this.tsqlOnly = tsqlOnly;
         this.routineBodyPending = routine;
     }
 
@@ -333,11 +346,13 @@ final class ImplicitBoundary {
 
     /**
      * True for a T-SQL statement that holds no query outside parentheses, so a SELECT after it is the next
-     * statement: a cursor's query follows its FOR, which continues the DECLARE.
+     * statement: a cursor's query follows its FOR, which continues the DECLARE. Under auto a CREATE TABLE may be
+     * MySQL's CREATE TABLE t SELECT .., whose query is its own.
      */
     private boolean holdsNoQuery() {
-        return QUERYLESS_STATEMENTS.contains(firstWord) || ("CREATE".equals(firstWord) || "ALTER".equals(firstWord))
-                && ("TABLE".equals(secondWord) || "INDEX".equals(secondWord));
+        return QUERYLESS_STATEMENTS.contains(firstWord) || "ALTER".equals(firstWord)
+                && ("TABLE".equals(secondWord) || "INDEX".equals(secondWord))
+                || "CREATE".equals(firstWord) && ("INDEX".equals(secondWord) || "TABLE".equals(secondWord) && tsqlOnly);
     }
 
     private boolean changesRows() {

@@ -37,7 +37,7 @@ final class StatementEnd {
                 || shape.kind() == StatementShape.Kind.ROUTINE;
         BlockDepth depth = tracksBlocks ? new BlockDepth(shape.plsqlDeclare()) : null;
         ImplicitBoundary boundary = new ImplicitBoundary(shape.kind() == StatementShape.Kind.ROUTINE,
-                dialect == Dialect.SQLSERVER || dialect == Dialect.AUTO);
+                dialect == Dialect.SQLSERVER || dialect == Dialect.AUTO, dialect == Dialect.SQLSERVER);
         // PostgreSQL: CREATE RULE r AS ON .. DO INSTEAD (DELETE ..; UPDATE ..) lists its actions in parentheses.
         boolean ruleActions = shape.kind() == StatementShape.Kind.ROUTINE && shape.routineKind().equals("rule");
         boolean plain = shape.kind() == StatementShape.Kind.PLAIN;

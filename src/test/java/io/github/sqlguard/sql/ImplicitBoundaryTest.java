@@ -73,6 +73,9 @@ class ImplicitBoundaryTest {
             SQLSERVER | SET @n = 0\\nSELECT @n = COUNT(*) FROM t | 1:1 SET @n = 0 ## 2:1 SELECT @n = COUNT(*) FROM t
             SQLSERVER | TRUNCATE TABLE t\\nSELECT 1 | 1:1 TRUNCATE TABLE t ## 2:1 SELECT 1
             SQLSERVER | ALTER TABLE t ADD c INT NULL\\nSELECT * INTO t_backup FROM t | 1:1 ALTER TABLE t ADD c INT NULL ## 2:1 SELECT * INTO t_backup FROM t
+            SQLSERVER | CREATE TABLE t_new (id INT)\\nSELECT * INTO t_backup FROM t | 1:1 CREATE TABLE t_new (id INT) ## 2:1 SELECT * INTO t_backup FROM t
+            AUTO      | CREATE TABLE t_copy\\nSELECT * FROM t | 1:1 CREATE TABLE t_copy SELECT * FROM t
+            AUTO      | CREATE TABLE t_copy (id INT)\\nSELECT id FROM t | 1:1 CREATE TABLE t_copy (id INT) SELECT id FROM t
             SQLSERVER | DECLARE c CURSOR FOR\\nSELECT id FROM t\\nUNION ALL\\nSELECT id FROM u | 1:1 DECLARE c CURSOR FOR SELECT id FROM t UNION ALL SELECT id FROM u
             SQLSERVER | SET @n = (SELECT COUNT(*) FROM t) | 1:1 SET @n = (SELECT COUNT(*) FROM t)
             SQLSERVER | CREATE VIEW v AS\\nSELECT id FROM t | 1:1 CREATE VIEW v AS SELECT id FROM t
