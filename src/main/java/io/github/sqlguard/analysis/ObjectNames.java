@@ -336,13 +336,16 @@ public final class ObjectNames {
         return String.join(", ", names);
     }
 
-    /** Lower case, without quotes or brackets, so {@code "Orders"}, {@code [orders]} and ORDERS match. */
+    /**
+     * Lower case, without quotes or brackets, so {@code "Orders"}, {@code [orders]} and ORDERS match, and with each
+     * template action written one way ({@link TemplateActionNames}).
+     */
     public static String normalize(String name) {
         // Most names are written plain and in lower case already: those need no copy.
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            if (c == '"' || c == '`' || c == '[' || c == ']' || c >= 'A' && c <= 'Z' || c > 0x7F) {
-                return normalized(name);
+            if (c == '"' || c == '`' || c == '[' || c == ']' || c >= 'A' && c <= 'Z' || c > 0x7F || c == '{') {
+                return normalized(TemplateActionNames.canonical(name));
             }
         }
         return name;
@@ -410,6 +413,8 @@ public final class ObjectNames {
                 if (c == quote) {
                     quote = 0;
                 }
+            } else if (c == '{' && TemplateActionNames.actionEnd(name, i) > 0) {
+                i = TemplateActionNames.actionEnd(name, i) - 1;
             } else if (c == '"' || c == '`') {
                 quote = c;
             } else if (c == '[') {

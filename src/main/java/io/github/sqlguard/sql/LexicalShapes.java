@@ -11,6 +11,9 @@ import java.util.Set;
 final class LexicalShapes {
 
     /** The words a JDBC escape in braces starts with ({@code {call p(?)}}, {@code {fn NOW()}}, {@code {d '..'}}). */
+    /** The Go text/template actions that steer which text the template gives, and give none themselves. */
+    private static final Set<String> TEMPLATE_CONTROL_WORDS = Set.of("if", "else", "end", "range", "with", "define",
+            "break", "continue");
     private static final Set<String> JDBC_ESCAPE_WORDS = Set.of("call", "fn", "d", "t", "ts", "oj", "escape", "limit");
 
     private static final String[] OPERATORS = {"<=>", "<>", "!=", "<=", ">=", "::", "||", ":=", "=>", "->", "^="};
@@ -152,6 +155,40 @@ final class LexicalShapes {
             }
         }
         return -1;
+    }
+
+    /**
+     * The offset just past a Go text/template action that gives no text of its own, or -1: a comment (it opens with
+     * {@code {{/*} and may span lines) or an action that steers the text around it ({@code {{ if .Purge }}}, {@code
+     * {{- else -}}}, {@code {{ end }}}, {@code {{ range .Tables }}}). The statements between are read whichever way
+     * the template goes, as if the actions were comments; an action that gives text ({@code {{ .Schema }}}, {@code {{
+     * template "purge" . }}}) is a placeholder instead.
+     */
+    static int templateControlEnd(String text, int pos, int end) {
+        if (!text.startsWith("{{", pos)) {
+            return -1;
+        }
+        int inner = pos + 2;
+        if (inner + 1 < end && text.charAt(inner) == '-' && Character.isWhitespace(text.charAt(inner + 1))) {
+            inner++; // a trim marker
+        }
+        inner = skipBlanks(text, inner, end);
+        if (text.startsWith("/*", inner)) {
+            int close = text.indexOf("*/", inner + 2);
+            if (close < 0 || close >= end) {
+                return -1;
+            }
+            int after = skipBlanks(text, close + 2, end);
+            after += text.startsWith("-", after) ? 1 : 0;
+            return text.startsWith("}}", after) ? after + 2 : -1;
+        }
+        int wordEnd = inner;
+        while (wordEnd < end && Character.isLetter(text.charAt(wordEnd))) {
+            wordEnd++;
+        }
+        boolean control = TEMPLATE_CONTROL_WORDS.contains(text.substring(inner, wordEnd))
+                && (wordEnd >= end || !Character.isLetterOrDigit(text.charAt(wordEnd)) && text.charAt(wordEnd) != '_');
+        return control ? templateActionEnd(text, pos, end) : -1;
     }
 
     /**
