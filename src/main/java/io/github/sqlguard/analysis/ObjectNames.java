@@ -47,7 +47,7 @@ public final class ObjectNames {
         if (afterBracket < 0 && !isNamePart(tokens.get(index))) {
             return null;
         }
-        StringBuilder text = new StringBuilder(afterBracket < 0 ? tokens.get(index).text()
+        StringBuilder text = new StringBuilder(afterBracket < 0 ? TemplateActionNames.onOneLine(tokens.get(index).text())
                 : joinedText(tokens, index, afterBracket));
         int i = afterBracket < 0 ? index + 1 : afterBracket;
         while (i + 1 < tokens.size() && tokens.get(i).isSymbol(".")) {
@@ -61,7 +61,8 @@ public final class ObjectNames {
             if (partEnd < 0 && !isNamePart(tokens.get(part))) {
                 break;
             }
-            text.append(dots).append(partEnd < 0 ? tokens.get(part).text() : joinedText(tokens, part, partEnd));
+            text.append(dots).append(partEnd < 0 ? TemplateActionNames.onOneLine(tokens.get(part).text())
+                    : joinedText(tokens, part, partEnd));
             i = partEnd < 0 ? part + 1 : partEnd;
         }
         return new NameAt(text.toString(), indexHintEnd(tokens, i));

@@ -29,6 +29,17 @@ public final class TemplateActionNames {
         return -1;
     }
 
+    /**
+     * A name part as a message shows it: an action written over several lines ({@code {{ index .Options} and
+     * {@code "Namespace" }}} below it) on one, its line breaks and the blanks after them one blank each.
+     */
+    public static String onOneLine(String part) {
+        if (part.indexOf('\n') < 0 && part.indexOf('\r') < 0) {
+            return part;
+        }
+        return part.startsWith("{{") ? part.replaceAll("\\s*[\\r\\n]\\s*", " ") : part;
+    }
+
     /** {@code name} with each action written one way: no trim markers, no blanks ({@code {{.Schema}}}). */
     public static String canonical(String name) {
         if (!name.contains("{{")) {

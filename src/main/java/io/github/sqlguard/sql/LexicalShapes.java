@@ -134,8 +134,10 @@ final class LexicalShapes {
     /**
      * The offset just past a template action that starts at {@code pos}, or -1. Migration tools that run scripts
      * through Go's text/template (gobuffalo pop) or Jinja fill in {@code {{ index .Options "Namespace" }}} before the
-     * database sees the text, as Flyway fills in {@code ${schema}}, so it is a placeholder too; it must close on its
-     * line, and a {@code }}} inside its double quotes does not close it.
+     * database sees the text, as Flyway fills in {@code ${schema}}, so it is a placeholder too; a {@code }}} inside
+     * its double quotes does not close it. Go lets an action go on over several lines ({@code {{ index .Options}
+     * on one, {@code "Namespace" }}} on the next), not past a semicolon, which no action holds; in double quotes it
+     * must close on its line.
      */
     static int templateActionEnd(String text, int pos, int end) {
         // In double quotes ("{{ .Schema }}"."users") the action is the name the quotes hold.
@@ -145,8 +147,11 @@ final class LexicalShapes {
             return -1;
         }
         boolean quoted = false;
-        for (int i = open + 2; i < end && !isLineBreak(text.charAt(i)); i++) {
+        for (int i = open + 2; i < end && !(inName && isLineBreak(text.charAt(i))); i++) {
             char c = text.charAt(i);
+            if (c == ';' && !quoted || isLineBreak(c) && quoted) {
+                return -1;
+            }
             if (c == '"') {
                 quoted = !quoted;
             } else if (!quoted && text.startsWith("}}", i)) {

@@ -37,6 +37,9 @@ class TemplateActionsTest {
         "POSTGRESQL | create table \"{{ .Ns }}\".tmp_ids (id int);\\ndrop table {{- .Ns -}}.tmp_ids; | -",
         "POSTGRESQL | create table {{index .Options \"Namespace\"}}.tmp_ids (id int);\\n"
                 + "drop table {{ index .Options \"Namespace\" }}.tmp_ids; | -",
+        "POSTGRESQL | delete from {{ index .Options\\n  \"Namespace\" }}.sessions;"
+                + " | 1:1 delete-without-where DELETE without WHERE removes every row of {{ index .Options"
+                + " \"Namespace\" }}.sessions",
         "POSTGRESQL | create table {{ .Ns }}.tmp_ids (id int);\\ndrop table {{ .Other }}.tmp_ids;"
                 + " | 2:1 drop-table DROP TABLE removes table {{ .Other }}.tmp_ids and all its rows",
     })

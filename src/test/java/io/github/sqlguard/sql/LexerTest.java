@@ -53,6 +53,7 @@ class LexerTest {
             POSTGRESQL | {{/* drop rows */}}     | COMMENT {{/* drop rows */}}
             POSTGRESQL | {{- /* drop rows */ -}} | COMMENT {{- /* drop rows */ -}}
             POSTGRESQL | {{ endpoint }}          | PLACEHOLDER {{ endpoint }}
+            POSTGRESQL | {{ x; }}                | SYMBOL { ## 1:2 SYMBOL { ## 1:4 WORD x ## 1:5 TERMINATOR ; ## 1:7 SYMBOL } ## 1:8 SYMBOL }
             POSTGRESQL | {{ template "purge" . }} | PLACEHOLDER {{ template "purge" . }}
             SQLSERVER  | @@ROWCOUNT              | WORD @@ROWCOUNT
             AUTO       | @@ROWCOUNT              | WORD @@ROWCOUNT
