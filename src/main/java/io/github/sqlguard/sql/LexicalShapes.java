@@ -197,6 +197,53 @@ final class LexicalShapes {
     }
 
     /**
+     * The offset just past a Jinja tag that starts at {@code pos}, or -1: a comment ({@code {# why #}}) or a statement
+     * ({@code {% if purge %}}, {@code {% endif %}}, {@code {% include 'purge.sql' %}}), which does not go on past a
+     * semicolon outside its quotes. Jinja runs them before the database sees the script, as Go's template actions.
+     */
+    static int jinjaTagEnd(String text, int pos, int end) {
+        if (text.startsWith("{#", pos)) {
+            int close = text.indexOf("#}", pos + 2);
+            return close < 0 || close + 2 > end ? -1 : close + 2;
+        }
+        if (!text.startsWith("{%", pos)) {
+            return -1;
+        }
+        char quote = 0;
+        for (int i = pos + 2; i < end; i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == ';') {
+                return -1;
+            } else if (c == '%' && i + 1 < end && text.charAt(i + 1) == '}') {
+                return i + 2;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * True for a Jinja statement tag that puts text of its own in the script ({@code {% include 'purge.sql' %}},
+     * {@code {% call %}}, {@code {% block %}}, {@code {% extends %}}): what it gives is not read, as a placeholder's
+     * value is not. The others ({@code if}, {@code for}, {@code set}, {@code macro}, their ends) give none.
+     */
+    static boolean jinjaTagGivesText(String tag) {
+        if (!tag.startsWith("{%")) {
+            return false;
+        }
+        int word = tag.length() > 2 && tag.charAt(2) == '-' ? 3 : 2;
+        word = skipBlanks(tag, word, tag.length());
+        int wordEnd = word;
+        while (wordEnd < tag.length() && Character.isLetter(tag.charAt(wordEnd))) {
+            wordEnd++;
+        }
+        return Set.of("include", "call", "block", "extends").contains(tag.substring(word, wordEnd));
+    }
+
+    /**
      * The offset just past an Informix comment in braces ({@code { note }}) that starts at {@code pos}, or -1: it ends
      * at the first {@code }}, as Informix nests none. A JDBC escape ({@code {call p(?)}}, {@code {?= call f()}}) is
      * code, a template's {@code {{} is not Informix's, and a brace that never closes is no comment.

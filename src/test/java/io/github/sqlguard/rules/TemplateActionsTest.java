@@ -9,7 +9,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * the database sees the script stands for a name: the statement around it is still judged, and the finding names the
  * table as written instead of dropping the statement or naming no table. An action written with or without blanks,
  * trim markers or double quotes is one name; an action that gives no text ({@code {{ if .Purge }}}, a comment) is
- * read as a comment, so the statements it wraps are judged whichever way the template goes.
+ * read as a comment, so the statements it wraps are judged whichever way the template goes, as is a Jinja tag
+ * ({@code {% if purge %}}, {@code {# why #}}).
  */
 class TemplateActionsTest {
 
@@ -40,6 +41,9 @@ class TemplateActionsTest {
         "POSTGRESQL | delete from {{ index .Options\\n  \"Namespace\" }}.sessions;"
                 + " | 1:1 delete-without-where DELETE without WHERE removes every row of {{ index .Options"
                 + " \"Namespace\" }}.sessions",
+        "POSTGRESQL | {% if purge %}\\ndelete from {{ schema }}.sessions;\\n{% endif %}"
+                + " | 2:1 delete-without-where DELETE without WHERE removes every row of {{ schema }}.sessions",
+        "MYSQL | {# remove the rows of old sessions #}\\ndelete from sessions where id = 1; | -",
         "POSTGRESQL | create table {{ .Ns }}.tmp_ids (id int);\\ndrop table {{ .Other }}.tmp_ids;"
                 + " | 2:1 drop-table DROP TABLE removes table {{ .Other }}.tmp_ids and all its rows",
     })

@@ -23,6 +23,8 @@ class WholeStatementPlaceholderTest {
         "POSTGRESQL | {{ if .Purge }}\\n{{ template \"purge\" . }}\\n{{ end }} | 2:1 runtime-sql"
                 + " {{ template \"purge\" . }}" + UNREAD,
         "POSTGRESQL | {{/* remove the rows of old sessions */}}\\nDELETE FROM t WHERE id = 1; | -",
+        "POSTGRESQL | {% include 'purge.sql' %}\\nDELETE FROM t WHERE id = 1; | 1:1 runtime-sql"
+                + " {% include 'purge.sql' %}" + UNREAD,
     })
     void aLonePlaceholderIsReportedAsUnreadSql(Dialect dialect, String sql, String expected) {
         RulePipeline.assertHits(dialect, sql, expected);

@@ -53,6 +53,11 @@ class LexerTest {
             POSTGRESQL | {{/* drop rows */}}     | COMMENT {{/* drop rows */}}
             POSTGRESQL | {{- /* drop rows */ -}} | COMMENT {{- /* drop rows */ -}}
             POSTGRESQL | {{ endpoint }}          | PLACEHOLDER {{ endpoint }}
+            POSTGRESQL | {% if purge %}          | COMMENT {% if purge %}
+            MYSQL      | {%- endfor -%}          | COMMENT {%- endfor -%}
+            POSTGRESQL | {# keep '%}' rows #}    | COMMENT {# keep '%}' rows #}
+            POSTGRESQL | {% set q = '%}' %}      | COMMENT {% set q = '%}' %}
+            POSTGRESQL | {% include 'purge.sql' %} | PLACEHOLDER {% include 'purge.sql' %}
             POSTGRESQL | {{ x; }}                | SYMBOL { ## 1:2 SYMBOL { ## 1:4 WORD x ## 1:5 TERMINATOR ; ## 1:7 SYMBOL } ## 1:8 SYMBOL }
             POSTGRESQL | {{ template "purge" . }} | PLACEHOLDER {{ template "purge" . }}
             SQLSERVER  | @@ROWCOUNT              | WORD @@ROWCOUNT
