@@ -47,7 +47,7 @@ public final class ObjectNames {
         if (afterBracket < 0 && !isNamePart(tokens.get(index))) {
             return null;
         }
-        StringBuilder text = new StringBuilder(afterBracket < 0 ? tokens.get(index).text()
+        StringBuilder text = new StringBuilder(afterBracket < 0 ? TemplateActionNames.onOneLine(tokens.get(index).text())
                 : joinedText(tokens, index, afterBracket));
         int i = afterBracket < 0 ? index + 1 : afterBracket;
         while (i + 1 < tokens.size() && tokens.get(i).isSymbol(".")) {
@@ -61,7 +61,8 @@ public final class ObjectNames {
             if (partEnd < 0 && !isNamePart(tokens.get(part))) {
                 break;
             }
-            text.append(dots).append(partEnd < 0 ? tokens.get(part).text() : joinedText(tokens, part, partEnd));
+            text.append(dots).append(partEnd < 0 ? TemplateActionNames.onOneLine(tokens.get(part).text())
+                    : joinedText(tokens, part, partEnd));
             i = partEnd < 0 ? part + 1 : partEnd;
         }
         return new NameAt(text.toString(), indexHintEnd(tokens, i));
@@ -336,13 +337,16 @@ public final class ObjectNames {
         return String.join(", ", names);
     }
 
-    /** Lower case, without quotes or brackets, so {@code "Orders"}, {@code [orders]} and ORDERS match. */
+    /**
+     * Lower case, without quotes or brackets, so {@code "Orders"}, {@code [orders]} and ORDERS match, and with each
+     * template action written one way ({@link TemplateActionNames}).
+     */
     public static String normalize(String name) {
         // Most names are written plain and in lower case already: those need no copy.
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            if (c == '"' || c == '`' || c == '[' || c == ']' || c >= 'A' && c <= 'Z' || c > 0x7F) {
-                return normalized(name);
+            if (c == '"' || c == '`' || c == '[' || c == ']' || c >= 'A' && c <= 'Z' || c > 0x7F || c == '{') {
+                return normalized(TemplateActionNames.canonical(name));
             }
         }
         return name;
@@ -410,6 +414,8 @@ public final class ObjectNames {
                 if (c == quote) {
                     quote = 0;
                 }
+            } else if (c == '{' && TemplateActionNames.actionEnd(name, i) > 0) {
+                i = TemplateActionNames.actionEnd(name, i) - 1;
             } else if (c == '"' || c == '`') {
                 quote = c;
             } else if (c == '[') {

@@ -29,9 +29,11 @@ final class AlteredColumnsGuard {
      * @param purged by the key of a column, how the scope left it one value
      * @param onlyCopyNote for a column as written, the note when an added column holds the only copy of its values
      * @param cleared the columns set to NULL in every row
+     * @param addedEmpty by key, the added columns that hold only NULL (added without a value, not written since),
+     *     each with its note
      */
     record Facts(Set<String> added, Map<String, ColumnCopy> copies, Set<String> valueless, Map<String, String> purged,
-            Function<String, Optional<String>> onlyCopyNote, ClearedColumns cleared) {
+            Function<String, Optional<String>> onlyCopyNote, ClearedColumns cleared, Map<String, String> addedEmpty) {
     }
 
     private AlteredColumnsGuard() {
@@ -72,7 +74,7 @@ final class AlteredColumnsGuard {
                 && !keptInCopy.contains(c) && !empty.contains(c) && purgedOfTable.containsKey(SchemaNames.key(c)))
                 .toList();
         if (scratch.isEmpty() && keptInCopy.isEmpty() && empty.isEmpty() && oneValued.isEmpty()) {
-            return facts.cleared().retypeGuard(table)
+            return facts.cleared().retypeGuard(table, facts.addedEmpty())
                     .or(() -> CopiedBeforeRetype.guardOf(tokens, main, copies, databases))
                     .or(() -> Guard.noting(Guard.Kind.ONLY_COPY, lastCopies));
         }

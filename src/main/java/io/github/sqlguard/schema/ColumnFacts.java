@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * What the statements of one run scope did to the columns of their tables, by table key, for {@link LossGuards}: the
@@ -103,6 +104,18 @@ final class ColumnFacts {
     }
 
     /**
+     * The columns of {@code table} (a key) that hold only NULL ({@link #holdsOnlyNull}), by key, each with its note:
+     * a change of their type converts no value.
+     */
+    private Map<String, String> addedEmpty(String table, String unit) {
+        Map<String, String> notes = new TreeMap<>();
+        added.getOrDefault(table, Set.of()).stream().filter(column -> holdsOnlyNull(table, column))
+                .forEach(column -> notes.put(column, "column " + column + " was added earlier in " + unit
+                        + " without a value and nothing has written it since"));
+        return notes;
+    }
+
+    /**
      * The keys of the columns of {@code table} (a key) that hold nothing anyone wrote: the run scope created or added
      * them, and no statement has written them since, on any database. A copy that leaves them out loses no value.
      */
@@ -162,7 +175,7 @@ final class ColumnFacts {
         return AlteredColumnsGuard.guardOf(tokens, main, table, databases, checked, unit,
                 new AlteredColumnsGuard.Facts(added.getOrDefault(table, Set.of()), copied.getOrDefault(table, Map.of()),
                         valueless.getOrDefault(table, Set.of()), purged.of(table),
-                        column -> onlyCopies.noteOf(table, column), cleared));
+                        column -> onlyCopies.noteOf(table, column), cleared, addedEmpty(table, unit)));
     }
 
     /**

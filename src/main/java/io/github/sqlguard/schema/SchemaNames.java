@@ -1,6 +1,7 @@
 package io.github.sqlguard.schema;
 
 import io.github.sqlguard.analysis.ObjectNames;
+import io.github.sqlguard.analysis.TemplateActionNames;
 import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ final class SchemaNames {
     }
 
     private static String keyOf(String written) {
-        return unquoted(lastPart(written)).toLowerCase(Locale.ROOT);
+        return unquoted(TemplateActionNames.canonical(lastPart(written))).toLowerCase(Locale.ROOT);
     }
 
     /** The last part of a written name, as written: {@code SUSPENSION_STATE_} of {@code T.SUSPENSION_STATE_}. */
@@ -42,6 +43,8 @@ final class SchemaNames {
             char c = name.charAt(i);
             if (quote != 0) {
                 quote = c == quote ? 0 : quote;
+            } else if (c == '{' && TemplateActionNames.actionEnd(name, i) > 0) {
+                i = TemplateActionNames.actionEnd(name, i) - 1; // its dots (.Options) split no name
             } else if (c == '"' || c == '`') {
                 quote = c;
             } else if (c == '[') {

@@ -112,9 +112,12 @@ final class DynamicSql {
         return -1;
     }
 
-    /** A Flyway or Liquibase placeholder ({@code ${purge}}), not a template action ({@code {{ end }}}). */
+    /**
+     * A Flyway or Liquibase placeholder ({@code ${purge}}) or a template action that gives text ({@code {{ .Purge }}});
+     * those that give none ({@code {{ end }}}) are read as comments ({@link LexicalShapes#templateControlEnd}).
+     */
     private static boolean isWholeStatementPlaceholder(Token token) {
-        return token.type() == TokenType.PLACEHOLDER && LexicalShapes.templateActionWords(token.text()) == null;
+        return token.type() == TokenType.PLACEHOLDER;
     }
 
     /** What the statement runs by a means the database defines, or null. */

@@ -188,6 +188,13 @@ public final class Lexer {
                 lexQuoted('`', false, TokenType.QUOTED_NAME, "quoted name", startPos, startLine, startColumn);
             } else if (c == '[' && isBracketName()) {
                 lexQuoted(']', false, TokenType.QUOTED_NAME, "bracketed name", startPos, startLine, startColumn);
+            } else if (c == '{' && (tokenEnd = LexicalShapes.templateControlEnd(text, pos, end)) > 0) {
+                advanceBy(tokenEnd - pos);
+                emit(TokenType.COMMENT, startPos, startLine, startColumn);
+            } else if (c == '{' && (tokenEnd = LexicalShapes.jinjaTagEnd(text, pos, end)) > 0) {
+                boolean givesText = LexicalShapes.jinjaTagGivesText(text.substring(pos, tokenEnd));
+                advanceBy(tokenEnd - pos);
+                emit(givesText ? TokenType.PLACEHOLDER : TokenType.COMMENT, startPos, startLine, startColumn);
             } else if ((tokenEnd = placeholderEnd()) > 0) {
                 advanceBy(tokenEnd - pos);
                 emit(TokenType.PLACEHOLDER, startPos, startLine, startColumn);

@@ -11,6 +11,9 @@ import java.util.Set;
 final class LexicalShapes {
 
     /** The words a JDBC escape in braces starts with ({@code {call p(?)}}, {@code {fn NOW()}}, {@code {d '..'}}). */
+    /** The Go text/template actions that steer which text the template gives, and give none themselves. */
+    private static final Set<String> TEMPLATE_CONTROL_WORDS = Set.of("if", "else", "end", "range", "with", "define",
+            "break", "continue");
     private static final Set<String> JDBC_ESCAPE_WORDS = Set.of("call", "fn", "d", "t", "ts", "oj", "escape", "limit");
 
     private static final String[] OPERATORS = {"<=>", "<>", "!=", "<=", ">=", "::", "||", ":=", "=>", "->", "^="};
@@ -131,8 +134,10 @@ final class LexicalShapes {
     /**
      * The offset just past a template action that starts at {@code pos}, or -1. Migration tools that run scripts
      * through Go's text/template (gobuffalo pop) or Jinja fill in {@code {{ index .Options "Namespace" }}} before the
-     * database sees the text, as Flyway fills in {@code ${schema}}, so it is a placeholder too; it must close on its
-     * line, and a {@code }}} inside its double quotes does not close it.
+     * database sees the text, as Flyway fills in {@code ${schema}}, so it is a placeholder too; a {@code }}} inside
+     * its double quotes does not close it. Go lets an action go on over several lines ({@code {{ index .Options}
+     * on one, {@code "Namespace" }}} on the next), not past a semicolon, which no action holds; in double quotes it
+     * must close on its line.
      */
     static int templateActionEnd(String text, int pos, int end) {
         // In double quotes ("{{ .Schema }}"."users") the action is the name the quotes hold.
@@ -142,8 +147,11 @@ final class LexicalShapes {
             return -1;
         }
         boolean quoted = false;
-        for (int i = open + 2; i < end && !isLineBreak(text.charAt(i)); i++) {
+        for (int i = open + 2; i < end && !(inName && isLineBreak(text.charAt(i))); i++) {
             char c = text.charAt(i);
+            if (c == ';' && !quoted || isLineBreak(c) && quoted) {
+                return -1;
+            }
             if (c == '"') {
                 quoted = !quoted;
             } else if (!quoted && text.startsWith("}}", i)) {
@@ -152,6 +160,87 @@ final class LexicalShapes {
             }
         }
         return -1;
+    }
+
+    /**
+     * The offset just past a Go text/template action that gives no text of its own, or -1: a comment (it opens with
+     * {@code {{/*} and may span lines) or an action that steers the text around it ({@code {{ if .Purge }}}, {@code
+     * {{- else -}}}, {@code {{ end }}}, {@code {{ range .Tables }}}). The statements between are read whichever way
+     * the template goes, as if the actions were comments; an action that gives text ({@code {{ .Schema }}}, {@code {{
+     * template "purge" . }}}) is a placeholder instead.
+     */
+    static int templateControlEnd(String text, int pos, int end) {
+        if (!text.startsWith("{{", pos)) {
+            return -1;
+        }
+        int inner = pos + 2;
+        if (inner + 1 < end && text.charAt(inner) == '-' && Character.isWhitespace(text.charAt(inner + 1))) {
+            inner++; // a trim marker
+        }
+        inner = skipBlanks(text, inner, end);
+        if (text.startsWith("/*", inner)) {
+            int close = text.indexOf("*/", inner + 2);
+            if (close < 0 || close >= end) {
+                return -1;
+            }
+            int after = skipBlanks(text, close + 2, end);
+            after += text.startsWith("-", after) ? 1 : 0;
+            return text.startsWith("}}", after) ? after + 2 : -1;
+        }
+        int wordEnd = inner;
+        while (wordEnd < end && Character.isLetter(text.charAt(wordEnd))) {
+            wordEnd++;
+        }
+        boolean control = TEMPLATE_CONTROL_WORDS.contains(text.substring(inner, wordEnd))
+                && (wordEnd >= end || !Character.isLetterOrDigit(text.charAt(wordEnd)) && text.charAt(wordEnd) != '_');
+        return control ? templateActionEnd(text, pos, end) : -1;
+    }
+
+    /**
+     * The offset just past a Jinja tag that starts at {@code pos}, or -1: a comment ({@code {# why #}}) or a statement
+     * ({@code {% if purge %}}, {@code {% endif %}}, {@code {% include 'purge.sql' %}}), which does not go on past a
+     * semicolon outside its quotes. Jinja runs them before the database sees the script, as Go's template actions.
+     */
+    static int jinjaTagEnd(String text, int pos, int end) {
+        if (text.startsWith("{#", pos)) {
+            int close = text.indexOf("#}", pos + 2);
+            return close < 0 || close + 2 > end ? -1 : close + 2;
+        }
+        if (!text.startsWith("{%", pos)) {
+            return -1;
+        }
+        char quote = 0;
+        for (int i = pos + 2; i < end; i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == ';') {
+                return -1;
+            } else if (c == '%' && i + 1 < end && text.charAt(i + 1) == '}') {
+                return i + 2;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * True for a Jinja statement tag that puts text of its own in the script ({@code {% include 'purge.sql' %}},
+     * {@code {% call %}}, {@code {% block %}}, {@code {% extends %}}): what it gives is not read, as a placeholder's
+     * value is not. The others ({@code if}, {@code for}, {@code set}, {@code macro}, their ends) give none.
+     */
+    static boolean jinjaTagGivesText(String tag) {
+        if (!tag.startsWith("{%")) {
+            return false;
+        }
+        int word = tag.length() > 2 && tag.charAt(2) == '-' ? 3 : 2;
+        word = skipBlanks(tag, word, tag.length());
+        int wordEnd = word;
+        while (wordEnd < tag.length() && Character.isLetter(tag.charAt(wordEnd))) {
+            wordEnd++;
+        }
+        return Set.of("include", "call", "block", "extends").contains(tag.substring(word, wordEnd));
     }
 
     /**

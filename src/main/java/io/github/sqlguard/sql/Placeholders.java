@@ -53,7 +53,9 @@ public record Placeholders(String prefix, String suffix, Map<String, String> val
     public String replacementFor(String tokenText) {
         if (!tokenText.startsWith(prefix)) {
             String action = LexicalShapes.templateActionWords(tokenText);
-            return neutralIdentifier(action != null ? action : LexicalShapes.braceName(tokenText));
+            String brace = action != null ? action : LexicalShapes.braceName(tokenText);
+            // A Jinja tag that gives text ({% include 'purge.sql' %}) is named by the whole of it.
+            return neutralIdentifier(brace != null ? brace : tokenText);
         }
         String name = tokenText.substring(prefix.length(), tokenText.length() - suffix.length());
         String value = values.get(name);

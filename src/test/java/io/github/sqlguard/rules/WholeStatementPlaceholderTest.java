@@ -19,6 +19,12 @@ class WholeStatementPlaceholderTest {
         "MYSQL | SELECT 1;\\n${cleanup}; | 2:1 runtime-sql ${cleanup}" + UNREAD,
         "POSTGRESQL | DELETE FROM t WHERE id = ${id}; | -",
         "POSTGRESQL | {{ if .Drop }}; | -",
+        "POSTGRESQL | {{ .Statement }};\\nDELETE FROM t WHERE id = 1; | 1:1 runtime-sql {{ .Statement }}" + UNREAD,
+        "POSTGRESQL | {{ if .Purge }}\\n{{ template \"purge\" . }}\\n{{ end }} | 2:1 runtime-sql"
+                + " {{ template \"purge\" . }}" + UNREAD,
+        "POSTGRESQL | {{/* remove the rows of old sessions */}}\\nDELETE FROM t WHERE id = 1; | -",
+        "POSTGRESQL | {% include 'purge.sql' %}\\nDELETE FROM t WHERE id = 1; | 1:1 runtime-sql"
+                + " {% include 'purge.sql' %}" + UNREAD,
     })
     void aLonePlaceholderIsReportedAsUnreadSql(Dialect dialect, String sql, String expected) {
         RulePipeline.assertHits(dialect, sql, expected);

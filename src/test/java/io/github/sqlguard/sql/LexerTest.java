@@ -46,6 +46,20 @@ class LexerTest {
             AUTO       | {{ }}                   | SYMBOL { ## 1:2 SYMBOL { ## 1:4 SYMBOL } ## 1:5 SYMBOL }
             POSTGRESQL | "{{ .Ns }}"."users"     | PLACEHOLDER "{{ .Ns }}" ## 1:12 SYMBOL . ## 1:13 QUOTED_NAME "users"
             POSTGRESQL | "{{ .Ns }}x"            | QUOTED_NAME "{{ .Ns }}x"
+            POSTGRESQL | {{ if .Purge }}         | COMMENT {{ if .Purge }}
+            MYSQL      | {{- else if .X -}}      | COMMENT {{- else if .X -}}
+            AUTO       | {{end}}                 | COMMENT {{end}}
+            POSTGRESQL | {{ range $t := .Tables }} | COMMENT {{ range $t := .Tables }}
+            POSTGRESQL | {{/* drop rows */}}     | COMMENT {{/* drop rows */}}
+            POSTGRESQL | {{- /* drop rows */ -}} | COMMENT {{- /* drop rows */ -}}
+            POSTGRESQL | {{ endpoint }}          | PLACEHOLDER {{ endpoint }}
+            POSTGRESQL | {% if purge %}          | COMMENT {% if purge %}
+            MYSQL      | {%- endfor -%}          | COMMENT {%- endfor -%}
+            POSTGRESQL | {# keep '%}' rows #}    | COMMENT {# keep '%}' rows #}
+            POSTGRESQL | {% set q = '%}' %}      | COMMENT {% set q = '%}' %}
+            POSTGRESQL | {% include 'purge.sql' %} | PLACEHOLDER {% include 'purge.sql' %}
+            POSTGRESQL | {{ x; }}                | SYMBOL { ## 1:2 SYMBOL { ## 1:4 WORD x ## 1:5 TERMINATOR ; ## 1:7 SYMBOL } ## 1:8 SYMBOL }
+            POSTGRESQL | {{ template "purge" . }} | PLACEHOLDER {{ template "purge" . }}
             SQLSERVER  | @@ROWCOUNT              | WORD @@ROWCOUNT
             AUTO       | @@ROWCOUNT              | WORD @@ROWCOUNT
             AUTO       | t@t_idx                 | WORD t ## 1:2 WORD @t_idx
