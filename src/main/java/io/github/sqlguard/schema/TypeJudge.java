@@ -33,6 +33,11 @@ final class TypeJudge {
                 : TypeChange.lossy(from, to, "shorter: " + size(oldLength) + " to " + size(newLength) + " " + unit);
     }
 
+    /** MySQL's YEAR, which holds 0 and the years 1901 to 2155, written with four digits. */
+    private boolean year() {
+        return from.base().equals("YEAR");
+    }
+
     TypeChange toText(TypeFamily source) {
         long newLength = TypeFamily.length(to, dialect);
         if (EnumValues.isValueList(from)) {
@@ -48,13 +53,13 @@ final class TypeJudge {
             case TIME -> 18;
             case TIMESTAMP -> 35;
             case UUID -> 36;
-            case JSON, BINARY, OTHER -> SqlType.MAX;
+            case JSON, BINARY, OTHER -> year() ? 4 : SqlType.MAX;
         };
         if (source == TypeFamily.OTHER && dialect == Dialect.POSTGRESQL && newLength == SqlType.MAX) {
             // An enum, a domain, an array, inet, interval ..: PostgreSQL converts through the type's text output.
             return TypeChange.lossless(from, to, "every PostgreSQL value has a text form, and no length limit");
         }
-        if (source == TypeFamily.BINARY || source == TypeFamily.OTHER) {
+        if (source == TypeFamily.BINARY || source == TypeFamily.OTHER && !year()) {
             return TypeChange.lossy(from, to, familyChange());
         }
         if (source == TypeFamily.TEXT) {
@@ -178,6 +183,10 @@ final class TypeJudge {
     }
 
     TypeChange toInteger(TypeFamily source) {
+        if (year()) {
+            return TypeFamily.integerDigits(to) >= 4 ? TypeChange.lossless(from, to, "every year fits")
+                    : TypeChange.lossy(from, to, "too narrow for the years 1901 to 2155");
+        }
         if (source == TypeFamily.BOOLEAN) {
             return TypeChange.lossless(from, to, "true and false become 1 and 0");
         }

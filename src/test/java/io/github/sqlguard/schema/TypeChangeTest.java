@@ -25,6 +25,11 @@ class TypeChangeTest {
             int4                        | int8                        | POSTGRESQL | LOSSLESS
             serial                      | bigint                      | POSTGRESQL | LOSSLESS
             SERIAL                      | INT                         | MYSQL      | LOSSY
+            YEAR                        | SMALLINT                    | MYSQL      | LOSSLESS
+            YEAR(4)                     | INT                         | MYSQL      | LOSSLESS
+            YEAR                        | TINYINT UNSIGNED            | MYSQL      | LOSSY
+            YEAR                        | VARCHAR(4)                  | MYSQL      | LOSSLESS
+            YEAR                        | CHAR(2)                     | MYSQL      | LOSSY
             SERIAL                      | BIGINT UNSIGNED             | MYSQL      | LOSSLESS
             int8                        | integer                     | POSTGRESQL | LOSSY
             integer                     | bigint                      | H2         | LOSSLESS
