@@ -26,6 +26,7 @@ public final class RuleRegistry {
         rules.add(new ScriptIncludeRule());
         rules.add(new BlockWithoutSlashRule());
         rules.add(new UnknownStatementRule());
+        rules.add(new UnknownCommandRule());
         return List.copyOf(rules);
     }
 

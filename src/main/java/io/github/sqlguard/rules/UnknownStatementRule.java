@@ -24,7 +24,7 @@ public final class UnknownStatementRule implements Rule {
             "End the statement before that line with the script's terminator (or make the first line a comment), "
                     + "or acknowledge it: -- sqlguard:allow unknown-statement reason: <why>",
             List.of("frobnicate on\nDROP TABLE customers;"),
-            List.of("frobnicate on;\nCREATE TABLE customers (id int);"));
+            List.of("DBCC CHECKDB;\nCREATE TABLE customers (id int);"));
 
     @Override
     public RuleInfo info() {

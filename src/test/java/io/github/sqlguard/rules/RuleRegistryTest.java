@@ -26,7 +26,8 @@ class RuleRegistryTest {
                 "dedupe-keeps-no-copy ERROR", "cascade WARNING",
                 "unparsed-statement WARNING",
                 "runtime-sql WARNING",
-                "script-include WARNING", "block-without-slash WARNING", "unknown-statement WARNING"),
+                "script-include WARNING", "block-without-slash WARNING", "unknown-statement WARNING",
+                "unknown-command WARNING"),
                 RuleRegistry.all().stream().map(rule -> rule.info().id() + " " + rule.info().defaultSeverity())
                         .toList());
     }

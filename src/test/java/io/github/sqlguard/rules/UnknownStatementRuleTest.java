@@ -48,7 +48,8 @@ class UnknownStatementRuleTest {
     void aDestructiveLineIsCheckedOrReported(Dialect dialect, String sql, String expected) {
         List<String> rules = RulePipeline.run(dialect, sql.replace("\\n", "\n"), RuleRegistry.all()).stream()
                 .map(RulePipeline.Hit::rule).filter(rule -> !rule.equals("cascade")).toList();
-        assertEquals(List.of(expected), rules);
+        // the unknown statement split off before it is unknown-command's (UnknownCommandRuleTest)
+        assertEquals(List.of(expected), rules.stream().filter(rule -> !rule.equals("unknown-command")).toList());
     }
 
     @Test
