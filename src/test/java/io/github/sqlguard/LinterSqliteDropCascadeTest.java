@@ -90,6 +90,31 @@ class LinterSqliteDropCascadeTest {
                 summary(findings));
     }
 
+    /**
+     * diesel runs a migration folder's script in a transaction it opens itself, where the pragma changes nothing:
+     * only one the script runs after ending that transaction turns foreign keys off.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            up.sql   | PRAGMA foreign_keys = OFF;          | cascade WARNING 4:1, drop-table INFO 4:1
+            down.sql | PRAGMA foreign_keys = OFF;          | cascade WARNING 4:1, drop-table INFO 4:1
+            up.sql   | COMMIT; PRAGMA foreign_keys = OFF;  | cascade INFO 4:1, drop-table INFO 4:1
+            """)
+    void aDieselMigrationTurnsForeignKeysOffInsideItsTransaction(String script, String before, String expected)
+            throws IOException {
+        TestProject.write(project, "migrations/2024-01-01-000000_tables/up.sql", TABLES);
+        TestProject.write(project, "migrations/2024-01-01-000000_tables/down.sql", "SELECT 1;\n");
+        TestProject.write(project, "migrations/2024-02-01-000000_rebuild/up.sql", "SELECT 1;\n");
+        TestProject.write(project, "migrations/2024-02-01-000000_rebuild/" + script, before + "\n" + REBUILD);
+        LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("migrations")));
+        LintResult result = new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(),
+                List.of(), Dialect.SQLITE, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
+                defaults.liquibase(), List.of(), null, defaults.maxFileBytes(), 1), null);
+
+        assertEquals(expected, summary(result.findings().stream()
+                .filter(f -> f.location().path().endsWith("_rebuild/" + script)).toList()));
+    }
+
     private List<Finding> findings(Dialect dialect, String script) throws IOException {
         TestProject.write(project, "db/V1__tables.sql", TABLES);
         TestProject.write(project, "db/V2__change.sql", script);
