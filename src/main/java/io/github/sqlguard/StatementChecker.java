@@ -28,6 +28,7 @@ import io.github.sqlguard.schema.BranchLossGuards;
 import io.github.sqlguard.schema.CalledBodiesHere;
 import io.github.sqlguard.schema.LossGuards;
 import io.github.sqlguard.schema.CascadedRowsHandled;
+import io.github.sqlguard.schema.ChildTablesDroppedLater;
 import io.github.sqlguard.schema.EmptiedInRun;
 import io.github.sqlguard.schema.EmptySchemaDrops;
 import io.github.sqlguard.schema.MovedEnumValues;
@@ -249,6 +250,7 @@ final class StatementChecker {
                     () -> scopeGuards.shortfallOf(statement),
                     facts::earlierRunCopy, () -> ForeignKeysTurnedOff.guardOf(models, at),
                     () -> CascadedRowsHandled.guardOf(models, at, facts.before()),
+                    () -> ChildTablesDroppedLater.guardOf(models, at, facts.before()),
                     // last: a note that lowers nothing must not hide a guard that does
                     () -> EmptySchemaDrops.noteOf(models, names, at, start, opening)));
             for (Rule rule : rules) {

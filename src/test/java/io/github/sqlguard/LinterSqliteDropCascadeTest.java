@@ -1,6 +1,7 @@
 package io.github.sqlguard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.model.Finding;
@@ -88,6 +89,57 @@ class LinterSqliteDropCascadeTest {
 
         assertEquals("cascade WARNING 3:1, drop-table INFO 3:1, cascade WARNING 7:1, drop-table INFO 7:1",
                 summary(findings));
+    }
+
+    /**
+     * A teardown that drops the parent before its children loses through the cascade only rows the later drops of
+     * the children lose anyway; a statement between that reads a child sees the rows the cascade took.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            DROP TABLE customers; DROP TABLE notes; DROP TABLE orders; DROP TABLE order_lines;   | INFO 1, INFO 3
+            DROP TABLE customers; DROP TABLE IF EXISTS notes; DROP TABLE orders; DROP TABLE order_lines; | INFO 1, INFO 3
+            DROP TABLE customers; DROP TABLE orders; DROP TABLE order_lines;                      | WARNING 1, INFO 2
+            DROP TABLE orders; DROP TABLE customers; DROP TABLE notes;                            | WARNING 1, INFO 2
+            DROP TABLE customers; CREATE TABLE kept AS SELECT * FROM notes; DROP TABLE notes; DROP TABLE orders; DROP TABLE order_lines; | WARNING 1, INFO 4
+            DROP TABLE order_lines; DROP TABLE notes; DROP TABLE orders; DROP TABLE customers;   | ''
+            """)
+    void childTablesTheScriptDropsLaterLoseNothingMoreThroughTheCascade(String script, String expected)
+            throws IOException {
+        List<Finding> cascades = findings(Dialect.SQLITE, script.replace("; ", ";\n") + "\n").stream()
+                .filter(f -> f.ruleId().equals("cascade")).toList();
+
+        assertEquals(expected, String.join(", ", cascades.stream().map(f -> f.severity() + " " + f.location().line())
+                .toList()));
+        if (expected.startsWith("INFO")) {
+            assertTrue(cascades.get(0).message().contains("(guarded: the script drops notes at line 2, orders at"),
+                    cascades.get(0).message());
+        }
+    }
+
+    /**
+     * diesel runs a migration folder's script in a transaction it opens itself, where the pragma changes nothing:
+     * only one the script runs after ending that transaction turns foreign keys off.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            up.sql   | PRAGMA foreign_keys = OFF;          | cascade WARNING 4:1, drop-table INFO 4:1
+            down.sql | PRAGMA foreign_keys = OFF;          | cascade WARNING 4:1, drop-table INFO 4:1
+            up.sql   | COMMIT; PRAGMA foreign_keys = OFF;  | cascade INFO 4:1, drop-table INFO 4:1
+            """)
+    void aDieselMigrationTurnsForeignKeysOffInsideItsTransaction(String script, String before, String expected)
+            throws IOException {
+        TestProject.write(project, "migrations/2024-01-01-000000_tables/up.sql", TABLES);
+        TestProject.write(project, "migrations/2024-01-01-000000_tables/down.sql", "SELECT 1;\n");
+        TestProject.write(project, "migrations/2024-02-01-000000_rebuild/up.sql", "SELECT 1;\n");
+        TestProject.write(project, "migrations/2024-02-01-000000_rebuild/" + script, before + "\n" + REBUILD);
+        LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("migrations")));
+        LintResult result = new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(),
+                List.of(), Dialect.SQLITE, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
+                defaults.liquibase(), List.of(), null, defaults.maxFileBytes(), 1), null);
+
+        assertEquals(expected, summary(result.findings().stream()
+                .filter(f -> f.location().path().endsWith("_rebuild/" + script)).toList()));
     }
 
     private List<Finding> findings(Dialect dialect, String script) throws IOException {

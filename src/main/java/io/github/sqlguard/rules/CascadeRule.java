@@ -38,7 +38,8 @@ public final class CascadeRule extends ClauseRule {
                     + " ON DELETE CASCADE or SET NULL keys of other tables take their rows or values with them, even"
                     + " when the table is rebuilt from a copy.",
             "Drop or empty the dependent objects explicitly first and leave CASCADE out (for a SQLite table"
-                    + " rebuild, run PRAGMA foreign_keys = OFF before it), or acknowledge it:"
+                    + " rebuild, run PRAGMA foreign_keys = OFF before it, outside a transaction: diesel runs each"
+                    + " migration in one, where the pragma changes nothing), or acknowledge it:"
                     + " -- sqlguard:allow cascade reason: <why>",
             List.of("DROP VIEW order_summary CASCADE;",
                     "ALTER TABLE customers DROP CONSTRAINT customers_pkey CASCADE;"),

@@ -14,6 +14,8 @@ final class DieselMigrationFolders {
     private static final String SCRIPT = "/up.sql";
     /** A version of digits and dashes that holds a dash, ended by {@code _} or by the folder name's end. */
     private static final Pattern DASHED_VERSION = Pattern.compile("\\d[\\d-]*-[\\d-]*");
+    /** A migration folder's name: a version of digits and dashes, then {@code _} and a name, or nothing. */
+    private static final Pattern FOLDER = Pattern.compile("\\d[\\d-]*(_.*)?");
 
     private DieselMigrationFolders() {
     }
@@ -36,5 +38,20 @@ final class DieselMigrationFolders {
             return relativePath;
         }
         return relativePath.substring(0, start) + version.replace("-", "") + relativePath.substring(versionEnd);
+    }
+
+    /**
+     * True for the up or down script of a diesel migration folder ({@code 2017-08-31-230457_invitations/down.sql}):
+     * diesel runs each in a transaction of its own, unless the folder's {@code metadata.toml} says
+     * {@code run_in_transaction = false}, which sqlguard does not read.
+     */
+    static boolean isScript(String relativePath) {
+        String path = relativePath.replace('\\', '/');
+        if (!path.endsWith(SCRIPT) && !path.endsWith("/down.sql")) {
+            return false;
+        }
+        int end = path.lastIndexOf('/');
+        String folder = path.substring(path.lastIndexOf('/', end - 1) + 1, end);
+        return FOLDER.matcher(folder).matches();
     }
 }

@@ -12,7 +12,9 @@ import java.util.Optional;
  * SQLite's {@code PRAGMA foreign_keys = OFF} earlier in the same run of a script: a DROP TABLE after it deletes no
  * row of the tables whose keys reference the dropped one, which is how SQLite's documentation has a table rebuilt.
  * The pragma changes nothing inside an open transaction, so one that follows a {@code BEGIN} the script has not
- * ended yet turns nothing off; nor does one that a later {@code PRAGMA foreign_keys = ON} undid.
+ * ended yet turns nothing off; nor does one that a later {@code PRAGMA foreign_keys = ON} undid. diesel runs each
+ * migration folder's script in a transaction it opens itself, so there the pragma turns nothing off either, until
+ * the script ends that transaction.
  */
 public final class ForeignKeysTurnedOff {
 
@@ -27,7 +29,7 @@ public final class ForeignKeysTurnedOff {
         }
         String scope = model.statement().context().runScope();
         Optional<StatementModel> turnedOff = Optional.empty();
-        boolean inTransaction = false;
+        boolean inTransaction = DieselMigrationFolders.isScript(model.statement().start().path());
         for (int i = 0; i < index; i++) {
             StatementModel earlier = models.get(i);
             if (!earlier.runsWithMigrationIn(scope)) {

@@ -94,6 +94,11 @@ public record Guard(Kind kind, String description, Map<String, String> columns, 
         /** SQLite: the script turned foreign keys off before, so a DROP TABLE fires no ON DELETE action. */
         FOREIGN_KEYS_OFF,
         /**
+         * SQLite: the run drops later every table a DROP TABLE's ON DELETE keys reach, and names none of them before:
+         * the rows the cascade takes go with those drops anyway.
+         */
+        CHILD_TABLES_DROPPED_LATER,
+        /**
          * The script deleted, emptied or re-pointed the rows of every table whose ON DELETE CASCADE key references
          * a DELETE's table before it: what still cascades is what the script chose to leave.
          */
@@ -196,6 +201,7 @@ public record Guard(Kind kind, String description, Map<String, String> columns, 
             case ROLLED_BACK, NOT_RUN -> true;
             case FOREIGN_KEYS_OFF -> ruleId.equals("cascade") || ruleId.equals("delete-cascades");
             case CHILD_ROWS_HANDLED -> ruleId.equals("delete-cascades");
+            case CHILD_TABLES_DROPPED_LATER -> ruleId.equals("cascade");
             case NAME_RECREATED, TABLE_CREATED -> ruleId.equals("rename-table");
             case COLUMN_NAME_RECREATED, COLUMN_NAME_GIVEN -> ruleId.equals("rename-column");
             case SCRATCH_COLUMN -> ruleId.equals("drop-column") || ruleId.equals("rename-column");
