@@ -38,8 +38,8 @@ class LinterMySqlTableCollationTest {
         List<String> findings = lint().stream().map(f -> f.location().line() + ":" + f.location().column() + " "
                 + f.message()).toList();
 
-        assertEquals(List.of(at + " ALTER TABLE q changes the type of column s from varchar(120) to varchar(120)"
-                + " (character set " + characterSet + " cannot hold every character: those it lacks become '?', or"
+        assertEquals(List.of(at + " ALTER TABLE q changes the type of column s from varchar(120) in character set"
+                + " utf8mb4 to varchar(120) in character set " + characterSet + " (character set " + characterSet + " cannot hold every character: those it lacks become '?', or"
                 + " the statement fails in strict mode)"), findings.stream().map(f -> f.replace("`", "")).toList());
     }
 
@@ -65,7 +65,7 @@ class LinterMySqlTableCollationTest {
         List<String> findings = lint().stream().map(f -> f.location().line() + " " + f.message()).toList();
 
         assertEquals(List.of("2 ALTER TABLE r changes the type of column s from varchar(10) CHARACTER SET utf8mb4 to"
-                + " varchar(10) (character set utf8 cannot hold every character: those it lacks become '?', or the"
+                + " varchar(10) in character set utf8 (character set utf8 cannot hold every character: those it lacks become '?', or the"
                 + " statement fails in strict mode)"), findings);
     }
 
@@ -82,8 +82,8 @@ class LinterMySqlTableCollationTest {
         write("db/V2__collate.sql", sql + ";\n");
 
         List<String> expected = characterSet == null ? List.of()
-                : List.of("ALTER TABLE q changes the type of column s from varchar(120) to varchar(120) (character set "
-                        + characterSet + " cannot hold every character: those it lacks become '?', or the statement"
+                : List.of("ALTER TABLE q changes the type of column s from varchar(120) in character set utf8mb4 to"
+                        + " varchar(120) in character set " + characterSet + " (character set " + characterSet + " cannot hold every character: those it lacks become '?', or the statement"
                         + " fails in strict mode)");
         assertEquals(expected, lint().stream().map(Finding::message).toList());
     }
