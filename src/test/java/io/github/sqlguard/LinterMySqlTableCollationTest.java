@@ -69,6 +69,19 @@ class LinterMySqlTableCollationTest {
                 + " statement fails in strict mode)"), findings);
     }
 
+    @Test
+    void aColumnTakingItsSetFromTheTableNamesThatSetWhenMovedToOneLackingCharacters() throws IOException {
+        write("db/V1__init.sql", "CREATE TABLE dict (id varchar(32), txt varchar(100) COMMENT '文本')"
+                + " DEFAULT CHARSET=utf8mb4;\n");
+        write("db/V2__modify.sql", "ALTER TABLE dict MODIFY COLUMN txt varchar(100) CHARACTER SET utf8"
+                + " COLLATE utf8_general_ci NULL COMMENT '名称';\n");
+
+        assertEquals(List.of("ALTER TABLE dict changes the type of column txt from varchar(100) in character set"
+                + " utf8mb4 to varchar(100) CHARACTER SET utf8 (character set utf8 cannot hold every character: those"
+                + " it lacks become '?', or the statement fails in strict mode)"),
+                lint().stream().map(Finding::message).toList());
+    }
+
     /** A column's own collation names its set too: {@code COLLATE utf8_bin} on a utf8mb4 column moves it to utf8. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
