@@ -38,8 +38,8 @@ class LinterMySqlTableCollationTest {
         List<String> findings = lint().stream().map(f -> f.location().line() + ":" + f.location().column() + " "
                 + f.message()).toList();
 
-        assertEquals(List.of(at + " ALTER TABLE q changes the type of column s from varchar(120) to varchar(120)"
-                + " (character set " + characterSet + " cannot hold every character: those it lacks become '?', or"
+        assertEquals(List.of(at + " ALTER TABLE q changes the type of column s from varchar(120) in character set"
+                + " utf8mb4 to varchar(120) in character set " + characterSet + " (character set " + characterSet + " cannot hold every character: those it lacks become '?', or"
                 + " the statement fails in strict mode)"), findings.stream().map(f -> f.replace("`", "")).toList());
     }
 
@@ -65,8 +65,21 @@ class LinterMySqlTableCollationTest {
         List<String> findings = lint().stream().map(f -> f.location().line() + " " + f.message()).toList();
 
         assertEquals(List.of("2 ALTER TABLE r changes the type of column s from varchar(10) CHARACTER SET utf8mb4 to"
-                + " varchar(10) (character set utf8 cannot hold every character: those it lacks become '?', or the"
+                + " varchar(10) in character set utf8 (character set utf8 cannot hold every character: those it lacks become '?', or the"
                 + " statement fails in strict mode)"), findings);
+    }
+
+    @Test
+    void aColumnTakingItsSetFromTheTableNamesThatSetWhenMovedToOneLackingCharacters() throws IOException {
+        write("db/V1__init.sql", "CREATE TABLE dict (id varchar(32), txt varchar(100) COMMENT '文本')"
+                + " DEFAULT CHARSET=utf8mb4;\n");
+        write("db/V2__modify.sql", "ALTER TABLE dict MODIFY COLUMN txt varchar(100) CHARACTER SET utf8"
+                + " COLLATE utf8_general_ci NULL COMMENT '名称';\n");
+
+        assertEquals(List.of("ALTER TABLE dict changes the type of column txt from varchar(100) in character set"
+                + " utf8mb4 to varchar(100) CHARACTER SET utf8 (character set utf8 cannot hold every character: those"
+                + " it lacks become '?', or the statement fails in strict mode)"),
+                lint().stream().map(Finding::message).toList());
     }
 
     /** A column's own collation names its set too: {@code COLLATE utf8_bin} on a utf8mb4 column moves it to utf8. */
@@ -82,8 +95,8 @@ class LinterMySqlTableCollationTest {
         write("db/V2__collate.sql", sql + ";\n");
 
         List<String> expected = characterSet == null ? List.of()
-                : List.of("ALTER TABLE q changes the type of column s from varchar(120) to varchar(120) (character set "
-                        + characterSet + " cannot hold every character: those it lacks become '?', or the statement"
+                : List.of("ALTER TABLE q changes the type of column s from varchar(120) in character set utf8mb4 to"
+                        + " varchar(120) in character set " + characterSet + " (character set " + characterSet + " cannot hold every character: those it lacks become '?', or the statement"
                         + " fails in strict mode)");
         assertEquals(expected, lint().stream().map(Finding::message).toList());
     }

@@ -630,7 +630,8 @@ class LinterSchemaTest {
         assertEquals(1, findings.size(), findings.toString());
         assertEquals(2, findings.get(0).location().line());
         assertTrue(findings.get(0).message().contains("column label from varchar(20) CHARACTER SET utf8mb4 to"
-                + " varchar(20) BINARY (character set utf8 cannot hold every character"), findings.get(0).message());
+                + " varchar(20) BINARY in character set utf8 (character set utf8 cannot hold every character"),
+                findings.get(0).message());
     }
 
     @Test

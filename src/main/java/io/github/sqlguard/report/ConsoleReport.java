@@ -140,9 +140,10 @@ public final class ConsoleReport {
         lines.add(at(level, headline(finding)));
         Optional<String> sourceLine = data.sourceLine().apply(finding.location());
         if (sourceLine.isPresent()) {
-            String shown = withoutControlCharacters(withoutLineBreak(sourceLine.get()));
-            lines.add(at(level, INDENT + shown));
-            lines.add(at(level, INDENT + caretUnder(shown, finding.location().column())));
+            ClippedSourceLine shown = ClippedSourceLine.of(withoutControlCharacters(withoutLineBreak(sourceLine.get())),
+                    finding.location().column());
+            lines.add(at(level, INDENT + shown.text()));
+            lines.add(at(level, INDENT + shown.caret()));
         } else if (!finding.excerpt().isBlank()) {
             // The excerpt starts at the finding's column, so the caret goes under its first character.
             lines.add(at(level, INDENT + withoutControlCharacters(singleLine(finding.excerpt()))));
@@ -155,18 +156,6 @@ public final class ConsoleReport {
 
     private static String headline(Finding finding) {
         return finding.location() + ": [" + finding.ruleId() + "] " + singleLine(finding.message());
-    }
-
-    /**
-     * Spaces up to {@code column}, except that tabs stay tabs, so the caret lines up however wide the
-     * terminal draws a tab.
-     */
-    static String caretUnder(String sourceLine, int column) {
-        StringBuilder padding = new StringBuilder();
-        for (int i = 0; i < column - 1; i++) {
-            padding.append(i < sourceLine.length() && sourceLine.charAt(i) == '\t' ? '\t' : ' ');
-        }
-        return padding.append('^').toString();
     }
 
     private static ConsoleLine at(Severity severity, String text) {

@@ -149,9 +149,10 @@ public final class HtmlReport implements TextDocumentReport {
         Optional<String> line = data.sourceLine().apply(finding.location()).map(HtmlReport::visible);
         String number = String.valueOf(finding.location().line());
         if (line.isPresent()) {
-            html.append("<pre>").append(number).append(" | ").append(Xml.text(line.get())).append('\n')
+            ClippedSourceLine shown = ClippedSourceLine.of(line.get(), finding.location().column());
+            html.append("<pre>").append(number).append(" | ").append(Xml.text(shown.text())).append('\n')
                     .append(" ".repeat(number.length())).append(" | <span class=\"caret\">")
-                    .append(ConsoleReport.caretUnder(line.get(), finding.location().column()))
+                    .append(shown.caret())
                     .append("</span></pre>\n");
         } else if (!finding.excerpt().isBlank()) {
             html.append("<pre>").append(number).append(" | ").append(Xml.text(visible(finding.excerpt())))

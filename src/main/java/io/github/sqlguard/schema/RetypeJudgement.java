@@ -149,9 +149,24 @@ public final class RetypeJudgement {
         if (change.get().lossless()) {
             return Optional.empty();
         }
-        return Optional.of("from " + change.get().from().written() + " to " + change.get().to().written() + " ("
+        return Optional.of("from " + withSetShown(change.get().from(), change.get().to()) + " to "
+                + withSetShown(change.get().to(), change.get().from()) + " ("
                 + (recomputed ? change.get().reason() : oracleRefusal(change.get(), in).orElse(change.get().reason()))
                 + recomputedNote + ")");
+    }
+
+    /**
+     * MySQL: {@code type} as written, followed by its character set where the text does not say it (taken from the
+     * table's default) and the other side's set differs, so a change of set alone does not read as {@code from
+     * varchar(120) to varchar(120)}.
+     */
+    private static String withSetShown(SqlType type, SqlType other) {
+        if (type.characterSet().isEmpty() || other.characterSet().isEmpty()
+                || type.characterSet().equals(other.characterSet())
+                || OWN_CHARACTER_SET.matcher(type.written()).find()) {
+            return type.written();
+        }
+        return type.written() + " in character set " + type.characterSet().toLowerCase(java.util.Locale.ROOT);
     }
 
     /**

@@ -85,6 +85,23 @@ class ConsoleReportTest {
     }
 
     @Test
+    void aDumpedLineIsCutAroundTheFindingWithTheCaretUnderIt() {
+        String line = "INSERT INTO menu VALUES ('" + "名".repeat(4000) + "'); DELETE FROM menu;";
+        int column = line.indexOf("DELETE") + 1;
+        Finding finding = Finding.of("delete-without-where", Severity.ERROR, new Location("V3.sql", 1, column),
+                "DELETE without WHERE", "", "");
+        ReportData data = new ReportData(List.of(finding), List.of(), List.of("V3.sql"), 1, Duration.ZERO, "1",
+                Severity.ERROR, location -> Optional.of(line + "\n"), List.of());
+
+        List<ConsoleLine> lines = report.lines(data);
+
+        String shown = lines.get(1).text();
+        assertTrue(shown.startsWith("    ...名名") && shown.endsWith("'); DELETE FROM menu;"), shown);
+        // 56 wide characters and "'); " kept before DELETE: two cells each for the characters.
+        assertEquals("    " + " ".repeat(3 + 2 * 56 + 4) + "^", lines.get(2).text());
+    }
+
+    @Test
     void withoutSourceLineTheExcerptCarriesTheCaret() {
         Finding finding = Finding.of("drop-table", Severity.INFO, new Location("a.sql", 9, 17), "DROP TABLE t",
                 "", "DROP TABLE t;");
