@@ -29,6 +29,8 @@ class LinterLinkedRowsUpdateCopyTest {
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
             joined copy of every column      | PRIMARY KEY | LINKED | UPDATE device d JOIN device_info i ON d.id = i.device_id SET d.address = i.address, d.seen = i.seen;                    | INFO
             one subquery per column          | PRIMARY KEY | LINKED | UPDATE device d SET address = (SELECT i.address FROM device_info i WHERE d.id = i.device_id); UPDATE device d SET seen = (SELECT i.seen FROM device_info i WHERE i.device_id = d.id); | INFO
+            tied by the unqualified id       | PRIMARY KEY | LINKED | UPDATE device SET address = (SELECT i.address FROM device_info i WHERE i.device_id = id), seen = (SELECT i.seen FROM device_info i WHERE id = i.device_id); | INFO
+            tied by the source's own column  | PRIMARY KEY | LINKED | UPDATE device SET address = (SELECT i.address FROM device_info i WHERE i.device_id = device_id), seen = (SELECT i.seen FROM device_info i WHERE i.device_id = device_id); | ERROR
             a column left out                | PRIMARY KEY | LINKED | UPDATE device d JOIN device_info i ON d.id = i.device_id SET d.address = i.address;                                     | ERROR
             a converted column               | PRIMARY KEY | LINKED | UPDATE device d JOIN device_info i ON d.id = i.device_id SET d.address = i.address, d.seen = i.seen + 1;                | ERROR
             a WHERE beside the join          | PRIMARY KEY | LINKED | UPDATE device d JOIN device_info i ON d.id = i.device_id SET d.address = i.address, d.seen = i.seen WHERE i.seen > 0;   | ERROR

@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * An UPDATE without WHERE that fills a column with a subquery of each row reads like a backfill of the rows that
  * have a match, but the subquery gives NULL for every other row, whose value is then lost: the finding says so.
- * A subquery that selects an aggregate or another expression, or that is not tied to the row, gets no such note.
+ * So does a row-value SET, {@code SET (a, b) = (SELECT l.a, l.b FROM l WHERE l.id = t.id)}. A subquery that selects
+ * an aggregate or another expression, or that is not tied to the row, gets no such note.
  */
 class LinterRowLookupUpdateTest {
 
@@ -28,6 +29,10 @@ class LinterRowLookupUpdateTest {
             POSTGRESQL | UPDATE rooms r SET subject = (SELECT l.stanza FROM room_log l WHERE l.room_id = r.room_id AND l.stanza IS NOT NULL) | 1:1 UPDATE without WHERE changes every row of rooms: subject is set from a subquery of each row, which gives NULL in every row it finds no match for
             H2         | UPDATE rooms SET rooms.subject = (SELECT stanza FROM room_log WHERE room_log.room_id = rooms.room_id) | 1:1 UPDATE without WHERE changes every row of rooms: subject is set from a subquery of each row, which gives NULL in every row it finds no match for
             MYSQL      | UPDATE rooms r SET subject = (SELECT DISTINCT l.stanza FROM room_log l WHERE l.room_id = r.room_id), note = (SELECT l.note FROM room_log l WHERE l.room_id = r.room_id) | 1:1 UPDATE without WHERE changes every row of rooms: subject, note are set from subqueries of each row, which give NULL in every row they find no match for
+            ORACLE     | UPDATE rooms r SET (subject, note) = (SELECT l.stanza, l.note FROM room_log l WHERE l.room_id = r.room_id) | 1:1 UPDATE without WHERE changes every row of rooms: subject, note are set from subqueries of each row, which give NULL in every row they find no match for
+            POSTGRESQL | UPDATE rooms r SET (subject) = (SELECT l.stanza FROM room_log l WHERE l.room_id = r.room_id) | 1:1 UPDATE without WHERE changes every row of rooms: subject is set from a subquery of each row, which gives NULL in every row it finds no match for
+            ORACLE     | UPDATE rooms r SET (subject, note) = (SELECT l.stanza, max(l.note) FROM room_log l WHERE l.room_id = r.room_id) | 1:1 UPDATE without WHERE changes every row of rooms
+            ORACLE     | UPDATE rooms r SET (subject, note) = (SELECT l.stanza FROM room_log l WHERE l.room_id = r.room_id) | 1:1 UPDATE without WHERE changes every row of rooms
             POSTGRESQL | UPDATE rooms r SET subject = (SELECT max(l.stanza) FROM room_log l WHERE l.room_id = r.room_id) | 1:1 UPDATE without WHERE changes every row of rooms
             POSTGRESQL | UPDATE rooms r SET subject = (SELECT l.stanza FROM room_log l WHERE l.id = 1) | 1:1 UPDATE without WHERE changes every row of rooms
             POSTGRESQL | UPDATE rooms r SET subject = (SELECT r.subject FROM rooms r WHERE r.room_id = 1) | 1:1 UPDATE without WHERE changes every row of rooms

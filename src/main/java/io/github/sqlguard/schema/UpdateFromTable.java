@@ -199,7 +199,7 @@ record UpdateFromTable(String target, List<Read> reads) {
         if (columns.isEmpty()) {
             return Optional.empty();
         }
-        Match match = Match.of(condition, source, target);
+        Match match = Match.of(condition, source, target, new Scope(before, false));
         boolean plain = SchemaNames.name(value, 0) != null && SchemaNames.name(value, 0).next() == value.size();
         return Optional.of(new Read(source.name, List.copyOf(columns), into, plain, aggregates(value),
                 match.targetColumns, match.sourceColumns, true));
@@ -230,7 +230,7 @@ record UpdateFromTable(String target, List<Read> reads) {
         if (items.size() != into.size()) {
             return List.of();
         }
-        Match match = Match.of(condition, source, target);
+        Match match = Match.of(condition, source, target, new Scope(before, true));
         boolean grouped = TopLevel.wordIndex(query, source.next, "GROUP") >= 0;
         List<Read> reads = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
@@ -296,10 +296,34 @@ record UpdateFromTable(String target, List<Read> reads) {
         return false;
     }
 
+    /**
+     * Whose column an unqualified name in a condition is, by the replay: in a subquery the name is its own table's
+     * when that table has the column, and the updated row's only when the subquery's table, known whole, has not (SQL
+     * looks a name up from the inside out: T-SQL and Oracle scripts often tie the row so, {@code WHERE e.id =
+     * exec_id}); beside a join, the one table's of the two that has it.
+     */
+    private record Scope(SchemaView before, boolean inSubquery) {
+
+        /** {@code "source"}, {@code "target"}, or null when the replay cannot tell. */
+        String sideOf(String column, Named source, Named target) {
+            boolean ofSource = before.column(source.name, column).isPresent();
+            boolean ofTarget = before.column(target.name, column).isPresent();
+            if (ofSource) {
+                return inSubquery || lacks(target, column) ? "source" : null;
+            }
+            return ofTarget && lacks(source, column) ? "target" : null;
+        }
+
+        private boolean lacks(Named table, String column) {
+            return before.table(table.name).filter(Table::complete).isPresent()
+                    && before.column(table.name, column).isEmpty();
+        }
+    }
+
     /** The equalities of a condition that is nothing but {@code t.a = s.b AND ..}: the columns on each side. */
     private record Match(List<String> targetColumns, List<String> sourceColumns) {
 
-        static Match of(List<Token> condition, Named source, Named target) {
+        static Match of(List<Token> condition, Named source, Named target, Scope scope) {
             List<String> targets = new ArrayList<>();
             List<String> sources = new ArrayList<>();
             List<Token> rest = TopLevel.withoutEnclosingParentheses(condition);
@@ -308,7 +332,7 @@ record UpdateFromTable(String target, List<Read> reads) {
                 if (i < rest.size() && !rest.get(i).isWord("AND")) {
                     continue;
                 }
-                Map<String, String> pair = equality(rest.subList(start, i), source, target);
+                Map<String, String> pair = equality(rest.subList(start, i), source, target, scope);
                 if (pair.isEmpty()) {
                     return new Match(List.of(), List.of());
                 }
@@ -319,24 +343,37 @@ record UpdateFromTable(String target, List<Read> reads) {
             return new Match(List.copyOf(targets), List.copyOf(sources));
         }
 
-        /** Of {@code a.x = b.y}, the target's and the source's column; empty for anything else. */
-        private static Map<String, String> equality(List<Token> part, Named source, Named target) {
-            if (part.size() != 7 || !part.get(3).isSymbol("=") || !part.get(1).isSymbol(".")
-                    || !part.get(5).isSymbol(".")) {
+        /**
+         * Of {@code a.x = b.y}, or of {@code a.x = y} whose unqualified side {@code scope} places, the target's and
+         * the source's column; empty for anything else.
+         */
+        private static Map<String, String> equality(List<Token> part, Named source, Named target, Scope scope) {
+            int equals = TopLevel.symbolIndex(part, 0, "=");
+            if (equals < 1) {
                 return Map.of();
             }
             Map<String, String> pair = new LinkedHashMap<>();
-            for (int side : new int[] {0, 4}) {
-                Token qualifier = part.get(side);
-                String column = SchemaNames.unquoted(part.get(side + 2).text());
-                boolean ofSource = source.qualifies(qualifier);
-                boolean ofTarget = target.qualifies(qualifier);
-                if (ofSource == ofTarget) {
+            for (List<Token> side : List.of(part.subList(0, equals), part.subList(equals + 1, part.size()))) {
+                String owner = ownerOf(side, source, target, scope);
+                if (owner == null || pair.containsKey(owner)) {
                     return Map.of();
                 }
-                pair.put(ofSource ? "source" : "target", column);
+                pair.put(owner, SchemaNames.unquoted(side.get(side.size() - 1).text()));
             }
-            return pair.size() == 2 ? pair : Map.of();
+            return pair;
+        }
+
+        /** Whether one side of an equality, {@code q.column} or {@code column}, names the source's or the target's. */
+        private static String ownerOf(List<Token> side, Named source, Named target, Scope scope) {
+            if (side.size() == 3 && side.get(1).isSymbol(".") && SchemaNames.isNamePart(side.get(2))) {
+                boolean ofSource = source.qualifies(side.get(0));
+                boolean ofTarget = target.qualifies(side.get(0));
+                return ofSource == ofTarget ? null : ofSource ? "source" : "target";
+            }
+            if (side.size() == 1 && SchemaNames.isNamePart(side.get(0))) {
+                return scope.sideOf(SchemaNames.unquoted(side.get(0).text()), source, target);
+            }
+            return null;
         }
     }
 }

@@ -23,7 +23,11 @@ class UpdateFromTableTest {
 
     /** Each read as {@code source.column>into[=|~|agg]@matchedOn}, joined by spaces. */
     private static String reads(Dialect dialect, String sql) {
-        Optional<UpdateFromTable> update = UpdateFromTable.of(tokens(dialect, sql), 0, SchemaView.UNKNOWN);
+        return reads(dialect, sql, SchemaView.UNKNOWN);
+    }
+
+    private static String reads(Dialect dialect, String sql, SchemaView before) {
+        Optional<UpdateFromTable> update = UpdateFromTable.of(tokens(dialect, sql), 0, before);
         return update.map(u -> u.reads().stream().map(r -> r.source() + "." + String.join("+", r.columns()) + ">"
                 + r.into() + (r.asTheyAre() ? "=" : r.aggregate() ? "agg" : "~") + "@"
                 + String.join("+", r.matchedOn())).collect(Collectors.joining(" "))).orElse("none");
@@ -53,5 +57,32 @@ class UpdateFromTableTest {
             """)
     void anUpdateReadingOnlyItsOwnTableCopiesNothingElsewhere(String sql) {
         assertTrue(UpdateFromTable.of(tokens(Dialect.POSTGRESQL, sql), 0, SchemaView.UNKNOWN).isEmpty(), sql);
+    }
+
+    /**
+     * An unqualified name in the condition is the subquery's own table's column when that table has it, and the
+     * updated row's only when the replay shows the subquery's table lacks it; without a replay it matches nothing.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            "UPDATE job SET x = (SELECT e.x FROM ex e WHERE e.id = exec_id);"              | ex.x>x=@exec_id
+            "UPDATE job SET x = (SELECT e.x FROM ex e WHERE exec_id = e.id);"              | ex.x>x=@exec_id
+            "UPDATE job SET x = (SELECT ex.x FROM ex WHERE ex.id = exec_id);"              | ex.x>x=@exec_id
+            "UPDATE job SET x = (SELECT e.x FROM ex e WHERE e.id = parent_id);"            | ex.x>x=@
+            "UPDATE job SET x = (SELECT e.x FROM ex e WHERE e.id = id);"                   | ex.x>x=@
+            "UPDATE job SET x = (SELECT e.x FROM ex e WHERE e.id = nowhere);"              | ex.x>x=@
+            "UPDATE job SET x = (SELECT e.x FROM partial e WHERE e.id = exec_id);"         | partial.x>x=@
+            "UPDATE job SET x = (SELECT e.x FROM ex e WHERE e.id = exec_id AND e.k = 1);" | ex.x>x=@
+            "UPDATE job SET x = e.x FROM ex e WHERE e.id = exec_id;"                       | ex.x>x=@exec_id
+            """)
+    void unqualifiedNameInTheConditionIsPlacedByTheReplay(String sql, String expected) {
+        SchemaView before = SchemaReplayTest.replayed(Dialect.SQLSERVER, """
+                CREATE TABLE ex (id INT PRIMARY KEY, x INT, parent_id INT, k INT);
+                CREATE TABLE job (id INT PRIMARY KEY, exec_id INT, parent_id INT, x INT);
+                ALTER TABLE partial ADD x INT;
+                """);
+
+        assertEquals(expected, reads(Dialect.SQLSERVER, sql, before));
+        assertEquals(expected.replaceAll("@.*", "@"), reads(Dialect.SQLSERVER, sql));
     }
 }
