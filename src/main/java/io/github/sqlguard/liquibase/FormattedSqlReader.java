@@ -54,9 +54,6 @@ public final class FormattedSqlReader {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern PRECONDITIONS = Pattern.compile("^\\s*--\\s*preconditions\\b(.*)$",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern SQL_CHECK = Pattern.compile(
-            "^\\s*--\\s*precondition-sql-check\\s+((?:\\w+:(?:\"[^\"]*\"|\\S*)\\s+)*)(.*)$",
-            Pattern.CASE_INSENSITIVE);
     private static final Pattern ATTRIBUTE = Pattern.compile("(\\w+):(\"[^\"]*\"|\\S*)");
 
     private FormattedSqlReader() {
@@ -86,9 +83,14 @@ public final class FormattedSqlReader {
         return read(relativePath, text, options, new HashMap<>(), new PropertyAlternatives()).script();
     }
 
-    /** The lines of {@code text} that look like changeset headers Liquibase does not accept, as findings. */
+    /**
+     * The lines of {@code text} that look like changeset headers, or are precondition lines, Liquibase does not
+     * accept, as findings.
+     */
     public static List<Finding> misspeltHeaders(String relativePath, String text) {
-        return MisspeltChangesetHeaders.in(relativePath, text);
+        List<Finding> found = new ArrayList<>(MisspeltChangesetHeaders.in(relativePath, text));
+        found.addAll(RefusedPreconditionLines.in(relativePath, text));
+        return found;
     }
 
     /**
@@ -249,13 +251,15 @@ public final class FormattedSqlReader {
             if (preconditions.find()) {
                 stops = !"WARN".equalsIgnoreCase(attributes(preconditions.group(1)).getOrDefault("onFail", "HALT"));
             }
-            Matcher check = SQL_CHECK.matcher(lines[i]);
-            if (stops && check.find()) {
+            Matcher line = SqlCheckLine.LINE.matcher(lines[i]);
+            Optional<SqlCheckLine> check = line.find()
+                    ? SqlCheckLine.ofBody(synthetic.substitute(Optional.ofNullable(line.group(1)).orElse("")))
+                    : Optional.empty();
+            if (stops && check.isPresent()) {
                 int column = lines[i].indexOf('-') + 1;
                 ChangeNode at = new ChangeNode("precondition-sql-check", i + 1, column,
                         index.lineStart(i + 1) + column - 1, Map.of(), Map.of(), null, null, List.of(), List.of());
-                PreconditionGuardText.ofSqlCheck(attributes(check.group(1)).get("expectedResult"), check.group(2),
-                        synthetic)
+                PreconditionGuardText.ofSqlCheck(check.get().expectedResult(), check.get().query(), synthetic)
                         .forEach(text -> synthetic.schemaOnlyAt(text, path, at, context).ifPresent(guards::add));
             }
         }
