@@ -43,7 +43,8 @@ public final class FormattedSqlReader {
     static final Pattern CHANGESET = Pattern.compile(
             "^\\s*--\\s*changeset\\s+(\"[^\"]+\"|[^:]+):(\"[^\"]+\"|\\S+)(.*)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern ROLLBACK = Pattern.compile("^\\s*--\\s*rollback\\b[ \\t]?", Pattern.CASE_INSENSITIVE);
-    private static final Pattern ROLLBACK_BLOCK = Pattern.compile("^\\s*/\\*\\s*liquibase\\s+rollback\\b",
+    /** Alone on its line, as Liquibase requires: {@code /* liquibase rollback DROP TABLE t; *}{@code /} is a comment. */
+    private static final Pattern ROLLBACK_BLOCK = Pattern.compile("^\\s*/\\*\\s*liquibase\\s+rollback\\s*$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern IGNORE_LINES = Pattern.compile("^\\s*--\\s*ignoreLines:(\\w+)",
             Pattern.CASE_INSENSITIVE);
@@ -124,11 +125,12 @@ public final class FormattedSqlReader {
             int lineStart = index.lineStart(i + 1);
             int lineEnd = lineStart + line.length();
             if (inRollbackBlock) {
-                int close = line.indexOf("*/");
-                int contentEnd = close < 0 ? lineEnd : lineStart + close;
-                copy(text, rollback, lineStart, contentEnd);
+                // Liquibase ends the block only at a line that ends with */, so a comment inside it does not.
+                String content = line.stripTrailing();
+                boolean closes = content.endsWith("*/");
+                copy(text, rollback, lineStart, closes ? lineStart + content.length() - 2 : lineEnd);
                 blank(main, lineStart, lineEnd);
-                inRollbackBlock = close < 0;
+                inRollbackBlock = !closes;
                 continue;
             }
             Matcher ignore = IGNORE_LINES.matcher(line);
@@ -163,10 +165,8 @@ public final class FormattedSqlReader {
                 blank(main, lineStart, lineEnd);
                 copy(text, rollback, lineStart + rollbackLine.end(), lineEnd);
             } else if (rollbackBlock.find()) {
-                int close = line.indexOf("*/", rollbackBlock.end());
                 blank(main, lineStart, lineEnd);
-                copy(text, rollback, lineStart + rollbackBlock.end(), close < 0 ? lineEnd : lineStart + close);
-                inRollbackBlock = close < 0;
+                inRollbackBlock = true;
             }
         }
         ScriptCollector out = new ScriptCollector(relativePath, new ArrayList<>());
