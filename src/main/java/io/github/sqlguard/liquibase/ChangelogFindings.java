@@ -40,6 +40,13 @@ final class ChangelogFindings {
                 "Write it as --changeset author:id: a space after 'changeset', none after the colon.");
     }
 
+    static Finding refusedPrecondition(String path, int line, int column, String text, String reason,
+            String hint) {
+        return at(Diagnostics.MALFORMED_CHANGELOG, path, line, column, "'" + text + "' is a precondition Liquibase "
+                + "refuses, and with it the whole changelog: " + reason + ". sqlguard checked the changeset without "
+                + "it, so it guards nothing", hint);
+    }
+
     static Finding includeWithoutTarget(String path, int line, int column, String element, String attribute) {
         return at(Diagnostics.MALFORMED_CHANGELOG, path, line, column,
                 element + " has no " + attribute + ": Liquibase refuses it, and nothing was included",

@@ -153,6 +153,7 @@ public final class ChangelogReader {
                     propertyAlternatives);
             changesets += result.changesets();
             problems.addAll(MisspeltChangesetHeaders.in(relativePath, text));
+            problems.addAll(RefusedPreconditionLines.in(relativePath, text));
             ScriptCollector collector = collector(relativePath);
             collector.add(result.script().script());
             // The file's --comment: lines acknowledge its changesets whichever changelog includes it.

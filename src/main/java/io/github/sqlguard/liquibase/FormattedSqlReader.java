@@ -43,7 +43,8 @@ public final class FormattedSqlReader {
     static final Pattern CHANGESET = Pattern.compile(
             "^\\s*--\\s*changeset\\s+(\"[^\"]+\"|[^:]+):(\"[^\"]+\"|\\S+)(.*)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern ROLLBACK = Pattern.compile("^\\s*--\\s*rollback\\b[ \\t]?", Pattern.CASE_INSENSITIVE);
-    private static final Pattern ROLLBACK_BLOCK = Pattern.compile("^\\s*/\\*\\s*liquibase\\s+rollback\\b",
+    /** Alone on its line, as Liquibase requires: {@code /* liquibase rollback DROP TABLE t; *}{@code /} is a comment. */
+    private static final Pattern ROLLBACK_BLOCK = Pattern.compile("^\\s*/\\*\\s*liquibase\\s+rollback\\s*$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern IGNORE_LINES = Pattern.compile("^\\s*--\\s*ignoreLines:(\\w+)",
             Pattern.CASE_INSENSITIVE);
@@ -53,9 +54,6 @@ public final class FormattedSqlReader {
     private static final Pattern CHANGESET_COMMENT = Pattern.compile("^\\s*--\\s*comment:\\s*(.*?)\\s*$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern PRECONDITIONS = Pattern.compile("^\\s*--\\s*preconditions\\b(.*)$",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern SQL_CHECK = Pattern.compile(
-            "^\\s*--\\s*precondition-sql-check\\s+((?:\\w+:(?:\"[^\"]*\"|\\S*)\\s+)*)(.*)$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ATTRIBUTE = Pattern.compile("(\\w+):(\"[^\"]*\"|\\S*)");
 
@@ -86,9 +84,14 @@ public final class FormattedSqlReader {
         return read(relativePath, text, options, new HashMap<>(), new PropertyAlternatives()).script();
     }
 
-    /** The lines of {@code text} that look like changeset headers Liquibase does not accept, as findings. */
+    /**
+     * The lines of {@code text} that look like changeset headers, or are precondition lines, Liquibase does not
+     * accept, as findings.
+     */
     public static List<Finding> misspeltHeaders(String relativePath, String text) {
-        return MisspeltChangesetHeaders.in(relativePath, text);
+        List<Finding> found = new ArrayList<>(MisspeltChangesetHeaders.in(relativePath, text));
+        found.addAll(RefusedPreconditionLines.in(relativePath, text));
+        return found;
     }
 
     /**
@@ -122,11 +125,12 @@ public final class FormattedSqlReader {
             int lineStart = index.lineStart(i + 1);
             int lineEnd = lineStart + line.length();
             if (inRollbackBlock) {
-                int close = line.indexOf("*/");
-                int contentEnd = close < 0 ? lineEnd : lineStart + close;
-                copy(text, rollback, lineStart, contentEnd);
+                // Liquibase ends the block only at a line that ends with */, so a comment inside it does not.
+                String content = line.stripTrailing();
+                boolean closes = content.endsWith("*/");
+                copy(text, rollback, lineStart, closes ? lineStart + content.length() - 2 : lineEnd);
                 blank(main, lineStart, lineEnd);
-                inRollbackBlock = close < 0;
+                inRollbackBlock = !closes;
                 continue;
             }
             Matcher ignore = IGNORE_LINES.matcher(line);
@@ -161,10 +165,8 @@ public final class FormattedSqlReader {
                 blank(main, lineStart, lineEnd);
                 copy(text, rollback, lineStart + rollbackLine.end(), lineEnd);
             } else if (rollbackBlock.find()) {
-                int close = line.indexOf("*/", rollbackBlock.end());
                 blank(main, lineStart, lineEnd);
-                copy(text, rollback, lineStart + rollbackBlock.end(), close < 0 ? lineEnd : lineStart + close);
-                inRollbackBlock = close < 0;
+                inRollbackBlock = true;
             }
         }
         ScriptCollector out = new ScriptCollector(relativePath, new ArrayList<>());
@@ -249,13 +251,15 @@ public final class FormattedSqlReader {
             if (preconditions.find()) {
                 stops = !"WARN".equalsIgnoreCase(attributes(preconditions.group(1)).getOrDefault("onFail", "HALT"));
             }
-            Matcher check = SQL_CHECK.matcher(lines[i]);
-            if (stops && check.find()) {
+            Matcher line = SqlCheckLine.LINE.matcher(lines[i]);
+            Optional<SqlCheckLine> check = line.find()
+                    ? SqlCheckLine.ofBody(synthetic.substitute(Optional.ofNullable(line.group(1)).orElse("")))
+                    : Optional.empty();
+            if (stops && check.isPresent()) {
                 int column = lines[i].indexOf('-') + 1;
                 ChangeNode at = new ChangeNode("precondition-sql-check", i + 1, column,
                         index.lineStart(i + 1) + column - 1, Map.of(), Map.of(), null, null, List.of(), List.of());
-                PreconditionGuardText.ofSqlCheck(attributes(check.group(1)).get("expectedResult"), check.group(2),
-                        synthetic)
+                PreconditionGuardText.ofSqlCheck(check.get().expectedResult(), check.get().query(), synthetic)
                         .forEach(text -> synthetic.schemaOnlyAt(text, path, at, context).ifPresent(guards::add));
             }
         }

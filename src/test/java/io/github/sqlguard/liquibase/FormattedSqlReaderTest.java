@@ -78,6 +78,27 @@ class FormattedSqlReaderTest {
     }
 
     @Test
+    void aRollbackBlockEndsAtALineEndingTheCommentAsInLiquibase() {
+        String text = """
+                --liquibase formatted sql
+                --changeset a:1
+                CREATE TABLE v (id int, c int);
+                /* liquibase rollback
+                   UPDATE v SET c = 0 /* as before */ WHERE id = 1;
+                   DELETE FROM v;
+                */
+                --changeset a:2
+                /* liquibase rollback DROP TABLE v; */
+                CREATE INDEX i ON v(id);
+                """;
+        assertEquals(List.of("3:1 CREATE TABLE v (id int, c int)", "10:1 CREATE INDEX i ON v(id)"),
+                located(statements(text, LiquibaseOptions.defaults())));
+        List<Statement> checked = statements(text, LiquibaseOptions.defaults().withRollbacks(ScriptMode.CHECK));
+        assertEquals(List.of("3:1 CREATE TABLE v (id int, c int)", "5:4 UPDATE v SET c = 0 /* as before */ WHERE id = 1",
+                "6:4 DELETE FROM v", "10:1 CREATE INDEX i ON v(id)"), located(checked));
+    }
+
+    @Test
     void aRollbackOfARunOnChangeChangesetIsNamedAfterTheChangesetOnly() {
         String text = """
                 --liquibase formatted sql
