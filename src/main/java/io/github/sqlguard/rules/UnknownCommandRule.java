@@ -42,7 +42,13 @@ public final class UnknownCommandRule implements Rule {
             "ELSEIF", "ELSIF", "ELSE", "ITERATE", "LEAVE", "SYSTEM", "EXCHANGE", "REORG", "RUNSTATS", "SPOOL",
             "PROMPT", "REM", "REMARK", "DEFINE", "UNDEFINE", "VARIABLE", "VAR", "WHENEVER", "EXIT", "QUIT", "HOST",
             "ACCEPT", "PAUSE", "COLUMN", "TTITLE", "BTITLE", "BREAK", "COMPUTE", "CLEAR", "STORE", "TIMING",
-            "RAISE", "NULL", "FLASHBACK", "LABEL", "RUNSCRIPT", "RUN");
+            "RAISE", "NULL", "FLASHBACK", "LABEL", "RUNSCRIPT", "RUN", "CONTINUE");
+
+    /**
+     * The first characters of what a client or preprocessor reads before the database does (SQL*Plus's {@code @file},
+     * {@code #include}, sqlcmd's {@code $(var)}, psql's {@code \i}, {@code &var}): the rules for those judge them.
+     */
+    private static final String CLIENT_SIGILS = "@#$&\\:";
 
     @Override
     public RuleInfo info() {
@@ -57,7 +63,8 @@ public final class UnknownCommandRule implements Rule {
         Token first = statement.statement().firstToken();
         if (statement.statement().container()
                 || statement.statement().context().kind() != StatementContext.Kind.SCRIPT
-                || first.type() != TokenType.WORD || first.text().startsWith("@")
+                || first.type() != TokenType.WORD || statement.statement().runtimeSql()
+                || CLIENT_SIGILS.indexOf(first.text().charAt(0)) >= 0
                 || HARMLESS.contains(first.text().toUpperCase(Locale.ROOT)) || isLabel(statement)
                 // judged by other rules: what it destroys (RECREATE TABLE), the script it runs, a statement within
                 || !statement.clauses().isEmpty() || !statement.rowChanges().isEmpty()
