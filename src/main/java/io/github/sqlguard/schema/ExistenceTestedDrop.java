@@ -75,7 +75,7 @@ final class ExistenceTestedDrop {
 
     /** Whether {@code condition} holds only when table {@code name} (a key) exists. */
     static boolean requiresTable(List<Token> condition, String name) {
-        List<Token> bare = withoutOuterParentheses(condition);
+        List<Token> bare = WhereJudgement.unwrapped(condition);
         return objectIdIsNotNull(bare, name) || existsInCatalogue(bare, name);
     }
 
@@ -117,26 +117,5 @@ final class ExistenceTestedDrop {
 
     private static boolean namesTable(Token literal, String name) {
         return literal.type() == TokenType.STRING && SchemaNames.key(literal.stringValue()).equals(name);
-    }
-
-    private static List<Token> withoutOuterParentheses(List<Token> condition) {
-        List<Token> bare = condition;
-        while (bare.size() > 2 && bare.get(0).isSymbol("(") && bare.get(bare.size() - 1).isSymbol(")")
-                && closes(bare)) {
-            bare = bare.subList(1, bare.size() - 1);
-        }
-        return bare;
-    }
-
-    /** Whether the parenthesis that opens {@code tokens} closes at its last token. */
-    private static boolean closes(List<Token> tokens) {
-        int depth = 0;
-        for (int i = 0; i < tokens.size(); i++) {
-            depth += tokens.get(i).isSymbol("(") ? 1 : tokens.get(i).isSymbol(")") ? -1 : 0;
-            if (depth == 0) {
-                return i == tokens.size() - 1;
-            }
-        }
-        return false;
     }
 }
