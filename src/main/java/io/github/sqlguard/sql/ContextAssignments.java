@@ -20,8 +20,9 @@ final class ContextAssignments {
     }
 
     /**
-     * {@code INTO v}, {@code INTO a, v}, {@code FOR v IN}, {@code @v OUTPUT}, Oracle's {@code USING OUT v}, T-SQL's
-     * {@code SET @v += ..} and {@code SELECT @v += .. FROM ..}: a value the script does not show.
+     * {@code INTO v}, {@code INTO a, v}, {@code FOR v IN}, PL/pgSQL's {@code FOREACH v IN ARRAY}, {@code @v OUTPUT},
+     * Oracle's {@code USING OUT v}, T-SQL's {@code SET @v += ..} and {@code SELECT @v += .. FROM ..}: a value the
+     * script does not show.
      */
     static boolean isAssignedByContext(List<Token> scope, int at) {
         Token next = at + 1 < scope.size() ? scope.get(at + 1) : null;
@@ -33,7 +34,7 @@ final class ContextAssignments {
         }
         for (int i = at - 1; i >= 0; i--) {
             Token before = scope.get(i);
-            if (before.isAnyWord("INTO", "FOR", "STRICT")) {
+            if (before.isAnyWord("INTO", "FOR", "FOREACH", "STRICT")) {
                 return true;
             }
             if (!before.isSymbol(",") && !(before.type() == TokenType.WORD && i < at - 1 && scope.get(i + 1)

@@ -111,9 +111,7 @@ final class VariableAssignments {
             if (ContextAssignments.isCompoundAssignment(scope, i + 1)) {
                 value = i + 3;
                 appended = true;
-            } else if (ContextAssignments.isAssignedByContext(scope, i)
-                    || i > 0 && scope.get(i - 1).isWord("FOREACH")) {
-                // FOREACH v IN ARRAY ..: the loop gives it each value in turn, whatever it held before
+            } else if (ContextAssignments.isAssignedByContext(scope, i)) {
                 List<Token> named = onlyNamesOrNullBefore ? CatalogueSelectedText.of(scope, i) : null;
                 // SELECT IF(..) INTO @s FROM ..: one of its branches, or (no row) what it held before
                 named = named == null ? QueriedConditionalText.intoVariable(scope, i, onlyNamesOrNullBefore) : named;
