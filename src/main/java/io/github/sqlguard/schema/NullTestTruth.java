@@ -65,11 +65,9 @@ final class NullTestTruth {
 
         /** The column of the target {@code name} stands for, a rowid name ({@link RowidKeys}) included. */
         Optional<Column> column(String name) {
-            if (facts.before().column(where.table(), name).isPresent()) {
-                return facts.before().column(where.table(), name);
-            }
-            return facts.before().table(where.table()).flatMap(table -> RowidKeys.column(table, name, dialect))
-                    .flatMap(key -> facts.before().column(where.table(), key.name()));
+            return facts.before().column(where.table(), name).or(() -> facts.before().table(where.table())
+                    .flatMap(table -> RowidKeys.column(table, name, dialect))
+                    .flatMap(key -> facts.before().column(where.table(), key.name())));
         }
     }
 

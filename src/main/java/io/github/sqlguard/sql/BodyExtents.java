@@ -47,7 +47,7 @@ final class BodyExtents {
     /** Where the statement at {@code start} ends: at a terminator, or where T-SQL's next begins. */
     static int statementEnd(List<Token> tokens, int start, int to) {
         int pos = start;
-        ImplicitBoundary boundary = new ImplicitBoundary(false, true);
+        ImplicitBoundary boundary = new ImplicitBoundary(false, true, false);
         int parenDepth = 0;
         int caseDepth = 0;
         while (pos < to) {

@@ -76,14 +76,6 @@ final class ImplicitBoundary {
      * @param routine true for a routine definition, whose first unlisted DML verb starts its body
      * @param tsql true where T-SQL's terminator-free statements may appear: IF, BEGIN, PRINT, EXEC, DECLARE
      *     .. after a finished statement start a new one too
-     */
-    ImplicitBoundary(boolean routine, boolean tsql) {
-        this(routine, tsql, false);
-    }
-
-    /**
-     * @param routine true for a routine definition, whose first unlisted DML verb starts its body
-     * @param tsql true where T-SQL's terminator-free statements may appear
      * @param tsqlOnly true where the statement is surely T-SQL (sqlserver), not MySQL read under auto: a SELECT
      *     on the line after a CREATE TABLE then starts a statement of its own
      */

@@ -153,14 +153,14 @@ final class SplitRun {
                 if (dynamicSql != null && dynamicSql.variable() == null && dynamicSql.namesSomethingUnknown()) {
                     // FOREACH t IN ARRAY ARRAY['a', 'b'] LOOP EXECUTE format('DROP TABLE %I', t): each text it runs
                     List<List<Token>> eachValue = plpgsql ? ArrayLoopValues.eachValue(tokens, scope) : null;
-                    List<DynamicSql.Source> read = new ArrayList<>();
+                    List<DynamicSql.Source> readings = new ArrayList<>();
                     for (List<Token> variant : eachValue == null ? List.of(tokens) : eachValue) {
-                        read.add(DynamicSql.of(LoopRecordFields.withSelectedItems(VariableOperands.substituted(
+                        readings.add(DynamicSql.of(LoopRecordFields.withSelectedItems(VariableOperands.substituted(
                                 variant, scope, arguments, nameParameters, tokens.get(0)),
                                 context.body() == null ? null : context.body().rowLoop()), plpgsql));
                     }
-                    dynamicSql = read.get(0);
-                    otherValues = read.subList(1, read.size());
+                    dynamicSql = readings.get(0);
+                    otherValues = readings.subList(1, readings.size());
                 }
                 DynamicSql.Source read = dynamicSql;
                 DefinedRoutineSpans routines = scope == scriptCode ? scriptRoutines : DefinedRoutineSpans.NONE;
