@@ -45,6 +45,13 @@ class LinterUpdateOfChangedRowsOnlyTest {
             POSTGRESQL | UPDATE invoices SET note = coalesce(note, 'x') WHERE note IS NOT NULL        |
             POSTGRESQL | UPDATE invoices SET note = NULL, state = 'x' WHERE note IS NOT NULL AND state <> 'x' |
             POSTGRESQL | DELETE FROM invoices WHERE note IS NOT NULL                                    |
+            POSTGRESQL | UPDATE invoices SET note = NULL WHERE note LIKE '%'                           | 1:1 always-true-where
+            MYSQL      | UPDATE invoices SET note = NULL WHERE invoices.note LIKE '%%' OR state <> 'x'   |
+            MYSQL      | UPDATE invoices SET note = NULL, state = 'x' WHERE note LIKE '%%' OR state <> 'x' | 1:1 always-true-where
+            SQLITE     | UPDATE invoices SET note = NULL WHERE note GLOB '*'                           | 1:1 always-true-where
+            POSTGRESQL | UPDATE invoices SET note = NULL WHERE note NOT LIKE '%'                       |
+            POSTGRESQL | UPDATE invoices SET note = NULL WHERE note LIKE 'a%'                          |
+            POSTGRESQL | UPDATE invoices SET note = '' WHERE note LIKE '%'                             |
             """)
     void aWhereThatOnlyLeavesOutUnchangedRowsRestrictsNothing(Dialect dialect, String sql, String expected)
             throws IOException {
@@ -68,6 +75,18 @@ class LinterUpdateOfChangedRowsOnlyTest {
         assertEquals(List.of("3:3 UPDATE with an always-true WHERE (note IS NOT NULL leaves out only the rows whose"
                 + " note already is NULL, the value the SET gives it, so every value of note is overwritten)"
                 + " changes every row of invoices (inside DO block)"), messages);
+    }
+
+    @Test
+    void namesThePatternThatOnlyLeavesOutNulls() throws IOException {
+        write("UPDATE invoices SET note = NULL WHERE note ILIKE '%';\n");
+
+        List<String> messages = ProjectLint.findings(project, Dialect.POSTGRESQL).stream()
+                .map(f -> f.location().line() + ":" + f.location().column() + " " + f.message()).toList();
+
+        assertEquals(List.of("1:1 UPDATE with an always-true WHERE (note ILIKE '%' leaves out only the rows whose"
+                + " note already is NULL, the value the SET gives it, so every value of note is overwritten)"
+                + " changes every row of invoices"), messages);
     }
 
     private List<String> lint(Dialect dialect, String sql) throws IOException {

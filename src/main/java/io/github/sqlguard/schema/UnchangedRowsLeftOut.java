@@ -11,8 +11,8 @@ import java.util.Optional;
 
 /**
  * An UPDATE whose WHERE only tests the columns it sets to a constant for holding something else ({@code SET note =
- * NULL WHERE note IS NOT NULL}, {@code SET state = 'done' WHERE state <> 'done'}, or several such tests joined by
- * OR): the rows it leaves out are those whose tested columns already hold the new value, so every value of those
+ * NULL WHERE note IS NOT NULL} or {@code WHERE note LIKE '%'}, {@code SET state = 'done' WHERE state <> 'done'}, or
+ * several such tests joined by OR): the rows it leaves out are those whose tested columns already hold the new value, so every value of those
  * columns is overwritten, as without a WHERE. Tests joined by AND leave out rows that one column does not make
  * unchanged, so they restrict.
  */
@@ -68,8 +68,9 @@ final class UnchangedRowsLeftOut {
     }
 
     /**
-     * {@code col IS NOT NULL}, {@code col <> constant} (either way round, also {@code !=}), {@code col IS DISTINCT
-     * FROM constant} or a test that the flag {@code col} is set ({@link #holdsTrue}), on a column of the target.
+     * {@code col IS NOT NULL} (also written as a pattern every text matches, {@code col LIKE '%'}: {@link
+     * EveryTextPatterns}), {@code col <> constant} (either way round, also {@code !=}), {@code col IS DISTINCT FROM
+     * constant} or a test that the flag {@code col} is set ({@link #holdsTrue}), on a column of the target.
      */
     private static Optional<Test> test(List<Token> term, WhereTokens where) {
         if (term.size() == 3 && isConstant(term.get(0)) && NOT_EQUAL.contains(term.get(1).text())
@@ -92,6 +93,11 @@ final class UnchangedRowsLeftOut {
                 && rest.get(2).isWord("FROM") && isConstant(value);
         if (notNull || notEqual || distinct) {
             return Optional.of(new Test(column, value, written));
+        }
+        if (EveryTextPatterns.written(rest, 0) != null) {
+            // LIKE '%' fails only where the column is NULL: it is IS NOT NULL written as a pattern
+            return Optional.of(new Test(column, new Token(TokenType.WORD, "NULL", term.get(0).offset(),
+                    term.get(0).line(), term.get(0).column()), column + " " + EveryTextPatterns.written(rest, 0)));
         }
         return holdsTrue(rest) ? Optional.of(new Test(column, new Token(TokenType.WORD, "FALSE",
                 term.get(0).offset(), term.get(0).line(), term.get(0).column()), written.strip()))
