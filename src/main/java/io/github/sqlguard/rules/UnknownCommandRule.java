@@ -42,7 +42,12 @@ public final class UnknownCommandRule implements Rule {
             "ELSEIF", "ELSIF", "ELSE", "ITERATE", "LEAVE", "SYSTEM", "EXCHANGE", "REORG", "RUNSTATS", "SPOOL",
             "PROMPT", "REM", "REMARK", "DEFINE", "UNDEFINE", "VARIABLE", "VAR", "WHENEVER", "EXIT", "QUIT", "HOST",
             "ACCEPT", "PAUSE", "COLUMN", "TTITLE", "BTITLE", "BREAK", "COMPUTE", "CLEAR", "STORE", "TIMING",
-            "RAISE", "NULL", "FLASHBACK", "LABEL", "RUNSCRIPT", "RUN", "CONTINUE");
+            "RAISE", "NULL", "FLASHBACK", "LABEL", "RUNSCRIPT", "RUN", "CONTINUE",
+            // ownership, cursors, replication and transactions: REASSIGN OWNED BY, MOVE NEXT, CHANGE REPLICATION
+            // SOURCE, HANDLER t READ, STOP REPLICA, RESTART, XA START, REVERT, SETUSER, H2's SCRIPT TO (an export)
+            "REASSIGN", "MOVE", "CHANGE", "HANDLER", "STOP", "RESTART", "XA", "REVERT", "SETUSER", "SCRIPT",
+            // SQL*Plus's connection and display commands, and the short forms it accepts (COL for COLUMN, ..)
+            "CONN", "DISC", "DISCONNECT", "PASSWORD", "STARTUP", "COL", "DEF", "PRO", "SHO");
 
     /**
      * The first characters of what a client or preprocessor reads before the database does (SQL*Plus's {@code @file},

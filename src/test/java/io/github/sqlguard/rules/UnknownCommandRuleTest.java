@@ -25,6 +25,13 @@ class UnknownCommandRuleTest {
         "POSTGRESQL | DO $$ BEGIN x := 1; END $$; | -",
         "POSTGRESQL | CREATE FUNCTION f() RETURNS void LANGUAGE plpgsql AS $$ BEGIN frobnicate(); END $$; | -",
         "H2 | RUNSCRIPT FROM 'classpath:db/wipe.sql'; | -",
+        "POSTGRESQL | REASSIGN OWNED BY app_old TO app;\\nMOVE NEXT IN c; | -",
+        "MYSQL | XA START 'x';\\nSTOP REPLICA;\\nHANDLER customers OPEN; | -",
+        "SQLSERVER | REVERT; | -",
+        "ORACLE | CONN app/secret@db\\nCOL name FORMAT a20\\nDISCONNECT | -",
+        "H2 | SCRIPT TO 'backup.sql'; | -",
+        "MYSQL | BINLOG 'base64events'; | 1:1",
+        "SQLSERVER | WRITETEXT customers.notes @ptr 'x'; | 1:1",
         "POSTGRESQL | DELETE FROM customers WHERE id = 7; | -",
     })
     void reportsAStatementItDoesNotKnow(Dialect dialect, String sql, String expected) {
