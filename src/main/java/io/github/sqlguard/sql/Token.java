@@ -16,7 +16,7 @@ public record Token(TokenType type, String text, int offset, int line, int colum
 
     /** True for a WORD spelled {@code keyword}, ignoring case. */
     public boolean isWord(String keyword) {
-        return type == TokenType.WORD && text.equalsIgnoreCase(keyword);
+        return type == TokenType.WORD && spelled(text, keyword);
     }
 
     /** True for a WORD equal, ignoring case, to any of {@code keywords}. */
@@ -25,11 +25,28 @@ public record Token(TokenType type, String text, int offset, int line, int colum
             return false;
         }
         for (String keyword : keywords) {
-            if (text.equalsIgnoreCase(keyword)) {
+            if (spelled(text, keyword)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * {@code text.equalsIgnoreCase(keyword)}, asked millions of times a run: most words differ from the keyword in
+     * length or in their first letter, which is told apart here before the comparison of every character.
+     */
+    private static boolean spelled(String text, String keyword) {
+        if (text.length() != keyword.length() || text.isEmpty()) {
+            return text.length() == keyword.length();
+        }
+        char a = text.charAt(0);
+        char b = keyword.charAt(0);
+        // ASCII letters differ in case by one bit only; characters beyond ASCII take the full comparison.
+        if (a < 128 && b < 128 && (a | 0x20) != (b | 0x20)) {
+            return false;
+        }
+        return text.equalsIgnoreCase(keyword);
     }
 
     /** True for a SYMBOL with exactly this text. */
