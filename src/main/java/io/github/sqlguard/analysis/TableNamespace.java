@@ -162,7 +162,10 @@ public final class TableNamespace {
         String text = token.text();
         int length = SEARCH_PATH.length();
         for (int i = 0; i + length <= text.length(); i++) {
-            if (text.regionMatches(true, i, SEARCH_PATH, 0, length)) {
+            char first = text.charAt(i);
+            // the letters that fold to s, the long s included, before the comparison of the whole name
+            if ((first == 's' || first == 'S' || first == '\u017F')
+                    && text.regionMatches(true, i, SEARCH_PATH, 0, length)) {
                 return true;
             }
         }
