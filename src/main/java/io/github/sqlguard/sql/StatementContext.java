@@ -171,11 +171,13 @@ public record StatementContext(Kind kind, String label, DatabaseScope databases,
             int clause = label.indexOf(", ");
             return clause < 0 ? label : label.substring(0, clause);
         }
+        if (kind != Kind.ROLLBACK && !label.startsWith("changeset ")) {
+            return ""; // asked of every statement many times: most are of a plain script
+        }
         int property = label.indexOf(", with ${");
         int database = label.indexOf(RUN_BY);
         int end = property < 0 ? database : database < 0 ? property : Math.min(property, database);
-        String changeset = end < 0 ? label : label.substring(0, end);
-        return kind == Kind.ROLLBACK || label.startsWith("changeset ") ? changeset : "";
+        return end < 0 ? label : label.substring(0, end);
     }
 
     /** True for a statement of one block of a script that records each release's version as it goes. */
