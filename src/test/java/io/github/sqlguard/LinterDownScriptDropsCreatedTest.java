@@ -98,6 +98,40 @@ class LinterDownScriptDropsCreatedTest {
     }
 
     @Test
+    void aDropOfATableTheUpScriptCreatedOnlyIfMissingSaysWhyItIsStillAWarning() throws IOException {
+        TestProject.write(project, "db/000001_init.up.sql", BASE);
+        TestProject.write(project, "db/000002_x.up.sql", "CREATE TABLE IF NOT EXISTS refunds (id INT PRIMARY KEY);\n"
+                + "CREATE TABLE IF NOT EXISTS orders (id INT PRIMARY KEY);\n");
+        TestProject.write(project, "db/000002_x.down.sql", "DROP TABLE IF EXISTS refunds;\nDROP TABLE orders;\n");
+
+        List<Finding> down = findings().stream()
+                .filter(f -> f.location().toString().startsWith("db/000002_x.down.sql:")).toList();
+        assertEquals(List.of("WARNING", "WARNING"), down.stream().map(f -> f.severity().name()).toList());
+        assertTrue(down.get(0).message().contains("(table refunds was created by its up script only IF NOT EXISTS, at"
+                + " 000002_x.up.sql:1, which keeps a table of that name that the database already had, rows and all:"
+                + " this drop loses those rows too)"), down.get(0).message());
+        // orders is older than the up script, whose IF NOT EXISTS left it as it was: nothing to explain
+        assertTrue(!down.get(1).message().contains("IF NOT EXISTS"), down.get(1).message());
+    }
+
+    @Test
+    void aColumnAddedUnderTheNameARenameTookAwayStartsEmpty() throws IOException {
+        TestProject.write(project, "db/000001_init.up.sql", BASE);
+        TestProject.write(project, "db/000002_x.up.sql", "ALTER TABLE orders RENAME COLUMN note TO note_format;\n"
+                + "ALTER TABLE orders ADD COLUMN note VARCHAR(32) NOT NULL DEFAULT '';\n");
+        TestProject.write(project, "db/000002_x.down.sql", "ALTER TABLE orders DROP COLUMN note;\n"
+                + "ALTER TABLE orders RENAME COLUMN note_format TO note;\n");
+        TestProject.write(project, "db/000003_y.up.sql", "ALTER TABLE orders RENAME COLUMN total TO total_old;\n"
+                + "ALTER TABLE orders ADD COLUMN total BIGINT;\nUPDATE orders SET total = total_old;\n"
+                + "ALTER TABLE orders DROP COLUMN total_old;\n");
+        TestProject.write(project, "db/000003_y.down.sql", "ALTER TABLE orders DROP COLUMN total;\n");
+
+        assertEquals(List.of("db/000002_x.down.sql:1:20 drop-column INFO"), drops("db/000002_x.down.sql"));
+        // filled from the renamed column, which the up script then dropped: the values live only there
+        assertEquals(List.of("db/000003_y.down.sql:1:20 drop-column WARNING"), drops("db/000003_y.down.sql"));
+    }
+
+    @Test
     void aFlywayUndoScriptDropsWhatItsVersionCreated() throws IOException {
         TestProject.write(project, "db/migration/V1__init.sql", BASE);
         TestProject.write(project, "db/migration/V2__paid.sql", "ALTER TABLE orders ADD COLUMN paid_at TIMESTAMP;\n");
