@@ -87,8 +87,9 @@ public record Guard(Kind kind, String description, Map<String, String> columns, 
          */
         NOT_RUN,
         /**
-         * A down script drops tables its up script created or columns it added ({@link #columns} by the key of each):
-         * they hold only what was written since the up script ran.
+         * A down script drops or empties tables its up script created, or drops columns it added ({@link #columns} by
+         * the key of each; none when it empties tables, every one of which the up script created): they hold only what
+         * was written since the up script ran.
          */
         CREATED_BY_UP_SCRIPT,
         /**
@@ -196,6 +197,7 @@ public record Guard(Kind kind, String description, Map<String, String> columns, 
         return kind != Kind.SCRATCH_COLUMN && kind != Kind.EMPTIED_COLUMN && kind != Kind.RETYPED_COLUMN_COPIED
                 && kind != Kind.COLUMN_NAME_RECREATED && kind != Kind.COLUMN_NAME_GIVEN && kind != Kind.COLUMN_GONE
                 && kind != Kind.CREATED_BY_UP_SCRIPT && kind != Kind.COLUMN_NAME_RESTORED
+                || kind == Kind.CREATED_BY_UP_SCRIPT && columns.isEmpty()
                 || !subjects.isEmpty() && subjects.stream().allMatch(s -> columns.containsKey(SchemaNames.key(s)));
     }
 
@@ -225,7 +227,10 @@ public record Guard(Kind kind, String description, Map<String, String> columns, 
             case COLUMN_GONE -> ruleId.equals("drop-column");
             // A table that is not there has no view or foreign key for a CASCADE to take with it.
             case TABLE_GONE -> TABLE_RULES.contains(ruleId) || ruleId.equals("cascade");
-            case CREATED_BY_UP_SCRIPT -> ruleId.equals("drop-column") || ruleId.equals("drop-table");
+            // A down script that empties a table its up script created before dropping it loses no more either.
+            case CREATED_BY_UP_SCRIPT -> ruleId.equals("drop-column") || ruleId.equals("drop-table")
+                    || ruleId.equals("truncate-table") || ruleId.equals("delete-without-where")
+                    || ruleId.equals("always-true-where");
             case EMPTIED_COLUMN, RETYPED_COLUMN_COPIED -> ruleId.equals("alter-column-type");
             case NEW_COLUMNS_FILLED, VALUES_MOVED -> FILL_RULES.contains(ruleId);
             case VERSION_RECORDED -> ruleId.equals("update-without-where");

@@ -158,6 +158,13 @@ final class UpScriptCreations {
             }
             Map<String, String> notes = new LinkedHashMap<>();
             List<String> targets = DestroyedTables.of(tokens, main);
+            if (empties(tokens, main)) {
+                // A DELETE's finding names no table to key by: the guard holds when every table it empties counts.
+                List<String> emptied = targets.stream().map(table -> tableNote(SchemaNames.key(table))
+                        .map(note -> "table " + table + " " + note)).flatMap(Optional::stream).toList();
+                return targets.isEmpty() || emptied.size() < targets.size() ? Optional.empty()
+                        : Optional.of(new Guard(Guard.Kind.CREATED_BY_UP_SCRIPT, String.join("; ", emptied)));
+            }
             if (tokens.get(main).isWord("DROP") && tokens.get(main + 1).isWord("TABLE")) {
                 targets.forEach(table -> tableNote(SchemaNames.key(table))
                         .ifPresent(note -> notes.put(SchemaNames.key(table), "table " + table + " " + note)));
@@ -178,6 +185,15 @@ final class UpScriptCreations {
                 return Guard.noting(Guard.Kind.CREATED_IF_MISSING, notes);
             }
             return renames.guardOf(tokens, main);
+        }
+
+        /**
+         * True for a DELETE or a TRUNCATE, which empty the tables the up script created no more than dropping them does;
+         * not for a TRUNCATE .. CASCADE, which empties the tables that reference them too, older ones among them.
+         */
+        private static boolean empties(List<Token> tokens, int main) {
+            return tokens.get(main).isWord("DELETE")
+                    || tokens.get(main).isWord("TRUNCATE") && tokens.stream().noneMatch(token -> token.isWord("CASCADE"));
         }
 
         /** For a table its up script created only IF NOT EXISTS, why its drop still loses what it held before. */
