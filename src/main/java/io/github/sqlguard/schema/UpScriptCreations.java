@@ -149,7 +149,8 @@ final class UpScriptCreations {
             // A down section is rollback code, whose statements run one after the other all the same.
             boolean inOrder = statement.context().followsEarlierStatements()
                     || statement.context().kind() == StatementContext.Kind.ROLLBACK;
-            if (statement.container() || tokens.isEmpty() || !inOrder) {
+            // A routine body runs whenever it is called, when the table may hold anything.
+            if (statement.container() || tokens.isEmpty() || !inOrder || statement.context().body() != null) {
                 return Optional.empty();
             }
             int main = DestroyedTables.mainKeyword(tokens);
