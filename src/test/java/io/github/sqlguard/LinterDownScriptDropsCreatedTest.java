@@ -16,8 +16,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * A down script that drops what its own up script created (a table, a column) loses only what was written since the
- * up script ran: reported at INFO with where the up script created it. Anything that held data before the up script
+ * A down script that drops what its own up script created (a table, a column), or empties such a table first, loses
+ * only what was written since the up script ran: reported at INFO with where the up script created it. Anything that held data before the up script
  * (a table it rebuilt or renamed, a column it dropped and added again, values it moved before dropping their source)
  * keeps its warning.
  */
@@ -98,6 +98,57 @@ class LinterDownScriptDropsCreatedTest {
     }
 
     @Test
+    void aDropOfATableTheUpScriptCreatedOnlyIfMissingSaysWhyItIsStillAWarning() throws IOException {
+        TestProject.write(project, "db/000001_init.up.sql", BASE);
+        TestProject.write(project, "db/000002_x.up.sql", "CREATE TABLE IF NOT EXISTS refunds (id INT PRIMARY KEY);\n"
+                + "CREATE TABLE IF NOT EXISTS orders (id INT PRIMARY KEY);\n");
+        TestProject.write(project, "db/000002_x.down.sql", "DROP TABLE IF EXISTS refunds;\nDROP TABLE orders;\n");
+
+        List<Finding> down = findings().stream()
+                .filter(f -> f.location().toString().startsWith("db/000002_x.down.sql:")).toList();
+        assertEquals(List.of("WARNING", "WARNING"), down.stream().map(f -> f.severity().name()).toList());
+        assertTrue(down.get(0).message().contains("(table refunds was created by its up script only IF NOT EXISTS, at"
+                + " 000002_x.up.sql:1, which keeps a table of that name that the database already had, rows and all:"
+                + " this drop loses those rows too)"), down.get(0).message());
+        // orders is older than the up script, whose IF NOT EXISTS left it as it was: nothing to explain
+        assertTrue(!down.get(1).message().contains("IF NOT EXISTS"), down.get(1).message());
+    }
+
+    @Test
+    void aColumnAddedUnderTheNameARenameTookAwayStartsEmpty() throws IOException {
+        TestProject.write(project, "db/000001_init.up.sql", BASE);
+        TestProject.write(project, "db/000002_x.up.sql", "ALTER TABLE orders RENAME COLUMN note TO note_format;\n"
+                + "ALTER TABLE orders ADD COLUMN note VARCHAR(32) NOT NULL DEFAULT '';\n");
+        TestProject.write(project, "db/000002_x.down.sql", "ALTER TABLE orders DROP COLUMN note;\n"
+                + "ALTER TABLE orders RENAME COLUMN note_format TO note;\n");
+        TestProject.write(project, "db/000003_y.up.sql", "ALTER TABLE orders RENAME COLUMN total TO total_old;\n"
+                + "ALTER TABLE orders ADD COLUMN total BIGINT;\nUPDATE orders SET total = total_old;\n"
+                + "ALTER TABLE orders DROP COLUMN total_old;\n");
+        TestProject.write(project, "db/000003_y.down.sql", "ALTER TABLE orders DROP COLUMN total;\n");
+
+        assertEquals(List.of("db/000002_x.down.sql:1:20 drop-column INFO"), drops("db/000002_x.down.sql"));
+        // filled from the renamed column, which the up script then dropped: the values live only there
+        assertEquals(List.of("db/000003_y.down.sql:1:20 drop-column WARNING"), drops("db/000003_y.down.sql"));
+    }
+
+    @Test
+    void aDownScriptThatEmptiesATableItsUpScriptCreatedLosesNoMoreThanItsDrop() throws IOException {
+        TestProject.write(project, "db/000001_init.up.sql", BASE);
+        TestProject.write(project, "db/000002_x.up.sql", "CREATE TABLE refunds (id INT PRIMARY KEY);\n"
+                + "CREATE TABLE credits (id INT PRIMARY KEY, refund_id INT REFERENCES refunds (id));\n");
+        TestProject.write(project, "db/000002_x.down.sql", "DELETE FROM credits;\nTRUNCATE refunds CASCADE;\n"
+                + "DROP TABLE credits;\nDROP TABLE refunds;\nDELETE FROM orders;\n");
+        TestProject.write(project, "db/000003_y.up.sql", "CREATE TABLE notes (id INT PRIMARY KEY);\n");
+        TestProject.write(project, "db/000003_y.down.sql", "TRUNCATE notes;\nDROP TABLE notes;\n");
+
+        // TRUNCATE .. CASCADE also empties whatever references the table, older tables among them
+        assertEquals(List.of("db/000002_x.down.sql:1:1 delete-without-where INFO",
+                "db/000002_x.down.sql:2:1 truncate-table WARNING", "db/000002_x.down.sql:5:1 delete-without-where WARNING"),
+                emptyings("db/000002_x.down.sql"));
+        assertEquals(List.of("db/000003_y.down.sql:1:1 truncate-table INFO"), emptyings("db/000003_y.down.sql"));
+    }
+
+    @Test
     void aFlywayUndoScriptDropsWhatItsVersionCreated() throws IOException {
         TestProject.write(project, "db/migration/V1__init.sql", BASE);
         TestProject.write(project, "db/migration/V2__paid.sql", "ALTER TABLE orders ADD COLUMN paid_at TIMESTAMP;\n");
@@ -152,6 +203,12 @@ class LinterDownScriptDropsCreatedTest {
     private List<String> drops(String path) {
         return findings().stream().filter(f -> f.location().toString().startsWith(path + ":"))
                 .filter(f -> f.ruleId().startsWith("drop-"))
+                .map(f -> f.location() + " " + f.ruleId() + " " + f.severity()).toList();
+    }
+
+    private List<String> emptyings(String path) {
+        return findings().stream().filter(f -> f.location().toString().startsWith(path + ":"))
+                .filter(f -> f.ruleId().equals("truncate-table") || f.ruleId().equals("delete-without-where"))
                 .map(f -> f.location() + " " + f.ruleId() + " " + f.severity()).toList();
     }
 

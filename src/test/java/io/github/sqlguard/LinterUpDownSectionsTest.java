@@ -18,8 +18,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * A file that holds its migration and the way back (goose, sql-migrate, dbmate) runs its down section only on
  * rollback, against the schema the up section left: what the down section destroys is a warning, as in a down
- * script, and the up section's tables are no scratch tables to it (a drop of what the up section created is at INFO,
- * as in a down script: the cases here drop what was there before it).
+ * script, and the up section's tables are no scratch tables to it (a drop of what the up section created, or a DELETE
+ * that empties it, is at INFO, as in a down script: the other cases here destroy what was there before it).
  */
 class LinterUpDownSectionsTest {
 
@@ -30,7 +30,8 @@ class LinterUpDownSectionsTest {
     @CsvSource(delimiter = '|', textBlock = """
             -- +goose Up\\nALTER TABLE post ADD x int;\\n\\n-- +goose Down\\nDROP TABLE post; | drop-table WARNING 5:1 DROP TABLE removes table post and all its rows (down section: runs only on rollback)
             -- +migrate Up\\nALTER TABLE t ADD d int;\\n-- +migrate Down\\nALTER TABLE t DROP COLUMN c; | drop-column WARNING 4:15 ALTER TABLE t drops column c (down section: runs only on rollback)
-            -- migrate:up\\nCREATE TABLE t2 (id int);\\n-- migrate:down\\nDELETE FROM t2; | delete-without-where WARNING 4:1 DELETE without WHERE removes every row of t2 (down section: runs only on rollback)
+            -- migrate:up\\nCREATE TABLE t2 (id int);\\n-- migrate:down\\nDELETE FROM t; | delete-without-where WARNING 4:1 DELETE without WHERE removes every row of t (down section: runs only on rollback)
+            -- migrate:up\\nCREATE TABLE t2 (id int);\\n-- migrate:down\\nDELETE FROM t2; | delete-without-where INFO 4:1 DELETE without WHERE removes every row of t2 (guarded: table t2 was created by its up script at 00001_create.sql:2, so rolling back loses only the rows written since) (down section: runs only on rollback)
             -- +goose Up\\nDELETE FROM t;\\n-- +goose Down\\nSELECT 1; | delete-without-where ERROR 2:1 DELETE without WHERE removes every row of t
             -- a note that mentions -- +goose Down without an up section\\nCREATE TABLE p (id int);\\nDROP TABLE p; | -
             """)

@@ -5,6 +5,7 @@ import io.github.sqlguard.sql.Token;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What an ALTER TABLE renames, so that what the schema readers know of a table or a column stays with its new
@@ -28,6 +29,42 @@ final class AlterTableRenames {
             }
         }
         return false;
+    }
+
+    /** The name the ALTER TABLE at {@code main} gives the table itself ({@code RENAME TO b}), unquoted as written. */
+    static Optional<String> newTableName(List<Token> tokens, int main) {
+        for (List<Token> clause : clauses(tokens, main)) {
+            for (int k = 0; k + 2 < clause.size(); k++) {
+                if (clause.get(k).isWord("RENAME") && clause.get(k + 1).isAnyWord("TO", "AS")
+                        && !clause.get(0).isWord("ALTER")) {
+                    SchemaNames.Read renamed = SchemaNames.name(clause, k + 2);
+                    return renamed == null ? Optional.empty() : Optional.of(SchemaNames.unquoted(renamed.text()));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The tables MySQL's {@code RENAME TABLE a TO b, c TO d} (Oracle's {@code RENAME a TO b}) at {@code main} renames,
+     * old name to new name as written.
+     */
+    static Map<String, String> renameStatementPairs(List<Token> tokens, int main) {
+        Map<String, String> pairs = new LinkedHashMap<>();
+        if (main >= tokens.size() || !tokens.get(main).isWord("RENAME")) {
+            return pairs;
+        }
+        int i = main + 1 < tokens.size() && tokens.get(main + 1).isWord("TABLE") ? main + 2 : main + 1;
+        for (List<Token> pair : ObjectNames.splitAtCommas(tokens, i, tokens.size())) {
+            SchemaNames.Read old = SchemaNames.name(pair, 0);
+            if (old != null && old.next() + 1 < pair.size() && pair.get(old.next()).isWord("TO")) {
+                SchemaNames.Read renamed = SchemaNames.name(pair, old.next() + 1);
+                if (renamed != null) {
+                    pairs.put(old.text(), renamed.text());
+                }
+            }
+        }
+        return pairs;
     }
 
     /** The columns the ALTER TABLE at {@code main} renames, old name to new name, unquoted as written. */

@@ -87,10 +87,27 @@ public record Guard(Kind kind, String description, Map<String, String> columns, 
          */
         NOT_RUN,
         /**
-         * A down script drops tables its up script created or columns it added ({@link #columns} by the key of each):
-         * they hold only what was written since the up script ran.
+         * A down script drops or empties tables its up script created, or drops columns it added ({@link #columns} by
+         * the key of each; none when it empties tables, every one of which the up script created): they hold only what
+         * was written since the up script ran.
          */
         CREATED_BY_UP_SCRIPT,
+        /**
+         * A down script renames a table back to the name its up script renamed it from: the release that rolling back
+         * returns to uses that name.
+         */
+        TABLE_NAME_RESTORED,
+        /**
+         * A down script renames columns back to the names its up script renamed them from ({@link #columns} by the
+         * key of each as the down script finds it): the release that rolling back returns to uses those names.
+         */
+        COLUMN_NAME_RESTORED,
+        /**
+         * Not a guard: a down script drops tables ({@link #columns} by the key of each) that its up script created only
+         * {@code IF NOT EXISTS}, which keeps a table of that name that was there before, rows and all. It lowers
+         * nothing; it says so on the finding.
+         */
+        CREATED_IF_MISSING,
         /** SQLite: the script turned foreign keys off before, so a DROP TABLE fires no ON DELETE action. */
         FOREIGN_KEYS_OFF,
         /**
@@ -179,7 +196,8 @@ public record Guard(Kind kind, String description, Map<String, String> columns, 
     public boolean protects(List<String> subjects) {
         return kind != Kind.SCRATCH_COLUMN && kind != Kind.EMPTIED_COLUMN && kind != Kind.RETYPED_COLUMN_COPIED
                 && kind != Kind.COLUMN_NAME_RECREATED && kind != Kind.COLUMN_NAME_GIVEN && kind != Kind.COLUMN_GONE
-                && kind != Kind.CREATED_BY_UP_SCRIPT
+                && kind != Kind.CREATED_BY_UP_SCRIPT && kind != Kind.COLUMN_NAME_RESTORED
+                || kind == Kind.CREATED_BY_UP_SCRIPT && columns.isEmpty()
                 || !subjects.isEmpty() && subjects.stream().allMatch(s -> columns.containsKey(SchemaNames.key(s)));
     }
 
@@ -187,7 +205,8 @@ public record Guard(Kind kind, String description, Map<String, String> columns, 
     public boolean noteOnly() {
         return switch (kind) {
             case INCOMPLETE_COPY, CONVERTED_COPY, CARRIED_COPY, ADDED_IF_MISSING, ONLY_COPY, EARLIER_RUN_COPY,
-                    EARLIER_RUN_COLUMNS, NAMED_WITH_OTHER_SCHEMA, FIRST_MIGRATION_ABOVE_BASELINE -> true;
+                    EARLIER_RUN_COLUMNS, NAMED_WITH_OTHER_SCHEMA, FIRST_MIGRATION_ABOVE_BASELINE,
+                    CREATED_IF_MISSING -> true;
             default -> false;
         };
     }
@@ -202,13 +221,16 @@ public record Guard(Kind kind, String description, Map<String, String> columns, 
             case FOREIGN_KEYS_OFF -> ruleId.equals("cascade") || ruleId.equals("delete-cascades");
             case CHILD_ROWS_HANDLED -> ruleId.equals("delete-cascades");
             case CHILD_TABLES_DROPPED_LATER -> ruleId.equals("cascade");
-            case NAME_RECREATED, TABLE_CREATED -> ruleId.equals("rename-table");
-            case COLUMN_NAME_RECREATED, COLUMN_NAME_GIVEN -> ruleId.equals("rename-column");
+            case NAME_RECREATED, TABLE_CREATED, TABLE_NAME_RESTORED -> ruleId.equals("rename-table");
+            case COLUMN_NAME_RECREATED, COLUMN_NAME_GIVEN, COLUMN_NAME_RESTORED -> ruleId.equals("rename-column");
             case SCRATCH_COLUMN -> ruleId.equals("drop-column") || ruleId.equals("rename-column");
             case COLUMN_GONE -> ruleId.equals("drop-column");
             // A table that is not there has no view or foreign key for a CASCADE to take with it.
             case TABLE_GONE -> TABLE_RULES.contains(ruleId) || ruleId.equals("cascade");
-            case CREATED_BY_UP_SCRIPT -> ruleId.equals("drop-column") || ruleId.equals("drop-table");
+            // A down script that empties a table its up script created before dropping it loses no more either.
+            case CREATED_BY_UP_SCRIPT -> ruleId.equals("drop-column") || ruleId.equals("drop-table")
+                    || ruleId.equals("truncate-table") || ruleId.equals("delete-without-where")
+                    || ruleId.equals("always-true-where");
             case EMPTIED_COLUMN, RETYPED_COLUMN_COPIED -> ruleId.equals("alter-column-type");
             case NEW_COLUMNS_FILLED, VALUES_MOVED -> FILL_RULES.contains(ruleId);
             case VERSION_RECORDED -> ruleId.equals("update-without-where");
@@ -265,6 +287,9 @@ public record Guard(Kind kind, String description, Map<String, String> columns, 
         }
         if (kind == Kind.NAMED_WITH_OTHER_SCHEMA) {
             return about ? " (" + description + ")" : "";
+        }
+        if (kind == Kind.CREATED_IF_MISSING) {
+            return ruleId.equals("drop-table") && about ? notesOn(subjects) : "";
         }
         if (kind == Kind.ADDED_IF_MISSING) {
             return !about ? "" : columns.isEmpty() ? " (" + description + ")" : notesOn(subjects);

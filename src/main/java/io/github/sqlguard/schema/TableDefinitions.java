@@ -220,16 +220,8 @@ final class TableDefinitions {
 
     /** {@code RENAME TABLE a TO b, c TO d} (MySQL) and {@code RENAME a TO b} (Oracle). */
     static void renameStatement(List<Token> tokens, int from, SchemaHistory schema) {
-        int i = from < tokens.size() && tokens.get(from).isWord("TABLE") ? from + 1 : from;
-        for (List<Token> pair : ObjectNames.splitAtCommas(tokens, i, tokens.size())) {
-            SchemaNames.Read old = SchemaNames.name(pair, 0);
-            if (old != null && old.next() + 1 < pair.size() && pair.get(old.next()).isWord("TO")) {
-                SchemaNames.Read renamed = SchemaNames.name(pair, old.next() + 1);
-                if (renamed != null) {
-                    renameTable(old.text(), renamed.text(), schema);
-                }
-            }
-        }
+        AlterTableRenames.renameStatementPairs(tokens, from - 1).forEach((old, renamed) ->
+                renameTable(old, renamed, schema));
     }
 
     /**

@@ -19,15 +19,21 @@ import java.util.Set;
  *
  * <p>Only a plain {@code CREATE TABLE} of a name the up script did not mention before and the replay did not know
  * counts as a creation, and only an {@code ADD} of a column the table did not have and the script did not drop or
- * rename before: a table the up script rebuilt ({@code DROP TABLE t; CREATE TABLE t}), renamed or created {@code IF NOT
- * EXISTS}, and a column it dropped and added again, still hold or stand for older data. When the up script destroys
+ * give its name by a rename before: a table the up script rebuilt ({@code DROP TABLE t; CREATE TABLE t}), renamed or
+ * created {@code IF NOT EXISTS}, and a column it dropped and added again, still hold or stand for older data (a table
+ * created {@code IF NOT EXISTS} says so on the finding). A column added under the name a rename took away starts
+ * empty: the values went with the new name. When the up script destroys
  * older data itself (a drop, a DELETE, a TRUNCATE), the tables and columns it filled from queries may hold the only
  * copy of what it destroyed, so those do not count either. A down script that writes or renames one of them before
- * dropping it makes it hold other data as well, so it no longer counts from there on.
+ * dropping it makes it hold other data as well, so it no longer counts from there on. The renames the up script made
+ * are followed by {@link UpScriptRenames}, and a down script that gives their names back breaks no code.
  */
 final class UpScriptCreations {
 
     private final Map<String, String> createdTables = new HashMap<>();
+    /** Tables created {@code IF NOT EXISTS} that the replay did not know, each with where. */
+    private final Map<String, String> createdIfMissing = new HashMap<>();
+    private final UpScriptRenames renames = new UpScriptRenames();
     /** Added columns by {@code table + NUL + column} key, each with where it was added. */
     private final Map<String, String> addedColumns = new HashMap<>();
     private final Set<String> mentionedTables = new HashSet<>();
@@ -52,14 +58,24 @@ final class UpScriptCreations {
                 filled.add(created.get());
             }
         }
+        Optional<String> ifMissing = created.isPresent() ? Optional.empty()
+                : CreatedTableNames.namedByCreate(tokens).map(SchemaNames::key);
+        if (ifMissing.isPresent() && plainFlow && !mentionedTables.contains(ifMissing.get())
+                && before.table(ifMissing.get()).isEmpty()) {
+            createdIfMissing.put(ifMissing.get(), where(statement));
+        }
         mentionedTables.addAll(named);
         if (main >= tokens.size()) {
             return;
         }
+        renames.followUp(statement, tokens, main, plainFlow);
         Token verb = tokens.get(main);
         List<String> targets = DestroyedTables.of(tokens, main).stream().map(SchemaNames::key).toList();
         if (verb.isAnyWord("DROP", "TRUNCATE", "DELETE")) {
             for (String table : targets) {
+                if (verb.isWord("DROP")) {
+                    createdIfMissing.remove(table);
+                }
                 boolean ownTable = verb.isWord("DROP") ? createdTables.remove(table) != null
                         : createdTables.containsKey(table);
                 destroysOlderData |= !ownTable;
@@ -83,6 +99,7 @@ final class UpScriptCreations {
             boolean plainFlow) {
         if (AlterTableRenames.renamesTable(tokens, main)) {
             createdTables.remove(table);
+            createdIfMissing.remove(table);
         }
         for (String column : DestroyedTables.droppedColumns(tokens, main)) {
             String key = columnKey(table, column);
@@ -92,8 +109,9 @@ final class UpScriptCreations {
             touchedColumns.add(key);
         }
         AlterTableRenames.renamedColumns(tokens, main).forEach((old, renamed) -> {
+            // The values go with the new name: a column added under the old one afterwards starts empty.
             addedColumns.remove(columnKey(table, old));
-            touchedColumns.add(columnKey(table, old));
+            touchedColumns.remove(columnKey(table, old));
             touchedColumns.add(columnKey(table, renamed));
         });
         if (!plainFlow) {
@@ -131,7 +149,8 @@ final class UpScriptCreations {
             // A down section is rollback code, whose statements run one after the other all the same.
             boolean inOrder = statement.context().followsEarlierStatements()
                     || statement.context().kind() == StatementContext.Kind.ROLLBACK;
-            if (statement.container() || tokens.isEmpty() || !inOrder) {
+            // A routine body runs whenever it is called, when the table may hold anything.
+            if (statement.container() || tokens.isEmpty() || !inOrder || statement.context().body() != null) {
                 return Optional.empty();
             }
             int main = DestroyedTables.mainKeyword(tokens);
@@ -140,6 +159,13 @@ final class UpScriptCreations {
             }
             Map<String, String> notes = new LinkedHashMap<>();
             List<String> targets = DestroyedTables.of(tokens, main);
+            if (empties(tokens, main)) {
+                // A DELETE's finding names no table to key by: the guard holds when every table it empties counts.
+                List<String> emptied = targets.stream().map(table -> tableNote(SchemaNames.key(table))
+                        .map(note -> "table " + table + " " + note)).flatMap(Optional::stream).toList();
+                return targets.isEmpty() || emptied.size() < targets.size() ? Optional.empty()
+                        : Optional.of(new Guard(Guard.Kind.CREATED_BY_UP_SCRIPT, String.join("; ", emptied)));
+            }
             if (tokens.get(main).isWord("DROP") && tokens.get(main + 1).isWord("TABLE")) {
                 targets.forEach(table -> tableNote(SchemaNames.key(table))
                         .ifPresent(note -> notes.put(SchemaNames.key(table), "table " + table + " " + note)));
@@ -150,8 +176,34 @@ final class UpScriptCreations {
                     note.ifPresent(n -> notes.put(SchemaNames.key(column), "column " + column + " " + n));
                 }
             }
-            return notes.isEmpty() ? Optional.empty() : Optional.of(new Guard(Guard.Kind.CREATED_BY_UP_SCRIPT,
-                    String.join("; ", notes.values()), notes));
+            if (!notes.isEmpty()) {
+                return Optional.of(new Guard(Guard.Kind.CREATED_BY_UP_SCRIPT, String.join("; ", notes.values()),
+                        notes));
+            }
+            if (tokens.get(main).isWord("DROP") && tokens.get(main + 1).isWord("TABLE")) {
+                targets.forEach(table -> ifMissingNote(table)
+                        .ifPresent(note -> notes.put(SchemaNames.key(table), note)));
+                return Guard.noting(Guard.Kind.CREATED_IF_MISSING, notes);
+            }
+            return renames.guardOf(tokens, main);
+        }
+
+        /**
+         * True for a DELETE or a TRUNCATE, which empty the tables the up script created no more than dropping them does;
+         * not for a TRUNCATE .. CASCADE, which empties the tables that reference them too, older ones among them.
+         */
+        private static boolean empties(List<Token> tokens, int main) {
+            return tokens.get(main).isWord("DELETE")
+                    || tokens.get(main).isWord("TRUNCATE") && tokens.stream().noneMatch(token -> token.isWord("CASCADE"));
+        }
+
+        /** For a table its up script created only IF NOT EXISTS, why its drop still loses what it held before. */
+        private Optional<String> ifMissingNote(String table) {
+            String at = createdIfMissing.get(SchemaNames.key(table));
+            return at == null || spoiledTables.contains(SchemaNames.key(table)) ? Optional.empty()
+                    : Optional.of("table " + table + " was created by its up script only IF NOT EXISTS, at " + at
+                            + ", which keeps a table of that name that the database already had, rows and all:"
+                            + " this drop loses those rows too");
         }
 
         private Optional<String> tableNote(String table) {
