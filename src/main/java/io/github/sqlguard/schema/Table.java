@@ -204,6 +204,7 @@ public record Table(String name, Map<String, Column> columns, List<String> prima
     }
 
     Table renamed(String newName) {
-        return new Table(newName, columns, primaryKey, foreignKeys, complete, sessionRows, characterSet, hiddenRowidFrom);
+        return new Table(newName, columns, primaryKey, foreignKeys, complete, sessionRows, characterSet,
+                hiddenRowidFrom);
     }
 }
