@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * when the copy keeps each value as it was. A function that cuts, rounds or folds a value ({@code substr}, {@code
  * lower}, {@code round}, {@code date}) or a cast to a type that cannot hold it converts the column: the drop stays an
  * ERROR and names the column and what changed it. So does a copy into a narrower column of the new table, as the
- * same change by ALTER would be reported, except in SQLite, whose declared types set no length.
+ * same change by ALTER would be reported, except in SQLite, whose declared types set no length; there only a column
+ * whose type affinity converts values does (a text column copied into a number column turns {@code '007'} into 7).
  */
 class LinterLossyRebuildCopyTest {
 
@@ -87,6 +88,19 @@ class LinterLossyRebuildCopyTest {
             MYSQL      | bigint unsigned | bigint     | ERROR | (values of name converted to new_items at line 2 into name bigint (signed holds only half the unsigned range): without strict mode MySQL cuts or clamps a value that does not fit, in strict mode the copy fails on it)
             POSTGRESQL | bigint unsigned | bigint     | INFO  | (guarded: rows copied to new_items at line 2)
             SQLITE     | bigint unsigned | bigint     | INFO  | (guarded: rows copied to new_items at line 2)
+            SQLITE     | text          | integer      | ERROR | (values of name converted to new_items at line 2 into name integer (a text that reads as a number, '007' or '1.50', is stored as that number): SQLite converts such values without an error)
+            SQLITE     | varchar(20)   | decimal(10,2) | ERROR | (values of name converted to new_items at line 2 into name decimal(10, 2) (a text that reads as a number, '007' or '1.50', is stored as that number): SQLite converts such values without an error)
+            SQLITE     | clob          | double       | ERROR | (values of name converted to new_items at line 2 into name double (a text that reads as a number, '007' or '1.50', is stored as that number): SQLite converts such values without an error)
+            SQLITE     | bigint        | real         | ERROR | (values of name converted to new_items at line 2 into name real (an integer beyond 2^53, 9007199254740993, is stored as a REAL that rounds it): SQLite converts such values without an error)
+            SQLITE     | text          | datetime     | INFO  | (guarded: rows copied to new_items at line 2)
+            SQLITE     | varchar(255)  | string       | ERROR | (values of name converted to new_items at line 2 into name string (string has NUMERIC affinity in SQLite, so a text that reads as a number, '007' or '1.50', is stored as that number): SQLite converts such values without an error)
+            SQLITE     | string        | text         | INFO  | (guarded: rows copied to new_items at line 2)
+            SQLITE     | text          | json         | INFO  | (guarded: rows copied to new_items at line 2)
+            SQLITE     | text          | boolean      | INFO  | (guarded: rows copied to new_items at line 2)
+            SQLITE     | text          | blob         | INFO  | (guarded: rows copied to new_items at line 2)
+            SQLITE     | integer       | text         | INFO  | (guarded: rows copied to new_items at line 2)
+            SQLITE     | real          | integer      | INFO  | (guarded: rows copied to new_items at line 2)
+            SQLITE     | int           | bigint       | INFO  | (guarded: rows copied to new_items at line 2)
             POSTGRESQL | bigint unsigned | int        | ERROR | (values of name converted to new_items at line 2 into name int (narrower integer): the copy fails on a value that does not fit)
             """)
     void aCopyIntoANarrowerColumnConvertsIt(Dialect dialect, String oldType, String newType, String severity,
@@ -126,6 +140,7 @@ class LinterLossyRebuildCopyTest {
             POSTGRESQL | varchar(100)  | varchar(10)   | 3:19 drop-column ERROR ALTER TABLE items drops column name (values of name converted to name_new at line 2 into name_new varchar(10) (shorter: 100 to 10 characters): the copy fails on a value that does not fit)
             MYSQL      | decimal(12,2) | decimal(12,0) | 3:19 drop-column ERROR ALTER TABLE items drops column name (values of name converted to name_new at line 2 into name_new decimal(12, 0) (scale 2 to 0 rounds values): the copy changes such values without an error)
             SQLITE     | varchar(100)  | varchar(10)   | 3:19 drop-column INFO ALTER TABLE items drops column name (guarded: values of name copied to name_new at line 2)
+            SQLITE     | text          | integer       | 3:19 drop-column ERROR ALTER TABLE items drops column name (values of name converted to name_new at line 2 into name_new integer (a text that reads as a number, '007' or '1.50', is stored as that number): SQLite converts such values without an error)
             POSTGRESQL | varchar(10)   | varchar(100)  | 3:19 drop-column INFO ALTER TABLE items drops column name (guarded: values of name copied to name_new at line 2)
             """)
     void anUpdateCopyIntoANarrowerColumnConvertsIt(Dialect dialect, String oldType, String newType, String expected)

@@ -93,8 +93,8 @@ class LinterNumberedKeyWhereTest {
             SQLITE     | id INTEGER PRIMARY KEY AUTOINCREMENT          | DELETE FROM items WHERE _rowid_ >= 1 | _rowid_ is id, which is numbered by the database from 1 up, so _rowid_ >= 1 holds for every row it numbered
             SQLITE     | id integer NOT NULL, PRIMARY KEY (id)         | UPDATE items SET note = 'x' WHERE oid <> 0 | oid is id, which is numbered by the database from 1 up, so oid <> 0 holds for every row it numbered
             SQLITE     | id INT PRIMARY KEY                            | DELETE FROM items WHERE id > 0      | -
-            SQLITE     | id BIGINT PRIMARY KEY                         | DELETE FROM items WHERE rowid > 0   | -
-            SQLITE     | id INTEGER, code INTEGER, PRIMARY KEY (id, code) | DELETE FROM items WHERE rowid > 0 | -
+            SQLITE     | id BIGINT PRIMARY KEY                         | DELETE FROM items WHERE rowid > 0   | rowid is the rowid SQLite keeps hidden in a table without an INTEGER PRIMARY KEY, which is numbered by the database from 1 up, so rowid > 0 holds for every row it numbered
+            SQLITE     | id INTEGER, code INTEGER, PRIMARY KEY (id, code) | DELETE FROM items WHERE rowid > 0 | rowid is the rowid SQLite keeps hidden in a table without an INTEGER PRIMARY KEY, which is numbered by the database from 1 up, so rowid > 0 holds for every row it numbered
             POSTGRESQL | id INTEGER PRIMARY KEY                        | DELETE FROM items WHERE id > 0      | -
             MYSQL      | id INT NOT NULL AUTO_INCREMENT PRIMARY KEY    | DELETE FROM items WHERE _rowid > 0  | _rowid is id, which is numbered by the database from 1 up, so _rowid > 0 holds for every row it numbered
             MYSQL      | id INT NOT NULL AUTO_INCREMENT PRIMARY KEY    | DELETE FROM items WHERE id          | id is numbered by the database from 1 up, so WHERE id, which keeps every row whose id is not 0, holds for every row it numbered
@@ -113,6 +113,62 @@ class LinterNumberedKeyWhereTest {
     void aSqliteTableWithoutRowidDoesNotNumberItsIntegerKey() throws IOException {
         String schema = "CREATE TABLE items (id INTEGER PRIMARY KEY, note TEXT) WITHOUT ROWID;\n";
         assertEquals(List.of(), alwaysTrue(Dialect.SQLITE, schema, "DELETE FROM items WHERE id > 0"));
+    }
+
+    /**
+     * A SQLite table without an {@code INTEGER PRIMARY KEY} still has a rowid, hidden beside its columns and numbered
+     * from 1 upwards, so {@code WHERE rowid > 0} keeps every row; not in a table {@code WITHOUT ROWID}, where the
+     * name is refused, nor where a column of its own takes the name.
+     */
+    @ParameterizedTest(name = "{0} / {1}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            CREATE TABLE items (note TEXT, qty INT)                      | DELETE FROM items WHERE rowid > 0     | rowid is the rowid SQLite keeps hidden in a table without an INTEGER PRIMARY KEY, which is numbered by the database from 1 up, so rowid > 0 holds for every row it numbered
+            CREATE TABLE items (note TEXT, qty INT)                      | DELETE FROM items WHERE _rowid_ >= 1  | _rowid_ is the rowid SQLite keeps hidden in a table without an INTEGER PRIMARY KEY, which is numbered by the database from 1 up, so _rowid_ >= 1 holds for every row it numbered
+            CREATE TABLE items (note TEXT, qty INT)                      | UPDATE items SET qty = 0 WHERE oid    | oid is the rowid SQLite keeps hidden in a table without an INTEGER PRIMARY KEY, which is numbered by the database from 1 up, so WHERE oid, which keeps every row whose oid is not 0, holds for every row it numbered
+            CREATE TABLE items (note TEXT, qty INT)                      | DELETE FROM items WHERE items.ROWID <> 0 | ROWID is the rowid SQLite keeps hidden in a table without an INTEGER PRIMARY KEY, which is numbered by the database from 1 up, so ROWID <> 0 holds for every row it numbered
+            CREATE TABLE items (code TEXT PRIMARY KEY, qty INT)          | DELETE FROM items WHERE rowid > 0     | rowid is the rowid SQLite keeps hidden in a table without an INTEGER PRIMARY KEY, which is numbered by the database from 1 up, so rowid > 0 holds for every row it numbered
+            CREATE TABLE src (note TEXT); CREATE TABLE items AS SELECT note FROM src | DELETE FROM items WHERE rowid > 0     | rowid is the rowid SQLite keeps hidden in a table without an INTEGER PRIMARY KEY, which is numbered by the database from 1 up, so rowid > 0 holds for every row it numbered
+            CREATE TABLE items (note TEXT, qty INT)                      | DELETE FROM items WHERE rowid > 10    | -
+            CREATE TABLE items (note TEXT, qty INT)                      | DELETE FROM items WHERE rowid > 0 AND qty = 0 | -
+            CREATE TABLE items (code TEXT PRIMARY KEY, qty INT) WITHOUT ROWID | DELETE FROM items WHERE rowid > 0 | -
+            CREATE TABLE items (oid INTEGER NOT NULL, qty INT)           | DELETE FROM items WHERE oid > 0       | -
+            """)
+    void aSqliteTableWithoutAnIntegerKeyNumbersItsHiddenRowid(String table, String sql, String expected)
+            throws IOException {
+        assertEquals(expected == null ? List.of() : List.of("2:1 " + expected),
+                alwaysTrue(Dialect.SQLITE, table + ";\n", sql));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            INSERT INTO items (rowid, note) VALUES (0, 'seed')            | -
+            INSERT INTO items (oid, note) SELECT id, note FROM old_items  | -
+            INSERT INTO items (rowid, note) VALUES (7, 'a'), (NULL, 'b')  | rowid is the rowid SQLite keeps hidden in a table without an INTEGER PRIMARY KEY, which is numbered by the database from 1 up, so rowid > 0 holds for every row it numbered
+            INSERT INTO items (note) SELECT note FROM old_items           | rowid is the rowid SQLite keeps hidden in a table without an INTEGER PRIMARY KEY, which is numbered by the database from 1 up, so rowid > 0 holds for every row it numbered
+            INSERT INTO items VALUES ('a')                                | rowid is the rowid SQLite keeps hidden in a table without an INTEGER PRIMARY KEY, which is numbered by the database from 1 up, so rowid > 0 holds for every row it numbered
+            """)
+    void aSqliteRowGivenARowidOfItsOwnIsKeptByTheBound(String insert, String expected) throws IOException {
+        String schema = "CREATE TABLE old_items (id INT, note TEXT);\n"
+                + "CREATE TABLE items (note TEXT);\n" + insert + ";\n";
+        assertEquals(expected == null ? List.of() : List.of("2:1 " + expected),
+                alwaysTrue(Dialect.SQLITE, schema, "DELETE FROM items WHERE rowid > 0"));
+    }
+
+    /**
+     * The table rebuild SQLite's documentation prescribes copies the rows into a new table, whose rowids SQLite numbers
+     * afresh from 1, and gives it the old name.
+     */
+    @Test
+    void aSqliteRebuildKeepsTheHiddenRowidNumbered() throws IOException {
+        String schema = """
+                CREATE TABLE items (note TEXT, qty INT);
+                CREATE TABLE items_new (note TEXT NOT NULL, qty INT);
+                INSERT INTO items_new (note, qty) SELECT note, qty FROM items;
+                DROP TABLE items;
+                ALTER TABLE items_new RENAME TO items;
+                """;
+        assertEquals(List.of("2:1 rowid is the rowid SQLite keeps hidden in a table without an INTEGER PRIMARY KEY, which is numbered by the database from 1 up, so rowid > 0 holds for every row it numbered"),
+                alwaysTrue(Dialect.SQLITE, schema, "DELETE FROM items WHERE rowid > 0"));
     }
 
     @ParameterizedTest(name = "{0}")

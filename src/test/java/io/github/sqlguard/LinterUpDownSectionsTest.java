@@ -64,10 +64,42 @@ class LinterUpDownSectionsTest {
         assertEquals(List.of(), findings(sql, ScriptMode.SKIP));
     }
 
+    /**
+     * A down section runs its statements one after the other, as a script does: a rebuild there (copy, drop, rename)
+     * is guarded by its own copy, and the table it created takes the old name without a rename finding, as in the
+     * up section; a copy that leaves a column out, or one the up section made, guards nothing.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            CREATE TABLE post_tmp (id int PRIMARY KEY, title text);\\nINSERT INTO post_tmp (id, title) SELECT id, title FROM post;\\nDROP TABLE post;\\nALTER TABLE post_tmp RENAME TO post; | drop-table INFO 7:1 DROP TABLE removes table post and all its rows (guarded: rows copied to post_tmp at line 6) (down section: runs only on rollback)
+            CREATE TABLE post_tmp (id int PRIMARY KEY);\\nINSERT INTO post_tmp (id) SELECT id FROM post;\\nDROP TABLE post;\\nALTER TABLE post_tmp RENAME TO post; | drop-table WARNING 7:1 DROP TABLE removes table post and all its rows (the copy to post_tmp at line 6 leaves out column title, whose values are lost) (down section: runs only on rollback)
+            CREATE TABLE ids (id int);\\nINSERT INTO ids SELECT id FROM post;\\nDROP TABLE ids; | -
+            DROP TABLE post; | drop-table WARNING 5:1 DROP TABLE removes table post and all its rows (down section: runs only on rollback)
+            """)
+    void aDownSectionRunsItsStatementsInOrder(String down, String expected) throws IOException {
+        write("db/00001_base.sql", "-- +goose Up\nCREATE TABLE post (id int PRIMARY KEY, title text);\n"
+                + "-- +goose Down\nDROP TABLE post;");
+        String sql = "-- +goose Up\nCREATE TABLE post_copy AS SELECT * FROM post;\nCREATE INDEX post_title ON post (title);\n"
+                + "-- +goose Down\n" + down;
+        List<String> found = findings("db/00002_change.sql", sql, ScriptMode.WARN).stream()
+                .filter(finding -> finding.contains("(down section")).filter(f -> !f.contains("guarded: table post was"))
+                .toList();
+
+        assertEquals(expected.equals("-") ? List.of() : List.of(expected), found);
+    }
+
     private List<String> findings(String sql, ScriptMode downs) throws IOException {
-        Path file = project.resolve("db/00001_create.sql");
+        return findings("db/00001_create.sql", sql, downs);
+    }
+
+    private void write(String path, String sql) throws IOException {
+        Path file = project.resolve(path);
         Files.createDirectories(file.getParent());
         Files.writeString(file, sql.replace("\\n", "\n") + "\n", StandardCharsets.UTF_8);
+    }
+
+    private List<String> findings(String path, String sql, ScriptMode downs) throws IOException {
+        write(path, sql);
         LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
         FlywayConfig flyway = new FlywayConfig("V", "U", "R", "__", List.of(".sql"), Map.of(), "${", "}", null, downs,
                 List.of());

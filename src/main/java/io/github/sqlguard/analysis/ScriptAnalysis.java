@@ -138,10 +138,12 @@ public final class ScriptAnalysis {
      * {@code IF} guard. Inside a block it may sit in an {@code IF .. THEN} branch (PL/pgSQL, PL/SQL), and a
      * conditional create may find the table already there, with rows (fail closed). A routine or block body is a
      * scope of its own: what runs whenever the body runs makes its table scratch for the rest of that body only.
+     * So is the down section of a goose, sql-migrate or dbmate script, which runs as a script does on rollback.
      */
     private static boolean surelyRuns(StatementModel model) {
         StatementContext.Body body = model.statement().context().body();
-        return (model.placement() == Placement.TOP_LEVEL || body != null && body.straightLine())
+        return (model.placement() == Placement.TOP_LEVEL || model.statement().context().isDownSection()
+                || body != null && body.straightLine())
                 && !model.statement().firstToken().isAnyWord("IF", "WHILE", "BEGIN");
     }
 

@@ -59,7 +59,8 @@ record BranchOutcome(Table table, Set<String> changedColumns) {
         List<ForeignKey> foreignKeys = after.foreignKeys().stream().filter(before.foreignKeys()::contains).toList();
         String characterSet = before.characterSet().equals(after.characterSet()) ? after.characterSet() : "";
         Table table = new Table(after.name(), known, primaryKey, foreignKeys, namesKnown, after.sessionRows(),
-                characterSet);
+                characterSet, Objects.equals(before.hiddenRowidFrom(), after.hiddenRowidFrom())
+                        ? after.hiddenRowidFrom() : null);
         return new BranchOutcome(table, changed);
     }
 

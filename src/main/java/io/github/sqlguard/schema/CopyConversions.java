@@ -171,17 +171,20 @@ final class CopyConversions {
     /**
      * How copying {@code column} into {@code targetColumn} of {@code target} changes its values, when the target's
      * type cannot hold every value of the column's: as ALTER to that type would. SQLite keeps any value in any
-     * column, whatever length its declared type names, so nothing is cut there.
+     * column, whatever length its declared type names, so nothing is cut there; only its type affinity converts
+     * some values ({@link SqliteAffinity}).
      */
     private static Optional<Conversion> narrowing(String source, String column, String target, String targetColumn,
             SchemaView before, Dialect dialect) {
-        if (dialect == Dialect.SQLITE) {
-            return Optional.empty();
-        }
         Optional<SqlType> from = before.columnType(source, column);
         Optional<SqlType> to = before.columnType(target, targetColumn);
         if (from.isEmpty() || to.isEmpty()) {
             return Optional.empty();
+        }
+        if (dialect == Dialect.SQLITE) {
+            return SqliteAffinity.copyChanges(from.get(), to.get()).map(reason -> Conversion.into(
+                    new Conversion.Narrowing(SchemaNames.unquoted(targetColumn), to.get().written(), reason),
+                    ": SQLite converts such values without an error"));
         }
         TypeChange change = TypeChange.of(from.get(), to.get(), dialect);
         if (change.verdict() != TypeChange.Verdict.LOSSY || holdsOnlyReferencedValues(source, column, to.get(),

@@ -63,11 +63,17 @@ final class NullTestTruth {
             return dialect == Dialect.MYSQL || dialect == Dialect.MARIADB || dialect == Dialect.SQLITE;
         }
 
+        /** True when {@code name} stands for the rowid of a SQLite target that has no column for it. */
+        boolean hiddenRowid(String name) {
+            return facts.before().table(where.table()).filter(table -> table.hiddenRowidFrom() != null
+                    && RowidKeys.namesRowid(table, name, dialect)).isPresent();
+        }
+
         /** The column of the target {@code name} stands for, a rowid name ({@link RowidKeys}) included. */
         Optional<Column> column(String name) {
             return facts.before().column(where.table(), name).or(() -> facts.before().table(where.table())
                     .flatMap(table -> RowidKeys.column(table, name, dialect))
-                    .flatMap(key -> facts.before().column(where.table(), key.name())));
+                    .flatMap(key -> facts.before().column(where.table(), key.name()).or(() -> Optional.of(key))));
         }
     }
 
@@ -122,8 +128,9 @@ final class NullTestTruth {
         if (bound != null) {
             Optional<Column> known = judged.column(name);
             if (known.filter(c -> c.numberedFrom() != null && bound.passesFrom(c.numberedFrom())).isPresent()) {
-                String alias = known.get().name().equalsIgnoreCase(name) ? "" : name + " is " + known.get().name()
-                        + ", which ";
+                String alias = judged.hiddenRowid(name) ? name + " is the rowid SQLite keeps hidden in a table "
+                        + "without an INTEGER PRIMARY KEY, which " : known.get().name().equalsIgnoreCase(name) ? ""
+                                : name + " is " + known.get().name() + ", which ";
                 return Optional.of(alias + (alias.isEmpty() ? known.get().name() + " " : "")
                         + "is numbered by the database from " + known.get().numberedFrom() + " up" + holds
                         + " it numbered");

@@ -1,6 +1,7 @@
 package io.github.sqlguard.schema;
 
 import io.github.sqlguard.analysis.ObjectNames;
+import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.sql.Token;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,9 @@ import java.util.Optional;
  * An INSERT that gives a key the database numbers ({@link Column#numberedFrom}) a value of its own: such a row may
  * hold any key, 0 or -1 as seed rows often do, so the numbering no longer says which keys the rows hold and
  * {@code WHERE id > 0} may keep that row. A number at or above the first one, NULL or DEFAULT (the database numbers
- * the row) leaves the numbering as it was; so does a row that does not name the key.
+ * the row) leaves the numbering as it was; so does a row that does not name the key. The same holds for the rowid
+ * SQLite keeps hidden in a table without a key column for it ({@link Table#hiddenRowidFrom}), given a value of its own
+ * when the INSERT lists {@code rowid}, {@code _rowid_} or {@code oid}.
  */
 final class NumberedKeyInserts {
 
@@ -27,7 +30,8 @@ final class NumberedKeyInserts {
             return;
         }
         Optional<Table> known = history.current(name.text());
-        if (known.isEmpty() || known.get().columns().values().stream().allMatch(c -> c.numberedFrom() == null)) {
+        if (known.isEmpty() || known.get().hiddenRowidFrom() == null
+                && known.get().columns().values().stream().allMatch(c -> c.numberedFrom() == null)) {
             return;
         }
         Table table = known.get();
@@ -48,6 +52,12 @@ final class NumberedKeyInserts {
         }
         List<String> keysGivenValues = new ArrayList<>();
         for (int k = 0; k < named.size(); k++) {
+            Long rowidFrom = table.hiddenRowidFrom();
+            if (rowidFrom != null && RowidKeys.namesRowid(table, named.get(k), Dialect.SQLITE)
+                    && !numbersEveryRow(tokens, i, k, rowidFrom)) {
+                table = table.withHiddenRowidFrom(null);
+                history.put(table);
+            }
             Optional<Column> column = table.column(named.get(k));
             if (column.isPresent() && column.get().numberedFrom() != null
                     && !numbersEveryRow(tokens, i, k, column.get().numberedFrom())) {

@@ -19,15 +19,25 @@ import java.util.Optional;
  *     sees only the rows it put there itself, and they go when it ends, so no later statement loses rows of it
  * @param characterSet MySQL's {@code DEFAULT CHARSET=utf8} in upper case, or empty: the character set a text column
  *     gets when it names none, in its CREATE TABLE and in every later ADD, MODIFY or CHANGE
+ * @param hiddenRowidFrom SQLite: the first number of the rowid a table keeps without a column of its own for it (no
+ *     {@code INTEGER PRIMARY KEY}, no {@code WITHOUT ROWID}), which SQLite numbers from 1 upwards all the same; null
+ *     in other databases, for other tables, and once an INSERT gave the rowid a value of its own
  */
 public record Table(String name, Map<String, Column> columns, List<String> primaryKey,
-        List<ForeignKey> foreignKeys, boolean complete, boolean sessionRows, String characterSet) {
+        List<ForeignKey> foreignKeys, boolean complete, boolean sessionRows, String characterSet,
+        Long hiddenRowidFrom) {
 
     public Table {
         // Shared, not copied, by the versions that keep the columns as they were.
         columns = ColumnMap.of(columns);
         primaryKey = List.copyOf(primaryKey);
         foreignKeys = List.copyOf(foreignKeys);
+    }
+
+    /** A table whose rowid, if it has one, is one of its columns or not known. */
+    public Table(String name, Map<String, Column> columns, List<String> primaryKey, List<ForeignKey> foreignKeys,
+            boolean complete, boolean sessionRows, String characterSet) {
+        this(name, columns, primaryKey, foreignKeys, complete, sessionRows, characterSet, null);
     }
 
     /** A table without a default character set of its own. */
@@ -71,7 +81,7 @@ public record Table(String name, Map<String, Column> columns, List<String> prima
     Table withColumn(Column column) {
         Map<String, Column> changed = new LinkedHashMap<>(columns);
         changed.put(SchemaNames.key(column.name()), column);
-        return new Table(name, changed, primaryKey, foreignKeys, complete, sessionRows, characterSet);
+        return new Table(name, changed, primaryKey, foreignKeys, complete, sessionRows, characterSet, hiddenRowidFrom);
     }
 
     Table withoutColumn(String column) {
@@ -79,7 +89,7 @@ public record Table(String name, Map<String, Column> columns, List<String> prima
         changed.remove(SchemaNames.key(column));
         List<ForeignKey> keys = foreignKeys.stream().filter(key -> key.columns().stream()
                 .noneMatch(c -> SchemaNames.key(c).equals(SchemaNames.key(column)))).toList();
-        return new Table(name, changed, primaryKey, keys, complete, sessionRows, characterSet);
+        return new Table(name, changed, primaryKey, keys, complete, sessionRows, characterSet, hiddenRowidFrom);
     }
 
     Table withColumnRenamed(String from, String to) {
@@ -101,11 +111,11 @@ public record Table(String name, Map<String, Column> columns, List<String> prima
                                 SchemaNames.key(column).equals(fromKey) ? to : column).toList(),
                                 foreignKey.referencedTable(), foreignKey.onDelete(), foreignKey.onUpdate(),
                                 foreignKey.referencedColumns())).toList();
-        return new Table(name, changed, key, keys, complete, sessionRows, characterSet);
+        return new Table(name, changed, key, keys, complete, sessionRows, characterSet, hiddenRowidFrom);
     }
 
     Table withPrimaryKey(List<String> key) {
-        Table result = new Table(name, columns, key, foreignKeys, complete, sessionRows, characterSet);
+        Table result = new Table(name, columns, key, foreignKeys, complete, sessionRows, characterSet, hiddenRowidFrom);
         for (String column : key) {
             Column known = result.columns.get(SchemaNames.key(column));
             if (known != null) {
@@ -118,30 +128,31 @@ public record Table(String name, Map<String, Column> columns, List<String> prima
     Table withForeignKey(ForeignKey key) {
         List<ForeignKey> keys = new ArrayList<>(foreignKeys);
         keys.add(key);
-        return new Table(name, columns, primaryKey, keys, complete, sessionRows, characterSet);
+        return new Table(name, columns, primaryKey, keys, complete, sessionRows, characterSet, hiddenRowidFrom);
     }
 
     /** Without the named constraint; false-named keys stay. */
     Table withoutConstraint(String constraint) {
         List<ForeignKey> keys = foreignKeys.stream()
                 .filter(key -> !SchemaNames.key(key.name()).equals(SchemaNames.key(constraint))).toList();
-        return new Table(name, columns, primaryKey, keys, complete, sessionRows, characterSet);
+        return new Table(name, columns, primaryKey, keys, complete, sessionRows, characterSet, hiddenRowidFrom);
     }
 
     Table withoutForeignKeysTo(String table) {
         return new Table(name, columns, primaryKey,
                 foreignKeys.stream().filter(key -> !key.references(table)).toList(), complete, sessionRows,
-                characterSet);
+                characterSet, hiddenRowidFrom);
     }
 
     Table withReferencesRenamed(String from, String to) {
         return new Table(name, columns, primaryKey,
                 foreignKeys.stream().map(key -> key.references(from) ? key.referencing(to) : key).toList(), complete,
-                sessionRows, characterSet);
+                sessionRows, characterSet, hiddenRowidFrom);
     }
 
     Table withCharacterSet(String defaultCharacterSet) {
-        return new Table(name, columns, primaryKey, foreignKeys, complete, sessionRows, defaultCharacterSet);
+        return new Table(name, columns, primaryKey, foreignKeys, complete, sessionRows, defaultCharacterSet,
+                hiddenRowidFrom);
     }
 
     /** After MySQL's {@code CONVERT TO CHARACTER SET cs}: every text column and the default are {@code cs}. */
@@ -187,7 +198,13 @@ public record Table(String name, Map<String, Column> columns, List<String> prima
                 type.characterUnits(), characterSet);
     }
 
+    /** The same table with its hidden rowid numbered from {@code first} upwards, or, with null, not known to be. */
+    Table withHiddenRowidFrom(Long first) {
+        return new Table(name, columns, primaryKey, foreignKeys, complete, sessionRows, characterSet, first);
+    }
+
     Table renamed(String newName) {
-        return new Table(newName, columns, primaryKey, foreignKeys, complete, sessionRows, characterSet);
+        return new Table(newName, columns, primaryKey, foreignKeys, complete, sessionRows, characterSet,
+                hiddenRowidFrom);
     }
 }

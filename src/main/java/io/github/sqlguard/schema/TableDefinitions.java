@@ -78,14 +78,16 @@ final class TableDefinitions {
         if (i >= tokens.size() || !tokens.get(i).isSymbol("(")) {
             Optional<List<String>> selected = i + 1 < tokens.size() && tokens.get(i).isWord("AS")
                     && tokens.get(i + 1).isWord("SELECT") ? SelectedColumns.ofQuery(tokens, i + 2) : Optional.empty();
+            // SQLite gives a table made from a query no key, so its rows are numbered by the hidden rowid.
+            Long rowidFrom = sqlite ? 1L : null;
             if (selected.isPresent()) {
                 sink.put(new Table(table, SelectedColumnTypes.of(tokens, i + 2, SelectedColumns.listEnd(tokens, i + 2),
-                        selected.get(), false, schema), List.of(), List.of(), true, sessionRows));
+                        selected.get(), false, schema), List.of(), List.of(), true, sessionRows, "", rowidFrom));
                 return;
             }
             Optional<Table> starCopy = StarCopyColumns.of(tokens, from - 1, table, sessionRows, schema);
             if (starCopy.isPresent()) {
-                sink.put(starCopy.get());
+                sink.put(starCopy.get().withHiddenRowidFrom(rowidFrom));
                 return;
             }
             // CREATE TABLE t AS SELECT ..: the table exists, its columns are not read.

@@ -208,10 +208,18 @@ public record StatementContext(Kind kind, String label, DatabaseScope databases,
 
     /**
      * True where the statements written before this one in the same script, block or routine body have run
-     * whenever it runs: everywhere but in rollback code and in a trigger's body, which fires row by row.
+     * whenever it runs: everywhere but in rollback code and in a trigger's body, which fires row by row. The down
+     * section of a goose, sql-migrate or dbmate script is rollback code that runs as a script does, each statement
+     * after the ones before it, as a down script's do.
      */
     public boolean followsEarlierStatements() {
-        return runsWithMigration() || kind == Kind.ROUTINE_BODY && body != null && !firesWhenTriggered();
+        return runsWithMigration() || kind == Kind.ROUTINE_BODY && body != null && !firesWhenTriggered()
+                || isDownSection();
+    }
+
+    /** True for a statement of the down section of a goose, sql-migrate or dbmate script ({@link #DOWN_SECTION}). */
+    public boolean isDownSection() {
+        return kind == Kind.ROLLBACK && DOWN_SECTION.equals(runScope());
     }
 
     /**
