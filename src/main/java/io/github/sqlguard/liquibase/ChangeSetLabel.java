@@ -16,6 +16,7 @@ final class ChangeSetLabel {
     static String of(String author, String id, Map<String, String> attributes) {
         // A Solidbase changeSet file names neither: the file is its identity.
         String label = author.isBlank() && id.isBlank() ? "changeset without author and id"
+                : id.isBlank() ? "changeset by " + author + " without an id"
                 : "changeset " + author + ":" + id;
         if (isTrue(attributes.get("runAlways"))) {
             return label + ", " + StatementContext.RUN_ALWAYS;

@@ -45,6 +45,8 @@ final class ChangeSetWalker {
     private final ChangelogReader reader;
     private final Path file;
     private final String path;
+    /** The file is one changeSet that Solidbase wraps into a changelog, and which names itself by the file. */
+    private final boolean loneChangeSet;
     private final Map<List<Object>, ChangeTranslator> translators = new HashMap<>();
     private ScriptCollector out;
     private Dialect stated;
@@ -61,10 +63,11 @@ final class ChangeSetWalker {
     /** The databases the changelog's own {@code preConditions} let its changesets run on (see {@link #walk}). */
     private Optional<String> changelogDbms = Optional.empty();
 
-    ChangeSetWalker(ChangelogReader reader, Path file, String path) {
+    ChangeSetWalker(ChangelogReader reader, Path file, String path, boolean loneChangeSet) {
         this.reader = reader;
         this.file = file;
         this.path = path;
+        this.loneChangeSet = loneChangeSet;
     }
 
     void walk(ChangeNode changelog) {
@@ -165,6 +168,9 @@ final class ChangeSetWalker {
         String label = ChangeSetLabel.of(synthetic.substitute(changeSet.attributes().getOrDefault("author", "")),
                 synthetic.substitute(changeSet.attributes().getOrDefault("id", "")), changeSet.attributes());
         ChangelogFindings.unknownDbms(path, changeSet, label).ifPresent(reader::report);
+        if (!loneChangeSet && synthetic.substitute(changeSet.attributes().getOrDefault("id", "")).isBlank()) {
+            reader.report(ChangelogFindings.changeSetWithoutId(path, changeSet, label));
+        }
         int firstUnchecked = uncheckedPlaces.size();
         ChangelogFindings.unknownPreconditionDbms(path, changeSet, label).forEach(reader::report);
         MisplacedChangeSetSettings.in(path, writtenChanges(changeSet), label).forEach(reader::report);
@@ -280,6 +286,11 @@ final class ChangeSetWalker {
     private List<Statement> changeInDialect(ChangeNode change, StatementContext context) {
         if (change.name().equals(ChangeNode.PROPERTIES_BESIDE_CHANGE)) {
             reader.report(ChangelogFindings.propertiesBesideChange(path, change, context.label()));
+            return List.of();
+        }
+        List<String> missing = RequiredChangeSettings.missingFrom(change);
+        if (!missing.isEmpty()) {
+            reader.report(ChangelogFindings.missingChangeSettings(path, change, missing, context.label()));
             return List.of();
         }
         int firstUnchecked = uncheckedPlaces.size();

@@ -85,12 +85,14 @@ public final class FormattedSqlReader {
     }
 
     /**
-     * The lines of {@code text} that look like changeset headers, or are precondition lines, Liquibase does not
-     * accept, as findings.
+     * What Liquibase refuses or passes over in {@code text}, as findings: lines that look like changeset headers,
+     * precondition lines it does not accept, directives it does not know, and SQL no changeset holds.
      */
-    public static List<Finding> misspeltHeaders(String relativePath, String text) {
+    public static List<Finding> problems(String relativePath, String text, LiquibaseOptions options) {
         List<Finding> found = new ArrayList<>(MisspeltChangesetHeaders.in(relativePath, text));
         found.addAll(RefusedPreconditionLines.in(relativePath, text));
+        found.addAll(MisspeltDirectives.in(relativePath, text));
+        found.addAll(SqlOutsideChangesets.in(relativePath, text, options.fileDialect(relativePath)));
         return found;
     }
 
