@@ -180,7 +180,7 @@ final class ChangeSetWalker {
                 properties(context).placeholders());
         // A precondition requiring an empty table guards the changes below; only the guard check reads it.
         List<Statement> guards = new ArrayList<>();
-        PreconditionGuardText.of(changeSet, scoped)
+        PreconditionGuardText.of(changeSet, scoped, dialect)
                 .forEach(text -> scoped.schemaOnlyAt(text, path, changeSet, context).ifPresent(guards::add));
         // Preconditions the replay may decide: a changeset they surely fail runs nothing.
         PreconditionReplayText.of(changeSet, scoped)

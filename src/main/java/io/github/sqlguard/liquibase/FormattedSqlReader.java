@@ -261,7 +261,8 @@ public final class FormattedSqlReader {
                 int column = lines[i].indexOf('-') + 1;
                 ChangeNode at = new ChangeNode("precondition-sql-check", i + 1, column,
                         index.lineStart(i + 1) + column - 1, Map.of(), Map.of(), null, null, List.of(), List.of());
-                PreconditionGuardText.ofSqlCheck(check.get().expectedResult(), check.get().query(), synthetic)
+                PreconditionGuardText.ofSqlCheck(check.get().expectedResult(), check.get().query(), synthetic,
+                        synthetic.dialect())
                         .forEach(text -> synthetic.schemaOnlyAt(text, path, at, context).ifPresent(guards::add));
             }
         }
