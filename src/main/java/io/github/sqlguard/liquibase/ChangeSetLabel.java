@@ -1,7 +1,12 @@
 package io.github.sqlguard.liquibase;
 
+import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.sql.DatabaseScope;
 import io.github.sqlguard.sql.StatementContext;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * How findings name a changeset: {@code changeset author:id}, and how often it runs when that is more than once.
@@ -29,15 +34,58 @@ final class ChangeSetLabel {
 
     /**
      * How findings name the rollback code of the changeset {@link #of} labelled {@code label}: it runs once, when
-     * the changeset is rolled back, however often the changeset itself runs.
+     * the changeset is rolled back, however often the changeset itself runs; what else the label says (the
+     * databases it runs on) stays after it.
      */
     static String rollback(String label) {
+        int cut = label.indexOf(", ");
+        String rest = cut < 0 ? "" : label.substring(cut);
         for (String often : new String[] {StatementContext.RUN_ALWAYS, StatementContext.RUN_ON_CHANGE}) {
-            if (label.endsWith(", " + often)) {
-                return label.substring(0, label.length() - often.length() - 2) + " rollback";
+            rest = rest.replace(", " + often, "");
+        }
+        return (cut < 0 ? label : label.substring(0, cut)) + " rollback" + rest;
+    }
+
+    /**
+     * {@code label} with the limit that keeps the changeset off the database sqlguard reads the project for
+     * ({@code dbms:oracle} or {@code dbms:!postgresql} under postgresql). Its findings are still reported, as the
+     * changelog runs on the databases it names, and the label says why: {@code changeset a:2, dbms:oracle: runs
+     * only on oracle, not on postgresql, the configured database}. Unchanged where that database is not known or
+     * the changeset may run on it; one that runs on no database says so of its own.
+     */
+    static String withDatabaseLimit(String label, String limit, DatabaseScope databases, LiquibaseOptions options) {
+        Set<String> names = new TreeSet<>(DbmsDialect.databasesOf(options.orProject(options.dialect())));
+        if (names.isEmpty() || databases.runsNowhere() || names.stream().anyMatch(databases::includes)) {
+            return label;
+        }
+        String which = String.join(" or ", names) + ", the " + (options.dialect() == Dialect.AUTO ? "project's"
+                : "configured") + " database";
+        return label + ", " + limit + ": " + (databases.included().isEmpty() ? "never runs on " + which
+                : "runs only on " + String.join(" or ", new TreeSet<>(databases.included())) + ", not on " + which);
+    }
+
+    /**
+     * How a changeset writes the databases it runs on, in its changelog's {@code syntax} ({@code "%s:%s"} for
+     * formatted SQL, {@code "%s=\"%s\""} for XML, {@code "%s: %s"} for YAML and JSON): its {@code dbms}, else the
+     * dbms precondition of the changeset or of its changelog, else a {@code context} or {@code labels} that names
+     * databases, as {@link DbmsDialect} reads them in that order.
+     */
+    static String limitWritten(Map<String, String> attributes, String syntax, boolean byPrecondition,
+            boolean byChangelog) {
+        String dbms = attributes.get("dbms");
+        if (dbms != null && !dbms.isBlank()) {
+            return syntax.formatted("dbms", dbms.strip());
+        }
+        if (byPrecondition || byChangelog) {
+            return byPrecondition ? "its dbms precondition" : "the dbms precondition of its changelog";
+        }
+        for (String key : List.of("context", "contextFilter", "labels")) {
+            String value = attributes.get(key);
+            if (value != null && !value.isBlank()) {
+                return syntax.formatted(key, value.strip());
             }
         }
-        return label + " rollback";
+        return "its dbms";
     }
 
     private static boolean isTrue(String value) {

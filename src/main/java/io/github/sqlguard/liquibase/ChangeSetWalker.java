@@ -165,8 +165,13 @@ final class ChangeSetWalker {
                 .map(LiquibaseDatabaseNames::withoutSlips).orElse(null);
         stated = DbmsDialect.of(dbms, reader.options().dialect());
         dialect = DbmsDialect.ofChangeSet(dbms, stated, path, reader.options());
-        String label = ChangeSetLabel.of(synthetic.substitute(changeSet.attributes().getOrDefault("author", "")),
-                synthetic.substitute(changeSet.attributes().getOrDefault("id", "")), changeSet.attributes());
+        databases = DatabaseScope.of(dbms, contexts, changeSet.attributes().get("labels"));
+        String label = ChangeSetLabel.withDatabaseLimit(ChangeSetLabel.of(
+                synthetic.substitute(changeSet.attributes().getOrDefault("author", "")),
+                synthetic.substitute(changeSet.attributes().getOrDefault("id", "")), changeSet.attributes()),
+                ChangeSetLabel.limitWritten(changeSet.attributes(), path.endsWith(".xml") ? "%s=\"%s\"" : "%s: %s",
+                        PreconditionDbms.of(changeSet).isPresent(), changelogDbms.isPresent()),
+                databases, reader.options());
         ChangelogFindings.unknownDbms(path, changeSet, label).ifPresent(reader::report);
         if (!loneChangeSet && synthetic.substitute(changeSet.attributes().getOrDefault("id", "")).isBlank()) {
             reader.report(ChangelogFindings.changeSetWithoutId(path, changeSet, label));
@@ -174,7 +179,6 @@ final class ChangeSetWalker {
         int firstUnchecked = uncheckedPlaces.size();
         ChangelogFindings.unknownPreconditionDbms(path, changeSet, label).forEach(reader::report);
         MisplacedChangeSetSettings.in(path, writtenChanges(changeSet), label).forEach(reader::report);
-        databases = DatabaseScope.of(dbms, contexts, changeSet.attributes().get("labels"));
         StatementContext context = new StatementContext(StatementContext.Kind.SCRIPT, label, databases);
         SyntheticStatements scoped = new SyntheticStatements(reader.options().dialect(),
                 properties(context).placeholders());

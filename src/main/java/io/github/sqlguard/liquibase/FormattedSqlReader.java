@@ -186,7 +186,6 @@ public final class FormattedSqlReader {
             Matcher header = CHANGESET.matcher(lines[headerLine]);
             header.find();
             Map<String, String> attributes = attributes(header.group(3));
-            String label = ChangeSetLabel.of(unquote(header.group(1).strip()), unquote(header.group(2)), attributes);
             String endDelimiter = attributes.get("endDelimiter");
             String contexts = attributes.getOrDefault("context", attributes.get("contextFilter"));
             String dbms = Optional.ofNullable(attributes.get("dbms")).filter(d -> !d.isBlank())
@@ -194,6 +193,9 @@ public final class FormattedSqlReader {
                     .map(LiquibaseDatabaseNames::withoutSlips).orElse(null);
             Dialect dialect = options.orProject(DbmsDialect.of(dbms, options.dialect(), relativePath));
             DatabaseScope databases = DatabaseScope.of(dbms, contexts, attributes.get("labels"));
+            String label = ChangeSetLabel.withDatabaseLimit(ChangeSetLabel.of(unquote(header.group(1).strip()),
+                    unquote(header.group(2)), attributes), ChangeSetLabel.limitWritten(attributes, "%s:%s", false,
+                    false), databases, options);
             RunProperties runProperties = alternatives.on(DbmsDialect.propertyScope(databases, dialect),
                     options.properties());
             Placeholders placeholders = runProperties.placeholders();
