@@ -107,6 +107,14 @@ class LinterFormattedSqlPassedOverLinesTest {
     }
 
     @Test
+    void sqlAboveTheFirstChangesetIsLocatedWithCrlfAndAByteOrderMark() throws IOException {
+        write("\uFEFF--liquibase formatted sql\r\n\r\n  UPDATE t SET id = 1;\r\n--changeset a:1\r\n"
+                + "CREATE TABLE t (id INT PRIMARY KEY);\r\n");
+
+        assertEquals(List.of("3:3 malformed-changelog WARNING"), located(run()));
+    }
+
+    @Test
     void linesIgnoredAboveTheFirstChangesetAreNotReported() throws IOException {
         write("""
                 --liquibase formatted sql
