@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.model.Finding;
+import io.github.sqlguard.model.ScriptMode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,6 +47,19 @@ class LinterLiquibaseDbmsLabelTest {
                 "9 (changeset a:4)",
                 "11 (changeset a:5, runAlways: runs on every update, context:mysql: runs only on mysql, not on"
                         + " postgresql, the configured database)"), labels(run(Dialect.POSTGRESQL)));
+    }
+
+    @Test
+    void aRollbackKeepsTheDbmsAfterItsOwnName() throws IOException {
+        write("db/changelog.sql", """
+                --liquibase formatted sql
+                --changeset a:1 dbms:oracle runOnChange:true
+                CREATE TABLE t (id INT PRIMARY KEY);
+                --rollback DELETE FROM t;
+                """);
+
+        assertEquals(List.of("4 (changeset a:1 rollback, dbms:oracle: runs only on oracle, not on postgresql, the"
+                + " configured database: runs only on rollback)"), labels(run(Dialect.POSTGRESQL, ScriptMode.CHECK)));
     }
 
     @Test
@@ -94,10 +108,14 @@ class LinterLiquibaseDbmsLabelTest {
     }
 
     private List<Finding> run(Dialect dialect) {
+        return run(dialect, ScriptMode.SKIP);
+    }
+
+    private List<Finding> run(Dialect dialect, ScriptMode rollbacks) {
         LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
         LintResult result = new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(),
                 List.of(), dialect, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
-                defaults.liquibase(), List.of(), null, defaults.maxFileBytes(), 1));
+                new LiquibaseConfig(rollbacks, Map.of()), List.of(), null, defaults.maxFileBytes(), 1));
         return result.findings();
     }
 }

@@ -34,33 +34,32 @@ final class ChangeSetLabel {
 
     /**
      * How findings name the rollback code of the changeset {@link #of} labelled {@code label}: it runs once, when
-     * the changeset is rolled back, however often the changeset itself runs; what else the label says (the
-     * databases it runs on) stays after it.
+     * the changeset is rolled back, however often the changeset itself runs.
      */
     static String rollback(String label) {
-        int cut = label.indexOf(", ");
-        String rest = cut < 0 ? "" : label.substring(cut);
         for (String often : new String[] {StatementContext.RUN_ALWAYS, StatementContext.RUN_ON_CHANGE}) {
-            rest = rest.replace(", " + often, "");
+            if (label.endsWith(", " + often)) {
+                return label.substring(0, label.length() - often.length() - 2) + " rollback";
+            }
         }
-        return (cut < 0 ? label : label.substring(0, cut)) + " rollback" + rest;
+        return label + " rollback";
     }
 
     /**
-     * {@code label} with the limit that keeps the changeset off the database sqlguard reads the project for
-     * ({@code dbms:oracle} or {@code dbms:!postgresql} under postgresql). Its findings are still reported, as the
-     * changelog runs on the databases it names, and the label says why: {@code changeset a:2, dbms:oracle: runs
-     * only on oracle, not on postgresql, the configured database}. Unchanged where that database is not known or
-     * the changeset may run on it; one that runs on no database says so of its own.
+     * What a changeset's label (and its rollback's) adds when {@code limit} keeps it off the database sqlguard reads
+     * the project for ({@code dbms:oracle} or {@code dbms:!postgresql} under postgresql). Its findings are still
+     * reported, as the changelog runs on the databases it names, and the label says why: {@code changeset a:2,
+     * dbms:oracle: runs only on oracle, not on postgresql, the configured database}. Nothing where that database is
+     * not known or the changeset may run on it; one that runs on no database says so of its own.
      */
-    static String withDatabaseLimit(String label, String limit, DatabaseScope databases, LiquibaseOptions options) {
+    static String databaseLimit(String limit, DatabaseScope databases, LiquibaseOptions options) {
         Set<String> names = new TreeSet<>(DbmsDialect.databasesOf(options.orProject(options.dialect())));
         if (names.isEmpty() || databases.runsNowhere() || names.stream().anyMatch(databases::includes)) {
-            return label;
+            return "";
         }
         String which = String.join(" or ", names) + ", the " + (options.dialect() == Dialect.AUTO ? "project's"
                 : "configured") + " database";
-        return label + ", " + limit + ": " + (databases.included().isEmpty() ? "never runs on " + which
+        return ", " + limit + ": " + (databases.included().isEmpty() ? "never runs on " + which
                 : "runs only on " + String.join(" or ", new TreeSet<>(databases.included())) + ", not on " + which);
     }
 

@@ -166,12 +166,12 @@ final class ChangeSetWalker {
         stated = DbmsDialect.of(dbms, reader.options().dialect());
         dialect = DbmsDialect.ofChangeSet(dbms, stated, path, reader.options());
         databases = DatabaseScope.of(dbms, contexts, changeSet.attributes().get("labels"));
-        String label = ChangeSetLabel.withDatabaseLimit(ChangeSetLabel.of(
-                synthetic.substitute(changeSet.attributes().getOrDefault("author", "")),
-                synthetic.substitute(changeSet.attributes().getOrDefault("id", "")), changeSet.attributes()),
-                ChangeSetLabel.limitWritten(changeSet.attributes(), path.endsWith(".xml") ? "%s=\"%s\"" : "%s: %s",
-                        PreconditionDbms.of(changeSet).isPresent(), changelogDbms.isPresent()),
-                databases, reader.options());
+        String plainLabel = ChangeSetLabel.of(synthetic.substitute(changeSet.attributes().getOrDefault("author", "")),
+                synthetic.substitute(changeSet.attributes().getOrDefault("id", "")), changeSet.attributes());
+        String limit = ChangeSetLabel.databaseLimit(ChangeSetLabel.limitWritten(changeSet.attributes(),
+                path.endsWith(".xml") ? "%s=\"%s\"" : "%s: %s", PreconditionDbms.of(changeSet).isPresent(),
+                changelogDbms.isPresent()), databases, reader.options());
+        String label = plainLabel + limit;
         ChangelogFindings.unknownDbms(path, changeSet, label).ifPresent(reader::report);
         if (!loneChangeSet && synthetic.substitute(changeSet.attributes().getOrDefault("id", "")).isBlank()) {
             reader.report(ChangelogFindings.changeSetWithoutId(path, changeSet, label));
@@ -212,7 +212,8 @@ final class ChangeSetWalker {
         ModifiedStatements modified = new ModifiedStatements(reader, path);
         List<Statement> run = new ArrayList<>(modified.of(statements, modifySql, false, label));
         if (reader.options().rollbacks() != ScriptMode.SKIP) {
-            List<Statement> rollback = modified.of(rollback(changeSet, label), modifySql, true, label);
+            List<Statement> rollback = modified.of(rollback(changeSet, ChangeSetLabel.rollback(plainLabel)
+                    + limit), modifySql, true, label);
             run.addAll(rollback);
             changeSet.children().stream().filter(c -> c.name().equals("rollback")).forEach(c -> c.comments()
                     .forEach(comment -> acknowledge(comment, "the rollback of " + label, rollback)));
@@ -399,9 +400,9 @@ final class ChangeSetWalker {
         uncheckedPlaces.add(new Location(path, element.line(), element.column()));
     }
 
-    private List<Statement> rollback(ChangeNode changeSet, String label) {
-        StatementContext context = new StatementContext(StatementContext.Kind.ROLLBACK, ChangeSetLabel.rollback(label),
-                databases);
+    /** The statements of {@code changeSet}'s rollback, whose findings name it {@code rollbackLabel}. */
+    private List<Statement> rollback(ChangeNode changeSet, String rollbackLabel) {
+        StatementContext context = new StatementContext(StatementContext.Kind.ROLLBACK, rollbackLabel, databases);
         List<Statement> statements = new ArrayList<>();
         Optional<TextRegion> scalar = Optional.ofNullable(changeSet.attributeRegions().get("rollback"));
         if (scalar.isPresent()) {

@@ -193,9 +193,11 @@ public final class FormattedSqlReader {
                     .map(LiquibaseDatabaseNames::withoutSlips).orElse(null);
             Dialect dialect = options.orProject(DbmsDialect.of(dbms, options.dialect(), relativePath));
             DatabaseScope databases = DatabaseScope.of(dbms, contexts, attributes.get("labels"));
-            String label = ChangeSetLabel.withDatabaseLimit(ChangeSetLabel.of(unquote(header.group(1).strip()),
-                    unquote(header.group(2)), attributes), ChangeSetLabel.limitWritten(attributes, "%s:%s", false,
+            String plainLabel = ChangeSetLabel.of(unquote(header.group(1).strip()), unquote(header.group(2)),
+                    attributes);
+            String limit = ChangeSetLabel.databaseLimit(ChangeSetLabel.limitWritten(attributes, "%s:%s", false,
                     false), databases, options);
+            String label = plainLabel + limit;
             RunProperties runProperties = alternatives.on(DbmsDialect.propertyScope(databases, dialect),
                     options.properties());
             Placeholders placeholders = runProperties.placeholders();
@@ -226,8 +228,8 @@ public final class FormattedSqlReader {
             if (options.rollbacks() != ScriptMode.SKIP && !isNoRollback(rollbackSql)) {
                 statements.addAll(out.add(splitter.split(relativePath, new TextRegion(rollbackText, from, to,
                         headerLine + 2, 1), endDelimiter,
-                        new StatementContext(StatementContext.Kind.ROLLBACK, ChangeSetLabel.rollback(label),
-                                databases))));
+                        new StatementContext(StatementContext.Kind.ROLLBACK,
+                                ChangeSetLabel.rollback(plainLabel) + limit, databases))));
             }
             for (int i = headerLine + 1; i < lastLine; i++) {
                 Matcher comment = CHANGESET_COMMENT.matcher(lines[i]);
