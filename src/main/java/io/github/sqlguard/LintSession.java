@@ -238,7 +238,8 @@ final class LintSession {
             findings.addAll(configured.withConfiguredSeverity(changelog.problems()));
         } else if (kind == SourceKind.LIQUIBASE_FORMATTED_SQL) {
             scripts.add(FormattedSqlReader.read(path, text.text(), liquibaseOptions));
-            findings.addAll(configured.withConfiguredSeverity(FormattedSqlReader.misspeltHeaders(path, text.text())));
+            findings.addAll(configured.withConfiguredSeverity(
+                    FormattedSqlReader.problems(path, text.text(), liquibaseOptions)));
         } else {
             String content = text.text();
             scripts.addAll(UpDownSections.scripts(analysers.splitter(dialectOf(file)), path, content,

@@ -27,7 +27,8 @@ class LinterChangelogOtherDatabaseTypesTest {
         "SQLSERVER  | h2               | timestamp(3) | ''",
         "SQLSERVER  | mssql            | datetime2(3) | ''",
         "SQLSERVER  | mysql            | date         | db/changelog.xml:5:5 alter-column-type ALTER TABLE customer changes"
-            + " the type of column created_on from timestamp(3) to date (drops the time of day) (changeset a:2)",
+            + " the type of column created_on from timestamp(3) to date (drops the time of day) (changeset a:2,"
+            + " dbms=\"mysql\": runs only on mysql, not on mssql, the configured database)",
         "SQLSERVER  | mssql            | date         | db/changelog.xml:5:5 alter-column-type ALTER TABLE customer changes"
             + " the type of column created_on from DATETIME2(3) to date (drops the time of day) (changeset a:2)",
         "POSTGRESQL | mysql            | timestamp(3) | ''",

@@ -23,12 +23,12 @@ class LinterChangesetExcludingConfiguredDatabaseTest {
 
     @ParameterizedTest(name = "{0}, {1}")
     @CsvSource(delimiter = '|', textBlock = """
-            ORACLE     | dbms="!oracle"                                                                | TINYINT
-            ORACLE     | ><preConditions onFail="MARK_RAN"><not><dbms type="oracle"/></not></preConditions> | TINYINT
-            POSTGRESQL | dbms="!postgresql, !h2"                                                       | TINYINT
-            POSTGRESQL | dbms="!oracle"                                                                | SMALLINT
+            ORACLE     | dbms="!oracle"                                                                | TINYINT  | oracle
+            ORACLE     | ><preConditions onFail="MARK_RAN"><not><dbms type="oracle"/></not></preConditions> | TINYINT  | oracle
+            POSTGRESQL | dbms="!postgresql, !h2"                                                       | TINYINT  | postgresql
+            POSTGRESQL | dbms="!oracle"                                                                | SMALLINT | ''
             """)
-    void itsTypesAreNotReadAsTheExcludedDatabasesTypes(Dialect dialect, String exclusion, String type)
+    void itsTypesAreNotReadAsTheExcludedDatabasesTypes(Dialect dialect, String exclusion, String type, String kept)
             throws IOException {
         boolean precondition = exclusion.startsWith(">");
         TestProject.write(project, "db/changelog.xml", """
@@ -47,6 +47,7 @@ class LinterChangesetExcludingConfiguredDatabaseTest {
 
         assertEquals(List.of("db/changelog.xml:6:9 alter-column-type ALTER TABLE policy changes the type of column"
                 + " logic from VARCHAR(20) to " + type + " (text to integer can fail or change values) (changeset"
-                + " a:2)"), found);
+                + " a:2" + (kept.isEmpty() ? "" : ", " + (precondition ? "its dbms precondition" : exclusion)
+                + ": never runs on " + kept + ", the configured database") + ")"), found);
     }
 }

@@ -45,6 +45,8 @@ final class ChangeSetWalker {
     private final ChangelogReader reader;
     private final Path file;
     private final String path;
+    /** The file is one changeSet that Solidbase wraps into a changelog, and which names itself by the file. */
+    private final boolean loneChangeSet;
     private final Map<List<Object>, ChangeTranslator> translators = new HashMap<>();
     private ScriptCollector out;
     private Dialect stated;
@@ -61,10 +63,11 @@ final class ChangeSetWalker {
     /** The databases the changelog's own {@code preConditions} let its changesets run on (see {@link #walk}). */
     private Optional<String> changelogDbms = Optional.empty();
 
-    ChangeSetWalker(ChangelogReader reader, Path file, String path) {
+    ChangeSetWalker(ChangelogReader reader, Path file, String path, boolean loneChangeSet) {
         this.reader = reader;
         this.file = file;
         this.path = path;
+        this.loneChangeSet = loneChangeSet;
     }
 
     void walk(ChangeNode changelog) {
@@ -162,19 +165,26 @@ final class ChangeSetWalker {
                 .map(LiquibaseDatabaseNames::withoutSlips).orElse(null);
         stated = DbmsDialect.of(dbms, reader.options().dialect());
         dialect = DbmsDialect.ofChangeSet(dbms, stated, path, reader.options());
-        String label = ChangeSetLabel.of(synthetic.substitute(changeSet.attributes().getOrDefault("author", "")),
+        databases = DatabaseScope.of(dbms, contexts, changeSet.attributes().get("labels"));
+        String plainLabel = ChangeSetLabel.of(synthetic.substitute(changeSet.attributes().getOrDefault("author", "")),
                 synthetic.substitute(changeSet.attributes().getOrDefault("id", "")), changeSet.attributes());
+        String limit = ChangeSetLabel.databaseLimit(ChangeSetLabel.limitWritten(changeSet.attributes(),
+                path.endsWith(".xml") ? "%s=\"%s\"" : "%s: %s", PreconditionDbms.of(changeSet).isPresent(),
+                changelogDbms.isPresent()), databases, reader.options());
+        String label = plainLabel + limit;
         ChangelogFindings.unknownDbms(path, changeSet, label).ifPresent(reader::report);
+        if (!loneChangeSet && synthetic.substitute(changeSet.attributes().getOrDefault("id", "")).isBlank()) {
+            reader.report(ChangelogFindings.changeSetWithoutId(path, changeSet, label));
+        }
         int firstUnchecked = uncheckedPlaces.size();
         ChangelogFindings.unknownPreconditionDbms(path, changeSet, label).forEach(reader::report);
         MisplacedChangeSetSettings.in(path, writtenChanges(changeSet), label).forEach(reader::report);
-        databases = DatabaseScope.of(dbms, contexts, changeSet.attributes().get("labels"));
         StatementContext context = new StatementContext(StatementContext.Kind.SCRIPT, label, databases);
         SyntheticStatements scoped = new SyntheticStatements(reader.options().dialect(),
                 properties(context).placeholders());
         // A precondition requiring an empty table guards the changes below; only the guard check reads it.
         List<Statement> guards = new ArrayList<>();
-        PreconditionGuardText.of(changeSet, scoped)
+        PreconditionGuardText.of(changeSet, scoped, dialect)
                 .forEach(text -> scoped.schemaOnlyAt(text, path, changeSet, context).ifPresent(guards::add));
         // Preconditions the replay may decide: a changeset they surely fail runs nothing.
         PreconditionReplayText.of(changeSet, scoped)
@@ -202,7 +212,8 @@ final class ChangeSetWalker {
         ModifiedStatements modified = new ModifiedStatements(reader, path);
         List<Statement> run = new ArrayList<>(modified.of(statements, modifySql, false, label));
         if (reader.options().rollbacks() != ScriptMode.SKIP) {
-            List<Statement> rollback = modified.of(rollback(changeSet, label), modifySql, true, label);
+            List<Statement> rollback = modified.of(rollback(changeSet, ChangeSetLabel.rollback(plainLabel)
+                    + limit), modifySql, true, label);
             run.addAll(rollback);
             changeSet.children().stream().filter(c -> c.name().equals("rollback")).forEach(c -> c.comments()
                     .forEach(comment -> acknowledge(comment, "the rollback of " + label, rollback)));
@@ -280,6 +291,11 @@ final class ChangeSetWalker {
     private List<Statement> changeInDialect(ChangeNode change, StatementContext context) {
         if (change.name().equals(ChangeNode.PROPERTIES_BESIDE_CHANGE)) {
             reader.report(ChangelogFindings.propertiesBesideChange(path, change, context.label()));
+            return List.of();
+        }
+        List<String> missing = RequiredChangeSettings.missingFrom(change);
+        if (!missing.isEmpty()) {
+            reader.report(ChangelogFindings.missingChangeSettings(path, change, missing, context.label()));
             return List.of();
         }
         int firstUnchecked = uncheckedPlaces.size();
@@ -384,9 +400,9 @@ final class ChangeSetWalker {
         uncheckedPlaces.add(new Location(path, element.line(), element.column()));
     }
 
-    private List<Statement> rollback(ChangeNode changeSet, String label) {
-        StatementContext context = new StatementContext(StatementContext.Kind.ROLLBACK, ChangeSetLabel.rollback(label),
-                databases);
+    /** The statements of {@code changeSet}'s rollback, whose findings name it {@code rollbackLabel}. */
+    private List<Statement> rollback(ChangeNode changeSet, String rollbackLabel) {
+        StatementContext context = new StatementContext(StatementContext.Kind.ROLLBACK, rollbackLabel, databases);
         List<Statement> statements = new ArrayList<>();
         Optional<TextRegion> scalar = Optional.ofNullable(changeSet.attributeRegions().get("rollback"));
         if (scalar.isPresent()) {

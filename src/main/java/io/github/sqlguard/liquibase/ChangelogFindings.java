@@ -54,6 +54,28 @@ final class ChangelogFindings {
                         + attribute + ".");
     }
 
+    /**
+     * A changeSet without an id: Liquibase's validation refuses the changelog ({@code ChangeSet Id is empty})
+     * before any changeset runs, here or in the changelogs that include it.
+     */
+    static Finding changeSetWithoutId(String path, ChangeNode changeSet, String label) {
+        return at(Diagnostics.MALFORMED_CHANGELOG, path, changeSet.line(), changeSet.column(),
+                "changeSet has no id: Liquibase refuses the changelog when it validates it, before any changeset "
+                        + "runs; sqlguard checked its changes all the same (" + label + ")",
+                "Give the changeSet an id that is unique with its author in this file (id=\"..\" in XML, "
+                        + "id: .. in YAML and JSON).");
+    }
+
+    /** A change without a setting Liquibase requires of it, as {@link RequiredChangeSettings} lists them. */
+    static Finding missingChangeSettings(String path, ChangeNode change, List<String> missing, String label) {
+        String settings = listed(missing);
+        return at(Diagnostics.MALFORMED_CHANGELOG, path, change.line(), change.column(), change.name() + " has no "
+                        + settings + ": Liquibase's validation refuses it (" + missing.get(0) + " is required for "
+                        + change.name() + "), and with it the whole update, so nothing of this change was checked ("
+                        + label + ")",
+                "Write the " + settings + " the " + change.name() + " acts on.");
+    }
+
     static Finding includeCycle(String path, int line, int column, String chain) {
         return at(Diagnostics.MALFORMED_CHANGELOG, path, line, column,
                 "Include cycle " + chain + ": Liquibase refuses a changelog that includes itself; sqlguard checked "

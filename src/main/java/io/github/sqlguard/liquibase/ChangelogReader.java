@@ -120,7 +120,9 @@ public final class ChangelogReader {
         }
         try {
             ChangeNode root = name.endsWith(".xml") ? XmlChangelogParser.parse(text) : YamlChangelogParser.parse(text);
-            if (root != null && root.name().equals("changeSet") && name.endsWith(".xml") && !included) {
+            boolean loneChangeSet = root != null && root.name().equals("changeSet") && name.endsWith(".xml")
+                    && !included;
+            if (loneChangeSet) {
                 // Solidbase keeps one changeSet per file and wraps it into a
                 // changelog when it runs the file: its changes reach the database all the same.
                 root = new ChangeNode("databaseChangeLog", 1, 1, 0, Map.of(), Map.of(), null, null, List.of(root),
@@ -141,7 +143,7 @@ public final class ChangelogReader {
                 }
                 return;
             }
-            new ChangeSetWalker(this, file, relativePath).walk(root);
+            new ChangeSetWalker(this, file, relativePath, loneChangeSet).walk(root);
         } catch (ChangelogSyntaxException e) {
             problems.add(ChangelogFindings.malformed(relativePath, e.line(), e.column(), e.getMessage()));
         }
@@ -152,8 +154,7 @@ public final class ChangelogReader {
             FormattedSqlReader.Result result = FormattedSqlReader.read(relativePath, text, options, properties,
                     propertyAlternatives);
             changesets += result.changesets();
-            problems.addAll(MisspeltChangesetHeaders.in(relativePath, text));
-            problems.addAll(RefusedPreconditionLines.in(relativePath, text));
+            problems.addAll(FormattedSqlReader.problems(relativePath, text, options));
             ScriptCollector collector = collector(relativePath);
             collector.add(result.script().script());
             // The file's --comment: lines acknowledge its changesets whichever changelog includes it.

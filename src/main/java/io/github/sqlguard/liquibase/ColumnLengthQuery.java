@@ -25,7 +25,7 @@ final class ColumnLengthQuery {
     private static final Pattern EQUALITY = Pattern.compile("(?is)\\s*(?<name>table_catalog|table_schema|table_name"
             + "|column_name)\\s*=\\s*(?:'(?<value>[^']*)'|(?<session>(?:DATABASE|SCHEMA|CURRENT_SCHEMA)\\s*\\(\\s*\\)"
             + "|CURRENT_SCHEMA))\\s*");
-    private static final Pattern LENGTH = Pattern.compile("\\s*[1-9]\\d{0,8}\\s*");
+    private static final Pattern LENGTH = Pattern.compile("[1-9]\\d{0,8}");
 
     private ColumnLengthQuery() {
     }

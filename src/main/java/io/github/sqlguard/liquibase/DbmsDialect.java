@@ -128,7 +128,7 @@ final class DbmsDialect {
     }
 
     /** The Liquibase names of the databases whose SQL {@code dialect} reads; none for AUTO. */
-    private static Set<String> databasesOf(Dialect dialect) {
+    static Set<String> databasesOf(Dialect dialect) {
         return switch (dialect) {
             case AUTO -> Set.of();
             case MYSQL, MARIADB -> Set.of("mysql", "mariadb");

@@ -85,12 +85,14 @@ public final class FormattedSqlReader {
     }
 
     /**
-     * The lines of {@code text} that look like changeset headers, or are precondition lines, Liquibase does not
-     * accept, as findings.
+     * What Liquibase refuses or passes over in {@code text}, as findings: lines that look like changeset headers,
+     * precondition lines it does not accept, directives it does not know, and SQL no changeset holds.
      */
-    public static List<Finding> misspeltHeaders(String relativePath, String text) {
+    public static List<Finding> problems(String relativePath, String text, LiquibaseOptions options) {
         List<Finding> found = new ArrayList<>(MisspeltChangesetHeaders.in(relativePath, text));
         found.addAll(RefusedPreconditionLines.in(relativePath, text));
+        found.addAll(MisspeltDirectives.in(relativePath, text));
+        found.addAll(SqlOutsideChangesets.in(relativePath, text, options.fileDialect(relativePath)));
         return found;
     }
 
@@ -184,7 +186,6 @@ public final class FormattedSqlReader {
             Matcher header = CHANGESET.matcher(lines[headerLine]);
             header.find();
             Map<String, String> attributes = attributes(header.group(3));
-            String label = ChangeSetLabel.of(unquote(header.group(1).strip()), unquote(header.group(2)), attributes);
             String endDelimiter = attributes.get("endDelimiter");
             String contexts = attributes.getOrDefault("context", attributes.get("contextFilter"));
             String dbms = Optional.ofNullable(attributes.get("dbms")).filter(d -> !d.isBlank())
@@ -192,6 +193,11 @@ public final class FormattedSqlReader {
                     .map(LiquibaseDatabaseNames::withoutSlips).orElse(null);
             Dialect dialect = options.orProject(DbmsDialect.of(dbms, options.dialect(), relativePath));
             DatabaseScope databases = DatabaseScope.of(dbms, contexts, attributes.get("labels"));
+            String plainLabel = ChangeSetLabel.of(unquote(header.group(1).strip()), unquote(header.group(2)),
+                    attributes);
+            String limit = ChangeSetLabel.databaseLimit(ChangeSetLabel.limitWritten(attributes, "%s:%s", false,
+                    false), databases, options);
+            String label = plainLabel + limit;
             RunProperties runProperties = alternatives.on(DbmsDialect.propertyScope(databases, dialect),
                     options.properties());
             Placeholders placeholders = runProperties.placeholders();
@@ -222,8 +228,8 @@ public final class FormattedSqlReader {
             if (options.rollbacks() != ScriptMode.SKIP && !isNoRollback(rollbackSql)) {
                 statements.addAll(out.add(splitter.split(relativePath, new TextRegion(rollbackText, from, to,
                         headerLine + 2, 1), endDelimiter,
-                        new StatementContext(StatementContext.Kind.ROLLBACK, ChangeSetLabel.rollback(label),
-                                databases))));
+                        new StatementContext(StatementContext.Kind.ROLLBACK,
+                                ChangeSetLabel.rollback(plainLabel) + limit, databases))));
             }
             for (int i = headerLine + 1; i < lastLine; i++) {
                 Matcher comment = CHANGESET_COMMENT.matcher(lines[i]);
@@ -259,7 +265,8 @@ public final class FormattedSqlReader {
                 int column = lines[i].indexOf('-') + 1;
                 ChangeNode at = new ChangeNode("precondition-sql-check", i + 1, column,
                         index.lineStart(i + 1) + column - 1, Map.of(), Map.of(), null, null, List.of(), List.of());
-                PreconditionGuardText.ofSqlCheck(check.get().expectedResult(), check.get().query(), synthetic)
+                PreconditionGuardText.ofSqlCheck(check.get().expectedResult(), check.get().query(), synthetic,
+                        synthetic.dialect())
                         .forEach(text -> synthetic.schemaOnlyAt(text, path, at, context).ifPresent(guards::add));
             }
         }

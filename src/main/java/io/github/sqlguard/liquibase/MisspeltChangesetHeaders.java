@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 final class MisspeltChangesetHeaders {
 
-    private static final Pattern HEADER_LIKE = Pattern.compile("^\\s*--\\s*changeset", Pattern.CASE_INSENSITIVE);
+    static final Pattern HEADER_LIKE = Pattern.compile("^\\s*--\\s*changeset", Pattern.CASE_INSENSITIVE);
 
     private MisspeltChangesetHeaders() {
     }

@@ -1,7 +1,9 @@
 package io.github.sqlguard.liquibase;
 
+import io.github.sqlguard.model.Dialect;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a changeset's {@code preConditions} require before it runs, as statements only the replay and the guard
@@ -24,35 +26,40 @@ final class PreconditionGuardText {
     }
 
     /**
-     * What a {@code sqlCheck} requires (XML {@code <sqlCheck>}, formatted SQL {@code --precondition-sql-check}):
-     * expecting {@code 0} from a count of a table's rows, an empty table; expecting a number from a column's
-     * length, that length; empty for any other query.
+     * What a {@code sqlCheck} requires (XML {@code <sqlCheck>}, formatted SQL {@code --precondition-sql-check}) on
+     * {@code database}: expecting {@code 0} from a count of a table's rows, an empty table, and so does expecting
+     * what the database's driver writes for a false {@code EXISTS} ({@link ExistsQueryCondition}); expecting a
+     * number from a column's length, that length; nothing for any other query. Liquibase compares the driver's text
+     * with the expected result as written, so {@code " 0"} or {@code "0.0"} match no count and require nothing.
      */
-    static List<String> ofSqlCheck(String expectedResult, String query, SyntheticStatements synthetic) {
-        String expected = synthetic.substitute(expectedResult == null ? "" : expectedResult).strip();
+    static List<String> ofSqlCheck(String expectedResult, String query, SyntheticStatements synthetic,
+            Dialect database) {
+        String expected = synthetic.substitute(expectedResult == null ? "" : expectedResult);
         String substituted = synthetic.substitute(query);
-        return (expected.equals("0") ? CountQueryCondition.of(substituted)
-                : ColumnLengthQuery.of(substituted, expected, synthetic)).map(List::of).orElse(List.of());
+        return (expected.equals("0") ? CountQueryCondition.of(substituted) : Optional.<String>empty())
+                .or(() -> ExistsQueryCondition.of(substituted, expected, database))
+                .or(() -> ColumnLengthQuery.of(substituted, expected, synthetic)).map(List::of).orElse(List.of());
     }
 
     private static String condition(String table) {
         return "IF NOT EXISTS (SELECT 1 FROM " + table + ")";
     }
 
-    static List<String> of(ChangeNode changeSet, SyntheticStatements synthetic) {
+    /** What {@code changeSet}'s preconditions require where it runs on {@code database} (AUTO: not known). */
+    static List<String> of(ChangeNode changeSet, SyntheticStatements synthetic, Dialect database) {
         List<String> conditions = new ArrayList<>();
         for (StoppingPreconditions stopping : StoppingPreconditions.of(changeSet)) {
-            conditions.addAll(required(stopping.preconditions(), synthetic));
+            conditions.addAll(required(stopping.preconditions(), synthetic, database));
         }
         return conditions;
     }
 
     /** What every one of {@code parent}'s conditions requires, following {@code and} down. */
-    private static List<String> required(ChangeNode parent, SyntheticStatements synthetic) {
+    private static List<String> required(ChangeNode parent, SyntheticStatements synthetic, Dialect database) {
         List<String> conditions = new ArrayList<>();
         for (ChangeNode check : parent.children()) {
             switch (check.name()) {
-                case "and" -> conditions.addAll(required(check, synthetic));
+                case "and" -> conditions.addAll(required(check, synthetic, database));
                 case "tableIsEmpty" -> conditions.add(condition(synthetic.table(check, "tableName")));
                 case "rowCount" -> {
                     if ("0".equals(check.value("expectedRows").orElse("").strip())) {
@@ -63,7 +70,8 @@ final class PreconditionGuardText {
                     // XML has the query as the element's text, YAML and JSON as its "sql" key.
                     String query = check.text() != null && !check.text().isBlank() ? check.text()
                             : check.value("sql").orElse("");
-                    conditions.addAll(ofSqlCheck(check.value("expectedResult").orElse(""), query, synthetic));
+                    conditions.addAll(ofSqlCheck(check.value("expectedResult").orElse(""), query, synthetic,
+                            database));
                 }
                 default -> {
                     // or, not and the other checks require nothing every run meets

@@ -1,9 +1,11 @@
 package io.github.sqlguard.liquibase;
 
+import io.github.sqlguard.model.EditDistance;
 import io.github.sqlguard.model.Finding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,10 +41,13 @@ final class RefusedPreconditionLines {
             String name = precondition.group(1).toLowerCase(Locale.ROOT);
             int column = lines[i].indexOf('-') + 1;
             if (!FORMATTED_SQL_PRECONDITIONS.contains(name)) {
+                Optional<String> meant = meant(name);
                 found.add(ChangelogFindings.refusedPrecondition(relativePath, i + 1, column, lines[i].strip(),
-                        "formatted SQL has no '" + name + "' precondition",
-                        "Use --precondition-sql-check with a query that counts what '" + name + "' would test, or"
-                                + " write the changeset in an XML or YAML changelog."));
+                        "formatted SQL has no '" + name + "' precondition"
+                                + meant.map(known -> " (did you mean " + known + "?)").orElse(""),
+                        meant.map(known -> "Write it as --precondition-" + known + ", the spelling Liquibase reads.")
+                                .orElse("Use --precondition-sql-check with a query that counts what '" + name
+                                        + "' would test, or write the changeset in an XML or YAML changelog.")));
                 continue;
             }
             Matcher sqlCheck = SqlCheckLine.LINE.matcher(lines[i]);
@@ -55,5 +60,12 @@ final class RefusedPreconditionLines {
             }
         }
         return found;
+    }
+
+    /** The formatted-SQL precondition {@code name} misspells ({@code sqlcheck}, {@code sql-chek}), if one. */
+    private static Optional<String> meant(String name) {
+        return FORMATTED_SQL_PRECONDITIONS.stream()
+                .filter(known -> EditDistance.between(name.replace("-", ""), known.replace("-", ""), true) <= 2)
+                .sorted().findFirst();
     }
 }

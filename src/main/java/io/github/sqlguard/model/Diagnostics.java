@@ -40,7 +40,10 @@ public final class Diagnostics {
             "Liquibase would refuse the changelog, and sqlguard cannot see the changes it holds; XML with "
                     + "DTDs or external entities is refused as well because reading it could leak files. A rollback, "
                     + "modifySql or preConditions written inside a change is passed over without a word and never "
-                    + "takes effect: that is reported at WARNING.",
+                    + "takes effect: that is reported at WARNING, and so are a formatted-SQL directive Liquibase does "
+                    + "not know (--preconditions-sql-check, --rolback) and SQL that no changeset holds, which never "
+                    + "runs. A changeSet without an id, or a change without a setting Liquibase requires (a dropTable "
+                    + "without tableName), makes Liquibase's validation refuse the changelog.",
             "Fix the syntax error at the reported line, or move the setting to where Liquibase reads it.",
             List.of(), List.of());
 
