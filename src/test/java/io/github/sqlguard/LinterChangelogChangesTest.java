@@ -194,13 +194,14 @@ class LinterChangelogChangesTest {
 
         assertEquals(List.of(
                 "db/changelog.xml:4:5 unchecked-change customChange com.example.PurgeCustomers runs Java code that"
-                        + " sqlguard cannot see, so what it does to the data was not checked (changeset a:1)",
+                        + " sqlguard cannot see, and its class name says it deletes rows: what it does to the data was"
+                        + " not checked (changeset a:1)",
                 "db/changelog.xml:5:5 unchecked-change executeCommand psql runs a program outside the database"
                         + " connection (with arguments -c TRUNCATE orders), so what it does to the data was not"
                         + " checked (changeset a:1)",
                 "db/changelog.xml:6:5 unchecked-change 'truncateTable' is not a standard Liquibase change (an"
-                        + " extension's, or a misspelt one), so sqlguard cannot tell what it runs and did not check"
-                        + " it (changeset a:1)",
+                        + " extension's, or a misspelt one), and its name says it deletes rows: sqlguard cannot tell"
+                        + " what it runs and did not check it (changeset a:1)",
                 "db/changelog.xml:7:5 unchecked-change 'dropTabel' is not a standard Liquibase change (an"
                         + " extension's, or a misspelt one), so sqlguard cannot tell what it runs and did not check"
                         + " it (changeset a:1)"),
@@ -322,6 +323,46 @@ class LinterChangelogChangesTest {
                 findings());
     }
 
+    /**
+     * Every customChange is reported, whatever its name; one whose class name says it deletes rows or drops columns
+     * says so, so that it does not read like a harmless one (a class that fills uuids, or moves rows elsewhere).
+     */
+    @Test
+    void aCustomChangeWhoseClassNameSaysItDestroysDataSaysSo() throws IOException {
+        write("db/changelog.xml", HEAD + """
+                  <changeSet id="1" author="a">
+                    <customChange class="com.example.upgrade.DeleteOrphanedRowsChange"/>
+                    <customChange class="com.example.upgrade.RemoveDuplicateGrantsTask"/>
+                    <customChange class="com.example.upgrade.Migrations$DropLegacyColumns"/>
+                    <customChange class="com.example.upgrade.FillMissingUuids"/>
+                    <customChange class="com.example.upgrade.MoveDeletedMessages"/>
+                    <customChange class="com.example.upgrade.RemoveDuplicateRoles">
+                      <param name="tableName" value="roles"/>
+                    </customChange>
+                    <customChange/>
+                  </changeSet>
+                </databaseChangeLog>
+                """);
+
+        String unseen = " runs Java code that sqlguard cannot see";
+        String unchecked = " what it does to the data was not checked (changeset a:1)";
+        assertEquals(List.of(
+                "db/changelog.xml:4:5 unchecked-change customChange com.example.upgrade.DeleteOrphanedRowsChange"
+                        + unseen + ", and its class name says it deletes rows:" + unchecked,
+                "db/changelog.xml:5:5 unchecked-change customChange com.example.upgrade.RemoveDuplicateGrantsTask"
+                        + unseen + ", so" + unchecked,
+                "db/changelog.xml:6:5 unchecked-change customChange com.example.upgrade.Migrations$DropLegacyColumns"
+                        + unseen + ", and its class name says it drops columns or tables:" + unchecked,
+                "db/changelog.xml:7:5 unchecked-change customChange com.example.upgrade.FillMissingUuids" + unseen
+                        + ", so" + unchecked,
+                "db/changelog.xml:8:5 unchecked-change customChange com.example.upgrade.MoveDeletedMessages" + unseen
+                        + ", so" + unchecked,
+                "db/changelog.xml:9:5 unchecked-change customChange com.example.upgrade.RemoveDuplicateRoles" + unseen
+                        + ", and its class name says it deletes rows:" + unchecked,
+                "db/changelog.xml:12:5 unchecked-change customChange (no class)" + unseen + ", so" + unchecked),
+                findings());
+    }
+
     @Test
     void changesSqlguardCannotSeeIntoAreReportedInYaml() throws IOException {
         write("db/changelog.yaml", """
@@ -341,7 +382,8 @@ class LinterChangelogChangesTest {
 
         assertEquals(List.of(
                 "db/changelog.yaml:6:11 unchecked-change customChange com.example.PurgeCustomers runs Java code"
-                        + " that sqlguard cannot see, so what it does to the data was not checked (changeset a:1)",
+                        + " that sqlguard cannot see, and its class name says it deletes rows: what it does to the"
+                        + " data was not checked (changeset a:1)",
                 "db/changelog.yaml:8:11 unchecked-change executeCommand psql runs a program outside the database"
                         + " connection (with arguments -c TRUNCATE orders), so what it does to the data was not"
                         + " checked (changeset a:1)"),
