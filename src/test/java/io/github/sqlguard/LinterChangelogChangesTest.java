@@ -282,6 +282,34 @@ class LinterChangelogChangesTest {
                 findings());
     }
 
+    /**
+     * A changeset with a dbms of its own runs only there, whatever its misspelt precondition: the message says so,
+     * and whether that dbms leaves the database meant out all the same.
+     */
+    @Test
+    void aMisspeltNegatedDbmsPreconditionOfAChangesetWithItsOwnDbmsNamesWhereItRuns() throws IOException {
+        write("db/changelog.xml", HEAD + """
+                  <changeSet id="1" author="a" dbms="mysql">
+                    <preConditions onFail="CONTINUE"><not><dbms type="hsql"/></not></preConditions>
+                    <sql>UPDATE orders SET total = 0 WHERE id = 1</sql>
+                  </changeSet>
+                  <changeSet id="2" author="a" dbms="mysql, hsqldb">
+                    <preConditions onFail="CONTINUE"><not><dbms type="hsql"/></not></preConditions>
+                    <sql>UPDATE orders SET total = 0 WHERE id = 2</sql>
+                  </changeSet>
+                </databaseChangeLog>
+                """);
+
+        String slip = " unknown-dbms dbms precondition type 'hsql' (did you mean hsqldb?) names no database Liquibase"
+                + " knows: Liquibase does not check it, so the condition holds on no database and the not around it"
+                + " rules out none: the changeset runs on every database its dbms=";
+        assertEquals(List.of(
+                "db/changelog.xml:4:43" + slip + "\"mysql\" names, which leaves the one meant out all the same"
+                        + " (changeset a:1)",
+                "db/changelog.xml:8:43" + slip + "\"mysql, hsqldb\" names, the one meant too (changeset a:2)"),
+                findings());
+    }
+
     /** Outside a not (or under two), a misspelt dbms precondition only holds nowhere. */
     @Test
     void aDbmsPreconditionThatMisspellsADatabaseOutsideANotHoldsNowhere() throws IOException {
