@@ -10,6 +10,7 @@ import io.github.sqlguard.source.SourceClassification;
 import io.github.sqlguard.source.SourceClassifier;
 import io.github.sqlguard.source.SourceKind;
 import io.github.sqlguard.source.SourcePath;
+import io.github.sqlguard.sql.DestroyingNames;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -62,13 +63,19 @@ final class JavaMigrationFindings {
             }
             Finding finding = problem.at(Diagnostics.UNCHECKED_CHANGE, relativePath.apply(file),
                     declarationLine(file, className),
-                    "Flyway Java migration " + className + " runs code sqlguard cannot read; nothing it does to rows "
-                            + "was checked");
+                    "Flyway Java migration " + className + " runs code sqlguard cannot read" + nameSays(className));
             findings.add(classification.kind() == SourceKind.FLYWAY_UNDO && undo == ScriptMode.WARN
                     && finding.severity().compareTo(Severity.WARNING) < 0 ? finding.withSeverity(Severity.WARNING)
                     : finding);
         }
         return findings;
+    }
+
+    /** How the message ends: with what the class name says the migration destroys, when it says so. */
+    private static String nameSays(String className) {
+        String says = DestroyingNames.whatTheClassNameSays(className);
+        return says.isEmpty() ? "; nothing it does to rows was checked"
+                : ", and its name says it " + says + ": nothing it does to rows was checked";
     }
 
     /** The line that declares the class, or 1 when the source cannot be read or does not show it plainly. */

@@ -12,6 +12,7 @@ import io.github.sqlguard.model.RuleInfo;
 import io.github.sqlguard.model.ScriptMode;
 import io.github.sqlguard.model.Severity;
 import io.github.sqlguard.schema.SchemaView;
+import io.github.sqlguard.sql.DestroyingNames;
 import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
 import java.util.List;
@@ -60,7 +61,7 @@ final class UnseenRequestTables {
         if (name.isEmpty()) {
             return Optional.empty();
         }
-        String says = whatTheNameSays(UnseenRoutineCalls.words(name.get().text()));
+        String says = whatTheNameSays(DestroyingNames.words(name.get().text()));
         if (says.isEmpty() || before.get().table(ObjectNames.normalize(name.get().text())).isPresent()) {
             return Optional.empty();
         }

@@ -13,11 +13,11 @@ import io.github.sqlguard.model.RuleInfo;
 import io.github.sqlguard.model.ScriptMode;
 import io.github.sqlguard.model.Severity;
 import io.github.sqlguard.schema.EarlierRoutines;
+import io.github.sqlguard.sql.DestroyingNames;
 import io.github.sqlguard.sql.DynamicSqlRunners;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -30,37 +30,13 @@ import java.util.regex.Pattern;
  * A call of a routine that no scanned script creates before it, whose name says it destroys data: upgrade scripts
  * drop and retype columns through helpers kept in a file of their own ({@code SELECT fn_db_drop_column('orders',
  * 'note')}), and when that file is not scanned the body cannot be followed. Such a call is an
- * {@code unchecked-change}, never a pass. Only the name can tell, so only names that say it in plain words count:
- * a verb that destroys with the data it destroys, not the indexes, constraints or statistics it maintains.
+ * {@code unchecked-change}, never a pass. Only the name can tell ({@link DestroyingNames}).
  */
 final class UnseenRoutineCalls {
 
     private static final String HINT = "Add the script that creates the routine to the scanned directories, so its "
             + "body is checked at each call, or review what it does and acknowledge the call: "
             + "-- sqlguard:allow unchecked-change reason: <why>";
-
-    /** Verbs that destroy data whatever they name. */
-    private static final Set<String> SWEEPING_VERBS = Set.of("truncate", "purge", "wipe");
-
-    /** Verbs that destroy data when the name says what data. */
-    private static final Set<String> DROPPING_VERBS = Set.of("drop", "delete", "remove", "erase", "clear");
-
-    /** Words that name data a dropping verb destroys: the columns and tables, or rows. */
-    private static final Set<String> STRUCTURES = Set.of("column", "columns", "col", "cols", "table", "tables",
-            "schema", "partition", "partitions");
-    private static final Set<String> ROWS = Set.of("row", "rows", "data", "records", "history");
-
-    /**
-     * Words that name what holds no data of its own (an index, a constraint, statistics, a replication slot) or a
-     * scratch object, which a routine named after them maintains rather than destroys.
-     */
-    private static final Set<String> NO_DATA = Set.of("index", "indexes", "idx", "constraint", "constraints", "fk",
-            "pk", "key", "keys", "trigger", "triggers", "view", "views", "function", "procedure", "sequence",
-            "default", "stats", "statistics", "stat", "cache", "slot", "session", "lock", "job", "temp", "tmp",
-            "privilege", "privileges", "grant", "grants", "log", "logs");
-
-    /** Verbs that change a column's type when the name also says column and type. */
-    private static final Set<String> RETYPING_VERBS = Set.of("change", "alter", "modify", "convert", "set");
 
     /** A string that holds a statement's text: an optional N, E or the like, a quote, then its verb. */
     private static final Pattern STATEMENT_TEXT = Pattern.compile(
@@ -96,7 +72,7 @@ final class UnseenRoutineCalls {
         for (String written : RoutineNames.calledNames(statement.tokens())) {
             String last = RoutineNames.lastPart(written);
             Token name = nameToken(statement.tokens(), last);
-            String says = name == null || isSuppliedPackage(written) ? "" : whatTheNameSays(words(name.text()));
+            String says = name == null || isSuppliedPackage(written) ? "" : DestroyingNames.whatTheNameSays(DestroyingNames.words(name.text()));
             // A member of a package this script defines calls its siblings by their bare names.
             if (says.isEmpty() || createdInScript.contains(last)
                     || definedHere.stream().anyMatch(defined -> defined.equals(last) || defined.endsWith("." + last))
@@ -173,52 +149,6 @@ final class UnseenRoutineCalls {
     private static boolean handsOverStatementText(List<Token> tokens) {
         return tokens.stream().anyMatch(token -> token.type() == TokenType.STRING
                 && STATEMENT_TEXT.matcher(token.text()).lookingAt());
-    }
-
-    /** What a routine's name says it destroys, or "" when it says nothing of the kind. */
-    static String whatTheNameSays(List<String> words) {
-        // One word is a database's own function (MySQL's TRUNCATE(x, d) rounds a number), never a helper's name.
-        if (words.size() < 2 || words.stream().anyMatch(NO_DATA::contains)
-                || words.get(0).equals("pg") || words.get(0).equals("sp") || words.get(0).equals("xp")) {
-            return ""; // PostgreSQL's and SQL Server's own routines are not migration helpers
-        }
-        boolean column = words.contains("column") || words.contains("col");
-        if (column && words.contains("type") && words.stream().anyMatch(RETYPING_VERBS::contains)) {
-            return "changes a column's type";
-        }
-        boolean drops = words.stream().anyMatch(DROPPING_VERBS::contains);
-        if (drops && words.stream().anyMatch(STRUCTURES::contains)) {
-            return "drops columns or tables";
-        }
-        if (words.stream().anyMatch(SWEEPING_VERBS::contains) || drops && words.stream().anyMatch(ROWS::contains)) {
-            return "deletes rows";
-        }
-        return "";
-    }
-
-    /** The words of a name, lower case: split at underscores and where a lower-case letter meets a capital. */
-    static List<String> words(String name) {
-        List<String> words = new ArrayList<>();
-        StringBuilder word = new StringBuilder();
-        String plain = name.replace("\"", "").replace("`", "").replace("[", "").replace("]", "");
-        for (int i = 0; i < plain.length(); i++) {
-            char c = plain.charAt(i);
-            boolean camelBreak = Character.isUpperCase(c) && i > 0 && Character.isLowerCase(plain.charAt(i - 1));
-            if (!Character.isLetterOrDigit(c) || camelBreak) {
-                if (!word.isEmpty()) {
-                    words.add(word.toString().toLowerCase(Locale.ROOT));
-                    word.setLength(0);
-                }
-                if (!camelBreak) {
-                    continue;
-                }
-            }
-            word.append(c);
-        }
-        if (!word.isEmpty()) {
-            words.add(word.toString().toLowerCase(Locale.ROOT));
-        }
-        return words;
     }
 
     /** The token that writes the called name's last part, where the finding points. */

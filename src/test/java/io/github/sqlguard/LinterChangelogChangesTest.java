@@ -194,13 +194,14 @@ class LinterChangelogChangesTest {
 
         assertEquals(List.of(
                 "db/changelog.xml:4:5 unchecked-change customChange com.example.PurgeCustomers runs Java code that"
-                        + " sqlguard cannot see, so what it does to the data was not checked (changeset a:1)",
+                        + " sqlguard cannot see, and its class name says it deletes rows: what it does to the data was"
+                        + " not checked (changeset a:1)",
                 "db/changelog.xml:5:5 unchecked-change executeCommand psql runs a program outside the database"
                         + " connection (with arguments -c TRUNCATE orders), so what it does to the data was not"
                         + " checked (changeset a:1)",
                 "db/changelog.xml:6:5 unchecked-change 'truncateTable' is not a standard Liquibase change (an"
-                        + " extension's, or a misspelt one), so sqlguard cannot tell what it runs and did not check"
-                        + " it (changeset a:1)",
+                        + " extension's, or a misspelt one), and its name says it deletes rows: sqlguard cannot tell"
+                        + " what it runs and did not check it (changeset a:1)",
                 "db/changelog.xml:7:5 unchecked-change 'dropTabel' is not a standard Liquibase change (an"
                         + " extension's, or a misspelt one), so sqlguard cannot tell what it runs and did not check"
                         + " it (changeset a:1)"),
@@ -281,6 +282,34 @@ class LinterChangelogChangesTest {
                 findings());
     }
 
+    /**
+     * A changeset with a dbms of its own runs only there, whatever its misspelt precondition: the message says so,
+     * and whether that dbms leaves the database meant out all the same.
+     */
+    @Test
+    void aMisspeltNegatedDbmsPreconditionOfAChangesetWithItsOwnDbmsNamesWhereItRuns() throws IOException {
+        write("db/changelog.xml", HEAD + """
+                  <changeSet id="1" author="a" dbms="mysql">
+                    <preConditions onFail="CONTINUE"><not><dbms type="hsql"/></not></preConditions>
+                    <sql>UPDATE orders SET total = 0 WHERE id = 1</sql>
+                  </changeSet>
+                  <changeSet id="2" author="a" dbms="mysql, hsqldb">
+                    <preConditions onFail="CONTINUE"><not><dbms type="hsql"/></not></preConditions>
+                    <sql>UPDATE orders SET total = 0 WHERE id = 2</sql>
+                  </changeSet>
+                </databaseChangeLog>
+                """);
+
+        String slip = " unknown-dbms dbms precondition type 'hsql' (did you mean hsqldb?) names no database Liquibase"
+                + " knows: Liquibase does not check it, so the condition holds on no database and the not around it"
+                + " rules out none: the changeset runs on every database its dbms=";
+        assertEquals(List.of(
+                "db/changelog.xml:4:43" + slip + "\"mysql\" names, which leaves the one meant out all the same"
+                        + " (changeset a:1)",
+                "db/changelog.xml:8:43" + slip + "\"mysql, hsqldb\" names, the one meant too (changeset a:2)"),
+                findings());
+    }
+
     /** Outside a not (or under two), a misspelt dbms precondition only holds nowhere. */
     @Test
     void aDbmsPreconditionThatMisspellsADatabaseOutsideANotHoldsNowhere() throws IOException {
@@ -322,6 +351,46 @@ class LinterChangelogChangesTest {
                 findings());
     }
 
+    /**
+     * Every customChange is reported, whatever its name; one whose class name says it deletes rows or drops columns
+     * says so, so that it does not read like a harmless one (a class that fills uuids, or moves rows elsewhere).
+     */
+    @Test
+    void aCustomChangeWhoseClassNameSaysItDestroysDataSaysSo() throws IOException {
+        write("db/changelog.xml", HEAD + """
+                  <changeSet id="1" author="a">
+                    <customChange class="com.example.upgrade.DeleteOrphanedRowsChange"/>
+                    <customChange class="com.example.upgrade.RemoveDuplicateGrantsTask"/>
+                    <customChange class="com.example.upgrade.Migrations$DropLegacyColumns"/>
+                    <customChange class="com.example.upgrade.FillMissingUuids"/>
+                    <customChange class="com.example.upgrade.MoveDeletedMessages"/>
+                    <customChange class="com.example.upgrade.RemoveDuplicateRoles">
+                      <param name="tableName" value="roles"/>
+                    </customChange>
+                    <customChange/>
+                  </changeSet>
+                </databaseChangeLog>
+                """);
+
+        String unseen = " runs Java code that sqlguard cannot see";
+        String unchecked = " what it does to the data was not checked (changeset a:1)";
+        assertEquals(List.of(
+                "db/changelog.xml:4:5 unchecked-change customChange com.example.upgrade.DeleteOrphanedRowsChange"
+                        + unseen + ", and its class name says it deletes rows:" + unchecked,
+                "db/changelog.xml:5:5 unchecked-change customChange com.example.upgrade.RemoveDuplicateGrantsTask"
+                        + unseen + ", so" + unchecked,
+                "db/changelog.xml:6:5 unchecked-change customChange com.example.upgrade.Migrations$DropLegacyColumns"
+                        + unseen + ", and its class name says it drops columns or tables:" + unchecked,
+                "db/changelog.xml:7:5 unchecked-change customChange com.example.upgrade.FillMissingUuids" + unseen
+                        + ", so" + unchecked,
+                "db/changelog.xml:8:5 unchecked-change customChange com.example.upgrade.MoveDeletedMessages" + unseen
+                        + ", so" + unchecked,
+                "db/changelog.xml:9:5 unchecked-change customChange com.example.upgrade.RemoveDuplicateRoles" + unseen
+                        + ", and its class name says it deletes rows:" + unchecked,
+                "db/changelog.xml:12:5 unchecked-change customChange (no class)" + unseen + ", so" + unchecked),
+                findings());
+    }
+
     @Test
     void changesSqlguardCannotSeeIntoAreReportedInYaml() throws IOException {
         write("db/changelog.yaml", """
@@ -341,7 +410,8 @@ class LinterChangelogChangesTest {
 
         assertEquals(List.of(
                 "db/changelog.yaml:6:11 unchecked-change customChange com.example.PurgeCustomers runs Java code"
-                        + " that sqlguard cannot see, so what it does to the data was not checked (changeset a:1)",
+                        + " that sqlguard cannot see, and its class name says it deletes rows: what it does to the"
+                        + " data was not checked (changeset a:1)",
                 "db/changelog.yaml:8:11 unchecked-change executeCommand psql runs a program outside the database"
                         + " connection (with arguments -c TRUNCATE orders), so what it does to the data was not"
                         + " checked (changeset a:1)"),

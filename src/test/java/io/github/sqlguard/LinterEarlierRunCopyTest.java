@@ -216,6 +216,42 @@ class LinterEarlierRunCopyTest {
                         + " that copy) (changeset a:4)"), lossesIn("changelog.yaml"));
     }
 
+    /**
+     * A changeset per database copies the values (contexts or dbms named after databases) and a later one for every
+     * database drops them: the finding keeps its severity, as on any other database nothing copied them, and says
+     * where the values went on each database that made a copy.
+     */
+    @Test
+    void aCopyEachDatabaseMadeInItsOwnChangesetIsNamedOnTheLaterDropForEveryDatabase() throws IOException {
+        write("changelog.xml", """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                  <changeSet id="1" author="a"><createTable tableName="loan"><column name="id" type="bigint"/>
+                    <column name="approver_id" type="bigint"/><column name="note" type="text"/></createTable>
+                  </changeSet>
+                  <changeSet id="2" author="a" context="mysql"><addColumn tableName="loan">
+                    <column name="approved_by" type="bigint" valueComputed="approver_id"/></addColumn></changeSet>
+                  <changeSet id="2" author="a" context="postgresql"><addColumn tableName="loan">
+                    <column name="approved_by" type="bigint" valueComputed="approver_id"/></addColumn></changeSet>
+                  <changeSet id="3" author="a" dbms="postgresql"><sql>ALTER TABLE loan ADD note_text TEXT;
+                    UPDATE loan SET note_text = note</sql></changeSet>
+                  <changeSet id="4" author="a">
+                    <dropColumn tableName="loan" columnName="approver_id"/>
+                    <dropColumn tableName="loan" columnName="note"/>
+                  </changeSet>
+                </databaseChangeLog>
+                """);
+
+        assertEquals(List.of("ERROR ALTER TABLE loan drops column approver_id (on mysql: values of approver_id copied"
+                + " to approved_by at line 5 of changelog.xml, an earlier changeset; on postgresql: values of"
+                + " approver_id copied to approved_by at line 7 of changelog.xml, an earlier changeset; on other"
+                + " databases nothing copied them; what was written after they ran is not in those copies)"
+                + " (changeset a:4)",
+                "ERROR ALTER TABLE loan drops column note (on postgresql: values of note copied to note_text at line"
+                        + " 10 of changelog.xml, an earlier changeset; on mysql, other databases nothing copied them;"
+                        + " what was written after it ran is not in that copy) (changeset a:4)"),
+                lossesIn("changelog.xml").stream().filter(loss -> loss.startsWith("ERROR")).toList());
+    }
+
     private static String statements(String semicolonSeparated) {
         return semicolonSeparated.replace("; ", ";\n") + ";\n";
     }

@@ -130,6 +130,25 @@ class LinterFlywayTest {
     }
 
     @Test
+    void aJavaMigrationWhoseNameSaysItDeletesRowsSaysSo() throws IOException {
+        Path purge = write("src/main/java/db/migration/V3__Delete_orphan_rows.java",
+                "public class V3__Delete_orphan_rows {}\n");
+        Path drop = write("src/main/java/db/migration/V4__DropLegacyTables.java",
+                "public class V4__DropLegacyTables {}\n");
+
+        List<String> found = lint(null, ScriptMode.WARN, List.of(purge, drop)).findings().stream()
+                .filter(f -> f.ruleId().equals("unchecked-change")).map(f -> f.location() + " " + f.message())
+                .toList();
+
+        assertEquals(List.of("src/main/java/db/migration/V3__Delete_orphan_rows.java:1:1 Flyway Java migration"
+                + " V3__Delete_orphan_rows runs code sqlguard cannot read, and its name says it deletes rows: nothing"
+                + " it does to rows was checked",
+                "src/main/java/db/migration/V4__DropLegacyTables.java:1:1 Flyway Java migration V4__DropLegacyTables"
+                + " runs code sqlguard cannot read, and its name says it drops columns or tables: nothing it does to"
+                + " rows was checked"), found);
+    }
+
+    @Test
     void aJavaMigrationAtOrBelowSinceVersionAlreadyRanButOneWhoseVersionOnlyItsCodeGivesIsReported()
             throws IOException {
         Path old = write("src/main/java/db/migration/V1_5__Seed.java", "class V1_5__Seed {}\n");

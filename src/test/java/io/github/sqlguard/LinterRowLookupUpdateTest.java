@@ -56,4 +56,39 @@ class LinterRowLookupUpdateTest {
                 .map(f -> f.location().line() + ":" + f.location().column() + " " + f.message()).toList();
         assertEquals(expected, hits.isEmpty() ? "-" : String.join(" ## ", hits));
     }
+
+    /**
+     * A lookup along a NOT NULL foreign key, compared with the very column the key references, finds its match in
+     * every row: the finding stays (it overwrites every row), without the note that some rows get NULL. A nullable
+     * key column, a comparison with another column, a condition beside the equality or a table without the key keep
+     * the note.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            UPDATE member m SET joined_on = (SELECT t.created_on FROM team t WHERE t.team_id = m.team_id) | 1:1 UPDATE without WHERE changes every row of member
+            UPDATE member SET joined_on = (SELECT created_on FROM team WHERE member.team_id = team.team_id) | 1:1 UPDATE without WHERE changes every row of member
+            UPDATE member m SET joined_on = (SELECT t.created_on FROM team AS t WHERE m.team_id = t.team_id) | 1:1 UPDATE without WHERE changes every row of member
+            UPDATE member m SET joined_on = (SELECT t.created_on FROM team t WHERE t.team_id = m.mentor_team_id) | 1:1 UPDATE without WHERE changes every row of member: joined_on is set from a subquery of each row, which gives NULL in every row it finds no match for
+            UPDATE member m SET joined_on = (SELECT t.created_on FROM team t WHERE t.code = m.team_id) | 1:1 UPDATE without WHERE changes every row of member: joined_on is set from a subquery of each row, which gives NULL in every row it finds no match for
+            UPDATE member m SET joined_on = (SELECT t.created_on FROM team t WHERE t.team_id = m.team_id AND t.active) | 1:1 UPDATE without WHERE changes every row of member: joined_on is set from a subquery of each row, which gives NULL in every row it finds no match for
+            UPDATE member m SET joined_on = (SELECT l.created_on FROM team_log l WHERE l.team_id = m.team_id) | 1:1 UPDATE without WHERE changes every row of member: joined_on is set from a subquery of each row, which gives NULL in every row it finds no match for
+            """)
+    void lookupAlongANotNullForeignKeyFindsEveryRowItsMatch(String update, String expected) throws IOException {
+        Path init = project.resolve("db/V1__init.sql");
+        Files.createDirectories(init.getParent());
+        Files.writeString(init, "CREATE TABLE team (team_id INT PRIMARY KEY, code INT, active BOOLEAN,"
+                + " created_on DATE);\nCREATE TABLE team_log (team_id INT, created_on DATE);\n"
+                + "CREATE TABLE member (person_id INT NOT NULL, team_id INT NOT NULL REFERENCES team (team_id),"
+                + " mentor_team_id INT REFERENCES team (team_id), joined_on DATE);\n", StandardCharsets.UTF_8);
+        Files.writeString(project.resolve("db/V2__backfill.sql"), update + ";\n", StandardCharsets.UTF_8);
+
+        LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
+        LintResult result = new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(),
+                List.of(), Dialect.POSTGRESQL, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
+                defaults.liquibase(), List.of(), null, defaults.maxFileBytes(), 1));
+
+        List<String> hits = result.findings().stream().filter(f -> f.ruleId().equals("update-without-where"))
+                .map(f -> f.location().line() + ":" + f.location().column() + " " + f.message()).toList();
+        assertEquals(expected, String.join(" ## ", hits));
+    }
 }

@@ -33,7 +33,7 @@ import java.util.List;
  */
 record DataChange(String verb, List<String> tables, boolean restrictedByJoin, JoinReach crossJoin, WhereFact where,
         Token at, List<String> unresolvedConditions, RowSelection selection, List<KeyLink> keyLinks,
-        List<String> partitions, List<String> nullingLookups, List<NaturalJoin> naturalJoins) {
+        List<String> partitions, List<RowLookup> nullingLookups, List<NaturalJoin> naturalJoins) {
 
     DataChange {
         naturalJoins = List.copyOf(naturalJoins);
@@ -46,7 +46,7 @@ record DataChange(String verb, List<String> tables, boolean restrictedByJoin, Jo
 
     DataChange(String verb, List<String> tables, boolean restrictedByJoin, JoinReach crossJoin, WhereFact where,
             Token at, List<String> unresolvedConditions, RowSelection selection, List<KeyLink> keyLinks,
-            List<String> partitions, List<String> nullingLookups) {
+            List<String> partitions, List<RowLookup> nullingLookups) {
         this(verb, tables, restrictedByJoin, crossJoin, where, at, unresolvedConditions, selection, keyLinks,
                 partitions, nullingLookups, List.of());
     }

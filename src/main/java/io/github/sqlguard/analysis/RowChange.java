@@ -33,7 +33,8 @@ import java.util.Map;
  */
 public record RowChange(String verb, List<String> tables, Location at, boolean restrictedByJoin, JoinReach crossJoin,
         WhereFact where, boolean scratch, List<String> unresolvedConditions, RowSelection selection,
-        List<KeyLink> keyLinks, List<String> partitions, List<String> nullingLookups, List<NaturalJoin> naturalJoins) {
+        List<KeyLink> keyLinks, List<String> partitions, List<RowLookup> nullingLookups,
+        List<NaturalJoin> naturalJoins) {
 
     public RowChange {
         naturalJoins = List.copyOf(naturalJoins);
@@ -47,7 +48,7 @@ public record RowChange(String verb, List<String> tables, Location at, boolean r
     /** A change without NATURAL joins. */
     public RowChange(String verb, List<String> tables, Location at, boolean restrictedByJoin, JoinReach crossJoin,
             WhereFact where, boolean scratch, List<String> unresolvedConditions, RowSelection selection,
-            List<KeyLink> keyLinks, List<String> partitions, List<String> nullingLookups) {
+            List<KeyLink> keyLinks, List<String> partitions, List<RowLookup> nullingLookups) {
         this(verb, tables, at, restrictedByJoin, crossJoin, where, scratch, unresolvedConditions, selection, keyLinks,
                 partitions, nullingLookups, List.of());
     }

@@ -3,6 +3,7 @@ package io.github.sqlguard.analysis;
 import io.github.sqlguard.sql.Token;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -23,9 +24,9 @@ final class RowLookups {
      * qualifier of a column, and that selects one column as it is: a subquery that selects an expression (an aggregate
      * or a COALESCE gives a value of its own where no row matches) or reads the target's table itself is left out.
      */
-    static List<String> nullingWhereNothingIsFound(StatementTokens tokens, int from, int to,
-            Set<String> targetQualifiers) {
-        List<String> columns = new ArrayList<>();
+    static List<RowLookup> nullingWhereNothingIsFound(StatementTokens tokens, int from, int to,
+            String target, Set<String> targetQualifiers) {
+        List<RowLookup> columns = new ArrayList<>();
         int i = from;
         while (i < to) {
             int end = tokens.firstTopLevelComma(i, to);
@@ -33,11 +34,53 @@ final class RowLookups {
             int equals = assignedColumns(tokens, i, end, assigned);
             if (equals > 0 && equals + 1 < end && tokens.isSymbol(equals, "=")
                     && isCorrelatedSubqueryOfColumns(tokens, equals + 1, end, assigned.size(), targetQualifiers)) {
-                columns.addAll(assigned);
+                Optional<KeyLink> link = link(tokens, equals + 1, end, target, targetQualifiers);
+                assigned.forEach(column -> columns.add(new RowLookup(column, link)));
             }
             i = end + 1;
         }
         return columns;
+    }
+
+    /**
+     * The link of the row to the one table the subquery {@code [at, end)} reads, when its WHERE is nothing but one
+     * equality of a column of the row and a column of that table ({@code WHERE t.team_id = m.team_id}).
+     */
+    private static Optional<KeyLink> link(StatementTokens tokens, int at, int end, String target,
+            Set<String> targetQualifiers) {
+        int from = at + 1;
+        while (from < end - 1 && !tokens.isWord(from, "FROM")) {
+            from++;
+        }
+        ObjectNames.NameAt read = tokens.nameAt(from + 1);
+        if (read == null) {
+            return Optional.empty();
+        }
+        int next = tokens.isWord(read.next(), "AS") ? read.next() + 1 : read.next();
+        String known = ObjectNames.normalize(read.lastPart());
+        if (next < end - 1 && !tokens.isWord(next, "WHERE") && tokens.nameAt(next) != null) {
+            known = ObjectNames.normalize(tokens.nameAt(next).text());
+            next = tokens.nameAt(next).next();
+        }
+        ObjectNames.NameAt left = tokens.isWord(next, "WHERE") ? tokens.nameAt(next + 1) : null;
+        ObjectNames.NameAt right = left == null || !tokens.isSymbol(left.next(), "=") ? null
+                : tokens.nameAt(left.next() + 1);
+        if (right == null || right.next() != end - 1) {
+            return Optional.empty();
+        }
+        for (ObjectNames.NameAt[] sides : List.of(new ObjectNames.NameAt[] {left, right},
+                new ObjectNames.NameAt[] {right, left})) {
+            if (targetQualifiers.contains(qualifier(sides[0].text())) && known.equals(qualifier(sides[1].text()))) {
+                return Optional.of(new KeyLink(target, sides[0].lastPart(), read.text(), sides[1].lastPart()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The normalized qualifier of a column's name ({@code t} of {@code t.team_id}); "" without one. */
+    private static String qualifier(String column) {
+        int dot = column.lastIndexOf('.');
+        return dot < 0 ? "" : ObjectNames.normalize(column.substring(0, dot));
     }
 
     /**

@@ -230,7 +230,7 @@ final class TokenDataChanges {
                 tokens.tokens().get(start), unresolvedConditions(where, end), SetValues.writeBackOwnValuesOnly(tokens, set + 1, setEnd)
                         ? RowSelection.OWN_VALUES_WRITTEN_BACK : RowSelection.STATEMENT, keyLinks, partitions,
                 from < 0 && joined.hasOneTable() ? RowLookups.nullingWhereNothingIsFound(tokens, set + 1, setEnd,
-                        joined.qualifiersOfEachTable()) : List.of())
+                        tables.get(0), joined.qualifiersOfEachTable()) : List.of())
                 .withNaturalJoins(naturalJoins(joined, fromList, targets)));
     }
 

@@ -4,6 +4,7 @@ import io.github.sqlguard.model.Diagnostics;
 import io.github.sqlguard.model.Finding;
 import io.github.sqlguard.model.Location;
 import io.github.sqlguard.model.RuleInfo;
+import io.github.sqlguard.sql.DatabaseScope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -219,18 +220,22 @@ final class ChangelogFindings {
         List<Finding> found = new ArrayList<>();
         for (ChangeNode child : changeSet.children()) {
             if (child.name().equals("preConditions")) {
-                preconditionDbmsSlips(path, child, false, label, found);
+                preconditionDbmsSlips(path, child, false, changeSet.attributes().get("dbms"), label, found);
             }
         }
         return found;
     }
 
-    /** {@code negated}: the condition stands under an odd number of {@code not}s. */
-    private static void preconditionDbmsSlips(String path, ChangeNode condition, boolean negated, String label,
-            List<Finding> found) {
+    /**
+     * {@code negated}: the condition stands under an odd number of {@code not}s; {@code changeSetDbms}: the
+     * changeset's own {@code dbms}, which still limits where it runs.
+     */
+    private static void preconditionDbmsSlips(String path, ChangeNode condition, boolean negated,
+            String changeSetDbms, String label, List<Finding> found) {
         for (ChangeNode child : condition.children()) {
             if (!child.name().equals("dbms")) {
-                preconditionDbmsSlips(path, child, negated != child.name().equals("not"), label, found);
+                preconditionDbmsSlips(path, child, negated != child.name().equals("not"), changeSetDbms, label,
+                        found);
                 continue;
             }
             List<String> slips = LiquibaseDatabaseNames.slips(child.attributes().get("type"));
@@ -240,11 +245,28 @@ final class ChangelogFindings {
                         value == null ? child.column() : value.column(), "dbms precondition type "
                                 + String.join(", ", slips) + (slips.size() == 1 ? " names no database" : " name no"
                                 + " databases") + " Liquibase knows: Liquibase does not check it, so the condition"
-                                + " holds on no database" + (negated ? " and the not around it rules out none: the"
-                                + " changeset runs on every database, the one meant too" : "") + " (" + label + ")",
+                                + " holds on no database" + (negated ? " and the not around it rules out none: "
+                                + whereItRuns(child.attributes().get("type"), changeSetDbms) : "")
+                                + " (" + label + ")",
                         Diagnostics.UNKNOWN_DBMS.hint()));
             }
         }
+    }
+
+    /**
+     * Where a changeset runs whose negated dbms precondition names only slips of {@code type}: on every database,
+     * or, with a {@code dbms} of its own, on those it names, which may leave the database meant out all the same.
+     */
+    private static String whereItRuns(String type, String changeSetDbms) {
+        String dbms = LiquibaseDatabaseNames.withoutSlips(changeSetDbms);
+        if (dbms == null || dbms.isBlank()) {
+            return "the changeset runs on every database, the one meant too";
+        }
+        DatabaseScope scope = DatabaseScope.of(dbms, null, null);
+        boolean meantRuns = LiquibaseDatabaseNames.meantBy(type).stream().map(DatabaseScope::canonical)
+                .anyMatch(scope::includes);
+        return "the changeset runs on every database its dbms=\"" + changeSetDbms.strip() + "\" names"
+                + (meantRuns ? ", the one meant too" : ", which leaves the one meant out all the same");
     }
 
     /** A {@code dbms} of {@code what} (a changeset or change, as the messages name it) with likely slips. */

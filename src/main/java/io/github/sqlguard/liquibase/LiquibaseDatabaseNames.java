@@ -72,6 +72,17 @@ final class LiquibaseDatabaseNames {
         return kept.isBlank() ? null : kept;
     }
 
+    /** The short names {@code dbms} ({@code "postgres, !h2"}) likely meant where it has slips, each once. */
+    static List<String> meantBy(String dbms) {
+        if (dbms == null || dbms.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(dbms.split(",")).map(name -> name.strip().replaceFirst("^!\\s*", "")
+                .toLowerCase(Locale.ROOT)).filter(name -> !name.isEmpty() && !KNOWN.contains(name))
+                .flatMap(name -> meant(name).stream()).flatMap(known -> Arrays.stream(known.split(" or ")))
+                .distinct().toList();
+    }
+
     private static boolean isSlip(String name) {
         return !name.isEmpty() && !KNOWN.contains(name) && !DatabaseScope.isDatabase(name) && meant(name).isPresent();
     }

@@ -1,5 +1,6 @@
 package io.github.sqlguard.liquibase;
 
+import io.github.sqlguard.sql.DestroyingNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -56,7 +57,8 @@ final class UncheckedChanges {
         }
         return Optional.of(switch (name) {
             case "customChange" -> "customChange " + change.attributes().getOrDefault("class", "(no class)")
-                    + " runs Java code that sqlguard cannot see, so what it does to the data was not checked";
+                    + " runs Java code that sqlguard cannot see" + nameSays("class name",
+                            DestroyingNames.whatTheClassNameSays(change.attributes().getOrDefault("class", "")));
             case "executeCommand" -> "executeCommand "
                     + change.attributes().getOrDefault("executable", "(no executable)")
                     + " runs a program outside the database connection" + arguments(change)
@@ -73,9 +75,23 @@ final class UncheckedChanges {
                     + " its list item names no change (a change's name such as '- update:' is missing above it), so"
                     + " Liquibase runs nothing from it (and refuses the file when it holds a list) and sqlguard did not"
                     + " check it"
-                    : "'" + name + "' is not a standard Liquibase change (an extension's, or a misspelt one), so "
-                    + "sqlguard cannot tell what it runs and did not check it";
+                    : "'" + name + "' is not a standard Liquibase change (an extension's, or a misspelt one)"
+                    + unknownChangeNameSays(DestroyingNames.whatTheNameSays(DestroyingNames.words(name)));
         });
+    }
+
+    /**
+     * How a message on code sqlguard cannot see ends: with what its {@code what} (its class name) says it destroys,
+     * when it says so, since a reviewer who reads only the severity would otherwise take it for any other.
+     */
+    private static String nameSays(String what, String says) {
+        return says.isEmpty() ? ", so what it does to the data was not checked"
+                : ", and its " + what + " says it " + says + ": what it does to the data was not checked";
+    }
+
+    private static String unknownChangeNameSays(String says) {
+        return says.isEmpty() ? ", so sqlguard cannot tell what it runs and did not check it"
+                : ", and its name says it " + says + ": sqlguard cannot tell what it runs and did not check it";
     }
 
     /**

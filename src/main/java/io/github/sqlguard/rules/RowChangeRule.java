@@ -34,7 +34,7 @@ abstract class RowChangeRule implements Rule {
         List<RowChange> changes = statement.rowChanges();
         for (RowChange change : changes) {
             if (!change.scratch() && !sessionRowsOnly(change.tables(), schema)) {
-                violationFor(change)
+                violationKnowing(change, schema)
                         .or(() -> changes.size() == 1 || isMergeMatched(change) ? violationFor(change, schema)
                                 : Optional.empty())
                         .ifPresent(message -> violations.add(new Violation(ClauseRule.withOnlyCopy(message,
@@ -165,6 +165,14 @@ abstract class RowChangeRule implements Rule {
         return columns.size() == 1 ? "whose " + columns.get(0) + " is not NULL"
                 : "whose " + String.join(", ", columns.subList(0, columns.size() - 1)) + " and "
                         + columns.get(columns.size() - 1) + " are all not NULL";
+    }
+
+    /**
+     * The message for a change that breaks this rule whatever the schema, worded with what the replay knows; by
+     * default as {@link #violationFor(RowChange)} words it.
+     */
+    Optional<String> violationKnowing(RowChange change, SchemaFacts schema) {
+        return violationFor(change);
     }
 
     /** The message for a change that breaks this rule only given what the schema replay knows, or empty. */

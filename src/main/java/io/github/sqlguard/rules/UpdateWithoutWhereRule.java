@@ -1,6 +1,7 @@
 package io.github.sqlguard.rules;
 
 import io.github.sqlguard.analysis.RowChange;
+import io.github.sqlguard.analysis.RowLookup;
 import io.github.sqlguard.analysis.RowSelection;
 import io.github.sqlguard.model.RuleInfo;
 import io.github.sqlguard.model.Severity;
@@ -18,7 +19,9 @@ public final class UpdateWithoutWhereRule extends RowChangeRule {
             "An UPDATE without WHERE overwrites a column in every row of its table, and the old values are gone "
                     + "unless a backup is restored. A WHERE inside the SET's subquery does not limit the rows "
                     + "updated: a SET that fills a column from a subquery of each row, SET c = (SELECT s.c FROM s WHERE "
-                    + "s.id = t.id), gives NULL to every row the subquery finds no match for. Nor does a FROM list that "
+                    + "s.id = t.id), gives NULL to every row the subquery finds no match for (where a NOT NULL "
+                    + "foreign key of t.id references s.id, every row finds its match and the finding names no such "
+                    + "loss). Nor does a FROM list that "
                     + "is not joined to the target (a WHERE naming only the FROM "
                     + "list's columns, or with a part joined by OR that does, WHERE t.u_id = u.id OR u.closed, a join on a condition such as ON 1 = 1 or only on the same columns of a second copy of the "
                     + "table, UPDATE t a JOIN t b ON a.id = b.id SET a.x = b.y, which every row meets with itself; in PostgreSQL and SQLite also a FROM "
@@ -52,8 +55,21 @@ public final class UpdateWithoutWhereRule extends RowChangeRule {
         return RowChangeRule.naturalJoinViolation(change, schema, "UPDATE", "changes");
     }
 
+    /** As {@link #violationFor(RowChange)}, naming no lookup that the schema shows every row finds its match in. */
+    @Override
+    Optional<String> violationKnowing(RowChange change, SchemaFacts schema) {
+        return violation(change, change.nullingLookups().stream()
+                .filter(lookup -> lookup.link().filter(link -> schema.before().everyRowReferences(link.table(),
+                        link.columns().get(0), link.joinedTable(), link.joinedColumns().get(0))).isEmpty())
+                .map(RowLookup::column).toList());
+    }
+
     @Override
     Optional<String> violationFor(RowChange change) {
+        return violation(change, change.nullingLookups().stream().map(RowLookup::column).toList());
+    }
+
+    private static Optional<String> violation(RowChange change, List<String> nullingLookups) {
         if (change.selection() == RowSelection.UPSERT_REPLACING_ITSELF) {
             return Optional.of("INSERT OR REPLACE (REPLACE) reads its rows from " + change.tableList() + " itself without "
                     + "WHERE, so it deletes and inserts again every row of " + change.tableList()
@@ -73,7 +89,7 @@ public final class UpdateWithoutWhereRule extends RowChangeRule {
         return change.verb().equals("UPDATE") && change.touchesEveryRow()
                 ? Optional.of("UPDATE " + RowChangeRule.crossJoinNote(change) + RowChangeRule.whereNote(change)
                         + " changes " + RowChangeRule.reach(change) + RowChangeRule.otherTablesNote(change)
-                        + lookupNote(change))
+                        + lookupNote(nullingLookups))
                 : Optional.empty();
     }
 
@@ -81,8 +97,7 @@ public final class UpdateWithoutWhereRule extends RowChangeRule {
      * For a SET that fills columns with a subquery of each row, that rows without a match lose their values: the
      * statement reads like a backfill of the matching rows, yet the subquery gives NULL for every other row.
      */
-    private static String lookupNote(RowChange change) {
-        List<String> columns = change.nullingLookups();
+    private static String lookupNote(List<String> columns) {
         if (columns.isEmpty()) {
             return "";
         }

@@ -51,6 +51,12 @@ final class DatabaseVariants {
         return database.isEmpty() ? "other databases" : database;
     }
 
+    /** The database a database of {@link #of} names, without the history it was replayed in; "" for any other. */
+    static String named(String database) {
+        int apart = database.indexOf(ApartHistories.SEPARATOR);
+        return apart >= 0 ? database.substring(0, apart) : database;
+    }
+
     /**
      * {@code byDescription} (the databases each description holds on, as {@link #describe} names them) with the
      * database of {@code dialect} named before "other databases" when no history of its own stands for it: read in

@@ -3,7 +3,6 @@ package io.github.sqlguard.schema;
 import io.github.sqlguard.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,18 +48,16 @@ final class EarlierRunCopies {
         Optional<Guard> first = Optional.empty();
         boolean everywhere = !replays.isEmpty();
         Optional<Guard> incomplete = Optional.empty();
+        Map<String, Guard> wholeOn = new LinkedHashMap<>();
         try {
-            Set<String> wholeOn = new HashSet<>();
             for (String database : replays.keySet()) {
                 Optional<Guard> copy = earlierRunsOn(database).copyGuardOf(statement);
                 everywhere &= copy.isPresent();
                 first = first.isPresent() ? first : copy;
-                if (copy.isPresent()) {
-                    wholeOn.add(database);
-                }
+                copy.ifPresent(guard -> wholeOn.put(database, guard));
             }
             if (!everywhere && !replays.isEmpty()) {
-                incomplete = incompleteEverywhere(statement, replays.keySet(), wholeOn);
+                incomplete = incompleteEverywhere(statement, replays.keySet(), wholeOn.keySet());
             }
             // A copy dropped in this run keeps nothing for its later statements either.
             for (String database : replays.keySet()) {
@@ -76,6 +73,9 @@ final class EarlierRunCopies {
             notes.put(StatementKey.of(statement), Optional.of(noteOf(first.get(), statement)));
         } else if (incomplete.isPresent()) {
             notes.put(StatementKey.of(statement), Optional.of(incompleteNoteOf(incomplete.get(), statement)));
+        } else if (!wholeOn.isEmpty()) {
+            notes.put(StatementKey.of(statement), Optional.of(someDatabasesNoteOf(wholeOn, replays.keySet(),
+                    statement)));
         } else if (!replays.isEmpty()) {
             addedEarlier(statement, replays.keySet()).ifPresent(note -> notes.put(StatementKey.of(statement),
                     Optional.of(note)));
@@ -100,7 +100,8 @@ final class EarlierRunCopies {
     }
 
     private LossGuards earlierRunsOn(String database) {
-        return earlierRuns.computeIfAbsent(database, key -> LossGuards.acrossRuns("earlier migrations"));
+        return earlierRuns.computeIfAbsent(database, key -> LossGuards.acrossRuns("earlier migrations",
+                DatabaseVariants.named(database)));
     }
 
     /** For each statement that destroys what an earlier run copied, the note that says so. */
@@ -174,6 +175,39 @@ final class EarlierRunCopies {
                 ? "an earlier changeset" : "an earlier migration") + ", and what was written after it ran is not in it"
                 + " either";
         return new Guard(Guard.Kind.EARLIER_RUN_COPY, copy.description() + since, Map.of());
+    }
+
+    /**
+     * The note of copies earlier runs made on some of the databases the statement runs on only ({@code wholeOn},
+     * each with its copy), as projects write a changeset per database that copies the values, and a later one for
+     * every database that drops them: where the values went on each, and that on the others nothing kept them.
+     */
+    private static Guard someDatabasesNoteOf(Map<String, Guard> wholeOn, Set<String> databases,
+            Statement statement) {
+        String run = ", " + (statement.context().runScope().startsWith("changeset ") ? "an earlier changeset"
+                : "an earlier migration");
+        List<String> without = databases.stream().filter(database -> !wholeOn.containsKey(database))
+                .map(DatabaseVariants::describe).toList();
+        Map<String, Map<String, List<String>>> byColumn = new LinkedHashMap<>();
+        Map<String, List<String>> byDescription = new LinkedHashMap<>();
+        wholeOn.forEach((database, copy) -> {
+            String on = DatabaseVariants.describe(database);
+            byDescription.computeIfAbsent(copy.description() + run, k -> new ArrayList<>()).add(on);
+            copy.columns().forEach((column, note) -> byColumn.computeIfAbsent(column, k -> new LinkedHashMap<>())
+                    .computeIfAbsent(note + run, k -> new ArrayList<>()).add(on));
+        });
+        String rest = "; on " + String.join(", ", without) + " nothing copied them; what was written after "
+                + (byDescription.size() == 1 ? "it ran is not in that copy" : "they ran is not in those copies");
+        Map<String, String> columns = new LinkedHashMap<>();
+        byColumn.forEach((column, notesOn) -> columns.put(column, onEach(notesOn) + rest));
+        return new Guard(Guard.Kind.EARLIER_RUN_COPY, onEach(byDescription) + rest, columns);
+    }
+
+    /** {@code "on mysql: note a; on postgresql: note b"}, the databases that share a note named together. */
+    private static String onEach(Map<String, List<String>> databasesByNote) {
+        List<String> parts = new ArrayList<>();
+        databasesByNote.forEach((note, on) -> parts.add("on " + String.join(", ", on) + ": " + note));
+        return String.join("; ", parts);
     }
 
     private static Guard noteOf(Guard copy, Statement statement) {

@@ -131,7 +131,7 @@ final class GuardsFromFacts {
             return rows;
         }
         return ColumnCopy.guardOf(Guard.Kind.ROWS_COPIED, dropped,
-                facts.columns.copiesIn(SchemaNames.key(targets.get(0))), statement.context().databases());
+                facts.columns.copiesIn(SchemaNames.key(targets.get(0))), facts.databasesOf(statement));
     }
 
     /**

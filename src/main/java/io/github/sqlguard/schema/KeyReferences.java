@@ -31,6 +31,21 @@ final class KeyReferences {
         return !isKey(schema, table, columns) && isKey(schema, joinedTable, joinedColumns);
     }
 
+    /**
+     * True when a foreign key of {@code column} alone of {@code table} references {@code joinedColumn} of
+     * {@code joinedTable}, named in the key or as the joined table's primary key.
+     */
+    static boolean referencesColumn(SchemaView schema, String table, String column, String joinedTable,
+            String joinedColumn) {
+        List<String> joinedKey = schema.table(joinedTable).map(Table::primaryKey).orElse(List.of());
+        return schema.table(table).map(Table::foreignKeys).orElse(List.of()).stream().anyMatch(key -> {
+            List<String> referenced = key.referencedColumns().isEmpty() ? joinedKey : key.referencedColumns();
+            return key.references(joinedTable) && key.columns().size() == 1 && referenced.size() == 1
+                    && SchemaNames.key(key.columns().get(0)).equals(SchemaNames.key(column))
+                    && SchemaNames.key(referenced.get(0)).equals(SchemaNames.key(joinedColumn));
+        });
+    }
+
     /** True when {@code columns}, in any order, are the whole primary key or a whole unique key of {@code table}. */
     private static boolean isKey(SchemaView schema, String table, List<String> columns) {
         Optional<Table> known = schema.table(table);

@@ -6,6 +6,7 @@ import io.github.sqlguard.analysis.RowSelection;
 import io.github.sqlguard.analysis.StatementModel;
 import io.github.sqlguard.analysis.TableNamespace;
 import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.sql.DatabaseScope;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
 import io.github.sqlguard.sql.Token;
@@ -60,6 +61,8 @@ public final class LossGuards {
     CalledBodiesHere calledHere = CalledBodiesHere.NONE;
     /** Whether something other than the statements followed writes the tables between them ({@link #acrossRuns}). */
     private boolean writtenBetweenStatements;
+    /** The one database whose history these guards follow ({@link #acrossRuns}); "" for any. */
+    private String database = "";
 
     /**
      * The guards of one run scope ({@link io.github.sqlguard.sql.StatementContext#runScope}): a Liquibase
@@ -94,10 +97,21 @@ public final class LossGuards {
      * runs the application writes the tables, so a column no statement of theirs wrote may hold values all the
      * same: a copy that leaves it out is no whole copy.
      */
-    static LossGuards acrossRuns(String label) {
+    static LossGuards acrossRuns(String label, String database) {
         LossGuards guards = new LossGuards(label, true, TableNamespace.Names.DEFAULT, EarlierRoutines.NONE);
         guards.writtenBetweenStatements = true;
+        guards.database = database;
         return guards;
+    }
+
+    /**
+     * The databases {@code statement} runs on as these guards see it: following one database's history, only that
+     * one, so that a copy a changeset made for it alone ({@code context="postgresql"}) keeps the values a later
+     * changeset for every database drops there.
+     */
+    DatabaseScope databasesOf(Statement statement) {
+        DatabaseScope databases = statement.context().databases();
+        return database.isEmpty() ? databases : databases.and(new DatabaseScope(Set.of(database), Set.of()));
     }
 
     private LossGuards(String unit, boolean spansFiles, TableNamespace.Names start, EarlierRoutines routines) {

@@ -241,6 +241,15 @@ public final class SchemaView {
         return history != null && DeletedToFitNarrowing.cleared(history, position, path, retype, dialect);
     }
 
+    /**
+     * True when every row of {@code table} has its row in {@code joinedTable} whose {@code joinedColumn} equals its
+     * {@code column}: the column is NOT NULL, and a foreign key of it alone references that very column.
+     */
+    public boolean everyRowReferences(String table, String column, String joinedTable, String joinedColumn) {
+        return column(table, column).map(Column::notNull).orElse(false)
+                && KeyReferences.referencesColumn(this, table, column, joinedTable, joinedColumn);
+    }
+
     /** True when the replay knows a foreign key of {@code column} alone of {@code table} to {@code referenced}. */
     public boolean hasForeignKey(String table, String column, String referenced) {
         return table(table).map(known -> known.foreignKeys().stream().anyMatch(key -> key.references(referenced)
