@@ -30,7 +30,8 @@ final class CatalogueNames {
 
         @Override
         public EveryAssignment.Verdict byContext(List<Token> scope, int index) {
-            return selectedIntoFromCatalogue(scope, index) ? EveryAssignment.Verdict.HOLDS
+            return selectedIntoFromCatalogue(scope, index) || CatalogueRowNames.fillsName(scope, index)
+                    ? EveryAssignment.Verdict.HOLDS
                     : EveryAssignment.Verdict.FAILS;
         }
     };
@@ -64,7 +65,7 @@ final class CatalogueNames {
         int select = column >= 2 && scope.get(column - 1).isSymbol(".") && isName(scope.get(column - 2))
                 ? column - 3 : column - 1;
         return select >= 0 && scope.get(select).isWord("SELECT") && isName(scope.get(column))
-                && bare(scope.get(column)).endsWith("NAME") && readsOnlyCatalogue(scope, at + 1, scope.size());
+                && namesOneObject(bare(scope.get(column))) && readsOnlyCatalogue(scope, at + 1, scope.size());
     }
 
     private static EveryAssignment.Verdict catalogueNameAssigned(List<Token> scope, int i, Token before) {
@@ -160,7 +161,17 @@ final class CatalogueNames {
     static boolean isNameColumn(List<Token> part) {
         int at = part.size() == 3 && isName(part.get(0)) && part.get(1).isSymbol(".") ? 2 : 0;
         return part.size() == at + 1 && isName(part.get(at)) && !part.get(at).text().startsWith("@")
-                && bare(part.get(at)).endsWith("NAME");
+                && namesOneObject(bare(part.get(at)));
+    }
+
+    /**
+     * True for a catalogue column, upper-cased, that holds one object's name: {@code NAME}, {@code CONSTRAINT_NAME},
+     * and the schema that owns it, as Oracle's dictionary ({@code OWNER}, {@code R_OWNER}, {@code TABLE_OWNER}) and
+     * the standard's views ({@code TABLE_SCHEMA}) name it.
+     */
+    private static boolean namesOneObject(String column) {
+        return column.endsWith("NAME") || column.equals("OWNER") || column.endsWith("_OWNER")
+                || column.endsWith("_SCHEMA");
     }
 
     private static int indexOf(List<Token> scope, Token token) {
@@ -272,7 +283,7 @@ final class CatalogueNames {
         if (at + 2 < end && isName(scope.get(at)) && scope.get(at + 1).isSymbol(".")) {
             at += 2;
         }
-        boolean nameColumn = at < end && isName(scope.get(at)) && bare(scope.get(at)).endsWith("NAME");
+        boolean nameColumn = at < end && isName(scope.get(at)) && namesOneObject(bare(scope.get(at)));
         return nameColumn && at + 1 < end && scope.get(at + 1).isWord("FROM")
                 && readsOnlyCatalogue(scope, at + 1, end);
     }
