@@ -77,7 +77,7 @@ final class EarlierRoutineCalls {
             for (DefinedRoutine routine : DefinedRoutine.reachedBy(statement,
                     earlier.isEmpty() ? routineCall.reached(written, "", Set.of()) : earlier)) {
                 boolean here = routine.createdInScriptOf(statement);
-                if ((here ? call.placement().runsWithMigration()
+                if ((here ? LiteralCallsHere.runsWhereWritten(call)
                         && LiteralCallsHere.followsWithLiterals(routine, statement) : earlier.contains(routine))
                         && routineCall.followed.add(routine)) {
                     routineCall.follow(routine, statement, Map.of(), "", routine.shownName());
