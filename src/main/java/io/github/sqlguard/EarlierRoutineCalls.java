@@ -134,7 +134,8 @@ final class EarlierRoutineCalls {
                 String called) {
             String creator = routine.createdInScriptOf(call.statement()) ? "this script" : routine.creator();
             String reached = via.isEmpty() ? ", which " + creator + " created and this statement calls)"
-                    : via + "; earlier migrations created them, and this statement calls " + called + ")";
+                    : via + "; " + (creator.equals("this script") ? "this script" : "earlier migrations")
+                            + " created them, and this statement calls " + called + ")";
             Statement statement = call.statement();
             Map<String, Token> arguments = routine.argumentsAt(caller, callerArguments);
             Script body = new Script(routine.bodyAt(caller, callerArguments), List.of(), Optional.empty());

@@ -201,6 +201,29 @@ class LinterLiteralCallsHereTest {
                 describe(lint(Dialect.MYSQL)).stream().filter(f -> f.startsWith("db/V2__helper.sql:14:")).toList());
     }
 
+    /** A helper that another helper of the same script calls is named as the script's, not an earlier one's. */
+    @Test
+    void aHelperReachedThroughAnotherOfTheScriptIsNamedAsTheScripts() throws IOException {
+        TestProject.write(project, "db/V1__ids.sql", """
+                CREATE OR REPLACE PROCEDURE drop_one(tab IN VARCHAR2) IS
+                BEGIN
+                  EXECUTE IMMEDIATE 'DROP TABLE ' || tab;
+                END;
+                /
+                CREATE OR REPLACE PROCEDURE drop_all(mode_name IN VARCHAR2) IS
+                BEGIN
+                  drop_one('ORDERS');
+                END;
+                /
+                CALL drop_all('full');
+                """);
+
+        assertEquals(List.of("db/V1__ids.sql:11:1 drop-table ERROR DROP TABLE removes table ORDERS and all its rows (at"
+                + " db/V1__ids.sql:3:22, in drop_one, which drop_all calls at db/V1__ids.sql:8:3; this script created"
+                + " them, and this statement calls drop_all)"),
+                describe(lint(Dialect.ORACLE)).stream().filter(f -> f.startsWith("db/V1__ids.sql:11:")).toList());
+    }
+
     /**
      * A helper without parameters that the script calls, and that calls another helper once per table with
      * literals, runs those calls as they are written: each is reported with its own table where it stands, and the
