@@ -77,7 +77,7 @@ final class EarlierRoutineCalls {
             for (DefinedRoutine routine : DefinedRoutine.reachedBy(statement,
                     earlier.isEmpty() ? routineCall.reached(written, "", Set.of()) : earlier)) {
                 boolean here = routine.createdInScriptOf(statement);
-                if ((here ? call.placement().runsWithMigration()
+                if ((here ? LiteralCallsHere.runsWhereWritten(call)
                         && LiteralCallsHere.followsWithLiterals(routine, statement) : earlier.contains(routine))
                         && routineCall.followed.add(routine)) {
                     routineCall.follow(routine, statement, Map.of(), "", routine.shownName());
@@ -134,7 +134,8 @@ final class EarlierRoutineCalls {
                 String called) {
             String creator = routine.createdInScriptOf(call.statement()) ? "this script" : routine.creator();
             String reached = via.isEmpty() ? ", which " + creator + " created and this statement calls)"
-                    : via + "; earlier migrations created them, and this statement calls " + called + ")";
+                    : via + "; " + (creator.equals("this script") ? "this script" : "earlier migrations")
+                            + " created them, and this statement calls " + called + ")";
             Statement statement = call.statement();
             Map<String, Token> arguments = routine.argumentsAt(caller, callerArguments);
             Script body = new Script(routine.bodyAt(caller, callerArguments), List.of(), Optional.empty());

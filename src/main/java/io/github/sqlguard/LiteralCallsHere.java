@@ -37,6 +37,8 @@ final class LiteralCallsHere {
         Set<DefinedRoutine> otherwise = Collections.newSetFromMap(new IdentityHashMap<>());
         Set<DefinedRoutine> calledByRoutines = Collections.newSetFromMap(new IdentityHashMap<>());
         Map<String, List<Statement>> calledFromBodies = new HashMap<>();
+        // Statements of bodies the script calls as they are written (no literal of the call fills them in).
+        Set<Statement> inBodiesCalledHere = Collections.newSetFromMap(new IdentityHashMap<>());
         for (StatementModel model : models) {
             Statement statement = model.statement();
             if (statement.container() || !model.mayCallRoutines() || !routines.mayCall(statement)) {
@@ -48,6 +50,9 @@ final class LiteralCallsHere {
                     if (!runsNow) {
                         // Another routine's body passes whatever its own caller gave it.
                         calledFromBodies.computeIfAbsent(key, k -> new ArrayList<>()).add(statement);
+                        if (!model.calledAt().isEmpty()) {
+                            inBodiesCalledHere.add(statement);
+                        }
                         calledByRoutines.addAll(definedHere(statement, key, routines));
                         continue;
                     }
@@ -63,11 +68,15 @@ final class LiteralCallsHere {
         only.removeAll(otherwise);
         // A routine only other routines' bodies call (the helper that prepares what an outer helper builds) runs
         // only through their calls when each of those runs only through calls with literals: following such a
-        // call follows it too, with what the call's literals make of its arguments.
+        // call follows it too, with what the call's literals make of its arguments. So it does when the call
+        // passes literals of its own from the body of a routine the script calls as written (a helper without
+        // parameters that calls another once per table): that call is followed where it stands.
         boolean shrank = true;
         while (shrank) {
             shrank = only.removeIf(routine -> !calledFromBodies.getOrDefault(routine.name(), List.of()).stream()
-                    .allMatch(call -> only.stream().anyMatch(caller -> caller.encloses(call))));
+                    .allMatch(call -> only.stream().anyMatch(caller -> caller.encloses(call))
+                            || inBodiesCalledHere.contains(call) && routine.takesLiteralsFrom(call)
+                            && only.stream().noneMatch(caller -> caller.encloses(call))));
         }
         return new LiteralCallsHere(only);
     }
@@ -75,6 +84,14 @@ final class LiteralCallsHere {
     /** True when {@code call} runs {@code routine}, which its own script created, with literals of its own. */
     static boolean followsWithLiterals(DefinedRoutine routine, Statement call) {
         return routine.createdInScriptOf(call) && routine.takesLiteralsFrom(call);
+    }
+
+    /**
+     * True when {@code call}, as the checker reads it, runs what it calls when the migration runs: a statement of
+     * the script or of a block it runs, or one of a body the script calls that no literal call fills in.
+     */
+    static boolean runsWhereWritten(StatementModel call) {
+        return call.placement().runsWithMigration() || !call.calledAt().isEmpty();
     }
 
     /**

@@ -201,6 +201,97 @@ class LinterLiteralCallsHereTest {
                 describe(lint(Dialect.MYSQL)).stream().filter(f -> f.startsWith("db/V2__helper.sql:14:")).toList());
     }
 
+    /** A helper that another helper of the same script calls is named as the script's, not an earlier one's. */
+    @Test
+    void aHelperReachedThroughAnotherOfTheScriptIsNamedAsTheScripts() throws IOException {
+        TestProject.write(project, "db/V1__ids.sql", """
+                CREATE OR REPLACE PROCEDURE drop_one(tab IN VARCHAR2) IS
+                BEGIN
+                  EXECUTE IMMEDIATE 'DROP TABLE ' || tab;
+                END;
+                /
+                CREATE OR REPLACE PROCEDURE drop_all(mode_name IN VARCHAR2) IS
+                BEGIN
+                  drop_one('ORDERS');
+                END;
+                /
+                CALL drop_all('full');
+                """);
+
+        assertEquals(List.of("db/V1__ids.sql:11:1 drop-table ERROR DROP TABLE removes table ORDERS and all its rows (at"
+                + " db/V1__ids.sql:3:22, in drop_one, which drop_all calls at db/V1__ids.sql:8:3; this script created"
+                + " them, and this statement calls drop_all)"),
+                describe(lint(Dialect.ORACLE)).stream().filter(f -> f.startsWith("db/V1__ids.sql:11:")).toList());
+    }
+
+    /**
+     * A helper without parameters that the script calls, and that calls another helper once per table with
+     * literals, runs those calls as they are written: each is reported with its own table where it stands, and the
+     * inner helper's body reads as one that runs only when called.
+     */
+    @Test
+    void callsWithLiteralsInABodyTheScriptCallsAreReportedWithTheirOwnTable() throws IOException {
+        TestProject.write(project, "db/V1__ids.sql", """
+                CREATE OR REPLACE PROCEDURE drop_one(tab IN VARCHAR2) IS
+                BEGIN
+                  EXECUTE IMMEDIATE 'DROP TABLE ' || tab;
+                END;
+                /
+                CREATE OR REPLACE PROCEDURE drop_all IS
+                BEGIN
+                  drop_one('ORDERS');
+                  drop_one('ITEMS');
+                END;
+                /
+                CALL drop_all();
+                """);
+
+        assertEquals(List.of(
+                "db/V1__ids.sql:3:3 runtime-sql INFO",
+                "db/V1__ids.sql:3:22 drop-table INFO",
+                "db/V1__ids.sql:8:3 drop-table ERROR DROP TABLE removes table ORDERS and all its rows (at"
+                        + " db/V1__ids.sql:3:22, in drop_one, which this script created and this statement calls)"
+                        + " (inside procedure drop_all body, which this script calls at line 12)",
+                "db/V1__ids.sql:9:3 drop-table ERROR DROP TABLE removes table ITEMS and all its rows (at"
+                        + " db/V1__ids.sql:3:22, in drop_one, which this script created and this statement calls)"
+                        + " (inside procedure drop_all body, which this script calls at line 12)"),
+                describe(lint(Dialect.ORACLE)));
+    }
+
+    /**
+     * The same in PL/pgSQL, where the inner helper drops foreign keys by the names the catalogue lists: nothing is
+     * left built at run time once each call's table is known. One call from a body the script does not call, or
+     * with a value that is no literal, keeps the inner body reported as called.
+     */
+    @Test
+    void aHelperCalledWithLiteralsFromACalledBodyNeedsNoRuntimeSql() throws IOException {
+        String helpers = """
+                CREATE OR REPLACE FUNCTION drop_fks(tab varchar) RETURNS void AS $$
+                DECLARE c varchar;
+                BEGIN
+                  FOR c IN SELECT constraint_name FROM information_schema.table_constraints WHERE table_name = tab LOOP
+                    EXECUTE 'ALTER TABLE ' || tab || ' DROP CONSTRAINT ' || c;
+                  END LOOP;
+                END;
+                $$ LANGUAGE plpgsql;
+                CREATE OR REPLACE FUNCTION drop_all() RETURNS void AS $$
+                BEGIN
+                  PERFORM drop_fks('orders');
+                  PERFORM drop_fks(%s);
+                END;
+                $$ LANGUAGE plpgsql;
+                SELECT drop_all();
+                """;
+        TestProject.write(project, "db/V1__ids.sql", helpers.formatted("'items'"));
+        assertEquals(List.of("db/V1__ids.sql:5:5 runtime-sql INFO"), describe(lint(Dialect.POSTGRESQL)));
+
+        TestProject.write(project, "db/V1__ids.sql", helpers.formatted("current_setting('app.t')"));
+        assertEquals(List.of("db/V1__ids.sql:5:5 runtime-sql WARNING EXECUTE 'ALTER TABLE ' || tab || ' DROP"
+                + " CONSTRAINT ' || c runs SQL that is built at run time; sqlguard could not read all of it, so what"
+                + " it runs was not fully checked (inside function drop_fks body, which this script calls at line"
+                + " 15)"), describe(lint(Dialect.POSTGRESQL)));
+    }
+
     private static List<String> describe(LintResult result) {
         return result.findings().stream()
                 .map(f -> f.location() + " " + f.ruleId() + " " + f.severity()

@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Oracle never rounds or cuts the values of a NUMBER column whose precision or scale a MODIFY decreases: it refuses
  * the change (ORA-01440) unless every value of the column is NULL. The finding stays, as the migration stops on a
  * table with rows, but it must not say that values are rounded; other databases do round, and say so. Nor does
- * it convert the values of a column whose type a MODIFY changes between NUMBER and a character type (ORA-01439).
+ * it convert the values of a column whose type a MODIFY changes between NUMBER and a character type (ORA-01439),
+ * and it changes the type of no LOB column (ORA-22859).
  */
 class LinterOracleNumberNarrowingTest {
 
@@ -73,6 +74,28 @@ class LinterOracleNumberNarrowingTest {
     void aChangeBetweenNumberAndTextIsRefusedRatherThanConverted(String modify, String expected) throws IOException {
         TestProject.write(project, "db/V1__stock.sql", "CREATE TABLE stock (id NUMBER(10) PRIMARY KEY,"
                 + " lines NUMBER(10), code VARCHAR2(12), flag CHAR(1));\n");
+        TestProject.write(project, "db/V2__retype.sql", modify + "\n");
+
+        List<String> messages = TestProject.lint(project, Dialect.ORACLE).findings().stream()
+                .map(Finding::message).toList();
+        assertEquals(1, messages.size(), messages.toString());
+        assertEquals(true, messages.get(0).endsWith(expected), messages.get(0));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "ALTER TABLE stock MODIFY (note VARCHAR2(100));   | from CLOB to VARCHAR2(100) (Oracle refuses to change the"
+                + " data type of a CLOB column (ORA-22859), even an empty one, so the migration stops here; copy the"
+                + " values into a new column instead)",
+        "ALTER TABLE stock MODIFY photo RAW(2000);        | from BLOB to RAW(2000) (Oracle refuses to change the"
+                + " data type of a BLOB column (ORA-22859), even an empty one, so the migration stops here; copy the"
+                + " values into a new column instead)",
+        "ALTER TABLE stock MODIFY old_text VARCHAR2(100); | from LONG to VARCHAR2(100) (shorter: unlimited to 100"
+                + " characters)",
+    })
+    void aChangeOfALargeObjectColumnIsRefused(String modify, String expected) throws IOException {
+        TestProject.write(project, "db/V1__stock.sql", "CREATE TABLE stock (id NUMBER(10) PRIMARY KEY,"
+                + " note CLOB, photo BLOB, old_text LONG);\n");
         TestProject.write(project, "db/V2__retype.sql", modify + "\n");
 
         List<String> messages = TestProject.lint(project, Dialect.ORACLE).findings().stream()

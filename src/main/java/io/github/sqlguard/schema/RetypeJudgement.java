@@ -172,7 +172,8 @@ public final class RetypeJudgement {
     /**
      * Oracle: a MODIFY never rounds, cuts or converts a value of a NUMBER column it takes digits from (its precision
      * or scale), nor of a column whose type it changes between NUMBER and a character type; it refuses either unless
-     * the column holds only NULLs, so the change fails rather than loses data. Empty for any other change.
+     * the column holds only NULLs, so the change fails rather than loses data. It never changes the type of a LOB
+     * column. Empty for any other change.
      */
     private static Optional<String> oracleRefusal(TypeChange change, Dialect dialect) {
         if (dialect != Dialect.ORACLE) {
@@ -189,8 +190,16 @@ public final class RetypeJudgement {
                     + (from.equals("NUMBER") ? to : from) + " unless every value of it is NULL (ORA-01439), so the"
                     + " migration stops on a table with values");
         }
+        if (ORACLE_LOB_TYPES.contains(from) && !to.equals(from)
+                && !change.from().written().toUpperCase(java.util.Locale.ROOT).startsWith("LONG")) {
+            return Optional.of("Oracle refuses to change the data type of a " + from + " column (ORA-22859), even"
+                    + " an empty one, so the migration stops here; copy the values into a new column instead");
+        }
         return Optional.empty();
     }
+
+    /** Oracle's large object types, whose columns no MODIFY may give another type (LONG, read as CLOB, may). */
+    private static final Set<String> ORACLE_LOB_TYPES = Set.of("CLOB", "NCLOB", "BLOB");
 
     /** Oracle's character types as {@link SqlType} names them (VARCHAR2 is read as VARCHAR). */
     private static final Set<String> ORACLE_CHARACTER_TYPES = Set.of("CHAR", "VARCHAR", "NCHAR", "NVARCHAR");

@@ -17,7 +17,15 @@ import java.util.Set;
 final class CatalogueNames {
 
     /** The schemas of SQL Server's catalogue views, the standard's, and Db2's ({@code SYSCAT.TABCONST}). */
-    private static final Set<String> CATALOGUE_SCHEMAS = Set.of("SYS", "INFORMATION_SCHEMA", "SYSCAT", "SYSIBM");
+    private static final Set<String> CATALOGUE_SCHEMAS = Set.of("SYS", "INFORMATION_SCHEMA", "SYSCAT", "SYSIBM",
+            "PG_CATALOG");
+    /**
+     * PostgreSQL's catalogue tables and views of objects, which every schema's search path reaches unqualified
+     * ({@code pg_constraint.conname}, {@code pg_tables.tablename}).
+     */
+    private static final Set<String> POSTGRESQL_CATALOGUE = Set.of("PG_CONSTRAINT", "PG_CLASS", "PG_NAMESPACE",
+            "PG_TABLES", "PG_INDEXES", "PG_VIEWS", "PG_MATVIEWS", "PG_SEQUENCES", "PG_TRIGGER", "PG_INDEX",
+            "PG_ATTRIBUTE", "PG_TYPE", "PG_PROC");
     /** Oracle's data dictionary views of names, each also read as {@code USER_}, {@code ALL_} or {@code DBA_}. */
     private static final Set<String> ORACLE_DICTIONARY_VIEWS = Set.of("CONSTRAINTS", "CONS_COLUMNS", "INDEXES",
             "IND_COLUMNS", "TABLES", "TAB_COLUMNS", "TAB_COLS", "TRIGGERS", "SEQUENCES", "OBJECTS", "VIEWS");
@@ -30,7 +38,8 @@ final class CatalogueNames {
 
         @Override
         public EveryAssignment.Verdict byContext(List<Token> scope, int index) {
-            return selectedIntoFromCatalogue(scope, index) ? EveryAssignment.Verdict.HOLDS
+            return selectedIntoFromCatalogue(scope, index) || CatalogueRowNames.fillsName(scope, index)
+                    ? EveryAssignment.Verdict.HOLDS
                     : EveryAssignment.Verdict.FAILS;
         }
     };
@@ -64,7 +73,7 @@ final class CatalogueNames {
         int select = column >= 2 && scope.get(column - 1).isSymbol(".") && isName(scope.get(column - 2))
                 ? column - 3 : column - 1;
         return select >= 0 && scope.get(select).isWord("SELECT") && isName(scope.get(column))
-                && bare(scope.get(column)).endsWith("NAME") && readsOnlyCatalogue(scope, at + 1, scope.size());
+                && namesOneObject(bare(scope.get(column))) && readsOnlyCatalogue(scope, at + 1, scope.size());
     }
 
     private static EveryAssignment.Verdict catalogueNameAssigned(List<Token> scope, int i, Token before) {
@@ -160,7 +169,17 @@ final class CatalogueNames {
     static boolean isNameColumn(List<Token> part) {
         int at = part.size() == 3 && isName(part.get(0)) && part.get(1).isSymbol(".") ? 2 : 0;
         return part.size() == at + 1 && isName(part.get(at)) && !part.get(at).text().startsWith("@")
-                && bare(part.get(at)).endsWith("NAME");
+                && namesOneObject(bare(part.get(at)));
+    }
+
+    /**
+     * True for a catalogue column, upper-cased, that holds one object's name: {@code NAME}, {@code CONSTRAINT_NAME},
+     * and the schema that owns it, as Oracle's dictionary ({@code OWNER}, {@code R_OWNER}, {@code TABLE_OWNER}) and
+     * the standard's views ({@code TABLE_SCHEMA}) name it.
+     */
+    private static boolean namesOneObject(String column) {
+        return column.endsWith("NAME") || column.equals("OWNER") || column.endsWith("_OWNER")
+                || column.endsWith("_SCHEMA");
     }
 
     private static int indexOf(List<Token> scope, Token token) {
@@ -272,7 +291,7 @@ final class CatalogueNames {
         if (at + 2 < end && isName(scope.get(at)) && scope.get(at + 1).isSymbol(".")) {
             at += 2;
         }
-        boolean nameColumn = at < end && isName(scope.get(at)) && bare(scope.get(at)).endsWith("NAME");
+        boolean nameColumn = at < end && isName(scope.get(at)) && namesOneObject(bare(scope.get(at)));
         return nameColumn && at + 1 < end && scope.get(at + 1).isWord("FROM")
                 && readsOnlyCatalogue(scope, at + 1, end);
     }
@@ -329,13 +348,18 @@ final class CatalogueNames {
     }
 
     /**
-     * True for {@code sys.x}, {@code INFORMATION_SCHEMA.x}, {@code SYSCAT.x} or one behind a database name, and for
-     * Oracle's dictionary views of names ({@code user_cons_columns}, {@code SYS.ALL_CONSTRAINTS}), at {@code at}.
+     * True for {@code sys.x}, {@code INFORMATION_SCHEMA.x}, {@code SYSCAT.x}, {@code pg_catalog.x} or one behind a
+     * database name, for Oracle's dictionary views of names ({@code user_cons_columns}, {@code SYS.ALL_CONSTRAINTS})
+     * and for PostgreSQL's catalogue written without its schema ({@code pg_constraint}), at {@code at}.
      */
     private static boolean isCatalogueView(List<Token> scope, int at, int end) {
         int view = at + 2 < end && isName(scope.get(at)) && scope.get(at + 1).isSymbol(".") ? at + 2 : at;
         if (view < end && isName(scope.get(view)) && (view == at || bare(scope.get(at)).equals("SYS"))
                 && isOracleDictionaryView(bare(scope.get(view)))) {
+            return true;
+        }
+        if (at < end && isName(scope.get(at)) && POSTGRESQL_CATALOGUE.contains(bare(scope.get(at)))
+                && (at + 1 >= end || !scope.get(at + 1).isSymbol("."))) {
             return true;
         }
         int schema = at + 3 < end && isName(scope.get(at)) && scope.get(at + 1).isSymbol(".")

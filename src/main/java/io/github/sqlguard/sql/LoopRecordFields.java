@@ -53,7 +53,7 @@ final class LoopRecordFields {
      * text ({@code EXECUTE IMMEDIATE 'drop ' || r.what}), with each such field written as the select list item that
      * fills it, where that item holds a literal ({@code 'synonym ' || synonym_name AS what}), or where it is a column
      * whose values the query's WHERE names ({@link LoopColumnValues}): the text then shows what kind of object it
-     * drops. The same list when no field is replaced, or when the statement runs a field
+     * drops. A name column of a query of catalogue views only ({@link CatalogueRowNames}) is written as one name. The same list when no field is replaced, or when the statement runs a field
      * alone ({@link #runText} reads that).
      */
     static List<Token> withSelectedItems(List<Token> tokens, RowLoop loop) {
@@ -73,10 +73,15 @@ final class LoopRecordFields {
                     && isName(tokens.get(i + 2)) && (i == start || !tokens.get(i - 1).isSymbol("."))
                     ? selectedItem(loop.query(), tokens.get(i + 2).text()) : null;
             if (item != null && (item.size() == 1 || item.size() == 3 && item.get(1).isSymbol("."))) {
-                // A column: its values are what the query's WHERE lets it be, where that names them.
-                item = LoopColumnValues.choice(loop.query(), item.get(item.size() - 1).text());
+                // A column: its values are what the query's WHERE lets it be, where that names them; else a name
+                // column of the catalogue holds one object's name on each row.
+                List<Token> values = LoopColumnValues.choice(loop.query(), item.get(item.size() - 1).text());
+                Token field = tokens.get(i);
+                item = values == null && CatalogueRowNames.isNameItem(loop.query(), item)
+                        ? List.of(StandIns.quoted(0, field.offset(), field.line(), field.column())) : values;
             }
-            if (item == null || item.stream().noneMatch(token -> token.type() == TokenType.STRING)) {
+            if (item == null || item.stream().noneMatch(token -> token.type() == TokenType.STRING
+                    || StandIns.is(token))) {
                 if (replaced != null) {
                     replaced.add(tokens.get(i));
                 }
