@@ -39,9 +39,6 @@ final class ChangeSetWalker {
     private static final Set<String> ROOT_ENTRIES_WITHOUT_CHANGES = Set.of("property", "preConditions",
             "removeChangeSetProperty", "logicalFilePath", "changeLogId", "objectQuotingStrategy");
 
-    private static final Set<String> NOT_CHANGES = Set.of("comment", "rollback", "preConditions", "validCheckSum",
-            "changes", "modifySql");
-
     private final ChangelogReader reader;
     private final Path file;
     private final String path;
@@ -178,7 +175,7 @@ final class ChangeSetWalker {
         }
         int firstUnchecked = uncheckedPlaces.size();
         ChangelogFindings.unknownPreconditionDbms(path, changeSet, label).forEach(reader::report);
-        MisplacedChangeSetSettings.in(path, writtenChanges(changeSet), label).forEach(reader::report);
+        MisplacedChangeSetSettings.in(path, ChangeSetParts.writtenChanges(changeSet), label).forEach(reader::report);
         StatementContext context = new StatementContext(StatementContext.Kind.SCRIPT, label, databases);
         SyntheticStatements scoped = new SyntheticStatements(reader.options().dialect(),
                 properties(context).placeholders());
@@ -193,7 +190,7 @@ final class ChangeSetWalker {
         List<ModifySql> modifySql = ModifySql.of(changeSet, synthetic,
                 (element, problem) -> unchecked(element, problem + " (" + label + ")"));
         List<Statement> statements = new ArrayList<>();
-        for (ChangeNode change : changesOf(changeSet)) {
+        for (ChangeNode change : ChangeSetParts.changesOf(changeSet)) {
             int before = out.size();
             List<Statement> ofChange = change(change, context);
             if (out.size() > before && ofChange.stream().allMatch(Statement::container)) {
@@ -220,58 +217,12 @@ final class ChangeSetWalker {
         }
         String target = label;
         List<Location> unchecked = List.copyOf(uncheckedPlaces.subList(firstUnchecked, uncheckedPlaces.size()));
-        changeSet.value("comment").ifPresent(text -> acknowledge(text, positionOfComment(changeSet), target, run,
-                unchecked));
+        changeSet.value("comment").ifPresent(text -> acknowledge(text, ChangeSetParts.commentPosition(changeSet),
+                target, run, unchecked));
         changeSet.comments().forEach(comment -> acknowledge(comment, target, run, unchecked));
-        changeSet.children().stream().filter(c -> NOT_CHANGES.contains(c.name()) && !c.name().equals("rollback"))
+        changeSet.children().stream()
+                .filter(c -> ChangeSetParts.NOT_CHANGES.contains(c.name()) && !c.name().equals("rollback"))
                 .forEach(c -> c.comments().forEach(comment -> acknowledge(comment, target, run, unchecked)));
-    }
-
-    /**
-     * Where a changeset's comment text starts: the first non-blank character of an XML {@code <comment>}, the
-     * value of a YAML or JSON {@code comment:}, else the changeset itself.
-     */
-    private static int[] positionOfComment(ChangeNode changeSet) {
-        Optional<ChangeNode> element = changeSet.child("comment");
-        if (element.isPresent() && element.get().textRegion() == null) {
-            return new int[] {element.get().line(), element.get().column()};
-        }
-        TextRegion region = element.map(ChangeNode::textRegion).orElse(changeSet.attributeRegions().get("comment"));
-        return region == null ? new int[] {changeSet.line(), changeSet.column()} : firstNonBlank(region);
-    }
-
-    private static int[] firstNonBlank(TextRegion region) {
-        int line = region.line();
-        int column = region.column();
-        if (region.positions() != null) {
-            return new int[] {line, column};
-        }
-        for (int i = region.from(); i < region.to() && Character.isWhitespace(region.text().charAt(i)); i++) {
-            char c = region.text().charAt(i);
-            if (c == '\n' || c == '\r' && (i + 1 >= region.to() || region.text().charAt(i + 1) != '\n')) {
-                line++;
-                column = 1;
-            } else if (c != '\r') {
-                column++;
-            }
-        }
-        return new int[] {line, column};
-    }
-
-    private static List<ChangeNode> changesOf(ChangeNode changeSet) {
-        Optional<ChangeNode> changes = changeSet.child("changes");
-        if (changes.isPresent()) {
-            return changes.get().children();
-        }
-        return changeSet.children().stream().filter(c -> !NOT_CHANGES.contains(c.name())).toList();
-    }
-
-    /** The changes a changeset writes, those of its rollback included, whether or not rollbacks are checked. */
-    private static List<ChangeNode> writtenChanges(ChangeNode changeSet) {
-        List<ChangeNode> written = new ArrayList<>(changesOf(changeSet));
-        changeSet.children().stream().filter(c -> c.name().equals("rollback"))
-                .forEach(rollback -> written.addAll(rollback.children()));
-        return written;
     }
 
     private List<Statement> change(ChangeNode change, StatementContext context) {
@@ -326,7 +277,7 @@ final class ChangeSetWalker {
         if (change.name().equals("sql")) {
             change.child("comment").filter(c -> c.text() != null).ifPresent(comment -> acknowledge(comment.text(),
                     comment.textRegion() == null ? new int[] {comment.line(), comment.column()}
-                            : firstNonBlank(comment.textRegion()), target, statements));
+                            : ChangeSetParts.firstNonBlank(comment.textRegion()), target, statements));
         }
         return statements;
     }
