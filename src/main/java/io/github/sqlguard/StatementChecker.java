@@ -46,6 +46,7 @@ import io.github.sqlguard.schema.RowsMovedByReturning;
 import io.github.sqlguard.schema.SchemaFacts;
 import io.github.sqlguard.schema.SchemaView;
 import io.github.sqlguard.schema.TemporaryTableCleanup;
+import io.github.sqlguard.schema.UncreatedTableDrops;
 import io.github.sqlguard.sql.HostCommands;
 import io.github.sqlguard.sql.JavaStepLine;
 import io.github.sqlguard.sql.LexError;
@@ -252,7 +253,8 @@ final class StatementChecker {
                     () -> CascadedRowsHandled.guardOf(models, at, facts.before()),
                     () -> ChildTablesDroppedLater.guardOf(models, at, facts.before()),
                     // last: a note that lowers nothing must not hide a guard that does
-                    () -> EmptySchemaDrops.noteOf(models, names, at, start, opening)));
+                    () -> EmptySchemaDrops.noteOf(models, names, at, start, opening),
+                    () -> UncreatedTableDrops.noteOf(model, facts.before())));
             for (Rule rule : rules) {
                 List<Violation> violations = rule.check(model, facts);
                 if (violations.isEmpty()) {

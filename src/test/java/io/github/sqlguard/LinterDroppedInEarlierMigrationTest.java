@@ -37,7 +37,7 @@ class LinterDroppedInEarlierMigrationTest {
             POSTGRESQL | ALTER TABLE legacy RENAME TO legacy_old; ALTER TABLE legacy_old RENAME TO legacy | DROP TABLE legacy | ERROR DROP TABLE removes table legacy and all its rows
             POSTGRESQL | DO $$ BEGIN IF random() > 0.5 THEN DROP TABLE legacy; END IF; END $$ | DROP TABLE IF EXISTS legacy | ERROR DROP TABLE removes table legacy and all its rows
             POSTGRESQL | DROP TABLE archive.legacy | DROP TABLE legacy | ERROR DROP TABLE removes table legacy and all its rows
-            POSTGRESQL | DROP TABLE IF EXISTS never_created | DROP TABLE IF EXISTS never_created | ERROR DROP TABLE removes table never_created and all its rows
+            POSTGRESQL | DROP TABLE IF EXISTS never_created | DROP TABLE IF EXISTS never_created | ERROR DROP TABLE removes table never_created and all its rows (none of the migrations that run before it creates never_created: where the table exists, something else made it)
             """)
     void aTableAnEarlierMigrationSurelyDroppedHasNoRowsToLose(Dialect dialect, String earlier, String later,
             String expected) throws IOException {

@@ -33,7 +33,7 @@ class LinterMysqlAnsiQuotedNamesTest {
             MYSQL   | TRUNCATE TABLE "selector"                                                             \
                     | 1:1 truncate-table TRUNCATE removes every row of table "selector"
             MYSQL   | DROP TABLE IF EXISTS "public"."alert"                                                 \
-                    | 1:1 drop-table DROP TABLE removes table "public"."alert" and all its rows
+                    | 1:1 drop-table DROP TABLE removes table "public"."alert" and all its rows (none of the migrations that run before it creates "public"."alert": where the table exists, something else made it)
             MYSQL   | DELETE FROM "public"."permission" WHERE "resource_id" IN ('1', '2')                     | -
             MARIADB | UPDATE "plugin" SET "enabled" = 0 WHERE "name" = 'motan'                              | -
             MYSQL   | UPDATE LOW_PRIORITY "plugin" SET "enabled" = 0                                        \

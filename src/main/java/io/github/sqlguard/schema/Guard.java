@@ -154,6 +154,12 @@ public record Guard(Kind kind, String description, Map<String, String> columns, 
          */
         FIRST_MIGRATION_ABOVE_BASELINE,
         /**
+         * Not a guard: a {@code DROP TABLE IF EXISTS} of a table none of the migrations that run before it created,
+         * changed or dropped. Written to make a script re-runnable, it looks harmless; where the table exists,
+         * something else made it, and its rows go. It lowers nothing; it says so on the finding.
+         */
+        NO_EARLIER_CREATE,
+        /**
          * The UPDATE sets only columns that hold the version a script records as it goes (MySQL upgrade scripts'
          * {@code UPDATE info SET DB_SCHEMA_VERSION = '2.1.0'}): the one row there is the tool's, meant to change.
          */
@@ -206,7 +212,7 @@ public record Guard(Kind kind, String description, Map<String, String> columns, 
         return switch (kind) {
             case INCOMPLETE_COPY, CONVERTED_COPY, CARRIED_COPY, ADDED_IF_MISSING, ONLY_COPY, EARLIER_RUN_COPY,
                     EARLIER_RUN_COLUMNS, NAMED_WITH_OTHER_SCHEMA, FIRST_MIGRATION_ABOVE_BASELINE,
-                    CREATED_IF_MISSING -> true;
+                    CREATED_IF_MISSING, NO_EARLIER_CREATE -> true;
             default -> false;
         };
     }
@@ -282,7 +288,7 @@ public record Guard(Kind kind, String description, Map<String, String> columns, 
         if (kind == Kind.EARLIER_RUN_COLUMNS) {
             return FILL_RULES.contains(ruleId) ? " (" + description + ")" : "";
         }
-        if (kind == Kind.FIRST_MIGRATION_ABOVE_BASELINE) {
+        if (kind == Kind.FIRST_MIGRATION_ABOVE_BASELINE || kind == Kind.NO_EARLIER_CREATE) {
             return ruleId.equals("drop-table") ? " (" + description + ")" : "";
         }
         if (kind == Kind.NAMED_WITH_OTHER_SCHEMA) {

@@ -450,6 +450,11 @@ final class SchemaHistory {
                 ? Optional.empty() : surelyDroppedColumns.before(table, column, statementPosition);
     }
 
+    /** True when a statement before the one at {@code statementPosition} made, changed or dropped table {@code name}. */
+    boolean tableSeenBefore(String name, int statementPosition) {
+        return tableVersions.setUpTo(SchemaNames.key(name), statementPosition - 1);
+    }
+
     Optional<Table> tableBefore(String name, int statementPosition) {
         return tableVersions.before(SchemaNames.key(name), statementPosition);
     }

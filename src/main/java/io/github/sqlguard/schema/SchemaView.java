@@ -76,6 +76,16 @@ public final class SchemaView {
         return history != null;
     }
 
+    /**
+     * True when the replay saw the statement and no statement it replayed before, in any history the statement runs
+     * in, created, changed or surely dropped a table called {@code name}: where such a table exists, something other
+     * than the migrations made it.
+     */
+    boolean tableNeverSeen(String name) {
+        return history != null && !history.tableSeenBefore(name, position) && surelyDropped(name).isEmpty()
+                && otherHistories.stream().allMatch(other -> other.tableNeverSeen(name));
+    }
+
     /** The table called {@code name} (last name part, case-insensitive), when the replay knows it. */
     public Optional<Table> table(String name) {
         return history == null ? Optional.empty() : history.tableBefore(name, position);
