@@ -254,7 +254,7 @@ final class StatementChecker {
                     () -> ChildTablesDroppedLater.guardOf(models, at, facts.before()),
                     // last: a note that lowers nothing must not hide a guard that does
                     () -> EmptySchemaDrops.noteOf(models, names, at, start, opening),
-                    () -> UncreatedTableDrops.noteOf(model, facts.before())));
+                    () -> UncreatedTableDrops.noteOf(models, at, facts.before())));
             for (Rule rule : rules) {
                 List<Violation> violations = rule.check(model, facts);
                 if (violations.isEmpty()) {

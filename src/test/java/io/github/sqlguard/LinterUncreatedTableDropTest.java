@@ -29,6 +29,8 @@ class LinterUncreatedTableDropTest {
             POSTGRESQL | DROP TABLE IF EXISTS report_cache;\\nCREATE TABLE report_cache (id INT);                     | ERROR 1:1 note
             MYSQL      | DROP TABLE IF EXISTS `report_cache`;\\nCREATE TABLE report_cache (id INT);                   | ERROR 1:1 quoted
             POSTGRESQL | DROP TABLE report_cache;                                                                  | ERROR 1:1 plain
+            SQLSERVER  | IF OBJECT_ID('report_cache') IS NOT NULL DROP TABLE report_cache;\\nCREATE TABLE report_cache (id INT); | ERROR 1:42 note
+            MYSQL      | DROP TEMPORARY TABLE IF EXISTS report_cache;                                              | plain or guarded
             POSTGRESQL | CREATE TABLE report_cache (id INT);\\nDROP TABLE IF EXISTS report_cache;                  | plain or guarded
             POSTGRESQL | DROP TABLE IF EXISTS invoices;                                                            | ERROR 1:1 plain
             POSTGRESQL | DROP TABLE IF EXISTS report_cache, other_cache;                                           | ERROR 1:1 plain
@@ -40,7 +42,7 @@ class LinterUncreatedTableDropTest {
         List<String> found = ProjectLint.findings(project, dialect).stream()
                 .filter(f -> f.ruleId().equals("drop-table") && f.location().path().endsWith("V2__change.sql"))
                 .map(f -> f.severity() + " " + f.location().line() + ":" + f.location().column() + " "
-                        + (f.message().endsWith(NOTE) ? "note" : f.message().endsWith(NOTE.replace("report_cache",
+                        + (f.message().contains(NOTE) ? "note" : f.message().contains(NOTE.replace("report_cache",
                                 "`report_cache`")) ? "quoted" : f.message().contains("none of the migrations")
                                         ? "misplaced note" : f.severity().name().equals("INFO") ? "guarded" : "plain"))
                 .toList();

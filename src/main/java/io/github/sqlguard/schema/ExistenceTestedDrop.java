@@ -31,6 +31,17 @@ final class ExistenceTestedDrop {
     }
 
     /**
+     * Where the drop {@code models[index]}, which runs only when its table exists, tests that: the drop itself for
+     * {@code DROP TABLE IF EXISTS}, the T-SQL IF around it ({@link #containerOf}); empty for any other statement.
+     */
+    static OptionalInt testedAt(List<StatementModel> models, int index) {
+        List<Token> tokens = models.get(index).statement().tokens();
+        boolean ifExists = tokens.size() >= 5 && tokens.get(0).isWord("DROP") && tokens.get(1).isWord("TABLE")
+                && tokens.get(2).isWord("IF") && tokens.get(3).isWord("EXISTS");
+        return ifExists ? OptionalInt.of(index) : containerOf(models, index);
+    }
+
+    /**
      * The index of the T-SQL IF statement whose arm starts with {@code models[index]}, when that is a {@code DROP
      * TABLE} of one table which the IF's condition requires to exist; else empty.
      */

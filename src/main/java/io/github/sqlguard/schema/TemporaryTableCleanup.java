@@ -55,14 +55,11 @@ public final class TemporaryTableCleanup {
     private static Optional<Guard> guardOf(List<StatementModel> models, int index, SchemaView before,
             boolean sessionTablesOnly) {
         StatementModel drop = models.get(index);
-        var tokens = drop.statement().tokens();
         Dialect dialect = drop.statement().dialect();
         boolean sessionFirst = dialect == Dialect.POSTGRESQL || dialect == Dialect.AUTO || dialect.isMySqlFamily();
-        boolean ifExists = tokens.size() >= 5 && tokens.get(0).isWord("DROP") && tokens.get(1).isWord("TABLE")
-                && tokens.get(2).isWord("IF") && tokens.get(3).isWord("EXISTS");
         // T-SQL's IF OBJECT_ID('t') IS NOT NULL DROP TABLE t: the IF statement around the drop runs in the
         // script's order, and what runs alongside it is what runs alongside the drop.
-        OptionalInt tested = ifExists ? OptionalInt.of(index) : ExistenceTestedDrop.containerOf(models, index);
+        OptionalInt tested = ExistenceTestedDrop.testedAt(models, index);
         if (!before.replayed() || tested.isEmpty() || drop.clauses().isEmpty()
                 || drop.clauses().stream().anyMatch(clause -> clause.kind() != ClauseKind.DROPPED_TABLE)) {
             return Optional.empty();

@@ -3,7 +3,6 @@ package io.github.sqlguard.schema;
 import io.github.sqlguard.analysis.DestructiveClause;
 import io.github.sqlguard.analysis.StatementModel;
 import io.github.sqlguard.sql.StandIns;
-import io.github.sqlguard.sql.Token;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,10 +17,13 @@ public final class UncreatedTableDrops {
     private UncreatedTableDrops() {
     }
 
-    /** The note for {@code drop} when it is such a drop of one table, else empty; it lowers nothing. */
-    public static Optional<Guard> noteOf(StatementModel drop, SchemaView before) {
-        Optional<List<DestructiveClause>> drops = TableDrops.of(drop);
-        if (drops.isEmpty() || drops.get().size() != 1 || !ifExists(drop.statement().tokens())) {
+    /**
+     * The note for {@code models[index]} when it is such a drop of one table ({@code DROP TABLE IF EXISTS}, or T-SQL's
+     * drop in an IF that requires the table: {@link ExistenceTestedDrop}), else empty; it lowers nothing.
+     */
+    public static Optional<Guard> noteOf(List<StatementModel> models, int index, SchemaView before) {
+        Optional<List<DestructiveClause>> drops = TableDrops.of(models.get(index));
+        if (drops.isEmpty() || drops.get().size() != 1 || ExistenceTestedDrop.testedAt(models, index).isEmpty()) {
             return Optional.empty();
         }
         String name = drops.get().get(0).name();
@@ -30,14 +32,5 @@ public final class UncreatedTableDrops {
         }
         return Optional.of(new Guard(Guard.Kind.NO_EARLIER_CREATE, "none of the migrations that run before it"
                 + " creates " + name + ": where the table exists, something else made it"));
-    }
-
-    private static boolean ifExists(List<Token> tokens) {
-        for (int i = 1; i + 1 < tokens.size(); i++) {
-            if (tokens.get(i).isWord("IF") && tokens.get(i + 1).isWord("EXISTS")) {
-                return true;
-            }
-        }
-        return false;
     }
 }
