@@ -94,10 +94,11 @@ final class UnchangedRowsLeftOut {
         if (notNull || notEqual || distinct) {
             return Optional.of(new Test(column, value, written));
         }
-        if (EveryTextPatterns.written(rest, 0) != null) {
+        String pattern = EveryTextPatterns.written(rest, 0);
+        if (pattern != null) {
             // LIKE '%' fails only where the column is NULL: it is IS NOT NULL written as a pattern
             return Optional.of(new Test(column, new Token(TokenType.WORD, "NULL", term.get(0).offset(),
-                    term.get(0).line(), term.get(0).column()), column + " " + EveryTextPatterns.written(rest, 0)));
+                    term.get(0).line(), term.get(0).column()), column + " " + pattern));
         }
         return holdsTrue(rest) ? Optional.of(new Test(column, new Token(TokenType.WORD, "FALSE",
                 term.get(0).offset(), term.get(0).line(), term.get(0).column()), written.strip()))
